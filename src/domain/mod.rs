@@ -1,0 +1,8 @@
+//! Pure domain model: platforms and levels, accounts, rubrics, score entries and the engine.
+//! Nothing here touches a terminal, a database or the file system.
+
+pub mod account;
+pub mod engine;
+pub mod entry;
+pub mod platform;
+pub mod rubric;
