@@ -8,5 +8,6 @@
 //! - `app`     TUI state, `Action`s and the key map; `ui` renders `&App`; `runtime` owns the terminal.
 
 pub mod domain;
+pub mod i18n;
 pub mod io;
 pub mod storage;
