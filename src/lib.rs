@@ -11,3 +11,5 @@ pub mod domain;
 pub mod i18n;
 pub mod io;
 pub mod storage;
+pub mod report;
+pub mod sample;

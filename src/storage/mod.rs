@@ -2,6 +2,7 @@
 //! append-only migrations, and typed queries for accounts, rounds, evaluators, scores and history.
 
 mod error;
+pub mod metrics;
 
 pub use error::StoreError;
 
