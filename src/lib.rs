@@ -7,9 +7,13 @@
 //! - `cli`     clap definitions and the subcommand handlers.
 //! - `app`     TUI state, `Action`s and the key map; `ui` renders `&App`; `runtime` owns the terminal.
 
+pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod io;
-pub mod storage;
 pub mod report;
 pub mod sample;
+pub mod r#gen;
+pub mod storage;
+
+

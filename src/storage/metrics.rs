@@ -174,4 +174,11 @@ impl Store {
         let weeks: i64 = self.conn.query_row("SELECT count(*) FROM metric_weeks", [], |r| r.get(0))?;
         Ok((posts.max(0) as u64, weeks.max(0) as u64))
     }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound database, else SQLite's list of problems.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(lines.collect::<Result<Vec<_>, _>>()?.join("\n"))
+    }
 }
