@@ -9,11 +9,9 @@
 
 pub mod cli;
 pub mod domain;
+pub mod r#gen;
 pub mod i18n;
 pub mod io;
 pub mod report;
 pub mod sample;
-pub mod r#gen;
 pub mod storage;
-
-

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Scale benchmark (PRODUCT.md §5): builds release, generates the 100,000-account database
+# (3 evaluators → 12 million score rows, 52 weeks of metrics), checks its integrity, times each
+# whole command, and times the equivalent single SQL GROUP BY over the score table in the
+# sqlite3 shell in the same run, printing ratios.
+#
+# Needs: cargo; sqlite3 (Debian/Ubuntu: apt-get install sqlite3). Optional: hyperfine (medians
+# of repeated runs; otherwise the script takes the median of RUNS runs itself) and GNU time
+# (/usr/bin/time, for max RSS). Settings by environment: ACCOUNTS EVALUATORS WEEKS SEED RUNS OUT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ACCOUNTS=${ACCOUNTS:-100000} EVALUATORS=${EVALUATORS:-3} WEEKS=${WEEKS:-52} SEED=${SEED:-1}
+RUNS=${RUNS:-3} OUT=${OUT:-target/bench-scale}
+command -v sqlite3 >/dev/null || { echo "bench-scale: sqlite3 is required (apt-get install sqlite3)" >&2; exit 1; }
+TARGET=${CARGO_TARGET_DIR:-target}
+mkdir -p "$OUT"
+DB=$OUT/gen.db
+echo "== building release (assay, examples/round_summary)"
+cargo build --release --quiet --bin assay --example round_summary
+BIN=$TARGET/release/assay
+SUMMARY=$TARGET/release/examples/round_summary
+HAS_TIME=0; [ -x /usr/bin/time ] && /usr/bin/time -f %M true 2>/dev/null && HAS_TIME=1
+
+# run_timed LABEL CMD...: runs once; prints "seconds max_rss_kb".
+run_timed() {
+  local label=$1; shift
+  local t0 t1 rss=-
+  t0=$(date +%s.%N)
+  if [ "$HAS_TIME" = 1 ]; then
+    /usr/bin/time -f %M -o "$OUT/rss" "$@" >"$OUT/$label.out" 2>"$OUT/$label.err"
+    rss=$(tail -n 1 "$OUT/rss")
+  else
+    "$@" >"$OUT/$label.out" 2>"$OUT/$label.err"
+  fi
+  t1=$(date +%s.%N)
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}') $rss"
+}
+
+# median_of LABEL CMD...: median wall time (s) and max RSS over RUNS runs.
+declare -A MED RSS
+median_of() {
+  local label=$1; shift
+  local times=() r
+  for _ in $(seq "$RUNS"); do
+    r=$(run_timed "$label" "$@"); times+=("${r% *}"); RSS[$label]=${r#* }
+  done
+  MED[$label]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf '%-28s median %8.3f s  (runs: %s)  max RSS %s kB\n' "$label" "${MED[$label]}" "${times[*]}" "${RSS[$label]}"
+}
+
+echo "== machine: $(nproc) cores, $(uname -sm), load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
+echo "== generating $ACCOUNTS accounts x $EVALUATORS evaluators x $WEEKS weeks (seed $SEED)"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+r=$(run_timed gen "$BIN" gen --accounts "$ACCOUNTS" --evaluators "$EVALUATORS" --weeks "$WEEKS" --seed "$SEED" --db "$DB")
+MED[gen]=${r% *}; RSS[gen]=${r#* }
+printf '%-28s %8.3f s  max RSS %s kB  (%s)\n' "assay gen" "${MED[gen]}" "${RSS[gen]}" "$(tail -n 1 "$OUT/gen.out")"
+echo "integrity_check: $(sqlite3 "$DB" 'PRAGMA integrity_check;')"
+echo "rows: $(sqlite3 "$DB" 'SELECT count(*) FROM entries;') entries, $(sqlite3 "$DB" 'SELECT count(*) FROM metric_weeks;') weekly, $(du -h "$DB" | cut -f1)"
+
+echo "== whole commands (median of $RUNS)"
+median_of "round list" "$BIN" --db "$DB" round list --format json
+median_of "account list (json)" "$BIN" --db "$DB" account list --format json
+median_of "round summary" "$SUMMARY" "$DB"
+median_of "demo --print" "$BIN" demo --print --db "$OUT/demo.db"
+GROUP_BY="SELECT account_id, evaluator_id, count(*), sum(coalesce(value, 0)), sum(coalesce(count, 0)), max(veto IS NOT NULL) FROM entries WHERE round_id = 1 GROUP BY account_id, evaluator_id;"
+median_of "sqlite3 GROUP BY" sqlite3 "$DB" "$GROUP_BY"
+
+echo "== ratios to the single SQL GROUP BY scan over the score table"
+for k in "round summary" "round list" "account list (json)"; do
+  printf '%-28s %6.2fx\n' "$k" "$(awk -v a="${MED[$k]}" -v b="${MED[sqlite3 GROUP BY]}" 'BEGIN {print a / b}')"
+done
