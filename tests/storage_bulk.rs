@@ -34,12 +34,24 @@ fn insert_100k_accounts_quickly() {
     let ids = store.insert_accounts(&batch).unwrap();
     let took = t.elapsed();
     assert_eq!(ids.len(), 100_000);
-    assert_eq!(store.list_accounts(&AccountFilter::default()).unwrap().len(), 100_000);
-    let f = AccountFilter { levels: vec![Level::County], ..Default::default() };
+    assert_eq!(
+        store
+            .list_accounts(&AccountFilter::default())
+            .unwrap()
+            .len(),
+        100_000
+    );
+    let f = AccountFilter {
+        levels: vec![Level::County],
+        ..Default::default()
+    };
     assert_eq!(store.list_accounts(&f).unwrap().len(), 25_000);
     eprintln!("100,000 accounts inserted in {took:?}");
     // Generous bound for a loaded 2-core machine in a debug build; typical is well under 2 s.
-    assert!(took.as_secs() < 30, "inserting 100,000 accounts took {took:?}");
+    assert!(
+        took.as_secs() < 30,
+        "inserting 100,000 accounts took {took:?}"
+    );
 }
 
 /// `BULK_ACCOUNTS=10000 cargo test --release --test storage_bulk -- --ignored --nocapture`
@@ -47,7 +59,10 @@ fn insert_100k_accounts_quickly() {
 #[test]
 #[ignore = "throughput measurement; run in release"]
 fn bulk_entries_throughput() {
-    let n: usize = std::env::var("BULK_ACCOUNTS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let n: usize = std::env::var("BULK_ACCOUNTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("bulk.db")).unwrap();
     store.insert_accounts(&accounts(n)).unwrap();
@@ -61,9 +76,19 @@ fn bulk_entries_throughput() {
             scope: AccountFilter::default(),
         })
         .unwrap();
-    let evaluators: Vec<i64> = ["甲", "乙", "丙"].iter().map(|e| store.evaluator_id(e).unwrap()).collect();
-    let ids: Vec<i64> = store.round_accounts(round.id).unwrap().iter().map(|a| a.id).collect();
-    let indicators: Vec<String> = (0..40).map(|i| format!("dim{}.ind{:02}", i / 10, i)).collect();
+    let evaluators: Vec<i64> = ["甲", "乙", "丙"]
+        .iter()
+        .map(|e| store.evaluator_id(e).unwrap())
+        .collect();
+    let ids: Vec<i64> = store
+        .round_accounts(round.id)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    let indicators: Vec<String> = (0..40)
+        .map(|i| format!("dim{}.ind{:02}", i / 10, i))
+        .collect();
     let mut rows = ids.iter().flat_map(|&a| {
         let indicators = &indicators;
         evaluators.iter().flat_map(move |&ev| {
@@ -90,6 +115,9 @@ fn bulk_entries_throughput() {
     let t = Instant::now();
     let mut seen = 0u64;
     store.for_each_entry(round.id, &mut |_| seen += 1).unwrap();
-    eprintln!("for_each_entry streamed {seen} rows in {:.2} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "for_each_entry streamed {seen} rows in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
     assert_eq!(seen, inserted);
 }
