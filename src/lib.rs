@@ -8,6 +8,7 @@
 //! - `app`     TUI state, `Action`s and the key map; `ui` renders `&App`; `runtime` owns the terminal.
 
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;

@@ -26,10 +26,7 @@ pub struct TuiOptions {
 
 /// Parses a round's pinned rubric text.
 pub fn parse_rubric(round: &Round) -> anyhow::Result<Rubric> {
-    let opts = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    opts.from_str(&round.rubric_text)
+    crate::domain::rubric::parse(&round.rubric_text, &format!("round «{}»", round.name))
         .with_context(|| format!("the rubric pinned to round «{}» does not parse", round.name))
 }
 

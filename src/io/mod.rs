@@ -1,1 +1,3 @@
-//! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK).
+//! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric files.
+
+pub mod rubric_file;
