@@ -96,6 +96,7 @@ impl Key {
             KeyCode::Home => "Home".into(),
             KeyCode::End => "End".into(),
             KeyCode::Tab => "Tab".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -119,6 +120,9 @@ pub struct Binding {
 
 impl Binding {
     pub fn keys_label(&self) -> String {
+        if self.keys.contains(&k('0')) && self.keys.contains(&k('9')) {
+            return "0-9".into();
+        }
         self.keys
             .iter()
             .map(|k| k.label())

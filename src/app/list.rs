@@ -45,8 +45,8 @@ impl Row {
 
 pub fn status_label(s: Status, lang: Lang) -> &'static str {
     match s {
-        Status::NotStarted => lang.pick("未开始", "not started"),
-        Status::InProgress => lang.pick("进行中", "in progress"),
+        Status::NotStarted => lang.pick("未开始", "todo"),
+        Status::InProgress => lang.pick("进行中", "started"),
         Status::Vetoed => lang.pick("否决", "veto"),
         Status::Pass => lang.pick("合格", "pass"),
         Status::Fail => lang.pick("不合格", "fail"),

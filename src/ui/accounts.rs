@@ -14,12 +14,12 @@ use crate::i18n::Lang;
 
 /// Column widths for a given total width: fixed columns, the rest shared by name/unit/region.
 fn widths(total: usize) -> [usize; 8] {
-    let fixed = 8 + 6 + 7 + 6 + 6 + 7;
+    let fixed = 8 + 6 + 7 + 6 + 7 + 7;
     let flex = total.saturating_sub(fixed).max(12);
     let name = flex * 40 / 100;
     let unit = flex * 35 / 100;
     let region = flex - name - unit;
-    [8, name, unit, 6, region, 7, 6, 6]
+    [8, name, unit, 6, region, 7, 6, 7]
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {

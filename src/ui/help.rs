@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::fit;
 use super::theme::Theme;
@@ -43,6 +43,6 @@ pub fn render(frame: &mut Frame, area: Rect, scroll: usize, lang: Lang, theme: T
     let h = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(all.len().saturating_sub(h));
     let shown: Vec<Line> = all.into_iter().skip(scroll).collect();
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     frame.render_widget(Paragraph::new(shown).block(block), area);
 }

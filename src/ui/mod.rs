@@ -68,3 +68,17 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+/// Clears `area` and one column either side, so no wide character is left cut in half at the
+/// popup's edges.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    let full = frame.area();
+    let x = area.x.saturating_sub(1).max(full.x);
+    let right = (area.x + area.width + 1).min(full.x + full.width);
+    let wide = Rect {
+        x,
+        width: right - x,
+        ..area
+    };
+    frame.render_widget(ratatui::widgets::Clear, wide);
+}

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::text::fit;
 use super::theme::Theme;
@@ -166,7 +166,7 @@ fn boxed(frame: &mut Frame, full: Rect, title: &str, lines: Vec<Line<'_>>, style
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Line::styled(title.to_string(), style));
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::text::{fit, fit_right, num};
+use super::text::{fit, fit_right, label, num};
 use super::theme::Theme;
 use crate::app::list::status_label;
 use crate::app::{App, Scoring};
@@ -201,9 +201,10 @@ fn kind_text(item: &ItemRef<'_>, lang: Lang) -> String {
             )
         }
         ItemRef::Indicator(_, Indicator::Deduct(d)) => format!(
-            "{} {}，{} {}",
+            "{} {}{}{} {}",
             lang.pick("每次扣", "Deduct per instance"),
             num(d.per),
+            lang.pick("，", ", "),
             lang.pick("最多扣", "at most"),
             num(d.cap)
         ),
@@ -215,9 +216,10 @@ fn kind_text(item: &ItemRef<'_>, lang: Lang) -> String {
             )
         }
         ItemRef::Bonus(b) => format!(
-            "{} {}，{} {}",
+            "{} {}{}{} {}",
             lang.pick("每次加", "Bonus per instance"),
             num(b.per),
+            lang.pick("，", ", "),
             lang.pick("上限", "cap"),
             num(b.cap)
         ),
@@ -245,12 +247,12 @@ fn entry_text(e: Option<&Entry>, lang: Lang) -> String {
         parts.push(format!("{} {c}", lang.pick("次数", "count")));
     }
     if let Some(r) = &e.veto {
-        parts.push(format!("{}：{r}", lang.pick("否决", "veto")));
+        parts.push(format!("{}{r}", label(lang, "否决", "veto")));
     }
     if parts.is_empty() {
         lang.pick("未评", "not scored").into()
     } else {
-        parts.join("，")
+        parts.join(lang.pick("，", ", "))
     }
 }
 
@@ -266,14 +268,14 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
         Line::styled(c.name.clone(), theme.header()),
         Line::styled(kind_text(item, l), theme.dim()),
         Line::from(format!(
-            "{}：{}",
-            l.pick("当前", "Now"),
+            "{}{}",
+            label(l, "当前", "Now"),
             entry_text(entry, l)
         )),
     ];
     if let Some(buf) = &s.input {
         lines.push(Line::styled(
-            format!("{}：{buf}▏", l.pick("输入", "Input")),
+            format!("{}{buf}▏", label(l, "输入", "Input")),
             theme.key(),
         ));
     }
@@ -286,44 +288,44 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
             .map(|(n, v)| format!("{n} {}", num(*v)))
             .collect();
         lines.push(Line::from(format!(
-            "{}：{}",
-            l.pick("档次", "Levels"),
+            "{}{}",
+            label(l, "档次", "Levels"),
             lv.join(" · ")
         )));
     }
     if let ItemRef::Veto(v) = item {
         lines.push(Line::from(format!(
-            "{}：{}",
-            l.pick("原因", "Reasons"),
+            "{}{}",
+            label(l, "原因", "Reasons"),
             v.reasons.join("；")
         )));
     }
     if !c.guide.is_empty() {
         lines.push(Line::from(format!(
-            "{}：{}",
-            l.pick("指引", "Guide"),
+            "{}{}",
+            label(l, "指引", "Guide"),
             c.guide
         )));
     }
     if !c.evidence.is_empty() {
         lines.push(Line::from(format!(
-            "{}：{}",
-            l.pick("取证", "Evidence"),
+            "{}{}",
+            label(l, "取证", "Evidence"),
             c.evidence.join("；")
         )));
     }
     if let Some(e) = entry {
         if !e.note.is_empty() {
             lines.push(Line::from(format!(
-                "{}：{}",
-                l.pick("备注", "Note"),
+                "{}{}",
+                label(l, "备注", "Note"),
                 e.note
             )));
         }
         if !e.evidence.is_empty() {
             lines.push(Line::from(format!(
-                "{}：{}",
-                l.pick("链接", "Links"),
+                "{}{}",
+                label(l, "链接", "Links"),
                 e.evidence.join(" ")
             )));
         }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 
-use super::text::{fit, num};
+use super::text::{fit, label, num};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::list::{STATUSES, status_label};
@@ -38,13 +38,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .pass_rate
         .map_or("—".into(), |r| format!("{}%", num(r * 100.0)));
     lines.push(Line::from(format!(
-        "{}：{rate}",
-        l.pick("合格率（已完成）", "Pass rate (finished)")
+        "{}{rate}",
+        label(l, "合格率（已完成）", "Pass rate (finished)")
     )));
-    lines.push(Line::from(format!(
-        "{}：",
-        l.pick("否决原因", "Vetoes by reason")
-    )));
+    lines.push(Line::from(label(l, "否决原因", "Vetoes by reason")));
     let w = usize::from(area.width);
     for (reason, n) in sm.vetoes.iter().take(4) {
         lines.push(Line::from(format!(
@@ -53,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         )));
     }
     if sm.vetoes.is_empty() {
-        lines[2] = Line::from(format!("{}：—", l.pick("否决原因", "Vetoes by reason")));
+        lines[2] = Line::from(format!("{}—", label(l, "否决原因", "Vetoes by reason")));
     }
     frame.render_widget(Paragraph::new(lines), top);
     let [a, b] =

@@ -47,6 +47,14 @@ pub fn fit_right(s: &str, w: usize) -> String {
     out
 }
 
+/// A field label followed by the language's colon: `备注：` or `Note: `.
+pub fn label(lang: crate::i18n::Lang, zh: &str, en: &str) -> String {
+    match lang {
+        crate::i18n::Lang::Zh => format!("{zh}："),
+        crate::i18n::Lang::En => format!("{en}: "),
+    }
+}
+
 /// A number with at most one decimal, without a trailing `.0`.
 pub fn num(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
