@@ -6,7 +6,9 @@ use std::process::{Command, Output};
 const BIN: &str = env!("CARGO_BIN_EXE_assay");
 
 fn fixture(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(p)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(p)
 }
 
 /// Runs assay on `db` with a private HOME so that no user file is touched.
@@ -50,9 +52,27 @@ fn setup() -> Setup {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("t.db");
     ok(&db, &["init"]);
-    ok(&db, &["account", "import", fixture("cli/accounts.csv").to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "account",
+            "import",
+            fixture("cli/accounts.csv").to_str().unwrap(),
+        ],
+    );
     let rubric = fixture("cli/mini.ron");
-    ok(&db, &["round", "create", "Q1", "--rubric", rubric.to_str().unwrap(), "--date", "2024-03-31"]);
+    ok(
+        &db,
+        &[
+            "round",
+            "create",
+            "Q1",
+            "--rubric",
+            rubric.to_str().unwrap(),
+            "--date",
+            "2024-03-31",
+        ],
+    );
     Setup { _dir: dir, db }
 }
 
@@ -64,7 +84,18 @@ fn set(db: &Path, account: &str, indicator: &str, input: &[&str]) {
 }
 
 fn outcome(db: &Path, account: &str) -> serde_json::Value {
-    let v = json(db, &["explain", "--round", "Q1", "--account", account, "--format", "json"]);
+    let v = json(
+        db,
+        &[
+            "explain",
+            "--round",
+            "Q1",
+            "--account",
+            account,
+            "--format",
+            "json",
+        ],
+    );
     v[0]["outcome"].clone()
 }
 
@@ -92,7 +123,13 @@ fn explain_derives_range_levels_deduction_cap_na_bonus_gate_and_veto() {
     assert_eq!(o["passed"], true);
     assert_eq!(o["grade"], "合格");
     // The deduction is capped at 3 and never goes below 0.
-    let typos = o["items"].as_array().unwrap().iter().find(|i| i["id"] == "typos").unwrap().clone();
+    let typos = o["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "typos")
+        .unwrap()
+        .clone();
     assert_eq!(typos["points"].as_f64(), Some(0.0));
     // One typo: 6/8 × 50 = 37.5, base 82.5 opens the gate; 3 awards × 2 capped at 4.
     set(&s.db, "测试发布", "typos", &["--count", "1"]);
@@ -105,7 +142,10 @@ fn explain_derives_range_levels_deduction_cap_na_bonus_gate_and_veto() {
     assert_eq!(o["passed"], false);
     assert_eq!(o["total"].as_f64(), Some(0.0));
     assert_eq!(o["vetoes"][0]["reason"], "监测时间点前2周内无更新");
-    let text = ok(&s.db, &["explain", "--round", "Q1", "--account", "测试发布"]);
+    let text = ok(
+        &s.db,
+        &["explain", "--round", "Q1", "--account", "测试发布"],
+    );
     assert!(text.contains("监测时间点前2周内无更新"), "{text}");
 }
 
@@ -148,7 +188,10 @@ fn lists_filter_and_print_json_and_csv() {
     let s = setup();
     let all = json(&s.db, &["account", "list", "--format", "json"]);
     assert_eq!(all.as_array().unwrap().len(), 2);
-    let apps = json(&s.db, &["account", "list", "--platform", "app", "--format", "json"]);
+    let apps = json(
+        &s.db,
+        &["account", "list", "--platform", "app", "--format", "json"],
+    );
     assert_eq!(apps[0]["name"], "测试APP");
     let csv = ok(&s.db, &["account", "list", "--format", "csv"]);
     assert!(csv.starts_with('\u{feff}') && csv.contains("测试发布"));
@@ -162,6 +205,9 @@ fn completions_for_every_shell() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     for shell in ["bash", "zsh", "fish", "powershell"] {
-        assert!(ok(&db, &["completions", shell]).contains("assay"), "{shell}");
+        assert!(
+            ok(&db, &["completions", shell]).contains("assay"),
+            "{shell}"
+        );
     }
 }
