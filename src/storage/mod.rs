@@ -1,20 +1,30 @@
 //! The only module that speaks SQLite: opening (WAL, foreign keys, refusal of newer databases),
 //! append-only migrations, and typed queries for accounts, rounds, evaluators, scores and history.
 
+mod accounts;
 mod error;
+mod history;
+pub mod metrics;
+mod migrations;
+mod open;
+mod rounds;
+mod scores;
 
 pub use error::StoreError;
+pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
-use crate::domain::account::Account;
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 
 /// An open database.
 pub struct Store {
     conn: rusqlite::Connection,
+    /// The file path (`:memory:` for in-memory databases), for messages such as "locked".
+    path: std::path::PathBuf,
 }
 
 /// Filters for account listings and round scopes. Empty vectors / `None` mean "any".
@@ -87,144 +97,44 @@ pub enum Submission {
     Submitted,
 }
 
-// The contract other modules build on. Bodies are filled in by the storage work.
-impl Store {
-    /// Opens (creating if missing) a database file: refuses one written by a newer program
-    /// without modifying it, then enables WAL and foreign keys and applies pending migrations.
-    pub fn open(path: &std::path::Path) -> Result<Store, StoreError> {
-        todo!("{path:?}")
+impl Submission {
+    /// Stable code stored in the database and shown in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Submission::Draft => "draft",
+            Submission::Submitted => "submitted",
+        }
     }
 
-    /// A fresh in-memory database with the full schema (tests).
-    pub fn open_in_memory() -> Result<Store, StoreError> {
-        todo!()
-    }
-
-    /// Inserts accounts in one transaction: all or nothing. A duplicate (platform, name), in the
-    /// batch or already stored, fails the whole batch with a message naming it.
-    pub fn insert_accounts(&mut self, accounts: &[Account]) -> Result<Vec<i64>, StoreError> {
-        todo!("{}", accounts.len())
-    }
-
-    pub fn list_accounts(&self, filter: &AccountFilter) -> Result<Vec<Account>, StoreError> {
-        todo!("{filter:?}")
-    }
-
-    pub fn account(&self, id: i64) -> Result<Account, StoreError> {
-        todo!("{id}")
-    }
-
-    /// Finds an account by id, by exact name when unique, or by `platform:name`.
-    pub fn find_account(&self, key: &str) -> Result<Account, StoreError> {
-        todo!("{key}")
-    }
-
-    /// Creates a round, pins the rubric text and its SHA-256, and fixes its accounts from the scope.
-    pub fn create_round(&mut self, new: &NewRound) -> Result<Round, StoreError> {
-        todo!("{}", new.name)
-    }
-
-    pub fn rounds(&self) -> Result<Vec<Round>, StoreError> {
-        todo!()
-    }
-
-    /// A round by id or by name.
-    pub fn round(&self, key: &str) -> Result<Round, StoreError> {
-        todo!("{key}")
-    }
-
-    /// The accounts in a round's scope, in id order.
-    pub fn round_accounts(&self, round_id: i64) -> Result<Vec<Account>, StoreError> {
-        todo!("{round_id}")
-    }
-
-    /// The id of an evaluator, created on first use.
-    pub fn evaluator_id(&mut self, name: &str) -> Result<i64, StoreError> {
-        todo!("{name}")
-    }
-
-    /// Evaluators with at least one entry in the round.
-    pub fn round_evaluators(&self, round_id: i64) -> Result<Vec<String>, StoreError> {
-        todo!("{round_id}")
-    }
-
-    /// Saves one entry (insert or replace) and its history row in one transaction.
-    pub fn set_entry(
-        &mut self,
-        round_id: i64,
-        account_id: i64,
-        evaluator: &str,
-        entry: &Entry,
-    ) -> Result<(), StoreError> {
-        todo!("{round_id}{account_id}{evaluator}{entry:?}")
-    }
-
-    /// Removes one entry, recording the removal in the history, in one transaction.
-    pub fn clear_entry(
-        &mut self,
-        round_id: i64,
-        account_id: i64,
-        evaluator: &str,
-        indicator: &str,
-    ) -> Result<(), StoreError> {
-        todo!("{round_id}{account_id}{evaluator}{indicator}")
-    }
-
-    /// Entries for one account in a round, of one evaluator or of all.
-    pub fn entries(
-        &self,
-        round_id: i64,
-        account_id: i64,
-        evaluator: Option<&str>,
-    ) -> Result<Vec<StoredEntry>, StoreError> {
-        todo!("{round_id}{account_id}{evaluator:?}")
-    }
-
-    /// Streams every entry of a round ordered by account, evaluator, indicator.
-    pub fn for_each_entry(
-        &self,
-        round_id: i64,
-        f: &mut dyn FnMut(StoredEntry),
-    ) -> Result<(), StoreError> {
-        let _ = f;
-        todo!("{round_id}")
-    }
-
-    /// Bulk insert for generators and sample loading: one transaction, prepared statements, no
-    /// history rows (the data is not anyone's edit).
-    pub fn bulk_entries(
-        &mut self,
-        round_id: i64,
-        rows: &mut dyn Iterator<Item = (i64, i64, Entry)>,
-    ) -> Result<u64, StoreError> {
-        let _ = rows;
-        todo!("{round_id}")
-    }
-
-    pub fn history(
-        &self,
-        round_id: i64,
-        account_id: Option<i64>,
-    ) -> Result<Vec<HistoryRow>, StoreError> {
-        todo!("{round_id}{account_id:?}")
-    }
-
-    pub fn set_submission(
-        &mut self,
-        round_id: i64,
-        account_id: i64,
-        evaluator: &str,
-        state: Submission,
-    ) -> Result<(), StoreError> {
-        todo!("{round_id}{account_id}{evaluator}{state:?}")
-    }
-
-    pub fn submission(
-        &self,
-        round_id: i64,
-        account_id: i64,
-        evaluator: &str,
-    ) -> Result<Submission, StoreError> {
-        todo!("{round_id}{account_id}{evaluator}")
+    pub fn parse(s: &str) -> Option<Submission> {
+        match s.trim() {
+            "draft" => Some(Submission::Draft),
+            "submitted" => Some(Submission::Submitted),
+            _ => None,
+        }
     }
 }
+
+/// The `indicator` written in history rows that record a change of submission state
+/// (old/new hold the JSON string of [`Submission::code`]). Rubric ids never start with `@`.
+pub const SUBMISSION_INDICATOR: &str = "@submission";
+
+impl Store {
+    /// The database file (`:memory:` for an in-memory database).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Turns SQLITE_BUSY / SQLITE_LOCKED into [`StoreError::Locked`] naming this database.
+    fn locked(&self, e: StoreError) -> StoreError {
+        error::map_locked(e, &self.path)
+    }
+}
+
+/// Now, as RFC 3339 UTC with second precision (2024-05-01T08:30:00Z).
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,149 @@
+//! The append-only list of schema migrations and the code that applies them.
+//!
+//! How to add a migration (e.g. metrics tables): append one [`Migration`] at the END of
+//! [`MIGRATIONS`]. Never edit, reorder or remove an entry that has shipped: databases in the field
+//! have already run it. The schema version is the number of migrations applied, kept in
+//! `PRAGMA user_version`; each migration runs in its own transaction together with the version
+//! bump, so a crash leaves the database at the previous version. A database whose version is
+//! greater than `MIGRATIONS.len()` was written by a newer program and is refused untouched.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// One schema step: a name for messages and the SQL it runs (several statements allowed).
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// Every migration, oldest first. Append only.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "initial schema: accounts, rounds, evaluators, entries, history, submissions",
+        sql: INITIAL,
+    },
+    Migration {
+        name: "operations metrics: per-post figures and weekly follower/message counts",
+        sql: super::metrics::MIGRATION_SQL,
+    },
+];
+
+/// The schema version this program writes: the number of migrations.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const INITIAL: &str = r#"
+CREATE TABLE accounts (
+    id             INTEGER PRIMARY KEY,
+    platform       TEXT NOT NULL,            -- Platform::code
+    platform_label TEXT NOT NULL,            -- as the office wrote it
+    name           TEXT NOT NULL,
+    unit           TEXT NOT NULL DEFAULT '',
+    level          TEXT NOT NULL,            -- Level::code
+    region         TEXT NOT NULL DEFAULT '', -- 浙江省/丽水市/云和县
+    domain         TEXT NOT NULL DEFAULT '',
+    status         TEXT NOT NULL DEFAULT '',
+    opened         TEXT,                     -- YYYY-MM-DD
+    UNIQUE (platform, name)
+);
+CREATE INDEX accounts_name ON accounts (name);
+CREATE INDEX accounts_region ON accounts (region);
+
+CREATE TABLE rounds (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    rubric_id       TEXT NOT NULL,
+    rubric_version  TEXT NOT NULL,
+    rubric_text     TEXT NOT NULL,           -- the exact RON the round is pinned to
+    rubric_hash     TEXT NOT NULL,           -- SHA-256 of rubric_text, lowercase hex
+    monitoring_date TEXT NOT NULL,           -- YYYY-MM-DD
+    scope           TEXT NOT NULL,           -- AccountFilter as JSON
+    created_at      TEXT NOT NULL            -- RFC 3339 UTC
+);
+
+-- The accounts of a round, fixed when the round is created.
+CREATE TABLE round_accounts (
+    round_id   INTEGER NOT NULL REFERENCES rounds (id),
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    PRIMARY KEY (round_id, account_id)
+) WITHOUT ROWID;
+CREATE INDEX round_accounts_account ON round_accounts (account_id);
+
+CREATE TABLE evaluators (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+-- One evaluator's current input for one indicator of one account in one round.
+-- The primary key (round, account, evaluator, indicator) serves every per-round scan.
+CREATE TABLE entries (
+    round_id     INTEGER NOT NULL,
+    account_id   INTEGER NOT NULL,
+    evaluator_id INTEGER NOT NULL REFERENCES evaluators (id),
+    indicator    TEXT NOT NULL,
+    value        REAL,
+    count        INTEGER,
+    veto         TEXT,                       -- chosen veto reason
+    na           INTEGER NOT NULL DEFAULT 0,
+    note         TEXT NOT NULL DEFAULT '',
+    evidence     TEXT NOT NULL DEFAULT '[]', -- JSON array of links
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (round_id, account_id, evaluator_id, indicator),
+    FOREIGN KEY (round_id, account_id) REFERENCES round_accounts (round_id, account_id)
+) WITHOUT ROWID;
+
+-- Append-only record of every edit: entry JSON before (NULL when new) and after (NULL when cleared).
+CREATE TABLE history (
+    id           INTEGER PRIMARY KEY,
+    round_id     INTEGER NOT NULL REFERENCES rounds (id),
+    account_id   INTEGER NOT NULL REFERENCES accounts (id),
+    evaluator_id INTEGER NOT NULL REFERENCES evaluators (id),
+    indicator    TEXT NOT NULL,
+    old          TEXT,
+    new          TEXT,
+    at           TEXT NOT NULL
+);
+CREATE INDEX history_round_account ON history (round_id, account_id, id);
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+
+CREATE TABLE submissions (
+    round_id     INTEGER NOT NULL,
+    account_id   INTEGER NOT NULL,
+    evaluator_id INTEGER NOT NULL REFERENCES evaluators (id),
+    state        TEXT NOT NULL CHECK (state IN ('draft', 'submitted')),
+    at           TEXT NOT NULL,
+    PRIMARY KEY (round_id, account_id, evaluator_id),
+    FOREIGN KEY (round_id, account_id) REFERENCES round_accounts (round_id, account_id)
+) WITHOUT ROWID;
+"#;
+
+/// The schema version stored in the database.
+pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Applies every migration after the stored version, each in its own transaction.
+/// Idempotent: a database already at [`SCHEMA_VERSION`] is not written.
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let current = user_version(conn)?;
+    for (i, m) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(m.sql).map_err(|e| {
+            if super::error::is_busy(&e) {
+                return StoreError::Sql(e);
+            }
+            StoreError::Invalid(format!(
+                "migration {} ({}) failed: {e}; the database was left at schema {i}",
+                i + 1,
+                m.name
+            ))
+        })?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,356 @@
+//! Score entries: evaluators, single edits with their history row, per-account reads, streaming
+//! scans of a round and the bulk loader.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{Store, StoreError, StoredEntry};
+use crate::domain::entry::Entry;
+
+const ENTRY_COLUMNS: &str = "e.account_id, ev.name, e.indicator, e.value, e.count, e.veto, e.na, e.note, e.evidence, e.updated_at";
+
+fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
+    let evidence: String = row.get(8)?;
+    let evidence: Vec<String> = if evidence == "[]" {
+        Vec::new()
+    } else {
+        serde_json::from_str(&evidence).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, e.into())
+        })?
+    };
+    Ok(StoredEntry {
+        account_id: row.get(0)?,
+        evaluator: row.get(1)?,
+        entry: Entry {
+            indicator: row.get(2)?,
+            value: row.get(3)?,
+            count: row.get(4)?,
+            veto: row.get(5)?,
+            na: row.get(6)?,
+            note: row.get(7)?,
+            evidence,
+        },
+        updated_at: row.get(9)?,
+    })
+}
+
+/// Evidence links as stored: a JSON array.
+fn evidence_json(evidence: &[String]) -> String {
+    if evidence.is_empty() {
+        "[]".to_string()
+    } else {
+        serde_json::to_string(evidence).unwrap_or_else(|_| "[]".to_string())
+    }
+}
+
+/// JSON of an entry for the history table.
+pub(super) fn entry_json(entry: &Entry) -> String {
+    serde_json::to_string(entry).unwrap_or_default()
+}
+
+/// The id of an evaluator, inserted when new (inside the caller's transaction).
+pub(super) fn ensure_evaluator(conn: &Connection, name: &str) -> Result<i64, StoreError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::Invalid(
+            "the evaluator name is empty; give one with --evaluator NAME".into(),
+        ));
+    }
+    conn.prepare_cached("INSERT INTO evaluators (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
+        .execute([name])?;
+    Ok(conn
+        .prepare_cached("SELECT id FROM evaluators WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))?)
+}
+
+/// Fails unless the account belongs to the round's scope.
+pub(super) fn check_in_round(
+    conn: &Connection,
+    round_id: i64,
+    account_id: i64,
+) -> Result<(), StoreError> {
+    let found: Option<i64> = conn
+        .prepare_cached("SELECT 1 FROM round_accounts WHERE round_id = ?1 AND account_id = ?2")?
+        .query_row([round_id, account_id], |r| r.get(0))
+        .optional()?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::NotFound(format!(
+            "account {account_id} is not in the scope of round {round_id}; check the round and account (assay round list, assay account list)"
+        ))),
+    }
+}
+
+/// The current entry of one evaluator for one indicator, if any.
+fn current(
+    conn: &Connection,
+    key: (i64, i64, i64),
+    indicator: &str,
+) -> Result<Option<Entry>, StoreError> {
+    let sql = format!(
+        "SELECT {ENTRY_COLUMNS} FROM entries e JOIN evaluators ev ON ev.id = e.evaluator_id
+         WHERE e.round_id = ?1 AND e.account_id = ?2 AND e.evaluator_id = ?3 AND e.indicator = ?4"
+    );
+    let r = conn
+        .prepare_cached(&sql)?
+        .query_row(params![key.0, key.1, key.2, indicator], entry_from_row)
+        .optional()?;
+    Ok(r.map(|s| s.entry))
+}
+
+/// Appends one history row.
+pub(super) fn append_history(
+    conn: &Connection,
+    key: (i64, i64, i64),
+    indicator: &str,
+    old: Option<String>,
+    new: Option<String>,
+    at: &str,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO history (round_id, account_id, evaluator_id, indicator, old, new, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![key.0, key.1, key.2, indicator, old, new, at])?;
+    Ok(())
+}
+
+impl Store {
+    /// The id of an evaluator, created on first use.
+    pub fn evaluator_id(&mut self, name: &str) -> Result<i64, StoreError> {
+        let r = ensure_evaluator(&self.conn, name);
+        r.map_err(|e| self.locked(e))
+    }
+
+    /// Evaluators with at least one entry in the round, by name.
+    pub fn round_evaluators(&self, round_id: i64) -> Result<Vec<String>, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT ev.name FROM evaluators ev
+                 WHERE EXISTS (SELECT 1 FROM entries e WHERE e.round_id = ?1 AND e.evaluator_id = ev.id)
+                 ORDER BY ev.name",
+            )?;
+            let rows = stmt.query_map([round_id], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+
+    /// Saves one entry (insert or replace) and its history row in one transaction. Saving an
+    /// entry identical to the stored one changes nothing and writes no history.
+    pub fn set_entry(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        entry: &Entry,
+    ) -> Result<(), StoreError> {
+        let r = self.set_entry_tx(round_id, account_id, evaluator, entry);
+        r.map_err(|e| self.locked(e))
+    }
+
+    fn set_entry_tx(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        entry: &Entry,
+    ) -> Result<(), StoreError> {
+        if entry.indicator.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "the entry has no indicator id; give one with --indicator ID".into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        check_in_round(&tx, round_id, account_id)?;
+        let key = (round_id, account_id, ensure_evaluator(&tx, evaluator)?);
+        let old = current(&tx, key, &entry.indicator)?;
+        if old.as_ref() == Some(entry) {
+            return Ok(());
+        }
+        let at = super::now();
+        tx.prepare_cached(
+            "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT (round_id, account_id, evaluator_id, indicator) DO UPDATE SET
+               value = excluded.value, count = excluded.count, veto = excluded.veto, na = excluded.na,
+               note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at",
+        )?
+        .execute(params![
+            key.0, key.1, key.2, entry.indicator, entry.value, entry.count, entry.veto, entry.na,
+            entry.note, evidence_json(&entry.evidence), at
+        ])?;
+        let old = old.as_ref().map(entry_json);
+        append_history(
+            &tx,
+            key,
+            &entry.indicator,
+            old,
+            Some(entry_json(entry)),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes one entry, recording the removal in the history, in one transaction. Clearing an
+    /// entry that does not exist changes nothing.
+    pub fn clear_entry(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        indicator: &str,
+    ) -> Result<(), StoreError> {
+        let r = self.clear_entry_tx(round_id, account_id, evaluator, indicator);
+        r.map_err(|e| self.locked(e))
+    }
+
+    fn clear_entry_tx(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        indicator: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        check_in_round(&tx, round_id, account_id)?;
+        let key = (round_id, account_id, ensure_evaluator(&tx, evaluator)?);
+        let Some(old) = current(&tx, key, indicator)? else {
+            return Ok(());
+        };
+        tx.prepare_cached(
+            "DELETE FROM entries WHERE round_id = ?1 AND account_id = ?2 AND evaluator_id = ?3 AND indicator = ?4",
+        )?
+        .execute(params![key.0, key.1, key.2, indicator])?;
+        append_history(
+            &tx,
+            key,
+            indicator,
+            Some(entry_json(&old)),
+            None,
+            &super::now(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Entries for one account in a round, of one evaluator or of all, ordered by evaluator id
+    /// and indicator.
+    pub fn entries(
+        &self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: Option<&str>,
+    ) -> Result<Vec<StoredEntry>, StoreError> {
+        let r = (|| {
+            let sql = format!(
+                "SELECT {ENTRY_COLUMNS} FROM entries e JOIN evaluators ev ON ev.id = e.evaluator_id
+                 WHERE e.round_id = ?1 AND e.account_id = ?2 AND (?3 IS NULL OR ev.name = ?3)
+                 ORDER BY e.evaluator_id, e.indicator"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![round_id, account_id, evaluator], entry_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+
+    /// Streams every entry of a round ordered by account, evaluator (id order), indicator,
+    /// one row at a time (memory does not grow with the round).
+    pub fn for_each_entry(
+        &self,
+        round_id: i64,
+        f: &mut dyn FnMut(StoredEntry),
+    ) -> Result<(), StoreError> {
+        let r = (|| {
+            let sql = format!(
+                "SELECT {ENTRY_COLUMNS} FROM entries e JOIN evaluators ev ON ev.id = e.evaluator_id
+                 WHERE e.round_id = ?1 ORDER BY e.account_id, e.evaluator_id, e.indicator"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query([round_id])?;
+            while let Some(row) = rows.next()? {
+                f(entry_from_row(row)?);
+            }
+            Ok(())
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+
+    /// Bulk insert for generators and sample loading: one transaction, prepared statements, no
+    /// history rows (the data is not anyone's edit). Rows are `(account_id, evaluator_id, entry)`
+    /// with evaluator ids from [`Store::evaluator_id`]. All or nothing: a duplicate entry or an
+    /// account outside the round fails the whole batch.
+    pub fn bulk_entries(
+        &mut self,
+        round_id: i64,
+        rows: &mut dyn Iterator<Item = (i64, i64, Entry)>,
+    ) -> Result<u64, StoreError> {
+        let r = self.bulk_entries_tx(round_id, rows);
+        r.map_err(|e| self.locked(e))
+    }
+
+    fn bulk_entries_tx(
+        &mut self,
+        round_id: i64,
+        rows: &mut dyn Iterator<Item = (i64, i64, Entry)>,
+    ) -> Result<u64, StoreError> {
+        let at = super::now();
+        let tx = self.conn.transaction()?;
+        let mut n = 0u64;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            for (account_id, evaluator_id, e) in rows {
+                let evidence = evidence_json(&e.evidence);
+                let r = insert.execute(params![
+                    round_id,
+                    account_id,
+                    evaluator_id,
+                    e.indicator,
+                    e.value,
+                    e.count,
+                    e.veto,
+                    e.na,
+                    e.note,
+                    evidence,
+                    at
+                ]);
+                if let Err(err) = r {
+                    return Err(bulk_error(err, n, account_id, evaluator_id, &e.indicator));
+                }
+                n += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+}
+
+/// A bulk-insert failure naming the offending row.
+fn bulk_error(
+    err: rusqlite::Error,
+    n: u64,
+    account: i64,
+    evaluator: i64,
+    indicator: &str,
+) -> StoreError {
+    let row = format!(
+        "row {} (account {account}, evaluator {evaluator}, indicator {indicator})",
+        n + 1
+    );
+    if super::accounts::is_unique_violation(&err) {
+        StoreError::Invalid(format!(
+            "{row} duplicates an entry already stored or earlier in the batch; nothing was inserted"
+        ))
+    } else if matches!(&err, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+        StoreError::Invalid(format!(
+            "{row}: the account is not in the round or the evaluator does not exist; nothing was inserted"
+        ))
+    } else {
+        StoreError::Sql(err)
+    }
+}
