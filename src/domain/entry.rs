@@ -31,3 +31,231 @@ impl Entry {
         self.value.is_some() || self.count.is_some() || self.veto.is_some() || self.na
     }
 }
+
+/// Why an entry does not fit its rubric item. Messages quote the bad value and say what fits.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EntryError {
+    #[error("{id}: value {value} is outside {min}..={max}; enter a value in that range")]
+    OutOfRange {
+        id: String,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    #[error("{id}: value {value} is not on the step {step} from {min}; use a multiple of {step}")]
+    OffStep {
+        id: String,
+        value: f64,
+        step: f64,
+        min: f64,
+    },
+    #[error("{id}: a check takes 1 (yes) or 0 (no), not {value}")]
+    NotYesNo { id: String, value: f64 },
+    #[error("{id}: {kind} items take {takes}, not {given}")]
+    WrongKind {
+        id: String,
+        kind: &'static str,
+        takes: &'static str,
+        given: &'static str,
+    },
+    #[error("{id}: unknown veto reason \"{reason}\"; choose one of: {choices}")]
+    UnknownReason {
+        id: String,
+        reason: String,
+        choices: String,
+    },
+    #[error("{id}: the entry records nothing; give a value, a count, a veto reason or N/A")]
+    Empty { id: String },
+}
+
+use crate::domain::rubric::{Indicator, ItemRef};
+
+impl Entry {
+    /// Checks that the entry fits the item's kind and bounds. A veto reason may be given as its
+    /// text or as its 1-based number; it is normalised to the text.
+    pub fn check(&mut self, item: ItemRef<'_>) -> Result<(), EntryError> {
+        let id = item.common().id.clone();
+        let given = self.given();
+        if self.na {
+            return Ok(());
+        }
+        let wrong = |kind, takes| EntryError::WrongKind {
+            id: id.clone(),
+            kind,
+            takes,
+            given,
+        };
+        match item {
+            ItemRef::Indicator(_, Indicator::Range(r)) => {
+                let v = self
+                    .value
+                    .filter(|_| given == "a value")
+                    .ok_or(wrong("range", "a value"))?;
+                check_range(&id, v, r.min, r.max, r.step)
+            }
+            ItemRef::Indicator(_, Indicator::Check(_)) => {
+                let v = self
+                    .value
+                    .filter(|_| given == "a value")
+                    .ok_or(wrong("check", "a value (1 or 0)"))?;
+                if v == 0.0 || v == 1.0 {
+                    Ok(())
+                } else {
+                    Err(EntryError::NotYesNo { id, value: v })
+                }
+            }
+            ItemRef::Indicator(_, Indicator::Deduct(_)) => self
+                .count
+                .filter(|_| given == "a count")
+                .map(|_| ())
+                .ok_or(wrong("deduction", "a count")),
+            ItemRef::Bonus(_) => self
+                .count
+                .filter(|_| given == "a count")
+                .map(|_| ())
+                .ok_or(wrong("bonus", "a count")),
+            ItemRef::Veto(v) => self.check_veto(&id, &v.reasons, given),
+        }
+    }
+
+    fn check_veto(
+        &mut self,
+        id: &str,
+        reasons: &[String],
+        given: &'static str,
+    ) -> Result<(), EntryError> {
+        match (&self.veto, self.value) {
+            (Some(r), None) => {
+                let pick = r
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| reasons.get(i))
+                    .or_else(|| reasons.iter().find(|x| *x == r));
+                match pick {
+                    Some(p) => {
+                        self.veto = Some(p.clone());
+                        Ok(())
+                    }
+                    None => Err(EntryError::UnknownReason {
+                        id: id.to_string(),
+                        reason: r.clone(),
+                        choices: numbered(reasons),
+                    }),
+                }
+            }
+            (None, Some(v)) if v == 0.0 => Ok(()),
+            _ => Err(EntryError::WrongKind {
+                id: id.to_string(),
+                kind: "veto",
+                takes: "a veto reason, or value 0 for \"checked, no problem\"",
+                given,
+            }),
+        }
+    }
+
+    fn given(&self) -> &'static str {
+        match (
+            self.value.is_some(),
+            self.count.is_some(),
+            self.veto.is_some(),
+        ) {
+            (true, false, false) => "a value",
+            (false, true, false) => "a count",
+            (false, false, true) => "a veto reason",
+            (false, false, false) if self.na => "N/A",
+            (false, false, false) => "nothing",
+            _ => "several kinds of input at once",
+        }
+    }
+}
+
+fn numbered(reasons: &[String]) -> String {
+    reasons
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("{} {}", i + 1, r))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Checks a range value against bounds and step (with a tolerance for decimal input).
+pub fn check_range(
+    id: &str,
+    v: f64,
+    min: f64,
+    max: f64,
+    step: Option<f64>,
+) -> Result<(), EntryError> {
+    if !v.is_finite() || v < min - 1e-9 || v > max + 1e-9 {
+        return Err(EntryError::OutOfRange {
+            id: id.to_string(),
+            value: v,
+            min,
+            max,
+        });
+    }
+    if let Some(step) = step.filter(|s| *s > 0.0) {
+        let k = (v - min) / step;
+        if (k - k.round()).abs() > 1e-6 {
+            return Err(EntryError::OffStep {
+                id: id.to_string(),
+                value: v,
+                step,
+                min,
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rubric::{Common, Veto};
+
+    #[test]
+    fn range_bounds_and_step() {
+        assert!(check_range("x", 4.5, 0.0, 5.0, Some(0.5)).is_ok());
+        assert!(matches!(
+            check_range("x", 5.5, 0.0, 5.0, None),
+            Err(EntryError::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            check_range("x", 4.3, 0.0, 5.0, Some(0.5)),
+            Err(EntryError::OffStep { .. })
+        ));
+    }
+
+    #[test]
+    fn veto_reason_by_number_or_text() {
+        let v = Veto {
+            common: Common {
+                id: "stale".into(),
+                name: "内容不更新".into(),
+                ..Common::default()
+            },
+            reasons: vec!["两周无更新".into(), "其他".into()],
+        };
+        let mut e = Entry {
+            veto: Some("2".into()),
+            ..Entry::new("stale")
+        };
+        e.check(ItemRef::Veto(&v)).unwrap();
+        assert_eq!(e.veto.as_deref(), Some("其他"));
+        let mut bad = Entry {
+            veto: Some("乱写".into()),
+            ..Entry::new("stale")
+        };
+        let err = bad.check(ItemRef::Veto(&v)).unwrap_err().to_string();
+        assert!(
+            err.contains("乱写") && err.contains("1 两周无更新"),
+            "{err}"
+        );
+        let mut clean = Entry {
+            value: Some(0.0),
+            ..Entry::new("stale")
+        };
+        assert!(clean.check(ItemRef::Veto(&v)).is_ok());
+    }
+}

@@ -4,6 +4,7 @@
 mod accounts;
 mod error;
 mod history;
+pub mod metrics;
 mod migrations;
 mod open;
 mod rounds;

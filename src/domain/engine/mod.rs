@@ -1,11 +1,65 @@
 //! The scoring engine: one evaluator's entries for one account → points, subtotals, bonus,
-//! vetoes, pass/fail, grade, completeness and a step-by-step explanation.
+//! vetoes, pass/fail, grade, completeness and a step-by-step explanation. This file holds the
+//! result types; the rules live in `score.rs` (orchestration), `items.rs` (one item),
+//! `category.rs` (scaling and N/A handling) and `explain.rs` (the readable derivation).
+//!
+//! # Rules
+//!
+//! **Applicability.** An indicator applies when its category applies and the indicator applies
+//! (`platforms` / `admin_levels`; empty means all). An entry with `na: true` makes an applicable
+//! item not applicable too (declared by the evaluator). The N/A policy is the item's
+//! `when_not_applicable`, else its category's, else the rubric's:
+//! - `Rescale`: the item is dropped from its category's denominator (`raw_max`);
+//! - `FullMarks`: it counts max/max;
+//! - `Zero`: it counts 0/max.
+//!
+//! **Item kinds.**
+//! - Range: points = `value` clamped to `[min, max]` (the clamp is noted in the detail); a value
+//!   equal to a level descriptor's points names that level (优 5). No value → 0 (Missing).
+//! - Deduct: start = `points` (default `cap`); deduction = min(cap, per × count);
+//!   points = max(0, start − deduction) ("扣完为止"). No count → full points, state Missing.
+//! - Check: value ≥ 0.5 is "yes" → `points`, otherwise 0. No value → 0 (Missing).
+//! - Bonus: min(cap, per × count), counted only when the item's `gate` is `None` or the base is
+//!   strictly above it ("80分以上"); the sum is capped by [`Rubric::max_bonus`]. No count → 0
+//!   (Missing). A bonus item that does not apply contributes nothing whatever its policy.
+//! - Veto: an applicable veto item whose entry carries `veto: Some(reason)` is a hit. A value
+//!   with no reason (`Some(0)`) means "checked, clean" (Scored). No entry → not scored, no hit.
+//!
+//! **Categories.** raw = Σ points, raw_max = Σ max over the counted items, and
+//! subtotal = raw × weight / raw_max. When the category does not apply, or every item in it was
+//! dropped, the category's own policy decides: `Rescale` drops the category and the base is
+//! rescaled to the rubric total (base = Σ subtotals × total / Σ weights of kept categories, like
+//! the national rule "scored out of 75, then × 4/3"); `FullMarks` gives the weight; `Zero` 0.
+//! If every category is dropped the base is 0.
+//!
+//! **Verdict.** total = base + bonus, unless a veto hit and `FailWithScore(x)` forces it to x
+//! (`FailKeepScore` keeps it). passed = no veto hit and total ≥ pass mark. The grade is
+//! [`Rubric::grade_for`] of the total, or the lowest band when vetoed. Sums are cleaned of
+//! floating-point noise below 1e-9, never rounded to display precision.
+//!
+//! **Completeness.** `applicable` counts indicators, bonus and veto items that apply to the
+//! account's platform and level (evaluator-declared N/A still counts as applicable); `scored`
+//! counts those whose entry records a judgement for the item's kind (a value for range, check
+//! and veto items, a count for deduction and bonus items, a veto reason, or `na`). Status:
+//! `NotStarted` when nothing is scored, `Vetoed` on a hit, `InProgress` while scored <
+//! applicable, else `Pass` / `Fail`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::entry::Entry;
-use crate::domain::platform::{Level, Platform};
-use crate::domain::rubric::{NaPolicy, Rubric};
+use crate::domain::rubric::NaPolicy;
+
+mod bonus;
+mod category;
+pub mod explain;
+mod items;
+mod score;
+#[cfg(test)]
+mod tests;
+mod veto;
+mod words;
+
+pub use explain::{describe, render_text};
+pub use score::score;
 
 /// Where an item stands for this account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,15 +117,55 @@ pub enum Status {
     Fail,
 }
 
+/// How an item's points came about, for the explanation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "how")]
+pub enum ItemDetail {
+    /// Nothing entered yet; `points` is what the item counts meanwhile.
+    Missing {
+        points: f64,
+    },
+    /// Not applicable; `declared` when the evaluator marked it N/A (else platform/level).
+    NotApplicable {
+        policy: NaPolicy,
+        declared: bool,
+    },
+    Range {
+        value: f64,
+        /// Set when `value` lay outside `[min, max]` and was clamped.
+        clamped: Option<(f64, f64)>,
+        level: Option<String>,
+    },
+    Deduct {
+        count: u32,
+        per: f64,
+        start: f64,
+        /// per × count, before the cap.
+        raw: f64,
+        cap: f64,
+        /// min(raw, cap).
+        deducted: f64,
+    },
+    Check {
+        yes: bool,
+    },
+    /// A veto item checked without a hit. (Scored bonus items and veto hits have their own
+    /// `Step::Bonus` / `Step::Veto`; missing or N/A ones appear as item steps.)
+    VetoClean,
+}
+
 /// One line of the derivation. Rendering (zh/en) lives outside the domain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "step")]
 pub enum Step {
     Item {
         id: String,
+        /// The derivation in words (Chinese, the interface default); `how` holds the same facts
+        /// for other languages and machines.
         detail: String,
         points: f64,
         max: f64,
+        how: ItemDetail,
     },
     Category {
         id: String,
@@ -79,6 +173,21 @@ pub enum Step {
         raw_max: f64,
         weight: f64,
         subtotal: f64,
+    },
+    /// A category that does not apply or whose items were all dropped, handled by `policy`
+    /// (`Rescale`: dropped, subtotal 0; `FullMarks`: the weight; `Zero`: 0).
+    CategoryNa {
+        id: String,
+        weight: f64,
+        policy: NaPolicy,
+        subtotal: f64,
+    },
+    /// Categories were dropped: base = sum × total / kept_weight.
+    BaseRescale {
+        sum: f64,
+        kept_weight: f64,
+        total: f64,
+        base: f64,
     },
     Base {
         base: f64,
@@ -130,9 +239,4 @@ pub struct Outcome {
     pub applicable: usize,
     pub status: Status,
     pub steps: Vec<Step>,
-}
-
-/// Scores one evaluator's entries for an account on `platform` at `level`.
-pub fn score(rubric: &Rubric, platform: Platform, level: Level, entries: &[Entry]) -> Outcome {
-    todo!("{} {platform:?} {level:?} {}", rubric.id, entries.len())
 }

@@ -1,8 +1,17 @@
-//! Rubrics: the RON model, loading with file positions, and validation.
+//! Rubrics: the RON model, loading with file positions, validation and the `show` tree.
 
+pub mod error;
+pub mod locate;
 pub mod model;
+pub mod parse;
+pub mod show;
+mod validate;
+mod validate_items;
 
+pub use error::{RubricError, RubricErrors};
 pub use model::*;
+pub use parse::{parse, ron_options, rubric_hash};
+pub use show::render_tree;
 
 /// Names of the automatic rules an indicator may carry (`rule: Some("...")`). The operations
 /// index fills in their evaluation; here they are only validated by name.

@@ -1,0 +1,81 @@
+//! Output formats for listings: aligned tables (CJK-width aware), JSON, and Excel-safe CSV.
+
+use clap::ValueEnum;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// Renders rows as a table whose columns line up in a terminal, counting CJK as two columns.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
+        let parts: Vec<String> = cells
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
+            .collect();
+        out.push_str(parts.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(&mut header.iter().copied(), &mut out);
+    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+    out.push_str(&rule.join("  "));
+    out.push('\n');
+    for row in rows {
+        line(&mut row.iter().map(String::as_str), &mut out);
+    }
+    out
+}
+
+/// CSV that Excel opens with Chinese intact (UTF-8 BOM) and that cannot inject formulas: a
+/// cell starting with = + - @ or a control character is prefixed with a single quote.
+pub fn csv(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| defuse(c)))?;
+    }
+    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(format!("\u{feff}{}", String::from_utf8(bytes)?))
+}
+
+/// Neutralises spreadsheet formula injection in one cell.
+pub fn defuse(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if cell.parse::<f64>().is_err() => {
+            format!("'{cell}")
+        }
+        _ => cell.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_aligns_cjk() {
+        let t = table(&["名称", "x"], &[vec!["云和木玩童话小镇".into(), "1".into()]]);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0].find('x').map(|i| lines[0][..i].width()), Some(18));
+        assert_eq!(lines[2].find('1').map(|i| lines[2][..i].width()), Some(18));
+    }
+
+    #[test]
+    fn csv_defuses_formulas_but_not_numbers() {
+        assert_eq!(defuse("=1+2"), "'=1+2");
+        assert_eq!(defuse("-3"), "-3");
+        assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
+        assert!(csv(&["a"], &[vec!["云和".into()]]).unwrap().starts_with('\u{feff}'));
+    }
+}

@@ -1,0 +1,39 @@
+//! `assay rubric check|show`.
+
+use crate::i18n::Lang;
+use crate::io::rubric_file;
+
+use super::RubricCmd;
+
+pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
+    match cmd {
+        RubricCmd::Check { files } => {
+            let mut bad = 0;
+            for f in files {
+                match rubric_file::load(f) {
+                    Ok(r) => println!(
+                        "{}: ok — {} {} ({} {})",
+                        f.display(),
+                        r.rubric.name,
+                        r.rubric.version,
+                        r.rubric.items().len(),
+                        lang.pick("项", "items")
+                    ),
+                    Err(e) => {
+                        bad += 1;
+                        eprintln!("{e}");
+                    }
+                }
+            }
+            if bad > 0 {
+                anyhow::bail!("{bad} of {} rubric file(s) failed the check", files.len());
+            }
+            Ok(())
+        }
+        RubricCmd::Show { file } => {
+            let r = rubric_file::load(file)?;
+            print!("{}", crate::domain::rubric::render_tree(&r.rubric, lang));
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Bonus items: per instance up to each item's cap, each behind its gate (base strictly above),
+//! the sum capped by the rubric's bonus cap.
+
+use super::items::{Scored, not_applicable, tidy};
+use super::score::{Acc, Item};
+use super::{ItemDetail, ItemState, Step};
+use crate::domain::rubric::{NaPolicy, Rubric};
+
+/// Scores the bonus table against `base`; returns the capped bonus.
+pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
+    let mut sum = 0.0;
+    for b in &rubric.bonus {
+        let common = &b.common;
+        let item = Item {
+            common,
+            kind: "Bonus",
+            category: "bonus",
+            max: b.cap,
+        };
+        let in_scope = common.applies(acc.platform, acc.level);
+        let entry = acc.entries.get(&common.id);
+        // A bonus that does not apply contributes nothing, whatever its N/A policy.
+        let r = if !in_scope {
+            not_applicable(NaPolicy::Zero, false, b.cap)
+        } else if entry.is_some_and(|e| e.na) {
+            not_applicable(NaPolicy::Zero, true, b.cap)
+        } else if let Some(count) = entry.and_then(|e| e.count) {
+            let open = b.gate.is_none_or(|gate| base > gate);
+            if let Some(gate) = b.gate {
+                acc.steps.push(Step::BonusGate { base, gate, open });
+            }
+            let points = if open {
+                tidy((b.per * f64::from(count)).min(b.cap))
+            } else {
+                0.0
+            };
+            acc.steps.push(Step::Bonus {
+                id: common.id.clone(),
+                count,
+                per: b.per,
+                cap: b.cap,
+                points,
+            });
+            sum += points;
+            let r = Scored {
+                points,
+                state: ItemState::Scored,
+                how: ItemDetail::Missing { points },
+            };
+            acc.record(item, &r, in_scope);
+            continue;
+        } else {
+            Scored {
+                points: 0.0,
+                state: ItemState::Missing,
+                how: ItemDetail::Missing { points: 0.0 },
+            }
+        };
+        acc.record(item, &r, in_scope);
+        acc.item_step(item, r);
+    }
+    if rubric.bonus.is_empty() {
+        return 0.0;
+    }
+    let sum = tidy(sum);
+    let cap = rubric.max_bonus();
+    acc.steps.push(Step::BonusCap { sum, cap });
+    sum.min(cap).max(0.0)
+}

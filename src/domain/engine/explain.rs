@@ -1,0 +1,293 @@
+//! The readable derivation of an [`Outcome`]: one line per step, per category its indicators with
+//! points/max and how they came about, then scaling, base, bonus gate, bonus, vetoes, total,
+//! verdict, grade and completeness. Chinese by default, English on request; CJK-aware alignment.
+
+use unicode_width::UnicodeWidthStr;
+
+pub use super::words::{describe, fmt_num, na_policy, status_label};
+use super::{ItemDetail, ItemResult, Outcome, Status, Step};
+use crate::domain::rubric::{NaPolicy, Rubric};
+use crate::i18n::Lang;
+
+/// Width of the name column (display cells); longer names are not cut, only not padded.
+const NAME_COLS: usize = 34;
+
+/// The whole derivation as aligned text (the score sheet and `assay explain` print this).
+pub fn render_text(outcome: &Outcome, rubric: &Rubric, lang: Lang) -> String {
+    let mut r = Render {
+        out: String::new(),
+        lang,
+        outcome,
+        rubric,
+        section: String::new(),
+        gate_open: true,
+    };
+    let rule = "─".repeat(NAME_COLS + 20);
+    r.line(format!(
+        "{}（{} {}）",
+        rubric.name, rubric.id, rubric.version
+    ));
+    r.line(rule.clone());
+    for step in &outcome.steps {
+        r.step(step);
+    }
+    r.line(rule);
+    let (s, a) = (outcome.scored, outcome.applicable);
+    let status = status_label(outcome.status, lang);
+    r.line(match lang {
+        Lang::Zh => format!("完成度 {s} / {a}（{status}）"),
+        Lang::En => format!("completeness {s} / {a} ({status})"),
+    });
+    r.out
+}
+
+/// Display-width-aware padding (CJK characters take two cells).
+fn pad(s: &str, cols: usize) -> String {
+    let w = UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
+}
+
+struct Render<'a> {
+    out: String,
+    lang: Lang,
+    outcome: &'a Outcome,
+    rubric: &'a Rubric,
+    /// Category id, "bonus" or "veto" of the last header printed.
+    section: String,
+    /// Whether the last bonus gate seen was open.
+    gate_open: bool,
+}
+
+impl Render<'_> {
+    fn line(&mut self, s: String) {
+        self.out.push_str(s.trim_end());
+        self.out.push('\n');
+    }
+
+    fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(zh, en)
+    }
+
+    fn enter(&mut self, section: &str) {
+        if self.section == section {
+            return;
+        }
+        self.section = section.to_owned();
+        let header = match section {
+            "bonus" => self.t("加分项", "Bonus").to_owned(),
+            "veto" => self.t("单项否决", "Single veto").to_owned(),
+            id => match self.rubric.categories.iter().find(|c| c.id == id) {
+                Some(c) => match self.lang {
+                    Lang::Zh => format!("{}（权重 {}）", c.name, fmt_num(c.weight)),
+                    Lang::En => format!("{} (weight {})", c.name, fmt_num(c.weight)),
+                },
+                None => id.to_owned(),
+            },
+        };
+        self.line(header);
+    }
+
+    fn item(&self, id: &str) -> Option<&ItemResult> {
+        self.outcome.items.iter().find(|i| i.id == id)
+    }
+
+    fn item_line(&mut self, id: &str, points: &str, detail: &str) {
+        let (name, section) = match self.item(id) {
+            Some(i) => (i.name.clone(), i.category.clone()),
+            None => (id.to_owned(), self.section.clone()),
+        };
+        self.enter(&section);
+        self.line(format!("  {} {points:>9}  {detail}", pad(&name, NAME_COLS)));
+    }
+
+    fn step(&mut self, step: &Step) {
+        let lang = self.lang;
+        match step {
+            Step::Item {
+                id,
+                points,
+                max,
+                how,
+                ..
+            } => {
+                let p = match how {
+                    ItemDetail::NotApplicable {
+                        policy: NaPolicy::Rescale,
+                        ..
+                    } => "—".to_owned(),
+                    ItemDetail::VetoClean => String::new(),
+                    _ if self.item(id).is_some_and(|i| i.kind == "Veto") => String::new(),
+                    _ => format!("{} / {}", fmt_num(*points), fmt_num(*max)),
+                };
+                self.item_line(id, &p, &describe(how, lang));
+            }
+            Step::Category {
+                id,
+                raw,
+                raw_max,
+                weight,
+                subtotal,
+            } => {
+                self.enter(id);
+                let (r, m, w, s) = (
+                    fmt_num(*raw),
+                    fmt_num(*raw_max),
+                    fmt_num(*weight),
+                    fmt_num(*subtotal),
+                );
+                let scaled = (raw_max - weight).abs() > 1e-9;
+                self.line(match (lang, scaled) {
+                    (Lang::Zh, true) => format!("  小计 {r} / {m}，折算 {r} × {w} / {m} = {s}"),
+                    (Lang::Zh, false) => format!("  小计 {s} / {w}"),
+                    (Lang::En, true) => {
+                        format!("  subtotal {r} / {m}, scaled {r} × {w} / {m} = {s}")
+                    }
+                    (Lang::En, false) => format!("  subtotal {s} / {w}"),
+                });
+            }
+            Step::CategoryNa {
+                id,
+                weight,
+                policy,
+                subtotal,
+            } => {
+                self.enter(id);
+                let (w, s, p) = (
+                    fmt_num(*weight),
+                    fmt_num(*subtotal),
+                    na_policy(*policy, lang),
+                );
+                self.line(match lang {
+                    Lang::Zh => format!("  本维度不适用（{p}），计 {s} / {w}"),
+                    Lang::En => format!("  category not applicable ({p}), counts {s} / {w}"),
+                });
+            }
+            other => self.after_base(other),
+        }
+    }
+
+    fn after_base(&mut self, step: &Step) {
+        let lang = self.lang;
+        match step {
+            Step::BaseRescale {
+                sum,
+                kept_weight,
+                total,
+                base,
+            } => {
+                self.section.clear();
+                let (s, k, t, b) = (
+                    fmt_num(*sum),
+                    fmt_num(*kept_weight),
+                    fmt_num(*total),
+                    fmt_num(*base),
+                );
+                self.line(match lang {
+                    Lang::Zh => format!(
+                        "不适用折算：{s} × {t} / {k} = {b}（按适用维度满分 {k} 折算为 {t}）"
+                    ),
+                    Lang::En => {
+                        format!("N/A rescaling: {s} × {t} / {k} = {b} (out of {k}, scaled to {t})")
+                    }
+                });
+            }
+            Step::Base { base, total } => {
+                self.section.clear();
+                let label = pad(self.t("基础分", "Base"), NAME_COLS + 2);
+                self.line(format!(
+                    "{label} {:>9}",
+                    format!("{} / {}", fmt_num(*base), fmt_num(*total))
+                ));
+            }
+            Step::BonusGate { base, gate, open } => {
+                self.enter("bonus");
+                self.gate_open = *open;
+                let (b, g) = (fmt_num(*base), fmt_num(*gate));
+                self.line(match (lang, open) {
+                    (Lang::Zh, true) => format!("  门槛：基础分 {b} 高于 {g}，计入加分"),
+                    (Lang::Zh, false) => format!("  门槛：基础分 {b} 未高于 {g}，不计加分"),
+                    (Lang::En, true) => format!("  gate: base {b} is above {g}, bonus counts"),
+                    (Lang::En, false) => format!("  gate: base {b} is not above {g}, no bonus"),
+                });
+            }
+            Step::Bonus {
+                id,
+                count,
+                per,
+                cap,
+                points,
+            } => {
+                let raw = per * f64::from(*count);
+                let mut d = match lang {
+                    Lang::Zh => format!("{count} 次 × {} = {}", fmt_num(*per), fmt_num(raw)),
+                    Lang::En => format!("{count} × {} = {}", fmt_num(*per), fmt_num(raw)),
+                };
+                if !self.gate_open {
+                    d += self.t("，门槛未达，不计", ", gate closed, not counted");
+                } else if raw > cap + 1e-9 {
+                    d += &format!("{}{}", self.t("，封顶 ", ", capped at "), fmt_num(*cap));
+                }
+                self.gate_open = true;
+                let p = format!("{} / {}", fmt_num(*points), fmt_num(*cap));
+                self.item_line(id, &p, &d);
+            }
+            Step::BonusCap { sum, cap } => {
+                self.enter("bonus");
+                let (s, c, b) = (fmt_num(*sum), fmt_num(*cap), fmt_num(self.outcome.bonus));
+                self.line(match lang {
+                    Lang::Zh => format!("  加分合计 {s}（上限 {c}），计 {b}"),
+                    Lang::En => format!("  bonus total {s} (cap {c}), counts {b}"),
+                });
+            }
+            Step::Veto { id, reason } => {
+                let d = format!("{}{reason}", self.t("否决：", "veto: "));
+                self.item_line(id, "", &d);
+            }
+            other => self.verdict(other),
+        }
+    }
+
+    fn verdict(&mut self, step: &Step) {
+        let lang = self.lang;
+        match step {
+            Step::VetoScore { forced } => {
+                self.section.clear();
+                let f = fmt_num(*forced);
+                self.line(match lang {
+                    Lang::Zh => format!("单项否决：总分按 {f} 计"),
+                    Lang::En => format!("vetoed: total forced to {f}"),
+                });
+            }
+            Step::Verdict {
+                total,
+                pass_mark,
+                passed,
+                grade,
+            } => {
+                self.section.clear();
+                let label = pad(self.t("总分", "Total"), NAME_COLS + 2);
+                self.line(format!("{label} {:>9}", fmt_num(*total)));
+                let vetoed = !self.outcome.vetoes.is_empty();
+                let v = match (vetoed, passed) {
+                    (true, _) => self.t("不合格（单项否决）", "fail (vetoed)"),
+                    (false, true) => self.t("合格", "pass"),
+                    (false, false) => self.t("不合格", "fail"),
+                };
+                let provisional =
+                    matches!(self.outcome.status, Status::InProgress | Status::NotStarted);
+                let prov = if provisional {
+                    self.t("（暂计，尚未评完）", " (provisional)")
+                } else {
+                    ""
+                };
+                let pm = fmt_num(*pass_mark);
+                let g = grade.as_deref().unwrap_or("—");
+                self.line(match lang {
+                    Lang::Zh => format!("结论：{v}{prov}，及格线 {pm}；等级：{g}"),
+                    Lang::En => format!("verdict: {v}{prov}, pass mark {pm}; grade: {g}"),
+                });
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Orchestration of one scoring pass: index the entries, score the categories, the base (with
+//! N/A rescaling), the bonus, the vetoes, then the verdict, grade and completeness.
+
+use super::explain::describe;
+use super::items::{EPS, Scored, tidy};
+use super::{ItemDetail, ItemResult, ItemState, Outcome, Status, Step, VetoHit};
+use super::{bonus, category, veto};
+use crate::domain::entry::Entry;
+use crate::domain::platform::{Level, Platform};
+use crate::domain::rubric::{Common, Rubric, VetoPolicy};
+use crate::i18n::Lang;
+
+/// The entries of one call, sorted by indicator id for lookup (the last entry for an id wins).
+pub(super) struct Entries<'a>(Vec<&'a Entry>);
+
+impl<'a> Entries<'a> {
+    fn new(entries: &'a [Entry]) -> Self {
+        let mut v: Vec<&Entry> = entries.iter().rev().collect();
+        v.sort_by(|a, b| a.indicator.cmp(&b.indicator));
+        v.dedup_by(|later, earlier| later.indicator == earlier.indicator);
+        Entries(v)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'a Entry> {
+        self.0
+            .binary_search_by(|e| e.indicator.as_str().cmp(id))
+            .ok()
+            .map(|i| self.0[i])
+    }
+}
+
+/// What the scoring pass accumulates: item results, steps and completeness counts.
+pub(super) struct Acc<'a> {
+    pub platform: Platform,
+    pub level: Level,
+    pub entries: Entries<'a>,
+    pub items: Vec<ItemResult>,
+    pub steps: Vec<Step>,
+    pub applicable: usize,
+    pub scored: usize,
+}
+
+impl Acc<'_> {
+    /// Records an item result. `in_scope`: the item applies to the account's platform and level;
+    /// it then counts towards completeness, and as scored when its state is `Scored` or the
+    /// evaluator declared it N/A.
+    pub fn record(&mut self, item: Item<'_>, r: &Scored, in_scope: bool) {
+        self.items.push(ItemResult {
+            id: item.common.id.clone(),
+            name: item.common.name.clone(),
+            kind: item.kind.to_owned(),
+            category: item.category.to_owned(),
+            state: r.state,
+            points: r.points,
+            max: item.max,
+        });
+        if in_scope {
+            self.applicable += 1;
+            let declared = matches!(r.how, ItemDetail::NotApplicable { declared: true, .. });
+            if r.state == ItemState::Scored || declared {
+                self.scored += 1;
+            }
+        }
+    }
+
+    /// Adds the derivation step of an item scored by `items.rs` rules.
+    pub fn item_step(&mut self, item: Item<'_>, r: Scored) {
+        self.steps.push(Step::Item {
+            id: item.common.id.clone(),
+            detail: describe(&r.how, Lang::Zh),
+            points: r.points,
+            max: item.max,
+            how: r.how,
+        });
+    }
+}
+
+/// Identity of an item being recorded.
+#[derive(Clone, Copy)]
+pub(super) struct Item<'a> {
+    pub common: &'a Common,
+    pub kind: &'a str,
+    pub category: &'a str,
+    pub max: f64,
+}
+
+/// Scores one evaluator's entries for an account on `platform` at `level`.
+pub fn score(rubric: &Rubric, platform: Platform, level: Level, entries: &[Entry]) -> Outcome {
+    let n_items = rubric
+        .categories
+        .iter()
+        .map(|c| c.indicators.len())
+        .sum::<usize>()
+        + rubric.bonus.len()
+        + rubric.vetoes.len();
+    let mut acc = Acc {
+        platform,
+        level,
+        entries: Entries::new(entries),
+        items: Vec::with_capacity(n_items),
+        steps: Vec::with_capacity(n_items + rubric.categories.len() + 8),
+        applicable: 0,
+        scored: 0,
+    };
+    let mut categories = Vec::with_capacity(rubric.categories.len());
+    let (mut sum, mut kept_weight, mut any_dropped) = (0.0, 0.0, false);
+    for cat in &rubric.categories {
+        let (result, dropped) = category::score(rubric, cat, &mut acc);
+        sum += result.subtotal;
+        if dropped {
+            any_dropped = true;
+        } else {
+            kept_weight += result.weight;
+        }
+        categories.push(result);
+    }
+    let base = base_points(rubric, &mut acc, sum, kept_weight, any_dropped);
+    let bonus = bonus::score(rubric, &mut acc, base);
+    let vetoes = veto::score(rubric, &mut acc);
+    verdict(rubric, acc, categories, base, bonus, vetoes)
+}
+
+/// Σ subtotals, rescaled to the rubric total when categories were dropped.
+fn base_points(rubric: &Rubric, acc: &mut Acc, sum: f64, kept: f64, dropped: bool) -> f64 {
+    let sum = tidy(sum);
+    let base = if !dropped {
+        sum
+    } else if kept > EPS {
+        tidy(sum * rubric.total / kept)
+    } else {
+        0.0
+    };
+    if dropped {
+        acc.steps.push(Step::BaseRescale {
+            sum,
+            kept_weight: tidy(kept),
+            total: rubric.total,
+            base,
+        });
+    }
+    acc.steps.push(Step::Base {
+        base,
+        total: rubric.total,
+    });
+    base
+}
+
+fn verdict(
+    rubric: &Rubric,
+    mut acc: Acc,
+    categories: Vec<super::CategoryResult>,
+    base: f64,
+    bonus: f64,
+    vetoes: Vec<VetoHit>,
+) -> Outcome {
+    let vetoed = !vetoes.is_empty();
+    let mut total = tidy(base + bonus);
+    if let (true, VetoPolicy::FailWithScore(forced)) = (vetoed, rubric.on_veto) {
+        total = forced;
+        acc.steps.push(Step::VetoScore { forced });
+    }
+    let passed = !vetoed && total + EPS >= rubric.pass_mark;
+    let grade = if vetoed {
+        lowest_grade(rubric)
+    } else {
+        rubric.grade_for(total)
+    }
+    .map(str::to_owned);
+    acc.steps.push(Step::Verdict {
+        total,
+        pass_mark: rubric.pass_mark,
+        passed,
+        grade: grade.clone(),
+    });
+    let status = match (acc.scored, vetoed) {
+        (0, _) => Status::NotStarted,
+        (_, true) => Status::Vetoed,
+        (s, _) if s < acc.applicable => Status::InProgress,
+        _ if passed => Status::Pass,
+        _ => Status::Fail,
+    };
+    Outcome {
+        items: acc.items,
+        categories,
+        base,
+        bonus,
+        total,
+        vetoes,
+        passed,
+        grade,
+        scored: acc.scored,
+        applicable: acc.applicable,
+        status,
+        steps: acc.steps,
+    }
+}
+
+/// The band with the lowest lower bound (what a vetoed account is graded).
+fn lowest_grade(rubric: &Rubric) -> Option<&str> {
+    rubric
+        .grades
+        .iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(n, _)| n.as_str())
+}

@@ -1,0 +1,53 @@
+//! Single-veto items: a hit (an entry with a veto reason) fails the account.
+
+use super::items::{Scored, not_applicable};
+use super::score::{Acc, Item};
+use super::{ItemDetail, ItemState, Step, VetoHit};
+use crate::domain::rubric::{NaPolicy, Rubric};
+
+/// Checks the veto table; returns the hits in rubric order.
+pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
+    let mut hits = Vec::new();
+    for v in &rubric.vetoes {
+        let common = &v.common;
+        let item = Item {
+            common,
+            kind: "Veto",
+            category: "veto",
+            max: 0.0,
+        };
+        let in_scope = common.applies(acc.platform, acc.level);
+        let entry = acc.entries.get(&common.id);
+        // A veto item that does not apply can never hit; it carries no points.
+        let state = |state, how| Scored {
+            points: 0.0,
+            state,
+            how,
+        };
+        let r = if !in_scope {
+            not_applicable(NaPolicy::Zero, false, 0.0)
+        } else if entry.is_some_and(|e| e.na) {
+            not_applicable(NaPolicy::Zero, true, 0.0)
+        } else if let Some(reason) = entry.and_then(|e| e.veto.as_ref()) {
+            hits.push(VetoHit {
+                id: common.id.clone(),
+                name: common.name.clone(),
+                reason: reason.clone(),
+            });
+            acc.steps.push(Step::Veto {
+                id: common.id.clone(),
+                reason: reason.clone(),
+            });
+            let r = state(ItemState::Scored, ItemDetail::VetoClean);
+            acc.record(item, &r, in_scope);
+            continue;
+        } else if entry.is_some_and(|e| e.value.is_some()) {
+            state(ItemState::Scored, ItemDetail::VetoClean)
+        } else {
+            state(ItemState::Missing, ItemDetail::Missing { points: 0.0 })
+        };
+        acc.record(item, &r, in_scope);
+        acc.item_step(item, r);
+    }
+    hits
+}
