@@ -106,20 +106,52 @@ pub(super) fn names(v: &[Account]) -> Vec<String> {
 
 #[test]
 fn migrations_are_idempotent() {
+    let schema = |s: &Store| -> Vec<String> {
+        let mut stmt = s
+            .conn
+            .prepare("SELECT type || ' ' || name FROM sqlite_schema ORDER BY 1")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
     let mut s = Store::open_in_memory().unwrap();
     assert_eq!(migrations::user_version(&s.conn).unwrap(), SCHEMA_VERSION);
+    let before = schema(&s);
+    for table in [
+        "accounts",
+        "rounds",
+        "round_accounts",
+        "evaluators",
+        "entries",
+        "history",
+        "submissions",
+    ] {
+        assert!(
+            before.contains(&format!("table {table}")),
+            "{table} missing: {before:?}"
+        );
+    }
     migrations::migrate(&mut s.conn).unwrap();
     migrations::migrate(&mut s.conn).unwrap();
     assert_eq!(migrations::user_version(&s.conn).unwrap(), SCHEMA_VERSION);
-    let tables: i64 = s
-        .conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )
+    assert_eq!(schema(&s), before);
+}
+
+#[test]
+fn an_older_database_is_migrated_step_by_step() {
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    conn.execute_batch(MIGRATIONS[0].sql).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.execute("INSERT INTO evaluators (name) VALUES ('kept')", [])
         .unwrap();
-    assert_eq!(tables, 7);
+    migrations::migrate(&mut conn).unwrap();
+    assert_eq!(migrations::user_version(&conn).unwrap(), SCHEMA_VERSION);
+    let kept: String = conn
+        .query_row("SELECT name FROM evaluators", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, "kept");
 }
 
 #[test]
