@@ -7,11 +7,19 @@
 //! - `cli`     clap definitions and the subcommand handlers.
 //! - `app`     TUI state, `Action`s and the key map; `ui` renders `&App`; `runtime` owns the terminal.
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod r#gen;
 pub mod i18n;
 pub mod io;
+pub mod logging;
 pub mod report;
+pub mod runtime;
 pub mod sample;
 pub mod storage;
+<<<<<<< HEAD
+=======
+pub mod ui;
+>>>>>>> main

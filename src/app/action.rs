@@ -1,0 +1,51 @@
+//! Everything the user (or a test) can ask the app to do. Keys resolve to these through the key
+//! map; `App::apply` is the only place that carries them out.
+
+/// One user intent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    /// Leave the current screen, popup or input.
+    Back,
+    Help,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open the selected account / accept the popup choice / save the typed value.
+    Enter,
+    StartSearch,
+    /// A typed character in a text field (search, value, note, evidence, name).
+    Type(char),
+    Backspace,
+    OpenFilter,
+    /// Inside the filter popup: the previous / next value of the selected field.
+    FilterPrev,
+    FilterNext,
+    ClearFilters,
+    SortNext,
+    SortReverse,
+    ShowSummary,
+    PickRound,
+    // Scoring
+    NextLevel,
+    Yes,
+    No,
+    Plus,
+    Minus,
+    Veto,
+    ToggleNa,
+    ClearItem,
+    ClearAccount,
+    EditNote,
+    EditEvidence,
+    Undo,
+    Redo,
+    Submit,
+    NextAccount,
+    PrevAccount,
+    /// The terminal has this many columns and rows.
+    Resize(u16, u16),
+}

@@ -1,0 +1,187 @@
+//! Data access for the TUI: the small trait the app reads and writes through, its implementation
+//! on the real `Store`, and an in-memory implementation for tests and benchmarks.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::domain::entry::Entry;
+use crate::storage::{Store, StoreError, Submission};
+
+/// What the TUI needs from storage. Every write is its own transaction with history.
+pub trait Backend {
+    /// Calls `f(account_id, entry)` for every entry of `evaluator` in the round.
+    fn each_entry(
+        &self,
+        round: i64,
+        evaluator: &str,
+        f: &mut dyn FnMut(i64, Entry),
+    ) -> Result<(), StoreError>;
+    fn entries(&self, round: i64, account: i64, evaluator: &str) -> Result<Vec<Entry>, StoreError>;
+    fn set_entry(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        entry: &Entry,
+    ) -> Result<(), StoreError>;
+    fn clear_entry(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        indicator: &str,
+    ) -> Result<(), StoreError>;
+    fn submitted(&self, round: i64, account: i64, evaluator: &str) -> Result<bool, StoreError>;
+    fn set_submitted(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        on: bool,
+    ) -> Result<(), StoreError>;
+}
+
+impl Backend for Store {
+    fn each_entry(
+        &self,
+        round: i64,
+        evaluator: &str,
+        f: &mut dyn FnMut(i64, Entry),
+    ) -> Result<(), StoreError> {
+        self.for_each_entry(round, &mut |s| {
+            if s.evaluator == evaluator {
+                f(s.account_id, s.entry)
+            }
+        })
+    }
+
+    fn entries(&self, round: i64, account: i64, evaluator: &str) -> Result<Vec<Entry>, StoreError> {
+        let rows = Store::entries(self, round, account, Some(evaluator))?;
+        Ok(rows.into_iter().map(|s| s.entry).collect())
+    }
+
+    fn set_entry(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        entry: &Entry,
+    ) -> Result<(), StoreError> {
+        Store::set_entry(self, round, account, evaluator, entry)
+    }
+
+    fn clear_entry(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        indicator: &str,
+    ) -> Result<(), StoreError> {
+        Store::clear_entry(self, round, account, evaluator, indicator)
+    }
+
+    fn submitted(&self, round: i64, account: i64, evaluator: &str) -> Result<bool, StoreError> {
+        Ok(self.submission(round, account, evaluator)? == Submission::Submitted)
+    }
+
+    fn set_submitted(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        on: bool,
+    ) -> Result<(), StoreError> {
+        let state = if on {
+            Submission::Submitted
+        } else {
+            Submission::Draft
+        };
+        self.set_submission(round, account, evaluator, state)
+    }
+}
+
+/// Entries kept in memory, keyed by (round, account, evaluator) then indicator.
+#[derive(Debug, Default, Clone)]
+pub struct MemBackend {
+    pub entries: HashMap<(i64, i64, String), BTreeMap<String, Entry>>,
+    pub submitted: HashMap<(i64, i64, String), bool>,
+    /// Every write, in order, as (account, indicator, Some(entry) or None for a clear).
+    pub log: Vec<(i64, String, Option<Entry>)>,
+}
+
+impl Backend for MemBackend {
+    fn each_entry(
+        &self,
+        round: i64,
+        evaluator: &str,
+        f: &mut dyn FnMut(i64, Entry),
+    ) -> Result<(), StoreError> {
+        let mut keys: Vec<_> = self
+            .entries
+            .keys()
+            .filter(|k| k.0 == round && k.2 == evaluator)
+            .collect();
+        keys.sort();
+        for k in keys {
+            for e in self.entries[k].values() {
+                f(k.1, e.clone());
+            }
+        }
+        Ok(())
+    }
+
+    fn entries(&self, round: i64, account: i64, evaluator: &str) -> Result<Vec<Entry>, StoreError> {
+        let key = (round, account, evaluator.to_string());
+        Ok(self
+            .entries
+            .get(&key)
+            .map(|m| m.values().cloned().collect())
+            .unwrap_or_default())
+    }
+
+    fn set_entry(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        entry: &Entry,
+    ) -> Result<(), StoreError> {
+        let key = (round, account, evaluator.to_string());
+        let map = self.entries.entry(key).or_default();
+        map.insert(entry.indicator.clone(), entry.clone());
+        self.log
+            .push((account, entry.indicator.clone(), Some(entry.clone())));
+        Ok(())
+    }
+
+    fn clear_entry(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        indicator: &str,
+    ) -> Result<(), StoreError> {
+        let key = (round, account, evaluator.to_string());
+        if let Some(m) = self.entries.get_mut(&key) {
+            m.remove(indicator);
+        }
+        self.log.push((account, indicator.to_string(), None));
+        Ok(())
+    }
+
+    fn submitted(&self, round: i64, account: i64, evaluator: &str) -> Result<bool, StoreError> {
+        let key = (round, account, evaluator.to_string());
+        Ok(self.submitted.get(&key).copied().unwrap_or(false))
+    }
+
+    fn set_submitted(
+        &mut self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+        on: bool,
+    ) -> Result<(), StoreError> {
+        self.submitted
+            .insert((round, account, evaluator.to_string()), on);
+        Ok(())
+    }
+}

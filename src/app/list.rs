@@ -1,0 +1,235 @@
+//! The account list: cached per-account results, and the filtered, searched and sorted view of
+//! them (a vector of row indices, rebuilt only when the query, filters or sort change).
+
+use std::cmp::Ordering;
+
+use crate::domain::account::Account;
+use crate::domain::engine::{Outcome, Status};
+use crate::domain::platform::{Level, Platform};
+use crate::i18n::Lang;
+
+/// One account with its cached result for the current evaluator.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub account: Account,
+    pub scored: usize,
+    pub applicable: usize,
+    pub total: f64,
+    pub status: Status,
+    /// Veto reasons hit.
+    pub vetoes: Vec<String>,
+}
+
+impl Row {
+    pub fn new(account: Account, o: &Outcome) -> Row {
+        let mut r = Row {
+            account,
+            scored: 0,
+            applicable: 0,
+            total: 0.0,
+            status: Status::NotStarted,
+            vetoes: Vec::new(),
+        };
+        r.update(o);
+        r
+    }
+
+    pub fn update(&mut self, o: &Outcome) {
+        self.scored = o.scored;
+        self.applicable = o.applicable;
+        self.total = o.total;
+        self.status = o.status;
+        self.vetoes = o.vetoes.iter().map(|v| v.reason.clone()).collect();
+    }
+}
+
+pub fn status_label(s: Status, lang: Lang) -> &'static str {
+    match s {
+        Status::NotStarted => lang.pick("未开始", "todo"),
+        Status::InProgress => lang.pick("进行中", "started"),
+        Status::Vetoed => lang.pick("否决", "veto"),
+        Status::Pass => lang.pick("合格", "pass"),
+        Status::Fail => lang.pick("不合格", "fail"),
+    }
+}
+
+pub const STATUSES: [Status; 5] = [
+    Status::NotStarted,
+    Status::InProgress,
+    Status::Vetoed,
+    Status::Pass,
+    Status::Fail,
+];
+
+/// Sortable columns, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Platform,
+    Name,
+    Unit,
+    Level,
+    Region,
+    Progress,
+    Total,
+    Status,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Platform,
+        Column::Name,
+        Column::Unit,
+        Column::Level,
+        Column::Region,
+        Column::Progress,
+        Column::Total,
+        Column::Status,
+    ];
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Column::Platform => lang.pick("平台", "Platform"),
+            Column::Name => lang.pick("账号名称", "Name"),
+            Column::Unit => lang.pick("主办单位", "Host unit"),
+            Column::Level => lang.pick("层级", "Level"),
+            Column::Region => lang.pick("地区", "Region"),
+            Column::Progress => lang.pick("进度", "Done"),
+            Column::Total => lang.pick("总分", "Total"),
+            Column::Status => lang.pick("状态", "Status"),
+        }
+    }
+
+    fn cmp(self, a: &Row, b: &Row) -> Ordering {
+        let (x, y) = (&a.account, &b.account);
+        match self {
+            Column::Platform => x.platform.cmp(&y.platform),
+            Column::Name => x.name.cmp(&y.name),
+            Column::Unit => x.unit.cmp(&y.unit),
+            Column::Level => x.level.cmp(&y.level),
+            Column::Region => x.region.cmp(&y.region),
+            Column::Progress => {
+                (a.scored * b.applicable.max(1)).cmp(&(b.scored * a.applicable.max(1)))
+            }
+            Column::Total => a.total.total_cmp(&b.total),
+            Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
+        }
+    }
+}
+
+fn status_rank(s: Status) -> usize {
+    STATUSES.iter().position(|x| *x == s).unwrap_or(0)
+}
+
+/// Filters over the list; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub level: Option<Level>,
+    pub platform: Option<Platform>,
+    pub domain: Option<String>,
+    /// Whole-segment region prefix.
+    pub region: Option<String>,
+    pub status: Option<Status>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    fn keeps(&self, r: &Row) -> bool {
+        let a = &r.account;
+        self.level.is_none_or(|l| a.level == l)
+            && self.platform.is_none_or(|p| a.platform == p)
+            && self.domain.as_ref().is_none_or(|d| &a.domain == d)
+            && self.region.as_ref().is_none_or(|p| a.in_region(p))
+            && self.status.is_none_or(|s| r.status == s)
+    }
+}
+
+/// The visible list: which rows, in which order, and where the cursor is.
+#[derive(Debug, Clone)]
+pub struct ListView {
+    pub view: Vec<u32>,
+    pub selected: usize,
+    pub offset: usize,
+    pub query: String,
+    pub searching: bool,
+    pub filters: Filters,
+    pub sort: Option<Column>,
+    pub desc: bool,
+}
+
+impl Default for ListView {
+    fn default() -> Self {
+        ListView {
+            view: Vec::new(),
+            selected: 0,
+            offset: 0,
+            query: String::new(),
+            searching: false,
+            filters: Filters::default(),
+            sort: None,
+            desc: false,
+        }
+    }
+}
+
+impl ListView {
+    /// Rebuilds the view from the rows, keeping the selected account when it is still visible.
+    pub fn rebuild(&mut self, rows: &[Row]) {
+        let keep = self.view.get(self.selected).copied();
+        let q = self.query.trim().to_lowercase();
+        let mut view: Vec<u32> = (0..rows.len() as u32)
+            .filter(|&i| {
+                let r = &rows[i as usize];
+                self.filters.keeps(r) && (q.is_empty() || matches(&r.account, &q))
+            })
+            .collect();
+        if let Some(col) = self.sort {
+            view.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
+        }
+        if self.desc {
+            view.reverse();
+        }
+        self.view = view;
+        self.selected = keep
+            .and_then(|k| self.view.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.offset = self.offset.min(self.selected);
+    }
+
+    pub fn selected_row(&self) -> Option<usize> {
+        self.view.get(self.selected).map(|&i| i as usize)
+    }
+
+    /// Moves the cursor by `delta` rows and keeps it inside a window of `page` rows.
+    pub fn move_by(&mut self, delta: isize, page: usize) {
+        if self.view.is_empty() {
+            return;
+        }
+        let last = self.view.len() - 1;
+        let to = (self.selected as isize + delta).clamp(0, last as isize) as usize;
+        self.select(to, page);
+    }
+
+    pub fn select(&mut self, to: usize, page: usize) {
+        self.selected = to.min(self.view.len().saturating_sub(1));
+        let page = page.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+    }
+}
+
+fn matches(a: &Account, q: &str) -> bool {
+    let hit = |s: &str| {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            s.to_lowercase().contains(q)
+        } else {
+            s.contains(q)
+        }
+    };
+    hit(&a.name) || hit(&a.unit)
+}

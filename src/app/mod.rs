@@ -1,0 +1,199 @@
+//! TUI state: the loaded round, the cached account rows, the screens and popups. `App` changes
+//! only through `apply(Action)`; `ui` renders `&App`; `runtime` owns the terminal.
+
+pub mod action;
+pub mod data;
+mod filter;
+pub mod keymap;
+pub mod list;
+pub mod popup;
+pub mod scoring;
+pub mod summary;
+mod update;
+
+use std::collections::HashMap;
+
+pub use action::Action;
+pub use data::{Backend, MemBackend};
+pub use keymap::Ctx;
+pub use list::{Column, Filters, ListView, Row};
+pub use popup::{Confirmed, InputKind, PickKind, Popup};
+pub use scoring::{Edit, Scoring};
+pub use summary::Summary;
+
+use crate::domain::account::Account;
+use crate::domain::engine::Outcome;
+use crate::domain::entry::Entry;
+use crate::domain::platform::{Level, Platform};
+use crate::domain::rubric::Rubric;
+use crate::i18n::Lang;
+use crate::storage::StoreError;
+
+/// Scores one evaluator's entries (the engine's `score`, or a stand-in in tests).
+pub type Scorer = fn(&Rubric, Platform, Level, &[Entry]) -> Outcome;
+
+/// What the app is working on.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub round_id: i64,
+    pub round_name: String,
+    pub rubric: Rubric,
+    pub evaluator: String,
+    pub db_label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Accounts,
+    Scoring,
+    Summary,
+}
+
+/// The whole TUI state.
+pub struct App {
+    pub lang: Lang,
+    pub session: Session,
+    pub scorer: Scorer,
+    pub rows: Vec<Row>,
+    /// Account id → index in `rows`.
+    pub by_id: HashMap<i64, usize>,
+    pub list: ListView,
+    pub screen: Screen,
+    pub scoring: Option<Scoring>,
+    pub summary: Option<Summary>,
+    pub popup: Option<Popup>,
+    /// Undo/redo stacks per account id, kept while the app runs.
+    pub history: HashMap<i64, (Vec<Edit>, Vec<Edit>)>,
+    /// Terminal size as last reported.
+    pub size: (u16, u16),
+    pub running: bool,
+    /// A short note in the status bar (the last thing that happened).
+    pub flash: Option<String>,
+    /// Set when the runtime must reload: another round, or the evaluator was just named.
+    pub reload: Option<i64>,
+    /// Set when the evaluator typed their name (the runtime saves it to the config).
+    pub named_evaluator: Option<String>,
+    /// Rounds that can be switched to: (id, name).
+    pub rounds: Vec<(i64, String)>,
+    /// False under NO_COLOR: the UI then uses modifiers only.
+    pub color: bool,
+}
+
+impl App {
+    /// Builds the app for a round: scores every account once from the stored entries.
+    pub fn new(
+        lang: Lang,
+        session: Session,
+        accounts: Vec<Account>,
+        backend: &dyn Backend,
+        scorer: Scorer,
+    ) -> Result<App, StoreError> {
+        let mut grouped: HashMap<i64, Vec<Entry>> = HashMap::new();
+        backend.each_entry(session.round_id, &session.evaluator, &mut |id, e| {
+            grouped.entry(id).or_default().push(e)
+        })?;
+        let mut blank: HashMap<(Platform, Level), Outcome> = HashMap::new();
+        let rubric = &session.rubric;
+        let rows: Vec<Row> = accounts
+            .into_iter()
+            .map(|a| match grouped.get(&a.id) {
+                Some(es) => {
+                    let o = scorer(rubric, a.platform, a.level, es);
+                    Row::new(a, &o)
+                }
+                None => {
+                    let o = blank
+                        .entry((a.platform, a.level))
+                        .or_insert_with(|| scorer(rubric, a.platform, a.level, &[]));
+                    Row::new(a, o)
+                }
+            })
+            .collect();
+        let by_id = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.account.id, i))
+            .collect();
+        let mut list = ListView::default();
+        list.rebuild(&rows);
+        Ok(App {
+            lang,
+            session,
+            scorer,
+            rows,
+            by_id,
+            list,
+            screen: Screen::Accounts,
+            scoring: None,
+            summary: None,
+            popup: None,
+            history: HashMap::new(),
+            size: (80, 24),
+            running: true,
+            flash: None,
+            reload: None,
+            named_evaluator: None,
+            rounds: Vec::new(),
+            color: true,
+        })
+    }
+
+    /// Where keys go now.
+    pub fn ctx(&self) -> Ctx {
+        match &self.popup {
+            Some(Popup::Help { .. }) => Ctx::Help,
+            Some(Popup::Message { .. } | Popup::Confirm { .. }) => Ctx::Confirm,
+            Some(Popup::Input { .. }) => Ctx::Input,
+            Some(Popup::Pick { .. }) => Ctx::Picker,
+            Some(Popup::Filter { .. }) => Ctx::Filter,
+            None => match self.screen {
+                Screen::Accounts if self.list.searching => Ctx::Search,
+                Screen::Accounts => Ctx::Accounts,
+                Screen::Scoring if self.scoring.as_ref().is_some_and(|s| s.input.is_some()) => {
+                    Ctx::Input
+                }
+                Screen::Scoring => Ctx::Scoring,
+                Screen::Summary => Ctx::Summary,
+            },
+        }
+    }
+
+    /// Rows of the account table that fit on screen (title, filter line, header, status bar).
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(4)).max(1)
+    }
+
+    /// Shows an error in a popup.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.popup = Some(Popup::Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(zh, en)
+    }
+
+    /// Opens the round picker over the current screen.
+    pub fn pick_round(&mut self, rounds: Vec<(i64, String)>) {
+        let selected = rounds
+            .iter()
+            .position(|r| r.0 == self.session.round_id)
+            .unwrap_or(0);
+        let (ids, names): (Vec<i64>, Vec<String>) = rounds.into_iter().unzip();
+        self.popup = Some(Popup::Pick {
+            kind: PickKind::Round(ids),
+            options: names,
+            selected,
+        });
+    }
+
+    /// Asks for the evaluator's name.
+    pub fn ask_evaluator(&mut self) {
+        self.popup = Some(Popup::Input {
+            kind: InputKind::Evaluator,
+            buf: String::new(),
+        });
+    }
+}

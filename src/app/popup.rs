@@ -1,0 +1,55 @@
+//! Popups: state kept in `App`, drawn last, and the first to receive keys.
+
+/// What a confirmation popup does when accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    /// Remove every entry of the current account (each removal recorded in the history).
+    ClearAccount,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Note,
+    Evidence,
+    Evaluator,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickKind {
+    /// Veto reasons of the selected veto item.
+    VetoReason,
+    /// Round ids, parallel to the options.
+    Round(Vec<i64>),
+}
+
+/// The popup on top of the screen, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Popup {
+    Help {
+        scroll: usize,
+    },
+    Message {
+        text: String,
+        error: bool,
+    },
+    Confirm {
+        text: String,
+        then: Confirmed,
+    },
+    Input {
+        kind: InputKind,
+        buf: String,
+    },
+    Pick {
+        kind: PickKind,
+        options: Vec<String>,
+        selected: usize,
+    },
+    /// The filter form; `field` is the selected line (level, platform, domain, region, status).
+    Filter {
+        field: usize,
+    },
+}
+
+/// Number of lines in the filter form.
+pub const FILTER_FIELDS: usize = 5;

@@ -1,0 +1,211 @@
+//! The scoring screen's state and its edits: every change is written through the backend at
+//! once, recorded for undo/redo, and the account's cached row is rescored.
+
+use std::collections::BTreeMap;
+
+use super::{App, Backend, Screen};
+use crate::domain::engine::Outcome;
+use crate::domain::entry::Entry;
+use crate::domain::rubric::{Indicator, ItemRef};
+use crate::storage::StoreError;
+
+/// One change to one indicator, enough to undo and redo it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub indicator: String,
+    pub before: Option<Entry>,
+    pub after: Option<Entry>,
+}
+
+/// The account being scored.
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    /// Index into `App::rows`.
+    pub row: usize,
+    pub entries: BTreeMap<String, Entry>,
+    pub outcome: Outcome,
+    /// Index into `rubric.items()`.
+    pub cursor: usize,
+    /// A value being typed, not yet saved.
+    pub input: Option<String>,
+    pub submitted: bool,
+}
+
+/// What typing does for an item kind: its bounds and whether decimals are allowed.
+#[derive(Debug, Clone, Copy)]
+pub struct Typed {
+    pub min: f64,
+    pub max: f64,
+    pub step: Option<f64>,
+    pub integer: bool,
+}
+
+/// How an item takes a typed value, if it does.
+pub fn typed(item: &ItemRef<'_>) -> Option<Typed> {
+    match item {
+        ItemRef::Indicator(_, Indicator::Range(r)) => Some(Typed {
+            min: r.min,
+            max: r.max,
+            step: r.step,
+            integer: false,
+        }),
+        ItemRef::Indicator(_, Indicator::Deduct(_)) | ItemRef::Bonus(_) => Some(Typed {
+            min: 0.0,
+            max: 999.0,
+            step: None,
+            integer: true,
+        }),
+        _ => None,
+    }
+}
+
+impl Typed {
+    /// True when `s` may still become a valid value: refuses out-of-range input as typed.
+    pub fn accepts_prefix(&self, s: &str) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        if self.integer && s.contains('.') {
+            return false;
+        }
+        if s.matches('.').count() > 1 || s.split('.').nth(1).is_some_and(|d| d.len() > 2) {
+            return false;
+        }
+        match s.trim_end_matches('.').parse::<f64>() {
+            Ok(v) => v <= self.max + 1e-9,
+            Err(_) => s == ".",
+        }
+    }
+
+    /// The final value, or why it is refused.
+    pub fn check(&self, s: &str) -> Result<f64, String> {
+        let v: f64 = s
+            .trim_end_matches('.')
+            .parse()
+            .map_err(|_| format!("«{s}»"))?;
+        if v < self.min - 1e-9 || v > self.max + 1e-9 {
+            return Err(format!("{v} ∉ [{}, {}]", self.min, self.max));
+        }
+        if let Some(step) = self.step.filter(|s| *s > 0.0) {
+            let k = (v - self.min) / step;
+            if (k - k.round()).abs() > 1e-6 {
+                return Err(format!("{v}: step {step}"));
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl App {
+    /// Opens the scoring screen on a row, loading its entries and submission state.
+    pub fn open_account(&mut self, row: usize, backend: &dyn Backend) -> Result<(), StoreError> {
+        let Some(r) = self.rows.get(row) else {
+            return Ok(());
+        };
+        let (round, ev) = (self.session.round_id, self.session.evaluator.as_str());
+        let list = backend.entries(round, r.account.id, ev)?;
+        let submitted = backend.submitted(round, r.account.id, ev)?;
+        let entries: BTreeMap<String, Entry> =
+            list.into_iter().map(|e| (e.indicator.clone(), e)).collect();
+        let cursor = self.scoring.as_ref().map_or(0, |s| s.cursor);
+        let outcome = self.rescore_with(row, &entries);
+        self.scoring = Some(Scoring {
+            row,
+            entries,
+            outcome,
+            cursor,
+            input: None,
+            submitted,
+        });
+        self.screen = Screen::Scoring;
+        Ok(())
+    }
+
+    fn rescore_with(&mut self, row: usize, entries: &BTreeMap<String, Entry>) -> Outcome {
+        let list: Vec<Entry> = entries.values().cloned().collect();
+        let a = &self.rows[row].account;
+        let o = (self.scorer)(&self.session.rubric, a.platform, a.level, &list);
+        self.rows[row].update(&o);
+        o
+    }
+
+    /// The entry of the selected item as it stands (a blank one when nothing is stored).
+    pub fn current_entry(&self) -> Option<Entry> {
+        let s = self.scoring.as_ref()?;
+        let items = self.session.rubric.items();
+        let id = &items.get(s.cursor)?.common().id;
+        Some(s.entries.get(id).cloned().unwrap_or_else(|| Entry::new(id)))
+    }
+
+    /// Saves a new version of one entry (or clears it when it holds nothing), records the edit
+    /// for undo unless `record` is false, and rescores the account.
+    pub fn write_entry(
+        &mut self,
+        backend: &mut dyn Backend,
+        indicator: &str,
+        after: Option<Entry>,
+        record: bool,
+    ) -> Result<(), StoreError> {
+        let after = after.filter(|e| e.is_scored() || !e.note.is_empty() || !e.evidence.is_empty());
+        let Some(s) = self.scoring.as_mut() else {
+            return Ok(());
+        };
+        let before = s.entries.get(indicator).cloned();
+        if before == after {
+            return Ok(());
+        }
+        let (round, ev) = (self.session.round_id, self.session.evaluator.clone());
+        let account = self.rows[s.row].account.id;
+        match &after {
+            Some(e) => backend.set_entry(round, account, &ev, e)?,
+            None => backend.clear_entry(round, account, &ev, indicator)?,
+        }
+        match &after {
+            Some(e) => s.entries.insert(indicator.to_string(), e.clone()),
+            None => s.entries.remove(indicator),
+        };
+        if record {
+            let (undo, redo) = self.history.entry(account).or_default();
+            undo.push(Edit {
+                indicator: indicator.to_string(),
+                before,
+                after,
+            });
+            redo.clear();
+        }
+        self.refresh_current();
+        Ok(())
+    }
+
+    /// Rescores the open account and updates its cached row.
+    pub fn refresh_current(&mut self) {
+        let Some(mut s) = self.scoring.take() else {
+            return;
+        };
+        s.outcome = self.rescore_with(s.row, &s.entries);
+        self.scoring = Some(s);
+        self.summary = None;
+    }
+
+    /// Undoes (`redo == false`) or redoes the last edit of the open account.
+    pub fn undo_redo(&mut self, backend: &mut dyn Backend, redo: bool) -> Result<bool, StoreError> {
+        let Some(s) = self.scoring.as_ref() else {
+            return Ok(false);
+        };
+        let account = self.rows[s.row].account.id;
+        let stacks = self.history.entry(account).or_default();
+        let popped = if redo { stacks.1.pop() } else { stacks.0.pop() };
+        let Some(edit) = popped else {
+            return Ok(false);
+        };
+        let target = if redo { &edit.after } else { &edit.before };
+        self.write_entry(backend, &edit.indicator, target.clone(), false)?;
+        let stacks = self.history.entry(account).or_default();
+        if redo {
+            stacks.0.push(edit);
+        } else {
+            stacks.1.push(edit);
+        }
+        Ok(true)
+    }
+}

@@ -1,0 +1,111 @@
+//! The user's config file (`config.ron` in the platform config dir, or the path in
+//! `ASSAY_CONFIG`): interface language and evaluator name. A broken file is reported, not fatal.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub lang: Option<Lang>,
+    pub evaluator: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path} is not valid RON ({err}); fix or delete it")]
+    Parse { path: PathBuf, err: String },
+    #[error("cannot write config file {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no config directory on this system; set ASSAY_CONFIG to a file path")]
+    NoDir,
+}
+
+/// Where the config file lives: `ASSAY_CONFIG`, else `<config dir>/assay/config.ron`.
+pub fn path() -> Result<PathBuf, ConfigError> {
+    if let Some(p) = std::env::var_os("ASSAY_CONFIG").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "assay")
+        .map(|d| d.config_dir().join("config.ron"))
+        .ok_or(ConfigError::NoDir)
+}
+
+impl Config {
+    /// Reads a config file; a missing file is the default config.
+    pub fn load_from(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.into(),
+                    source,
+                });
+            }
+        };
+        let opts = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        opts.from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.into(),
+            err: e.to_string(),
+        })
+    }
+
+    pub fn save_to(&self, path: &Path) -> Result<(), ConfigError> {
+        let write_err = |source| ConfigError::Write {
+            path: path.into(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(write_err)?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| write_err(std::io::Error::other(e.to_string())))?;
+        std::fs::write(path, text).map_err(write_err)
+    }
+
+    /// Loads from the default location.
+    pub fn load() -> Result<Config, ConfigError> {
+        Config::load_from(&path()?)
+    }
+
+    pub fn save(&self) -> Result<(), ConfigError> {
+        self.save_to(&path()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_reports_a_broken_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("sub/config.ron");
+        assert_eq!(
+            Config::load_from(&p).expect("missing is default"),
+            Config::default()
+        );
+        let c = Config {
+            lang: Some(Lang::En),
+            evaluator: Some("张三".into()),
+        };
+        c.save_to(&p).expect("save");
+        assert_eq!(Config::load_from(&p).expect("load"), c);
+        std::fs::write(&p, "(lang: Klingon").expect("write");
+        let err = Config::load_from(&p).expect_err("broken");
+        assert!(err.to_string().contains("config.ron"), "{err}");
+    }
+}

@@ -1,0 +1,153 @@
+//! The account list: a search/filter line, a header, and only the visible rows.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::{fit, fit_right, num};
+use super::theme::Theme;
+use crate::app::list::status_label;
+use crate::app::{App, Column, Row};
+use crate::i18n::Lang;
+
+/// Column widths for a given total width: fixed columns, the rest shared by name/unit/region.
+fn widths(total: usize) -> [usize; 8] {
+    let fixed = 8 + 6 + 7 + 6 + 7 + 7;
+    let flex = total.saturating_sub(fixed).max(12);
+    let name = flex * 40 / 100;
+    let unit = flex * 35 / 100;
+    let region = flex - name - unit;
+    [8, name, unit, 6, region, 7, 6, 7]
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let w = usize::from(area.width);
+    let cols = widths(w);
+    let mut lines = vec![filter_line(app, theme, w), header(app, theme, &cols)];
+    let page = usize::from(area.height.saturating_sub(2));
+    let list = &app.list;
+    let offset = visible_offset(list.offset, list.selected, page);
+    for (i, &ri) in list.view.iter().enumerate().skip(offset).take(page) {
+        let row = &app.rows[ri as usize];
+        let sel = i == list.selected;
+        lines.push(row_line(row, app.lang, theme, &cols, sel));
+    }
+    if list.view.is_empty() {
+        let msg = app.t(
+            "没有符合条件的账号（F 清除筛选）",
+            "No matching accounts (F clears filters)",
+        );
+        lines.push(Line::styled(msg, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The first visible row: the stored offset, moved just enough to show the selection.
+fn visible_offset(offset: usize, selected: usize, page: usize) -> usize {
+    let page = page.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + page {
+        selected + 1 - page
+    } else {
+        offset
+    }
+}
+
+fn filter_line(app: &App, theme: Theme, w: usize) -> Line<'static> {
+    let l = app.lang;
+    let list = &app.list;
+    let mut spans = vec![];
+    let cursor = if list.searching { "▏" } else { "" };
+    if list.searching || !list.query.is_empty() {
+        spans.push(Span::styled(
+            format!("/{}{cursor}  ", list.query),
+            theme.key(),
+        ));
+    }
+    let f = &list.filters;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(v) = f.level {
+        parts.push(l.pick(v.label_zh(), v.label_en()).into());
+    }
+    if let Some(v) = f.platform {
+        parts.push(l.pick(v.label_zh(), v.label_en()).into());
+    }
+    parts.extend(f.domain.clone());
+    parts.extend(f.region.clone());
+    if let Some(v) = f.status {
+        parts.push(status_label(v, l).into());
+    }
+    if !parts.is_empty() {
+        spans.push(Span::raw(format!(
+            "{}: {}  ",
+            l.pick("筛选", "filter"),
+            parts.join(" ")
+        )));
+    }
+    if let Some(c) = list.sort {
+        let arrow = if list.desc { "↓" } else { "↑" };
+        spans.push(Span::raw(format!(
+            "{}: {}{arrow}  ",
+            l.pick("排序", "sort"),
+            c.title(l)
+        )));
+    }
+    let count = format!(
+        "{}/{} {}",
+        list.view.len(),
+        app.rows.len(),
+        l.pick("个账号", "accounts")
+    );
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let rest = w.saturating_sub(used);
+    spans.push(Span::styled(fit_right(&count, rest), theme.dim()));
+    Line::from(spans)
+}
+
+fn header(app: &App, theme: Theme, cols: &[usize; 8]) -> Line<'static> {
+    let mut text = String::new();
+    for (c, w) in Column::ALL.iter().zip(cols) {
+        let mut t = c.title(app.lang).to_string();
+        if app.list.sort == Some(*c) {
+            t.push(if app.list.desc { '↓' } else { '↑' });
+        }
+        text.push_str(&fit(&t, *w));
+        text.push(' ');
+    }
+    Line::styled(text, theme.header())
+}
+
+fn region_tail(region: &str) -> String {
+    let parts: Vec<&str> = region.split('/').filter(|s| !s.is_empty()).collect();
+    parts[parts.len().saturating_sub(2)..].join("/")
+}
+
+fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -> Line<'static> {
+    let a = &row.account;
+    let cells = [
+        fit(
+            lang.pick(a.platform.label_zh(), a.platform.label_en()),
+            cols[0],
+        ),
+        fit(&a.name, cols[1]),
+        fit(&a.unit, cols[2]),
+        fit(lang.pick(a.level.label_zh(), a.level.label_en()), cols[3]),
+        fit(&region_tail(&a.region), cols[4]),
+        fit_right(&format!("{}/{}", row.scored, row.applicable), cols[5]),
+        fit_right(&num(row.total), cols[6]),
+    ];
+    let mut text = cells.join(" ");
+    text.push(' ');
+    let status = fit(status_label(row.status, lang), cols[7]);
+    if sel {
+        text.push_str(&status);
+        return Line::styled(text, theme.selected());
+    }
+    Line::from(vec![
+        Span::styled(text, Style::new()),
+        Span::styled(status, theme.status(row.status)),
+    ])
+}

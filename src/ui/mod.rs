@@ -1,0 +1,84 @@
+//! Rendering: a pure function of `&App` onto a frame. One file per screen or widget; popups are
+//! drawn last over a cleared area.
+
+mod accounts;
+mod help;
+mod popup;
+mod scoring;
+mod status;
+mod summary;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use crate::app::{App, Screen};
+use theme::Theme;
+
+/// Draws the whole app.
+pub fn render(frame: &mut Frame, app: &App) {
+    let theme = Theme { color: app.color };
+    let [top, body, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    title(frame, top, app, theme);
+    match app.screen {
+        Screen::Accounts => accounts::render(frame, body, app, theme),
+        Screen::Scoring => scoring::render(frame, body, app, theme),
+        Screen::Summary => summary::render(frame, body, app, theme),
+    }
+    status::render(frame, bar, app, theme);
+    popup::render(frame, app, theme);
+}
+
+fn title(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let s = &app.session;
+    let who = if s.evaluator.is_empty() {
+        "—"
+    } else {
+        s.evaluator.as_str()
+    };
+    let text = format!(
+        " assay · {} · {}: {} · {}",
+        s.round_name,
+        app.t("评估人", "evaluator"),
+        who,
+        s.db_label
+    );
+    let line = Line::from(Span::styled(
+        text::fit(&text, usize::from(area.width)),
+        theme.title(),
+    ));
+    frame.render_widget(line, area);
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Clears `area` and one column either side, so no wide character is left cut in half at the
+/// popup's edges.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    let full = frame.area();
+    let x = area.x.saturating_sub(1).max(full.x);
+    let right = (area.x + area.width + 1).min(full.x + full.width);
+    let wide = Rect {
+        x,
+        width: right - x,
+        ..area
+    };
+    frame.render_widget(ratatui::widgets::Clear, wide);
+}

@@ -1,0 +1,176 @@
+//! Popups drawn over the screen: help, messages, confirmations, text inputs, pickers, filters.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::text::fit;
+use super::theme::Theme;
+use super::{centered, help};
+use crate::app::list::status_label;
+use crate::app::{App, InputKind, PickKind, Popup};
+
+pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
+    let Some(p) = &app.popup else {
+        return;
+    };
+    let l = app.lang;
+    let full = frame.area();
+    match p {
+        Popup::Help { scroll } => {
+            let area = centered(full, 76, full.height.saturating_sub(2));
+            help::render(frame, area, *scroll, l, theme);
+        }
+        Popup::Message { text, error } => {
+            let title = if *error {
+                l.pick(" 出错了 ", " Error ")
+            } else {
+                l.pick(" 提示 ", " Note ")
+            };
+            let hint = l.pick("Enter/Esc 关闭", "Enter/Esc closes");
+            let style = if *error {
+                theme.error()
+            } else {
+                theme.header()
+            };
+            boxed(
+                frame,
+                full,
+                title,
+                vec![Line::from(text.clone()), Line::styled(hint, theme.dim())],
+                style,
+            );
+        }
+        Popup::Confirm { text, .. } => {
+            let hint = l.pick("y/Enter 确定 · n/Esc 取消", "y/Enter yes · n/Esc no");
+            boxed(
+                frame,
+                full,
+                l.pick(" 确认 ", " Confirm "),
+                vec![Line::from(text.clone()), Line::styled(hint, theme.dim())],
+                theme.header(),
+            );
+        }
+        Popup::Input { kind, buf } => {
+            let title = match kind {
+                InputKind::Note => l.pick(" 备注 ", " Note "),
+                InputKind::Evidence => l.pick(
+                    " 证据链接（空格分隔） ",
+                    " Evidence links (space-separated) ",
+                ),
+                InputKind::Evaluator => l.pick(" 请输入评估人姓名 ", " Your name as evaluator "),
+            };
+            let hint = l.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels");
+            boxed(
+                frame,
+                full,
+                title,
+                vec![
+                    Line::styled(format!("{buf}▏"), theme.key()),
+                    Line::styled(hint, theme.dim()),
+                ],
+                theme.header(),
+            );
+        }
+        Popup::Pick {
+            kind,
+            options,
+            selected,
+        } => {
+            let title = match kind {
+                PickKind::VetoReason => l.pick(" 选择否决原因 ", " Pick the veto reason "),
+                PickKind::Round(_) => l.pick(" 选择轮次 ", " Pick a round "),
+            };
+            let lines = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let style = if i == *selected {
+                        theme.selected()
+                    } else {
+                        Style::new()
+                    };
+                    Line::styled(fit(o, 56), style)
+                })
+                .collect();
+            boxed(frame, full, title, lines, theme.header());
+        }
+        Popup::Filter { field } => filter(frame, full, app, *field, theme),
+    }
+}
+
+fn filter(frame: &mut Frame, full: Rect, app: &App, field: usize, theme: Theme) {
+    let l = app.lang;
+    let f = &app.list.filters;
+    let any = l.pick("全部", "any");
+    let vals = [
+        (
+            l.pick("层级", "Level"),
+            f.level.map_or(any.into(), |v| {
+                l.pick(v.label_zh(), v.label_en()).to_string()
+            }),
+        ),
+        (
+            l.pick("平台", "Platform"),
+            f.platform.map_or(any.into(), |v| {
+                l.pick(v.label_zh(), v.label_en()).to_string()
+            }),
+        ),
+        (
+            l.pick("领域", "Domain"),
+            f.domain.clone().unwrap_or(any.into()),
+        ),
+        (
+            l.pick("地区", "Region"),
+            f.region.clone().unwrap_or(any.into()),
+        ),
+        (
+            l.pick("状态", "Status"),
+            f.status
+                .map_or(any.into(), |v| status_label(v, l).to_string()),
+        ),
+    ];
+    let mut lines: Vec<Line> = vals
+        .iter()
+        .enumerate()
+        .map(|(i, (k, v))| {
+            let style = if i == field {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            Line::styled(format!("{} ◀ {} ▶", fit(k, 8), fit(v, 40)), style)
+        })
+        .collect();
+    lines.push(Line::styled(
+        l.pick(
+            "↑↓ 选择 · ←→ 切换 · F 清除 · Enter 完成",
+            "↑↓ line · ←→ value · F clear · Enter done",
+        ),
+        theme.dim(),
+    ));
+    boxed(
+        frame,
+        full,
+        l.pick(" 筛选 ", " Filter "),
+        lines,
+        theme.header(),
+    );
+}
+
+fn boxed(frame: &mut Frame, full: Rect, title: &str, lines: Vec<Line<'_>>, style: Style) {
+    let h = (lines.len() as u16 + 2).min(full.height);
+    let area = centered(full, 64, h.max(4) + 1);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Line::styled(title.to_string(), style));
+    super::clear_popup(frame, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

@@ -1,0 +1,335 @@
+//! The scoring screen: account header with the live total, the rubric tree with points and
+//! category subtotals, and the selected item's detail (guidance, levels, evidence, input).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::text::{fit, fit_right, label, num};
+use super::theme::Theme;
+use crate::app::list::status_label;
+use crate::app::{App, Scoring};
+use crate::domain::engine::{ItemState, Outcome};
+use crate::domain::entry::Entry;
+use crate::domain::rubric::{Indicator, ItemRef, Rubric};
+use crate::i18n::Lang;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let Some(s) = app.scoring.as_ref() else {
+        return;
+    };
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    header(frame, head, app, s, theme);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+    tree(frame, left, app, s, theme);
+    detail(frame, right, app, s, theme);
+}
+
+fn header(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
+    let l = app.lang;
+    let a = &app.rows[s.row].account;
+    let o = &s.outcome;
+    let line1 = format!(
+        "{} · {} · {} · {}",
+        a.name,
+        l.pick(a.platform.label_zh(), a.platform.label_en()),
+        l.pick(a.level.label_zh(), a.level.label_en()),
+        a.unit
+    );
+    let mut spans = vec![
+        Span::styled(
+            format!("{} {}", l.pick("总分", "Total"), num(o.total)),
+            theme.header(),
+        ),
+        Span::raw(format!(
+            " / {}  {} {}  ",
+            num(app.session.rubric.total + app.session.rubric.max_bonus()),
+            l.pick("加分", "bonus"),
+            num(o.bonus)
+        )),
+        Span::styled(status_label(o.status, l), theme.status(o.status)),
+        Span::raw(format!(
+            "  {} {}/{}",
+            l.pick("已评", "done"),
+            o.scored,
+            o.applicable
+        )),
+    ];
+    if let Some(g) = &o.grade {
+        spans.push(Span::raw(format!("  {g}")));
+    }
+    if s.submitted {
+        spans.push(Span::styled(
+            format!("  [{}]", l.pick("已提交", "submitted")),
+            theme.key(),
+        ));
+    }
+    let w = usize::from(area.width);
+    let lines = vec![
+        Line::styled(fit(&line1, w), theme.header()),
+        Line::from(spans),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One line of the tree: a group header or an item (with its index in `rubric.items()`).
+enum TreeLine {
+    Group(String, Option<(f64, f64)>),
+    Item(usize),
+}
+
+fn tree_lines(rubric: &Rubric, o: &Outcome, lang: Lang) -> Vec<TreeLine> {
+    let mut out = Vec::new();
+    let mut last_group = String::new();
+    for (i, item) in rubric.items().iter().enumerate() {
+        let group = match item {
+            ItemRef::Indicator(c, _) => c.id.clone(),
+            ItemRef::Bonus(_) => "bonus".into(),
+            ItemRef::Veto(_) => "veto".into(),
+        };
+        if group != last_group {
+            let (name, sub) = match item {
+                ItemRef::Indicator(c, _) => {
+                    let cr = o.categories.iter().find(|r| r.id == c.id);
+                    (
+                        c.name.clone(),
+                        Some(cr.map_or((0.0, c.weight), |r| (r.subtotal, r.weight))),
+                    )
+                }
+                ItemRef::Bonus(_) => (
+                    lang.pick("加分项", "Bonus").into(),
+                    Some((o.bonus, rubric.max_bonus())),
+                ),
+                ItemRef::Veto(_) => (lang.pick("单项否决", "Single veto").into(), None),
+            };
+            out.push(TreeLine::Group(name, sub));
+            last_group = group;
+        }
+        out.push(TreeLine::Item(i));
+    }
+    out
+}
+
+fn tree(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
+    let rubric = &app.session.rubric;
+    let items = rubric.items();
+    let all = tree_lines(rubric, &s.outcome, app.lang);
+    let block = Block::new().borders(Borders::RIGHT);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = usize::from(inner.width);
+    let h = usize::from(inner.height).max(1);
+    let at = all
+        .iter()
+        .position(|t| matches!(t, TreeLine::Item(i) if *i == s.cursor))
+        .unwrap_or(0);
+    let offset = at.saturating_sub(h / 2).min(all.len().saturating_sub(h));
+    let lines: Vec<Line> = all
+        .iter()
+        .skip(offset)
+        .take(h)
+        .map(|t| match t {
+            TreeLine::Group(name, sub) => {
+                let pts = sub.map_or(String::new(), |(v, m)| format!("{}/{}", num(v), num(m)));
+                let text = format!("{}{}", fit(name, w.saturating_sub(12)), fit_right(&pts, 12));
+                Line::styled(text, theme.header())
+            }
+            TreeLine::Item(i) => item_line(&items[*i], s, app.lang, w, *i == s.cursor, theme),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn item_line(
+    item: &ItemRef<'_>,
+    s: &Scoring,
+    lang: Lang,
+    w: usize,
+    sel: bool,
+    theme: Theme,
+) -> Line<'static> {
+    let id = &item.common().id;
+    let r = s.outcome.items.iter().find(|r| &r.id == id);
+    let entry = s.entries.get(id);
+    let (mark, pts) = match (r.map(|r| r.state), item) {
+        (Some(ItemState::NotApplicable(_)), _) => ("–", lang.pick("不适用", "N/A").to_string()),
+        (_, ItemRef::Veto(_)) => match entry {
+            Some(Entry { veto: Some(_), .. }) => ("✗", lang.pick("否决", "VETO").into()),
+            Some(e) if e.is_scored() => ("●", lang.pick("无问题", "clear").into()),
+            _ => ("○", String::new()),
+        },
+        (Some(ItemState::Scored), _) => (
+            "●",
+            r.map_or(String::new(), |r| {
+                format!("{}/{}", num(r.points), num(r.max))
+            }),
+        ),
+        _ => (
+            "○",
+            r.map_or(String::new(), |r| format!("-/{}", num(r.max))),
+        ),
+    };
+    let note = if entry.is_some_and(|e| !e.note.is_empty() || !e.evidence.is_empty()) {
+        "✎"
+    } else {
+        " "
+    };
+    let name_w = w.saturating_sub(4 + 10);
+    let text = format!(
+        " {mark}{note}{}{}",
+        fit(&item.common().name, name_w),
+        fit_right(&pts, 10)
+    );
+    let style = if sel { theme.selected() } else { Style::new() };
+    Line::styled(fit(&text, w), style)
+}
+
+fn kind_text(item: &ItemRef<'_>, lang: Lang) -> String {
+    match item {
+        ItemRef::Indicator(_, Indicator::Range(r)) => {
+            let step = r.step.map_or(String::new(), |s| {
+                format!("{}{}", lang.pick("，步长 ", ", step "), num(s))
+            });
+            format!(
+                "{} {}–{}{step}",
+                lang.pick("分值", "Value"),
+                num(r.min),
+                num(r.max)
+            )
+        }
+        ItemRef::Indicator(_, Indicator::Deduct(d)) => format!(
+            "{} {}{}{} {}",
+            lang.pick("每次扣", "Deduct per instance"),
+            num(d.per),
+            lang.pick("，", ", "),
+            lang.pick("最多扣", "at most"),
+            num(d.cap)
+        ),
+        ItemRef::Indicator(_, Indicator::Check(c)) => {
+            format!(
+                "{} {}",
+                lang.pick("是/否，满分", "Yes/no, worth"),
+                num(c.points)
+            )
+        }
+        ItemRef::Bonus(b) => format!(
+            "{} {}{}{} {}",
+            lang.pick("每次加", "Bonus per instance"),
+            num(b.per),
+            lang.pick("，", ", "),
+            lang.pick("上限", "cap"),
+            num(b.cap)
+        ),
+        ItemRef::Veto(_) => lang
+            .pick(
+                "单项否决：命中即不合格",
+                "Single veto: a hit fails the account",
+            )
+            .into(),
+    }
+}
+
+fn entry_text(e: Option<&Entry>, lang: Lang) -> String {
+    let Some(e) = e else {
+        return lang.pick("未评", "not scored").into();
+    };
+    let mut parts = Vec::new();
+    if e.na {
+        parts.push(lang.pick("不适用", "N/A").to_string());
+    }
+    if let Some(v) = e.value {
+        parts.push(format!("{} {}", lang.pick("值", "value"), num(v)));
+    }
+    if let Some(c) = e.count {
+        parts.push(format!("{} {c}", lang.pick("次数", "count")));
+    }
+    if let Some(r) = &e.veto {
+        parts.push(format!("{}{r}", label(lang, "否决", "veto")));
+    }
+    if parts.is_empty() {
+        lang.pick("未评", "not scored").into()
+    } else {
+        parts.join(lang.pick("，", ", "))
+    }
+}
+
+fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
+    let l = app.lang;
+    let items = app.session.rubric.items();
+    let Some(item) = items.get(s.cursor) else {
+        return;
+    };
+    let c = item.common();
+    let entry = s.entries.get(&c.id);
+    let mut lines = vec![
+        Line::styled(c.name.clone(), theme.header()),
+        Line::styled(kind_text(item, l), theme.dim()),
+        Line::from(format!(
+            "{}{}",
+            label(l, "当前", "Now"),
+            entry_text(entry, l)
+        )),
+    ];
+    if let Some(buf) = &s.input {
+        lines.push(Line::styled(
+            format!("{}{buf}▏", label(l, "输入", "Input")),
+            theme.key(),
+        ));
+    }
+    if let ItemRef::Indicator(_, Indicator::Range(r)) = item
+        && !r.levels.is_empty()
+    {
+        let lv: Vec<String> = r
+            .levels
+            .iter()
+            .map(|(n, v)| format!("{n} {}", num(*v)))
+            .collect();
+        lines.push(Line::from(format!(
+            "{}{}",
+            label(l, "档次", "Levels"),
+            lv.join(" · ")
+        )));
+    }
+    if let ItemRef::Veto(v) = item {
+        lines.push(Line::from(format!(
+            "{}{}",
+            label(l, "原因", "Reasons"),
+            v.reasons.join("；")
+        )));
+    }
+    if !c.guide.is_empty() {
+        lines.push(Line::from(format!(
+            "{}{}",
+            label(l, "指引", "Guide"),
+            c.guide
+        )));
+    }
+    if !c.evidence.is_empty() {
+        lines.push(Line::from(format!(
+            "{}{}",
+            label(l, "取证", "Evidence"),
+            c.evidence.join("；")
+        )));
+    }
+    if let Some(e) = entry {
+        if !e.note.is_empty() {
+            lines.push(Line::from(format!(
+                "{}{}",
+                label(l, "备注", "Note"),
+                e.note
+            )));
+        }
+        if !e.evidence.is_empty() {
+            lines.push(Line::from(format!(
+                "{}{}",
+                label(l, "链接", "Links"),
+                e.evidence.join(" ")
+            )));
+        }
+    }
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false });
+    frame.render_widget(p, area.inner(ratatui::layout::Margin::new(1, 0)));
+}

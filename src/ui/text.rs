@@ -1,0 +1,82 @@
+//! Width-aware text fitting: CJK characters take two columns, so truncation and padding count
+//! display columns (unicode-width), never bytes or chars.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width of `s`.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` cut to at most `w` columns, ending in `…` when cut.
+pub fn truncate(s: &str, w: usize) -> String {
+    if s.width() <= w {
+        return s.to_string();
+    }
+    if w == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > w - 1 {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `w` columns (left-aligned).
+pub fn fit(s: &str, w: usize) -> String {
+    let mut t = truncate(s, w);
+    let pad = w.saturating_sub(t.width());
+    t.extend(std::iter::repeat_n(' ', pad));
+    t
+}
+
+/// `s` cut or padded to exactly `w` columns, right-aligned.
+pub fn fit_right(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let pad = w.saturating_sub(t.width());
+    let mut out: String = std::iter::repeat_n(' ', pad).collect();
+    out.push_str(&t);
+    out
+}
+
+/// A field label followed by the language's colon: `备注：` or `Note: `.
+pub fn label(lang: crate::i18n::Lang, zh: &str, en: &str) -> String {
+    match lang {
+        crate::i18n::Lang::Zh => format!("{zh}："),
+        crate::i18n::Lang::En => format!("{en}: "),
+    }
+}
+
+/// A number with at most one decimal, without a trailing `.0`.
+pub fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if (r - r.round()).abs() < 1e-9 {
+        format!("{}", r.round() as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_counts_two_columns() {
+        assert_eq!(fit("云和木玩童话小镇", 9), "云和木玩… ");
+        assert_eq!(width(&fit("云和木玩童话小镇", 9)), 9);
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit_right("合格", 6), "  合格");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(num(4.0), "4");
+        assert_eq!(num(4.55), "4.6");
+    }
+}
