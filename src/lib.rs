@@ -19,7 +19,4 @@ pub mod report;
 pub mod runtime;
 pub mod sample;
 pub mod storage;
-<<<<<<< HEAD
-=======
 pub mod ui;
->>>>>>> main
