@@ -175,19 +175,13 @@ fn account(rng: &mut ChaCha8Rng, names: &mut HashSet<(Platform, String)>) -> (Ac
 }
 
 /// One evaluator's entry for one item of an account.
-<<<<<<< HEAD
 /// `veto_id` is the one veto item generated hits land on (the rubric's first).
-=======
->>>>>>> main
 fn entry(
     item: &ItemRef<'_>,
     tr: &Traits,
     evaluator: u32,
     bias: f64,
-<<<<<<< HEAD
     veto_id: &str,
-=======
->>>>>>> main
     rng: &mut ChaCha8Rng,
 ) -> Entry {
     let mut e = Entry::new(item.common().id.clone());
@@ -216,14 +210,7 @@ fn entry(
         }
         ItemRef::Bonus(_) => e.count = Some(u32::from(x > 0.93 && rng.random_bool(0.3))),
         ItemRef::Veto(v) => {
-<<<<<<< HEAD
             if tr.vetoed && (evaluator == 0 || rng.random_bool(0.7)) && v.common.id == veto_id {
-=======
-            if tr.vetoed
-                && (evaluator == 0 || rng.random_bool(0.7))
-                && v.common.id == first_veto_id(item)
-            {
->>>>>>> main
                 e.veto = v.reasons.first().cloned();
                 e.note = "监测时间点前2周内无更新".to_string();
             } else {
@@ -340,14 +327,11 @@ fn write_entries(
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed ^ 0x5c0_7e5);
     let total = ids.len() as u64;
     let k = evaluators.len() as f64;
-<<<<<<< HEAD
     let veto_id = items.iter().find_map(|i| match i {
         ItemRef::Veto(v) => Some(v.common.id.clone()),
         _ => None,
     });
     let veto_id = veto_id.unwrap_or_default();
-=======
->>>>>>> main
     let mut rows =
         ids.iter()
             .zip(accounts)
@@ -361,11 +345,7 @@ fn write_entries(
                 for (e, &ev) in evaluators.iter().enumerate() {
                     let bias = (e as f64 - (k - 1.0) / 2.0) * 0.02;
                     for item in items.iter().filter(|it| applies(it, a.platform, a.level)) {
-<<<<<<< HEAD
                         out.push((id, ev, entry(item, tr, e as u32, bias, &veto_id, &mut rng)));
-=======
-                        out.push((id, ev, entry(item, tr, e as u32, bias, &mut rng)));
->>>>>>> main
                     }
                 }
                 out

@@ -125,17 +125,10 @@ pub fn short(name: &str) -> &str {
         "镇",
         "乡",
     ] {
-<<<<<<< HEAD
         if let Some(x) = name.strip_suffix(s)
             && !x.is_empty()
         {
             return x;
-=======
-        if let Some(x) = name.strip_suffix(s) {
-            if !x.is_empty() {
-                return x;
-            }
->>>>>>> main
         }
     }
     name
