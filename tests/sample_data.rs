@@ -134,3 +134,29 @@ fn gen_is_deterministic_and_sound() {
     assert!(a == b, "same seed, same rows");
     assert!(a != c, "another seed, other rows");
 }
+
+#[test]
+fn the_normal_importer_reads_the_sample_accounts_like_the_demo() {
+    use assay::io::accounts::{ImportDefaults, read_accounts};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/accounts.csv");
+    let imported = read_accounts(&path, &ImportDefaults::default()).expect("importer reads it");
+    let (store, _) = demo();
+    let loaded = store
+        .list_accounts(&AccountFilter::default())
+        .expect("list");
+    assert_eq!(imported.len(), 445);
+    let key = |a: &assay::domain::account::Account| {
+        (
+            a.platform,
+            a.name.clone(),
+            a.level,
+            a.region.clone(),
+            a.unit.clone(),
+        )
+    };
+    let mut x: Vec<_> = imported.iter().map(key).collect();
+    let mut y: Vec<_> = loaded.iter().map(key).collect();
+    x.sort();
+    y.sort();
+    assert!(x == y, "importer and demo loader disagree");
+}
