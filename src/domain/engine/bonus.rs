@@ -27,14 +27,14 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
         } else if let Some(count) = entry.and_then(|e| e.count) {
             let open = b.gate.is_none_or(|gate| base > gate);
             if let Some(gate) = b.gate {
-                acc.steps.push(Step::BonusGate { base, gate, open });
+                acc.step(|| Step::BonusGate { base, gate, open });
             }
             let points = if open {
                 tidy((b.per * f64::from(count)).min(b.cap))
             } else {
                 0.0
             };
-            acc.steps.push(Step::Bonus {
+            acc.step(|| Step::Bonus {
                 id: common.id.clone(),
                 count,
                 per: b.per,
@@ -59,6 +59,6 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
     }
     let sum = tidy(sum);
     let cap = rubric.max_bonus();
-    acc.steps.push(Step::BonusCap { sum, cap });
+    acc.step(|| Step::BonusCap { sum, cap });
     sum.min(cap).max(0.0)
 }

@@ -47,7 +47,7 @@ pub(super) fn score(rubric: &Rubric, cat: &Category, acc: &mut Acc) -> (Category
     let (raw, raw_max) = (tidy(raw), tidy(raw_max));
     if cat_applies && raw_max > EPS {
         let subtotal = tidy(raw * cat.weight / raw_max);
-        acc.steps.push(Step::Category {
+        acc.step(|| Step::Category {
             id: cat.id.clone(),
             raw,
             raw_max,
@@ -60,7 +60,7 @@ pub(super) fn score(rubric: &Rubric, cat: &Category, acc: &mut Acc) -> (Category
         NaPolicy::FullMarks => cat.weight,
         NaPolicy::Rescale | NaPolicy::Zero => 0.0,
     };
-    acc.steps.push(Step::CategoryNa {
+    acc.step(|| Step::CategoryNa {
         id: cat.id.clone(),
         weight: cat.weight,
         policy: cat_policy,

@@ -59,7 +59,7 @@ mod veto;
 mod words;
 
 pub use explain::{describe, render_text};
-pub use score::score;
+pub use score::{score, score_totals};
 
 /// Where an item stands for this account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

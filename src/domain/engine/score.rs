@@ -38,9 +38,18 @@ pub(super) struct Acc<'a> {
     pub steps: Vec<Step>,
     pub applicable: usize,
     pub scored: usize,
+    /// Whether to build the derivation (`steps`); totals-only callers skip its strings.
+    pub explain: bool,
 }
 
 impl Acc<'_> {
+    /// Records a derivation step when explaining; the closure is not run otherwise.
+    pub fn step(&mut self, f: impl FnOnce() -> Step) {
+        if self.explain {
+            self.steps.push(f());
+        }
+    }
+
     /// Records an item result. `in_scope`: the item applies to the account's platform and level;
     /// it then counts towards completeness, and as scored when its state is `Scored` or the
     /// evaluator declared it N/A.
@@ -77,7 +86,7 @@ impl Acc<'_> {
 
     /// Adds the derivation step of an item scored by `items.rs` rules.
     pub fn item_step(&mut self, item: Item<'_>, r: Scored) {
-        self.steps.push(Step::Item {
+        self.step(|| Step::Item {
             id: item.common.id.clone(),
             detail: describe(&r.how, Lang::Zh),
             points: r.points,
@@ -96,8 +105,29 @@ pub(super) struct Item<'a> {
     pub max: f64,
 }
 
-/// Scores one evaluator's entries for an account on `platform` at `level`.
+/// Scores one evaluator's entries for an account on `platform` at `level`, with the derivation.
 pub fn score(rubric: &Rubric, platform: Platform, level: Level, entries: &[Entry]) -> Outcome {
+    run(rubric, platform, level, entries, true)
+}
+
+/// Like [`score`] without building the derivation (`steps` is empty): for lists and aggregates
+/// that need totals, verdicts and completeness for many accounts.
+pub fn score_totals(
+    rubric: &Rubric,
+    platform: Platform,
+    level: Level,
+    entries: &[Entry],
+) -> Outcome {
+    run(rubric, platform, level, entries, false)
+}
+
+fn run(
+    rubric: &Rubric,
+    platform: Platform,
+    level: Level,
+    entries: &[Entry],
+    explain: bool,
+) -> Outcome {
     let n_items = rubric
         .categories
         .iter()
@@ -110,9 +140,14 @@ pub fn score(rubric: &Rubric, platform: Platform, level: Level, entries: &[Entry
         level,
         entries: Entries::new(entries),
         items: Vec::with_capacity(n_items),
-        steps: Vec::with_capacity(n_items + rubric.categories.len() + 8),
+        steps: Vec::with_capacity(if explain {
+            n_items + rubric.categories.len() + 8
+        } else {
+            0
+        }),
         applicable: 0,
         scored: 0,
+        explain,
     };
     let mut categories = Vec::with_capacity(rubric.categories.len());
     let (mut sum, mut kept_weight, mut any_dropped) = (0.0, 0.0, false);
@@ -143,14 +178,14 @@ fn base_points(rubric: &Rubric, acc: &mut Acc, sum: f64, kept: f64, dropped: boo
         0.0
     };
     if dropped {
-        acc.steps.push(Step::BaseRescale {
+        acc.step(|| Step::BaseRescale {
             sum,
             kept_weight: tidy(kept),
             total: rubric.total,
             base,
         });
     }
-    acc.steps.push(Step::Base {
+    acc.step(|| Step::Base {
         base,
         total: rubric.total,
     });
@@ -169,7 +204,7 @@ fn verdict(
     let mut total = tidy(base + bonus);
     if let (true, VetoPolicy::FailWithScore(forced)) = (vetoed, rubric.on_veto) {
         total = forced;
-        acc.steps.push(Step::VetoScore { forced });
+        acc.step(|| Step::VetoScore { forced });
     }
     let passed = !vetoed && total + EPS >= rubric.pass_mark;
     let grade = if vetoed {
@@ -178,7 +213,7 @@ fn verdict(
         rubric.grade_for(total)
     }
     .map(str::to_owned);
-    acc.steps.push(Step::Verdict {
+    acc.step(|| Step::Verdict {
         total,
         pass_mark: rubric.pass_mark,
         passed,

@@ -34,7 +34,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
                 name: common.name.clone(),
                 reason: reason.clone(),
             });
-            acc.steps.push(Step::Veto {
+            acc.step(|| Step::Veto {
                 id: common.id.clone(),
                 reason: reason.clone(),
             });

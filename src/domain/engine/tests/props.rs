@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::parse;
-use crate::domain::engine::score;
+use crate::domain::engine::{Outcome, score, score_totals};
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::{Indicator, Rubric, VetoPolicy};
@@ -157,6 +157,10 @@ proptest! {
         }
         prop_assert!(o.scored <= o.applicable);
         prop_assert_eq!(o.passed, !hit && o.total + 1e-9 >= r.pass_mark);
+        // The totals-only pass agrees with the explained one in everything but the steps.
+        let quiet = score_totals(&r, platform(app), Level::County, &e);
+        prop_assert!(quiet.steps.is_empty());
+        prop_assert_eq!(Outcome { steps: Vec::new(), ..o }, quiet);
     }
 
     #[test]
