@@ -185,6 +185,7 @@ impl App {
         s.outcome = self.rescore_with(s.row, &s.entries);
         self.scoring = Some(s);
         self.summary = None;
+        self.list.scores_changed();
     }
 
     /// Undoes (`redo == false`) or redoes the last edit of the open account.

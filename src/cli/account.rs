@@ -23,7 +23,11 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
         "{}",
         match lang {
             Lang::Zh => format!("已导入 {} 个账号（{}）", ids.len(), args.file.display()),
-            Lang::En => format!("imported {} accounts from {}", ids.len(), args.file.display()),
+            Lang::En => format!(
+                "imported {} accounts from {}",
+                ids.len(),
+                args.file.display()
+            ),
         }
     );
     Ok(())
@@ -69,16 +73,37 @@ pub fn list(store: &Store, filter: &FilterArgs, format: Format, lang: Lang) -> a
             println!("{}", serde_json::to_string_pretty(&rows)?);
         }
         Format::Csv => {
-            let header = ["id", "platform", "name", "unit", "level", "region", "domain", "status", "opened"];
+            let header = [
+                "id", "platform", "name", "unit", "level", "region", "domain", "status", "opened",
+            ];
             print!("{}", output::csv(&header, &rows(&accounts, Lang::Zh))?);
         }
         Format::Table => {
             let header = match lang {
-                Lang::Zh => ["编号", "平台", "名称", "主办单位", "层级", "地区", "领域", "状态", "开设日期"],
-                Lang::En => ["id", "platform", "name", "unit", "level", "region", "domain", "status", "opened"],
+                Lang::Zh => [
+                    "编号",
+                    "平台",
+                    "名称",
+                    "主办单位",
+                    "层级",
+                    "地区",
+                    "领域",
+                    "状态",
+                    "开设日期",
+                ],
+                Lang::En => [
+                    "id", "platform", "name", "unit", "level", "region", "domain", "status",
+                    "opened",
+                ],
             };
             print!("{}", output::table(&header, &rows(&accounts, lang)));
-            eprintln!("{}", lang.pick(&format!("共 {} 个账号", accounts.len()), &format!("{} accounts", accounts.len())));
+            eprintln!(
+                "{}",
+                lang.pick(
+                    &format!("共 {} 个账号", accounts.len()),
+                    &format!("{} accounts", accounts.len())
+                )
+            );
         }
     }
     Ok(())
@@ -93,7 +118,8 @@ fn rows(accounts: &[Account], lang: Lang) -> Vec<Vec<String>> {
                 a.platform_label.clone(),
                 a.name.clone(),
                 a.unit.clone(),
-                lang.pick(a.level.label_zh(), a.level.label_en()).to_string(),
+                lang.pick(a.level.label_zh(), a.level.label_en())
+                    .to_string(),
                 a.region.clone(),
                 a.domain.clone(),
                 a.status.clone(),

@@ -65,7 +65,11 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
             let s = summary::round_summary(&store, &round)?;
             println!("{}", summary::render(&s, lang));
         }
-        println!("{}: {}", lang.pick("演示数据库", "demo database"), path.display());
+        println!(
+            "{}: {}",
+            lang.pick("演示数据库", "demo database"),
+            path.display()
+        );
         return Ok(());
     }
     let opts = TuiOptions {
@@ -80,7 +84,10 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
 pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
     let mut store = Store::open(path)?;
     if !store.list_accounts(&Default::default())?.is_empty() {
-        anyhow::bail!("{} already holds accounts; gen writes into a new database — give another --db path", path.display());
+        anyhow::bail!(
+            "{} already holds accounts; gen writes into a new database — give another --db path",
+            path.display()
+        );
     }
     let opts = GenOptions {
         accounts: args.accounts,
@@ -102,7 +109,11 @@ pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
         bar.set_position(done);
     })?;
     bar.finish_and_clear();
-    println!("{report} in {:.1} s → {}", started.elapsed().as_secs_f64(), path.display());
+    println!(
+        "{report} in {:.1} s → {}",
+        started.elapsed().as_secs_f64(),
+        path.display()
+    );
     Ok(())
 }
 

@@ -51,7 +51,11 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
         ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&explained)?),
         ExplainFormat::Text => {
             for x in &explained {
-                let who = if x.evaluator.is_empty() { "—" } else { &x.evaluator };
+                let who = if x.evaluator.is_empty() {
+                    "—"
+                } else {
+                    &x.evaluator
+                };
                 println!(
                     "{} · {} ({} · {}) · {} {}",
                     round.name,

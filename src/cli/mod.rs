@@ -238,13 +238,17 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 fn parse_level(s: &str) -> Result<Level, String> {
     Level::parse(s).ok_or_else(|| {
-        format!("unknown level \"{s}\"; use province, city, county, township (省级, 市级, 县级, 乡镇级)")
+        format!(
+            "unknown level \"{s}\"; use province, city, county, township (省级, 市级, 县级, 乡镇级)"
+        )
     })
 }
 
 fn parse_platform(s: &str) -> Result<Platform, String> {
     Platform::parse(s).ok_or_else(|| {
-        format!("unknown platform \"{s}\"; use wechat, weibo, douyin, toutiao, app, miniprogram, other")
+        format!(
+            "unknown platform \"{s}\"; use wechat, weibo, douyin, toutiao, app, miniprogram, other"
+        )
     })
 }
 
@@ -268,7 +272,9 @@ impl FilterArgs {
 /// Where the database lives: `--db`, then `ASSAY_DB` (both via clap), then the platform data dir.
 pub fn default_db_path() -> anyhow::Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("org", "assay", "assay").ok_or_else(|| {
-        anyhow::anyhow!("cannot find a home directory for the database; pass --db PATH or set ASSAY_DB")
+        anyhow::anyhow!(
+            "cannot find a home directory for the database; pass --db PATH or set ASSAY_DB"
+        )
     })?;
     Ok(dirs.data_dir().join("assay.db"))
 }
@@ -287,14 +293,21 @@ fn open_store(cli: &Cli) -> anyhow::Result<crate::storage::Store> {
 
 /// The interface language: `--lang`/`ASSAY_LANG`, then the config file, then Chinese.
 fn lang(cli: &Cli) -> Lang {
-    cli.lang.or_else(|| crate::config::Config::load().ok().and_then(|c| c.lang)).unwrap_or_default()
+    cli.lang
+        .or_else(|| crate::config::Config::load().ok().and_then(|c| c.lang))
+        .unwrap_or_default()
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let lang = lang(&cli);
     match &cli.command {
-        None => demo::tui(open_store(&cli)?, lang, &TuiArgs::default(), &db_path(&cli)?),
+        None => demo::tui(
+            open_store(&cli)?,
+            lang,
+            &TuiArgs::default(),
+            &db_path(&cli)?,
+        ),
         Some(Command::Tui(args)) => demo::tui(open_store(&cli)?, lang, args, &db_path(&cli)?),
         Some(Command::Init) => {
             let path = db_path(&cli)?;

@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn table_aligns_cjk() {
-        let t = table(&["名称", "x"], &[vec!["云和木玩童话小镇".into(), "1".into()]]);
+        let t = table(
+            &["名称", "x"],
+            &[vec!["云和木玩童话小镇".into(), "1".into()]],
+        );
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[0].find('x').map(|i| lines[0][..i].width()), Some(18));
         assert_eq!(lines[2].find('1').map(|i| lines[2][..i].width()), Some(18));
@@ -76,6 +79,10 @@ mod tests {
         assert_eq!(defuse("=1+2"), "'=1+2");
         assert_eq!(defuse("-3"), "-3");
         assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
-        assert!(csv(&["a"], &[vec!["云和".into()]]).unwrap().starts_with('\u{feff}'));
+        assert!(
+            csv(&["a"], &[vec!["云和".into()]])
+                .unwrap()
+                .starts_with('\u{feff}')
+        );
     }
 }

@@ -11,7 +11,12 @@ use super::output::{self, Format};
 
 pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> {
     match cmd {
-        RoundCmd::Create { name, rubric, date, filter } => {
+        RoundCmd::Create {
+            name,
+            rubric,
+            date,
+            filter,
+        } => {
             let loaded = rubric_file::load(rubric)?;
             let round = store.create_round(&NewRound {
                 name: name.clone(),
@@ -57,18 +62,39 @@ struct RoundRow<'a> {
 
 fn list(store: &Store, format: Format, lang: Lang) -> anyhow::Result<()> {
     let rounds = store.rounds()?;
-    let counts: Vec<usize> =
-        rounds.iter().map(|r| store.round_accounts(r.id).map(|a| a.len())).collect::<Result<_, _>>()?;
+    let counts: Vec<usize> = rounds
+        .iter()
+        .map(|r| store.round_accounts(r.id).map(|a| a.len()))
+        .collect::<Result<_, _>>()?;
     match format {
         Format::Json => {
-            let rows: Vec<RoundRow<'_>> =
-                rounds.iter().zip(&counts).map(|(round, &accounts)| RoundRow { round, accounts }).collect();
+            let rows: Vec<RoundRow<'_>> = rounds
+                .iter()
+                .zip(&counts)
+                .map(|(round, &accounts)| RoundRow { round, accounts })
+                .collect();
             println!("{}", serde_json::to_string_pretty(&rows)?);
         }
         Format::Csv | Format::Table => {
             let header = match lang {
-                Lang::Zh => ["编号", "名称", "评分表", "版本", "监测日期", "账号数", "哈希"],
-                Lang::En => ["id", "name", "rubric", "version", "monitoring date", "accounts", "hash"],
+                Lang::Zh => [
+                    "编号",
+                    "名称",
+                    "评分表",
+                    "版本",
+                    "监测日期",
+                    "账号数",
+                    "哈希",
+                ],
+                Lang::En => [
+                    "id",
+                    "name",
+                    "rubric",
+                    "version",
+                    "monitoring date",
+                    "accounts",
+                    "hash",
+                ],
             };
             let rows: Vec<Vec<String>> = rounds
                 .iter()

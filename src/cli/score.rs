@@ -10,7 +10,11 @@ pub fn set(store: &mut Store, args: &SetArgs) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
     let rubric = rubric::parse(&round.rubric_text, &format!("round {}", round.name))?;
     let account = store.find_account(&args.account)?;
-    if !store.round_accounts(round.id)?.iter().any(|a| a.id == account.id) {
+    if !store
+        .round_accounts(round.id)?
+        .iter()
+        .any(|a| a.id == account.id)
+    {
         anyhow::bail!(
             "account {} ({}) is not in the scope of round \"{}\"; pick an account of that round",
             account.name,
@@ -19,7 +23,11 @@ pub fn set(store: &mut Store, args: &SetArgs) -> anyhow::Result<()> {
         );
     }
     let item = rubric.item(&args.indicator).ok_or_else(|| {
-        let ids: Vec<String> = rubric.items().iter().map(|i| i.common().id.clone()).collect();
+        let ids: Vec<String> = rubric
+            .items()
+            .iter()
+            .map(|i| i.common().id.clone())
+            .collect();
         anyhow::anyhow!(
             "unknown indicator \"{}\" in rubric {}; known ids: {}",
             args.indicator,
@@ -45,7 +53,11 @@ pub fn set(store: &mut Store, args: &SetArgs) -> anyhow::Result<()> {
         veto: args.veto.clone(),
         na: args.na,
         note: args.note.clone().unwrap_or(old.note),
-        evidence: if args.evidence.is_empty() { old.evidence } else { args.evidence.clone() },
+        evidence: if args.evidence.is_empty() {
+            old.evidence
+        } else {
+            args.evidence.clone()
+        },
     };
     entry.check(item)?;
     store.set_entry(round.id, account.id, &args.evaluator, &entry)?;
