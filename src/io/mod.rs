@@ -1,3 +1,4 @@
 //! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric files.
 
+pub mod accounts;
 pub mod rubric_file;

@@ -19,10 +19,16 @@ pub struct Migration {
 }
 
 /// Every migration, oldest first. Append only.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    name: "initial schema: accounts, rounds, evaluators, entries, history, submissions",
-    sql: INITIAL,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "initial schema: accounts, rounds, evaluators, entries, history, submissions",
+        sql: INITIAL,
+    },
+    Migration {
+        name: "operations metrics: per-post figures and weekly follower/message counts",
+        sql: super::metrics::MIGRATION_SQL,
+    },
+];
 
 /// The schema version this program writes: the number of migrations.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -4,6 +4,7 @@
 mod accounts;
 mod error;
 mod history;
+pub mod metrics;
 mod migrations;
 mod open;
 mod rounds;
@@ -134,3 +135,6 @@ impl Store {
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
+
+#[cfg(test)]
+mod tests;

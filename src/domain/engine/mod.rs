@@ -56,6 +56,7 @@ mod score;
 #[cfg(test)]
 mod tests;
 mod veto;
+mod words;
 
 pub use explain::{describe, render_text};
 pub use score::score;

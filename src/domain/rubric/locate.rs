@@ -303,7 +303,7 @@ mod tests {
             l.at(&step),
             Pos {
                 line: 6,
-                column: 32
+                column: 30
             }
         );
     }

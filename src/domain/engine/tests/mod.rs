@@ -1,0 +1,57 @@
+//! Engine tests: hand-computed rules, N/A handling, explanation text and property tests.
+
+mod explain;
+mod na;
+mod props;
+mod rules;
+
+use crate::domain::entry::Entry;
+use crate::domain::rubric::Rubric;
+
+/// Parses a test rubric with the project's RON options (no validation: the engine must cope).
+pub(super) fn parse(src: &str) -> Rubric {
+    let opts = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    match opts.from_str(src) {
+        Ok(r) => r,
+        Err(e) => panic!("test rubric does not parse: {e}\n{src}"),
+    }
+}
+
+pub(super) fn val(id: &str, v: f64) -> Entry {
+    Entry {
+        value: Some(v),
+        ..Entry::new(id)
+    }
+}
+
+pub(super) fn count(id: &str, n: u32) -> Entry {
+    Entry {
+        count: Some(n),
+        ..Entry::new(id)
+    }
+}
+
+pub(super) fn na(id: &str) -> Entry {
+    Entry {
+        na: true,
+        ..Entry::new(id)
+    }
+}
+
+pub(super) fn veto(id: &str, reason: &str) -> Entry {
+    Entry {
+        veto: Some(reason.to_owned()),
+        ..Entry::new(id)
+    }
+}
+
+pub(super) fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[track_caller]
+pub(super) fn assert_close(a: f64, b: f64) {
+    assert!(close(a, b), "{a} != {b}");
+}

@@ -1,0 +1,82 @@
+//! Import errors: whole-file problems and the row-level report (row, column, value, why).
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One problem in one cell (or row), numbered as a spreadsheet user counts (header = row 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowProblem {
+    pub row: usize,
+    /// The column's header as written in the file (or the canonical name when the file has no
+    /// such column).
+    pub column: String,
+    pub value: String,
+    /// Why it is wrong and how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "row {}, column {}", self.row, self.column)?;
+        if !self.value.is_empty() {
+            write!(f, ", value \"{}\"", self.value)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: unsupported file type \"{ext}\"; import a .csv (UTF-8 or GBK) or .xlsx file")]
+    Format { path: PathBuf, ext: String },
+    #[error(
+        "{path} is neither UTF-8 nor GBK text; save it from Excel as \"CSV UTF-8\" or as .xlsx"
+    )]
+    Encoding { path: PathBuf },
+    #[error("{path}: {message}")]
+    Csv { path: PathBuf, message: String },
+    #[error("cannot read workbook {path}: {message}; check it opens in Excel and is .xlsx")]
+    Workbook { path: PathBuf, message: String },
+    #[error("{path} has no sheet named \"{sheet}\"; its sheets are: {}", available.join(", "))]
+    NoSheet {
+        path: PathBuf,
+        sheet: String,
+        available: Vec<String>,
+    },
+    #[error("{path} has no data: it is empty or holds only blank rows")]
+    Empty { path: PathBuf },
+    #[error(
+        "{path}: no header row with the required columns; missing {}. Found headers: {}. Name the columns e.g. 新媒体类型, 新媒体名称, 责任单位 (or platform, name, unit)",
+        missing.join(", "),
+        found.join(", ")
+    )]
+    MissingColumns {
+        path: PathBuf,
+        missing: Vec<String>,
+        found: Vec<String>,
+    },
+    #[error("{}", rows_report(path, problems, *data_rows))]
+    Rows {
+        path: PathBuf,
+        problems: Vec<RowProblem>,
+        data_rows: usize,
+    },
+}
+
+fn rows_report(path: &std::path::Path, problems: &[RowProblem], data_rows: usize) -> String {
+    let mut s = format!(
+        "{}: {} problem{} in {data_rows} data rows; nothing was imported. Fix these and import again:",
+        path.display(),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        s += &format!("\n  {p}");
+    }
+    s
+}

@@ -1,0 +1,219 @@
+//! The demo: loads the embedded sample data (sample-data/ and the shipped rubrics) into an empty
+//! Store — accounts, both rounds pinned to their rubric text, every score, and the metrics.
+
+mod rows;
+
+pub use rows::reads;
+
+use std::collections::HashMap;
+
+use crate::domain::platform::Platform;
+use crate::storage::metrics::{Post, WeekMetric};
+use crate::storage::{AccountFilter, NewRound, Store, StoreError};
+
+/// The sample files, embedded so that `assay demo` works from any directory.
+pub const ACCOUNTS_CSV: &str = include_str!("../../sample-data/accounts.csv");
+pub const ROUNDS_CSV: &str = include_str!("../../sample-data/rounds.csv");
+pub const SCORES: &[(&str, &str)] = &[
+    ("scores-lidu-four-dimensions.csv", include_str!("../../sample-data/scores-lidu-four-dimensions.csv")),
+    ("scores-2024q4-inspection.csv", include_str!("../../sample-data/scores-2024q4-inspection.csv")),
+];
+pub const POSTS_CSV: &str = include_str!("../../sample-data/posts.csv");
+pub const WEEKLY_CSV: &str = include_str!("../../sample-data/weekly.csv");
+/// The shipped rubrics the sample rounds use, by file name.
+pub const RUBRICS: &[(&str, &str)] = &[
+    ("national-inspection.ron", include_str!("../../rubrics/national-inspection.ron")),
+    ("four-dimensions.ron", include_str!("../../rubrics/four-dimensions.ron")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SampleError {
+    #[error("the database already holds {accounts} accounts and {rounds} rounds; the demo loads only into an empty database (use a new --db path)")]
+    NotEmpty { accounts: usize, rounds: usize },
+    #[error("{file}:{line}: {message}")]
+    Csv { file: &'static str, line: u64, message: String },
+    #[error("{file}:{line}: no account {platform}:{name} in accounts.csv")]
+    UnknownAccount { file: &'static str, line: u64, platform: &'static str, name: String },
+    #[error("{file}:{line}: no round named {round:?} in rounds.csv")]
+    UnknownRound { file: &'static str, line: u64, round: String },
+    #[error("rounds.csv: rubric {0:?} is not one of the shipped rubrics")]
+    UnknownRubric(String),
+    #[error("rubric {file} does not parse: {message}")]
+    Rubric { file: String, message: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What the demo loaded, and where the TUI should open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoInfo {
+    /// The newest round (the Q4 inspection) and an evaluator with scores in it.
+    pub round_id: i64,
+    pub round_name: String,
+    pub evaluator: String,
+    pub accounts: usize,
+    pub rounds: usize,
+    pub entries: u64,
+    pub posts: u64,
+    pub weeks: u64,
+}
+
+type Keys = HashMap<(Platform, String), i64>;
+
+fn key_id(keys: &Keys, file: &'static str, line: u64, p: Platform, name: &str) -> Result<i64, SampleError> {
+    keys.get(&(p, name.to_string())).copied().ok_or_else(|| SampleError::UnknownAccount {
+        file,
+        line,
+        platform: p.code(),
+        name: name.to_string(),
+    })
+}
+
+/// Loads the whole sample into `store`, which must be empty.
+pub fn load_demo(store: &mut Store) -> Result<DemoInfo, SampleError> {
+    let (accounts, rounds) = (store.list_accounts(&AccountFilter::default())?.len(), store.rounds()?.len());
+    if accounts > 0 || rounds > 0 {
+        return Err(SampleError::NotEmpty { accounts, rounds });
+    }
+    let list = rows::accounts("accounts.csv", ACCOUNTS_CSV)?;
+    let ids = store.insert_accounts(&list)?;
+    let keys: Keys = list.iter().zip(&ids).map(|(a, id)| ((a.platform, a.name.clone()), *id)).collect();
+    let round_ids = create_rounds(store)?;
+    let mut entries = 0;
+    let mut newest = (0i64, String::new(), String::new());
+    for (file, text) in SCORES {
+        let file: &'static str = file;
+        let (n, last) = load_scores(store, &keys, &round_ids, file, text)?;
+        entries += n;
+        if last.0 > newest.0 {
+            newest = last;
+        }
+    }
+    let (posts, weeks) = load_metrics(store, &keys)?;
+    Ok(DemoInfo {
+        round_id: newest.0,
+        round_name: newest.1,
+        evaluator: newest.2,
+        accounts: ids.len(),
+        rounds: round_ids.len(),
+        entries,
+        posts,
+        weeks,
+    })
+}
+
+/// rounds.csv: name,rubric,monitoring_date,region — created in file order.
+fn create_rounds(store: &mut Store) -> Result<HashMap<String, i64>, SampleError> {
+    let mut out = HashMap::new();
+    for (line, r) in rows::records("rounds.csv", ROUNDS_CSV)? {
+        let file = r.get(1).unwrap_or("").trim();
+        let text = RUBRICS
+            .iter()
+            .find(|(f, _)| *f == file)
+            .map(|(_, t)| *t)
+            .ok_or_else(|| SampleError::UnknownRubric(file.to_string()))?;
+        let rubric = crate::report::summary::parse_rubric(text).map_err(|e| SampleError::Rubric {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
+        let date = r.get(2).unwrap_or("").trim();
+        let monitoring_date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| SampleError::Csv {
+            file: "rounds.csv",
+            line,
+            message: format!("bad monitoring date {date:?}"),
+        })?;
+        let region = r.get(3).unwrap_or("").trim();
+        let scope = AccountFilter {
+            region: (!region.is_empty()).then(|| region.to_string()),
+            ..AccountFilter::default()
+        };
+        let name = r.get(0).unwrap_or("").trim().to_string();
+        let round = store.create_round(&NewRound {
+            name: name.clone(),
+            rubric_id: rubric.id,
+            rubric_version: rubric.version,
+            rubric_text: text.to_string(),
+            monitoring_date,
+            scope,
+        })?;
+        out.insert(name, round.id);
+    }
+    Ok(out)
+}
+
+/// Loads one scores file; returns the row count and (round id, round name, first evaluator) of
+/// the newest round it touched.
+fn load_scores(
+    store: &mut Store,
+    keys: &Keys,
+    rounds: &HashMap<String, i64>,
+    file: &'static str,
+    text: &str,
+) -> Result<(u64, (i64, String, String)), SampleError> {
+    let rows = rows::scores(file, text)?;
+    let mut evaluators: HashMap<String, i64> = HashMap::new();
+    let mut by_round: Vec<(i64, Vec<(i64, i64, crate::domain::entry::Entry)>)> = Vec::new();
+    let mut newest = (0, String::new(), String::new());
+    for r in rows {
+        let round_id = *rounds.get(&r.round).ok_or_else(|| SampleError::UnknownRound {
+            file,
+            line: r.line,
+            round: r.round.clone(),
+        })?;
+        let account = key_id(keys, file, r.line, r.platform, &r.account)?;
+        let ev = match evaluators.get(&r.evaluator) {
+            Some(id) => *id,
+            None => {
+                let id = store.evaluator_id(&r.evaluator)?;
+                evaluators.insert(r.evaluator.clone(), id);
+                id
+            }
+        };
+        if round_id > newest.0 {
+            newest = (round_id, r.round.clone(), r.evaluator.clone());
+        }
+        match by_round.iter_mut().find(|(id, _)| *id == round_id) {
+            Some((_, v)) => v.push((account, ev, r.entry)),
+            None => by_round.push((round_id, vec![(account, ev, r.entry)])),
+        }
+    }
+    let mut n = 0;
+    for (round_id, rows) in by_round {
+        n += store.bulk_entries(round_id, &mut rows.into_iter())?;
+    }
+    Ok((n, newest))
+}
+
+fn load_metrics(store: &mut Store, keys: &Keys) -> Result<(u64, u64), SampleError> {
+    let posts = rows::posts("posts.csv", POSTS_CSV)?
+        .into_iter()
+        .map(|p| {
+            Ok(Post {
+                account_id: key_id(keys, "posts.csv", p.line, p.platform, &p.account)?,
+                published: p.published,
+                headline: p.headline,
+                reads: p.reads,
+                reads_capped: p.capped,
+                likes: p.likes,
+                wow: p.wow,
+                shares: p.shares,
+                comments: p.comments,
+            })
+        })
+        .collect::<Result<Vec<_>, SampleError>>()?;
+    let weeks = rows::weeks("weekly.csv", WEEKLY_CSV)?
+        .into_iter()
+        .map(|w| {
+            Ok(WeekMetric {
+                account_id: key_id(keys, "weekly.csv", w.line, w.platform, &w.account)?,
+                week: w.week,
+                followers: w.followers,
+                messages: w.messages,
+                replies: w.replies,
+            })
+        })
+        .collect::<Result<Vec<_>, SampleError>>()?;
+    let np = store.bulk_posts(&mut posts.into_iter())?;
+    let nw = store.bulk_weeks(&mut weeks.into_iter())?;
+    Ok((np, nw))
+}
