@@ -2,8 +2,8 @@
 //! mix is the Wuxi one, and synthetic generation is deterministic and sound.
 
 use assay::domain::platform::{Level, Platform};
-use assay::i18n::Lang;
 use assay::r#gen::{GenOptions, generate};
+use assay::i18n::Lang;
 use assay::report::summary::{render, round_summary};
 use assay::sample::load_demo;
 use assay::storage::{AccountFilter, Store};
@@ -24,7 +24,10 @@ fn demo_loads_and_q4_is_the_bulletin() {
     assert!(info.posts > 10_000 && info.weeks == 445 * 26, "{info:?}");
     let round = store.round(&info.round_id.to_string()).expect("round");
     let s = round_summary(&store, &round).expect("summary");
-    assert_eq!((s.accounts, s.scored, s.failed, s.passed, s.vetoed), (445, 445, 3, 442, 3));
+    assert_eq!(
+        (s.accounts, s.scored, s.failed, s.passed, s.vetoed),
+        (445, 445, 3, 442, 3)
+    );
     assert_eq!(s.complete, 445);
     assert!(s.full_marks > 100, "many accounts at 100: {}", s.full_marks);
     let text = render(&s, Lang::Zh);
@@ -35,14 +38,26 @@ fn demo_loads_and_q4_is_the_bulletin() {
 #[test]
 fn account_mix_matches_the_bulletin() {
     let (store, _) = demo();
-    let all = store.list_accounts(&AccountFilter::default()).expect("list");
-    let count = |f: &dyn Fn(&assay::domain::account::Account) -> bool| all.iter().filter(|a| f(a)).count();
+    let all = store
+        .list_accounts(&AccountFilter::default())
+        .expect("list");
+    let count =
+        |f: &dyn Fn(&assay::domain::account::Account) -> bool| all.iter().filter(|a| f(a)).count();
     assert_eq!(count(&|a| a.level == Level::City), 145);
-    assert_eq!(count(&|a| matches!(a.level, Level::County | Level::Township)), 300);
+    assert_eq!(
+        count(&|a| matches!(a.level, Level::County | Level::Township)),
+        300
+    );
     assert_eq!(count(&|a| a.platform == Platform::WeChat), 313);
     assert_eq!(count(&|a| a.platform == Platform::Weibo), 72);
     assert_eq!(count(&|a| a.platform == Platform::App), 5);
-    assert_eq!(count(&|a| !matches!(a.platform, Platform::WeChat | Platform::Weibo | Platform::App)), 55);
+    assert_eq!(
+        count(&|a| !matches!(
+            a.platform,
+            Platform::WeChat | Platform::Weibo | Platform::App
+        )),
+        55
+    );
     assert_eq!(count(&|a| a.region == "浙江省/丽水市/云和县"), 20);
     assert!(all.iter().any(|a| a.name == "云和木玩童话小镇"));
 }
@@ -50,8 +65,13 @@ fn account_mix_matches_the_bulletin() {
 #[test]
 fn four_dimension_round_has_three_evaluators_and_a_split_veto() {
     let (store, _) = demo();
-    let round = store.round("2024年莲都区政务新媒体四维评估").expect("round");
-    assert_eq!(store.round_evaluators(round.id).expect("evaluators").len(), 3);
+    let round = store
+        .round("2024年莲都区政务新媒体四维评估")
+        .expect("round");
+    assert_eq!(
+        store.round_evaluators(round.id).expect("evaluators").len(),
+        3
+    );
     let s = round_summary(&store, &round).expect("summary");
     assert_eq!(s.accounts, 60);
     assert_eq!(s.scored, 60);
@@ -62,24 +82,44 @@ fn four_dimension_round_has_three_evaluators_and_a_split_veto() {
 #[test]
 fn demo_refuses_a_non_empty_store() {
     let (mut store, _) = demo();
-    let err = load_demo(&mut store).err().map(|e| e.to_string()).unwrap_or_default();
+    let err = load_demo(&mut store)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(err.contains("empty database"), "{err}");
 }
 
 fn gen_rows(seed: u64) -> (Vec<String>, String) {
     let mut store = Store::open_in_memory().expect("store");
-    let opts = GenOptions { accounts: 300, evaluators: 2, weeks: 4, seed, rubric: None };
+    let opts = GenOptions {
+        accounts: 300,
+        evaluators: 2,
+        weeks: 4,
+        seed,
+        rubric: None,
+    };
     let mut calls = 0;
     let report = generate(&mut store, &opts, &mut |_, _, _| calls += 1).expect("gen");
     assert!(calls > 0);
     assert_eq!(report.entries, 300 * 2 * 40);
     assert_eq!(report.weeks, 300 * 4);
     let mut rows = Vec::new();
-    for a in store.list_accounts(&AccountFilter::default()).expect("list") {
-        rows.push(format!("{}|{}|{}|{:?}", a.name, a.region, a.platform.code(), store.weeks(a.id).expect("weeks")));
+    for a in store
+        .list_accounts(&AccountFilter::default())
+        .expect("list")
+    {
+        rows.push(format!(
+            "{}|{}|{}|{:?}",
+            a.name,
+            a.region,
+            a.platform.code(),
+            store.weeks(a.id).expect("weeks")
+        ));
     }
     store
-        .for_each_entry(report.round_id, &mut |e| rows.push(format!("{} {} {:?}", e.account_id, e.evaluator, e.entry)))
+        .for_each_entry(report.round_id, &mut |e| {
+            rows.push(format!("{} {} {:?}", e.account_id, e.evaluator, e.entry))
+        })
         .expect("entries");
     (rows, store.integrity_check().expect("check"))
 }

@@ -100,14 +100,86 @@ const CITY_EXTRA: &[(&str, &str, &str)] = &[
 
 /// Counties and districts other than Yunhe: (name, short name, level label, townships).
 const COUNTIES: &[(&str, &str, &str, &[&str])] = &[
-    ("莲都区", "莲都", "区级", &["紫金街道", "岩泉街道", "万象街道", "白云街道", "联城街道", "南明山街道", "碧湖镇", "大港头镇", "雅溪镇", "老竹畲族镇"]),
-    ("龙泉市", "龙泉", "县级", &["龙渊街道", "西街街道", "剑池街道", "八都镇", "上垟镇", "小梅镇"]),
-    ("青田县", "青田", "县级", &["鹤城街道", "瓯南街道", "油竹街道", "温溪镇", "船寮镇", "东源镇"]),
-    ("缙云县", "缙云", "县级", &["五云街道", "新碧街道", "仙都街道", "壶镇镇", "新建镇", "东渡镇"]),
-    ("遂昌县", "遂昌", "县级", &["妙高街道", "云峰街道", "北界镇", "金竹镇", "大柘镇"]),
-    ("松阳县", "松阳", "县级", &["西屏街道", "水南街道", "望松街道", "古市镇", "玉岩镇"]),
-    ("庆元县", "庆元", "县级", &["松源街道", "濛洲街道", "屏都街道", "黄田镇", "竹口镇"]),
-    ("景宁畲族自治县", "景宁", "县级", &["红星街道", "鹤溪街道", "渤海镇", "东坑镇", "英川镇"]),
+    (
+        "莲都区",
+        "莲都",
+        "区级",
+        &[
+            "紫金街道",
+            "岩泉街道",
+            "万象街道",
+            "白云街道",
+            "联城街道",
+            "南明山街道",
+            "碧湖镇",
+            "大港头镇",
+            "雅溪镇",
+            "老竹畲族镇",
+        ],
+    ),
+    (
+        "龙泉市",
+        "龙泉",
+        "县级",
+        &[
+            "龙渊街道",
+            "西街街道",
+            "剑池街道",
+            "八都镇",
+            "上垟镇",
+            "小梅镇",
+        ],
+    ),
+    (
+        "青田县",
+        "青田",
+        "县级",
+        &[
+            "鹤城街道",
+            "瓯南街道",
+            "油竹街道",
+            "温溪镇",
+            "船寮镇",
+            "东源镇",
+        ],
+    ),
+    (
+        "缙云县",
+        "缙云",
+        "县级",
+        &[
+            "五云街道",
+            "新碧街道",
+            "仙都街道",
+            "壶镇镇",
+            "新建镇",
+            "东渡镇",
+        ],
+    ),
+    (
+        "遂昌县",
+        "遂昌",
+        "县级",
+        &["妙高街道", "云峰街道", "北界镇", "金竹镇", "大柘镇"],
+    ),
+    (
+        "松阳县",
+        "松阳",
+        "县级",
+        &["西屏街道", "水南街道", "望松街道", "古市镇", "玉岩镇"],
+    ),
+    (
+        "庆元县",
+        "庆元",
+        "县级",
+        &["松源街道", "濛洲街道", "屏都街道", "黄田镇", "竹口镇"],
+    ),
+    (
+        "景宁畲族自治县",
+        "景宁",
+        "县级",
+        &["红星街道", "鹤溪街道", "渤海镇", "东坑镇", "英川镇"],
+    ),
 ];
 
 /// Accounts per county (Lidu is the four-dimension round's scope: exactly 60).
@@ -133,7 +205,13 @@ struct Unit {
     region: String,
 }
 
-fn dept_units(place: &str, short: &str, level: &str, region: &str, list: &[(&str, &str, &str)]) -> Vec<Unit> {
+fn dept_units(
+    place: &str,
+    short: &str,
+    level: &str,
+    region: &str,
+    list: &[(&str, &str, &str)],
+) -> Vec<Unit> {
     list.iter()
         .map(|(suffix, domain, stem)| Unit {
             unit: format!("{place}{suffix}"),
@@ -149,9 +227,16 @@ fn township_units(county_region: &str, towns: &[&str]) -> Vec<Unit> {
     towns
         .iter()
         .map(|t| {
-            let short = t.strip_suffix("街道").or_else(|| t.strip_suffix('镇')).unwrap_or(t);
+            let short = t
+                .strip_suffix("街道")
+                .or_else(|| t.strip_suffix('镇'))
+                .unwrap_or(t);
             let short = short.strip_suffix("畲族").unwrap_or(short);
-            let (kind, level) = if t.ends_with("街道") { ("办事处", "街道") } else { ("人民政府", "乡镇级") };
+            let (kind, level) = if t.ends_with("街道") {
+                ("办事处", "街道")
+            } else {
+                ("人民政府", "乡镇级")
+            };
             Unit {
                 unit: format!("{t}{kind}"),
                 domain: "乡镇街道".to_string(),
@@ -163,9 +248,23 @@ fn township_units(county_region: &str, towns: &[&str]) -> Vec<Unit> {
         .collect()
 }
 
-fn tokens(wechat: usize, weibo: usize, app: usize, douyin: usize, toutiao: usize, mini: usize) -> Vec<Tok> {
+fn tokens(
+    wechat: usize,
+    weibo: usize,
+    app: usize,
+    douyin: usize,
+    toutiao: usize,
+    mini: usize,
+) -> Vec<Tok> {
     let mut v = Vec::new();
-    for (t, n) in [(Tok::WeChat, wechat), (Tok::Weibo, weibo), (Tok::App, app), (Tok::Douyin, douyin), (Tok::Toutiao, toutiao), (Tok::Mini, mini)] {
+    for (t, n) in [
+        (Tok::WeChat, wechat),
+        (Tok::Weibo, weibo),
+        (Tok::App, app),
+        (Tok::Douyin, douyin),
+        (Tok::Toutiao, toutiao),
+        (Tok::Mini, mini),
+    ] {
         v.extend(std::iter::repeat_n(t, n));
     }
     v
@@ -173,7 +272,12 @@ fn tokens(wechat: usize, weibo: usize, app: usize, douyin: usize, toutiao: usize
 
 /// Gives each token to a unit: WeChat to every unit in order (a second one as 服务号 once all have
 /// one), the other platforms to the units holding the fewest accounts, ties broken at random.
-fn assign(units: &[Unit], toks: &[Tok], rng: &mut ChaCha8Rng, opened: &mut dyn FnMut(&mut ChaCha8Rng) -> String) -> Vec<Row> {
+fn assign(
+    units: &[Unit],
+    toks: &[Tok],
+    rng: &mut ChaCha8Rng,
+    opened: &mut dyn FnMut(&mut ChaCha8Rng) -> String,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut used: Vec<Vec<Tok>> = vec![Vec::new(); units.len()];
     for &t in toks {
@@ -181,12 +285,29 @@ fn assign(units: &[Unit], toks: &[Tok], rng: &mut ChaCha8Rng, opened: &mut dyn F
         let limit = if t == Tok::WeChat { 2 } else { 1 };
         let pick = (0..units.len())
             .filter(|&i| used[i].iter().filter(|&&u| u == t).count() < limit)
-            .min_by_key(|&i| (used[i].iter().filter(|&&u| u == t).count(), used[i].len(), if t == Tok::WeChat { i } else { (i * 7 + rng.random_range(0..units.len())) % units.len() }));
+            .min_by_key(|&i| {
+                (
+                    used[i].iter().filter(|&&u| u == t).count(),
+                    used[i].len(),
+                    if t == Tok::WeChat {
+                        i
+                    } else {
+                        (i * 7 + rng.random_range(0..units.len())) % units.len()
+                    },
+                )
+            });
         let Some(i) = pick else { continue };
         let u = &units[i];
         let n = used[i].iter().filter(|&&x| x == t).count();
         let (label, name) = match (t, n) {
-            (Tok::WeChat, 0) => (if rng.random_bool(0.8) { "微信订阅号" } else { "微信服务号" }, u.stem.clone()),
+            (Tok::WeChat, 0) => (
+                if rng.random_bool(0.8) {
+                    "微信订阅号"
+                } else {
+                    "微信服务号"
+                },
+                u.stem.clone(),
+            ),
             (Tok::WeChat, _) => ("微信服务号", format!("{}服务", u.stem)),
             (Tok::Weibo, _) => ("微博", u.stem.clone()),
             (Tok::App, _) => ("移动客户端", format!("{}APP", u.stem)),
@@ -217,12 +338,24 @@ fn opened_date(rng: &mut ChaCha8Rng) -> String {
 
 fn domain_of(unit: &str) -> &'static str {
     const MAP: &[(&str, &str)] = &[
-        ("教育", "教育"), ("交警", "公安"), ("公安", "公安"), ("司法", "司法"), ("人力社保", "人社"),
-        ("交通", "交通"), ("农业", "农业农村"), ("文广旅体", "文旅"), ("卫健", "卫健"),
-        ("市场监管", "市场监管"), ("执法", "综合执法"), ("大数据", "政务发布"), ("发改", "发改"),
+        ("教育", "教育"),
+        ("交警", "公安"),
+        ("公安", "公安"),
+        ("司法", "司法"),
+        ("人力社保", "人社"),
+        ("交通", "交通"),
+        ("农业", "农业农村"),
+        ("文广旅体", "文旅"),
+        ("卫健", "卫健"),
+        ("市场监管", "市场监管"),
+        ("执法", "综合执法"),
+        ("大数据", "政务发布"),
+        ("发改", "发改"),
         ("生态环境", "生态环境"),
     ];
-    MAP.iter().find(|(k, _)| unit.contains(k)).map_or("其他", |(_, d)| d)
+    MAP.iter()
+        .find(|(k, _)| unit.contains(k))
+        .map_or("其他", |(_, d)| d)
 }
 
 /// The 20 accounts of seed 003 attachment 2, as filed by Yunhe county.
@@ -250,7 +383,12 @@ pub fn build(rng: &mut ChaCha8Rng, yunhe_csv: &str) -> Vec<Row> {
     let mut city_units = dept_units(CITY, "丽水", "市级", &city_region, DEPTS);
     city_units.extend(dept_units(CITY, "丽水", "市级", &city_region, CITY_EXTRA));
     // City: WeChat 100, Weibo 25, App 4, Douyin 8, Toutiao 4, mini-programs 4 = 145.
-    let mut rows = assign(&city_units, &tokens(100, 25, 4, 8, 4, 4), rng, &mut opened_date);
+    let mut rows = assign(
+        &city_units,
+        &tokens(100, 25, 4, 8, 4, 4),
+        rng,
+        &mut opened_date,
+    );
     // Counties except Yunhe: WeChat 199, Weibo 45, App 1, Douyin 18, Toutiao 11, mini 6 = 280.
     let mut pool = tokens(199, 45, 1, 18, 11, 6);
     pool.shuffle(rng);
@@ -274,9 +412,20 @@ pub fn build(rng: &mut ChaCha8Rng, yunhe_csv: &str) -> Vec<Row> {
 /// Writes accounts.csv with the office column names.
 pub fn write(rows: &[Row], path: &std::path::Path) -> std::io::Result<()> {
     let mut w = csv::Writer::from_path(path)?;
-    w.write_record(["新媒体类型", "新媒体名称", "责任单位", "行政层级", "地区", "业务领域", "状态", "开设日期"])?;
+    w.write_record([
+        "新媒体类型",
+        "新媒体名称",
+        "责任单位",
+        "行政层级",
+        "地区",
+        "业务领域",
+        "状态",
+        "开设日期",
+    ])?;
     for r in rows {
-        w.write_record([&r.label, &r.name, &r.unit, &r.level, &r.region, &r.domain, "正常", &r.opened])?;
+        w.write_record([
+            &r.label, &r.name, &r.unit, &r.level, &r.region, &r.domain, "正常", &r.opened,
+        ])?;
     }
     w.flush()
 }

@@ -32,19 +32,29 @@ fn rubric(dir: &std::path::Path, file: &str) -> (Rubric, String) {
     let opts = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let r: Rubric = opts.from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let r: Rubric = opts
+        .from_str(&text)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     (r, text)
 }
 
 fn find<'a>(rows: &'a [Row], what: &str, f: impl Fn(&Row) -> bool) -> &'a Row {
-    rows.iter().find(|r| f(r)).unwrap_or_else(|| panic!("no account for {what}"))
+    rows.iter()
+        .find(|r| f(r))
+        .unwrap_or_else(|| panic!("no account for {what}"))
 }
 
 /// The three accounts the inspector fails, with what a real inspector writes.
 fn veto_cases(rows: &[Row], rng: &mut ChaCha8Rng) -> Vec<VetoCase> {
-    let stale = find(rows, "no_update", |r| r.region.ends_with("景宁畲族自治县/东坑镇") && r.label.contains("微信"));
-    let closed = find(rows, "no_interaction", |r| r.unit == "遂昌县住房和城乡建设局" && r.label.contains("微信"));
-    let error = find(rows, "security", |r| r.region.ends_with("缙云县") && r.label == "微博");
+    let stale = find(rows, "no_update", |r| {
+        r.region.ends_with("景宁畲族自治县/东坑镇") && r.label.contains("微信")
+    });
+    let closed = find(rows, "no_interaction", |r| {
+        r.unit == "遂昌县住房和城乡建设局" && r.label.contains("微信")
+    });
+    let error = find(rows, "security", |r| {
+        r.region.ends_with("缙云县") && r.label == "微博"
+    });
     vec![
         VetoCase {
             platform: Platform::WeChat,
@@ -84,7 +94,10 @@ fn profiles(rows: &[Row], stale: &str, rng: &mut ChaCha8Rng) -> Vec<Profile> {
             out[i] = Profile::Stale(last);
         } else if r.level != "市级" && !r.region.ends_with("云和县") && rng.random_bool(0.05) {
             if dormant < 5 {
-                out[i] = Profile::Dormant { from: rng.random_range(4..12), len: rng.random_range(3..8) };
+                out[i] = Profile::Dormant {
+                    from: rng.random_range(4..12),
+                    len: rng.random_range(3..8),
+                };
                 dormant += 1;
             } else if zombie < 4 {
                 out[i] = Profile::Zombie;
@@ -112,19 +125,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     scores::write(&q4, &out.join("scores-2024q4-inspection.csv"))?;
 
     let (four, _) = rubric(&rubrics, "four-dimensions.ron");
-    let lidu: Vec<&Row> = rows.iter().filter(|r| r.region.contains("/莲都区")).collect();
-    let split = lidu.iter().find(|r| r.name.ends_with("文旅") && r.label.contains("微信")).map_or(String::new(), |r| r.name.clone());
-    let fd = scores::four_dimensions(&four, &lidu, FOUR, &EVALUATORS, (Platform::WeChat, &split), &mut rng);
+    let lidu: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.region.contains("/莲都区"))
+        .collect();
+    let split = lidu
+        .iter()
+        .find(|r| r.name.ends_with("文旅") && r.label.contains("微信"))
+        .map_or(String::new(), |r| r.name.clone());
+    let fd = scores::four_dimensions(
+        &four,
+        &lidu,
+        FOUR,
+        &EVALUATORS,
+        (Platform::WeChat, &split),
+        &mut rng,
+    );
     scores::write(&fd, &out.join("scores-lidu-four-dimensions.csv"))?;
 
     let mut w = csv::Writer::from_path(out.join("rounds.csv"))?;
     w.write_record(["name", "rubric", "monitoring_date", "region"])?;
-    w.write_record([FOUR, "four-dimensions.ron", "2024-11-29", "浙江省/丽水市/莲都区"])?;
+    w.write_record([
+        FOUR,
+        "four-dimensions.ron",
+        "2024-11-29",
+        "浙江省/丽水市/莲都区",
+    ])?;
     w.write_record([Q4, "national-inspection.ron", "2024-12-16", ""])?;
     w.flush()?;
 
     let profs = profiles(&rows, &vetoes[0].account, &mut rng);
     let (np, nw) = metrics::write(&rows, &profs, &out, &mut rng)?;
-    println!("accounts {} | Q4 rows {} | four-dimension rows {} ({} accounts, split veto on {split}) | posts {np} | weekly {nw}", rows.len(), q4.len(), fd.len(), lidu.len());
+    println!(
+        "accounts {} | Q4 rows {} | four-dimension rows {} ({} accounts, split veto on {split}) | posts {np} | weekly {nw}",
+        rows.len(),
+        q4.len(),
+        fd.len(),
+        lidu.len()
+    );
     Ok(())
 }

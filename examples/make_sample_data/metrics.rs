@@ -16,7 +16,10 @@ pub const WEEKS: i64 = 26;
 pub enum Profile {
     Normal,
     /// Silent for `len` weeks from week `from`, then resumed (after the October special check).
-    Dormant { from: i64, len: i64 },
+    Dormant {
+        from: i64,
+        len: i64,
+    },
     Zombie,
     /// No post after the given day: fails the no-update veto at the monitoring date.
     Stale(NaiveDate),
@@ -53,7 +56,11 @@ fn base_followers(r: &Row, rng: &mut ChaCha8Rng) -> f64 {
         "街道" | "乡镇级" => 1_800.0,
         _ => 6_000.0,
     };
-    let boost = if r.name.contains("发布") || r.name.contains("公安") { 6.0 } else { 1.0 };
+    let boost = if r.name.contains("发布") || r.name.contains("公安") {
+        6.0
+    } else {
+        1.0
+    };
     let plat = match platform_of(r) {
         Platform::Weibo => 1.8,
         Platform::Douyin => 2.5,
@@ -77,11 +84,33 @@ fn rate(r: &Row) -> f64 {
 }
 
 /// Writes posts.csv and weekly.csv.
-pub fn write(rows: &[Row], profiles: &[Profile], dir: &std::path::Path, rng: &mut ChaCha8Rng) -> std::io::Result<(usize, usize)> {
+pub fn write(
+    rows: &[Row],
+    profiles: &[Profile],
+    dir: &std::path::Path,
+    rng: &mut ChaCha8Rng,
+) -> std::io::Result<(usize, usize)> {
     let mut posts = csv::Writer::from_path(dir.join("posts.csv"))?;
     let mut weekly = csv::Writer::from_path(dir.join("weekly.csv"))?;
-    posts.write_record(["platform", "account", "published", "headline", "reads", "likes", "wow", "shares", "comments"])?;
-    weekly.write_record(["platform", "account", "week", "followers", "messages", "replies"])?;
+    posts.write_record([
+        "platform",
+        "account",
+        "published",
+        "headline",
+        "reads",
+        "likes",
+        "wow",
+        "shares",
+        "comments",
+    ])?;
+    weekly.write_record([
+        "platform",
+        "account",
+        "week",
+        "followers",
+        "messages",
+        "replies",
+    ])?;
     let (mut np, mut nw) = (0, 0);
     for (r, prof) in rows.iter().zip(profiles) {
         let plat = platform_of(r).label_zh();
@@ -93,13 +122,28 @@ pub fn write(rows: &[Row], profiles: &[Profile], dir: &std::path::Path, rng: &mu
         let zombie = *prof == Profile::Zombie;
         for w in 0..WEEKS {
             let monday = first_monday() + Duration::days(7 * w);
-            let silent = matches!(*prof, Profile::Dormant { from, len } if w >= from && w < from + len);
-            let mut pushes = if silent { 0 } else if zombie { u32::from(rng.random_bool(0.25)) } else { poisson(rate(r), rng) };
+            let silent =
+                matches!(*prof, Profile::Dormant { from, len } if w >= from && w < from + len);
+            let mut pushes = if silent {
+                0
+            } else if zombie {
+                u32::from(rng.random_bool(0.25))
+            } else {
+                poisson(rate(r), rng)
+            };
             // Everyone active posts in the fortnight before the monitoring date.
             if w == WEEKS - 1 && pushes == 0 && !matches!(prof, Profile::Stale(_)) {
                 pushes = 1;
             }
-            let mut days: Vec<(i64, u32, u32)> = (0..pushes).map(|_| (rng.random_range(0..7), rng.random_range(7..22), rng.random_range(0..60))).collect();
+            let mut days: Vec<(i64, u32, u32)> = (0..pushes)
+                .map(|_| {
+                    (
+                        rng.random_range(0..7),
+                        rng.random_range(7..22),
+                        rng.random_range(0..60),
+                    )
+                })
+                .collect();
             days.sort();
             for (d, h, m) in days {
                 let day = monday + Duration::days(d);
@@ -112,24 +156,65 @@ pub fn write(rows: &[Row], profiles: &[Profile], dir: &std::path::Path, rng: &mu
                 for a in 0..articles {
                     let reach = if zombie { 0.004 } else { 0.05 };
                     let head = if a == 0 { 1.0 } else { 0.35 };
-                    let reads = (followers * reach * head * (1.1 * gauss(rng)).exp()).round().max(0.0) as u64;
-                    let frac = |rng: &mut ChaCha8Rng, hi: f64| (reads as f64 * rng.random_range(0.0..hi)).round() as u64;
+                    let reads = (followers * reach * head * (1.1 * gauss(rng)).exp())
+                        .round()
+                        .max(0.0) as u64;
+                    let frac = |rng: &mut ChaCha8Rng, hi: f64| {
+                        (reads as f64 * rng.random_range(0.0..hi)).round() as u64
+                    };
                     let likes = frac(rng, 0.03);
-                    let wow = if wechat { frac(rng, 0.012).to_string() } else { String::new() };
+                    let wow = if wechat {
+                        frac(rng, 0.012).to_string()
+                    } else {
+                        String::new()
+                    };
                     let shares = frac(rng, 0.04);
                     let comments = frac(rng, 0.004);
-                    let shown = if reads >= 100_000 { "10万+".to_string() } else { reads.to_string() };
+                    let shown = if reads >= 100_000 {
+                        "10万+".to_string()
+                    } else {
+                        reads.to_string()
+                    };
                     let headline = if wechat && a == 0 { "1" } else { "0" };
                     let at = format!("{day} {h:02}:{m:02}");
-                    posts.write_record([plat, &r.name, &at, headline, &shown, &likes.to_string(), &wow, &shares.to_string(), &comments.to_string()])?;
+                    posts.write_record([
+                        plat,
+                        &r.name,
+                        &at,
+                        headline,
+                        &shown,
+                        &likes.to_string(),
+                        &wow,
+                        &shares.to_string(),
+                        &comments.to_string(),
+                    ])?;
                     np += 1;
                 }
             }
-            let growth = if zombie { 0.0 } else { 0.004 + 0.004 * gauss(rng) };
+            let growth = if zombie {
+                0.0
+            } else {
+                0.004 + 0.004 * gauss(rng)
+            };
             followers = (followers * (1.0 + growth)).max(10.0);
-            let messages = if zombie { u32::from(rng.random_bool(0.1)) } else { poisson(followers * 0.0004, rng) };
-            let replies = if zombie { 0 } else { (f64::from(messages) * rng.random_range(0.7..=1.0)).round() as u32 };
-            weekly.write_record([plat, &r.name, &monday.to_string(), &(followers.round() as u64).to_string(), &messages.to_string(), &replies.to_string()])?;
+            let messages = if zombie {
+                u32::from(rng.random_bool(0.1))
+            } else {
+                poisson(followers * 0.0004, rng)
+            };
+            let replies = if zombie {
+                0
+            } else {
+                (f64::from(messages) * rng.random_range(0.7..=1.0)).round() as u32
+            };
+            weekly.write_record([
+                plat,
+                &r.name,
+                &monday.to_string(),
+                &(followers.round() as u64).to_string(),
+                &messages.to_string(),
+                &replies.to_string(),
+            ])?;
             nw += 1;
         }
     }

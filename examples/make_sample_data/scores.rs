@@ -41,11 +41,17 @@ pub fn platform_of(r: &Row) -> Platform {
 /// A plausible link to a post of this account.
 pub fn link(r: &Row, rng: &mut ChaCha8Rng) -> String {
     const ALNUM: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    let code: String = (0..22).map(|_| ALNUM[rng.random_range(0..ALNUM.len())] as char).collect();
+    let code: String = (0..22)
+        .map(|_| ALNUM[rng.random_range(0..ALNUM.len())] as char)
+        .collect();
     let digits = rng.random_range(10u64.pow(16)..10u64.pow(17));
     match platform_of(r) {
         Platform::WeChat => format!("https://mp.weixin.qq.com/s/{code}"),
-        Platform::Weibo => format!("https://weibo.com/{}/{}", 5_000_000_000u64 + digits % 999_999_999, &code[..9]),
+        Platform::Weibo => format!(
+            "https://weibo.com/{}/{}",
+            5_000_000_000u64 + digits % 999_999_999,
+            &code[..9]
+        ),
         Platform::Douyin => format!("https://www.douyin.com/video/73{digits}"),
         Platform::Toutiao => format!("https://www.toutiao.com/article/73{digits}/"),
         _ => format!("截图/2024Q4/{}-主页.png", r.name),
@@ -53,12 +59,33 @@ pub fn link(r: &Row, rng: &mut ChaCha8Rng) -> String {
 }
 
 fn deduct_note(id: &str, n: u32, rng: &mut ChaCha8Rng) -> String {
-    let day = |rng: &mut ChaCha8Rng| format!("{}月{}日", rng.random_range(10..=12), rng.random_range(1..=28));
+    let day = |rng: &mut ChaCha8Rng| {
+        format!(
+            "{}月{}日",
+            rng.random_range(10..=12),
+            rng.random_range(1..=28)
+        )
+    };
     match id {
-        "update_slow" => format!("监测期内有{n}周未更新(最长间隔{}天)", rng.random_range(8..=13)),
+        "update_slow" => format!(
+            "监测期内有{n}周未更新(最长间隔{}天)",
+            rng.random_range(8..=13)
+        ),
         "unrelated_info" => format!("{}转发商家促销活动信息,与本单位职能无关", day(rng)),
-        "entertainment" => format!("{}推文标题使用网络流行语“家人们谁懂啊”,过度娱乐化", day(rng)),
-        "minor_errors" => format!("{}推文“{}”一文有{n}处错别字(“部署”误作“布署”等)", day(rng), ["冬季防火安全提示", "医保参保缴费指南", "秋冬季流感防治要点", "年度重点工作进展"][rng.random_range(0..4)]),
+        "entertainment" => format!(
+            "{}推文标题使用网络流行语“家人们谁懂啊”,过度娱乐化",
+            day(rng)
+        ),
+        "minor_errors" => format!(
+            "{}推文“{}”一文有{n}处错别字(“部署”误作“布署”等)",
+            day(rng),
+            [
+                "冬季防火安全提示",
+                "医保参保缴费指南",
+                "秋冬季流感防治要点",
+                "年度重点工作进展"
+            ][rng.random_range(0..4)]
+        ),
         "repost_source" => format!("{}转载新华社稿件未注明来源", day(rng)),
         "msg_overdue" => format!("{n}条群众留言超过5个工作日未回复(最早一条{})", day(rng)),
         "reply_poor" => format!("{}对停车收费咨询的回复答非所问", day(rng)),
@@ -83,7 +110,8 @@ fn bonus_note(id: &str) -> &'static str {
 
 fn applicable<'a>(rubric: &'a Rubric, r: &Row) -> Vec<(ItemRef<'a>, &'static str)> {
     let p = platform_of(r);
-    let l = assay::domain::platform::Level::parse(&r.level).unwrap_or(assay::domain::platform::Level::County);
+    let l = assay::domain::platform::Level::parse(&r.level)
+        .unwrap_or(assay::domain::platform::Level::County);
     rubric
         .items()
         .into_iter()
@@ -114,25 +142,40 @@ fn base(round: &str, r: &Row, evaluator: &str, id: &str) -> Score {
 }
 
 /// The Q4 inspection: every applicable item for every account; `vetoes` fail, the rest pass.
-pub fn inspection(rubric: &Rubric, rows: &[Row], round: &str, inspector: &str, vetoes: &[VetoCase], rng: &mut ChaCha8Rng) -> Vec<Score> {
+pub fn inspection(
+    rubric: &Rubric,
+    rows: &[Row],
+    round: &str,
+    inspector: &str,
+    vetoes: &[VetoCase],
+    rng: &mut ChaCha8Rng,
+) -> Vec<Score> {
     let mut out = Vec::new();
     for r in rows {
         let perfect = rng.random_bool(0.42);
-        let veto = vetoes.iter().find(|v| v.account == r.name && v.platform == platform_of(r));
+        let veto = vetoes
+            .iter()
+            .find(|v| v.account == r.name && v.platform == platform_of(r));
         for (it, kind) in applicable(rubric, r) {
             let id = &it.common().id;
             let mut s = base(round, r, inspector, id);
             match (kind, it) {
                 ("Veto", ItemRef::Veto(v)) => match veto.filter(|c| &c.item == id) {
                     Some(c) => {
-                        s.veto = v.reasons.get(c.reason).or(v.reasons.first()).cloned().unwrap_or_default();
+                        s.veto = v
+                            .reasons
+                            .get(c.reason)
+                            .or(v.reasons.first())
+                            .cloned()
+                            .unwrap_or_default();
                         s.note = c.note.clone();
                         s.evidence = c.evidence.clone();
                     }
                     None => s.value = Some(0.0),
                 },
                 ("Bonus", _) => {
-                    let n = u32::from(!perfect && rng.random_bool(0.06)) + u32::from(perfect && rng.random_bool(0.05));
+                    let n = u32::from(!perfect && rng.random_bool(0.06))
+                        + u32::from(perfect && rng.random_bool(0.05));
                     s.count = Some(n);
                     if n > 0 {
                         s.note = bonus_note(id).to_string();
@@ -140,7 +183,11 @@ pub fn inspection(rubric: &Rubric, rows: &[Row], round: &str, inspector: &str, v
                     }
                 }
                 ("Deduct", _) => {
-                    let n = if perfect || !rng.random_bool(0.12) { 0 } else { rng.random_range(1..=2) };
+                    let n = if perfect || !rng.random_bool(0.12) {
+                        0
+                    } else {
+                        rng.random_range(1..=2)
+                    };
                     s.count = Some(n);
                     if n > 0 {
                         s.note = deduct_note(id, n, rng);
@@ -171,29 +218,52 @@ fn snap(x: f64, min: f64, max: f64, step: f64) -> f64 {
 /// The four-dimension evaluation: each evaluator scores every account from a shared latent
 /// quality with their own bias and noise; some accounts get a strong disagreement; the account
 /// `split_veto` is vetoed by the first evaluator only.
-pub fn four_dimensions(rubric: &Rubric, rows: &[&Row], round: &str, evaluators: &[(&str, f64)], split_veto: (Platform, &str), rng: &mut ChaCha8Rng) -> Vec<Score> {
+pub fn four_dimensions(
+    rubric: &Rubric,
+    rows: &[&Row],
+    round: &str,
+    evaluators: &[(&str, f64)],
+    split_veto: (Platform, &str),
+    rng: &mut ChaCha8Rng,
+) -> Vec<Score> {
     let mut out = Vec::new();
     for (k, r) in rows.iter().enumerate() {
         let q = 0.62 + 0.3 * rng.random::<f64>();
         let disagree = k % 10 == 3;
         for (e, (name, bias)) in evaluators.iter().enumerate() {
-            let shift = if disagree && e == k % evaluators.len() { -0.22 } else { 0.0 };
+            let shift = if disagree && e == k % evaluators.len() {
+                -0.22
+            } else {
+                0.0
+            };
             for (it, kind) in applicable(rubric, r) {
                 let id = &it.common().id;
                 let mut s = base(round, r, name, id);
                 let x = q + bias + shift + 0.06 * gauss(rng);
                 match it {
                     ItemRef::Indicator(_, assay::domain::rubric::Indicator::Range(sp)) => {
-                        let step = sp.step.unwrap_or(if sp.max - sp.min > 5.0 { 1.0 } else { 0.5 });
+                        let step = sp
+                            .step
+                            .unwrap_or(if sp.max - sp.min > 5.0 { 1.0 } else { 0.5 });
                         s.value = Some(snap(sp.min + (sp.max - sp.min) * x, sp.min, sp.max, step));
                         if x < 0.5 {
                             s.note = "抽查近三个月推文,原创内容少,栏目更新不规律".to_string();
                         }
                     }
-                    ItemRef::Indicator(_, assay::domain::rubric::Indicator::Check(_)) => s.value = Some(if x > 0.45 || rng.random_bool(0.7) { 1.0 } else { 0.0 }),
+                    ItemRef::Indicator(_, assay::domain::rubric::Indicator::Check(_)) => {
+                        s.value = Some(if x > 0.45 || rng.random_bool(0.7) {
+                            1.0
+                        } else {
+                            0.0
+                        })
+                    }
                     ItemRef::Indicator(_, assay::domain::rubric::Indicator::Deduct(d)) => {
                         let max_n = (d.cap / d.per).floor().max(1.0) as u32;
-                        let n = if x > 0.8 { 0 } else { ((0.8 - x) * 6.0 * rng.random::<f64>()).floor() as u32 };
+                        let n = if x > 0.8 {
+                            0
+                        } else {
+                            ((0.8 - x) * 6.0 * rng.random::<f64>()).floor() as u32
+                        };
                         s.count = Some(n.min(max_n));
                         if n > 0 {
                             s.note = format!("抽查发现{}处问题", n.min(max_n));
@@ -202,10 +272,18 @@ pub fn four_dimensions(rubric: &Rubric, rows: &[&Row], round: &str, evaluators: 
                     }
                     ItemRef::Bonus(_) => s.count = Some(u32::from(x > 0.9 && rng.random_bool(0.5))),
                     ItemRef::Veto(v) => {
-                        if r.name == split_veto.1 && platform_of(r) == split_veto.0 && e == 0 && kind == "Veto" && v.common.id == first_veto(rubric) {
+                        if r.name == split_veto.1
+                            && platform_of(r) == split_veto.0
+                            && e == 0
+                            && kind == "Veto"
+                            && v.common.id == first_veto(rubric)
+                        {
                             s.veto = v.reasons.first().cloned().unwrap_or_default();
                             s.note = "11月28日推文配图使用的中国地图缺少南海诸岛,属“问题地图”;其他评估人认为已于次日删除更正,不应否决".to_string();
-                            s.evidence = vec![link(r, rng), format!("截图/四维评估/{}-问题地图.png", r.name)];
+                            s.evidence = vec![
+                                link(r, rng),
+                                format!("截图/四维评估/{}-问题地图.png", r.name),
+                            ];
                         } else {
                             s.value = Some(0.0);
                         }
@@ -222,24 +300,59 @@ fn first_veto(rubric: &Rubric) -> String {
     rubric
         .vetoes
         .iter()
-        .find(|v| v.reasons.iter().any(|r| r.contains("表述") || r.contains("地图")))
+        .find(|v| {
+            v.reasons
+                .iter()
+                .any(|r| r.contains("表述") || r.contains("地图"))
+        })
         .or(rubric.vetoes.first())
         .map(|v| v.common.id.clone())
         .unwrap_or_default()
 }
 
 fn num(v: Option<f64>) -> String {
-    v.map(|x| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") }).unwrap_or_default()
+    v.map(|x| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    })
+    .unwrap_or_default()
 }
 
 /// Writes a scores CSV.
 pub fn write(rows: &[Score], path: &std::path::Path) -> std::io::Result<()> {
     let mut w = csv::Writer::from_path(path)?;
-    w.write_record(["round", "platform", "account", "evaluator", "indicator", "value", "count", "veto", "na", "note", "evidence"])?;
+    w.write_record([
+        "round",
+        "platform",
+        "account",
+        "evaluator",
+        "indicator",
+        "value",
+        "count",
+        "veto",
+        "na",
+        "note",
+        "evidence",
+    ])?;
     for s in rows {
         let count = s.count.map(|c| c.to_string()).unwrap_or_default();
         let na = if s.na { "1" } else { "" };
-        w.write_record([&s.round, &s.platform, &s.account, &s.evaluator, &s.indicator, &num(s.value), &count, &s.veto, na, &s.note, &s.evidence.join(" | ")])?;
+        w.write_record([
+            &s.round,
+            &s.platform,
+            &s.account,
+            &s.evaluator,
+            &s.indicator,
+            &num(s.value),
+            &count,
+            &s.veto,
+            na,
+            &s.note,
+            &s.evidence.join(" | "),
+        ])?;
     }
     w.flush()
 }

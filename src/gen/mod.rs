@@ -57,10 +57,15 @@ impl std::fmt::Display for GenReport {
 #[derive(Debug, thiserror::Error)]
 pub enum GenError {
     #[error("cannot read rubric {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Rubric(String),
-    #[error("--accounts must be at least 1 and --evaluators at least 1 (got {accounts} and {evaluators})")]
+    #[error(
+        "--accounts must be at least 1 and --evaluators at least 1 (got {accounts} and {evaluators})"
+    )]
     Empty { accounts: u64, evaluators: u32 },
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -105,8 +110,21 @@ fn gauss(rng: &mut ChaCha8Rng) -> f64 {
 fn account(rng: &mut ChaCha8Rng, names: &mut HashSet<(Platform, String)>) -> (Account, Traits) {
     use regions::*;
     let u: f64 = rng.random();
-    let level = if u < 0.04 { Level::Province } else if u < 0.30 { Level::City } else if u < 0.75 { Level::County } else { Level::Township };
-    let (p, c, k, t) = (rng.random_range(0..31), rng.random_range(0..CITIES_PER_PROVINCE), rng.random_range(0..COUNTIES_PER_CITY), rng.random_range(0..TOWNS_PER_COUNTY));
+    let level = if u < 0.04 {
+        Level::Province
+    } else if u < 0.30 {
+        Level::City
+    } else if u < 0.75 {
+        Level::County
+    } else {
+        Level::Township
+    };
+    let (p, c, k, t) = (
+        rng.random_range(0..31),
+        rng.random_range(0..CITIES_PER_PROVINCE),
+        rng.random_range(0..COUNTIES_PER_CITY),
+        rng.random_range(0..TOWNS_PER_COUNTY),
+    );
     let mut path = vec![province(p).to_string()];
     if level >= Level::City {
         path.push(city(p, c));
@@ -130,12 +148,17 @@ fn account(rng: &mut ChaCha8Rng, names: &mut HashSet<(Platform, String)>) -> (Ac
     let dormant = rng.random_bool(0.03);
     let mu = [80_000.0, 20_000.0, 5_000.0, 1_200.0][level as usize];
     let traits = Traits {
-        quality: if dormant { 0.55 } else { 0.68 } + 0.3 * (rng.random::<f64>() + rng.random::<f64>()) / 2.0,
+        quality: if dormant { 0.55 } else { 0.68 }
+            + 0.3 * (rng.random::<f64>() + rng.random::<f64>()) / 2.0,
         dormant,
         vetoed: (dormant && rng.random_bool(0.1)) || rng.random_bool(0.0005),
         followers: (mu * (1.1 * gauss(rng)).exp()).max(50.0),
     };
-    let opened = NaiveDate::from_ymd_opt(rng.random_range(2012..=2023), rng.random_range(1..=12), rng.random_range(1..=28));
+    let opened = NaiveDate::from_ymd_opt(
+        rng.random_range(2012..=2023),
+        rng.random_range(1..=12),
+        rng.random_range(1..=28),
+    );
     let acct = Account {
         id: 0,
         platform,
@@ -152,7 +175,13 @@ fn account(rng: &mut ChaCha8Rng, names: &mut HashSet<(Platform, String)>) -> (Ac
 }
 
 /// One evaluator's entry for one item of an account.
-fn entry(item: &ItemRef<'_>, tr: &Traits, evaluator: u32, bias: f64, rng: &mut ChaCha8Rng) -> Entry {
+fn entry(
+    item: &ItemRef<'_>,
+    tr: &Traits,
+    evaluator: u32,
+    bias: f64,
+    rng: &mut ChaCha8Rng,
+) -> Entry {
     let mut e = Entry::new(item.common().id.clone());
     let x = tr.quality + bias + 0.07 * gauss(rng);
     match item {
@@ -163,13 +192,26 @@ fn entry(item: &ItemRef<'_>, tr: &Traits, evaluator: u32, bias: f64, rng: &mut C
         }
         ItemRef::Indicator(_, Indicator::Deduct(d)) => {
             let max_n = (d.cap / d.per.max(0.01)).ceil() as u32;
-            let n = if x > 0.85 { 0 } else { ((0.85 - x) * 10.0 * rng.random::<f64>()) as u32 };
+            let n = if x > 0.85 {
+                0
+            } else {
+                ((0.85 - x) * 10.0 * rng.random::<f64>()) as u32
+            };
             e.count = Some(n.min(max_n));
         }
-        ItemRef::Indicator(_, Indicator::Check(_)) => e.value = Some(if x > 0.5 || rng.random_bool(0.8) { 1.0 } else { 0.0 }),
+        ItemRef::Indicator(_, Indicator::Check(_)) => {
+            e.value = Some(if x > 0.5 || rng.random_bool(0.8) {
+                1.0
+            } else {
+                0.0
+            })
+        }
         ItemRef::Bonus(_) => e.count = Some(u32::from(x > 0.93 && rng.random_bool(0.3))),
         ItemRef::Veto(v) => {
-            if tr.vetoed && (evaluator == 0 || rng.random_bool(0.7)) && v.common.id == first_veto_id(item) {
+            if tr.vetoed
+                && (evaluator == 0 || rng.random_bool(0.7))
+                && v.common.id == first_veto_id(item)
+            {
                 e.veto = v.reasons.first().cloned();
                 e.note = "监测时间点前2周内无更新".to_string();
             } else {
@@ -187,32 +229,48 @@ fn first_veto_id(item: &ItemRef<'_>) -> String {
 fn load_rubric(opts: &GenOptions) -> Result<(Rubric, String), GenError> {
     let (text, file) = match &opts.rubric {
         Some(p) => (
-            std::fs::read_to_string(p).map_err(|source| GenError::Read { path: p.clone(), source })?,
+            std::fs::read_to_string(p).map_err(|source| GenError::Read {
+                path: p.clone(),
+                source,
+            })?,
             p.display().to_string(),
         ),
         None => (generated_rubric(), "gen-40.ron".to_string()),
     };
-    let r = crate::domain::rubric::parse(&text, &file).map_err(|e| GenError::Rubric(e.to_string()))?;
+    let r =
+        crate::domain::rubric::parse(&text, &file).map_err(|e| GenError::Rubric(e.to_string()))?;
     Ok((r, text))
 }
 
 /// Generates everything into `store` (which should be empty). `progress(stage, done, total)` is
 /// called as work advances.
-pub fn generate(store: &mut Store, opts: &GenOptions, progress: &mut dyn FnMut(&str, u64, u64)) -> Result<GenReport, GenError> {
+pub fn generate(
+    store: &mut Store,
+    opts: &GenOptions,
+    progress: &mut dyn FnMut(&str, u64, u64),
+) -> Result<GenReport, GenError> {
     if opts.accounts == 0 || opts.evaluators == 0 {
-        return Err(GenError::Empty { accounts: opts.accounts, evaluators: opts.evaluators });
+        return Err(GenError::Empty {
+            accounts: opts.accounts,
+            evaluators: opts.evaluators,
+        });
     }
     let (rubric, text) = load_rubric(opts)?;
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let mut names = HashSet::new();
     progress("accounts", 0, opts.accounts);
-    let (accounts, traits): (Vec<Account>, Vec<Traits>) = (0..opts.accounts).map(|_| account(&mut rng, &mut names)).unzip();
+    let (accounts, traits): (Vec<Account>, Vec<Traits>) = (0..opts.accounts)
+        .map(|_| account(&mut rng, &mut names))
+        .unzip();
     drop(names);
     let ids = store.insert_accounts(&accounts)?;
     progress("accounts", opts.accounts, opts.accounts);
     let monitoring_date = NaiveDate::from_ymd_opt(2024, 12, 16).unwrap_or_default();
     let round = store.create_round(&NewRound {
-        name: format!("合成数据 {} 账号 × {} 评估人 (seed {})", opts.accounts, opts.evaluators, opts.seed),
+        name: format!(
+            "合成数据 {} 账号 × {} 评估人 (seed {})",
+            opts.accounts, opts.evaluators, opts.seed
+        ),
         rubric_id: rubric.id.clone(),
         rubric_version: rubric.version.clone(),
         rubric_text: text,
@@ -223,10 +281,27 @@ pub fn generate(store: &mut Store, opts: &GenOptions, progress: &mut dyn FnMut(&
         .map(|e| store.evaluator_id(&format!("评估员{:02}", e + 1)))
         .collect::<Result<Vec<i64>, _>>()?;
     let items = rubric.items();
-    let entries = write_entries(store, round.id, &ids, &accounts, &traits, &items, &evaluators, opts, progress)?;
+    let entries = write_entries(
+        store,
+        round.id,
+        &ids,
+        &accounts,
+        &traits,
+        &items,
+        &evaluators,
+        opts,
+        progress,
+    )?;
     drop(accounts);
     let weeks = write_weeks(store, &ids, &traits, opts, monitoring_date, progress)?;
-    Ok(GenReport { round_id: round.id, round: round.name, accounts: ids.len() as u64, evaluators: opts.evaluators, entries, weeks })
+    Ok(GenReport {
+        round_id: round.id,
+        round: round.name,
+        accounts: ids.len() as u64,
+        evaluators: opts.evaluators,
+        entries,
+        weeks,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -244,19 +319,24 @@ fn write_entries(
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed ^ 0x5c0_7e5);
     let total = ids.len() as u64;
     let k = evaluators.len() as f64;
-    let mut rows = ids.iter().zip(accounts).zip(traits).enumerate().flat_map(|(i, ((&id, a), tr))| {
-        if i % 2000 == 0 {
-            progress("scores", i as u64, total);
-        }
-        let mut out = Vec::with_capacity(items.len() * evaluators.len());
-        for (e, &ev) in evaluators.iter().enumerate() {
-            let bias = (e as f64 - (k - 1.0) / 2.0) * 0.02;
-            for item in items.iter().filter(|it| applies(it, a.platform, a.level)) {
-                out.push((id, ev, entry(item, tr, e as u32, bias, &mut rng)));
-            }
-        }
-        out
-    });
+    let mut rows =
+        ids.iter()
+            .zip(accounts)
+            .zip(traits)
+            .enumerate()
+            .flat_map(|(i, ((&id, a), tr))| {
+                if i % 2000 == 0 {
+                    progress("scores", i as u64, total);
+                }
+                let mut out = Vec::with_capacity(items.len() * evaluators.len());
+                for (e, &ev) in evaluators.iter().enumerate() {
+                    let bias = (e as f64 - (k - 1.0) / 2.0) * 0.02;
+                    for item in items.iter().filter(|it| applies(it, a.platform, a.level)) {
+                        out.push((id, ev, entry(item, tr, e as u32, bias, &mut rng)));
+                    }
+                }
+                out
+            });
     let n = store.bulk_entries(round_id, &mut rows)?;
     progress("scores", total, total);
     Ok(n)
@@ -281,26 +361,38 @@ fn write_weeks(
     let weeks = i64::from(opts.weeks);
     let first = end - Duration::days(7 * weeks);
     let total = ids.len() as u64;
-    let mut rows = ids.iter().zip(traits).enumerate().flat_map(|(i, (&id, tr))| {
-        if i % 2000 == 0 {
-            progress("metrics", i as u64, total);
-        }
-        let mut followers = tr.followers;
-        let mut out = Vec::with_capacity(weeks as usize);
-        for w in 0..weeks {
-            let growth = if tr.dormant { 0.0 } else { 0.004 + 0.004 * gauss(&mut rng) };
-            followers = (followers * (1.0 + growth)).max(10.0);
-            let messages = if tr.dormant { 0 } else { (followers * 0.0008 * rng.random::<f64>()) as u64 };
-            out.push(WeekMetric {
-                account_id: id,
-                week: first + Duration::days(7 * w),
-                followers: followers as u64,
-                messages,
-                replies: (messages as f64 * rng.random_range(0.6..=1.0)) as u64,
-            });
-        }
-        out
-    });
+    let mut rows = ids
+        .iter()
+        .zip(traits)
+        .enumerate()
+        .flat_map(|(i, (&id, tr))| {
+            if i % 2000 == 0 {
+                progress("metrics", i as u64, total);
+            }
+            let mut followers = tr.followers;
+            let mut out = Vec::with_capacity(weeks as usize);
+            for w in 0..weeks {
+                let growth = if tr.dormant {
+                    0.0
+                } else {
+                    0.004 + 0.004 * gauss(&mut rng)
+                };
+                followers = (followers * (1.0 + growth)).max(10.0);
+                let messages = if tr.dormant {
+                    0
+                } else {
+                    (followers * 0.0008 * rng.random::<f64>()) as u64
+                };
+                out.push(WeekMetric {
+                    account_id: id,
+                    week: first + Duration::days(7 * w),
+                    followers: followers as u64,
+                    messages,
+                    replies: (messages as f64 * rng.random_range(0.6..=1.0)) as u64,
+                });
+            }
+            out
+        });
     let n = store.bulk_weeks(&mut rows)?;
     progress("metrics", total, total);
     Ok(n)

@@ -15,7 +15,7 @@ use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
-use crate::storage::{Round, StoreError, Store};
+use crate::storage::{Round, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SummaryError {
@@ -99,7 +99,11 @@ pub fn round_summary(store: &Store, round: &Round) -> Result<RoundSummary, Summa
         message: e.to_string(),
     })?;
     let accounts = store.round_accounts(round.id)?;
-    let index: HashMap<i64, usize> = accounts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    let index: HashMap<i64, usize> = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
     let mut acc: Vec<Option<Acc>> = (0..accounts.len()).map(|_| None).collect();
     let mut current: Option<(i64, String)> = None;
     let mut batch: Vec<Entry> = Vec::new();
@@ -108,10 +112,17 @@ pub fn round_summary(store: &Store, round: &Round) -> Result<RoundSummary, Summa
             let a = &accounts[i];
             let out = engine::score(&rubric, a.platform, a.level, batch);
             if out.status != Status::NotStarted {
-                let slot = acc[i].get_or_insert_with(|| Acc { complete: true, ..Acc::default() });
+                let slot = acc[i].get_or_insert_with(|| Acc {
+                    complete: true,
+                    ..Acc::default()
+                });
                 slot.totals.push(out.total);
                 slot.complete &= out.scored == out.applicable;
-                slot.vetoes.extend(out.vetoes.iter().map(|v| format!("{}: {}", v.name, v.reason)));
+                slot.vetoes.extend(
+                    out.vetoes
+                        .iter()
+                        .map(|v| format!("{}: {}", v.name, v.reason)),
+                );
             }
         }
         batch.clear();
@@ -223,9 +234,15 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         s.monitoring_date
     ));
     if !s.evaluators.is_empty() {
-        out.push_str(&format!("  {}: {}\n", t("评估人", "Evaluators"), s.evaluators.join(", ")));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            t("评估人", "Evaluators"),
+            s.evaluators.join(", ")
+        ));
     }
-    let rate = s.pass_rate().map_or("—".to_string(), |r| format!("{r:.1}%"));
+    let rate = s
+        .pass_rate()
+        .map_or("—".to_string(), |r| format!("{r:.1}%"));
     out.push_str(&format!(
         "  {} {}  {} {}  {} {}  {} {}  {} {} ({}/{})\n",
         t("账号", "accounts"),
@@ -251,16 +268,44 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         t("单项否决", "vetoed"),
         s.vetoed
     ));
-    let levels: Vec<String> = s.by_level.iter().map(|(l, n)| format!("{} {n}", if zh { l.label_zh() } else { l.label_en() })).collect();
-    let plats: Vec<String> = s.by_platform.iter().map(|(p, n)| format!("{} {n}", if zh { p.label_zh() } else { p.label_en() })).collect();
-    out.push_str(&format!("  {}: {}\n  {}: {}\n", t("按层级", "by level"), levels.join(", "), t("按平台", "by platform"), plats.join(", ")));
+    let levels: Vec<String> = s
+        .by_level
+        .iter()
+        .map(|(l, n)| format!("{} {n}", if zh { l.label_zh() } else { l.label_en() }))
+        .collect();
+    let plats: Vec<String> = s
+        .by_platform
+        .iter()
+        .map(|(p, n)| format!("{} {n}", if zh { p.label_zh() } else { p.label_en() }))
+        .collect();
+    out.push_str(&format!(
+        "  {}: {}\n  {}: {}\n",
+        t("按层级", "by level"),
+        levels.join(", "),
+        t("按平台", "by platform"),
+        plats.join(", ")
+    ));
     for (reason, n) in &s.vetoes_by_reason {
         out.push_str(&format!("  {} {reason} — {n}\n", t("否决:", "veto:")));
     }
     for f in &s.failures {
-        let why = if f.vetoes.is_empty() { t("低于合格线", "below the pass mark") } else { f.vetoes.join("; ") };
-        let plat = if zh { f.platform.label_zh() } else { f.platform.label_en() };
-        out.push_str(&format!("  {} [{plat}] {} ({}) {:.2} — {why}\n", t("不合格", "FAIL"), f.name, f.unit, f.total));
+        let why = if f.vetoes.is_empty() {
+            t("低于合格线", "below the pass mark")
+        } else {
+            f.vetoes.join("; ")
+        };
+        let plat = if zh {
+            f.platform.label_zh()
+        } else {
+            f.platform.label_en()
+        };
+        out.push_str(&format!(
+            "  {} [{plat}] {} ({}) {:.2} — {why}\n",
+            t("不合格", "FAIL"),
+            f.name,
+            f.unit,
+            f.total
+        ));
     }
     out
 }

@@ -15,27 +15,54 @@ use crate::storage::{AccountFilter, NewRound, Store, StoreError};
 pub const ACCOUNTS_CSV: &str = include_str!("../../sample-data/accounts.csv");
 pub const ROUNDS_CSV: &str = include_str!("../../sample-data/rounds.csv");
 pub const SCORES: &[(&str, &str)] = &[
-    ("scores-lidu-four-dimensions.csv", include_str!("../../sample-data/scores-lidu-four-dimensions.csv")),
-    ("scores-2024q4-inspection.csv", include_str!("../../sample-data/scores-2024q4-inspection.csv")),
+    (
+        "scores-lidu-four-dimensions.csv",
+        include_str!("../../sample-data/scores-lidu-four-dimensions.csv"),
+    ),
+    (
+        "scores-2024q4-inspection.csv",
+        include_str!("../../sample-data/scores-2024q4-inspection.csv"),
+    ),
 ];
 pub const POSTS_CSV: &str = include_str!("../../sample-data/posts.csv");
 pub const WEEKLY_CSV: &str = include_str!("../../sample-data/weekly.csv");
 /// The shipped rubrics the sample rounds use, by file name.
 pub const RUBRICS: &[(&str, &str)] = &[
-    ("national-inspection.ron", include_str!("../../rubrics/national-inspection.ron")),
-    ("four-dimensions.ron", include_str!("../../rubrics/four-dimensions.ron")),
+    (
+        "national-inspection.ron",
+        include_str!("../../rubrics/national-inspection.ron"),
+    ),
+    (
+        "four-dimensions.ron",
+        include_str!("../../rubrics/four-dimensions.ron"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
 pub enum SampleError {
-    #[error("the database already holds {accounts} accounts and {rounds} rounds; the demo loads only into an empty database (use a new --db path)")]
+    #[error(
+        "the database already holds {accounts} accounts and {rounds} rounds; the demo loads only into an empty database (use a new --db path)"
+    )]
     NotEmpty { accounts: usize, rounds: usize },
     #[error("{file}:{line}: {message}")]
-    Csv { file: &'static str, line: u64, message: String },
+    Csv {
+        file: &'static str,
+        line: u64,
+        message: String,
+    },
     #[error("{file}:{line}: no account {platform}:{name} in accounts.csv")]
-    UnknownAccount { file: &'static str, line: u64, platform: &'static str, name: String },
+    UnknownAccount {
+        file: &'static str,
+        line: u64,
+        platform: &'static str,
+        name: String,
+    },
     #[error("{file}:{line}: no round named {round:?} in rounds.csv")]
-    UnknownRound { file: &'static str, line: u64, round: String },
+    UnknownRound {
+        file: &'static str,
+        line: u64,
+        round: String,
+    },
     #[error("rounds.csv: rubric {0:?} is not one of the shipped rubrics")]
     UnknownRubric(String),
     #[error("rubric {file} does not parse: {message}")]
@@ -60,24 +87,39 @@ pub struct DemoInfo {
 
 type Keys = HashMap<(Platform, String), i64>;
 
-fn key_id(keys: &Keys, file: &'static str, line: u64, p: Platform, name: &str) -> Result<i64, SampleError> {
-    keys.get(&(p, name.to_string())).copied().ok_or_else(|| SampleError::UnknownAccount {
-        file,
-        line,
-        platform: p.code(),
-        name: name.to_string(),
-    })
+fn key_id(
+    keys: &Keys,
+    file: &'static str,
+    line: u64,
+    p: Platform,
+    name: &str,
+) -> Result<i64, SampleError> {
+    keys.get(&(p, name.to_string()))
+        .copied()
+        .ok_or_else(|| SampleError::UnknownAccount {
+            file,
+            line,
+            platform: p.code(),
+            name: name.to_string(),
+        })
 }
 
 /// Loads the whole sample into `store`, which must be empty.
 pub fn load_demo(store: &mut Store) -> Result<DemoInfo, SampleError> {
-    let (accounts, rounds) = (store.list_accounts(&AccountFilter::default())?.len(), store.rounds()?.len());
+    let (accounts, rounds) = (
+        store.list_accounts(&AccountFilter::default())?.len(),
+        store.rounds()?.len(),
+    );
     if accounts > 0 || rounds > 0 {
         return Err(SampleError::NotEmpty { accounts, rounds });
     }
     let list = rows::accounts("accounts.csv", ACCOUNTS_CSV)?;
     let ids = store.insert_accounts(&list)?;
-    let keys: Keys = list.iter().zip(&ids).map(|(a, id)| ((a.platform, a.name.clone()), *id)).collect();
+    let keys: Keys = list
+        .iter()
+        .zip(&ids)
+        .map(|(a, id)| ((a.platform, a.name.clone()), *id))
+        .collect();
     let round_ids = create_rounds(store)?;
     let mut entries = 0;
     let mut newest = (0i64, String::new(), String::new());
@@ -112,16 +154,18 @@ fn create_rounds(store: &mut Store) -> Result<HashMap<String, i64>, SampleError>
             .find(|(f, _)| *f == file)
             .map(|(_, t)| *t)
             .ok_or_else(|| SampleError::UnknownRubric(file.to_string()))?;
-        let rubric = crate::report::summary::parse_rubric(text).map_err(|e| SampleError::Rubric {
-            file: file.to_string(),
-            message: e.to_string(),
-        })?;
+        let rubric =
+            crate::report::summary::parse_rubric(text).map_err(|e| SampleError::Rubric {
+                file: file.to_string(),
+                message: e.to_string(),
+            })?;
         let date = r.get(2).unwrap_or("").trim();
-        let monitoring_date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| SampleError::Csv {
-            file: "rounds.csv",
-            line,
-            message: format!("bad monitoring date {date:?}"),
-        })?;
+        let monitoring_date =
+            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| SampleError::Csv {
+                file: "rounds.csv",
+                line,
+                message: format!("bad monitoring date {date:?}"),
+            })?;
         let region = r.get(3).unwrap_or("").trim();
         let scope = AccountFilter {
             region: (!region.is_empty()).then(|| region.to_string()),
@@ -155,11 +199,13 @@ fn load_scores(
     let mut by_round: Vec<(i64, Vec<(i64, i64, crate::domain::entry::Entry)>)> = Vec::new();
     let mut newest = (0, String::new(), String::new());
     for r in rows {
-        let round_id = *rounds.get(&r.round).ok_or_else(|| SampleError::UnknownRound {
-            file,
-            line: r.line,
-            round: r.round.clone(),
-        })?;
+        let round_id = *rounds
+            .get(&r.round)
+            .ok_or_else(|| SampleError::UnknownRound {
+                file,
+                line: r.line,
+                round: r.round.clone(),
+            })?;
         let account = key_id(keys, file, r.line, r.platform, &r.account)?;
         let ev = match evaluators.get(&r.evaluator) {
             Some(id) => *id,

@@ -10,7 +10,10 @@ use crate::domain::platform::{Level, Platform};
 use super::SampleError;
 
 /// CSV records of a text (BOM tolerated) with their 1-based line numbers, header skipped.
-pub fn records(file: &'static str, text: &str) -> Result<Vec<(u64, csv::StringRecord)>, SampleError> {
+pub fn records(
+    file: &'static str,
+    text: &str,
+) -> Result<Vec<(u64, csv::StringRecord)>, SampleError> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
@@ -28,7 +31,11 @@ pub fn records(file: &'static str, text: &str) -> Result<Vec<(u64, csv::StringRe
 }
 
 fn bad(file: &'static str, line: u64, message: String) -> SampleError {
-    SampleError::Csv { file, line, message }
+    SampleError::Csv {
+        file,
+        line,
+        message,
+    }
 }
 
 fn field<'a>(r: &'a csv::StringRecord, i: usize) -> &'a str {
@@ -39,7 +46,12 @@ fn platform(file: &'static str, line: u64, s: &str) -> Result<Platform, SampleEr
     Platform::parse(s).ok_or_else(|| bad(file, line, format!("unknown platform {s:?}")))
 }
 
-fn number<T: std::str::FromStr>(file: &'static str, line: u64, what: &str, s: &str) -> Result<Option<T>, SampleError> {
+fn number<T: std::str::FromStr>(
+    file: &'static str,
+    line: u64,
+    what: &str,
+    s: &str,
+) -> Result<Option<T>, SampleError> {
     if s.is_empty() {
         return Ok(None);
     }
@@ -62,14 +74,18 @@ pub fn accounts(file: &'static str, text: &str) -> Result<Vec<Account>, SampleEr
                 platform_label: label.to_string(),
                 name: field(&r, 1).to_string(),
                 unit: field(&r, 2).to_string(),
-                level: Level::parse(level).ok_or_else(|| bad(file, line, format!("unknown level {level:?}")))?,
+                level: Level::parse(level)
+                    .ok_or_else(|| bad(file, line, format!("unknown level {level:?}")))?,
                 region: field(&r, 4).to_string(),
                 domain: field(&r, 5).to_string(),
                 status: field(&r, 6).to_string(),
                 opened: if opened.is_empty() {
                     None
                 } else {
-                    Some(NaiveDate::parse_from_str(opened, "%Y-%m-%d").map_err(|_| bad(file, line, format!("bad date {opened:?}")))?)
+                    Some(
+                        NaiveDate::parse_from_str(opened, "%Y-%m-%d")
+                            .map_err(|_| bad(file, line, format!("bad date {opened:?}")))?,
+                    )
                 },
             })
         })
@@ -107,7 +123,12 @@ pub fn scores(file: &'static str, text: &str) -> Result<Vec<ScoreRow>, SampleErr
                     veto: (!veto.is_empty()).then(|| veto.to_string()),
                     na: matches!(field(&r, 8), "1" | "true" | "是" | "yes"),
                     note: field(&r, 9).to_string(),
-                    evidence: evidence.split(" | ").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                    evidence: evidence
+                        .split(" | ")
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect(),
                 },
             })
         })
@@ -133,10 +154,16 @@ pub struct PostRow {
 pub fn reads(s: &str) -> Option<(u64, bool)> {
     let t = s.trim();
     if let Some(w) = t.strip_suffix("万+") {
-        return w.parse::<f64>().ok().map(|v| ((v * 10_000.0).round() as u64, true));
+        return w
+            .parse::<f64>()
+            .ok()
+            .map(|v| ((v * 10_000.0).round() as u64, true));
     }
     if let Some(w) = t.strip_suffix('万') {
-        return w.parse::<f64>().ok().map(|v| ((v * 10_000.0).round() as u64, false));
+        return w
+            .parse::<f64>()
+            .ok()
+            .map(|v| ((v * 10_000.0).round() as u64, false));
     }
     t.parse().ok().map(|v| (v, false))
 }
@@ -147,13 +174,25 @@ pub fn posts(file: &'static str, text: &str) -> Result<Vec<PostRow>, SampleError
         .into_iter()
         .map(|(line, r)| {
             let at = field(&r, 2);
-            let (reads, capped) = reads(field(&r, 4)).ok_or_else(|| bad(file, line, format!("reads {:?} is not a number", field(&r, 4))))?;
+            let (reads, capped) = reads(field(&r, 4)).ok_or_else(|| {
+                bad(
+                    file,
+                    line,
+                    format!("reads {:?} is not a number", field(&r, 4)),
+                )
+            })?;
             let n = |i: usize, what: &str| number::<u64>(file, line, what, field(&r, i));
             Ok(PostRow {
                 line,
                 platform: platform(file, line, field(&r, 0))?,
                 account: field(&r, 1).to_string(),
-                published: NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").map_err(|_| bad(file, line, format!("bad time {at:?} (want YYYY-MM-DD HH:MM)")))?,
+                published: NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").map_err(|_| {
+                    bad(
+                        file,
+                        line,
+                        format!("bad time {at:?} (want YYYY-MM-DD HH:MM)"),
+                    )
+                })?,
                 headline: matches!(field(&r, 3), "1" | "是" | "true"),
                 reads,
                 capped,
@@ -188,7 +227,8 @@ pub fn weeks(file: &'static str, text: &str) -> Result<Vec<WeekRow>, SampleError
                 line,
                 platform: platform(file, line, field(&r, 0))?,
                 account: field(&r, 1).to_string(),
-                week: NaiveDate::parse_from_str(week, "%Y-%m-%d").map_err(|_| bad(file, line, format!("bad week {week:?}")))?,
+                week: NaiveDate::parse_from_str(week, "%Y-%m-%d")
+                    .map_err(|_| bad(file, line, format!("bad week {week:?}")))?,
                 followers: n(3, "followers")?.unwrap_or(0),
                 messages: n(4, "messages")?.unwrap_or(0),
                 replies: n(5, "replies")?.unwrap_or(0),
@@ -212,7 +252,10 @@ mod tests {
     #[test]
     fn bad_value_names_file_and_line() {
         let text = "round,platform,account,evaluator,indicator,value\nr,微信,a,e,x,abc\n";
-        let err = scores("s.csv", text).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = scores("s.csv", text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("s.csv:2") && err.contains("abc"), "{err}");
     }
 }

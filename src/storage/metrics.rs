@@ -96,7 +96,10 @@ impl Store {
     }
 
     /// Inserts (or replaces) weekly figures in one transaction; returns the row count.
-    pub fn bulk_weeks(&mut self, rows: &mut dyn Iterator<Item = WeekMetric>) -> Result<u64, StoreError> {
+    pub fn bulk_weeks(
+        &mut self,
+        rows: &mut dyn Iterator<Item = WeekMetric>,
+    ) -> Result<u64, StoreError> {
         let tx = self.conn.transaction()?;
         let mut n = 0;
         {
@@ -120,7 +123,12 @@ impl Store {
     }
 
     /// An account's posts published on `from..=to` (dates inclusive), oldest first.
-    pub fn posts(&self, account_id: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<Post>, StoreError> {
+    pub fn posts(
+        &self,
+        account_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Post>, StoreError> {
         let mut st = self.conn.prepare_cached(
             "SELECT published_at, headline, reads, reads_capped, likes, wow, shares, comments
              FROM metric_posts WHERE account_id = ?1 AND published_at >= ?2 AND published_at < ?3
@@ -130,7 +138,11 @@ impl Store {
         let rows = st.query_map(params![account_id, from.to_string(), end], |r| {
             let at: String = r.get(0)?;
             let published = NaiveDateTime::parse_from_str(&at, TIME_FMT).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
             })?;
             Ok(Post {
                 account_id,
@@ -155,7 +167,11 @@ impl Store {
         let rows = st.query_map(params![account_id], |r| {
             let week: String = r.get(0)?;
             let week = NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
             })?;
             Ok(WeekMetric {
                 account_id,
@@ -170,8 +186,12 @@ impl Store {
 
     /// Numbers of stored posts and weekly rows.
     pub fn metric_counts(&self) -> Result<(u64, u64), StoreError> {
-        let posts: i64 = self.conn.query_row("SELECT count(*) FROM metric_posts", [], |r| r.get(0))?;
-        let weeks: i64 = self.conn.query_row("SELECT count(*) FROM metric_weeks", [], |r| r.get(0))?;
+        let posts: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM metric_posts", [], |r| r.get(0))?;
+        let weeks: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM metric_weeks", [], |r| r.get(0))?;
         Ok((posts.max(0) as u64, weeks.max(0) as u64))
     }
 
