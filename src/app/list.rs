@@ -148,7 +148,7 @@ impl Filters {
 }
 
 /// The visible list: which rows, in which order, and where the cursor is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ListView {
     pub view: Vec<u32>,
     pub selected: usize,
@@ -161,22 +161,6 @@ pub struct ListView {
     /// Every row index sorted by a column (ascending), computed on first use. The columns that
     /// follow scores are dropped when an account is edited.
     pub sorted: HashMap<Column, Vec<u32>>,
-}
-
-impl Default for ListView {
-    fn default() -> Self {
-        ListView {
-            view: Vec::new(),
-            selected: 0,
-            offset: 0,
-            query: String::new(),
-            searching: false,
-            filters: Filters::default(),
-            sort: None,
-            desc: false,
-            sorted: HashMap::new(),
-        }
-    }
 }
 
 impl ListView {
