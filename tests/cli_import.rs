@@ -131,18 +131,25 @@ fn a_kill_during_import_leaves_nothing_partial() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // Wait until the transaction is spilling pages into the WAL, then kill.
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(60) {
-        let grown = std::fs::metadata(&wal)
-            .map(|m| m.len() > 256 * 1024)
-            .unwrap_or(false);
-        if grown || child.try_wait().unwrap().is_some() {
+    let mut exited_first = false;
+    while start.elapsed() < Duration::from_secs(120) {
+        if child.try_wait().unwrap().is_some() {
+            exited_first = true;
             break;
         }
-        std::thread::sleep(Duration::from_millis(2));
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 256 * 1024) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(1));
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        !exited_first && !status.success(),
+        "the import ended before it could be killed"
+    );
     let n = count(&db);
     assert!(
         n == 0 || n == 200_000,

@@ -144,7 +144,7 @@ impl Entry {
                     }),
                 }
             }
-            (None, Some(v)) if v == 0.0 => Ok(()),
+            (None, Some(0.0)) => Ok(()),
             _ => Err(EntryError::WrongKind {
                 id: id.to_string(),
                 kind: "veto",

@@ -42,12 +42,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
                 points,
             });
             sum += points;
-            let r = Scored {
-                points,
-                state: ItemState::Scored,
-                how: ItemDetail::Missing { points },
-            };
-            acc.record(item, &r, in_scope);
+            acc.push_result(item, points, ItemState::Scored, in_scope, false);
             continue;
         } else {
             Scored {

@@ -157,9 +157,15 @@ impl Render<'_> {
                     fmt_num(*subtotal),
                     na_policy(*policy, lang),
                 );
-                self.line(match lang {
-                    Lang::Zh => format!("  本维度不适用（{p}），计 {s} / {w}"),
-                    Lang::En => format!("  category not applicable ({p}), counts {s} / {w}"),
+                self.line(match (lang, policy) {
+                    (Lang::Zh, NaPolicy::Rescale) => {
+                        "  本维度无适用指标，不计入基础分，其余维度按比例折算".to_owned()
+                    }
+                    (Lang::En, NaPolicy::Rescale) => {
+                        "  nothing here applies: dropped, the base is rescaled".to_owned()
+                    }
+                    (Lang::Zh, _) => format!("  本维度不适用（{p}），计 {s} / {w}"),
+                    (Lang::En, _) => format!("  category not applicable ({p}), counts {s} / {w}"),
                 });
             }
             other => self.after_base(other),

@@ -45,19 +45,31 @@ impl Acc<'_> {
     /// it then counts towards completeness, and as scored when its state is `Scored` or the
     /// evaluator declared it N/A.
     pub fn record(&mut self, item: Item<'_>, r: &Scored, in_scope: bool) {
+        let declared = matches!(r.how, ItemDetail::NotApplicable { declared: true, .. });
+        self.push_result(item, r.points, r.state, in_scope, declared);
+    }
+
+    /// Like [`Acc::record`] for results whose derivation is a step of its own (bonus, veto hit).
+    pub fn push_result(
+        &mut self,
+        item: Item<'_>,
+        points: f64,
+        state: ItemState,
+        in_scope: bool,
+        declared_na: bool,
+    ) {
         self.items.push(ItemResult {
             id: item.common.id.clone(),
             name: item.common.name.clone(),
             kind: item.kind.to_owned(),
             category: item.category.to_owned(),
-            state: r.state,
-            points: r.points,
+            state,
+            points,
             max: item.max,
         });
         if in_scope {
             self.applicable += 1;
-            let declared = matches!(r.how, ItemDetail::NotApplicable { declared: true, .. });
-            if r.state == ItemState::Scored || declared {
+            if state == ItemState::Scored || declared_na {
                 self.scored += 1;
             }
         }

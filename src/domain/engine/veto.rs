@@ -38,8 +38,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
                 id: common.id.clone(),
                 reason: reason.clone(),
             });
-            let r = state(ItemState::Scored, ItemDetail::VetoClean);
-            acc.record(item, &r, in_scope);
+            acc.push_result(item, 0.0, ItemState::Scored, in_scope, false);
             continue;
         } else if entry.is_some_and(|e| e.value.is_some()) {
             state(ItemState::Scored, ItemDetail::VetoClean)

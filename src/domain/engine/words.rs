@@ -9,13 +9,15 @@ use crate::i18n::Lang;
 
 /// A number as people read it: integers bare, otherwise at most two decimals (`4.5`, `8.65`).
 pub fn fmt_num(x: f64) -> String {
-    let s = format!("{:.2}", x);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_owned()
-    } else {
-        s.to_owned()
+    let r = (x * 100.0).round() / 100.0;
+    if r == r.trunc() && r.abs() < 1e15 {
+        return (r as i64).to_string();
     }
+    let mut s = format!("{r:.2}");
+    while s.ends_with('0') {
+        s.pop();
+    }
+    s
 }
 
 /// One item's derivation in words.

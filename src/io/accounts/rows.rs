@@ -34,11 +34,15 @@ pub(super) fn text(cell: &Cell) -> String {
     }
 }
 
+/// The header row: its index in the table, the header texts and the field of each column.
+struct Header {
+    index: usize,
+    headers: Vec<String>,
+    fields: Vec<Option<Field>>,
+}
+
 /// The table's header: the first row (within the first few) naming platform and name columns.
-fn find_header(
-    path: &Path,
-    table: &Table,
-) -> Result<(usize, Vec<String>, Vec<Option<Field>>), ImportError> {
+fn find_header(path: &Path, table: &Table) -> Result<Header, ImportError> {
     let mut first_seen: Option<Vec<String>> = None;
     for (i, row) in table.rows.iter().take(HEADER_SEARCH).enumerate() {
         let headers: Vec<String> = row.iter().map(text).collect();
@@ -56,7 +60,11 @@ fn find_header(
             if !missing.is_empty() {
                 return Err(missing_columns(path, missing, headers));
             }
-            return Ok((i, headers, fields));
+            return Ok(Header {
+                index: i,
+                headers,
+                fields,
+            });
         }
         first_seen.get_or_insert(headers);
     }
@@ -87,7 +95,11 @@ pub(super) fn to_accounts(
     table: &Table,
     defaults: &ImportDefaults,
 ) -> Result<Parsed, ImportError> {
-    let (h, headers, fields) = find_header(path, table)?;
+    let Header {
+        index: h,
+        headers,
+        fields,
+    } = find_header(path, table)?;
     let column: HashMap<Field, usize> = fields
         .iter()
         .enumerate()

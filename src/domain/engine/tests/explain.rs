@@ -88,3 +88,19 @@ fn numbers_print_without_noise() {
     assert_eq!(fmt_num(8.653846), "8.65");
     assert_eq!(fmt_num(-0.0), "0");
 }
+
+#[test]
+fn derivation_shows_na_rescaling_of_the_base() {
+    let r = super::parse(&super::na::na_rubric("Rescale", "", ""));
+    let o = score(&r, Platform::WeChat, Level::City, &[val("r1", 6.0)]);
+    let zh = render_text(&o, &r, Lang::Zh);
+    for needle in [
+        "本维度无适用指标",
+        "不适用折算：45 × 100 / 75 = 60",
+        "完成度 1 / 1",
+    ] {
+        assert!(zh.contains(needle), "missing {needle:?} in\n{zh}");
+    }
+    let en = render_text(&o, &r, Lang::En);
+    assert!(en.contains("N/A rescaling: 45 × 100 / 75 = 60"), "{en}");
+}

@@ -8,7 +8,7 @@ use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::NaPolicy;
 
 /// x: r1 (10) + app (10, apps only), weight 75. y: r2 (5), apps only, weight 25.
-fn na_rubric(rubric: &str, cat_y: &str, item_app: &str) -> String {
+pub(super) fn na_rubric(rubric: &str, cat_y: &str, item_app: &str) -> String {
     format!(
         r#"Rubric(id: "n", name: "N", version: "1", total: 100, pass_mark: 60,
     when_not_applicable: {rubric},
