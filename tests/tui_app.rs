@@ -172,7 +172,16 @@ fn undo_and_redo_write_through_and_restore_totals() {
         b.entries[&(1, 1, "张三".to_string())].is_empty(),
         "undo cleared the store"
     );
-    run(&mut a, &mut b, &[Action::Redo, Action::Redo]);
+    run(
+        &mut a,
+        &mut b,
+        &[Action::Down, Action::Down, Action::Redo, Action::Redo],
+    );
+    assert_eq!(
+        a.scoring.as_ref().expect("s").cursor,
+        0,
+        "redo shows the item it changed"
+    );
     assert_eq!(a.rows[0].total, total4);
     assert_eq!(
         b.entries[&(1, 1, "张三".to_string())]["pos"].value,

@@ -151,316 +151,51 @@ macro_rules! b {
     };
 }
 
-/// Every binding, in help order.
+/// Every binding, in help order (one line each: keys, action, contexts, zh, en, in status bar).
+#[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
     use KeyCode as C;
     vec![
-        b!(
-            &[k('?'), kc(C::F(1))],
-            Action::Help,
-            &[Accounts, Scoring, Summary],
-            "帮助",
-            "help",
-            true
-        ),
-        b!(
-            &[k('q')],
-            Action::Quit,
-            &[Accounts, Summary],
-            "退出",
-            "quit",
-            true
-        ),
-        b!(
-            &[ctrl('c')],
-            Action::Quit,
-            &Ctx::ALL,
-            "立即退出",
-            "quit now",
-            false
-        ),
-        b!(
-            &[kc(C::Esc), k('q')],
-            Action::Back,
-            &[Scoring, Picker, Filter, Help],
-            "返回",
-            "back",
-            true
-        ),
-        b!(
-            &[kc(C::Esc)],
-            Action::Back,
-            &[Search, Input, Confirm],
-            "取消",
-            "cancel",
-            true
-        ),
+        b!(&[k('?'), kc(C::F(1))], Action::Help, &[Accounts, Scoring, Summary], "帮助", "help", true),
+        b!(&[k('q')], Action::Quit, &[Accounts, Summary], "退出", "quit", true),
+        b!(&[ctrl('c')], Action::Quit, &Ctx::ALL, "立即退出", "quit now", false),
+        b!(&[kc(C::Esc), k('q')], Action::Back, &[Scoring, Picker, Filter, Help], "返回", "back", true),
+        b!(&[kc(C::Esc)], Action::Back, &[Search, Input, Confirm], "取消", "cancel", true),
         b!(&[kc(C::Up), k('k')], Action::Up, MOVE, "上移", "up", false),
-        b!(
-            &[kc(C::Down), k('j')],
-            Action::Down,
-            MOVE,
-            "下移",
-            "down",
-            false
-        ),
-        b!(
-            &[kc(C::PageUp)],
-            Action::PageUp,
-            LISTS,
-            "上一页",
-            "page up",
-            false
-        ),
-        b!(
-            &[kc(C::PageDown)],
-            Action::PageDown,
-            LISTS,
-            "下一页",
-            "page down",
-            false
-        ),
-        b!(
-            &[kc(C::Home), k('g')],
-            Action::Top,
-            MOVE,
-            "到顶",
-            "first",
-            false
-        ),
-        b!(
-            &[kc(C::End), k('G')],
-            Action::Bottom,
-            MOVE,
-            "到底",
-            "last",
-            false
-        ),
-        b!(
-            &[kc(C::Enter)],
-            Action::Enter,
-            &[Accounts],
-            "打开评分",
-            "score it",
-            true
-        ),
-        b!(
-            &[kc(C::Enter)],
-            Action::Enter,
-            &[Search, Input, Picker, Confirm],
-            "确定",
-            "accept",
-            true
-        ),
-        b!(
-            &[k('/')],
-            Action::StartSearch,
-            &[Accounts],
-            "搜索名称/单位",
-            "search names/units",
-            true
-        ),
-        b!(
-            &[kc(C::Backspace)],
-            Action::Backspace,
-            &[Search, Input],
-            "删除一字",
-            "delete a character",
-            false
-        ),
-        b!(
-            &[k('f')],
-            Action::OpenFilter,
-            &[Accounts],
-            "筛选",
-            "filter",
-            true
-        ),
-        b!(
-            &[kc(C::Left), k('h')],
-            Action::FilterPrev,
-            &[Filter],
-            "上一个值",
-            "previous value",
-            true
-        ),
-        b!(
-            &[kc(C::Right), k('l')],
-            Action::FilterNext,
-            &[Filter],
-            "下一个值",
-            "next value",
-            true
-        ),
-        b!(
-            &[k('F')],
-            Action::ClearFilters,
-            &[Accounts, Filter],
-            "清除筛选和搜索",
-            "clear filters and search",
-            false
-        ),
-        b!(
-            &[k('s')],
-            Action::SortNext,
-            &[Accounts],
-            "换排序列",
-            "sort by next column",
-            true
-        ),
-        b!(
-            &[k('r')],
-            Action::SortReverse,
-            &[Accounts],
-            "倒序",
-            "reverse order",
-            false
-        ),
-        b!(
-            &[k('t'), kc(C::Tab)],
-            Action::ShowSummary,
-            &[Accounts, Summary],
-            "汇总/列表",
-            "summary/list",
-            true
-        ),
-        b!(
-            &[k('R')],
-            Action::PickRound,
-            &[Accounts, Summary],
-            "切换轮次",
-            "switch round",
-            false
-        ),
-        b!(
-            &[k('0'), k('9'), k('.')],
-            Action::Type('0'),
-            &[Scoring],
-            "输入分值或次数",
-            "type a value or count",
-            true
-        ),
-        b!(
-            &[k('l')],
-            Action::NextLevel,
-            &[Scoring],
-            "选下一档",
-            "pick next level",
-            true
-        ),
-        b!(
-            &[k('y')],
-            Action::Yes,
-            &[Scoring, Confirm],
-            "是/达标",
-            "yes",
-            true
-        ),
-        b!(
-            &[k('n')],
-            Action::No,
-            &[Scoring, Confirm],
-            "否/无问题",
-            "no",
-            true
-        ),
-        b!(
-            &[k('+'), k('=')],
-            Action::Plus,
-            &[Scoring],
-            "次数加一",
-            "count + 1",
-            true
-        ),
-        b!(
-            &[k('-')],
-            Action::Minus,
-            &[Scoring],
-            "次数减一",
-            "count − 1",
-            true
-        ),
-        b!(
-            &[k('v')],
-            Action::Veto,
-            &[Scoring],
-            "否决并选原因",
-            "veto with a reason",
-            true
-        ),
-        b!(
-            &[k('x')],
-            Action::ToggleNa,
-            &[Scoring],
-            "不适用",
-            "not applicable",
-            false
-        ),
-        b!(
-            &[kc(C::Delete), kc(C::Backspace)],
-            Action::ClearItem,
-            &[Scoring],
-            "清除本项",
-            "clear this item",
-            false
-        ),
-        b!(
-            &[k('C')],
-            Action::ClearAccount,
-            &[Scoring],
-            "清除本账号全部评分",
-            "clear the account's scores",
-            false
-        ),
-        b!(
-            &[k('m')],
-            Action::EditNote,
-            &[Scoring],
-            "备注",
-            "note",
-            true
-        ),
-        b!(
-            &[k('e')],
-            Action::EditEvidence,
-            &[Scoring],
-            "证据链接",
-            "evidence links",
-            false
-        ),
+        b!(&[kc(C::Down), k('j')], Action::Down, MOVE, "下移", "down", false),
+        b!(&[kc(C::PageUp)], Action::PageUp, LISTS, "上一页", "page up", false),
+        b!(&[kc(C::PageDown)], Action::PageDown, LISTS, "下一页", "page down", false),
+        b!(&[kc(C::Home), k('g')], Action::Top, MOVE, "到顶", "first", false),
+        b!(&[kc(C::End), k('G')], Action::Bottom, MOVE, "到底", "last", false),
+        b!(&[kc(C::Enter)], Action::Enter, &[Accounts], "打开评分", "score it", true),
+        b!(&[kc(C::Enter)], Action::Enter, &[Search, Input, Picker, Confirm], "确定", "accept", true),
+        b!(&[k('/')], Action::StartSearch, &[Accounts], "搜索名称/单位", "search names/units", true),
+        b!(&[kc(C::Backspace)], Action::Backspace, &[Search, Input], "删除一字", "delete a character", false),
+        b!(&[k('f')], Action::OpenFilter, &[Accounts], "筛选", "filter", true),
+        b!(&[kc(C::Left), k('h')], Action::FilterPrev, &[Filter], "上一个值", "previous value", true),
+        b!(&[kc(C::Right), k('l')], Action::FilterNext, &[Filter], "下一个值", "next value", true),
+        b!(&[k('F')], Action::ClearFilters, &[Accounts, Filter], "清除筛选和搜索", "clear filters and search", false),
+        b!(&[k('s')], Action::SortNext, &[Accounts], "换排序列", "sort by next column", true),
+        b!(&[k('r')], Action::SortReverse, &[Accounts], "倒序", "reverse order", false),
+        b!(&[k('t'), kc(C::Tab)], Action::ShowSummary, &[Accounts, Summary], "汇总/列表", "summary/list", true),
+        b!(&[k('R')], Action::PickRound, &[Accounts, Summary], "切换轮次", "switch round", false),
+        b!(&[k('0'), k('9'), k('.')], Action::Type('0'), &[Scoring], "输入分值或次数", "type a value or count", true),
+        b!(&[k('l')], Action::NextLevel, &[Scoring], "选下一档", "pick next level", true),
+        b!(&[k('y')], Action::Yes, &[Scoring, Confirm], "是/达标", "yes", true),
+        b!(&[k('n')], Action::No, &[Scoring, Confirm], "否/无问题", "no", true),
+        b!(&[k('+'), k('=')], Action::Plus, &[Scoring], "次数加一", "count + 1", true),
+        b!(&[k('-')], Action::Minus, &[Scoring], "次数减一", "count − 1", true),
+        b!(&[k('v')], Action::Veto, &[Scoring], "否决并选原因", "veto with a reason", true),
+        b!(&[k('x')], Action::ToggleNa, &[Scoring], "不适用", "not applicable", false),
+        b!(&[kc(C::Delete), kc(C::Backspace)], Action::ClearItem, &[Scoring], "清除本项", "clear this item", false),
+        b!(&[k('C')], Action::ClearAccount, &[Scoring], "清除本账号全部评分", "clear the account's scores", false),
+        b!(&[k('m')], Action::EditNote, &[Scoring], "备注", "note", true),
+        b!(&[k('e')], Action::EditEvidence, &[Scoring], "证据链接", "evidence links", false),
         b!(&[k('u')], Action::Undo, &[Scoring], "撤销", "undo", true),
-        b!(
-            &[ctrl('r'), k('U')],
-            Action::Redo,
-            &[Scoring],
-            "重做",
-            "redo",
-            false
-        ),
-        b!(
-            &[k('S')],
-            Action::Submit,
-            &[Scoring],
-            "提交/撤回提交",
-            "submit / reopen",
-            true
-        ),
-        b!(
-            &[k(']')],
-            Action::NextAccount,
-            &[Scoring],
-            "下一个账号",
-            "next account",
-            false
-        ),
-        b!(
-            &[k('[')],
-            Action::PrevAccount,
-            &[Scoring],
-            "上一个账号",
-            "previous account",
-            false
-        ),
+        b!(&[ctrl('r'), k('U')], Action::Redo, &[Scoring], "重做", "redo", false),
+        b!(&[k('S')], Action::Submit, &[Scoring], "提交/撤回提交", "submit / reopen", true),
+        b!(&[k(']')], Action::NextAccount, &[Scoring], "下一个账号", "next account", false),
+        b!(&[k('[')], Action::PrevAccount, &[Scoring], "上一个账号", "previous account", false),
     ]
 }
 

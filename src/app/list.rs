@@ -2,6 +2,7 @@
 //! them (a vector of row indices, rebuilt only when the query, filters or sort change).
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use crate::domain::account::Account;
 use crate::domain::engine::{Outcome, Status};
@@ -62,7 +63,7 @@ pub const STATUSES: [Status; 5] = [
 ];
 
 /// Sortable columns, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
     Platform,
     Name,
@@ -147,7 +148,7 @@ impl Filters {
 }
 
 /// The visible list: which rows, in which order, and where the cursor is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ListView {
     pub view: Vec<u32>,
     pub selected: usize,
@@ -157,21 +158,9 @@ pub struct ListView {
     pub filters: Filters,
     pub sort: Option<Column>,
     pub desc: bool,
-}
-
-impl Default for ListView {
-    fn default() -> Self {
-        ListView {
-            view: Vec::new(),
-            selected: 0,
-            offset: 0,
-            query: String::new(),
-            searching: false,
-            filters: Filters::default(),
-            sort: None,
-            desc: false,
-        }
-    }
+    /// Every row index sorted by a column (ascending), computed on first use. The columns that
+    /// follow scores are dropped when an account is edited.
+    pub sorted: HashMap<Column, Vec<u32>>,
 }
 
 impl ListView {
@@ -179,15 +168,21 @@ impl ListView {
     pub fn rebuild(&mut self, rows: &[Row]) {
         let keep = self.view.get(self.selected).copied();
         let q = self.query.trim().to_lowercase();
-        let mut view: Vec<u32> = (0..rows.len() as u32)
-            .filter(|&i| {
-                let r = &rows[i as usize];
-                self.filters.keeps(r) && (q.is_empty() || matches(&r.account, &q))
-            })
-            .collect();
-        if let Some(col) = self.sort {
-            view.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
-        }
+        let keeps = |i: &u32| {
+            let r = &rows[*i as usize];
+            self.filters.keeps(r) && (q.is_empty() || matches(&r.account, &q))
+        };
+        let mut view: Vec<u32> = match self.sort {
+            Some(col) => {
+                let order = self.sorted.entry(col).or_insert_with(|| {
+                    let mut v: Vec<u32> = (0..rows.len() as u32).collect();
+                    v.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
+                    v
+                });
+                order.iter().copied().filter(keeps).collect()
+            }
+            None => (0..rows.len() as u32).filter(keeps).collect(),
+        };
         if self.desc {
             view.reverse();
         }
@@ -196,6 +191,25 @@ impl ListView {
             .and_then(|k| self.view.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.offset = self.offset.min(self.selected);
+    }
+
+    /// Narrows the view after the query grew: only the rows already shown can still match.
+    pub fn narrow(&mut self, rows: &[Row]) {
+        let keep = self.view.get(self.selected).copied();
+        let q = self.query.trim().to_lowercase();
+        self.view
+            .retain(|&i| matches(&rows[i as usize].account, &q));
+        self.selected = keep
+            .and_then(|k| self.view.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.offset = self.offset.min(self.selected);
+    }
+
+    /// Forgets the sort orders that depend on scores (after an edit).
+    pub fn scores_changed(&mut self) {
+        for c in [Column::Progress, Column::Total, Column::Status] {
+            self.sorted.remove(&c);
+        }
     }
 
     pub fn selected_row(&self) -> Option<usize> {

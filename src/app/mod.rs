@@ -50,6 +50,7 @@ pub enum Screen {
 }
 
 /// The whole TUI state.
+#[derive(Clone)]
 pub struct App {
     pub lang: Lang,
     pub session: Session,

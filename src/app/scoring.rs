@@ -185,6 +185,7 @@ impl App {
         s.outcome = self.rescore_with(s.row, &s.entries);
         self.scoring = Some(s);
         self.summary = None;
+        self.list.scores_changed();
     }
 
     /// Undoes (`redo == false`) or redoes the last edit of the open account.
@@ -200,6 +201,15 @@ impl App {
         };
         let target = if redo { &edit.after } else { &edit.before };
         self.write_entry(backend, &edit.indicator, target.clone(), false)?;
+        let at = self
+            .session
+            .rubric
+            .items()
+            .iter()
+            .position(|i| i.common().id == edit.indicator);
+        if let (Some(at), Some(s)) = (at, self.scoring.as_mut()) {
+            s.cursor = at;
+        }
         let stacks = self.history.entry(account).or_default();
         if redo {
             stacks.0.push(edit);

@@ -95,7 +95,11 @@ impl App {
 
     fn search_key(&mut self, action: Action) {
         match action {
-            Action::Type(c) => self.list.query.push(c),
+            Action::Type(c) => {
+                self.list.query.push(c);
+                self.list.narrow(&self.rows);
+                return;
+            }
             Action::Backspace => {
                 self.list.query.pop();
             }

@@ -12,23 +12,32 @@ use crate::app::list::status_label;
 use crate::app::{App, Column, Row};
 use crate::i18n::Lang;
 
-/// Column widths for a given total width: fixed columns, the rest shared by name/unit/region.
-fn widths(total: usize) -> [usize; 8] {
+/// Column widths for a given total width: fixed columns, then the name as wide as the longest
+/// visible name (up to 55% of the rest), then host unit and region share what is left.
+fn widths(total: usize, longest_name: usize) -> [usize; 8] {
     let fixed = 8 + 6 + 7 + 6 + 7 + 7;
     let flex = total.saturating_sub(fixed).max(12);
-    let name = flex * 40 / 100;
-    let unit = flex * 35 / 100;
+    let name = longest_name.clamp(8, flex * 55 / 100);
+    let unit = (flex - name) * 60 / 100;
     let region = flex - name - unit;
     [8, name, unit, 6, region, 7, 6, 7]
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let w = usize::from(area.width);
-    let cols = widths(w);
-    let mut lines = vec![filter_line(app, theme, w), header(app, theme, &cols)];
     let page = usize::from(area.height.saturating_sub(2));
     let list = &app.list;
     let offset = visible_offset(list.offset, list.selected, page);
+    let longest = list
+        .view
+        .iter()
+        .skip(offset)
+        .take(page)
+        .map(|&i| super::text::width(&app.rows[i as usize].account.name))
+        .max()
+        .unwrap_or(0);
+    let cols = widths(w, longest);
+    let mut lines = vec![filter_line(app, theme, w), header(app, theme, &cols)];
     for (i, &ri) in list.view.iter().enumerate().skip(offset).take(page) {
         let row = &app.rows[ri as usize];
         let sel = i == list.selected;

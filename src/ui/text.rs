@@ -71,8 +71,9 @@ mod tests {
 
     #[test]
     fn cjk_counts_two_columns() {
-        assert_eq!(fit("云和木玩童话小镇", 9), "云和木玩… ");
-        assert_eq!(width(&fit("云和木玩童话小镇", 9)), 9);
+        assert_eq!(fit("云和木玩童话小镇", 9), "云和木玩…");
+        assert_eq!(fit("云和木玩童话小镇", 10), "云和木玩… ");
+        assert_eq!(width(&fit("云和木玩童话小镇", 10)), 10);
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(fit_right("合格", 6), "  合格");
         assert_eq!(truncate("abc", 0), "");
