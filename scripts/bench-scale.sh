@@ -15,10 +15,9 @@ command -v sqlite3 >/dev/null || { echo "bench-scale: sqlite3 is required (apt-g
 TARGET=${CARGO_TARGET_DIR:-target}
 mkdir -p "$OUT"
 DB=$OUT/gen.db
-echo "== building release (assay, examples/round_summary)"
-cargo build --release --quiet --bin assay --example round_summary
+echo "== building release (assay)"
+cargo build --release --quiet --bin assay
 BIN=$TARGET/release/assay
-SUMMARY=$TARGET/release/examples/round_summary
 HAS_TIME=0; [ -x /usr/bin/time ] && /usr/bin/time -f %M true 2>/dev/null && HAS_TIME=1
 
 # run_timed LABEL CMD...: runs once; prints "seconds max_rss_kb".
@@ -60,7 +59,7 @@ echo "rows: $(sqlite3 "$DB" 'SELECT count(*) FROM entries;') entries, $(sqlite3 
 echo "== whole commands (median of $RUNS)"
 median_of "round list" "$BIN" --db "$DB" round list --format json
 median_of "account list (json)" "$BIN" --db "$DB" account list --format json
-median_of "round summary" "$SUMMARY" "$DB"
+median_of "round summary" "$BIN" --db "$DB" round summary 1
 median_of "demo --print" "$BIN" demo --print --db "$OUT/demo.db"
 GROUP_BY="SELECT account_id, evaluator_id, count(*), sum(coalesce(value, 0)), sum(coalesce(count, 0)), max(veto IS NOT NULL) FROM entries WHERE round_id = 1 GROUP BY account_id, evaluator_id;"
 median_of "sqlite3 GROUP BY" sqlite3 "$DB" "$GROUP_BY"

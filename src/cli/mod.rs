@@ -140,6 +140,13 @@ pub enum RoundCmd {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Summarise a round: accounts, scored, passed, failed, pass rate, vetoes by reason
+    Summary {
+        /// Round id or name
+        round: String,
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+    },
 }
 
 #[derive(Debug, Subcommand)]

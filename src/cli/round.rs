@@ -6,8 +6,8 @@ use crate::i18n::Lang;
 use crate::io::rubric_file;
 use crate::storage::{NewRound, Round, Store};
 
-use super::RoundCmd;
 use super::output::{self, Format};
+use super::{ExplainFormat, RoundCmd};
 
 pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> {
     match cmd {
@@ -50,6 +50,15 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             Ok(())
         }
         RoundCmd::List { format } => list(store, *format, lang),
+        RoundCmd::Summary { round, format } => {
+            let round = store.round(round)?;
+            let s = crate::report::summary::round_summary(store, &round)?;
+            match format {
+                ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+                ExplainFormat::Text => println!("{}", crate::report::summary::render(&s, lang)),
+            }
+            Ok(())
+        }
     }
 }
 

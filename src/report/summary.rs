@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::engine::{self, Status};
-use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
@@ -75,12 +74,9 @@ impl RoundSummary {
     }
 }
 
-/// Parses a rubric text with the project's RON options.
-pub fn parse_rubric(text: &str) -> Result<Rubric, ron::error::SpannedError> {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
+/// Parses and validates a pinned rubric text (the one parser the whole program uses).
+pub fn parse_rubric(text: &str) -> Result<Rubric, crate::domain::rubric::RubricErrors> {
+    crate::domain::rubric::parse(text, "rubric")
 }
 
 /// Per-account accumulator while streaming the round's entries.
@@ -105,41 +101,27 @@ pub fn round_summary(store: &Store, round: &Round) -> Result<RoundSummary, Summa
         .map(|(i, a)| (a.id, i))
         .collect();
     let mut acc: Vec<Option<Acc>> = (0..accounts.len()).map(|_| None).collect();
-    let mut current: Option<(i64, String)> = None;
-    let mut batch: Vec<Entry> = Vec::new();
-    let flush = |key: &(i64, String), batch: &mut Vec<Entry>, acc: &mut Vec<Option<Acc>>| {
-        if let Some(&i) = index.get(&key.0) {
-            let a = &accounts[i];
-            let out = engine::score(&rubric, a.platform, a.level, batch);
-            if out.status != Status::NotStarted {
-                let slot = acc[i].get_or_insert_with(|| Acc {
-                    complete: true,
-                    ..Acc::default()
-                });
-                slot.totals.push(out.total);
-                slot.complete &= out.scored == out.applicable;
-                slot.vetoes.extend(
-                    out.vetoes
-                        .iter()
-                        .map(|v| format!("{}: {}", v.name, v.reason)),
-                );
-            }
+    store.for_each_sheet(round.id, &mut |account_id, _evaluator, sheet| {
+        let Some(&i) = index.get(&account_id) else {
+            return;
+        };
+        let a = &accounts[i];
+        let out = engine::score_totals(&rubric, a.platform, a.level, sheet);
+        if out.status == Status::NotStarted {
+            return;
         }
-        batch.clear();
-    };
-    store.for_each_entry(round.id, &mut |se| {
-        let key = (se.account_id, se.evaluator);
-        if current.as_ref().is_some_and(|c| *c != key)
-            && let Some(c) = current.take()
-        {
-            flush(&c, &mut batch, &mut acc);
-        }
-        current = Some(key);
-        batch.push(se.entry);
+        let slot = acc[i].get_or_insert_with(|| Acc {
+            complete: true,
+            ..Acc::default()
+        });
+        slot.totals.push(out.total);
+        slot.complete &= out.scored == out.applicable;
+        slot.vetoes.extend(
+            out.vetoes
+                .iter()
+                .map(|v| format!("{}: {}", v.name, v.reason)),
+        );
     })?;
-    if let Some(c) = current.take() {
-        flush(&c, &mut batch, &mut acc);
-    }
     let evaluators = store.round_evaluators(round.id)?;
     Ok(tally(round, &rubric, &accounts, acc, evaluators))
 }

@@ -8,6 +8,7 @@ pub mod metrics;
 mod migrations;
 mod open;
 mod rounds;
+mod scan;
 mod scores;
 
 pub use error::StoreError;

@@ -1,0 +1,108 @@
+//! Lean streaming of a round's judgements for totals and aggregates: only the columns the engine
+//! reads (no notes, evidence, names or timestamps), grouped per account and evaluator.
+
+use crate::domain::entry::Entry;
+
+use super::{Store, StoreError};
+
+impl Store {
+    /// Calls `f(account_id, evaluator_id, entries)` once per scored sheet of the round, in
+    /// account then evaluator order. Memory: one sheet at a time.
+    pub fn for_each_sheet(
+        &self,
+        round_id: i64,
+        f: &mut dyn FnMut(i64, i64, &[Entry]),
+    ) -> Result<(), StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT account_id, evaluator_id, indicator, value, count, veto, na
+                 FROM entries WHERE round_id = ?1
+                 ORDER BY account_id, evaluator_id, indicator",
+            )?;
+            let mut rows = stmt.query([round_id])?;
+            let mut key: Option<(i64, i64)> = None;
+            let mut sheet: Vec<Entry> = Vec::with_capacity(64);
+            while let Some(row) = rows.next()? {
+                let k = (row.get::<_, i64>(0)?, row.get::<_, i64>(1)?);
+                if let Some(prev) = key.filter(|p| *p != k) {
+                    f(prev.0, prev.1, &sheet);
+                    sheet.clear();
+                }
+                key = Some(k);
+                sheet.push(Entry {
+                    indicator: row.get(2)?,
+                    value: row.get(3)?,
+                    count: row.get(4)?,
+                    veto: row.get(5)?,
+                    na: row.get(6)?,
+                    ..Entry::default()
+                });
+            }
+            if let Some(k) = key {
+                f(k.0, k.1, &sheet);
+            }
+            Ok(())
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::account::Account;
+    use crate::domain::entry::Entry;
+    use crate::domain::platform::{Level, Platform};
+    use crate::storage::{NewRound, Store};
+
+    #[test]
+    fn sheets_group_by_account_and_evaluator_without_notes() {
+        let mut s = Store::open_in_memory().unwrap();
+        let acc = |n: &str| Account {
+            id: 0,
+            platform: Platform::WeChat,
+            platform_label: "微信公众号".into(),
+            name: n.into(),
+            unit: "单位".into(),
+            level: Level::County,
+            region: "省/市/县".into(),
+            domain: String::new(),
+            status: String::new(),
+            opened: None,
+        };
+        let ids = s.insert_accounts(&[acc("甲"), acc("乙")]).unwrap();
+        let round = s
+            .create_round(&NewRound {
+                name: "R".into(),
+                rubric_id: "x".into(),
+                rubric_version: "1".into(),
+                rubric_text: "Rubric()".into(),
+                monitoring_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                scope: Default::default(),
+            })
+            .unwrap();
+        let e = |i: &str, v: f64| Entry {
+            value: Some(v),
+            note: "说明".into(),
+            ..Entry::new(i)
+        };
+        s.set_entry(round.id, ids[1], "王", &e("a", 1.0)).unwrap();
+        s.set_entry(round.id, ids[0], "王", &e("b", 2.0)).unwrap();
+        s.set_entry(round.id, ids[0], "王", &e("a", 3.0)).unwrap();
+        s.set_entry(round.id, ids[0], "李", &e("a", 4.0)).unwrap();
+        let mut seen = Vec::new();
+        s.for_each_sheet(round.id, &mut |a, ev, sheet| {
+            let vals: Vec<(String, f64)> = sheet
+                .iter()
+                .map(|x| (x.indicator.clone(), x.value.unwrap_or(-1.0)))
+                .collect();
+            assert!(sheet.iter().all(|x| x.note.is_empty()));
+            seen.push((a, ev, vals));
+        })
+        .unwrap();
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0].0, ids[0]);
+        assert_eq!(seen[0].2, vec![("a".into(), 3.0), ("b".into(), 2.0)]);
+        assert_eq!(seen[1].2, vec![("a".to_string(), 4.0)]);
+        assert_eq!(seen[2].0, ids[1]);
+    }
+}
