@@ -72,7 +72,7 @@ fn build(b: &MemBackend) -> App {
         evaluator: "bench".into(),
         db_label: "bench".into(),
     };
-    App::new(Lang::Zh, session, accounts(), b, engine::score).expect("app")
+    App::new(Lang::Zh, session, accounts(), b, engine::score_totals).expect("app")
 }
 
 fn draw(term: &mut Terminal<TestBackend>, app: &App) {

@@ -47,7 +47,7 @@ pub fn load(
         evaluator: evaluator.to_string(),
         db_label: opts.db_label.clone(),
     };
-    let mut app = App::new(opts.lang, session, accounts, store, engine::score)?;
+    let mut app = App::new(opts.lang, session, accounts, store, engine::score_totals)?;
     app.rounds = store
         .rounds()?
         .into_iter()

@@ -29,7 +29,7 @@ use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
 use crate::storage::StoreError;
 
-/// Scores one evaluator's entries (the engine's `score`, or a stand-in in tests).
+/// Scores one evaluator's entries (the engine's `score_totals`: the TUI shows no derivation).
 pub type Scorer = fn(&Rubric, Platform, Level, &[Entry]) -> Outcome;
 
 /// What the app is working on.
