@@ -4,7 +4,8 @@
 use assay::app::keymap;
 use assay::i18n::Lang;
 
-const START: &str = "<!-- keys:start (generated from src/app/keymap.rs by tests/readme_keys.rs) -->\n";
+const START: &str =
+    "<!-- keys:start (generated from src/app/keymap.rs by tests/readme_keys.rs) -->\n";
 const END: &str = "<!-- keys:end -->";
 
 #[test]
@@ -22,5 +23,8 @@ fn readme_key_table_matches_the_key_map() {
         std::fs::write(&path, new).expect("write README.md");
         return;
     }
-    assert_eq!(current, table, "README key table is stale: run UPDATE_README=1 cargo test --test readme_keys");
+    assert_eq!(
+        current, table,
+        "README key table is stale: run UPDATE_README=1 cargo test --test readme_keys"
+    );
 }

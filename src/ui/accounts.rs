@@ -10,6 +10,7 @@ use super::text::{fit, fit_right, num};
 use super::theme::Theme;
 use crate::app::list::status_label;
 use crate::app::{App, Column, Row};
+use crate::domain::engine::Status;
 use crate::i18n::Lang;
 
 /// Column widths for a given total width: fixed columns, then the name as wide as the longest
@@ -129,9 +130,16 @@ fn header(app: &App, theme: Theme, cols: &[usize; 8]) -> Line<'static> {
     Line::styled(text, theme.header())
 }
 
-fn region_tail(region: &str) -> String {
+/// The most specific part of a region path that fits `w` columns: the last two segments
+/// (丽水市/云和县), else the last one (云和县).
+fn region_tail(region: &str, w: usize) -> String {
     let parts: Vec<&str> = region.split('/').filter(|s| !s.is_empty()).collect();
-    parts[parts.len().saturating_sub(2)..].join("/")
+    let two = parts[parts.len().saturating_sub(2)..].join("/");
+    if unicode_width::UnicodeWidthStr::width(two.as_str()) <= w || parts.len() < 2 {
+        two
+    } else {
+        parts[parts.len() - 1].to_string()
+    }
 }
 
 fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -> Line<'static> {
@@ -144,9 +152,17 @@ fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -
         fit(&a.name, cols[1]),
         fit(&a.unit, cols[2]),
         fit(lang.pick(a.level.label_zh(), a.level.label_en()), cols[3]),
-        fit(&region_tail(&a.region), cols[4]),
+        fit(&region_tail(&a.region, cols[4]), cols[4]),
         fit_right(&format!("{}/{}", row.scored, row.applicable), cols[5]),
-        fit_right(&num(row.total), cols[6]),
+        // Nothing entered yet: a total would only show the rubric's starting points.
+        fit_right(
+            &if row.status == Status::NotStarted {
+                "—".to_string()
+            } else {
+                num(row.total)
+            },
+            cols[6],
+        ),
     ];
     let mut text = cells.join(" ");
     text.push(' ');
