@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::account::Account;
 use crate::domain::engine::{self, Status};
+use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
@@ -87,6 +89,37 @@ struct Acc {
     complete: bool,
 }
 
+/// Sheets per batch handed from the scanning thread to the scoring worker.
+const BATCH: usize = 2048;
+
+/// The worker: scores every sheet it receives and keeps one small record per account.
+fn score_sheets(
+    rubric: &Rubric,
+    accounts: &[Account],
+    rx: std::sync::mpsc::Receiver<Vec<(usize, Vec<Entry>)>>,
+) -> Vec<Option<Acc>> {
+    let mut acc: Vec<Option<Acc>> = (0..accounts.len()).map(|_| None).collect();
+    for (i, sheet) in rx.into_iter().flatten() {
+        let a = &accounts[i];
+        let out = engine::score_totals(rubric, a.platform, a.level, &sheet);
+        if out.status == Status::NotStarted {
+            continue;
+        }
+        let slot = acc[i].get_or_insert_with(|| Acc {
+            complete: true,
+            ..Acc::default()
+        });
+        slot.totals.push(out.total);
+        slot.complete &= out.scored == out.applicable;
+        slot.vetoes.extend(
+            out.vetoes
+                .iter()
+                .map(|v| format!("{}: {}", v.name, v.reason)),
+        );
+    }
+    acc
+}
+
 /// Summarises a round by streaming its entries once (memory: one account's entries at a time
 /// plus one small record per account).
 pub fn round_summary(store: &Store, round: &Round) -> Result<RoundSummary, SummaryError> {
@@ -100,27 +133,27 @@ pub fn round_summary(store: &Store, round: &Round) -> Result<RoundSummary, Summa
         .enumerate()
         .map(|(i, a)| (a.id, i))
         .collect();
-    let mut acc: Vec<Option<Acc>> = (0..accounts.len()).map(|_| None).collect();
-    store.for_each_sheet(round.id, &mut |account_id, _evaluator, sheet| {
-        let Some(&i) = index.get(&account_id) else {
-            return;
-        };
-        let a = &accounts[i];
-        let out = engine::score_totals(&rubric, a.platform, a.level, sheet);
-        if out.status == Status::NotStarted {
-            return;
-        }
-        let slot = acc[i].get_or_insert_with(|| Acc {
-            complete: true,
-            ..Acc::default()
+    // Two cores: this thread scans SQLite while a worker scores the sheets it hands over in
+    // batches (bounded channel, so memory stays at a few batches).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Vec<Entry>)>>(4);
+    let acc = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| score_sheets(&rubric, &accounts, rx));
+        let mut batch = Vec::with_capacity(BATCH);
+        let scanned = store.for_each_sheet(round.id, &mut |account_id, _evaluator, sheet| {
+            if let Some(&i) = index.get(&account_id) {
+                batch.push((i, sheet.to_vec()));
+                if batch.len() == BATCH {
+                    // A send fails only when the worker is gone; its panic surfaces at join.
+                    let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+            }
         });
-        slot.totals.push(out.total);
-        slot.complete &= out.scored == out.applicable;
-        slot.vetoes.extend(
-            out.vetoes
-                .iter()
-                .map(|v| format!("{}: {}", v.name, v.reason)),
-        );
+        let _ = tx.send(batch);
+        drop(tx);
+        let acc = worker
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        scanned.map(|()| acc)
     })?;
     let evaluators = store.round_evaluators(round.id)?;
     Ok(tally(round, &rubric, &accounts, acc, evaluators))
@@ -129,7 +162,7 @@ pub fn round_summary(store: &Store, round: &Round) -> Result<RoundSummary, Summa
 fn tally(
     round: &Round,
     rubric: &Rubric,
-    accounts: &[crate::domain::account::Account],
+    accounts: &[Account],
     acc: Vec<Option<Acc>>,
     evaluators: Vec<String>,
 ) -> RoundSummary {

@@ -21,25 +21,35 @@ impl Store {
             )?;
             let mut rows = stmt.query([round_id])?;
             let mut key: Option<(i64, i64)> = None;
+            // Entries are reused slot by slot, so the 12 million indicator strings of a national
+            // round cost no allocation each.
             let mut sheet: Vec<Entry> = Vec::with_capacity(64);
+            let mut n = 0;
             while let Some(row) = rows.next()? {
                 let k = (row.get::<_, i64>(0)?, row.get::<_, i64>(1)?);
                 if let Some(prev) = key.filter(|p| *p != k) {
-                    f(prev.0, prev.1, &sheet);
-                    sheet.clear();
+                    f(prev.0, prev.1, &sheet[..n]);
+                    n = 0;
                 }
                 key = Some(k);
-                sheet.push(Entry {
-                    indicator: row.get(2)?,
-                    value: row.get(3)?,
-                    count: row.get(4)?,
-                    veto: row.get(5)?,
-                    na: row.get(6)?,
-                    ..Entry::default()
-                });
+                if n == sheet.len() {
+                    sheet.push(Entry::default());
+                }
+                let e = &mut sheet[n];
+                e.indicator.clear();
+                let id = row.get_ref(2)?;
+                let id = id.as_str().map_err(|err| {
+                    rusqlite::Error::FromSqlConversionFailure(2, id.data_type(), Box::new(err))
+                })?;
+                e.indicator.push_str(id);
+                e.value = row.get(3)?;
+                e.count = row.get(4)?;
+                e.veto = row.get(5)?;
+                e.na = row.get(6)?;
+                n += 1;
             }
             if let Some(k) = key {
-                f(k.0, k.1, &sheet);
+                f(k.0, k.1, &sheet[..n]);
             }
             Ok(())
         })();
