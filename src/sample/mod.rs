@@ -69,6 +69,8 @@ pub enum SampleError {
     Rubric { file: String, message: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Accounts(#[from] crate::io::accounts::ImportError),
 }
 
 /// What the demo loaded, and where the TUI should open.
@@ -115,7 +117,11 @@ pub fn load_demo(store: &mut Store) -> Result<DemoInfo, SampleError> {
     if accounts > 0 || rounds > 0 {
         return Err(SampleError::NotEmpty { accounts, rounds });
     }
-    let list = rows::accounts("accounts.csv", ACCOUNTS_CSV)?;
+    let list = crate::io::accounts::read_accounts_csv_text(
+        "sample-data/accounts.csv",
+        ACCOUNTS_CSV,
+        &Default::default(),
+    )?;
     let ids = store.insert_accounts(&list)?;
     let keys: Keys = list
         .iter()

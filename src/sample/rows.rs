@@ -3,9 +3,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::account::Account;
 use crate::domain::entry::Entry;
-use crate::domain::platform::{Level, Platform};
+use crate::domain::platform::Platform;
 
 use super::SampleError;
 
@@ -58,38 +57,6 @@ fn number<T: std::str::FromStr>(
     s.parse()
         .map(Some)
         .map_err(|_| bad(file, line, format!("{what} {s:?} is not a number")))
-}
-
-/// accounts.csv: 新媒体类型,新媒体名称,责任单位,行政层级,地区,业务领域,状态,开设日期.
-pub fn accounts(file: &'static str, text: &str) -> Result<Vec<Account>, SampleError> {
-    records(file, text)?
-        .into_iter()
-        .map(|(line, r)| {
-            let label = field(&r, 0);
-            let level = field(&r, 3);
-            let opened = field(&r, 7);
-            Ok(Account {
-                id: 0,
-                platform: platform(file, line, label)?,
-                platform_label: label.to_string(),
-                name: field(&r, 1).to_string(),
-                unit: field(&r, 2).to_string(),
-                level: Level::parse(level)
-                    .ok_or_else(|| bad(file, line, format!("unknown level {level:?}")))?,
-                region: field(&r, 4).to_string(),
-                domain: field(&r, 5).to_string(),
-                status: field(&r, 6).to_string(),
-                opened: if opened.is_empty() {
-                    None
-                } else {
-                    Some(
-                        NaiveDate::parse_from_str(opened, "%Y-%m-%d")
-                            .map_err(|_| bad(file, line, format!("bad date {opened:?}")))?,
-                    )
-                },
-            })
-        })
-        .collect()
 }
 
 /// One row of a scores file: round, account key, evaluator and the entry.

@@ -86,6 +86,18 @@ pub fn read_accounts(path: &Path, defaults: &ImportDefaults) -> Result<Vec<Accou
     Ok(read_accounts_report(path, defaults, None)?.accounts)
 }
 
+/// Reads accounts from CSV text already in memory (e.g. embedded sample data); `name` is what
+/// row-level errors call the file.
+pub fn read_accounts_csv_text(
+    name: &str,
+    text: &str,
+    defaults: &ImportDefaults,
+) -> Result<Vec<Account>, ImportError> {
+    let path = Path::new(name);
+    let table = csv::parse(path, text.trim_start_matches('\u{feff}'))?;
+    Ok(rows::to_accounts(path, &table, defaults)?.accounts)
+}
+
 /// Like [`read_accounts`], with a named sheet for workbooks and a report of the encoding,
 /// header row, ignored columns and defaults used.
 pub fn read_accounts_report(
