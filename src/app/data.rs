@@ -47,9 +47,10 @@ impl Backend for Store {
         evaluator: &str,
         f: &mut dyn FnMut(i64, Entry),
     ) -> Result<(), StoreError> {
-        self.for_each_entry(round, &mut |s| {
-            if s.evaluator == evaluator {
-                f(s.account_id, s.entry)
+        // Lean scan of this evaluator's judgements: notes and links load with the account.
+        self.for_each_sheet_of(round, evaluator, &mut |account, sheet| {
+            for e in sheet {
+                f(account, e.clone());
             }
         })
     }

@@ -1,6 +1,8 @@
 //! Lean streaming of a round's judgements for totals and aggregates: only the columns the engine
 //! reads (no notes, evidence, names or timestamps), grouped per account and evaluator.
 
+use rusqlite::OptionalExtension;
+
 use crate::domain::entry::Entry;
 
 use super::{Store, StoreError};
@@ -13,13 +15,45 @@ impl Store {
         round_id: i64,
         f: &mut dyn FnMut(i64, i64, &[Entry]),
     ) -> Result<(), StoreError> {
+        self.scan_sheets(round_id, None, f)
+    }
+
+    /// Like [`Store::for_each_sheet`] for one evaluator (by name); nothing when the name has
+    /// never scored.
+    pub fn for_each_sheet_of(
+        &self,
+        round_id: i64,
+        evaluator: &str,
+        f: &mut dyn FnMut(i64, &[Entry]),
+    ) -> Result<(), StoreError> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM evaluators WHERE name = ?1",
+                [evaluator],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.locked(e.into()))?;
+        match id {
+            Some(id) => self.scan_sheets(round_id, Some(id), &mut |a, _, sheet| f(a, sheet)),
+            None => Ok(()),
+        }
+    }
+
+    fn scan_sheets(
+        &self,
+        round_id: i64,
+        evaluator_id: Option<i64>,
+        f: &mut dyn FnMut(i64, i64, &[Entry]),
+    ) -> Result<(), StoreError> {
         let r = (|| {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT account_id, evaluator_id, indicator, value, count, veto, na
-                 FROM entries WHERE round_id = ?1
+                 FROM entries WHERE round_id = ?1 AND (?2 IS NULL OR evaluator_id = ?2)
                  ORDER BY account_id, evaluator_id, indicator",
             )?;
-            let mut rows = stmt.query([round_id])?;
+            let mut rows = stmt.query(rusqlite::params![round_id, evaluator_id])?;
             let mut key: Option<(i64, i64)> = None;
             // Entries are reused slot by slot, so the 12 million indicator strings of a national
             // round cost no allocation each.
@@ -114,5 +148,11 @@ mod tests {
         assert_eq!(seen[0].2, vec![("a".into(), 3.0), ("b".into(), 2.0)]);
         assert_eq!(seen[1].2, vec![("a".to_string(), 4.0)]);
         assert_eq!(seen[2].0, ids[1]);
+        let mut li = Vec::new();
+        s.for_each_sheet_of(round.id, "李", &mut |a, sheet| li.push((a, sheet.len())))
+            .unwrap();
+        assert_eq!(li, vec![(ids[0], 1)]);
+        s.for_each_sheet_of(round.id, "无名", &mut |_, _| panic!("no sheets"))
+            .unwrap();
     }
 }
