@@ -1,14 +1,26 @@
-//! Times the TUI's first frame on a real database, as `assay tui` builds it: open the store,
-//! load the round's accounts and one evaluator's judgements, score every account, draw 120×40.
+//! Times the TUI on a real database as `assay tui` starts it: open the store, load the round's
+//! accounts, start the background totals and draw the first frame 120×40 (what the user waits
+//! for); then, while totals arrive, one ↓ keypress + draw every ~20 ms (what a key costs while
+//! loading) and each applied batch; finally the time until every total is known.
 //! Used by scripts/bench-scale.sh: `tui_first_frame DB ROUND EVALUATOR`.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use assay::app::Action;
 use assay::i18n::Lang;
 use assay::runtime::{TuiOptions, load};
 use assay::storage::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -16,20 +28,51 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: tui_first_frame DB ROUND_ID EVALUATOR");
     };
     let t0 = Instant::now();
-    let store = Store::open(std::path::Path::new(db))?;
+    let mut store = Store::open(std::path::Path::new(db))?;
     let opts = TuiOptions {
         lang: Lang::Zh,
         evaluator: Some(evaluator.clone()),
         round: Some(round.parse()?),
         db_label: db.clone(),
     };
-    let app = load(&store, &opts, round.parse()?, evaluator)?;
+    let (mut app, mut feed) = load(&store, &opts, round.parse()?, evaluator)?;
+    app.apply(Action::Resize(120, 40), &mut store);
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     term.draw(|f| assay::ui::render(f, &app))?;
+    let first = t0.elapsed();
+    let (mut keys, mut batches) = (Vec::new(), Vec::new());
+    while let Some(f) = feed.as_mut() {
+        let t = Instant::now();
+        app.apply(Action::Down, &mut store);
+        term.draw(|f| assay::ui::render(f, &app))?;
+        keys.push(ms(t.elapsed()));
+        let t = Instant::now();
+        if f.drain(&mut app, &mut store) {
+            term.draw(|f| assay::ui::render(f, &app))?;
+            batches.push(ms(t.elapsed()));
+        }
+        if f.done() {
+            feed = None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let all = t0.elapsed();
+    let known = app.rows.iter().filter(|r| !r.pending).count();
     println!(
-        "first frame: {:.3} s for {} accounts",
-        t0.elapsed().as_secs_f64(),
-        app.rows.len()
+        "first frame: {:.3} s for {} accounts; all totals: {:.3} s ({known} known)",
+        first.as_secs_f64(),
+        app.rows.len(),
+        all.as_secs_f64()
+    );
+    let max = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
+    println!(
+        "while loading: ↓+draw median {:.2} ms, max {:.2} ms ({} keys); batch+draw median {:.2} ms, max {:.2} ms ({} batches)",
+        median(&mut keys.clone()),
+        max(&keys),
+        keys.len(),
+        median(&mut batches.clone()),
+        max(&batches),
+        batches.len()
     );
     Ok(())
 }

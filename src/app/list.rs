@@ -1,5 +1,6 @@
 //! The account list: cached per-account results, and the filtered, searched and sorted view of
-//! them (a vector of row indices, rebuilt only when the query, filters or sort change).
+//! them (a vector of row indices, rebuilt only when the query, filters or sort change). Rows whose
+//! result is still being computed sort last on score columns and match no status filter.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -8,6 +9,8 @@ use crate::domain::account::Account;
 use crate::domain::engine::{Outcome, Status};
 use crate::domain::platform::{Level, Platform};
 use crate::i18n::Lang;
+
+use super::totals::Totals;
 
 /// One account with its cached result for the current evaluator.
 #[derive(Debug, Clone)]
@@ -19,6 +22,9 @@ pub struct Row {
     pub status: Status,
     /// Veto reasons hit.
     pub vetoes: Vec<String>,
+    /// True until the account's result is known (computed in the background after the first
+    /// frame, or by opening the account); progress, total and status are placeholders until then.
+    pub pending: bool,
 }
 
 impl Row {
@@ -30,9 +36,23 @@ impl Row {
             total: 0.0,
             status: Status::NotStarted,
             vetoes: Vec::new(),
+            pending: false,
         };
         r.update(o);
         r
+    }
+
+    /// A row whose result is not known yet.
+    pub fn pending(account: Account) -> Row {
+        Row {
+            account,
+            scored: 0,
+            applicable: 0,
+            total: 0.0,
+            status: Status::NotStarted,
+            vetoes: Vec::new(),
+            pending: true,
+        }
     }
 
     pub fn update(&mut self, o: &Outcome) {
@@ -41,6 +61,17 @@ impl Row {
         self.total = o.total;
         self.status = o.status;
         self.vetoes = o.vetoes.iter().map(|v| v.reason.clone()).collect();
+        self.pending = false;
+    }
+
+    /// Takes a result computed elsewhere (the background totals).
+    pub fn set(&mut self, t: Totals) {
+        self.scored = t.scored;
+        self.applicable = t.applicable;
+        self.total = t.total;
+        self.status = t.status;
+        self.vetoes = t.vetoes;
+        self.pending = false;
     }
 }
 
@@ -100,7 +131,16 @@ impl Column {
         }
     }
 
+    /// True for the columns that follow scores (and so are unknown while a row is pending).
+    pub fn follows_scores(self) -> bool {
+        matches!(self, Column::Progress | Column::Total | Column::Status)
+    }
+
+    /// Pending rows sort after every known one on the score columns.
     fn cmp(self, a: &Row, b: &Row) -> Ordering {
+        if self.follows_scores() && a.pending != b.pending {
+            return a.pending.cmp(&b.pending);
+        }
         let (x, y) = (&a.account, &b.account);
         match self {
             Column::Platform => x.platform.cmp(&y.platform),
@@ -143,7 +183,7 @@ impl Filters {
             && self.platform.is_none_or(|p| a.platform == p)
             && self.domain.as_ref().is_none_or(|d| &a.domain == d)
             && self.region.as_ref().is_none_or(|p| a.in_region(p))
-            && self.status.is_none_or(|s| r.status == s)
+            && self.status.is_none_or(|s| !r.pending && r.status == s)
     }
 }
 
@@ -185,6 +225,13 @@ impl ListView {
         };
         if self.desc {
             view.reverse();
+            // Unknown results stay at the end whichever way a score column is sorted.
+            if self.sort.is_some_and(Column::follows_scores) {
+                let (known, pending): (Vec<u32>, Vec<u32>) =
+                    view.into_iter().partition(|&i| !rows[i as usize].pending);
+                view = known;
+                view.extend(pending);
+            }
         }
         self.view = view;
         self.selected = keep
@@ -207,9 +254,7 @@ impl ListView {
 
     /// Forgets the sort orders that depend on scores (after an edit).
     pub fn scores_changed(&mut self) {
-        for c in [Column::Progress, Column::Total, Column::Status] {
-            self.sorted.remove(&c);
-        }
+        self.sorted.retain(|c, _| !c.follows_scores());
     }
 
     pub fn selected_row(&self) -> Option<usize> {
