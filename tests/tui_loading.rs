@@ -260,3 +260,16 @@ fn the_worker_on_a_database_file_matches_scoring_up_front() {
         3
     );
 }
+
+#[test]
+fn first_frame_while_loading_snapshots() {
+    for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut b = backend();
+        let mut a = App::pending(lang, session(), accounts(), engine::score);
+        a.color = false;
+        let part: Vec<Totals> = batch(&a, &b).into_iter().take(3).collect();
+        run(&mut a, &mut b, &[Action::TotalsLoaded(part), Action::Down]);
+        let text = screen(&mut a, &mut b, 80, 24);
+        insta::assert_snapshot!(format!("loading_{code}_80x24"), text);
+    }
+}

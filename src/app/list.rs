@@ -136,9 +136,10 @@ impl Column {
         matches!(self, Column::Progress | Column::Total | Column::Status)
     }
 
-    /// Pending rows sort after every known one on the score columns.
+    /// Pending rows sort after every known one on the score columns (and tie among themselves).
+    /// The reference order; sorting itself uses `order`.
     fn cmp(self, a: &Row, b: &Row) -> Ordering {
-        if self.follows_scores() && a.pending != b.pending {
+        if self.follows_scores() && (a.pending || b.pending) {
             return a.pending.cmp(&b.pending);
         }
         let (x, y) = (&a.account, &b.account);
@@ -154,6 +155,43 @@ impl Column {
             Column::Total => a.total.total_cmp(&b.total),
             Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
         }
+    }
+}
+
+impl Column {
+    /// For the score columns, a key that orders like `cmp` (pending rows last): sorting 100k
+    /// plain keys is several times faster than comparing rows through the index.
+    fn score_key(self, r: &Row) -> Option<u64> {
+        // The bit pattern of `f64::total_cmp` as an unsigned integer.
+        let ordered = |x: f64| {
+            let b = x.to_bits();
+            if b >> 63 == 1 { !b } else { b | (1 << 63) }
+        };
+        let k = match self {
+            Column::Progress => ordered(r.scored as f64 / r.applicable.max(1) as f64),
+            Column::Total => ordered(r.total),
+            Column::Status => status_rank(r.status) as u64,
+            _ => return None,
+        };
+        Some(if r.pending {
+            u64::MAX
+        } else {
+            k.min(u64::MAX - 1)
+        })
+    }
+
+    /// Every row index in ascending order of this column (ties keep row order).
+    fn order(self, rows: &[Row]) -> Vec<u32> {
+        if self.follows_scores() {
+            let mut keyed: Vec<(u64, u32)> = (0..rows.len() as u32)
+                .map(|i| (self.score_key(&rows[i as usize]).unwrap_or(0), i))
+                .collect();
+            keyed.sort_unstable();
+            return keyed.into_iter().map(|k| k.1).collect();
+        }
+        let mut v: Vec<u32> = (0..rows.len() as u32).collect();
+        v.sort_by(|&a, &b| self.cmp(&rows[a as usize], &rows[b as usize]));
+        v
     }
 }
 
@@ -214,11 +252,7 @@ impl ListView {
         };
         let mut view: Vec<u32> = match self.sort {
             Some(col) => {
-                let order = self.sorted.entry(col).or_insert_with(|| {
-                    let mut v: Vec<u32> = (0..rows.len() as u32).collect();
-                    v.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
-                    v
-                });
+                let order = self.sorted.entry(col).or_insert_with(|| col.order(rows));
                 order.iter().copied().filter(keeps).collect()
             }
             None => (0..rows.len() as u32).filter(keeps).collect(),
@@ -291,4 +325,53 @@ fn matches(a: &Account, q: &str) -> bool {
         }
     };
     hit(&a.name) || hit(&a.unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: i64, scored: usize, applicable: usize, total: f64, pending: bool) -> Row {
+        let account = Account {
+            id,
+            platform: Platform::WeChat,
+            platform_label: String::new(),
+            name: format!("a{id}"),
+            unit: String::new(),
+            level: Level::County,
+            region: String::new(),
+            domain: String::new(),
+            status: String::new(),
+            opened: None,
+        };
+        let status = STATUSES[(id as usize) % STATUSES.len()];
+        Row {
+            scored,
+            applicable,
+            total,
+            status,
+            pending,
+            ..Row::pending(account)
+        }
+    }
+
+    #[test]
+    fn score_key_orders_like_the_row_comparison() {
+        let rows = vec![
+            row(0, 3, 6, 19.5, false),
+            row(1, 1, 2, -2.0, false),
+            row(2, 0, 6, 0.0, true),
+            row(3, 2, 7, 19.5, false),
+            row(4, 0, 0, -0.0, false),
+            row(5, 5, 5, 100.0, true),
+            row(6, 4, 8, 7.25, false),
+            row(7, 1, 3, 0.0, false),
+        ];
+        for col in [Column::Progress, Column::Total, Column::Status] {
+            let mut want: Vec<u32> = (0..rows.len() as u32).collect();
+            want.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
+            assert_eq!(col.order(&rows), want, "{col:?}");
+            assert!(want.ends_with(&[2, 5]), "pending last: {want:?}");
+        }
+    }
 }
