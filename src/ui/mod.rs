@@ -51,7 +51,7 @@ fn title(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         s.db_label
     );
     let w = usize::from(area.width);
-    let progress = progress(app).map(|p| format!("{p} ")).unwrap_or_default();
+    let progress = progress(app).map(|p| format!("  {p} ")).unwrap_or_default();
     let left = w.saturating_sub(text::width(&progress));
     let line = Line::from(vec![
         Span::styled(text::fit(&text, left), theme.title()),
