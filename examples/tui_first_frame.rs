@@ -3,7 +3,8 @@
 //! for); then, while totals arrive, one ↓ keypress + draw every ~20 ms (what a key costs while
 //! loading) and each applied batch, and once, half-way, a first sort by total over the known
 //! results; finally the time until every total is known.
-//! Used by scripts/bench-scale.sh: `tui_first_frame DB ROUND EVALUATOR`.
+//! Used by scripts/bench-scale.sh: `tui_first_frame DB ROUND EVALUATOR`. The process runs until
+//! every total is in; its last line gives the first frame and the time until all totals.
 
 use std::time::{Duration, Instant};
 
@@ -71,12 +72,6 @@ fn main() -> anyhow::Result<()> {
     }
     let all = t0.elapsed();
     let known = app.rows.iter().filter(|r| !r.pending).count();
-    println!(
-        "first frame: {:.3} s for {} accounts; all totals: {:.3} s ({known} known)",
-        first.as_secs_f64(),
-        app.rows.len(),
-        all.as_secs_f64()
-    );
     let max = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
     println!(
         "while loading: ↓+draw median {:.2} ms, max {:.2} ms ({} keys); batch+draw median {:.2} ms, max {:.2} ms ({} batches)",
@@ -90,5 +85,12 @@ fn main() -> anyhow::Result<()> {
     if let Some(t) = sort_ms {
         println!("sort by total half-way through loading + draw: {t:.1} ms");
     }
+    // Last, so that scripts reading the final line get the headline figures.
+    println!(
+        "first frame: {:.3} s for {} accounts; all totals: {:.3} s ({known} known)",
+        first.as_secs_f64(),
+        app.rows.len(),
+        all.as_secs_f64()
+    );
     Ok(())
 }
