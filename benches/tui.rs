@@ -92,6 +92,21 @@ fn benches(c: &mut Criterion) {
             black_box(app.rows.len())
         })
     });
+    g.bench_function("first_frame_pending_draw", |x| {
+        x.iter(|| {
+            let rubric = assay::domain::rubric::parse(RUBRIC, "r").expect("rubric");
+            let session = Session {
+                round_id: 1,
+                round_name: "bench".into(),
+                rubric,
+                evaluator: "bench".into(),
+                db_label: "bench".into(),
+            };
+            let app = App::pending(Lang::Zh, session, accounts(), engine::score_totals);
+            draw(&mut term, &app);
+            black_box(app.rows.len())
+        })
+    });
     let mut app = build(&b);
     app.apply(Action::Resize(120, 40), &mut b);
     // Each case starts from `before` (applied outside the timing), then times one key + draw.

@@ -1,10 +1,13 @@
 //! The only code that touches the terminal: ratatui init/restore (with its panic hook that
-//! restores the terminal first), the event loop (key presses only), and loading a round from
-//! the store into an `App`.
+//! restores the terminal first), the event loop (key presses, plus the background totals drained
+//! between them), and loading a round from the store into an `App`.
+
+use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, Event};
 
+use crate::app::worker::{self, Feed, Job};
 use crate::app::{Action, App, Session, keymap};
 use crate::config::Config;
 use crate::domain::engine;
@@ -30,13 +33,17 @@ pub fn parse_rubric(round: &Round) -> anyhow::Result<Rubric> {
         .with_context(|| format!("the rubric pinned to round «{}» does not parse", round.name))
 }
 
-/// Builds the app for one round and evaluator.
+/// How long the event loop waits for a key before it looks for background results.
+const POLL: Duration = Duration::from_millis(30);
+
+/// Builds the app for one round and evaluator from the accounts alone, and starts the worker
+/// that computes the totals (`None` for an in-memory store: scored here, before returning).
 pub fn load(
     store: &Store,
     opts: &TuiOptions,
     round_id: i64,
     evaluator: &str,
-) -> anyhow::Result<App> {
+) -> anyhow::Result<(App, Option<Feed>)> {
     let round = store.round(&round_id.to_string())?;
     let rubric = parse_rubric(&round)?;
     let accounts = store.round_accounts(round.id)?;
@@ -47,14 +54,30 @@ pub fn load(
         evaluator: evaluator.to_string(),
         db_label: opts.db_label.clone(),
     };
-    let mut app = App::new(opts.lang, session, accounts, store, engine::score_totals)?;
+    let scorer = engine::score_totals;
+    let in_memory = store.path().as_os_str() == ":memory:";
+    let (mut app, feed) = if in_memory {
+        (App::new(opts.lang, session, accounts, store, scorer)?, None)
+    } else {
+        let app = App::pending(opts.lang, session, accounts, scorer);
+        let job = Job {
+            db: store.path().to_path_buf(),
+            round: round.id,
+            evaluator: evaluator.to_string(),
+            rubric: app.session.rubric.clone(),
+            scorer,
+            accounts: app.kinds(),
+        };
+        let feed = worker::spawn(job).context("could not start the background totals")?;
+        (app, Some(feed))
+    };
     app.rounds = store
         .rounds()?
         .into_iter()
         .map(|r| (r.id, r.name))
         .collect();
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    Ok(app)
+    Ok((app, feed))
 }
 
 /// Runs the TUI until the user quits. The terminal is restored on every exit path.
@@ -73,7 +96,7 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
         .max()
         .context("the database has no rounds yet; create one first (assay round create …)")?;
     let first = opts.round.unwrap_or(newest);
-    let mut app = load(&store, &opts, first, evaluator.as_deref().unwrap_or(""))?;
+    let (mut app, mut feed) = load(&store, &opts, first, evaluator.as_deref().unwrap_or(""))?;
     let mut want_picker = opts.round.is_none() && rounds.len() > 1;
     if evaluator.is_none() {
         app.ask_evaluator();
@@ -88,22 +111,36 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
     let result = (|| -> anyhow::Result<()> {
         let size = terminal.size()?;
         app.apply(Action::Resize(size.width, size.height), &mut store);
+        let mut dirty = true;
         loop {
-            terminal.draw(|f| crate::ui::render(f, &app))?;
+            if dirty {
+                terminal.draw(|f| crate::ui::render(f, &app))?;
+            }
             if !app.running {
                 return Ok(());
             }
-            match event::read()? {
-                Event::Key(k) if k.is_press() => {
-                    if let Some(a) = keymap::resolve(app.ctx(), k) {
-                        app.apply(a, &mut store);
+            // While totals arrive, wait for a key only briefly; otherwise block until one comes.
+            dirty = feed.is_none() || event::poll(POLL)?;
+            if dirty {
+                match event::read()? {
+                    Event::Key(k) if k.is_press() => {
+                        if let Some(a) = keymap::resolve(app.ctx(), k) {
+                            app.apply(a, &mut store);
+                        }
                     }
+                    Event::Resize(w, h) => app.apply(Action::Resize(w, h), &mut store),
+                    _ => {}
                 }
-                Event::Resize(w, h) => app.apply(Action::Resize(w, h), &mut store),
-                _ => {}
+            }
+            if let Some(f) = feed.as_mut() {
+                dirty |= f.drain(&mut app, &mut store);
+                if f.done() {
+                    feed = None;
+                }
             }
             if let Some(id) = app.reload.take() {
-                app = reload(&store, &opts, &mut config, app, id)?;
+                (app, feed) = reload(&store, &opts, &mut config, app, id)?;
+                dirty = true;
                 if want_picker {
                     app.pick_round(app.rounds.clone());
                     want_picker = false;
@@ -122,8 +159,8 @@ fn reload(
     config: &mut Config,
     old: App,
     round: i64,
-) -> anyhow::Result<App> {
-    let mut app = load(store, opts, round, &old.session.evaluator)?;
+) -> anyhow::Result<(App, Option<Feed>)> {
+    let (mut app, feed) = load(store, opts, round, &old.session.evaluator)?;
     app.size = old.size;
     if let Some(name) = old.named_evaluator {
         config.evaluator = Some(name);
@@ -132,5 +169,5 @@ fn reload(
             app.error(e.to_string());
         }
     }
-    Ok(app)
+    Ok((app, feed))
 }

@@ -48,4 +48,8 @@ pub enum Action {
     PrevAccount,
     /// The terminal has this many columns and rows.
     Resize(u16, u16),
+    /// A batch of results computed in the background (not a key).
+    TotalsLoaded(Vec<super::Totals>),
+    /// The background computation of totals stopped with this error (not a key).
+    TotalsFailed(String),
 }

@@ -1,5 +1,6 @@
 //! The account list: cached per-account results, and the filtered, searched and sorted view of
-//! them (a vector of row indices, rebuilt only when the query, filters or sort change).
+//! them (a vector of row indices, rebuilt only when the query, filters or sort change). Rows whose
+//! result is still being computed sort last on score columns and match no status filter.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -8,6 +9,8 @@ use crate::domain::account::Account;
 use crate::domain::engine::{Outcome, Status};
 use crate::domain::platform::{Level, Platform};
 use crate::i18n::Lang;
+
+use super::totals::Totals;
 
 /// One account with its cached result for the current evaluator.
 #[derive(Debug, Clone)]
@@ -19,6 +22,9 @@ pub struct Row {
     pub status: Status,
     /// Veto reasons hit.
     pub vetoes: Vec<String>,
+    /// True until the account's result is known (computed in the background after the first
+    /// frame, or by opening the account); progress, total and status are placeholders until then.
+    pub pending: bool,
 }
 
 impl Row {
@@ -30,9 +36,23 @@ impl Row {
             total: 0.0,
             status: Status::NotStarted,
             vetoes: Vec::new(),
+            pending: false,
         };
         r.update(o);
         r
+    }
+
+    /// A row whose result is not known yet.
+    pub fn pending(account: Account) -> Row {
+        Row {
+            account,
+            scored: 0,
+            applicable: 0,
+            total: 0.0,
+            status: Status::NotStarted,
+            vetoes: Vec::new(),
+            pending: true,
+        }
     }
 
     pub fn update(&mut self, o: &Outcome) {
@@ -41,6 +61,17 @@ impl Row {
         self.total = o.total;
         self.status = o.status;
         self.vetoes = o.vetoes.iter().map(|v| v.reason.clone()).collect();
+        self.pending = false;
+    }
+
+    /// Takes a result computed elsewhere (the background totals).
+    pub fn set(&mut self, t: Totals) {
+        self.scored = t.scored;
+        self.applicable = t.applicable;
+        self.total = t.total;
+        self.status = t.status;
+        self.vetoes = t.vetoes;
+        self.pending = false;
     }
 }
 
@@ -100,7 +131,17 @@ impl Column {
         }
     }
 
+    /// True for the columns that follow scores (and so are unknown while a row is pending).
+    pub fn follows_scores(self) -> bool {
+        matches!(self, Column::Progress | Column::Total | Column::Status)
+    }
+
+    /// Pending rows sort after every known one on the score columns (and tie among themselves).
+    /// The reference order; sorting itself uses `order`.
     fn cmp(self, a: &Row, b: &Row) -> Ordering {
+        if self.follows_scores() && (a.pending || b.pending) {
+            return a.pending.cmp(&b.pending);
+        }
         let (x, y) = (&a.account, &b.account);
         match self {
             Column::Platform => x.platform.cmp(&y.platform),
@@ -114,6 +155,43 @@ impl Column {
             Column::Total => a.total.total_cmp(&b.total),
             Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
         }
+    }
+}
+
+impl Column {
+    /// For the score columns, a key that orders like `cmp` (pending rows last): sorting 100k
+    /// plain keys is several times faster than comparing rows through the index.
+    fn score_key(self, r: &Row) -> Option<u64> {
+        // The bit pattern of `f64::total_cmp` as an unsigned integer.
+        let ordered = |x: f64| {
+            let b = x.to_bits();
+            if b >> 63 == 1 { !b } else { b | (1 << 63) }
+        };
+        let k = match self {
+            Column::Progress => ordered(r.scored as f64 / r.applicable.max(1) as f64),
+            Column::Total => ordered(r.total),
+            Column::Status => status_rank(r.status) as u64,
+            _ => return None,
+        };
+        Some(if r.pending {
+            u64::MAX
+        } else {
+            k.min(u64::MAX - 1)
+        })
+    }
+
+    /// Every row index in ascending order of this column (ties keep row order).
+    fn order(self, rows: &[Row]) -> Vec<u32> {
+        if self.follows_scores() {
+            let mut keyed: Vec<(u64, u32)> = (0..rows.len() as u32)
+                .map(|i| (self.score_key(&rows[i as usize]).unwrap_or(0), i))
+                .collect();
+            keyed.sort_unstable();
+            return keyed.into_iter().map(|k| k.1).collect();
+        }
+        let mut v: Vec<u32> = (0..rows.len() as u32).collect();
+        v.sort_by(|&a, &b| self.cmp(&rows[a as usize], &rows[b as usize]));
+        v
     }
 }
 
@@ -143,7 +221,7 @@ impl Filters {
             && self.platform.is_none_or(|p| a.platform == p)
             && self.domain.as_ref().is_none_or(|d| &a.domain == d)
             && self.region.as_ref().is_none_or(|p| a.in_region(p))
-            && self.status.is_none_or(|s| r.status == s)
+            && self.status.is_none_or(|s| !r.pending && r.status == s)
     }
 }
 
@@ -174,17 +252,20 @@ impl ListView {
         };
         let mut view: Vec<u32> = match self.sort {
             Some(col) => {
-                let order = self.sorted.entry(col).or_insert_with(|| {
-                    let mut v: Vec<u32> = (0..rows.len() as u32).collect();
-                    v.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
-                    v
-                });
+                let order = self.sorted.entry(col).or_insert_with(|| col.order(rows));
                 order.iter().copied().filter(keeps).collect()
             }
             None => (0..rows.len() as u32).filter(keeps).collect(),
         };
         if self.desc {
             view.reverse();
+            // Unknown results stay at the end whichever way a score column is sorted.
+            if self.sort.is_some_and(Column::follows_scores) {
+                let (known, pending): (Vec<u32>, Vec<u32>) =
+                    view.into_iter().partition(|&i| !rows[i as usize].pending);
+                view = known;
+                view.extend(pending);
+            }
         }
         self.view = view;
         self.selected = keep
@@ -207,9 +288,7 @@ impl ListView {
 
     /// Forgets the sort orders that depend on scores (after an edit).
     pub fn scores_changed(&mut self) {
-        for c in [Column::Progress, Column::Total, Column::Status] {
-            self.sorted.remove(&c);
-        }
+        self.sorted.retain(|c, _| !c.follows_scores());
     }
 
     pub fn selected_row(&self) -> Option<usize> {
@@ -246,4 +325,53 @@ fn matches(a: &Account, q: &str) -> bool {
         }
     };
     hit(&a.name) || hit(&a.unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: i64, scored: usize, applicable: usize, total: f64, pending: bool) -> Row {
+        let account = Account {
+            id,
+            platform: Platform::WeChat,
+            platform_label: String::new(),
+            name: format!("a{id}"),
+            unit: String::new(),
+            level: Level::County,
+            region: String::new(),
+            domain: String::new(),
+            status: String::new(),
+            opened: None,
+        };
+        let status = STATUSES[(id as usize) % STATUSES.len()];
+        Row {
+            scored,
+            applicable,
+            total,
+            status,
+            pending,
+            ..Row::pending(account)
+        }
+    }
+
+    #[test]
+    fn score_key_orders_like_the_row_comparison() {
+        let rows = vec![
+            row(0, 3, 6, 19.5, false),
+            row(1, 1, 2, -2.0, false),
+            row(2, 0, 6, 0.0, true),
+            row(3, 2, 7, 19.5, false),
+            row(4, 0, 0, -0.0, false),
+            row(5, 5, 5, 100.0, true),
+            row(6, 4, 8, 7.25, false),
+            row(7, 1, 3, 0.0, false),
+        ];
+        for col in [Column::Progress, Column::Total, Column::Status] {
+            let mut want: Vec<u32> = (0..rows.len() as u32).collect();
+            want.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
+            assert_eq!(col.order(&rows), want, "{col:?}");
+            assert!(want.ends_with(&[2, 5]), "pending last: {want:?}");
+        }
+    }
 }

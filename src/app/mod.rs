@@ -9,9 +9,11 @@ pub mod list;
 pub mod popup;
 pub mod scoring;
 pub mod summary;
+pub mod totals;
 mod update;
+pub mod worker;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub use action::Action;
 pub use data::{Backend, MemBackend};
@@ -20,6 +22,7 @@ pub use list::{Column, Filters, ListView, Row};
 pub use popup::{Confirmed, InputKind, PickKind, Popup};
 pub use scoring::{Edit, Scoring};
 pub use summary::Summary;
+pub use totals::{Loading, SheetScorer, Totals};
 
 use crate::domain::account::Account;
 use crate::domain::engine::Outcome;
@@ -78,10 +81,13 @@ pub struct App {
     pub rounds: Vec<(i64, String)>,
     /// False under NO_COLOR: the UI then uses modifiers only.
     pub color: bool,
+    /// Set while totals are still being computed after the first frame.
+    pub loading: Option<Loading>,
 }
 
 impl App {
-    /// Builds the app for a round: scores every account once from the stored entries.
+    /// Builds the app for a round, scoring every account from the stored entries before it
+    /// returns (tests, benchmarks, in-memory stores).
     pub fn new(
         lang: Lang,
         session: Session,
@@ -89,27 +95,25 @@ impl App {
         backend: &dyn Backend,
         scorer: Scorer,
     ) -> Result<App, StoreError> {
-        let mut grouped: HashMap<i64, Vec<Entry>> = HashMap::new();
+        let mut grouped: BTreeMap<i64, Vec<Entry>> = BTreeMap::new();
         backend.each_entry(session.round_id, &session.evaluator, &mut |id, e| {
             grouped.entry(id).or_default().push(e)
         })?;
-        let mut blank: HashMap<(Platform, Level), Outcome> = HashMap::new();
-        let rubric = &session.rubric;
-        let rows: Vec<Row> = accounts
-            .into_iter()
-            .map(|a| match grouped.get(&a.id) {
-                Some(es) => {
-                    let o = scorer(rubric, a.platform, a.level, es);
-                    Row::new(a, &o)
-                }
-                None => {
-                    let o = blank
-                        .entry((a.platform, a.level))
-                        .or_insert_with(|| scorer(rubric, a.platform, a.level, &[]));
-                    Row::new(a, o)
-                }
-            })
-            .collect();
+        let mut app = App::pending(lang, session, accounts, scorer);
+        let mut s = SheetScorer::new(&app.session.rubric, scorer, app.kinds());
+        for (id, es) in &grouped {
+            s.sheet(*id, es);
+        }
+        s.finish();
+        let batch = s.take();
+        app.load_totals(batch);
+        Ok(app)
+    }
+
+    /// Builds the app for a round with every result still unknown: the first frame needs only
+    /// the accounts. Results arrive later through `Action::TotalsLoaded`.
+    pub fn pending(lang: Lang, session: Session, accounts: Vec<Account>, scorer: Scorer) -> App {
+        let rows: Vec<Row> = accounts.into_iter().map(Row::pending).collect();
         let by_id = rows
             .iter()
             .enumerate()
@@ -117,7 +121,12 @@ impl App {
             .collect();
         let mut list = ListView::default();
         list.rebuild(&rows);
-        Ok(App {
+        let loading = (!rows.is_empty()).then_some(Loading {
+            done: 0,
+            total: rows.len(),
+            failed: None,
+        });
+        App {
             lang,
             session,
             scorer,
@@ -136,7 +145,16 @@ impl App {
             named_evaluator: None,
             rounds: Vec::new(),
             color: true,
-        })
+            loading,
+        }
+    }
+
+    /// (id, platform, level) of every account: what scoring needs besides the entries.
+    pub fn kinds(&self) -> Vec<(i64, Platform, Level)> {
+        self.rows
+            .iter()
+            .map(|r| (r.account.id, r.account.platform, r.account.level))
+            .collect()
     }
 
     /// Where keys go now.

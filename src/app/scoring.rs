@@ -125,7 +125,10 @@ impl App {
         let list: Vec<Entry> = entries.values().cloned().collect();
         let a = &self.rows[row].account;
         let o = (self.scorer)(&self.session.rubric, a.platform, a.level, &list);
+        let was_pending = self.rows[row].pending;
         self.rows[row].update(&o);
+        // Known now, and newer than any background result still on its way.
+        self.settled(usize::from(was_pending));
         o
     }
 

@@ -1,5 +1,5 @@
 //! Round summary computed from the cached rows: counts, pass rate, vetoes by reason, and mean
-//! totals by level and by platform.
+//! totals by level and by platform. Rows whose result is still being computed are left out.
 
 use std::collections::BTreeMap;
 
@@ -27,7 +27,8 @@ impl Summary {
         let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
         let mut lv: BTreeMap<Level, (f64, usize)> = BTreeMap::new();
         let mut pf: BTreeMap<Platform, (f64, usize)> = BTreeMap::new();
-        for r in rows {
+        // Rows still being computed count in `accounts` only.
+        for r in rows.iter().filter(|r| !r.pending) {
             let i = STATUSES.iter().position(|s| *s == r.status).unwrap_or(0);
             by_status[i] += 1;
             for v in &r.vetoes {

@@ -11,12 +11,17 @@ use crate::storage::StoreError;
 impl App {
     /// Carries out one action.
     pub fn apply(&mut self, action: Action, backend: &mut dyn Backend) {
-        if let Action::Resize(w, h) = action {
-            self.size = (w, h);
-            let page = self.page();
-            let sel = self.list.selected;
-            self.list.select(sel, page);
-            return;
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                let page = self.page();
+                let sel = self.list.selected;
+                self.list.select(sel, page);
+                return;
+            }
+            Action::TotalsLoaded(batch) => return self.load_totals(batch),
+            Action::TotalsFailed(why) => return self.totals_failed(why),
+            _ => {}
         }
         if action == Action::Quit && self.ctx() != Ctx::Input {
             self.running = false;
@@ -174,6 +179,9 @@ impl App {
         };
         self.list.desc = false;
         self.list.rebuild(&self.rows);
+        if self.list.sort.is_some_and(|c| c.follows_scores()) {
+            self.note_partial();
+        }
     }
 
     fn picker_key(&mut self, action: Action, backend: &mut dyn Backend) -> Result<(), StoreError> {
@@ -501,6 +509,9 @@ impl App {
             Action::FilterNext | Action::FilterPrev => {
                 self.cycle_filter(f, action == Action::FilterNext);
                 self.list.rebuild(&self.rows);
+                if self.list.filters.status.is_some() {
+                    self.note_partial();
+                }
             }
             Action::ClearFilters => {
                 self.list.filters = Default::default();

@@ -15,7 +15,10 @@ impl Store {
         round_id: i64,
         f: &mut dyn FnMut(i64, i64, &[Entry]),
     ) -> Result<(), StoreError> {
-        self.scan_sheets(round_id, None, f)
+        self.scan_sheets(round_id, None, &mut |a, e, sheet| {
+            f(a, e, sheet);
+            true
+        })
     }
 
     /// Like [`Store::for_each_sheet`] for one evaluator (by name); nothing when the name has
@@ -25,6 +28,20 @@ impl Store {
         round_id: i64,
         evaluator: &str,
         f: &mut dyn FnMut(i64, &[Entry]),
+    ) -> Result<(), StoreError> {
+        self.try_for_each_sheet_of(round_id, evaluator, &mut |a, sheet| {
+            f(a, sheet);
+            true
+        })
+    }
+
+    /// Like [`Store::for_each_sheet_of`], stopping early (without error) as soon as `f` returns
+    /// false: a background reader whose consumer has gone away.
+    pub fn try_for_each_sheet_of(
+        &self,
+        round_id: i64,
+        evaluator: &str,
+        f: &mut dyn FnMut(i64, &[Entry]) -> bool,
     ) -> Result<(), StoreError> {
         let id: Option<i64> = self
             .conn
@@ -45,7 +62,7 @@ impl Store {
         &self,
         round_id: i64,
         evaluator_id: Option<i64>,
-        f: &mut dyn FnMut(i64, i64, &[Entry]),
+        f: &mut dyn FnMut(i64, i64, &[Entry]) -> bool,
     ) -> Result<(), StoreError> {
         let r = (|| {
             let mut stmt = self.conn.prepare_cached(
@@ -62,7 +79,9 @@ impl Store {
             while let Some(row) = rows.next()? {
                 let k = (row.get::<_, i64>(0)?, row.get::<_, i64>(1)?);
                 if let Some(prev) = key.filter(|p| *p != k) {
-                    f(prev.0, prev.1, &sheet[..n]);
+                    if !f(prev.0, prev.1, &sheet[..n]) {
+                        return Ok(());
+                    }
                     n = 0;
                 }
                 key = Some(k);
@@ -154,5 +173,12 @@ mod tests {
         assert_eq!(li, vec![(ids[0], 1)]);
         s.for_each_sheet_of(round.id, "无名", &mut |_, _| panic!("no sheets"))
             .unwrap();
+        let mut first = Vec::new();
+        s.try_for_each_sheet_of(round.id, "王", &mut |a, _| {
+            first.push(a);
+            false
+        })
+        .unwrap();
+        assert_eq!(first, vec![ids[0]], "stops after the first sheet");
     }
 }

@@ -142,9 +142,9 @@ fn region_tail(region: &str, w: usize) -> String {
     }
 }
 
-fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -> Line<'static> {
-    let a = &row.account;
-    let cells = [
+/// The identifying cells, shared by known and pending rows.
+fn identity(a: &crate::domain::account::Account, lang: Lang, cols: &[usize; 8]) -> [String; 5] {
+    [
         fit(
             lang.pick(a.platform.label_zh(), a.platform.label_en()),
             cols[0],
@@ -153,6 +153,47 @@ fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -
         fit(&a.unit, cols[2]),
         fit(lang.pick(a.level.label_zh(), a.level.label_en()), cols[3]),
         fit(&region_tail(&a.region, cols[4]), cols[4]),
+    ]
+}
+
+/// A row whose result is still being computed: placeholders in the score columns.
+fn pending_line(
+    row: &Row,
+    lang: Lang,
+    theme: Theme,
+    cols: &[usize; 8],
+    sel: bool,
+) -> Line<'static> {
+    let mut text = identity(&row.account, lang, cols).join(" ");
+    text.push(' ');
+    let rest = format!(
+        "{} {} {}",
+        fit_right("…", cols[5]),
+        fit_right("…", cols[6]),
+        fit("…", cols[7])
+    );
+    if sel {
+        text.push_str(&rest);
+        return Line::styled(text, theme.selected());
+    }
+    Line::from(vec![
+        Span::styled(text, Style::new()),
+        Span::styled(rest, theme.dim()),
+    ])
+}
+
+fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -> Line<'static> {
+    let a = &row.account;
+    if row.pending {
+        return pending_line(row, lang, theme, cols, sel);
+    }
+    let [platform, name, unit, level, region] = identity(a, lang, cols);
+    let cells = [
+        platform,
+        name,
+        unit,
+        level,
+        region,
         fit_right(&format!("{}/{}", row.scored, row.applicable), cols[5]),
         // Nothing entered yet: a total would only show the rubric's starting points.
         fit_right(

@@ -50,11 +50,23 @@ fn title(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         who,
         s.db_label
     );
-    let line = Line::from(Span::styled(
-        text::fit(&text, usize::from(area.width)),
-        theme.title(),
-    ));
+    let w = usize::from(area.width);
+    let progress = progress(app).map(|p| format!("  {p} ")).unwrap_or_default();
+    let left = w.saturating_sub(text::width(&progress));
+    let line = Line::from(vec![
+        Span::styled(text::fit(&text, left), theme.title()),
+        Span::styled(text::fit(&progress, w - left), theme.title()),
+    ]);
     frame.render_widget(line, area);
+}
+
+/// How far the background totals are, while they are not all known.
+pub fn progress(app: &App) -> Option<String> {
+    let l = app.loading.as_ref()?;
+    Some(match l.failed {
+        Some(_) => app.t("总分计算失败", "totals failed").to_string(),
+        None => format!("{} {}/{}", app.t("计算中", "computing"), l.done, l.total),
+    })
 }
 
 /// A rectangle of at most `w`×`h` centred in `area`.
