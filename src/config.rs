@@ -32,12 +32,17 @@ pub enum ConfigError {
     NoDir,
 }
 
+/// The platform directories of assay (config, data), one definition for the whole program.
+pub fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "assay")
+}
+
 /// Where the config file lives: `ASSAY_CONFIG`, else `<config dir>/assay/config.ron`.
 pub fn path() -> Result<PathBuf, ConfigError> {
     if let Some(p) = std::env::var_os("ASSAY_CONFIG").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    directories::ProjectDirs::from("", "", "assay")
+    project_dirs()
         .map(|d| d.config_dir().join("config.ron"))
         .ok_or(ConfigError::NoDir)
 }

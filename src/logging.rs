@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 /// The log file: `<data dir>/assay/assay.log`.
 pub fn log_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "assay").map(|d| d.data_dir().join("assay.log"))
+    crate::config::project_dirs().map(|d| d.data_dir().join("assay.log"))
 }
 
 /// Starts file logging; returns the path written to. Failing to log is not an error for the

@@ -278,7 +278,7 @@ impl FilterArgs {
 
 /// Where the database lives: `--db`, then `ASSAY_DB` (both via clap), then the platform data dir.
 pub fn default_db_path() -> anyhow::Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("org", "assay", "assay").ok_or_else(|| {
+    let dirs = crate::config::project_dirs().ok_or_else(|| {
         anyhow::anyhow!(
             "cannot find a home directory for the database; pass --db PATH or set ASSAY_DB"
         )
