@@ -11,6 +11,7 @@ pub mod scoring;
 pub mod summary;
 pub mod totals;
 mod update;
+mod update_scoring;
 pub mod worker;
 
 use std::collections::{BTreeMap, HashMap};

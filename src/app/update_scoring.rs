@@ -1,0 +1,307 @@
+//! Applying actions on the scoring screen: typed values, levels, counts, vetoes, N/A, notes and
+//! links, undo/redo, submission, and moving between accounts. Every edit is saved at once.
+
+use super::scoring::typed;
+use super::{Action, App, Backend, Confirmed, InputKind, PickKind, Popup, Screen};
+use crate::domain::rubric::{Indicator, ItemRef};
+use crate::storage::StoreError;
+
+impl App {
+    pub(super) fn input_key(
+        &mut self,
+        action: Action,
+        backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        if self.popup.is_none() {
+            return self.value_key(action, backend);
+        }
+        let Some(Popup::Input { kind, buf }) = &mut self.popup else {
+            return Ok(());
+        };
+        match action {
+            Action::Type(c) => buf.push(c),
+            Action::Backspace => {
+                buf.pop();
+            }
+            Action::Back => self.popup = None,
+            Action::Enter => {
+                let (kind, text) = (*kind, buf.trim().to_string());
+                self.popup = None;
+                self.finish_input(kind, text, backend)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    pub(super) fn finish_input(
+        &mut self,
+        kind: InputKind,
+        text: String,
+        backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        match kind {
+            InputKind::Evaluator if text.is_empty() => self.ask_evaluator(),
+            InputKind::Evaluator => {
+                self.session.evaluator = text.clone();
+                self.named_evaluator = Some(text);
+                self.reload = Some(self.session.round_id);
+            }
+            InputKind::Note | InputKind::Evidence => {
+                let Some(mut e) = self.current_entry() else {
+                    return Ok(());
+                };
+                if kind == InputKind::Note {
+                    e.note = text;
+                } else {
+                    e.evidence = text.split_whitespace().map(str::to_string).collect();
+                }
+                let id = e.indicator.clone();
+                self.write_entry(backend, &id, Some(e), true)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Typing a value on the scoring screen.
+    pub(super) fn value_key(
+        &mut self,
+        action: Action,
+        backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        let items = self.session.rubric.items();
+        let Some(s) = self.scoring.as_mut() else {
+            return Ok(());
+        };
+        let Some(spec) = items.get(s.cursor).and_then(typed) else {
+            s.input = None;
+            return Ok(());
+        };
+        let buf = s.input.get_or_insert_with(String::new);
+        match action {
+            Action::Type(c) => {
+                let next = format!("{buf}{c}");
+                if spec.accepts_prefix(&next) {
+                    *buf = next;
+                    self.flash = None;
+                } else {
+                    self.flash = Some(format!(
+                        "{} {}–{}",
+                        self.lang.pick("超出范围，允许", "out of range; allowed"),
+                        spec.min,
+                        spec.max
+                    ));
+                }
+            }
+            Action::Backspace => {
+                buf.pop();
+            }
+            Action::Back => s.input = None,
+            Action::Enter => {
+                let text = s.input.take().unwrap_or_default();
+                match spec.check(&text) {
+                    Ok(v) => self.set_value(v, spec.integer, backend)?,
+                    Err(why) => {
+                        let msg = self.t("数值无效：", "Invalid value: ");
+                        self.flash = Some(format!("{msg}{why}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    pub(super) fn set_value(
+        &mut self,
+        v: f64,
+        count: bool,
+        backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        let Some(mut e) = self.current_entry() else {
+            return Ok(());
+        };
+        if count {
+            e.count = Some(v.round() as u32);
+        } else {
+            e.value = Some(v);
+        }
+        e.na = false;
+        e.veto = None;
+        let id = e.indicator.clone();
+        self.write_entry(backend, &id, Some(e), true)
+    }
+
+    /// Keys on the scoring screen outside text input.
+    pub(super) fn scoring_key(
+        &mut self,
+        action: Action,
+        backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        let n = self.session.rubric.items().len();
+        let Some(s) = self.scoring.as_mut() else {
+            self.screen = Screen::Accounts;
+            return Ok(());
+        };
+        match action {
+            Action::Up => s.cursor = s.cursor.saturating_sub(1),
+            Action::Down => s.cursor = (s.cursor + 1).min(n.saturating_sub(1)),
+            Action::Top => s.cursor = 0,
+            Action::Bottom => s.cursor = n.saturating_sub(1),
+            Action::PageUp => s.cursor = s.cursor.saturating_sub(10),
+            Action::PageDown => s.cursor = (s.cursor + 10).min(n.saturating_sub(1)),
+            Action::Back => {
+                self.screen = Screen::Accounts;
+                self.scoring = None;
+            }
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Type(_) => {
+                s.input = Some(String::new());
+                return self.value_key(action, backend);
+            }
+            Action::NextAccount | Action::PrevAccount => {
+                return self.step_account(action == Action::NextAccount, backend);
+            }
+            other => return self.edit_key(other, backend),
+        }
+        Ok(())
+    }
+
+    pub(super) fn step_account(
+        &mut self,
+        next: bool,
+        backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        let page = self.page();
+        self.list.move_by(if next { 1 } else { -1 }, page);
+        match self.list.selected_row() {
+            Some(row) => self.open_account(row, backend),
+            None => Ok(()),
+        }
+    }
+
+    /// Edits of the selected item.
+    pub(super) fn edit_key(
+        &mut self,
+        action: Action,
+        backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        let items = self.session.rubric.items();
+        let (Some(s), Some(mut e)) = (self.scoring.as_ref(), self.current_entry()) else {
+            return Ok(());
+        };
+        let Some(item) = items.get(s.cursor).copied() else {
+            return Ok(());
+        };
+        let id = e.indicator.clone();
+        let before = e.clone();
+        match (action.clone(), item) {
+            (Action::NextLevel, ItemRef::Indicator(_, Indicator::Range(r)))
+                if !r.levels.is_empty() =>
+            {
+                let at = r.levels.iter().position(|l| Some(l.1) == e.value);
+                let next = at.map_or(0, |i| (i + 1) % r.levels.len());
+                e.value = Some(r.levels[next].1);
+                e.na = false;
+            }
+            (Action::Yes, ItemRef::Indicator(_, Indicator::Check(_))) => e.value = Some(1.0),
+            (Action::No, ItemRef::Indicator(_, Indicator::Check(_)) | ItemRef::Veto(_)) => {
+                e.value = Some(0.0);
+                e.veto = None;
+            }
+            (Action::Plus, ItemRef::Indicator(_, Indicator::Deduct(_)) | ItemRef::Bonus(_)) => {
+                e.count = Some(e.count.unwrap_or(0).saturating_add(1).min(999))
+            }
+            (Action::Minus, ItemRef::Indicator(_, Indicator::Deduct(_)) | ItemRef::Bonus(_)) => {
+                e.count = Some(e.count.unwrap_or(0).saturating_sub(1))
+            }
+            (Action::Veto, ItemRef::Veto(v)) => {
+                self.popup = Some(Popup::Pick {
+                    kind: PickKind::VetoReason,
+                    options: v.reasons.clone(),
+                    selected: 0,
+                });
+                return Ok(());
+            }
+            (Action::ToggleNa, _) => e.na = !e.na,
+            (Action::ClearItem, _) => return self.write_entry(backend, &id, None, true),
+            (Action::ClearAccount, _) => {
+                self.popup = Some(Popup::Confirm {
+                    text: self
+                        .t(
+                            "清除本账号的全部评分？（可撤销）",
+                            "Clear all scores of this account? (undo restores)",
+                        )
+                        .into(),
+                    then: Confirmed::ClearAccount,
+                });
+                return Ok(());
+            }
+            (Action::EditNote, _) => {
+                let buf = e.note.clone();
+                self.popup = Some(Popup::Input {
+                    kind: InputKind::Note,
+                    buf,
+                });
+                return Ok(());
+            }
+            (Action::EditEvidence, _) => {
+                let buf = e.evidence.join(" ");
+                self.popup = Some(Popup::Input {
+                    kind: InputKind::Evidence,
+                    buf,
+                });
+                return Ok(());
+            }
+            (Action::Undo | Action::Redo, _) => {
+                if !self.undo_redo(backend, action == Action::Redo)? {
+                    self.flash = Some(
+                        self.t("没有可撤销/重做的修改", "Nothing to undo/redo")
+                            .into(),
+                    );
+                }
+                return Ok(());
+            }
+            (Action::Submit, _) => return self.toggle_submit(backend),
+            (a, _) => {
+                if matches!(
+                    a,
+                    Action::Yes
+                        | Action::No
+                        | Action::Plus
+                        | Action::Minus
+                        | Action::Veto
+                        | Action::NextLevel
+                ) {
+                    self.flash = Some(
+                        self.t("此项不适用该按键", "That key does not apply to this item")
+                            .into(),
+                    );
+                }
+                return Ok(());
+            }
+        }
+        if e != before {
+            self.write_entry(backend, &id, Some(e), true)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn toggle_submit(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
+        let Some(s) = self.scoring.as_mut() else {
+            return Ok(());
+        };
+        let on = !s.submitted;
+        let account = self.rows[s.row].account.id;
+        backend.set_submitted(self.session.round_id, account, &self.session.evaluator, on)?;
+        s.submitted = on;
+        self.flash = Some(
+            self.t(
+                if on { "已提交" } else { "已撤回提交" },
+                if on { "Submitted" } else { "Reopened" },
+            )
+            .into(),
+        );
+        Ok(())
+    }
+}
