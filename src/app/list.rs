@@ -29,15 +29,7 @@ pub struct Row {
 
 impl Row {
     pub fn new(account: Account, o: &Outcome) -> Row {
-        let mut r = Row {
-            account,
-            scored: 0,
-            applicable: 0,
-            total: 0.0,
-            status: Status::NotStarted,
-            vetoes: Vec::new(),
-            pending: false,
-        };
+        let mut r = Row::pending(account);
         r.update(o);
         r
     }
