@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::domain::account::Account;
 use crate::i18n::Lang;
-use crate::io::accounts::{ImportDefaults, read_accounts};
+use crate::io::accounts::{ImportDefaults, read_accounts_report};
 use crate::storage::Store;
 
 use super::output::{self, Format};
@@ -17,8 +17,8 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
         domain: args.domain.clone(),
         status: args.status.clone(),
     };
-    let accounts = read_accounts(&args.file, &defaults)?;
-    let ids = store.insert_accounts(&accounts)?;
+    let report = read_accounts_report(&args.file, &defaults, None)?;
+    let ids = store.insert_accounts(&report.accounts)?;
     println!(
         "{}",
         match lang {
