@@ -30,6 +30,7 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
             ),
         }
     );
+    eprintln!("{}", report.summary());
     Ok(())
 }
 
