@@ -109,7 +109,10 @@ fn wheel_moves_through_the_list_and_the_help_without_running_past_its_end() {
     let Some(Popup::Help { scroll }) = a.popup.clone() else {
         panic!("help is open");
     };
-    assert!(scroll > 0 && scroll < 100, "scroll stops at the end: {scroll}");
+    assert!(
+        scroll > 0 && scroll < 100,
+        "scroll stops at the end: {scroll}"
+    );
     let bottom = screen(&mut a, &mut b, 80, 24);
     mouse(&mut a, &mut b, up);
     let one_up = screen(&mut a, &mut b, 80, 24);
@@ -143,7 +146,11 @@ fn a_click_in_the_veto_picker_chooses_a_reason() {
     let mut b = MemBackend::default();
     let mut a = app(Lang::Zh, &b);
     a.apply(Action::Resize(80, 24), &mut b);
-    run(&mut a, &mut b, &[Action::Enter, Action::Bottom, Action::Veto]);
+    run(
+        &mut a,
+        &mut b,
+        &[Action::Enter, Action::Bottom, Action::Veto],
+    );
     assert_eq!(a.ctx(), Ctx::Picker);
     let y = row_of(&mut a, &mut b, "栏目长期空白");
     assert_eq!(mouse(&mut a, &mut b, click(30, y)), Some(Action::Select(1)));

@@ -130,11 +130,13 @@ fn without_an_evaluator_the_name_is_asked_an_empty_one_refused_and_a_typed_one_s
     drive(&mut app, &mut store, &[Action::Enter]);
     assert_eq!(app.reload, Some(q4));
     let mut config = Config::default();
-    let (mut next, _) =
-        reload(&store, &o, &mut config, Some(&path), app, q4).expect("reload");
+    let (mut next, _) = reload(&store, &o, &mut config, Some(&path), app, q4).expect("reload");
     assert_eq!(next.session.evaluator, "李四");
     assert_eq!(
-        Config::load_from(&path).expect("saved").evaluator.as_deref(),
+        Config::load_from(&path)
+            .expect("saved")
+            .evaluator
+            .as_deref(),
         Some("李四")
     );
     // With the name known, the round picker that was due comes next.
