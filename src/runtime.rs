@@ -1,15 +1,18 @@
-//! The only code that touches the terminal: ratatui init/restore (with its panic hook that
-//! restores the terminal first), the event loop (key presses, plus the background totals drained
-//! between them), and loading a round from the store into an `App`.
+//! The only code that touches the terminal: ratatui init/restore plus mouse capture (with panic
+//! hooks that restore the terminal first), the event loop (keys and mouse events resolved to
+//! actions, plus the background totals drained between them), loading a round from the store
+//! into an `App`, and saving a newly typed evaluator name to the config.
 
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context;
-use crossterm::event::{self, Event};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::DefaultTerminal;
 
 use crate::app::worker::{self, Feed, Job};
-use crate::app::{Action, App, Session, keymap};
-use crate::config::Config;
+use crate::app::{Action, App, Session, Start, keymap, mouse};
+use crate::config::{Config, ConfigError};
 use crate::domain::engine;
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
@@ -80,34 +83,96 @@ pub fn load(
     Ok((app, feed))
 }
 
-/// Runs the TUI until the user quits. The terminal is restored on every exit path.
+/// Opens the TUI's first app: the round asked for (else the newest), with the name prompt when
+/// neither the command line nor the config (`config_evaluator`) names the evaluator, and the
+/// round picker when several rounds are open and none was asked for.
+pub fn open(
+    store: &Store,
+    opts: &TuiOptions,
+    config_evaluator: Option<String>,
+) -> anyhow::Result<(App, Option<Feed>)> {
+    let evaluator = opts
+        .evaluator
+        .clone()
+        .or(config_evaluator)
+        .filter(|e| !e.trim().is_empty());
+    let ids: Vec<i64> = store.rounds()?.iter().map(|r| r.id).collect();
+    let start = Start::plan(opts.round, evaluator.as_deref(), &ids)
+        .context("the database has no rounds yet; create one first (assay round create …)")?;
+    let (mut app, feed) = load(store, opts, start.round, evaluator.as_deref().unwrap_or(""))?;
+    app.begin(start);
+    Ok((app, feed))
+}
+
+/// Reloads for another round (or a newly named evaluator), keeping the size, and saves a newly
+/// typed name in the config file at `config_path` (`None`: no config directory on this system).
+pub fn reload(
+    store: &Store,
+    opts: &TuiOptions,
+    config: &mut Config,
+    config_path: Option<&Path>,
+    old: App,
+    round: i64,
+) -> anyhow::Result<(App, Option<Feed>)> {
+    let (mut app, feed) = load(store, opts, round, &old.session.evaluator)?;
+    if let Some(name) = app.take_over(old) {
+        config.evaluator = Some(name);
+        let saved = match config_path {
+            Some(p) => config.save_to(p),
+            None => Err(ConfigError::NoDir),
+        };
+        if let Err(e) = saved {
+            tracing::warn!("{e}");
+            app.error(e.to_string());
+        }
+    }
+    Ok((app, feed))
+}
+
+/// Enters the TUI: raw mode, alternate screen and ratatui's panic hook (`ratatui::init`), then
+/// mouse capture, with a panic hook in front of ratatui's that turns mouse capture off first.
+/// On a panic the order is: mouse off, raw mode off, alternate screen left, then the message.
+fn enter() -> DefaultTerminal {
+    let terminal = ratatui::init();
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    if let Err(e) = crossterm::execute!(std::io::stdout(), EnableMouseCapture) {
+        tracing::warn!("no mouse capture: {e}");
+    }
+    terminal
+}
+
+/// Leaves the TUI on a normal exit (also after an error): mouse capture off, then ratatui's
+/// restore (raw mode off, alternate screen left).
+fn leave() {
+    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Runs the TUI until the user quits. The terminal is restored on every exit path, panics
+/// included (see `enter`).
 pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
     let log = crate::logging::init();
     tracing::info!("tui start, log at {log:?}");
-    let (mut config, config_err) = match Config::load() {
+    let config_path = crate::config::path().ok();
+    let loaded = match config_path.as_deref() {
+        Some(p) => Config::load_from(p),
+        None => Err(ConfigError::NoDir),
+    };
+    let (mut config, config_err) = match loaded {
         Ok(c) => (c, None),
         Err(e) => (Config::default(), Some(e.to_string())),
     };
-    let evaluator = opts.evaluator.clone().or_else(|| config.evaluator.clone());
-    let rounds = store.rounds()?;
-    let newest = rounds
-        .iter()
-        .map(|r| r.id)
-        .max()
-        .context("the database has no rounds yet; create one first (assay round create …)")?;
-    let first = opts.round.unwrap_or(newest);
-    let (mut app, mut feed) = load(&store, &opts, first, evaluator.as_deref().unwrap_or(""))?;
-    let mut want_picker = opts.round.is_none() && rounds.len() > 1;
-    if evaluator.is_none() {
-        app.ask_evaluator();
-    } else if want_picker {
-        app.pick_round(app.rounds.clone());
-        want_picker = false;
-    }
+    let (mut app, mut feed) = open(&store, &opts, config.evaluator.clone())?;
     if let Some(e) = config_err {
         app.error(e);
     }
-    let mut terminal = ratatui::init();
+    // A hidden switch for testing the panic path: panic right after the first frame.
+    let test_panic = std::env::var_os("ASSAY_TEST_PANIC").is_some();
+    let mut terminal = enter();
     let result = (|| -> anyhow::Result<()> {
         let size = terminal.size()?;
         app.apply(Action::Resize(size.width, size.height), &mut store);
@@ -115,21 +180,26 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
         loop {
             if dirty {
                 terminal.draw(|f| crate::ui::render(f, &app))?;
+                if test_panic {
+                    panic!("ASSAY_TEST_PANIC is set: panicking after the first frame");
+                }
             }
             if !app.running {
                 return Ok(());
             }
-            // While totals arrive, wait for a key only briefly; otherwise block until one comes.
-            dirty = feed.is_none() || event::poll(POLL)?;
-            if dirty {
-                match event::read()? {
-                    Event::Key(k) if k.is_press() => {
-                        if let Some(a) = keymap::resolve(app.ctx(), k) {
-                            app.apply(a, &mut store);
-                        }
-                    }
-                    Event::Resize(w, h) => app.apply(Action::Resize(w, h), &mut store),
-                    _ => {}
+            // While totals arrive, wait for input only briefly; otherwise block until some comes.
+            // Only an event that resolves to an action redraws (mouse motion does not).
+            dirty = false;
+            if feed.is_none() || event::poll(POLL)? {
+                let action = match event::read()? {
+                    Event::Key(k) if k.is_press() => keymap::resolve(app.ctx(), k),
+                    Event::Mouse(m) => mouse::resolve(&app, m),
+                    Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                    _ => None,
+                };
+                if let Some(a) = action {
+                    app.apply(a, &mut store);
+                    dirty = true;
                 }
             }
             if let Some(f) = feed.as_mut() {
@@ -139,35 +209,12 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
                 }
             }
             if let Some(id) = app.reload.take() {
-                (app, feed) = reload(&store, &opts, &mut config, app, id)?;
+                let path = config_path.as_deref();
+                (app, feed) = reload(&store, &opts, &mut config, path, app, id)?;
                 dirty = true;
-                if want_picker {
-                    app.pick_round(app.rounds.clone());
-                    want_picker = false;
-                }
             }
         }
     })();
-    ratatui::restore();
+    leave();
     result
-}
-
-/// Reloads for another round (or a newly named evaluator), keeping size and saving the name.
-fn reload(
-    store: &Store,
-    opts: &TuiOptions,
-    config: &mut Config,
-    old: App,
-    round: i64,
-) -> anyhow::Result<(App, Option<Feed>)> {
-    let (mut app, feed) = load(store, opts, round, &old.session.evaluator)?;
-    app.size = old.size;
-    if let Some(name) = old.named_evaluator {
-        config.evaluator = Some(name);
-        if let Err(e) = config.save() {
-            tracing::warn!("{e}");
-            app.error(e.to_string());
-        }
-    }
-    Ok((app, feed))
 }

@@ -15,6 +15,12 @@ struct Tmux {
 
 impl Tmux {
     fn start(dir: &Path, args: &str) -> Tmux {
+        Tmux::start_env(dir, "", args)
+    }
+
+    /// Starts the binary with extra `NAME=value` assignments before it. After it exits, the pane
+    /// shows its exit status and whether the tty is back in canonical (cooked) mode.
+    fn start_env(dir: &Path, env: &str, args: &str) -> Tmux {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let session = format!("assay-e2e-{}-{n}", std::process::id());
@@ -22,7 +28,7 @@ impl Tmux {
         std::fs::create_dir_all(&home).expect("home");
         let bin = env!("CARGO_BIN_EXE_assay");
         let cmd = format!(
-            "cd '{d}' && HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_DATA_HOME='{h}/.local/share' ASSAY_CONFIG='{h}/config.ron' '{bin}' {args}; echo EXITED:$?; sleep 30",
+            "cd '{d}' && HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_DATA_HOME='{h}/.local/share' ASSAY_CONFIG='{h}/config.ron' {env} '{bin}' {args}; echo EXITED:$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-*icanon' | sed 's/^/TTY:/'; sleep 30",
             d = dir.display(),
             h = home.display()
         );
@@ -80,6 +86,15 @@ impl Tmux {
             sleep(Duration::from_millis(200));
         }
         panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+    }
+
+    /// A tmux format variable of the pane, e.g. `alternate_on`.
+    fn pane(&self, var: &str) -> String {
+        let out = Command::new("tmux")
+            .args(["display", "-p", "-t", &self.session, &format!("#{{{var}}}")])
+            .output()
+            .expect("tmux display");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
     fn pid(&self) -> String {
@@ -233,4 +248,26 @@ fn killed_mid_scoring_keeps_every_completed_edit() {
             "edit {i} lost: {notes:?}"
         );
     }
+}
+
+#[test]
+fn a_panic_in_the_event_loop_restores_the_terminal_before_the_message() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.db");
+    let args = format!("demo --db '{}'", db.display());
+    let t = Tmux::start_env(dir.path(), "RUST_BACKTRACE=0 ASSAY_TEST_PANIC=1", &args);
+    t.wait("the panic exit", 20, |s| s.contains("EXITED:101"));
+    let s = t.screen();
+    assert!(
+        s.contains("ASSAY_TEST_PANIC"),
+        "the message is on the normal screen:\n{s}"
+    );
+    assert!(s.contains("TTY:icanon"), "raw mode is off:\n{s}");
+    assert_eq!(t.pane("alternate_on"), "0", "alternate screen left");
+    assert_eq!(t.pane("mouse_any_flag"), "0", "mouse capture off");
+    assert_eq!(t.pane("mouse_button_flag"), "0", "mouse capture off");
+    assert_eq!(t.pane("mouse_standard_flag"), "0", "mouse capture off");
 }

@@ -14,6 +14,9 @@ pub enum Action {
     PageDown,
     Top,
     Bottom,
+    /// Select the n-th entry of the list on screen: an account of the view, an item of the
+    /// rubric (by index in `rubric.items()`), an option of a picker (a mouse click, not a key).
+    Select(usize),
     /// Open the selected account / accept the popup choice / save the typed value.
     Enter,
     StartSearch,

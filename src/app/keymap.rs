@@ -109,6 +109,7 @@ impl Key {
 
 /// One binding: the keys, the action, where it applies, what it does, and whether the status bar
 /// shows it.
+#[derive(Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
@@ -221,6 +222,29 @@ pub fn resolve(ctx: Ctx, key: KeyEvent) -> Option<Action> {
         .into_iter()
         .find(|b| b.ctxs.contains(&ctx) && b.keys.contains(&pressed))
         .map(|b| b.action)
+}
+
+/// The help screen's sections: each context with its bindings (the help popup itself left out).
+pub fn help_sections() -> Vec<(Ctx, Vec<Binding>)> {
+    let all = bindings();
+    Ctx::ALL
+        .into_iter()
+        .filter(|c| *c != Ctx::Help)
+        .map(|ctx| {
+            let here: Vec<Binding> = all
+                .iter()
+                .filter(|b| b.ctxs.contains(&ctx))
+                .cloned()
+                .collect();
+            (ctx, here)
+        })
+        .filter(|(_, here)| !here.is_empty())
+        .collect()
+}
+
+/// How many lines the help screen has: a title per section, a line per binding.
+pub fn help_len() -> usize {
+    help_sections().iter().map(|(_, b)| 1 + b.len()).sum()
 }
 
 /// The bindings the status bar shows in a context: "key label" pairs.

@@ -5,9 +5,12 @@ pub mod action;
 pub mod data;
 mod filter;
 pub mod keymap;
+pub mod layout;
 pub mod list;
+pub mod mouse;
 pub mod popup;
 pub mod scoring;
+mod start;
 pub mod summary;
 pub mod totals;
 mod update;
@@ -22,6 +25,7 @@ pub use keymap::Ctx;
 pub use list::{Column, Filters, ListView, Row};
 pub use popup::{Confirmed, InputKind, PickKind, Popup};
 pub use scoring::{Edit, Scoring};
+pub use start::Start;
 pub use summary::Summary;
 pub use totals::{Loading, SheetScorer, Totals};
 
@@ -78,6 +82,8 @@ pub struct App {
     pub reload: Option<i64>,
     /// Set when the evaluator typed their name (the runtime saves it to the config).
     pub named_evaluator: Option<String>,
+    /// The round picker is due once the name prompt is answered (several rounds, none chosen).
+    pub pick_after_name: bool,
     /// Rounds that can be switched to: (id, name).
     pub rounds: Vec<(i64, String)>,
     /// False under NO_COLOR: the UI then uses modifiers only.
@@ -144,6 +150,7 @@ impl App {
             flash: None,
             reload: None,
             named_evaluator: None,
+            pick_after_name: false,
             rounds: Vec::new(),
             color: true,
             loading,

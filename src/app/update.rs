@@ -1,7 +1,10 @@
 //! Applying actions: one dispatch on the current context, small handlers per screen. Storage
 //! errors become error popups; nothing here panics on user input.
 
-use super::keymap::Ctx;
+use ratatui::layout::Rect;
+
+use super::keymap::{self, Ctx};
+use super::layout;
 use super::popup::FILTER_FIELDS;
 use super::{Action, App, Backend, Confirmed, PickKind, Popup, Screen, Summary};
 use crate::storage::StoreError;
@@ -51,11 +54,14 @@ impl App {
     }
 
     fn help_key(&mut self, action: Action) {
+        // The help box shows its lines inside a border; scrolling stops at the last full page.
+        let shown = layout::help(Rect::new(0, 0, self.size.0, self.size.1)).height;
+        let last = keymap::help_len().saturating_sub(usize::from(shown.saturating_sub(2)));
         if let Some(Popup::Help { scroll }) = &mut self.popup {
             match action {
-                Action::Down => *scroll += 1,
+                Action::Down => *scroll = (*scroll + 1).min(last),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += 10,
+                Action::PageDown => *scroll = (*scroll + 10).min(last),
                 Action::PageUp => *scroll = scroll.saturating_sub(10),
                 Action::Top => *scroll = 0,
                 Action::Back | Action::Help => self.popup = None,
@@ -127,6 +133,7 @@ impl App {
             Action::PageDown => self.list.move_by(page, page as usize),
             Action::Top => self.list.move_by(isize::MIN / 2, page as usize),
             Action::Bottom => self.list.move_by(isize::MAX / 2, page as usize),
+            Action::Select(i) => self.list.select(i, page as usize),
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::StartSearch => self.list.searching = true,
             Action::OpenFilter => self.popup = Some(Popup::Filter { field: 0 }),
@@ -194,6 +201,7 @@ impl App {
         match action {
             Action::Up => *selected = selected.saturating_sub(1),
             Action::Down => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
+            Action::Select(i) => *selected = i.min(options.len().saturating_sub(1)),
             Action::Back => self.popup = None,
             Action::Enter => {
                 let (kind, choice) = (kind.clone(), options.get(*selected).cloned());

@@ -23,6 +23,8 @@ impl App {
             Action::Backspace => {
                 buf.pop();
             }
+            // Without a name nothing can be scored: leaving the prompt leaves the app.
+            Action::Back if *kind == InputKind::Evaluator => self.running = false,
             Action::Back => self.popup = None,
             Action::Enter => {
                 let (kind, text) = (*kind, buf.trim().to_string());
@@ -41,8 +43,12 @@ impl App {
         backend: &mut dyn Backend,
     ) -> Result<(), StoreError> {
         match kind {
-            InputKind::Evaluator if text.is_empty() => self.ask_evaluator(),
+            InputKind::Evaluator if text.is_empty() => {
+                self.ask_evaluator();
+                self.flash = Some(self.t("姓名不能为空", "The name cannot be empty").into());
+            }
             InputKind::Evaluator => {
+                self.flash = None;
                 self.session.evaluator = text.clone();
                 self.named_evaluator = Some(text);
                 self.reload = Some(self.session.round_id);
@@ -147,6 +153,7 @@ impl App {
             Action::Up => s.cursor = s.cursor.saturating_sub(1),
             Action::Down => s.cursor = (s.cursor + 1).min(n.saturating_sub(1)),
             Action::Top => s.cursor = 0,
+            Action::Select(i) => s.cursor = i.min(n.saturating_sub(1)),
             Action::Bottom => s.cursor = n.saturating_sub(1),
             Action::PageUp => s.cursor = s.cursor.saturating_sub(10),
             Action::PageDown => s.cursor = (s.cursor + 10).min(n.saturating_sub(1)),

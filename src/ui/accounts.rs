@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::text::{fit, fit_right, num};
 use super::theme::Theme;
 use crate::app::list::status_label;
-use crate::app::{App, Column, Row};
+use crate::app::{App, Column, Row, layout};
 use crate::domain::engine::Status;
 use crate::i18n::Lang;
 
@@ -26,9 +26,10 @@ fn widths(total: usize, longest_name: usize) -> [usize; 8] {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let w = usize::from(area.width);
-    let page = usize::from(area.height.saturating_sub(2));
+    let areas = layout::accounts(area);
+    let page = usize::from(areas.rows.height);
     let list = &app.list;
-    let offset = visible_offset(list.offset, list.selected, page);
+    let offset = layout::list_offset(list.offset, list.selected, page);
     let longest = list
         .view
         .iter()
@@ -38,7 +39,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .max()
         .unwrap_or(0);
     let cols = widths(w, longest);
-    let mut lines = vec![filter_line(app, theme, w), header(app, theme, &cols)];
+    frame.render_widget(filter_line(app, theme, w), areas.filter);
+    frame.render_widget(header(app, theme, &cols), areas.header);
+    let mut lines = Vec::with_capacity(page);
     for (i, &ri) in list.view.iter().enumerate().skip(offset).take(page) {
         let row = &app.rows[ri as usize];
         let sel = i == list.selected;
@@ -51,19 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         );
         lines.push(Line::styled(msg, theme.dim()));
     }
-    frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// The first visible row: the stored offset, moved just enough to show the selection.
-fn visible_offset(offset: usize, selected: usize, page: usize) -> usize {
-    let page = page.max(1);
-    if selected < offset {
-        selected
-    } else if selected >= offset + page {
-        selected + 1 - page
-    } else {
-        offset
-    }
+    frame.render_widget(Paragraph::new(lines), areas.rows);
 }
 
 fn filter_line(app: &App, theme: Theme, w: usize) -> Line<'static> {

@@ -7,18 +7,13 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::fit;
 use super::theme::Theme;
-use crate::app::keymap::{Ctx, bindings};
+use crate::app::keymap::help_sections;
 use crate::i18n::Lang;
 
 /// All help lines (the popup shows a scrolled window of them).
 pub fn lines(lang: Lang, theme: Theme) -> Vec<Line<'static>> {
-    let all = bindings();
     let mut out = Vec::new();
-    for ctx in Ctx::ALL {
-        let here: Vec<_> = all.iter().filter(|b| b.ctxs.contains(&ctx)).collect();
-        if here.is_empty() || ctx == Ctx::Help {
-            continue;
-        }
+    for (ctx, here) in help_sections() {
         out.push(Line::styled(ctx.title(lang).to_string(), theme.header()));
         for b in here {
             out.push(Line::from(format!(

@@ -11,21 +11,16 @@ pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Screen, layout};
 use theme::Theme;
 
 /// Draws the whole app.
 pub fn render(frame: &mut Frame, app: &App) {
     let theme = Theme { color: app.color };
-    let [top, body, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
+    let [top, body, bar] = layout::frame(frame.area());
     title(frame, top, app, theme);
     match app.screen {
         Screen::Accounts => accounts::render(frame, body, app, theme),
@@ -67,18 +62,6 @@ pub fn progress(app: &App) -> Option<String> {
         Some(_) => app.t("总分计算失败", "totals failed").to_string(),
         None => format!("{} {}/{}", app.t("计算中", "computing"), l.done, l.total),
     })
-}
-
-/// A rectangle of at most `w`×`h` centred in `area`.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
 }
 
 /// Clears `area` and one column either side, so no wide character is left cut in half at the

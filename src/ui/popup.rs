@@ -6,11 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::help;
 use super::text::fit;
 use super::theme::Theme;
-use super::{centered, help};
 use crate::app::list::status_label;
-use crate::app::{App, InputKind, PickKind, Popup};
+use crate::app::{App, InputKind, PickKind, Popup, layout};
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
     let Some(p) = &app.popup else {
@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
     let full = frame.area();
     match p {
         Popup::Help { scroll } => {
-            let area = centered(full, 76, full.height.saturating_sub(2));
+            let area = layout::help(full);
             help::render(frame, area, *scroll, l, theme);
         }
         Popup::Message { text, error } => {
@@ -62,7 +62,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                 ),
                 InputKind::Evaluator => l.pick(" 请输入评估人姓名 ", " Your name as evaluator "),
             };
-            let hint = l.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels");
+            let hint = if *kind == InputKind::Evaluator {
+                l.pick("Enter 确定 · Esc 退出", "Enter accepts · Esc quits")
+            } else {
+                l.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
+            };
             boxed(
                 frame,
                 full,
@@ -161,8 +165,7 @@ fn filter(frame: &mut Frame, full: Rect, app: &App, field: usize, theme: Theme) 
 }
 
 fn boxed(frame: &mut Frame, full: Rect, title: &str, lines: Vec<Line<'_>>, style: Style) {
-    let h = (lines.len() as u16 + 2).min(full.height);
-    let area = centered(full, 64, h.max(4) + 1);
+    let area = layout::popup_box(full, lines.len());
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Line::styled(title.to_string(), style));

@@ -2,13 +2,14 @@
 //! category subtotals, and the selected item's detail (guidance, levels, evidence, input).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::text::{fit, fit_right, label, num};
 use super::theme::Theme;
+use crate::app::layout::{self, ScoringAreas, TreeRow};
 use crate::app::list::status_label;
 use crate::app::{App, Scoring};
 use crate::domain::engine::{ItemState, Outcome};
@@ -20,12 +21,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let Some(s) = app.scoring.as_ref() else {
         return;
     };
-    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    header(frame, head, app, s, theme);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
-    tree(frame, left, app, s, theme);
-    detail(frame, right, app, s, theme);
+    let areas = layout::scoring(area);
+    header(frame, areas.head, app, s, theme);
+    tree(frame, &areas, app, s, theme);
+    detail(frame, areas.detail, app, s, theme);
 }
 
 fn header(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
@@ -75,69 +74,54 @@ fn header(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// One line of the tree: a group header or an item (with its index in `rubric.items()`).
-enum TreeLine {
-    Group(String, Option<(f64, f64)>),
-    Item(usize),
-}
-
-fn tree_lines(rubric: &Rubric, o: &Outcome, lang: Lang) -> Vec<TreeLine> {
-    let mut out = Vec::new();
-    let mut last_group = String::new();
-    for (i, item) in rubric.items().iter().enumerate() {
-        let group = match item {
-            ItemRef::Indicator(c, _) => c.id.clone(),
-            ItemRef::Bonus(_) => "bonus".into(),
-            ItemRef::Veto(_) => "veto".into(),
-        };
-        if group != last_group {
-            let (name, sub) = match item {
-                ItemRef::Indicator(c, _) => {
-                    let cr = o.categories.iter().find(|r| r.id == c.id);
-                    (
-                        c.name.clone(),
-                        Some(cr.map_or((0.0, c.weight), |r| (r.subtotal, r.weight))),
-                    )
-                }
-                ItemRef::Bonus(_) => (
-                    lang.pick("加分项", "Bonus").into(),
-                    Some((o.bonus, rubric.max_bonus())),
-                ),
-                ItemRef::Veto(_) => (lang.pick("单项否决", "Single veto").into(), None),
-            };
-            out.push(TreeLine::Group(name, sub));
-            last_group = group;
+/// A group header's name and (subtotal, maximum), from the group's first item.
+fn group_head(
+    item: &ItemRef<'_>,
+    rubric: &Rubric,
+    o: &Outcome,
+    lang: Lang,
+) -> (String, Option<(f64, f64)>) {
+    match item {
+        ItemRef::Indicator(c, _) => {
+            let cr = o.categories.iter().find(|r| r.id == c.id);
+            (
+                c.name.clone(),
+                Some(cr.map_or((0.0, c.weight), |r| (r.subtotal, r.weight))),
+            )
         }
-        out.push(TreeLine::Item(i));
+        ItemRef::Bonus(_) => (
+            lang.pick("加分项", "Bonus").into(),
+            Some((o.bonus, rubric.max_bonus())),
+        ),
+        ItemRef::Veto(_) => (lang.pick("单项否决", "Single veto").into(), None),
     }
-    out
 }
 
-fn tree(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
+fn tree(frame: &mut Frame, areas: &ScoringAreas, app: &App, s: &Scoring, theme: Theme) {
     let rubric = &app.session.rubric;
     let items = rubric.items();
-    let all = tree_lines(rubric, &s.outcome, app.lang);
-    let block = Block::new().borders(Borders::RIGHT);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let all = layout::tree_rows(rubric);
+    frame.render_widget(Block::new().borders(Borders::RIGHT), areas.tree);
+    let inner = areas.tree_inner;
     let w = usize::from(inner.width);
     let h = usize::from(inner.height).max(1);
-    let at = all
-        .iter()
-        .position(|t| matches!(t, TreeLine::Item(i) if *i == s.cursor))
-        .unwrap_or(0);
-    let offset = at.saturating_sub(h / 2).min(all.len().saturating_sub(h));
+    let offset = layout::tree_offset(&all, s.cursor, h);
     let lines: Vec<Line> = all
         .iter()
         .skip(offset)
         .take(h)
-        .map(|t| match t {
-            TreeLine::Group(name, sub) => {
+        .map(|t| match *t {
+            TreeRow::Group(i) => {
+                let (name, sub) = group_head(&items[i], rubric, &s.outcome, app.lang);
                 let pts = sub.map_or(String::new(), |(v, m)| format!("{}/{}", num(v), num(m)));
-                let text = format!("{}{}", fit(name, w.saturating_sub(12)), fit_right(&pts, 12));
+                let text = format!(
+                    "{}{}",
+                    fit(&name, w.saturating_sub(12)),
+                    fit_right(&pts, 12)
+                );
                 Line::styled(text, theme.header())
             }
-            TreeLine::Item(i) => item_line(&items[*i], s, app.lang, w, *i == s.cursor, theme),
+            TreeRow::Item(i) => item_line(&items[i], s, app.lang, w, i == s.cursor, theme),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
