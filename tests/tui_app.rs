@@ -271,3 +271,18 @@ fn summary_counts_and_quit() {
     run(&mut a, &mut b, &[Action::Quit]);
     assert!(!a.running);
 }
+
+#[test]
+fn ctrl_c_quits_even_while_typing_a_note() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut b = MemBackend::default();
+    let mut a = app(Lang::Zh, &b);
+    run(&mut a, &mut b, &[Action::Enter, Action::EditNote]);
+    run(&mut a, &mut b, &typed("q"));
+    assert_eq!(a.ctx(), Ctx::Input);
+    assert!(a.running, "a typed q is text, not quit");
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let quit = assay::app::keymap::resolve(a.ctx(), ctrl_c).expect("bound");
+    run(&mut a, &mut b, &[quit]);
+    assert!(!a.running, "Ctrl-c quits everywhere, as the help says");
+}

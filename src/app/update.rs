@@ -24,7 +24,7 @@ impl App {
             Action::TotalsFailed(why) => return self.totals_failed(why),
             _ => {}
         }
-        if action == Action::Quit && self.ctx() != Ctx::Input {
+        if action == Action::Quit {
             self.running = false;
             return;
         }
