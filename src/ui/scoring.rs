@@ -240,6 +240,11 @@ fn entry_text(e: Option<&Entry>, lang: Lang) -> String {
     }
 }
 
+/// One labelled line of the detail pane: "指引：…" / "Guide: …".
+fn field(l: Lang, zh: &str, en: &str, text: impl std::fmt::Display) -> Line<'static> {
+    Line::from(format!("{}{text}", label(l, zh, en)))
+}
+
 fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
     let l = app.lang;
     let items = app.session.rubric.items();
@@ -251,11 +256,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
     let mut lines = vec![
         Line::styled(c.name.clone(), theme.header()),
         Line::styled(kind_text(item, l), theme.dim()),
-        Line::from(format!(
-            "{}{}",
-            label(l, "当前", "Now"),
-            entry_text(entry, l)
-        )),
+        field(l, "当前", "Now", entry_text(entry, l)),
     ];
     if let Some(buf) = &s.input {
         lines.push(Line::styled(
@@ -263,57 +264,31 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
             theme.key(),
         ));
     }
-    if let ItemRef::Indicator(_, Indicator::Range(r)) = item
-        && !r.levels.is_empty()
-    {
+    // Labelled fields, each shown only when it has something to say.
+    let mut fields: Vec<(&str, &str, String)> = Vec::new();
+    if let ItemRef::Indicator(_, Indicator::Range(r)) = item {
         let lv: Vec<String> = r
             .levels
             .iter()
             .map(|(n, v)| format!("{n} {}", num(*v)))
             .collect();
-        lines.push(Line::from(format!(
-            "{}{}",
-            label(l, "档次", "Levels"),
-            lv.join(" · ")
-        )));
+        fields.push(("档次", "Levels", lv.join(" · ")));
     }
     if let ItemRef::Veto(v) = item {
-        lines.push(Line::from(format!(
-            "{}{}",
-            label(l, "原因", "Reasons"),
-            v.reasons.join("；")
-        )));
+        fields.push(("原因", "Reasons", v.reasons.join("；")));
     }
-    if !c.guide.is_empty() {
-        lines.push(Line::from(format!(
-            "{}{}",
-            label(l, "指引", "Guide"),
-            c.guide
-        )));
-    }
-    if !c.evidence.is_empty() {
-        lines.push(Line::from(format!(
-            "{}{}",
-            label(l, "取证", "Evidence"),
-            c.evidence.join("；")
-        )));
-    }
+    fields.push(("指引", "Guide", c.guide.clone()));
+    fields.push(("取证", "Evidence", c.evidence.join("；")));
     if let Some(e) = entry {
-        if !e.note.is_empty() {
-            lines.push(Line::from(format!(
-                "{}{}",
-                label(l, "备注", "Note"),
-                e.note
-            )));
-        }
-        if !e.evidence.is_empty() {
-            lines.push(Line::from(format!(
-                "{}{}",
-                label(l, "链接", "Links"),
-                e.evidence.join(" ")
-            )));
-        }
+        fields.push(("备注", "Note", e.note.clone()));
+        fields.push(("链接", "Links", e.evidence.join(" ")));
     }
+    lines.extend(
+        fields
+            .into_iter()
+            .filter(|(_, _, text)| !text.is_empty())
+            .map(|(zh, en, text)| field(l, zh, en, text)),
+    );
     let p = Paragraph::new(lines).wrap(Wrap { trim: false });
     frame.render_widget(p, area.inner(ratatui::layout::Margin::new(1, 0)));
 }
