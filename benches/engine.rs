@@ -31,9 +31,7 @@ fn rubric() -> Rubric {
         Bonus(id: "b1", name: "获奖", per: 2, cap: 4)], bonus_cap: 6,
         vetoes: [Veto(id: "v0", name: "内容不更新", reasons: ["两周无更新"]),
                  Veto(id: "v1", name: "泄密", reasons: ["泄露敏感信息"])])"#;
-    let opts = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let opts = assay::domain::rubric::ron_options();
     match opts.from_str(&src) {
         Ok(r) => r,
         Err(e) => panic!("bench rubric: {e}"),

@@ -29,9 +29,7 @@ const EVALUATORS: [(&str, f64); 3] = [("陈思远", 0.03), ("刘晓雯", 0.0), (
 fn rubric(dir: &std::path::Path, file: &str) -> (Rubric, String) {
     let path = dir.join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let opts = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let opts = assay::domain::rubric::ron_options();
     let r: Rubric = opts
         .from_str(&text)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));

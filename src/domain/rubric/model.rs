@@ -346,9 +346,7 @@ Rubric(
     bonus: [Bonus(id: "orig", name: "原创", per: 1, cap: 5, gate: Some(8))],
     vetoes: [Veto(id: "stale", name: "内容不更新", reasons: ["两周无更新"], rule: Some("no_update"))],
 )"#;
-        let opts = ron::Options::default()
-            .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let opts = super::super::ron_options();
         let r: Rubric = opts.from_str(src).expect("parses");
         assert_eq!(r.categories[0].indicators.len(), 3);
         assert_eq!(

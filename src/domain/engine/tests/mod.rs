@@ -10,9 +10,7 @@ use crate::domain::rubric::Rubric;
 
 /// Parses a test rubric with the project's RON options (no validation: the engine must cope).
 pub(super) fn parse(src: &str) -> Rubric {
-    let opts = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let opts = crate::domain::rubric::ron_options();
     match opts.from_str(src) {
         Ok(r) => r,
         Err(e) => panic!("test rubric does not parse: {e}\n{src}"),
