@@ -63,16 +63,20 @@ fn backend(rubric: &assay::domain::rubric::Rubric) -> MemBackend {
     b
 }
 
-fn build(b: &MemBackend) -> App {
+/// The bench session: the shipped four-dimensions rubric, parsed as a round would be.
+fn session() -> Session {
     let rubric = assay::domain::rubric::parse(RUBRIC, "four-dimensions.ron").expect("rubric");
-    let session = Session {
+    Session {
         round_id: 1,
         round_name: "bench".into(),
         rubric,
         evaluator: "bench".into(),
         db_label: "bench".into(),
-    };
-    App::new(Lang::Zh, session, accounts(), b, engine::score_totals).expect("app")
+    }
+}
+
+fn build(b: &MemBackend) -> App {
+    App::new(Lang::Zh, session(), accounts(), b, engine::score_totals).expect("app")
 }
 
 fn draw(term: &mut Terminal<TestBackend>, app: &App) {
@@ -94,15 +98,7 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("first_frame_pending_draw", |x| {
         x.iter(|| {
-            let rubric = assay::domain::rubric::parse(RUBRIC, "r").expect("rubric");
-            let session = Session {
-                round_id: 1,
-                round_name: "bench".into(),
-                rubric,
-                evaluator: "bench".into(),
-                db_label: "bench".into(),
-            };
-            let app = App::pending(Lang::Zh, session, accounts(), engine::score_totals);
+            let app = App::pending(Lang::Zh, session(), accounts(), engine::score_totals);
             draw(&mut term, &app);
             black_box(app.rows.len())
         })
