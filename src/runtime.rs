@@ -216,5 +216,6 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
         }
     })();
     leave();
+    worker::close();
     result
 }

@@ -64,7 +64,7 @@ fn bulk_entries_throughput() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("bulk.db")).unwrap();
+    let mut store = Store::create_or_open(&dir.path().join("bulk.db")).unwrap();
     store.insert_accounts(&accounts(n)).unwrap();
     let round = store
         .create_round(&NewRound {

@@ -211,7 +211,7 @@ fn a_failed_computation_says_so_and_keeps_placeholders() {
 fn the_worker_on_a_database_file_matches_scoring_up_front() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("t.db");
-    let mut store = Store::open(&path).expect("store");
+    let mut store = Store::create_or_open(&path).expect("store");
     let ids = store.insert_accounts(&accounts()).expect("accounts");
     let round = store
         .create_round(&NewRound {

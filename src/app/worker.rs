@@ -1,9 +1,11 @@
-//! The background totals worker: a thread with its own `Store` on the same database file (WAL
-//! lets it read beside the TUI's connection) that streams one evaluator's sheets, scores them and
-//! sends the results in batches. The runtime drains the channel between key presses and applies
+//! The background totals worker: a thread that reads through one long-lived read-only `Store`
+//! on the same database file (opened once for the process, not per job: WAL lets it read beside
+//! the TUI's connection), streams one evaluator's sheets, scores them and sends the results in
+//! batches. The runtime drains the channel between key presses and applies
 //! each batch as an `Action`, so app state still changes only through actions.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -34,6 +36,30 @@ pub struct Feed {
     done: bool,
 }
 
+/// The workers' one connection, opened on the first job and kept for later ones (a job for
+/// another database file replaces it). Jobs take turns on it.
+static READER: Mutex<Option<Store>> = Mutex::new(None);
+
+/// Runs `f` on the shared read-only connection to `db`, opening it if needed.
+fn with_reader<T>(db: &Path, f: impl FnOnce(&Store) -> T) -> Result<T, String> {
+    let mut guard = READER.lock().unwrap_or_else(|p| p.into_inner());
+    if guard.as_ref().is_none_or(|s| s.path() != db) {
+        *guard = None;
+        *guard = Some(Store::open_read_only(db).map_err(|e| e.to_string())?);
+    }
+    match guard.as_ref() {
+        Some(store) => Ok(f(store)),
+        None => Err("the background reader is not open".to_string()),
+    }
+}
+
+/// Closes the shared connection (when the TUI ends); a job still running keeps it instead.
+pub fn close() {
+    if let Ok(mut guard) = READER.try_lock() {
+        *guard = None;
+    }
+}
+
 /// Starts the worker thread.
 pub fn spawn(job: Job) -> std::io::Result<Feed> {
     let (tx, rx) = mpsc::channel();
@@ -51,12 +77,11 @@ pub fn spawn(job: Job) -> std::io::Result<Feed> {
 /// Scans and scores; `Err` carries a message for the user. A closed channel stops it quietly.
 fn run(job: &Job, tx: &mpsc::Sender<Action>) -> Result<(), String> {
     let started = Instant::now();
-    let store = Store::open(&job.db).map_err(|e| e.to_string())?;
     let mut s = SheetScorer::new(&job.rubric, job.scorer, job.accounts.clone());
     let mut last = Instant::now();
     let mut open = true;
-    store
-        .try_for_each_sheet_of(job.round, &job.evaluator, &mut |account, sheet| {
+    with_reader(&job.db, |store| {
+        store.try_for_each_sheet_of(job.round, &job.evaluator, &mut |account, sheet| {
             s.sheet(account, sheet);
             if s.out.len() >= BATCH || (!s.out.is_empty() && last.elapsed() >= EVERY) {
                 last = Instant::now();
@@ -64,7 +89,8 @@ fn run(job: &Job, tx: &mpsc::Sender<Action>) -> Result<(), String> {
             }
             open
         })
-        .map_err(|e| e.to_string())?;
+    })?
+    .map_err(|e| e.to_string())?;
     if open {
         s.finish();
         let _ = tx.send(Action::TotalsLoaded(s.take()));

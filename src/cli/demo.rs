@@ -58,7 +58,7 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
         None => default_demo_path()?,
     };
     prepare(&path, explicit)?;
-    let mut store = Store::open(&path)?;
+    let mut store = Store::create_or_open(&path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     let info = crate::sample::load_demo(&mut store)?;
     if args.print {
         for round in store.rounds()? {
@@ -82,7 +82,7 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
 }
 
 pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
-    let mut store = Store::open(path)?;
+    let mut store = Store::create_or_open(path)?;
     if !store.list_accounts(&Default::default())?.is_empty() {
         anyhow::bail!(
             "{} already holds accounts; gen writes into a new database — give another --db path",

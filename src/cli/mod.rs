@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions, database location, and dispatch to handlers.
 
 mod account;
+mod audit;
 mod demo;
 mod explain;
 mod output;
@@ -53,6 +54,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
     Gen(GenArgs),
+    /// Check the tamper-evident history: chains, heads, entries, pinned rubrics
+    #[command(subcommand)]
+    Audit(AuditCmd),
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -189,6 +193,19 @@ pub struct SetArgs {
     pub evidence: Vec<String>,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// Recompute the history chain of every round (or one) and check every current entry
+    /// against its last history row; exit 1 naming the first row or entry that differs
+    Verify {
+        /// Round id or name (default: every round)
+        #[arg(long)]
+        round: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+    },
+}
+
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     #[arg(long)]
@@ -293,9 +310,16 @@ fn db_path(cli: &Cli) -> anyhow::Result<PathBuf> {
     }
 }
 
+/// Opens the existing database (a missing file is an error: read commands create nothing).
 fn open_store(cli: &Cli) -> anyhow::Result<crate::storage::Store> {
     let path = db_path(cli)?;
-    Ok(crate::storage::Store::open(&path)?)
+    crate::storage::Store::open(&path).map_err(|e| anyhow::anyhow!(e.message(lang(cli))))
+}
+
+/// Opens the database, creating it when missing: `init` and the commands that create data.
+fn create_store(cli: &Cli) -> anyhow::Result<crate::storage::Store> {
+    let path = db_path(cli)?;
+    crate::storage::Store::create_or_open(&path).map_err(|e| anyhow::anyhow!(e.message(lang(cli))))
 }
 
 /// The interface language: `--lang`/`ASSAY_LANG`, then the config file, then Chinese.
@@ -318,22 +342,31 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Tui(args)) => demo::tui(open_store(&cli)?, lang, args, &db_path(&cli)?),
         Some(Command::Init) => {
             let path = db_path(&cli)?;
-            crate::storage::Store::open(&path)?;
+            create_store(&cli)?;
             println!("{}", path.display());
             Ok(())
         }
         Some(Command::Rubric(cmd)) => rubric::run(cmd, lang),
         Some(Command::Account(AccountCmd::Import(args))) => {
-            account::import(&mut open_store(&cli)?, args, lang)
+            account::import(&mut create_store(&cli)?, args, lang)
         }
         Some(Command::Account(AccountCmd::List { filter, format })) => {
             account::list(&open_store(&cli)?, filter, *format, lang)
         }
-        Some(Command::Round(cmd)) => round::run(&mut open_store(&cli)?, cmd, lang),
+        Some(Command::Round(cmd)) => {
+            let mut store = match cmd {
+                RoundCmd::Create { .. } => create_store(&cli)?,
+                _ => open_store(&cli)?,
+            };
+            round::run(&mut store, cmd, lang)
+        }
         Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),
+        Some(Command::Audit(AuditCmd::Verify { round, format })) => {
+            audit::verify(&open_store(&cli)?, round.as_deref(), *format, lang)
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut cmd, "assay", &mut std::io::stdout());

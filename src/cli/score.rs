@@ -2,7 +2,7 @@
 
 use crate::domain::entry::Entry;
 use crate::domain::rubric;
-use crate::storage::Store;
+use crate::storage::{Store, StoreError};
 
 use super::SetArgs;
 
@@ -39,27 +39,34 @@ pub fn set(store: &mut Store, args: &SetArgs) -> anyhow::Result<()> {
         store.clear_entry(round.id, account.id, &args.evaluator, &args.indicator)?;
         return Ok(());
     }
-    // A new judgement keeps the note and evidence already recorded unless new ones are given.
-    let old = store
-        .entries(round.id, account.id, Some(&args.evaluator))?
-        .into_iter()
-        .find(|e| e.entry.indicator == args.indicator)
-        .map(|e| e.entry)
-        .unwrap_or_default();
-    let mut entry = Entry {
-        indicator: args.indicator.clone(),
-        value: args.value,
-        count: args.count,
-        veto: args.veto.clone(),
-        na: args.na,
-        note: args.note.clone().unwrap_or(old.note),
-        evidence: if args.evidence.is_empty() {
-            old.evidence
-        } else {
-            args.evidence.clone()
-        },
+    // A new judgement keeps the note and evidence already recorded unless new ones are given:
+    // read and written in one transaction, so a concurrent edit's note is never overwritten.
+    let mut make = |old: Option<&Entry>| {
+        let old = old.cloned().unwrap_or_default();
+        let mut entry = Entry {
+            indicator: args.indicator.clone(),
+            value: args.value,
+            count: args.count,
+            veto: args.veto.clone(),
+            na: args.na,
+            note: args.note.clone().unwrap_or(old.note),
+            evidence: if args.evidence.is_empty() {
+                old.evidence
+            } else {
+                args.evidence.clone()
+            },
+        };
+        entry
+            .check(item)
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        Ok(entry)
     };
-    entry.check(item)?;
-    store.set_entry(round.id, account.id, &args.evaluator, &entry)?;
+    store.update_entry(
+        round.id,
+        account.id,
+        &args.evaluator,
+        &args.indicator,
+        &mut make,
+    )?;
     Ok(())
 }

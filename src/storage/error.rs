@@ -1,6 +1,11 @@
-//! Storage errors, with messages that say what to do.
+//! Storage errors, with messages that say what is wrong and what to do.
+//!
+//! SQLite's own error is kept inside the variant and written into the message once; no variant
+//! exposes it as a `source`, so `{:#}` chains (anyhow) do not repeat it.
 
 use std::path::{Path, PathBuf};
+
+use crate::i18n::Lang;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -14,18 +19,35 @@ pub enum StoreError {
     },
     #[error("database {path} is locked by another program; close it and try again")]
     Locked { path: PathBuf },
-    #[error("cannot open database {path}: {source}")]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
     #[error(
-        "cannot create the folder {path} for the database: {source}; check the path and its permissions"
+        "database {path} does not exist; check the path (--db or ASSAY_DB), or create it with `assay init`"
     )]
-    CreateDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Missing { path: PathBuf },
+    #[error(
+        "{path} is not an assay database: {what}; assay left it unchanged — give another --db path"
+    )]
+    Foreign { path: PathBuf, what: String },
+    #[error(
+        "database {path} is damaged or was changed by another program: {what}; it was not modified — restore it from a backup"
+    )]
+    Damaged { path: PathBuf, what: String },
+    #[error(
+        "cannot write database {path}: the file or its folder is read-only; make them writable or copy the database into a folder you may write to, then pass it with --db"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "cannot write database {path}: the disk is full or failing ({err}); free some space and try again — the last completed edit is kept"
+    )]
+    Disk { path: PathBuf, err: String },
+    #[error("cannot open database {path}: {}; check the path and its permissions", sql_text(.err))]
+    Open { path: PathBuf, err: rusqlite::Error },
+    #[error(
+        "cannot create the folder {path} for the database: {err}; check the path and its permissions"
+    )]
+    CreateDir { path: PathBuf, err: std::io::Error },
+    /// Stored data that no longer matches its recorded hash (rubric text, history chain).
+    #[error("{0}")]
+    Tampered(String),
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -39,8 +61,77 @@ pub enum StoreError {
         key: String,
         candidates: Vec<String>,
     },
-    #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    #[error("database error: {}", sql_text(.0))]
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sql(e)
+    }
+}
+
+impl StoreError {
+    /// The message in the interface language. The errors about the database file itself (the
+    /// ones `Store::open` returns) have a Chinese text; the rest keep their English message.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let p = |p: &Path| p.display().to_string();
+        match self {
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => format!(
+                "数据库 {} 由更新版本的 assay 写入（结构版本 {found}，本程序最高支持 {supported}）；请升级 assay——文件未被改动",
+                p(path)
+            ),
+            StoreError::Locked { path } => {
+                format!("数据库 {} 正被其他程序锁定；请关闭该程序后重试", p(path))
+            }
+            StoreError::Missing { path } => format!(
+                "数据库 {} 不存在；请检查路径（--db 或 ASSAY_DB），或用 `assay init` 创建",
+                p(path)
+            ),
+            StoreError::Foreign { path, what } => format!(
+                "{} 不是 assay 的数据库：{what}；assay 未改动它——请换一个 --db 路径",
+                p(path)
+            ),
+            StoreError::Damaged { path, what } => format!(
+                "数据库 {} 已损坏或被其他程序改动：{what}；文件未被修改——请从备份恢复",
+                p(path)
+            ),
+            StoreError::ReadOnly { path } => format!(
+                "无法写入数据库 {}：文件或所在文件夹是只读的；请改为可写，或把数据库复制到可写的文件夹后用 --db 指定",
+                p(path)
+            ),
+            StoreError::Disk { path, err } => format!(
+                "无法写入数据库 {}：磁盘已满或出错（{err}）；请腾出空间后重试——最后一次完成的修改已保存",
+                p(path)
+            ),
+            StoreError::Open { path, err } => format!(
+                "无法打开数据库 {}：{}；请检查路径和权限",
+                p(path),
+                sql_text(err)
+            ),
+            StoreError::CreateDir { path, err } => format!(
+                "无法为数据库创建文件夹 {}：{err}；请检查路径和权限",
+                p(path)
+            ),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// SQLite's message for an error, once (rusqlite's own text without its nested source).
+fn sql_text(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(f, Some(msg)) if !msg.is_empty() => msg.clone(),
+        rusqlite::Error::SqliteFailure(f, _) => f.to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// True for SQLITE_BUSY and SQLITE_LOCKED.
@@ -51,14 +142,26 @@ pub(super) fn is_busy(e: &rusqlite::Error) -> bool {
     )
 }
 
-/// Replaces a busy/locked SQLite error by [`StoreError::Locked`] naming `path`.
+/// Turns SQLite's busy, read-only, full-disk, I/O and not-a-database errors into the variants
+/// that name `path` and say what to do; other errors pass through.
 pub(super) fn map_locked(e: StoreError, path: &Path) -> StoreError {
-    match e {
-        StoreError::Sql(ref s) | StoreError::Open { source: ref s, .. } if is_busy(s) => {
-            StoreError::Locked {
-                path: path.to_path_buf(),
-            }
-        }
-        other => other,
+    use rusqlite::ErrorCode as C;
+    let s = match &e {
+        StoreError::Sql(s) | StoreError::Open { err: s, .. } => s,
+        _ => return e,
+    };
+    let path = path.to_path_buf();
+    match s.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Locked { path },
+        Some(C::ReadOnly) => StoreError::ReadOnly { path },
+        Some(C::DiskFull | C::SystemIoFailure) => StoreError::Disk {
+            path,
+            err: sql_text(s),
+        },
+        Some(C::NotADatabase) => StoreError::Foreign {
+            path,
+            what: "it is not an SQLite database (or it is encrypted)".into(),
+        },
+        _ => e,
     }
 }

@@ -56,7 +56,7 @@ impl Store {
         evaluator: &str,
         state: Submission,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::open::write_tx(&mut self.conn)?;
         check_in_round(&tx, round_id, account_id)?;
         let key = (round_id, account_id, ensure_evaluator(&tx, evaluator)?);
         let old = read_state(&tx, key)?;

@@ -69,7 +69,7 @@ fn int(v: u64) -> i64 {
 impl Store {
     /// Inserts posts in one transaction with one prepared statement; returns the row count.
     pub fn bulk_posts(&mut self, rows: &mut dyn Iterator<Item = Post>) -> Result<u64, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::open::write_tx(&mut self.conn)?;
         let mut n = 0;
         {
             let mut st = tx.prepare(
@@ -100,7 +100,7 @@ impl Store {
         &mut self,
         rows: &mut dyn Iterator<Item = WeekMetric>,
     ) -> Result<u64, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::open::write_tx(&mut self.conn)?;
         let mut n = 0;
         {
             let mut st = tx.prepare(

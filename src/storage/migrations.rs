@@ -10,6 +10,7 @@
 use rusqlite::Connection;
 
 use super::StoreError;
+use super::open::APPLICATION_ID;
 
 /// One schema step: a name for messages and the SQL it runs (several statements allowed).
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +28,10 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration {
         name: "operations metrics: per-post figures and weekly follower/message counts",
         sql: super::metrics::MIGRATION_SQL,
+    },
+    Migration {
+        name: "tamper-evident history: chained row hashes and the head of each round's chain",
+        sql: super::chain::MIGRATION_SQL,
     },
 ];
 
@@ -126,12 +131,24 @@ pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
-/// Applies every migration after the stored version, each in its own transaction.
-/// Idempotent: a database already at [`SCHEMA_VERSION`] is not written.
+/// Applies every migration after the stored version, each in its own IMMEDIATE transaction
+/// that re-reads the version under the write lock (two programs opening one new file do not
+/// both run a step), and stamps our `application_id`. A database already at [`SCHEMA_VERSION`]
+/// and stamped is not written.
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let current = user_version(conn)?;
-    for (i, m) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
-        let tx = conn.transaction()?;
+    if user_version(conn)? >= SCHEMA_VERSION && application_id(conn)? == APPLICATION_ID {
+        return Ok(());
+    }
+    loop {
+        let tx = super::open::write_tx(conn)?;
+        if application_id(&tx)? != APPLICATION_ID {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        let i = user_version(&tx)?.max(0) as usize;
+        let Some(m) = MIGRATIONS.get(i) else {
+            tx.commit()?;
+            return Ok(());
+        };
         tx.execute_batch(m.sql).map_err(|e| {
             if super::error::is_busy(&e) {
                 return StoreError::Sql(e);
@@ -142,8 +159,14 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
                 m.name
             ))
         })?;
+        if m.sql == super::chain::MIGRATION_SQL {
+            super::chain::backfill(&tx)?;
+        }
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
     }
-    Ok(())
+}
+
+fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
+    conn.pragma_query_value(None, "application_id", |r| r.get(0))
 }

@@ -1,9 +1,13 @@
-//! The only module that speaks SQLite: opening (WAL, foreign keys, refusal of newer databases),
-//! append-only migrations, and typed queries for accounts, rounds, evaluators, scores and history.
+//! The only module that speaks SQLite: opening (WAL, foreign keys, refusal of foreign, damaged
+//! and newer files), append-only migrations, IMMEDIATE write transactions, the hash-chained
+//! history and its audit, and typed queries for accounts, rounds, evaluators, scores and history.
 
 mod accounts;
+mod audit;
+mod chain;
 mod error;
 mod history;
+mod identity;
 pub mod metrics;
 mod migrations;
 mod open;
@@ -11,8 +15,11 @@ mod rounds;
 mod scan;
 mod scores;
 
+pub use audit::{Audit, Finding, RoundAudit};
+pub use chain::BULK_INDICATOR;
 pub use error::StoreError;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
+pub use open::APPLICATION_ID;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -38,6 +38,17 @@ fn round_from_row(row: &Row<'_>) -> rusqlite::Result<Round> {
     })
 }
 
+/// Refuses a round whose pinned rubric text no longer matches its recorded SHA-256.
+fn pinned(round: Round) -> Result<Round, StoreError> {
+    if sha256_hex(&round.rubric_text) == round.rubric_hash {
+        return Ok(round);
+    }
+    Err(StoreError::Tampered(format!(
+        "the rubric pinned to round \"{}\" (id {}) no longer matches its recorded SHA-256: it was changed outside assay; restore the database from a backup (assay audit verify lists what else differs)",
+        round.name, round.id
+    )))
+}
+
 impl Store {
     /// Creates a round, pins the rubric text and its SHA-256, and fixes its accounts from the scope.
     pub fn create_round(&mut self, new: &NewRound) -> Result<Round, StoreError> {
@@ -65,7 +76,7 @@ impl Store {
         }
         let scope = serde_json::to_string(&new.scope)
             .map_err(|e| StoreError::Invalid(format!("cannot encode the round scope: {e}")))?;
-        let tx = self.conn.transaction()?;
+        let tx = super::open::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO rounds (name, rubric_id, rubric_version, rubric_text, rubric_hash, monitoring_date, scope, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -107,13 +118,17 @@ impl Store {
     fn round_by_id(&self, id: i64) -> Result<Option<Round>, StoreError> {
         let sql = format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?1");
         let r = self.conn.query_row(&sql, [id], round_from_row).optional();
-        r.map_err(|e| self.locked(e.into()))
+        r.map_err(|e| self.locked(e.into()))?
+            .map(pinned)
+            .transpose()
     }
 
     fn round_by_name(&self, name: &str) -> Result<Option<Round>, StoreError> {
         let sql = format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE name = ?1");
         let r = self.conn.query_row(&sql, [name], round_from_row).optional();
-        r.map_err(|e| self.locked(e.into()))
+        r.map_err(|e| self.locked(e.into()))?
+            .map(pinned)
+            .transpose()
     }
 
     /// A round by id or by name.

@@ -6,9 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{Store, StoreError, StoredEntry};
 use crate::domain::entry::Entry;
 
-const ENTRY_COLUMNS: &str = "e.account_id, ev.name, e.indicator, e.value, e.count, e.veto, e.na, e.note, e.evidence, e.updated_at";
+pub(super) const ENTRY_COLUMNS: &str = "e.account_id, ev.name, e.indicator, e.value, e.count, e.veto, e.na, e.note, e.evidence, e.updated_at";
 
-fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
+pub(super) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
     let evidence: String = row.get(8)?;
     let evidence: Vec<String> = if evidence == "[]" {
         Vec::new()
@@ -97,27 +97,19 @@ fn current(
     Ok(r.map(|s| s.entry))
 }
 
-/// Appends one history row.
-pub(super) fn append_history(
-    conn: &Connection,
-    key: (i64, i64, i64),
-    indicator: &str,
-    old: Option<String>,
-    new: Option<String>,
-    at: &str,
-) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO history (round_id, account_id, evaluator_id, indicator, old, new, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![key.0, key.1, key.2, indicator, old, new, at])?;
-    Ok(())
-}
+pub(super) use super::chain::append_history;
+use super::chain::{BULK_INDICATOR, BulkDigest};
+use super::open::write_tx;
 
 impl Store {
     /// The id of an evaluator, created on first use.
     pub fn evaluator_id(&mut self, name: &str) -> Result<i64, StoreError> {
-        let r = ensure_evaluator(&self.conn, name);
+        let r = (|| {
+            let tx = write_tx(&mut self.conn)?;
+            let id = ensure_evaluator(&tx, name)?;
+            tx.commit()?;
+            Ok(id)
+        })();
         r.map_err(|e| self.locked(e))
     }
 
@@ -155,16 +147,56 @@ impl Store {
         evaluator: &str,
         entry: &Entry,
     ) -> Result<(), StoreError> {
-        if entry.indicator.trim().is_empty() {
+        self.update_entry_tx(
+            round_id,
+            account_id,
+            evaluator,
+            &entry.indicator,
+            &mut |_| Ok(entry.clone()),
+        )
+    }
+
+    /// Reads the current entry (if any) for one indicator and saves what `make` returns from it,
+    /// with its history row, in one IMMEDIATE transaction: a concurrent edit cannot slip in
+    /// between the read and the write (e.g. `score set` keeping the stored note). `make` may
+    /// refuse with an error; nothing is written then. The entry's indicator must be `indicator`.
+    pub fn update_entry(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        indicator: &str,
+        make: &mut dyn FnMut(Option<&Entry>) -> Result<Entry, StoreError>,
+    ) -> Result<(), StoreError> {
+        let r = self.update_entry_tx(round_id, account_id, evaluator, indicator, make);
+        r.map_err(|e| self.locked(e))
+    }
+
+    fn update_entry_tx(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        indicator: &str,
+        make: &mut dyn FnMut(Option<&Entry>) -> Result<Entry, StoreError>,
+    ) -> Result<(), StoreError> {
+        if indicator.trim().is_empty() {
             return Err(StoreError::Invalid(
                 "the entry has no indicator id; give one with --indicator ID".into(),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         check_in_round(&tx, round_id, account_id)?;
         let key = (round_id, account_id, ensure_evaluator(&tx, evaluator)?);
-        let old = current(&tx, key, &entry.indicator)?;
-        if old.as_ref() == Some(entry) {
+        let old = current(&tx, key, indicator)?;
+        let entry = make(old.as_ref())?;
+        if entry.indicator != indicator {
+            return Err(StoreError::Invalid(format!(
+                "the entry is for indicator \"{}\", not \"{indicator}\"",
+                entry.indicator
+            )));
+        }
+        if old.as_ref() == Some(&entry) {
             return Ok(());
         }
         let at = super::now();
@@ -185,7 +217,7 @@ impl Store {
             key,
             &entry.indicator,
             old,
-            Some(entry_json(entry)),
+            Some(entry_json(&entry)),
             &at,
         )?;
         tx.commit()?;
@@ -212,7 +244,7 @@ impl Store {
         evaluator: &str,
         indicator: &str,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         check_in_round(&tx, round_id, account_id)?;
         let key = (round_id, account_id, ensure_evaluator(&tx, evaluator)?);
         let Some(old) = current(&tx, key, indicator)? else {
@@ -277,8 +309,9 @@ impl Store {
         r.map_err(|e| self.locked(e))
     }
 
-    /// Bulk insert for generators and sample loading: one transaction, prepared statements, no
-    /// history rows (the data is not anyone's edit). Rows are `(account_id, evaluator_id, entry)`
+    /// Bulk insert for generators and sample loading: one transaction, prepared statements, and
+    /// one chained `@bulk` history row holding the row count and a digest of what was loaded
+    /// (the data is not anyone's edit; `audit verify` checks it is still what was loaded). Rows are `(account_id, evaluator_id, entry)`
     /// with evaluator ids from [`Store::evaluator_id`]. All or nothing: a duplicate entry or an
     /// account outside the round fails the whole batch.
     pub fn bulk_entries(
@@ -296,8 +329,10 @@ impl Store {
         rows: &mut dyn Iterator<Item = (i64, i64, Entry)>,
     ) -> Result<u64, StoreError> {
         let at = super::now();
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         let mut n = 0u64;
+        let mut digest = BulkDigest::default();
+        let mut first = None;
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
@@ -321,8 +356,14 @@ impl Store {
                 if let Err(err) = r {
                     return Err(bulk_error(err, n, account_id, evaluator_id, &e.indicator));
                 }
+                digest.add(account_id, evaluator_id, &e);
+                first.get_or_insert((account_id, evaluator_id));
                 n += 1;
             }
+        }
+        if let Some((account, evaluator)) = first {
+            let key = (round_id, account, evaluator);
+            append_history(&tx, key, BULK_INDICATOR, None, Some(digest.to_json()), &at)?;
         }
         tx.commit()?;
         Ok(n)

@@ -2,7 +2,9 @@
 //! shared fixtures and the tests of opening and migrations.
 
 mod accounts;
+mod files;
 mod scores;
+mod tamper;
 
 use super::*;
 use crate::domain::account::Account;
@@ -159,7 +161,7 @@ fn reopening_a_file_keeps_data_and_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested/deeper/a.db");
     {
-        let mut s = Store::open(&path).unwrap();
+        let mut s = Store::create_or_open(&path).unwrap();
         s.insert_accounts(&sample()[..1]).unwrap();
         let mode: String = s
             .conn
@@ -180,7 +182,7 @@ fn reopening_a_file_keeps_data_and_version() {
 fn a_newer_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.db");
-    drop(Store::open(&path).unwrap());
+    drop(Store::create_or_open(&path).unwrap());
     {
         let c = rusqlite::Connection::open(&path).unwrap();
         c.pragma_update(None, "journal_mode", "DELETE").unwrap();

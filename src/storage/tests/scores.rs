@@ -124,7 +124,14 @@ fn bulk_entries_all_or_nothing() {
     let mut n = 0;
     s.for_each_entry(r.id, &mut |_| n += 1).unwrap();
     assert_eq!(n, 60);
-    assert!(s.history(r.id, None).unwrap().is_empty());
+    // One chained row names the whole batch (count and digest), not one row per entry.
+    let h = s.history(r.id, None).unwrap();
+    assert_eq!(h.len(), 1, "{h:?}");
+    assert_eq!(h[0].indicator, crate::storage::BULK_INDICATOR);
+    assert!(
+        h[0].new.as_deref().unwrap().contains("\"rows\":60"),
+        "{h:?}"
+    );
     let mut again = vec![
         (accounts[0], ev, Entry::new("new")),
         (accounts[0], ev, Entry::new("i00")),
