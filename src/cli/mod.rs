@@ -330,7 +330,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             account::list(&open_store(&cli)?, filter, *format, lang)
         }
         Some(Command::Round(cmd)) => round::run(&mut open_store(&cli)?, cmd, lang),
-        Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args),
+        Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args, lang),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),

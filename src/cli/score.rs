@@ -2,11 +2,12 @@
 
 use crate::domain::entry::Entry;
 use crate::domain::rubric;
+use crate::i18n::Lang;
 use crate::storage::Store;
 
 use super::SetArgs;
 
-pub fn set(store: &mut Store, args: &SetArgs) -> anyhow::Result<()> {
+pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
     let rubric = rubric::parse(&round.rubric_text, &format!("round {}", round.name))?;
     let account = store.find_account(&args.account)?;
@@ -59,7 +60,10 @@ pub fn set(store: &mut Store, args: &SetArgs) -> anyhow::Result<()> {
             args.evidence.clone()
         },
     };
-    entry.check(item)?;
+    // Refuses items that do not apply to the account and vetoes marked N/A by hand.
+    entry
+        .check_for(item, account.platform, account.level)
+        .map_err(|e| anyhow::anyhow!(e.localized(lang)))?;
     store.set_entry(round.id, account.id, &args.evaluator, &entry)?;
     Ok(())
 }

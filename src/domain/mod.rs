@@ -5,4 +5,5 @@ pub mod account;
 pub mod engine;
 pub mod entry;
 pub mod platform;
+pub mod precision;
 pub mod rubric;
