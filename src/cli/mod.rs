@@ -5,6 +5,7 @@ mod demo;
 mod explain;
 mod output;
 mod round;
+mod round_check;
 mod rubric;
 mod score;
 
@@ -146,6 +147,13 @@ pub enum RoundCmd {
         round: String,
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
+    },
+    /// List stored entries that break the scoring rules (items that do not apply to the
+    /// account, vetoes marked N/A, unknown items, values out of range); exit 1 when any
+    Check {
+        /// Round id or name
+        #[arg(long)]
+        round: String,
     },
 }
 

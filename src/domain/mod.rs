@@ -7,3 +7,4 @@ pub mod entry;
 pub mod platform;
 pub mod precision;
 pub mod rubric;
+pub mod sheet_check;
