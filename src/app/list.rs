@@ -18,7 +18,10 @@ pub struct Row {
     pub account: Account,
     pub scored: usize,
     pub applicable: usize,
-    pub total: f64,
+    /// Published total; `None` when a veto leaves no total. Provisional until `complete`.
+    pub total: Option<f64>,
+    /// Every applicable item is scored (otherwise the total is provisional).
+    pub complete: bool,
     pub status: Status,
     /// Veto reasons hit.
     pub vetoes: Vec<String>,
@@ -40,7 +43,8 @@ impl Row {
             account,
             scored: 0,
             applicable: 0,
-            total: 0.0,
+            total: None,
+            complete: false,
             status: Status::NotStarted,
             vetoes: Vec::new(),
             pending: true,
@@ -51,6 +55,7 @@ impl Row {
         self.scored = o.scored;
         self.applicable = o.applicable;
         self.total = o.total;
+        self.complete = o.complete;
         self.status = o.status;
         self.vetoes = o.vetoes.iter().map(|v| v.reason.clone()).collect();
         self.pending = false;
@@ -61,6 +66,7 @@ impl Row {
         self.scored = t.scored;
         self.applicable = t.applicable;
         self.total = t.total;
+        self.complete = t.complete;
         self.status = t.status;
         self.vetoes = t.vetoes;
         self.pending = false;
@@ -144,7 +150,8 @@ impl Column {
             Column::Progress => {
                 (a.scored * b.applicable.max(1)).cmp(&(b.scored * a.applicable.max(1)))
             }
-            Column::Total => a.total.total_cmp(&b.total),
+            Column::Total => (a.total.unwrap_or(f64::NEG_INFINITY))
+                .total_cmp(&b.total.unwrap_or(f64::NEG_INFINITY)),
             Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
         }
     }
@@ -161,7 +168,8 @@ impl Column {
         };
         let k = match self {
             Column::Progress => ordered(r.scored as f64 / r.applicable.max(1) as f64),
-            Column::Total => ordered(r.total),
+            // No total (a veto under FailNoScore) ranks below every total.
+            Column::Total => ordered(r.total.unwrap_or(f64::NEG_INFINITY)),
             Column::Status => status_rank(r.status) as u64,
             _ => return None,
         };
@@ -340,7 +348,8 @@ mod tests {
         Row {
             scored,
             applicable,
-            total,
+            // A negative total stands for "no total" (a veto under FailNoScore).
+            total: (total >= 0.0).then_some(total),
             status,
             pending,
             ..Row::pending(account)

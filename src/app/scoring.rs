@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{App, Backend, Screen};
 use crate::domain::engine::Outcome;
-use crate::domain::entry::Entry;
+use crate::domain::entry::{Entry, EntryError};
 use crate::domain::rubric::{Indicator, ItemRef};
 use crate::storage::StoreError;
 
@@ -150,6 +150,10 @@ impl App {
         record: bool,
     ) -> Result<(), StoreError> {
         let after = after.filter(|e| e.is_scored() || !e.note.is_empty() || !e.evidence.is_empty());
+        if let Some(why) = after.as_ref().and_then(|e| self.refusal(e)) {
+            self.flash = Some(why);
+            return Ok(());
+        }
         let Some(s) = self.scoring.as_mut() else {
             return Ok(());
         };
@@ -178,6 +182,24 @@ impl App {
         }
         self.refresh_current();
         Ok(())
+    }
+
+    /// Why a judgement may not be stored for the open account, in the interface's language: the
+    /// item does not apply to it, or a veto was marked N/A by hand (the domain's one check).
+    fn refusal(&self, e: &Entry) -> Option<String> {
+        let s = self.scoring.as_ref()?;
+        if !e.is_scored() {
+            return None;
+        }
+        let a = &self.rows[s.row].account;
+        let item = self.session.rubric.item(&e.indicator)?;
+        let mut probe = e.clone();
+        match probe.check_for(item, a.platform, a.level) {
+            Err(err @ (EntryError::VetoNa { .. } | EntryError::NotApplicable { .. })) => {
+                Some(err.localized(self.lang))
+            }
+            _ => None,
+        }
     }
 
     /// Rescores the open account and updates its cached row.

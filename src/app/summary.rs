@@ -34,12 +34,12 @@ impl Summary {
             for v in &r.vetoes {
                 *reasons.entry(v.as_str()).or_default() += 1;
             }
-            if r.status != Status::NotStarted {
+            if let (true, Some(t)) = (r.status != Status::NotStarted, r.total) {
                 let e = lv.entry(r.account.level).or_default();
-                e.0 += r.total;
+                e.0 += t;
                 e.1 += 1;
                 let e = pf.entry(r.account.platform).or_default();
-                e.0 += r.total;
+                e.0 += t;
                 e.1 += 1;
             }
         }

@@ -16,7 +16,8 @@ pub struct Totals {
     pub account: i64,
     pub scored: usize,
     pub applicable: usize,
-    pub total: f64,
+    pub total: Option<f64>,
+    pub complete: bool,
     pub status: Status,
     pub vetoes: Vec<String>,
 }
@@ -28,6 +29,7 @@ impl Totals {
             scored: o.scored,
             applicable: o.applicable,
             total: o.total,
+            complete: o.complete,
             status: o.status,
             vetoes: o.vetoes.iter().map(|v| v.reason.clone()).collect(),
         }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::domain::engine::{self, Outcome, explain};
 use crate::domain::entry::Entry;
+use crate::domain::precision;
 use crate::domain::rubric;
 use crate::i18n::Lang;
 use crate::storage::Store;
@@ -48,7 +49,13 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
         })
         .collect();
     match args.format {
-        ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&explained)?),
+        ExplainFormat::Json => {
+            // Numbers at the rubric's published precision: no float noise; the unrounded total
+            // is kept beside the published one (cleaned at 9 decimals).
+            let mut v = serde_json::to_value(&explained)?;
+            precision::round_json(&mut v, rubric.decimals, &["unrounded"]);
+            println!("{}", serde_json::to_string_pretty(&v)?)
+        }
         ExplainFormat::Text => {
             for x in &explained {
                 let who = if x.evaluator.is_empty() {

@@ -6,6 +6,7 @@ mod demo;
 mod explain;
 mod output;
 mod round;
+mod round_check;
 mod rubric;
 mod score;
 
@@ -150,6 +151,13 @@ pub enum RoundCmd {
         round: String,
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
+    },
+    /// List stored entries that break the scoring rules (items that do not apply to the
+    /// account, vetoes marked N/A, unknown items, values out of range); exit 1 when any
+    Check {
+        /// Round id or name
+        #[arg(long)]
+        round: String,
     },
 }
 
@@ -360,7 +368,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             round::run(&mut store, cmd, lang)
         }
-        Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args),
+        Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args, lang),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),

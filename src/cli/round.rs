@@ -50,6 +50,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             Ok(())
         }
         RoundCmd::List { format } => list(store, *format, lang),
+        RoundCmd::Check { round } => super::round_check::run(store, round, lang),
         RoundCmd::Summary { round, format } => {
             let round = store.round(round)?;
             let s = crate::report::summary::round_summary(store, &round)?;

@@ -2,11 +2,12 @@
 
 use crate::domain::entry::Entry;
 use crate::domain::rubric;
+use crate::i18n::Lang;
 use crate::storage::{Store, StoreError};
 
 use super::SetArgs;
 
-pub fn set(store: &mut Store, args: &SetArgs) -> anyhow::Result<()> {
+pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
     let rubric = rubric::parse(&round.rubric_text, &format!("round {}", round.name))?;
     let account = store.find_account(&args.account)?;
@@ -56,9 +57,10 @@ pub fn set(store: &mut Store, args: &SetArgs) -> anyhow::Result<()> {
                 args.evidence.clone()
             },
         };
+        // Refuses items that do not apply to the account and vetoes marked N/A by hand.
         entry
-            .check(item)
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            .check_for(item, account.platform, account.level)
+            .map_err(|e| StoreError::Invalid(e.localized(lang)))?;
         Ok(entry)
     };
     store.update_entry(

@@ -66,18 +66,116 @@ pub enum EntryError {
     },
     #[error("{id}: the entry records nothing; give a value, a count, a veto reason or N/A")]
     Empty { id: String },
+    #[error(
+        "{id}: a veto item cannot be marked N/A by hand; record it as checked (value 0) or as hit with a reason"
+    )]
+    VetoNa { id: String },
+    #[error(
+        "{id} ({name}) does not apply to this account: it applies to {scope}; remove the entry"
+    )]
+    NotApplicable {
+        id: String,
+        name: String,
+        /// The item's platforms and levels in words (Chinese).
+        scope_zh: String,
+        scope: String,
+    },
 }
 
+impl EntryError {
+    /// The message in the interface's language (Chinese by default).
+    pub fn localized(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Zh, EntryError::VetoNa { id }) => format!(
+                "{id}：单项否决项不能手工标为不适用；请记为已核查（--value 0）或否决（--veto 原因）"
+            ),
+            (
+                Lang::Zh,
+                EntryError::NotApplicable {
+                    id, name, scope_zh, ..
+                },
+            ) => format!("{id}（{name}）不适用于该账号：仅适用于{scope_zh}；不能录入此项"),
+            _ => self.to_string(),
+        }
+    }
+}
+
+use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::{Indicator, ItemRef};
+use crate::i18n::Lang;
+
+/// Where an item applies, in words: its category's and its own platforms and levels.
+fn scope_words(item: ItemRef<'_>, lang: Lang) -> String {
+    let mut platforms: Vec<Platform> = item.common().platforms.clone();
+    let mut levels: Vec<Level> = item.common().admin_levels.clone();
+    if let ItemRef::Indicator(cat, _) = item {
+        platforms.extend(&cat.platforms);
+        levels.extend(&cat.admin_levels);
+    }
+    let p: Vec<&str> = platforms
+        .iter()
+        .map(|p| lang.pick(p.label_zh(), p.label_en()))
+        .collect();
+    let l: Vec<&str> = levels
+        .iter()
+        .map(|l| lang.pick(l.label_zh(), l.label_en()))
+        .collect();
+    let mut parts = Vec::new();
+    if !p.is_empty() {
+        parts.push(format!(
+            "{}{}",
+            lang.pick("平台 ", "platforms "),
+            p.join("/")
+        ));
+    }
+    if !l.is_empty() {
+        parts.push(format!("{}{}", lang.pick("层级 ", "levels "), l.join("/")));
+    }
+    parts.join(lang.pick("、", ", "))
+}
+
+/// True when `item` applies to an account on `platform` at `level` (an indicator also needs
+/// its category to apply). The one applicability rule for every write path.
+pub fn item_applies(item: ItemRef<'_>, platform: Platform, level: Level) -> bool {
+    let own = item.common().applies(platform, level);
+    match item {
+        ItemRef::Indicator(cat, _) => own && cat.applies(platform, level),
+        _ => own,
+    }
+}
 
 impl Entry {
+    /// Checks an entry before it is stored for an account on `platform` at `level`: the item
+    /// must apply to the account (else `NotApplicable`, naming where it applies), then
+    /// [`Entry::check`]. Every write path (CLI, TUI, imports) calls this.
+    pub fn check_for(
+        &mut self,
+        item: ItemRef<'_>,
+        platform: Platform,
+        level: Level,
+    ) -> Result<(), EntryError> {
+        if !item_applies(item, platform, level) {
+            return Err(EntryError::NotApplicable {
+                id: item.common().id.clone(),
+                name: item.common().name.clone(),
+                scope_zh: scope_words(item, Lang::Zh),
+                scope: scope_words(item, Lang::En),
+            });
+        }
+        self.check(item)
+    }
+
     /// Checks that the entry fits the item's kind and bounds. A veto reason may be given as its
     /// text or as its 1-based number; it is normalised to the text.
     pub fn check(&mut self, item: ItemRef<'_>) -> Result<(), EntryError> {
         let id = item.common().id.clone();
         let given = self.given();
         if self.na {
-            return Ok(());
+            // Only applicability makes a veto N/A: an applicable one is checked or hit.
+            return match item {
+                ItemRef::Veto(_) => Err(EntryError::VetoNa { id }),
+                _ => Ok(()),
+            };
         }
         let wrong = |kind, takes| EntryError::WrongKind {
             id: id.clone(),
@@ -257,5 +355,53 @@ mod tests {
             ..Entry::new("stale")
         };
         assert!(clean.check(ItemRef::Veto(&v)).is_ok());
+    }
+
+    fn veto(platforms: Vec<Platform>) -> Veto {
+        Veto {
+            common: Common {
+                id: "dy".into(),
+                name: "抖音专项".into(),
+                platforms,
+                ..Common::default()
+            },
+            reasons: vec!["其他".into()],
+        }
+    }
+
+    #[test]
+    fn a_veto_is_never_na_by_hand() {
+        let v = veto(vec![]);
+        let mut e = Entry {
+            na: true,
+            ..Entry::new("dy")
+        };
+        let err = e.check(ItemRef::Veto(&v)).unwrap_err();
+        assert_eq!(err, EntryError::VetoNa { id: "dy".into() });
+        assert!(
+            err.localized(Lang::Zh).contains("不能手工标为不适用"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("cannot be marked N/A"), "{err}");
+    }
+
+    #[test]
+    fn entries_for_items_that_do_not_apply_are_refused() {
+        let v = veto(vec![Platform::Douyin]);
+        let mut e = Entry {
+            value: Some(0.0),
+            ..Entry::new("dy")
+        };
+        let err = e
+            .check_for(ItemRef::Veto(&v), Platform::WeChat, Level::County)
+            .unwrap_err();
+        assert!(matches!(err, EntryError::NotApplicable { .. }));
+        let zh = err.localized(Lang::Zh);
+        assert!(zh.contains("平台 抖音") && zh.contains("不适用"), "{zh}");
+        assert!(err.to_string().contains("Douyin"), "{err}");
+        assert!(
+            e.check_for(ItemRef::Veto(&v), Platform::Douyin, Level::County)
+                .is_ok()
+        );
     }
 }

@@ -5,4 +5,6 @@ pub mod account;
 pub mod engine;
 pub mod entry;
 pub mod platform;
+pub mod precision;
 pub mod rubric;
+pub mod sheet_check;

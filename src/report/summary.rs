@@ -33,7 +33,8 @@ pub struct Failure {
     pub platform: Platform,
     pub name: String,
     pub unit: String,
-    pub total: f64,
+    /// `None` when a veto leaves no total (`FailNoScore`).
+    pub total: Option<f64>,
     /// "item name: reason" for each distinct veto; empty when it failed on points.
     pub vetoes: Vec<String>,
 }
@@ -109,7 +110,8 @@ fn score_sheets(
             complete: true,
             ..Acc::default()
         });
-        slot.totals.push(out.total);
+        // Before the veto effect: the policy applies once, after the evaluators are averaged.
+        slot.totals.push(out.unrounded);
         slot.complete &= out.scored == out.applicable;
         slot.vetoes.extend(
             out.vetoes
@@ -193,16 +195,22 @@ fn tally(
         let Some(mut x) = slot else { continue };
         s.scored += 1;
         s.complete += usize::from(x.complete);
-        let total = x.totals.iter().sum::<f64>() / x.totals.len() as f64;
-        sum += total;
+        let mean = rubric.publish(x.totals.iter().sum::<f64>() / x.totals.len() as f64);
         x.vetoes.sort();
         x.vetoes.dedup();
+        let vetoed = !x.vetoes.is_empty();
+        let total = if vetoed {
+            rubric.on_veto.apply(mean).map(|t| rubric.publish(t))
+        } else {
+            Some(mean)
+        };
+        sum += total.unwrap_or(0.0);
+        let total_or_0 = total.unwrap_or(0.0);
         for v in &x.vetoes {
             *reasons.entry(v.clone()).or_default() += 1;
         }
-        let vetoed = !x.vetoes.is_empty();
         s.vetoed += usize::from(vetoed);
-        if vetoed || total + 1e-9 < rubric.pass_mark {
+        if vetoed || !rubric.passes(total_or_0) {
             s.failed += 1;
             s.failures.push(Failure {
                 account_id: a.id,
@@ -214,7 +222,7 @@ fn tally(
             });
         } else {
             s.passed += 1;
-            s.full_marks += usize::from(total + 1e-9 >= rubric.total);
+            s.full_marks += usize::from(total_or_0 + 1e-9 >= rubric.total);
         }
     }
     s.mean_total = (s.scored > 0).then(|| sum / s.scored as f64);
@@ -315,11 +323,11 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
             f.platform.label_en()
         };
         out.push_str(&format!(
-            "  {} [{plat}] {} ({}) {:.2} — {why}\n",
+            "  {} [{plat}] {} ({}) {} — {why}\n",
             t("不合格", "FAIL"),
             f.name,
             f.unit,
-            f.total
+            f.total.map_or("—".to_owned(), |t| format!("{t:.2}"))
         ));
     }
     out

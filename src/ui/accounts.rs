@@ -16,12 +16,12 @@ use crate::i18n::Lang;
 /// Column widths for a given total width: fixed columns, then the name as wide as the longest
 /// visible name (up to 55% of the rest), then host unit and region share what is left.
 fn widths(total: usize, longest_name: usize) -> [usize; 8] {
-    let fixed = 8 + 6 + 7 + 6 + 7 + 7;
+    let fixed = 8 + 6 + 7 + 8 + 7 + 7;
     let flex = total.saturating_sub(fixed).max(12);
     let name = longest_name.clamp(8, flex * 55 / 100);
     let unit = (flex - name) * 60 / 100;
     let region = flex - name - unit;
-    [8, name, unit, 6, region, 7, 6, 7]
+    [8, name, unit, 6, region, 7, 8, 7]
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -173,6 +173,16 @@ fn pending_line(
     ])
 }
 
+/// The total column: — when nothing is entered (a total would only show the rubric's starting
+/// points) or a veto leaves no total; marked provisional (暂 / ~) until the sheet is complete.
+fn total_cell(row: &Row, lang: Lang) -> String {
+    match (row.status, row.total) {
+        (Status::NotStarted, _) | (_, None) => "—".to_string(),
+        (_, Some(t)) if row.complete => num(t),
+        (_, Some(t)) => format!("{}{}", lang.pick("暂", "~"), num(t)),
+    }
+}
+
 fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -> Line<'static> {
     let a = &row.account;
     if row.pending {
@@ -186,15 +196,7 @@ fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -
         level,
         region,
         fit_right(&format!("{}/{}", row.scored, row.applicable), cols[5]),
-        // Nothing entered yet: a total would only show the rubric's starting points.
-        fit_right(
-            &if row.status == Status::NotStarted {
-                "—".to_string()
-            } else {
-                num(row.total)
-            },
-            cols[6],
-        ),
+        fit_right(&total_cell(row, lang), cols[6]),
     ];
     let mut text = cells.join(" ");
     text.push(' ');

@@ -38,17 +38,8 @@ fn header(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
         l.pick(a.level.label_zh(), a.level.label_en()),
         a.unit
     );
-    let mut spans = vec![
-        Span::styled(
-            format!("{} {}", l.pick("总分", "Total"), num(o.total)),
-            theme.header(),
-        ),
-        Span::raw(format!(
-            " / {}  {} {}  ",
-            num(app.session.rubric.total + app.session.rubric.max_bonus()),
-            l.pick("加分", "bonus"),
-            num(o.bonus)
-        )),
+    let mut spans = total_spans(app, o, theme);
+    spans.extend([
         Span::styled(status_label(o.status, l), theme.status(o.status)),
         Span::raw(format!(
             "  {} {}/{}",
@@ -56,7 +47,7 @@ fn header(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
             o.scored,
             o.applicable
         )),
-    ];
+    ]);
     if let Some(g) = &o.grade {
         spans.push(Span::raw(format!("  {g}")));
     }
@@ -72,6 +63,39 @@ fn header(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
         Line::from(spans),
     ];
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The total as the header shows it: 「暂计」 until the sheet is complete, out of the rubric's
+/// total with the bonus apart (「总分 88（85 / 100 +3 加分）」), — when a veto leaves no total.
+fn total_spans(app: &App, o: &Outcome, theme: Theme) -> Vec<Span<'static>> {
+    let (l, r) = (app.lang, &app.session.rubric);
+    let label = match o.complete {
+        true => l.pick("总分", "Total"),
+        false => l.pick("暂计", "Provisional"),
+    };
+    let total = o.total.map_or("—".to_owned(), num);
+    let parts = if r.bonus.is_empty() {
+        format!(" / {}  ", num(r.total))
+    } else {
+        match l {
+            Lang::Zh => format!(
+                "（{} / {} +{} 加分）  ",
+                num(o.base),
+                num(r.total),
+                num(o.bonus)
+            ),
+            Lang::En => format!(
+                " ({} / {} +{} bonus)  ",
+                num(o.base),
+                num(r.total),
+                num(o.bonus)
+            ),
+        }
+    };
+    vec![
+        Span::styled(format!("{label} {total}"), theme.header()),
+        Span::raw(parts),
+    ]
 }
 
 /// A group header's name and (subtotal, maximum), from the group's first item.

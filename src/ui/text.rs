@@ -57,12 +57,8 @@ pub fn label(lang: crate::i18n::Lang, zh: &str, en: &str) -> String {
 
 /// A number with at most one decimal, without a trailing `.0`.
 pub fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if (r - r.round()).abs() < 1e-9 {
-        format!("{}", r.round() as i64)
-    } else {
-        format!("{r:.1}")
-    }
+    // The one published-precision rule (2 decimals, half-up), as explain and reports print.
+    crate::domain::engine::explain::fmt_num(v)
 }
 
 #[cfg(test)]
@@ -78,6 +74,8 @@ mod tests {
         assert_eq!(fit_right("合格", 6), "  合格");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(num(4.0), "4");
-        assert_eq!(num(4.55), "4.6");
+        assert_eq!(num(4.55), "4.55");
+        assert_eq!(num(59.995), "60");
+        assert_eq!(num(59.994), "59.99");
     }
 }

@@ -1,14 +1,17 @@
-//! Bonus items: per instance up to each item's cap, each behind its gate (base strictly above),
-//! the sum capped by the rubric's bonus cap.
+//! Bonus items: per instance up to each item's cap, each behind its gate (the published base
+//! above the gate, or at least the gate, as the rubric's `gate_side` says), the sum capped by the
+//! rubric's bonus cap. Each distinct gate is stated once in the derivation.
 
 use super::items::{Scored, not_applicable, tidy};
 use super::score::{Acc, Item};
 use super::{ItemDetail, ItemState, Step};
 use crate::domain::rubric::{NaPolicy, Rubric};
+use crate::i18n::Lang;
 
 /// Scores the bonus table against `base`; returns the capped bonus.
 pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
     let mut sum = 0.0;
+    let mut stated: Vec<f64> = Vec::new();
     for b in &rubric.bonus {
         let common = &b.common;
         let item = Item {
@@ -25,9 +28,16 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
         } else if entry.is_some_and(|e| e.na) {
             not_applicable(NaPolicy::Zero, true, b.cap)
         } else if let Some(count) = entry.and_then(|e| e.count) {
-            let open = b.gate.is_none_or(|gate| base > gate);
-            if let Some(gate) = b.gate {
-                acc.step(|| Step::BonusGate { base, gate, open });
+            let open = b.gate.is_none_or(|gate| rubric.gate_opens(base, gate));
+            if let Some(gate) = b.gate.filter(|g| !stated.contains(g)) {
+                stated.push(gate);
+                acc.step(|| Step::BonusGate {
+                    base,
+                    gate,
+                    side: rubric.gate_side,
+                    open,
+                    rule: super::words::gate_rule(rubric.gate_side, gate, Lang::Zh),
+                });
             }
             let points = if open {
                 tidy((b.per * f64::from(count)).min(b.cap))
@@ -40,6 +50,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
                 per: b.per,
                 cap: b.cap,
                 points,
+                open,
             });
             sum += points;
             acc.push_result(item, points, ItemState::Scored, in_scope, false);

@@ -4,8 +4,10 @@
 
 use unicode_width::UnicodeWidthStr;
 
-pub use super::words::{describe, fmt_num, na_policy, status_label};
-use super::{ItemDetail, ItemResult, Outcome, Status, Step};
+pub use super::words::{
+    describe, fmt_at, fmt_num, gate_rule, na_policy, pass_rule, status_label, veto_policy,
+};
+use super::{ItemDetail, ItemResult, Outcome, Step};
 use crate::domain::rubric::{NaPolicy, Rubric};
 use crate::i18n::Lang;
 
@@ -20,7 +22,6 @@ pub fn render_text(outcome: &Outcome, rubric: &Rubric, lang: Lang) -> String {
         outcome,
         rubric,
         section: String::new(),
-        gate_open: true,
     };
     let rule = "─".repeat(NAME_COLS + 20);
     r.line(format!(
@@ -54,8 +55,6 @@ struct Render<'a> {
     rubric: &'a Rubric,
     /// Category id, "bonus" or "veto" of the last header printed.
     section: String,
-    /// Whether the last bonus gate seen was open.
-    gate_open: bool,
 }
 
 impl Render<'_> {
@@ -205,15 +204,20 @@ impl Render<'_> {
                     format!("{} / {}", fmt_num(*base), fmt_num(*total))
                 ));
             }
-            Step::BonusGate { base, gate, open } => {
+            Step::BonusGate {
+                base,
+                gate,
+                side,
+                open,
+                ..
+            } => {
                 self.enter("bonus");
-                self.gate_open = *open;
-                let (b, g) = (fmt_num(*base), fmt_num(*gate));
+                let (b, rule) = (fmt_num(*base), gate_rule(*side, *gate, lang));
                 self.line(match (lang, open) {
-                    (Lang::Zh, true) => format!("  门槛：基础分 {b} 高于 {g}，计入加分"),
-                    (Lang::Zh, false) => format!("  门槛：基础分 {b} 未高于 {g}，不计加分"),
-                    (Lang::En, true) => format!("  gate: base {b} is above {g}, bonus counts"),
-                    (Lang::En, false) => format!("  gate: base {b} is not above {g}, no bonus"),
+                    (Lang::Zh, true) => format!("  门槛：{rule}；基础分 {b}，计入加分"),
+                    (Lang::Zh, false) => format!("  门槛：{rule}；基础分 {b}，不计加分"),
+                    (Lang::En, true) => format!("  gate: {rule}; base {b}, bonus counts"),
+                    (Lang::En, false) => format!("  gate: {rule}; base {b}, no bonus"),
                 });
             }
             Step::Bonus {
@@ -222,18 +226,18 @@ impl Render<'_> {
                 per,
                 cap,
                 points,
+                open,
             } => {
                 let raw = per * f64::from(*count);
                 let mut d = match lang {
                     Lang::Zh => format!("{count} 次 × {} = {}", fmt_num(*per), fmt_num(raw)),
                     Lang::En => format!("{count} × {} = {}", fmt_num(*per), fmt_num(raw)),
                 };
-                if !self.gate_open {
+                if !open {
                     d += self.t("，门槛未达，不计", ", gate closed, not counted");
                 } else if raw > cap + 1e-9 {
                     d += &format!("{}{}", self.t("，封顶 ", ", capped at "), fmt_num(*cap));
                 }
-                self.gate_open = true;
                 let p = format!("{} / {}", fmt_num(*points), fmt_num(*cap));
                 self.item_line(id, &p, &d);
             }
@@ -256,44 +260,70 @@ impl Render<'_> {
     fn verdict(&mut self, step: &Step) {
         let lang = self.lang;
         match step {
-            Step::VetoScore { forced } => {
+            Step::VetoEffect {
+                policy,
+                computed,
+                total,
+            } => {
                 self.section.clear();
-                let f = fmt_num(*forced);
+                let (c, p) = (fmt_num(*computed), veto_policy(*policy, lang));
+                let t = total.map_or("—".to_owned(), fmt_num);
                 self.line(match lang {
-                    Lang::Zh => format!("单项否决：总分按 {f} 计"),
-                    Lang::En => format!("vetoed: total forced to {f}"),
+                    Lang::Zh => format!("单项否决：{p}；计算得分 {c}，总分 {t}"),
+                    Lang::En => format!("vetoed: {p}; computed {c}, total {t}"),
                 });
             }
             Step::Verdict {
                 total,
-                pass_mark,
+                unrounded,
                 passed,
+                provisional,
                 grade,
-            } => {
-                self.section.clear();
-                let label = pad(self.t("总分", "Total"), NAME_COLS + 2);
-                self.line(format!("{label} {:>9}", fmt_num(*total)));
-                let vetoed = !self.outcome.vetoes.is_empty();
-                let v = match (vetoed, passed) {
-                    (true, _) => self.t("不合格（单项否决）", "fail (vetoed)"),
-                    (false, true) => self.t("合格", "pass"),
-                    (false, false) => self.t("不合格", "fail"),
-                };
-                let provisional =
-                    matches!(self.outcome.status, Status::InProgress | Status::NotStarted);
-                let prov = if provisional {
-                    self.t("（暂计，尚未评完）", " (provisional)")
-                } else {
-                    ""
-                };
-                let pm = fmt_num(*pass_mark);
-                let g = grade.as_deref().unwrap_or("—");
-                self.line(match lang {
-                    Lang::Zh => format!("结论：{v}{prov}，及格线 {pm}；等级：{g}"),
-                    Lang::En => format!("verdict: {v}{prov}, pass mark {pm}; grade: {g}"),
-                });
-            }
+                ..
+            } => self.total_lines(*total, *unrounded, *passed, *provisional, grade.as_deref()),
             _ => {}
         }
+    }
+
+    /// The total (provisional while incomplete, — when a veto leaves none, the unrounded value
+    /// beside the published one when they differ), then the verdict with the pass rule in words.
+    fn total_lines(
+        &mut self,
+        total: Option<f64>,
+        unrounded: f64,
+        passed: bool,
+        provisional: bool,
+        grade: Option<&str>,
+    ) {
+        self.section.clear();
+        let o = self.outcome;
+        let d = self.rubric.decimals;
+        let vetoed = !o.vetoes.is_empty();
+        let label = match provisional {
+            true => self.t("暂计总分", "Total (provisional)"),
+            false => self.t("总分", "Total"),
+        };
+        let mut shown = total.map_or("—".to_owned(), |t| fmt_at(t, d));
+        let published = self.rubric.publish(unrounded);
+        if (published - unrounded).abs() > 1e-9 && total == Some(published) {
+            shown += &match self.lang {
+                Lang::Zh => format!("（未修约 {}）", fmt_at(unrounded, 9)),
+                Lang::En => format!(" (unrounded {})", fmt_at(unrounded, 9)),
+            };
+        }
+        let label = pad(label, NAME_COLS + 2);
+        self.line(format!("{label} {shown:>9}"));
+        let rule = pass_rule(self.rubric, self.lang);
+        let v = match (vetoed, provisional, passed) {
+            (true, _, _) => self.t("不合格（单项否决）", "fail (vetoed)"),
+            (false, true, _) => self.t("尚未评完，暂不下结论", "not yet complete, no verdict"),
+            (false, false, true) => self.t("合格", "pass"),
+            (false, false, false) => self.t("不合格", "fail"),
+        };
+        let g = grade.unwrap_or("—");
+        self.line(match self.lang {
+            Lang::Zh => format!("结论：{v}（{rule}）；等级：{g}"),
+            Lang::En => format!("verdict: {v} ({rule}); grade: {g}"),
+        });
     }
 }

@@ -46,7 +46,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::rubric::NaPolicy;
+use crate::domain::rubric::{NaPolicy, Side, VetoPolicy};
 
 mod bonus;
 mod category;
@@ -193,10 +193,14 @@ pub enum Step {
         base: f64,
         total: f64,
     },
+    /// A bonus gate, stated once per distinct gate value: `side` says whether the gate value
+    /// itself opens it; `rule` is the rule in words (Chinese).
     BonusGate {
         base: f64,
         gate: f64,
+        side: Side,
         open: bool,
+        rule: String,
     },
     Bonus {
         id: String,
@@ -204,6 +208,8 @@ pub enum Step {
         per: f64,
         cap: f64,
         points: f64,
+        /// False when the item's gate kept it at 0.
+        open: bool,
     },
     BonusCap {
         sum: f64,
@@ -213,13 +219,23 @@ pub enum Step {
         id: String,
         reason: String,
     },
-    VetoScore {
-        forced: f64,
+    /// What the veto policy did to the computed total (`None`: no total).
+    VetoEffect {
+        policy: VetoPolicy,
+        computed: f64,
+        total: Option<f64>,
     },
+    /// The published total and verdict. `unrounded` is the total before publishing; while the
+    /// sheet is `provisional` there is no verdict (`passed` false, no grade unless vetoed).
     Verdict {
-        total: f64,
+        total: Option<f64>,
+        unrounded: f64,
         pass_mark: f64,
+        pass_side: Side,
+        /// The pass rule in words (Chinese).
+        rule: String,
         passed: bool,
+        provisional: bool,
         grade: Option<String>,
     },
 }
@@ -228,15 +244,36 @@ pub enum Step {
 pub struct Outcome {
     pub items: Vec<ItemResult>,
     pub categories: Vec<CategoryResult>,
+    /// Base and bonus at the rubric's published precision.
     pub base: f64,
     pub bonus: f64,
-    pub total: f64,
+    /// The published total after the veto policy; `None` when a veto leaves no total
+    /// (`FailNoScore`). Provisional while the sheet is incomplete (see `complete`).
+    pub total: Option<f64>,
+    /// base + bonus before publishing and before any veto effect (cleaned of float noise only).
+    pub unrounded: f64,
     pub vetoes: Vec<VetoHit>,
+    /// True only for a complete sheet that passes (never while provisional).
     pub passed: bool,
+    /// The grade; `None` while provisional (a vetoed sheet gets the lowest band at once).
     pub grade: Option<String>,
+    /// Every applicable item (vetoes included) is scored: the total is final, not provisional.
+    pub complete: bool,
     /// Scored applicable items / applicable items (indicators, bonus and veto items).
     pub scored: usize,
     pub applicable: usize,
     pub status: Status,
     pub steps: Vec<Step>,
+}
+
+impl Outcome {
+    /// A key for ranking totals, higher first: no total ranks below every total.
+    pub fn rank_key(&self) -> f64 {
+        self.total.unwrap_or(f64::NEG_INFINITY)
+    }
+
+    /// The total until the sheet is complete is provisional.
+    pub fn provisional(&self) -> bool {
+        !self.complete
+    }
 }

@@ -162,7 +162,7 @@ fn run(
         categories.push(result);
     }
     let base = base_points(rubric, &mut acc, sum, kept_weight, any_dropped);
-    let bonus = bonus::score(rubric, &mut acc, base);
+    let bonus = bonus::score(rubric, &mut acc, rubric.publish(base));
     let vetoes = veto::score(rubric, &mut acc);
     verdict(rubric, acc, categories, base, bonus, vetoes)
 }
@@ -186,7 +186,7 @@ fn base_points(rubric: &Rubric, acc: &mut Acc, sum: f64, kept: f64, dropped: boo
         });
     }
     acc.step(|| Step::Base {
-        base,
+        base: rubric.publish(base),
         total: rubric.total,
     });
     base
@@ -201,45 +201,79 @@ fn verdict(
     vetoes: Vec<VetoHit>,
 ) -> Outcome {
     let vetoed = !vetoes.is_empty();
-    let mut total = tidy(base + bonus);
-    if let (true, VetoPolicy::FailWithScore(forced)) = (vetoed, rubric.on_veto) {
-        total = forced;
-        acc.step(|| Step::VetoScore { forced });
+    let unrounded = tidy(base + bonus);
+    let mut total = Some(rubric.publish(unrounded));
+    if vetoed {
+        let policy = rubric.on_veto;
+        let computed = total.unwrap_or(0.0);
+        total = policy.apply(computed).map(|t| rubric.publish(t));
+        if policy != VetoPolicy::FailKeepScore {
+            acc.step(|| Step::VetoEffect {
+                policy,
+                computed,
+                total,
+            });
+        }
     }
-    let passed = !vetoed && total + EPS >= rubric.pass_mark;
-    let grade = if vetoed {
-        lowest_grade(rubric)
-    } else {
-        rubric.grade_for(total)
+    let complete = acc.scored >= acc.applicable;
+    let passed = complete && !vetoed && total.is_some_and(|t| rubric.passes(t));
+    let grade = match (vetoed, complete, total) {
+        (true, _, _) => lowest_grade(rubric),
+        (false, true, Some(t)) if passed => rubric.grade_for(t),
+        (false, true, Some(t)) => failing_grade(rubric, t),
+        _ => None,
     }
     .map(str::to_owned);
     acc.step(|| Step::Verdict {
         total,
+        unrounded,
         pass_mark: rubric.pass_mark,
+        pass_side: rubric.pass_side,
+        rule: super::words::pass_rule(rubric, crate::i18n::Lang::Zh),
         passed,
+        provisional: !complete,
         grade: grade.clone(),
     });
     let status = match (acc.scored, vetoed) {
         (0, _) => Status::NotStarted,
         (_, true) => Status::Vetoed,
-        (s, _) if s < acc.applicable => Status::InProgress,
+        _ if !complete => Status::InProgress,
         _ if passed => Status::Pass,
         _ => Status::Fail,
     };
     Outcome {
         items: acc.items,
         categories,
-        base,
-        bonus,
+        base: rubric.publish(base),
+        bonus: rubric.publish(bonus),
         total,
+        unrounded,
         vetoes,
         passed,
         grade,
+        complete,
         scored: acc.scored,
         applicable: acc.applicable,
         status,
         steps: acc.steps,
     }
+}
+
+/// The grade of a complete sheet that fails on points: its band, unless that band is a passing
+/// one (a total equal to the mark when only totals above it pass), then the highest band below
+/// the pass mark.
+fn failing_grade(rubric: &Rubric, total: f64) -> Option<&str> {
+    let g = rubric.grade_for(total)?;
+    let bound = rubric.grades.iter().find(|(n, _)| n == g).map(|x| x.1)?;
+    if bound + 1e-9 < rubric.pass_mark {
+        return Some(g);
+    }
+    rubric
+        .grades
+        .iter()
+        .filter(|(_, lo)| *lo + 1e-9 < rubric.pass_mark)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(n, _)| n.as_str())
 }
 
 /// The band with the lowest lower bound (what a vetoed account is graded).

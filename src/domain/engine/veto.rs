@@ -1,4 +1,6 @@
-//! Single-veto items: a hit (an entry with a veto reason) fails the account.
+//! Single-veto items: a hit (an entry with a veto reason) fails the account. Only applicability
+//! (platform, level) makes a veto not applicable: an `na` entry on an applicable veto (refused on
+//! entry since, but possibly stored earlier) leaves it unchecked, so the sheet stays incomplete.
 
 use super::items::{Scored, not_applicable};
 use super::score::{Acc, Item};
@@ -26,8 +28,6 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
         };
         let r = if !in_scope {
             not_applicable(NaPolicy::Zero, false, 0.0)
-        } else if entry.is_some_and(|e| e.na) {
-            not_applicable(NaPolicy::Zero, true, 0.0)
         } else if let Some(reason) = entry.and_then(|e| e.veto.as_ref()) {
             hits.push(VetoHit {
                 id: common.id.clone(),
@@ -40,7 +40,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
             });
             acc.push_result(item, 0.0, ItemState::Scored, in_scope, false);
             continue;
-        } else if entry.is_some_and(|e| e.value.is_some()) {
+        } else if entry.is_some_and(|e| e.value.is_some() && !e.na) {
             state(ItemState::Scored, ItemDetail::VetoClean)
         } else {
             state(ItemState::Missing, ItemDetail::Missing { points: 0.0 })

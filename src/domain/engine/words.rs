@@ -4,20 +4,70 @@
 use std::fmt::Write as _;
 
 use super::{ItemDetail, Status};
-use crate::domain::rubric::NaPolicy;
+use crate::domain::precision::round_half_up;
+use crate::domain::rubric::{NaPolicy, Rubric, Side, VetoPolicy};
 use crate::i18n::Lang;
 
-/// A number as people read it: integers bare, otherwise at most two decimals (`4.5`, `8.65`).
+/// A number as people read it: integers bare, otherwise at most two decimals (`4.5`, `8.65`),
+/// rounded half-up by the one published-precision rule.
 pub fn fmt_num(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
+    fmt_at(x, 2)
+}
+
+/// Like [`fmt_num`] at `decimals` places (a rubric's published precision).
+pub fn fmt_at(x: f64, decimals: u32) -> String {
+    let d = decimals.min(crate::domain::precision::MAX_DECIMALS);
+    let r = round_half_up(x, d);
     if r == r.trunc() && r.abs() < 1e15 {
         return (r as i64).to_string();
     }
-    let mut s = format!("{r:.2}");
+    let mut s = format!("{r:.*}", d as usize);
     while s.ends_with('0') {
         s.pop();
     }
     s
+}
+
+/// A bonus gate in words: 「基础分高于80分计加分」 / 「基础分达到80分及以上计加分」.
+pub fn gate_rule(side: Side, gate: f64, lang: Lang) -> String {
+    let g = fmt_num(gate);
+    match (lang, side) {
+        (Lang::Zh, Side::Above) => format!("基础分高于{g}分计加分"),
+        (Lang::Zh, Side::AtLeast) => format!("基础分达到{g}分及以上计加分"),
+        (Lang::En, Side::Above) => format!("bonus counts when the base is above {g}"),
+        (Lang::En, Side::AtLeast) => format!("bonus counts when the base is {g} or more"),
+    }
+}
+
+/// The pass rule in words: 「60分及以上合格」 / 「高于60分合格」.
+pub fn pass_rule(rubric: &Rubric, lang: Lang) -> String {
+    let m = fmt_num(rubric.pass_mark);
+    match (lang, rubric.pass_side) {
+        (Lang::Zh, Side::AtLeast) => format!("{m}分及以上合格"),
+        (Lang::Zh, Side::Above) => format!("高于{m}分合格，{m}分及以下不合格"),
+        (Lang::En, Side::AtLeast) => format!("{m} or more passes"),
+        (Lang::En, Side::Above) => format!("more than {m} passes; {m} or less fails"),
+    }
+}
+
+/// What a veto hit does to the total, in words.
+pub fn veto_policy(policy: VetoPolicy, lang: Lang) -> String {
+    match (lang, policy) {
+        (Lang::Zh, VetoPolicy::FailKeepScore) => "不合格，保留计算得分供参考".to_owned(),
+        (Lang::Zh, VetoPolicy::FailWithScore(x)) => format!("不合格，总分记为 {}", fmt_num(x)),
+        (Lang::Zh, VetoPolicy::FailCapScore(x)) => {
+            format!("不合格，总分最高计 {}（低于则按实得）", fmt_num(x))
+        }
+        (Lang::Zh, VetoPolicy::FailNoScore) => "不合格，不再评分（无总分，排在最后）".to_owned(),
+        (Lang::En, VetoPolicy::FailKeepScore) => {
+            "fail, the computed total kept for reference".to_owned()
+        }
+        (Lang::En, VetoPolicy::FailWithScore(x)) => format!("fail, total set to {}", fmt_num(x)),
+        (Lang::En, VetoPolicy::FailCapScore(x)) => {
+            format!("fail, total capped at {}", fmt_num(x))
+        }
+        (Lang::En, VetoPolicy::FailNoScore) => "fail, no total (ranked last)".to_owned(),
+    }
 }
 
 /// One item's derivation in words.

@@ -16,8 +16,19 @@ pub struct Rubric {
     pub description: String,
     /// Points of the base part (the categories' weights add up to this).
     pub total: f64,
-    /// A total below this fails.
+    /// The pass mark; `pass_side` says whether a total equal to it passes.
     pub pass_mark: f64,
+    /// At least the mark passes (`AtLeast`, 「60分及以上合格」, the default) or only above it.
+    #[serde(default = "Side::at_least")]
+    pub pass_side: Side,
+    /// Bonus gates admit a base strictly above the gate (`Above`, 「高于80分」, the default) or at
+    /// least the gate.
+    #[serde(default = "Side::above")]
+    pub gate_side: Side,
+    /// Decimals results are published at (half-up); verdict, grade and bonus gate use the
+    /// published value. Default 2.
+    #[serde(default = "default_decimals")]
+    pub decimals: u32,
     /// Grade bands, (name, lower bound), highest first: [("优秀", 90), …, ("不合格", 0)].
     #[serde(default)]
     pub grades: Vec<(String, f64)>,
@@ -36,14 +47,69 @@ pub struct Rubric {
     pub vetoes: Vec<Veto>,
 }
 
-/// What a veto hit does to the score.
+fn default_decimals() -> u32 {
+    crate::domain::precision::DEFAULT_DECIMALS
+}
+
+/// What a veto hit does to the total. Every policy fails the account.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub enum VetoPolicy {
-    /// The account fails; the computed score is kept for reference.
+    /// The computed total is kept for reference.
     #[default]
     FailKeepScore,
-    /// The account fails and its total is forced to this value (0, 59, …).
+    /// The total is SET to this value whatever was computed (肇庆 scores a vetoed county 59).
     FailWithScore(f64),
+    /// The total is capped at this value: min(computed, x).
+    FailCapScore(f64),
+    /// No total at all ("其他指标不再评分"): shown as —, null in JSON, ranked last.
+    FailNoScore,
+}
+
+impl VetoPolicy {
+    /// The total of a vetoed account from its `computed` total (base + bonus), or `None` when
+    /// the policy gives no total. Pure, so that it also applies after several evaluators'
+    /// totals were combined.
+    pub fn apply(self, computed: f64) -> Option<f64> {
+        match self {
+            VetoPolicy::FailKeepScore => Some(computed),
+            VetoPolicy::FailWithScore(x) => Some(x),
+            VetoPolicy::FailCapScore(x) => Some(computed.min(x)),
+            VetoPolicy::FailNoScore => None,
+        }
+    }
+
+    /// The value the policy names (set or cap), if any.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            VetoPolicy::FailWithScore(x) | VetoPolicy::FailCapScore(x) => Some(x),
+            VetoPolicy::FailKeepScore | VetoPolicy::FailNoScore => None,
+        }
+    }
+}
+
+/// Which side of a threshold is in: `Above` the mark only, or `AtLeast` the mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    Above,
+    AtLeast,
+}
+
+impl Side {
+    fn above() -> Side {
+        Side::Above
+    }
+
+    fn at_least() -> Side {
+        Side::AtLeast
+    }
+
+    /// True when `value` (already at published precision) is on the admitted side of `mark`.
+    pub fn admits(self, value: f64, mark: f64) -> bool {
+        match self {
+            Side::Above => value > mark + 1e-9,
+            Side::AtLeast => value + 1e-9 >= mark,
+        }
+    }
 }
 
 /// How a not-applicable indicator (or category) counts.
@@ -314,6 +380,21 @@ impl Rubric {
         self.bonus_cap.map_or(sum, |c| c.min(sum))
     }
 
+    /// Rounds a result to the rubric's published precision (the one rounding rule).
+    pub fn publish(&self, x: f64) -> f64 {
+        crate::domain::precision::round_half_up(x, self.decimals)
+    }
+
+    /// True when a published total passes the pass mark on the rubric's side.
+    pub fn passes(&self, total: f64) -> bool {
+        self.pass_side.admits(total, self.pass_mark)
+    }
+
+    /// True when a published base opens a bonus gate on the rubric's side.
+    pub fn gate_opens(&self, base: f64, gate: f64) -> bool {
+        self.gate_side.admits(base, gate)
+    }
+
     /// The grade name for a total (bands are matched highest bound first).
     pub fn grade_for(&self, total: f64) -> Option<&str> {
         let mut bands: Vec<&(String, f64)> = self.grades.iter().collect();
@@ -354,5 +435,24 @@ Rubric(
             vec![Platform::App]
         );
         assert_eq!(r.on_veto, VetoPolicy::FailWithScore(59.0));
+        assert_eq!(
+            (r.pass_side, r.gate_side, r.decimals),
+            (Side::AtLeast, Side::Above, 2)
+        );
+    }
+
+    #[test]
+    fn veto_policies_apply_to_a_computed_total() {
+        assert_eq!(VetoPolicy::FailKeepScore.apply(30.0), Some(30.0));
+        assert_eq!(VetoPolicy::FailWithScore(59.0).apply(30.0), Some(59.0));
+        assert_eq!(VetoPolicy::FailCapScore(59.0).apply(30.0), Some(30.0));
+        assert_eq!(VetoPolicy::FailCapScore(59.0).apply(88.5), Some(59.0));
+        assert_eq!(VetoPolicy::FailNoScore.apply(88.5), None);
+    }
+
+    #[test]
+    fn sides_include_or_exclude_their_mark() {
+        assert!(!Side::Above.admits(80.0, 80.0) && Side::Above.admits(80.01, 80.0));
+        assert!(Side::AtLeast.admits(60.0, 60.0) && !Side::AtLeast.admits(59.99, 60.0));
     }
 }

@@ -4,8 +4,9 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::model::{Common, Indicator, NaPolicy, Rubric, VetoPolicy};
+use super::model::{Common, Indicator, NaPolicy, Rubric};
 use super::validate::round;
+use crate::domain::engine::explain::{gate_rule, pass_rule, veto_policy};
 use crate::domain::platform::{Level, Platform};
 use crate::i18n::Lang;
 
@@ -76,15 +77,7 @@ fn header(r: &Rubric, lang: Lang) -> Vec<Line> {
     if !r.description.is_empty() {
         out.push(Line::Text(r.description.clone()));
     }
-    let veto = match r.on_veto {
-        VetoPolicy::FailKeepScore => {
-            t("不合格,保留计算得分", "fail, keep the computed score").to_string()
-        }
-        VetoPolicy::FailWithScore(s) => match lang {
-            Lang::Zh => format!("不合格,总分记为 {s}"),
-            Lang::En => format!("fail, total set to {s}"),
-        },
-    };
+    let veto = veto_policy(r.on_veto, lang);
     out.push(Line::Text(format!(
         "{} {} · {} {} · {} {} · {}: {veto}",
         t("总分", "total"),
@@ -94,6 +87,26 @@ fn header(r: &Rubric, lang: Lang) -> Vec<Line> {
         t("加分上限", "bonus cap"),
         r.max_bonus(),
         t("否决", "veto"),
+    )));
+    let mut rules = vec![pass_rule(r, lang)];
+    let mut gates: Vec<f64> = r.bonus.iter().filter_map(|b| b.gate).collect();
+    gates.sort_by(f64::total_cmp);
+    gates.dedup();
+    rules.extend(gates.iter().map(|g| gate_rule(r.gate_side, *g, lang)));
+    rules.push(match lang {
+        Lang::Zh => format!(
+            "结果保留 {} 位小数（四舍五入），按修约后的分数定结论",
+            r.decimals
+        ),
+        Lang::En => format!(
+            "results published at {} decimals (half-up); verdicts use the published value",
+            r.decimals
+        ),
+    });
+    out.push(Line::Text(format!(
+        "{}: {}",
+        t("规则", "rules"),
+        rules.join(lang.pick("；", "; "))
     )));
     if !r.grades.is_empty() {
         let g: Vec<String> = r.grades.iter().map(|(n, b)| format!("{n} ≥ {b}")).collect();
@@ -221,10 +234,7 @@ fn bonus_lines(r: &Rubric, lang: Lang, lines: &mut Vec<Line>) {
             Lang::En => format!("+{} per instance · cap {}", b.per, b.cap),
         };
         if let Some(g) = b.gate {
-            detail.push_str(&match lang {
-                Lang::Zh => format!(" · 基础得分高于 {g} 才计入"),
-                Lang::En => format!(" · counts only when the base is above {g}"),
-            });
+            detail.push_str(&format!(" · {}", gate_rule(r.gate_side, g, lang)));
         }
         detail.push_str(&common_detail(&b.common, lang));
         lines.push(Line::Row {
@@ -309,7 +319,11 @@ mod tests {
         assert!(zh.contains("扣分 3 分 · 每次 −1 · 上限 3"), "{zh}");
         assert!(zh.contains("平台: 移动客户端 · 不适用: 计零分"), "{zh}");
         assert!(zh.contains("(指标合计 11 分,按权重 10 折算)"), "{zh}");
-        assert!(zh.contains("基础得分高于 8 才计入"), "{zh}");
+        assert!(zh.contains("基础分高于8分计加分"), "{zh}");
+        assert!(
+            zh.contains("规则: 6分及以上合格；基础分高于8分计加分"),
+            "{zh}"
+        );
         assert!(zh.contains("· 两周无更新"), "{zh}");
         let en = render_tree(&r, Lang::En);
         assert!(en.contains("Deduct 3 pts · per −1 · cap 3"), "{en}");

@@ -74,6 +74,7 @@ pub fn validate(r: &Rubric, loc: &Locator, file: &str) -> Vec<RubricError> {
     c.text(&[Seg::Field("name")], "rubric name", &r.name);
     let total_ok = check_total(&mut c, r);
     check_veto_policy(&mut c, r);
+    check_decimals(&mut c, r);
     if let Some(cap) = r.bonus_cap {
         c.number(&[Seg::Field("bonus_cap")], "bonus_cap", cap);
     }
@@ -115,24 +116,40 @@ fn check_total(c: &mut Ctx<'_>, r: &Rubric) -> bool {
 }
 
 fn check_veto_policy(c: &mut Ctx<'_>, r: &Rubric) {
-    if let VetoPolicy::FailWithScore(s) = r.on_veto {
-        let p = [Seg::Field("on_veto")];
-        if !c.number(&p, "the score forced by on_veto", s) {
-            return;
-        }
-        if s > r.total {
-            c.err(
-                &p,
-                format!("on_veto forces a score of {s}, above the total {}", r.total),
-                "use a score between 0 and the total, such as FailWithScore(0) or FailWithScore(59)",
-            );
-        } else if s >= r.pass_mark && r.pass_mark > 0.0 {
-            c.err(
-                &p,
-                format!("on_veto forces a score of {s}, which is not below the pass mark {}", r.pass_mark),
-                "a vetoed account fails, so force a score below the pass mark, or use FailKeepScore",
-            );
-        }
+    let Some(s) = r.on_veto.value() else {
+        return;
+    };
+    let (verb, name) = match r.on_veto {
+        VetoPolicy::FailCapScore(_) => ("caps the total at", "FailCapScore"),
+        _ => ("sets the total to", "FailWithScore"),
+    };
+    let p = [Seg::Field("on_veto")];
+    if !c.number(&p, "the score named by on_veto", s) {
+        return;
+    }
+    if s > r.total {
+        c.err(
+            &p,
+            format!("on_veto {verb} {s}, above the total {}", r.total),
+            format!("use a score between 0 and the total, such as {name}(0) or {name}(59)"),
+        );
+    } else if s >= r.pass_mark && r.pass_mark > 0.0 {
+        c.err(
+            &p,
+            format!("on_veto {verb} {s}, which is not below the pass mark {}", r.pass_mark),
+            "a vetoed account fails, so name a score below the pass mark, or use FailKeepScore or FailNoScore",
+        );
+    }
+}
+
+fn check_decimals(c: &mut Ctx<'_>, r: &Rubric) {
+    use crate::domain::precision::MAX_DECIMALS;
+    if r.decimals > MAX_DECIMALS {
+        c.err(
+            &[Seg::Field("decimals")],
+            format!("decimals is {}, more than {MAX_DECIMALS}", r.decimals),
+            "results are published at 0 to 6 decimals; 2 is usual",
+        );
     }
 }
 

@@ -34,11 +34,11 @@ fn chinese_derivation_shows_every_kind_of_step() {
         "小计 15 / 20，折算 15 × 40 / 20 = 30",
         "不适用（平台或层级）",
         "基础分",
-        "门槛：基础分 90 高于 80",
+        "门槛：基础分高于80分计加分；基础分 90，计入加分",
         "5 次 × 2 = 10，封顶 6",
         "加分合计 11（上限 8），计 8",
         "否决：两周无更新",
-        "不合格（单项否决）",
+        "不合格（单项否决）（60分及以上合格）",
         "等级：不合格",
         "完成度 9 / 9",
     ] {
@@ -52,7 +52,8 @@ fn english_derivation_uses_english_words() {
     for needle in [
         "(weight 40)",
         "9 × 1 = 9, capped at 5",
-        "gate: base 90 is above 80",
+        "gate: bonus counts when the base is above 80; base 90, bonus counts",
+        "(60 or more passes)",
         "veto: 两周无更新",
         "fail (vetoed)",
     ] {

@@ -3,6 +3,7 @@
 mod explain;
 mod na;
 mod props;
+mod published;
 mod rules;
 
 use crate::domain::entry::Entry;

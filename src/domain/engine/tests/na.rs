@@ -157,7 +157,7 @@ fn a_category_whose_items_are_all_dropped_is_dropped() {
     // WeChat with r1 N/A: nothing is left anywhere → base 0, not a division by zero.
     let o = run("Rescale", "", "", Platform::WeChat, &[na("r1")]);
     assert_close(o.base, 0.0);
-    assert!(o.total.is_finite());
+    assert!(o.total.is_some_and(f64::is_finite));
 }
 
 #[test]

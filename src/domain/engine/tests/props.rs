@@ -136,8 +136,14 @@ proptest! {
         seeds in prop::collection::vec((0u8..4, -10.0f64..30.0, 0u32..30), 1..12),
         hit in any::<bool>(),
         app in any::<bool>(),
+        policy in 0u8..4,
     ) {
-        let veto = forced.map_or("FailKeepScore".to_owned(), |f| format!("FailWithScore({f})"));
+        let veto = match (forced, policy) {
+            (None, 0 | 1) => "FailKeepScore".to_owned(),
+            (None, _) => "FailNoScore".to_owned(),
+            (Some(f), 0 | 1) => format!("FailWithScore({f})"),
+            (Some(f), _) => format!("FailCapScore({f})"),
+        };
         let r = parse(&ron(&cats, &bonus, bonus_cap, &veto));
         let mut e = entries(&r, &seeds);
         if hit {
@@ -151,12 +157,22 @@ proptest! {
             }
         }
         prop_assert!(o.base >= 0.0 && o.base <= r.total + 1e-9, "base {}", o.base);
+        let computed = r.publish(o.unrounded);
+        prop_assert!(computed >= 0.0 && computed <= r.total + r.max_bonus() + 1e-9);
         match (hit, r.on_veto) {
-            (true, VetoPolicy::FailWithScore(x)) => prop_assert_eq!(o.total, x),
-            _ => prop_assert!(o.total >= 0.0 && o.total <= r.total + r.max_bonus() + 1e-9),
+            (false, _) => prop_assert_eq!(o.total, Some(computed)),
+            (true, VetoPolicy::FailKeepScore) => prop_assert_eq!(o.total, Some(computed)),
+            (true, VetoPolicy::FailWithScore(x)) => prop_assert_eq!(o.total, Some(x)),
+            (true, VetoPolicy::FailCapScore(x)) => prop_assert_eq!(o.total, Some(computed.min(x))),
+            (true, VetoPolicy::FailNoScore) => prop_assert_eq!(o.total, None),
         }
+        prop_assert_eq!(o.total, if hit { r.on_veto.apply(computed) } else { Some(computed) });
         prop_assert!(o.scored <= o.applicable);
-        prop_assert_eq!(o.passed, !hit && o.total + 1e-9 >= r.pass_mark);
+        prop_assert_eq!(o.complete, o.scored == o.applicable);
+        prop_assert_eq!(
+            o.passed,
+            !hit && o.complete && o.total.is_some_and(|t| t + 1e-9 >= r.pass_mark)
+        );
         // The totals-only pass agrees with the explained one in everything but the steps.
         let quiet = score_totals(&r, platform(app), Level::County, &e);
         prop_assert!(quiet.steps.is_empty());
@@ -184,9 +200,10 @@ proptest! {
         }
         let o = score(&r, platform(app), Level::County, &e);
         if o.categories.iter().any(|c| c.applicable) || o.categories.iter().any(|c| c.subtotal > 0.0) {
-            prop_assert!((o.total - r.total).abs() < 1e-6, "total {} of {}", o.total, r.total);
+            let t = o.total.unwrap_or(f64::NAN);
+            prop_assert!((t - r.total).abs() < 1e-6, "total {} of {}", t, r.total);
         } else {
-            prop_assert_eq!(o.total, 0.0);
+            prop_assert_eq!(o.total, Some(0.0));
         }
     }
 }
