@@ -112,6 +112,8 @@ fn usage_errors_exit_2_and_user_errors_exit_1() {
 #[test]
 fn explain_derives_range_levels_deduction_cap_na_bonus_gate_and_veto() {
     let s = setup();
+    // The veto checked clean: every applicable item is scored, so the verdict is final.
+    set(&s.db, "测试发布", "stale", &["--value", "0"]);
     set(&s.db, "测试发布", "layout", &["--value", "4"]);
     set(&s.db, "测试发布", "typos", &["--count", "5"]);
     set(&s.db, "测试发布", "reads", &["--value", "45"]);

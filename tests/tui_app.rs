@@ -133,7 +133,11 @@ fn scoring_every_kind_updates_totals_and_saves_each_edit() {
         ],
     );
     let o = &a.scoring.as_ref().expect("s").outcome;
-    assert!(o.total > 15.0, "live total {}", o.total);
+    assert!(
+        o.total.is_some_and(|t| t > 15.0),
+        "live total {:?}",
+        o.total
+    );
     assert_eq!(a.rows[0].total, o.total, "the list's cached total follows");
     run(&mut a, &mut b, &[Action::Down, Action::Veto]);
     assert!(matches!(a.popup, Some(Popup::Pick { .. })));

@@ -51,7 +51,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
     match args.format {
         ExplainFormat::Json => {
             // Numbers at the rubric's published precision: no float noise; the unrounded total
-            // is kept beside the published one (cleaned at 9 decimals).
+            // is kept beside the published one (cleaned of noise only).
             let mut v = serde_json::to_value(&explained)?;
             precision::round_json(&mut v, rubric.decimals, &["unrounded"]);
             println!("{}", serde_json::to_string_pretty(&v)?)

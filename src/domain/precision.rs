@@ -48,7 +48,7 @@ fn tie_by_decimal_text(x: f64, d: u32) -> f64 {
 
 /// Rounds every non-integer number in a JSON value to `decimals` places, except under keys named
 /// in `keep` (such as the unrounded total shown beside the published one), which are only cleaned
-/// of float noise (9 decimals).
+/// of float noise ([`MAX_DECIMALS`] decimals).
 pub fn round_json(v: &mut serde_json::Value, decimals: u32, keep: &[&str]) {
     use serde_json::Value;
     match v {
@@ -61,7 +61,7 @@ pub fn round_json(v: &mut serde_json::Value, decimals: u32, keep: &[&str]) {
         Value::Object(o) => {
             for (k, x) in o.iter_mut() {
                 if keep.contains(&k.as_str()) {
-                    round_json(x, 9, &[]);
+                    round_json(x, MAX_DECIMALS, &[]);
                 } else {
                     round_json(x, decimals, keep);
                 }

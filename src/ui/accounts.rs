@@ -16,12 +16,12 @@ use crate::i18n::Lang;
 /// Column widths for a given total width: fixed columns, then the name as wide as the longest
 /// visible name (up to 55% of the rest), then host unit and region share what is left.
 fn widths(total: usize, longest_name: usize) -> [usize; 8] {
-    let fixed = 8 + 6 + 7 + 8 + 7 + 7;
+    let fixed = 8 + 6 + 7 + 7 + 7 + 7;
     let flex = total.saturating_sub(fixed).max(12);
     let name = longest_name.clamp(8, flex * 55 / 100);
     let unit = (flex - name) * 60 / 100;
     let region = flex - name - unit;
-    [8, name, unit, 6, region, 7, 8, 7]
+    [8, name, unit, 6, region, 7, 7, 7]
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {

@@ -95,7 +95,8 @@ fn chart(frame: &mut Frame, area: Rect, title: &str, data: &[(String, f64)], the
             Bar::default()
                 .label(Line::from(fit(label, 8)))
                 .value(m.max(0.0).round() as u64)
-                .text_value(num(*m))
+                // Means drawn on a bar: one decimal leaves the bar visible.
+                .text_value(crate::domain::engine::explain::fmt_at(*m, 1))
         })
         .collect();
     let chart = BarChart::default()

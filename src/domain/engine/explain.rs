@@ -8,6 +8,7 @@ pub use super::words::{
     describe, fmt_at, fmt_num, gate_rule, na_policy, pass_rule, status_label, veto_policy,
 };
 use super::{ItemDetail, ItemResult, Outcome, Step};
+use crate::domain::precision::MAX_DECIMALS;
 use crate::domain::rubric::{NaPolicy, Rubric};
 use crate::i18n::Lang;
 
@@ -307,8 +308,8 @@ impl Render<'_> {
         let published = self.rubric.publish(unrounded);
         if (published - unrounded).abs() > 1e-9 && total == Some(published) {
             shown += &match self.lang {
-                Lang::Zh => format!("（未修约 {}）", fmt_at(unrounded, 9)),
-                Lang::En => format!(" (unrounded {})", fmt_at(unrounded, 9)),
+                Lang::Zh => format!("（未修约 {}）", fmt_at(unrounded, MAX_DECIMALS)),
+                Lang::En => format!(" (unrounded {})", fmt_at(unrounded, MAX_DECIMALS)),
             };
         }
         let label = pad(label, NAME_COLS + 2);

@@ -121,7 +121,7 @@ fn check_veto_policy(c: &mut Ctx<'_>, r: &Rubric) {
     };
     let (verb, name) = match r.on_veto {
         VetoPolicy::FailCapScore(_) => ("caps the total at", "FailCapScore"),
-        _ => ("sets the total to", "FailWithScore"),
+        _ => ("forces a score of", "FailWithScore"),
     };
     let p = [Seg::Field("on_veto")];
     if !c.number(&p, "the score named by on_veto", s) {
