@@ -128,10 +128,19 @@ fn tui_edits_beside_an_outside_sqlite3_survive_kill_9() {
         session.keys(&["Enter"]);
         session.wait("the note on screen", 5, |s| s.contains(&note));
         // The outside program reads (and writes) between the TUI's edits.
-        let seen = sqlite3(
-            &db,
-            "SELECT count(*) FROM entries WHERE note LIKE '%旁读%';",
-        );
+        // (The typed text is on screen before Enter is handled: poll the reader briefly.)
+        let start = Instant::now();
+        let mut seen = String::new();
+        while start.elapsed() < Duration::from_secs(5) {
+            seen = sqlite3(
+                &db,
+                "SELECT count(*) FROM entries WHERE note LIKE '%旁读%';",
+            );
+            if seen == i.to_string() {
+                break;
+            }
+            sleep(Duration::from_millis(100));
+        }
         assert_eq!(
             seen,
             i.to_string(),

@@ -155,7 +155,7 @@ pub(super) fn map_locked(e: StoreError, path: &Path) -> StoreError {
         Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Locked { path },
         Some(C::ReadOnly) => StoreError::ReadOnly { path },
         // An existing file SQLite cannot open: its folder refuses the -wal/-shm files beside it.
-        Some(C::CannotOpen) if path.exists() => StoreError::ReadOnly { path },
+        Some(C::CannotOpen) if path.is_file() => StoreError::ReadOnly { path },
         Some(C::DiskFull | C::SystemIoFailure) => StoreError::Disk {
             path,
             err: sql_text(s),
