@@ -281,7 +281,7 @@ fn a_changed_pinned_rubric_is_refused_and_reported() {
         )
         .unwrap();
     let err = s.round(&r.id.to_string()).unwrap_err();
-    assert!(matches!(err, StoreError::Tampered(_)), "{err}");
+    assert!(matches!(err, StoreError::RubricChanged { .. }), "{err}");
     assert!(err.to_string().contains("2024Q4"), "{err}");
     assert!(s.round("2024Q4").is_err());
     assert_eq!(first(&s), Finding::RubricHash { round: r.id });
