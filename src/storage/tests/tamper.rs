@@ -359,3 +359,51 @@ fn a_database_from_before_the_chain_is_sealed_on_upgrade() {
         .unwrap();
     assert!(matches!(first(&s), Finding::Bulk { .. }));
 }
+
+#[test]
+fn a_removed_head_or_a_whole_removed_history_is_caught() {
+    let (s, r, _) = edited();
+    s.conn.execute("DELETE FROM history_heads", []).unwrap();
+    assert_eq!(
+        first(&s),
+        Finding::Head {
+            round: r.id,
+            recorded: None,
+            found: Some((4, 4))
+        }
+    );
+    let (s, r, a) = edited();
+    s.conn.execute_batch(UNGUARD).unwrap();
+    s.conn
+        .execute_batch("DELETE FROM history; DELETE FROM history_heads;")
+        .unwrap();
+    let audit = s.audit(None).unwrap();
+    // With no history at all, every entry is unexplained: the bulk check names the round.
+    assert!(
+        audit.findings.iter().any(|f| matches!(f, Finding::Bulk { round, batch_rows, .. } if *round == r.id && batch_rows.is_empty())),
+        "{:?} (account {a})",
+        audit.findings
+    );
+}
+
+#[test]
+fn a_submission_changed_behind_the_tools_back_is_named() {
+    let (mut s, r, a) = edited();
+    s.set_submission(r.id, a, "张三", Submission::Submitted)
+        .unwrap();
+    assert_eq!(s.audit(None).unwrap().findings, vec![]);
+    s.conn
+        .execute("UPDATE submissions SET state = 'draft'", [])
+        .unwrap();
+    assert!(
+        matches!(
+            first(&s),
+            Finding::Submission {
+                last_row: Some(5),
+                ..
+            }
+        ),
+        "{:?}",
+        first(&s)
+    );
+}
