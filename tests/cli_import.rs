@@ -95,10 +95,13 @@ fn a_newer_database_is_refused_untouched() {
         conn.pragma_update(None, "user_version", 9999).unwrap();
     }
     let before = std::fs::read(&db).unwrap();
-    let out = run(&db, &["account", "list"]);
+    let out = run(&db, &["--lang", "en", "account", "list"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("newer") && err.contains("9999"), "{err}");
+    let out = run(&db, &["account", "list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("更新版本") && err.contains("9999"), "{err}");
     assert_eq!(
         std::fs::read(&db).unwrap(),
         before,

@@ -337,9 +337,16 @@ fn lang(cli: &Cli) -> Lang {
         .unwrap_or_default()
 }
 
-/// Runs a parsed command line.
+/// Runs a parsed command line. Storage errors are worded in the interface language.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let lang = lang(&cli);
+    dispatch(cli, lang).map_err(|e| match e.downcast_ref::<crate::storage::StoreError>() {
+        Some(s) => anyhow::anyhow!(s.message(lang)),
+        None => e,
+    })
+}
+
+fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     match &cli.command {
         None => demo::tui(
             open_store(&cli)?,

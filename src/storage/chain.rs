@@ -250,21 +250,55 @@ impl BulkDigest {
     }
 }
 
+/// A stored history row: id, round, account, evaluator, indicator, old, new, at.
+type StoredRow = (
+    i64,
+    i64,
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
 /// Part of the migration that adds the chain: hashes the rows already there (oldest first, per
 /// round), sets each round's head, and adds one `@bulk` row per round for the entries that no
 /// history row explains (loaded by demo or gen before the chain existed).
 pub(super) fn backfill(tx: &Connection) -> Result<(), StoreError> {
     tx.execute_batch("DROP TRIGGER IF EXISTS history_no_update;")?;
-    let rows: Vec<(
-        i64,
-        i64,
-        i64,
-        i64,
-        String,
-        Option<String>,
-        Option<String>,
-        String,
-    )> = {
+    hash_existing(tx)?;
+    for (_, sql) in [GUARDS[0], GUARDS[2]] {
+        tx.execute_batch(&format!("{sql};"))?;
+    }
+    let rounds: Vec<i64> = {
+        let mut st = tx.prepare("SELECT id FROM rounds ORDER BY id")?;
+        let r = st.query_map([], |r| r.get(0))?;
+        r.collect::<rusqlite::Result<_>>()?
+    };
+    let at = super::now();
+    for round_id in rounds {
+        let replay = super::audit::replay(tx, round_id)?;
+        if let Some((account, evaluator)) = replay.unexplained_first
+            && replay.unexplained.rows > 0
+        {
+            let json = Some(replay.unexplained.to_json());
+            append_history(
+                tx,
+                (round_id, account, evaluator),
+                BULK_INDICATOR,
+                None,
+                json,
+                &at,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Sets the chained hash of every existing history row and the heads of their rounds.
+fn hash_existing(tx: &Connection) -> Result<(), StoreError> {
+    let rows: Vec<StoredRow> = {
         let mut st = tx.prepare(
             "SELECT id, round_id, account_id, evaluator_id, indicator, old, new, at FROM history ORDER BY id",
         )?;
@@ -284,7 +318,9 @@ pub(super) fn backfill(tx: &Connection) -> Result<(), StoreError> {
     };
     let mut heads: std::collections::BTreeMap<i64, (i64, i64, String)> = Default::default();
     for (id, round_id, account_id, evaluator_id, indicator, old, new, at) in &rows {
-        let prev = heads.get(round_id).map(|h| h.2.clone()).unwrap_or_default();
+        let (prev, n) = heads
+            .get(round_id)
+            .map_or((String::new(), 0), |h| (h.2.clone(), h.1));
         let content = RowContent {
             id: *id,
             round_id: *round_id,
@@ -300,7 +336,6 @@ pub(super) fn backfill(tx: &Connection) -> Result<(), StoreError> {
             "UPDATE history SET hash = ?1 WHERE id = ?2",
             params![hash, id],
         )?;
-        let n = heads.get(round_id).map_or(0, |h| h.1);
         heads.insert(*round_id, (*id, n + 1, hash));
     }
     for (round_id, (last_id, n, hash)) in &heads {
@@ -308,32 +343,6 @@ pub(super) fn backfill(tx: &Connection) -> Result<(), StoreError> {
             "INSERT INTO history_heads (round_id, last_id, rows, hash) VALUES (?1, ?2, ?3, ?4)",
             params![round_id, last_id, n, hash],
         )?;
-    }
-    let (sql, trigger) = GUARDS[0];
-    debug_assert_eq!(sql, "history_no_update");
-    tx.execute_batch(&format!("{trigger};"))?;
-    let (_, append_only) = GUARDS[2];
-    tx.execute_batch(&format!("{append_only};"))?;
-    let rounds: Vec<i64> = {
-        let mut st = tx.prepare("SELECT id FROM rounds ORDER BY id")?;
-        let r = st.query_map([], |r| r.get(0))?;
-        r.collect::<rusqlite::Result<_>>()?
-    };
-    let at = super::now();
-    for round_id in rounds {
-        let audit = super::audit::replay(tx, round_id)?;
-        if let Some((account, evaluator)) = audit.unexplained_first
-            && audit.unexplained.rows > 0
-        {
-            append_history(
-                tx,
-                (round_id, account, evaluator),
-                BULK_INDICATOR,
-                None,
-                Some(audit.unexplained.to_json()),
-                &at,
-            )?;
-        }
     }
     Ok(())
 }

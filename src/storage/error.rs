@@ -26,11 +26,11 @@ pub enum StoreError {
     #[error(
         "{path} is not an assay database: {what}; assay left it unchanged — give another --db path"
     )]
-    Foreign { path: PathBuf, what: String },
+    Foreign { path: PathBuf, what: Why },
     #[error(
         "database {path} is damaged or was changed by another program: {what}; it was not modified — restore it from a backup"
     )]
-    Damaged { path: PathBuf, what: String },
+    Damaged { path: PathBuf, what: Why },
     #[error(
         "cannot write database {path}: the file or its folder is read-only; make them writable or copy the database into a folder you may write to, then pass it with --db"
     )]
@@ -45,9 +45,10 @@ pub enum StoreError {
         "cannot create the folder {path} for the database: {err}; check the path and its permissions"
     )]
     CreateDir { path: PathBuf, err: std::io::Error },
-    /// Stored data that no longer matches its recorded hash (rubric text, history chain).
-    #[error("{0}")]
-    Tampered(String),
+    #[error(
+        "the rubric pinned to round \"{name}\" (id {id}) no longer matches its recorded SHA-256: it was changed outside assay; restore the database from a backup (assay audit verify lists what else differs)"
+    )]
+    RubricChanged { id: i64, name: String },
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -96,12 +97,17 @@ impl StoreError {
                 p(path)
             ),
             StoreError::Foreign { path, what } => format!(
-                "{} 不是 assay 的数据库：{what}；assay 未改动它——请换一个 --db 路径",
-                p(path)
+                "{} 不是 assay 的数据库：{}；assay 未改动它——请换一个 --db 路径",
+                p(path),
+                what.zh()
             ),
             StoreError::Damaged { path, what } => format!(
-                "数据库 {} 已损坏或被其他程序改动：{what}；文件未被修改——请从备份恢复",
-                p(path)
+                "数据库 {} 已损坏或被其他程序改动：{}；文件未被修改——请从备份恢复",
+                p(path),
+                what.zh()
+            ),
+            StoreError::RubricChanged { id, name } => format!(
+                "轮次“{name}”（id {id}）固定的评分细则与记录的 SHA-256 不符：它在 assay 之外被改动；请从备份恢复数据库（assay audit verify 会列出其他不符之处）"
             ),
             StoreError::ReadOnly { path } => format!(
                 "无法写入数据库 {}：文件或所在文件夹是只读的；请改为可写，或把数据库复制到可写的文件夹后用 --db 指定",
@@ -121,6 +127,53 @@ impl StoreError {
                 p(path)
             ),
             other => other.to_string(),
+        }
+    }
+}
+
+/// Why a file is refused as foreign or damaged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Another program's SQLite database: its tables.
+    OtherTables(String),
+    /// A non-zero `application_id` that is not ours.
+    OtherId(i32),
+    NotSqlite,
+    /// Our tables with an impossible schema version.
+    Version(i64),
+    /// Our file lacking some of our tables.
+    MissingTables(String),
+    /// A migration found its tables already there: SQLite's message.
+    Clash(String),
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Why::OtherTables(t) => {
+                write!(f, "it is another program's SQLite database (tables: {t})")
+            }
+            Why::OtherId(id) => write!(
+                f,
+                "its application_id 0x{id:08x} marks it as another program's file"
+            ),
+            Why::NotSqlite => write!(f, "it is not an SQLite database (or it is encrypted)"),
+            Why::Version(v) => write!(f, "its schema version is {v} while it holds assay's tables"),
+            Why::MissingTables(t) => write!(f, "tables missing: {t}"),
+            Why::Clash(m) => write!(f, "its schema version does not match its tables ({m})"),
+        }
+    }
+}
+
+impl Why {
+    fn zh(&self) -> String {
+        match self {
+            Why::OtherTables(t) => format!("它是其他程序的 SQLite 数据库（表：{t}）"),
+            Why::OtherId(id) => format!("它的 application_id 0x{id:08x} 表明属于其他程序"),
+            Why::NotSqlite => "它不是 SQLite 数据库（或已加密）".to_string(),
+            Why::Version(v) => format!("它含有 assay 的表，但结构版本是 {v}"),
+            Why::MissingTables(t) => format!("缺少表：{t}"),
+            Why::Clash(m) => format!("结构版本与其中的表不符（{m}）"),
         }
     }
 }
@@ -154,13 +207,15 @@ pub(super) fn map_locked(e: StoreError, path: &Path) -> StoreError {
     match s.sqlite_error_code() {
         Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Locked { path },
         Some(C::ReadOnly) => StoreError::ReadOnly { path },
+        // An existing file SQLite cannot open: its folder refuses the -wal/-shm files beside it.
+        Some(C::CannotOpen) if path.is_file() => StoreError::ReadOnly { path },
         Some(C::DiskFull | C::SystemIoFailure) => StoreError::Disk {
             path,
             err: sql_text(s),
         },
         Some(C::NotADatabase) => StoreError::Foreign {
             path,
-            what: "it is not an SQLite database (or it is encrypted)".into(),
+            what: Why::NotSqlite,
         },
         _ => e,
     }

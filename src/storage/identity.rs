@@ -7,6 +7,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::StoreError;
+use super::error::Why;
 use super::migrations::{SCHEMA_VERSION, user_version};
 use super::open::APPLICATION_ID;
 
@@ -47,8 +48,8 @@ pub(super) fn identify(conn: &Connection, path: &Path) -> Result<Identity, Store
 /// Why a file is refused, before the path is attached.
 #[derive(Debug)]
 pub(super) enum Refusal {
-    Foreign(String),
-    Damaged(String),
+    Foreign(Why),
+    Damaged(Why),
     TooNew,
 }
 
@@ -70,9 +71,7 @@ impl Refusal {
 pub(super) fn classify(app: i32, version: i64, tables: &[String]) -> Result<Identity, Refusal> {
     let has_core = CORE_TABLES.iter().all(|t| tables.iter().any(|n| n == t));
     if app != APPLICATION_ID && app != 0 {
-        return Err(Refusal::Foreign(format!(
-            "its application_id 0x{app:08x} marks it as another program's file"
-        )));
+        return Err(Refusal::Foreign(Why::OtherId(app)));
     }
     if version > SCHEMA_VERSION && (app == APPLICATION_ID || has_core) {
         return Err(Refusal::TooNew);
@@ -81,15 +80,10 @@ pub(super) fn classify(app: i32, version: i64, tables: &[String]) -> Result<Iden
         return Ok(Identity::Fresh);
     }
     if app == 0 && !has_core {
-        return Err(Refusal::Foreign(format!(
-            "it is another program's SQLite database (tables: {})",
-            tables.join(", ")
-        )));
+        return Err(Refusal::Foreign(Why::OtherTables(tables.join(", "))));
     }
     if version <= 0 || version > SCHEMA_VERSION {
-        return Err(Refusal::Damaged(format!(
-            "its schema version is {version} while it holds assay's tables"
-        )));
+        return Err(Refusal::Damaged(Why::Version(version)));
     }
     if !has_core {
         let missing: Vec<&str> = CORE_TABLES
@@ -97,10 +91,7 @@ pub(super) fn classify(app: i32, version: i64, tables: &[String]) -> Result<Iden
             .copied()
             .filter(|t| !tables.iter().any(|n| n == t))
             .collect();
-        return Err(Refusal::Damaged(format!(
-            "tables missing: {}",
-            missing.join(", ")
-        )));
+        return Err(Refusal::Damaged(Why::MissingTables(missing.join(", "))));
     }
     Ok(Identity::Ours {
         pending: SCHEMA_VERSION - version,
@@ -131,22 +122,24 @@ mod tests {
             Identity::Ours { pending: 0 }
         );
         assert!(
-            matches!(classify(0, 0, &t(&["notes"])), Err(Refusal::Foreign(m)) if m.contains("notes"))
+            matches!(classify(0, 0, &t(&["notes"])), Err(Refusal::Foreign(m)) if m.to_string().contains("notes"))
         );
         assert!(matches!(
             classify(0, 1, &t(&["accounts", "notes"])),
             Err(Refusal::Foreign(_))
         ));
         assert!(
-            matches!(classify(0x1234, 0, &[]), Err(Refusal::Foreign(m)) if m.contains("0x00001234"))
+            matches!(classify(0x1234, 0, &[]), Err(Refusal::Foreign(m)) if m.to_string().contains("0x00001234"))
         );
-        assert!(matches!(classify(0, -1, &ours), Err(Refusal::Damaged(m)) if m.contains("-1")));
+        assert!(
+            matches!(classify(0, -1, &ours), Err(Refusal::Damaged(m)) if m.to_string().contains("-1"))
+        );
         assert!(matches!(
             classify(APPLICATION_ID, 0, &ours),
             Err(Refusal::Damaged(_))
         ));
         assert!(
-            matches!(classify(APPLICATION_ID, 1, &t(&["accounts"])), Err(Refusal::Damaged(m)) if m.contains("history"))
+            matches!(classify(APPLICATION_ID, 1, &t(&["accounts"])), Err(Refusal::Damaged(m)) if m.to_string().contains("history"))
         );
         assert!(matches!(
             classify(0, SCHEMA_VERSION + 1, &ours),

@@ -17,7 +17,7 @@ mod scores;
 
 pub use audit::{Audit, Finding, RoundAudit};
 pub use chain::BULK_INDICATOR;
-pub use error::StoreError;
+pub use error::{StoreError, Why};
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use open::APPLICATION_ID;
 

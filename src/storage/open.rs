@@ -129,7 +129,7 @@ fn damaged_if_clash(e: StoreError, path: &Path) -> StoreError {
     match e {
         StoreError::Invalid(m) if m.contains("already exists") => StoreError::Damaged {
             path: path.to_path_buf(),
-            what: format!("its schema version does not match its tables ({m})"),
+            what: super::error::Why::Clash(m),
         },
         other => other,
     }

@@ -43,10 +43,10 @@ fn pinned(round: Round) -> Result<Round, StoreError> {
     if sha256_hex(&round.rubric_text) == round.rubric_hash {
         return Ok(round);
     }
-    Err(StoreError::Tampered(format!(
-        "the rubric pinned to round \"{}\" (id {}) no longer matches its recorded SHA-256: it was changed outside assay; restore the database from a backup (assay audit verify lists what else differs)",
-        round.name, round.id
-    )))
+    Err(StoreError::RubricChanged {
+        id: round.id,
+        name: round.name,
+    })
 }
 
 impl Store {

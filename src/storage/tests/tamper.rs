@@ -281,7 +281,7 @@ fn a_changed_pinned_rubric_is_refused_and_reported() {
         )
         .unwrap();
     let err = s.round(&r.id.to_string()).unwrap_err();
-    assert!(matches!(err, StoreError::Tampered(_)), "{err}");
+    assert!(matches!(err, StoreError::RubricChanged { .. }), "{err}");
     assert!(err.to_string().contains("2024Q4"), "{err}");
     assert!(s.round("2024Q4").is_err());
     assert_eq!(first(&s), Finding::RubricHash { round: r.id });
@@ -312,4 +312,98 @@ fn update_entry_reads_and_writes_in_one_transaction() {
     assert_eq!(err.to_string(), "no");
     assert_eq!(s.history(r.id, None).unwrap().len(), 5);
     assert_eq!(s.audit(None).unwrap().findings, vec![]);
+}
+
+#[test]
+fn a_database_from_before_the_chain_is_sealed_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let chain_at = MIGRATIONS
+        .iter()
+        .position(|m| m.sql == crate::storage::chain::MIGRATION_SQL)
+        .unwrap();
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for m in &MIGRATIONS[..chain_at] {
+            c.execute_batch(m.sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", chain_at as i64)
+            .unwrap();
+        let edited = Entry {
+            value: Some(2.0),
+            note: "旧".into(),
+            ..Entry::new("i1")
+        };
+        let json = crate::storage::scores::entry_json(&edited);
+        let text = "(id: \"x\")";
+        c.execute_batch(&format!(
+            "INSERT INTO accounts (id, platform, platform_label, name, level) VALUES (1, 'wechat', '微信', '甲', 'county'), (2, 'wechat', '微信', '乙', 'county');
+             INSERT INTO rounds VALUES (1, 'R', 'x', '1', '{text}', '{}', '2024-12-01', '{{}}', 'now');
+             INSERT INTO round_accounts VALUES (1, 1), (1, 2);
+             INSERT INTO evaluators VALUES (1, '张三');
+             INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, note, updated_at) VALUES (1, 1, 1, 'i1', 2.0, '旧', 'now');
+             INSERT INTO entries (round_id, account_id, evaluator_id, indicator, count, updated_at) VALUES (1, 2, 1, 'i2', 3, 'now');
+             INSERT INTO history (round_id, account_id, evaluator_id, indicator, old, new, at) VALUES (1, 1, 1, 'i1', NULL, '{json}', 'now');",
+            crate::storage::rounds::sha256_hex(text)
+        ))
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let audit = s.audit(None).unwrap();
+    assert_eq!(audit.findings, vec![]);
+    let h = s.history(1, None).unwrap();
+    assert_eq!(h.len(), 2, "the edit and one baseline batch: {h:?}");
+    assert_eq!(h[1].indicator, BULK_INDICATOR);
+    s.conn
+        .execute("UPDATE entries SET count = 4 WHERE account_id = 2", [])
+        .unwrap();
+    assert!(matches!(first(&s), Finding::Bulk { .. }));
+}
+
+#[test]
+fn a_removed_head_or_a_whole_removed_history_is_caught() {
+    let (s, r, _) = edited();
+    s.conn.execute("DELETE FROM history_heads", []).unwrap();
+    assert_eq!(
+        first(&s),
+        Finding::Head {
+            round: r.id,
+            recorded: None,
+            found: Some((4, 4))
+        }
+    );
+    let (s, r, a) = edited();
+    s.conn.execute_batch(UNGUARD).unwrap();
+    s.conn
+        .execute_batch("DELETE FROM history; DELETE FROM history_heads;")
+        .unwrap();
+    let audit = s.audit(None).unwrap();
+    // With no history at all, every entry is unexplained: the bulk check names the round.
+    assert!(
+        audit.findings.iter().any(|f| matches!(f, Finding::Bulk { round, batch_rows, .. } if *round == r.id && batch_rows.is_empty())),
+        "{:?} (account {a})",
+        audit.findings
+    );
+}
+
+#[test]
+fn a_submission_changed_behind_the_tools_back_is_named() {
+    let (mut s, r, a) = edited();
+    s.set_submission(r.id, a, "张三", Submission::Submitted)
+        .unwrap();
+    assert_eq!(s.audit(None).unwrap().findings, vec![]);
+    s.conn
+        .execute("UPDATE submissions SET state = 'draft'", [])
+        .unwrap();
+    assert!(
+        matches!(
+            first(&s),
+            Finding::Submission {
+                last_row: Some(5),
+                ..
+            }
+        ),
+        "{:?}",
+        first(&s)
+    );
 }
