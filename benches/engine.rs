@@ -3,7 +3,7 @@
 
 use std::hint::black_box;
 
-use assay::domain::engine::score;
+use assay::domain::engine::{score, score_totals};
 use assay::domain::entry::Entry;
 use assay::domain::platform::{Level, Platform};
 use assay::domain::rubric::{Indicator, ItemRef, Rubric};
@@ -68,6 +68,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("score one account (40 indicators)", |b| {
         b.iter(|| {
             score(
+                black_box(&r),
+                Platform::WeChat,
+                Level::County,
+                black_box(&e),
+            )
+        })
+    });
+    c.bench_function("score_totals one account (40 indicators)", |b| {
+        b.iter(|| {
+            score_totals(
                 black_box(&r),
                 Platform::WeChat,
                 Level::County,

@@ -29,7 +29,9 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
             not_applicable(NaPolicy::Zero, true, b.cap)
         } else if let Some(count) = entry.and_then(|e| e.count) {
             let open = b.gate.is_none_or(|gate| rubric.gate_opens(base, gate));
-            if let Some(gate) = b.gate.filter(|g| !stated.contains(g)) {
+            // Each distinct gate is stated once (tracked only when explaining: no allocation on
+            // the totals-only path).
+            if let Some(gate) = b.gate.filter(|g| acc.explain && !stated.contains(g)) {
                 stated.push(gate);
                 acc.step(|| Step::BonusGate {
                     base,

@@ -19,11 +19,15 @@
 //! - Deduct: start = `points` (default `cap`); deduction = min(cap, per × count);
 //!   points = max(0, start − deduction) ("扣完为止"). No count → full points, state Missing.
 //! - Check: value ≥ 0.5 is "yes" → `points`, otherwise 0. No value → 0 (Missing).
-//! - Bonus: min(cap, per × count), counted only when the item's `gate` is `None` or the base is
-//!   strictly above it ("80分以上"); the sum is capped by [`Rubric::max_bonus`]. No count → 0
-//!   (Missing). A bonus item that does not apply contributes nothing whatever its policy.
+//! - Bonus: min(cap, per × count), counted only when the item's `gate` is `None` or the published
+//!   base is on the rubric's `gate_side` of it (`Above`, the default: 「高于80分」; or `AtLeast`);
+//!   the sum is capped by [`Rubric::max_bonus`]. Each distinct gate is one `BonusGate` step. No
+//!   count → 0 (Missing). A bonus item that does not apply contributes nothing whatever its policy.
 //! - Veto: an applicable veto item whose entry carries `veto: Some(reason)` is a hit. A value
-//!   with no reason (`Some(0)`) means "checked, clean" (Scored). No entry → not scored, no hit.
+//!   with no reason (`Some(0)`) means "checked, clean" (Scored). No entry → unchecked (Missing),
+//!   no hit. Only applicability makes a veto N/A: an `na` entry on an applicable veto (refused by
+//!   [`Entry::check`](crate::domain::entry::Entry::check), but possibly stored before) leaves it
+//!   unchecked.
 //!
 //! **Categories.** raw = Σ points, raw_max = Σ max over the counted items, and
 //! subtotal = raw × weight / raw_max. When the category does not apply, or every item in it was
@@ -32,17 +36,26 @@
 //! the national rule "scored out of 75, then × 4/3"); `FullMarks` gives the weight; `Zero` 0.
 //! If every category is dropped the base is 0.
 //!
-//! **Verdict.** total = base + bonus, unless a veto hit and `FailWithScore(x)` forces it to x
-//! (`FailKeepScore` keeps it). passed = no veto hit and total ≥ pass mark. The grade is
-//! [`Rubric::grade_for`] of the total, or the lowest band when vetoed. Sums are cleaned of
-//! floating-point noise below 1e-9, never rounded to display precision.
+//! **Published precision.** Results are published at the rubric's `decimals` (default 2),
+//! half-up and decimal-correct ([`crate::domain::precision::round_half_up`]: 59.995 → 60.00).
+//! `base`, `bonus` and `total` are published values; `unrounded` keeps base + bonus before
+//! publishing. The bonus gate, the verdict and the grade use published values.
+//!
+//! **Verdict.** total = publish(base + bonus); on a veto hit the rubric's
+//! [`VetoPolicy::apply`](crate::domain::rubric::VetoPolicy::apply) decides: `FailKeepScore` keeps
+//! it, `FailWithScore(x)` sets it to x, `FailCapScore(x)` takes min(total, x), `FailNoScore`
+//! leaves no total (`None`, ranked last). passed = complete, no veto hit and the total on the
+//! rubric's `pass_side` of the pass mark (`AtLeast`, the default: 「60分及以上合格」; or `Above`).
+//! The grade is the lowest band when vetoed, none while the sheet is incomplete, else
+//! [`Rubric::grade_for`] of the total (a failing total never gets a passing band).
 //!
 //! **Completeness.** `applicable` counts indicators, bonus and veto items that apply to the
 //! account's platform and level (evaluator-declared N/A still counts as applicable); `scored`
 //! counts those whose entry records a judgement for the item's kind (a value for range, check
-//! and veto items, a count for deduction and bonus items, a veto reason, or `na`). Status:
-//! `NotStarted` when nothing is scored, `Vetoed` on a hit, `InProgress` while scored <
-//! applicable, else `Pass` / `Fail`.
+//! and veto items, a count for deduction and bonus items, a veto reason, or `na` on a non-veto
+//! item). `complete` when scored = applicable; until then the total is provisional and there is
+//! no verdict. Status: `NotStarted` when nothing is scored, `Vetoed` on a hit, `InProgress` while
+//! incomplete, else `Pass` / `Fail`.
 
 use serde::{Deserialize, Serialize};
 
