@@ -82,13 +82,6 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
 }
 
 pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
-    let mut store = Store::open(path)?;
-    if !store.list_accounts(&Default::default())?.is_empty() {
-        anyhow::bail!(
-            "{} already holds accounts; gen writes into a new database — give another --db path",
-            path.display()
-        );
-    }
     let opts = GenOptions {
         accounts: args.accounts,
         evaluators: args.evaluators,
@@ -96,6 +89,14 @@ pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
         seed: args.seed,
         rubric: args.rubric.clone(),
     };
+    crate::r#gen::check_sizes(&opts)?;
+    let mut store = Store::open(path)?;
+    if !store.list_accounts(&Default::default())?.is_empty() {
+        anyhow::bail!(
+            "{} already holds accounts; gen writes into a new database — give another --db path",
+            path.display()
+        );
+    }
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {elapsed}")

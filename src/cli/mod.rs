@@ -308,6 +308,11 @@ fn lang(cli: &Cli) -> Lang {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let lang = lang(&cli);
+    if matches!(&cli.command, None | Some(Command::Tui(_)))
+        || matches!(&cli.command, Some(Command::Demo(d)) if !d.print)
+    {
+        crate::runtime::require_terminal(lang)?;
+    }
     match &cli.command {
         None => demo::tui(
             open_store(&cli)?,

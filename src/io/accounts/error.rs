@@ -48,6 +48,14 @@ pub enum ImportError {
         sheet: String,
         available: Vec<String>,
     },
+    #[error(
+        "{path} is too large to import: {what} (limit {limit}); split it or remove unused rows and columns"
+    )]
+    TooLarge {
+        path: PathBuf,
+        what: String,
+        limit: String,
+    },
     #[error("{path} has no data: it is empty or holds only blank rows")]
     Empty { path: PathBuf },
     #[error(

@@ -5,6 +5,7 @@ mod csv;
 mod detect;
 mod error;
 mod headers;
+pub mod limits;
 mod rows;
 mod xlsx;
 
