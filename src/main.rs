@@ -14,7 +14,8 @@ fn main() {
         {
             std::process::exit(0);
         }
-        eprintln!("error: {err:#}");
+        let message = format!("{err:#}");
+        eprintln!("error: {}", assay::text_safety::escape_text(&message));
         std::process::exit(1);
     }
 }

@@ -63,7 +63,10 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
     if args.print {
         for round in store.rounds()? {
             let s = summary::round_summary(&store, &round)?;
-            println!("{}", summary::render(&s, lang));
+            println!(
+                "{}",
+                crate::text_safety::escape_text(&summary::render(&s, lang))
+            );
         }
         println!(
             "{}: {}",

@@ -258,7 +258,10 @@ mod tests {
                 let cols = widths(total, longest);
                 let shown = cols.iter().filter(|w| **w > 0).count();
                 let used: usize = cols.iter().sum::<usize>() + shown;
-                assert!(cols[1] > 0 && (total < 3 || cols[7] > 0), "{total}: {cols:?}");
+                assert!(
+                    cols[1] > 0 && (total < 3 || cols[7] > 0),
+                    "{total}: {cols:?}"
+                );
                 if total >= 20 {
                     assert!(
                         used <= total + 1,

@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// One problem in one cell (or row), numbered as a spreadsheet user counts (header = row 1).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RowProblem {
     pub row: usize,
     /// The column's header as written in the file (or the canonical name when the file has no

@@ -60,6 +60,8 @@ pub struct ImportReport {
     pub ignored_columns: Vec<String>,
     /// Fields taken from the defaults because the file has no column for them.
     pub defaulted: Vec<&'static str>,
+    /// Cells holding control or bidi characters (imported as they are, shown escaped).
+    pub warnings: Vec<RowProblem>,
 }
 
 impl ImportReport {
@@ -127,6 +129,7 @@ pub fn read_accounts_report(
             });
         }
     };
+    let warnings = unsafe_cells(&table);
     let parsed = rows::to_accounts(path, &table, defaults)?;
     Ok(ImportReport {
         accounts: parsed.accounts,
@@ -135,5 +138,27 @@ pub fn read_accounts_report(
         header_row: parsed.header_row,
         ignored_columns: parsed.ignored,
         defaulted: parsed.defaulted,
+        warnings,
     })
+}
+
+/// Every text cell with a control or bidi character, by spreadsheet row and column letter.
+fn unsafe_cells(table: &Table) -> Vec<RowProblem> {
+    let mut found = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let Cell::Text(s) = cell else { continue };
+            if let Some(chars) = crate::text_safety::describe_unsafe(s) {
+                found.push(RowProblem {
+                    row: table.first_row + i,
+                    column: limits::column_name(c as u32),
+                    value: crate::text_safety::escape_cell(s).into_owned(),
+                    message: format!(
+                        "control or bidi characters {chars}: imported as they are and shown escaped; remove them if they were not meant"
+                    ),
+                });
+            }
+        }
+    }
+    found
 }
