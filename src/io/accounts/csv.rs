@@ -116,14 +116,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Table, ImportError> {
         rows.push(
             record
                 .iter()
-                .map(|f| {
-                    let f = f.trim();
-                    if f.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(f.to_string())
-                    }
-                })
+                .map(Cell::text)
                 .collect(),
         );
     }

@@ -78,10 +78,11 @@ pub(super) fn check_zip(path: &Path) -> Result<(), ImportError> {
         let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
         let limit = MAX_PART_BYTES;
         let declared = part.size();
+        let worksheet = name.starts_with("xl/worksheets/") || name.starts_with("xl/chartsheets/");
         let size = if declared > limit {
             declared
         } else {
-            std::io::copy(&mut (&mut part).take(limit + 1), &mut std::io::sink()).unwrap_or(0)
+            inflate_and_scan(path, &name, &mut part, limit, worksheet)?
         };
         if size > limit {
             return Err(too_large(
@@ -106,6 +107,38 @@ pub(super) fn check_zip(path: &Path) -> Result<(), ImportError> {
         }
     }
     Ok(())
+}
+
+/// Inflates one part into nothing, counting up to `limit + 1` bytes; a worksheet's cell
+/// references are checked on the way (see [`super::refs`]).
+fn inflate_and_scan(
+    path: &Path,
+    name: &str,
+    part: &mut impl Read,
+    limit: u64,
+    worksheet: bool,
+) -> Result<u64, ImportError> {
+    let mut scanner = super::refs::RefScanner::default();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = match part.read(&mut buf) {
+            Ok(0) | Err(_) => 0, // A damaged part is the workbook reader's error to report.
+            Ok(n) => n,
+        };
+        size += n as u64;
+        if worksheet {
+            scanner.feed(&buf[..n], n == 0).map_err(|r| ImportError::Workbook {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{name} has the cell reference \"{r}\", which is not a position in a sheet (columns A to XFD, rows 1 to 1048576)"
+                ),
+            })?;
+        }
+        if n == 0 || size > limit {
+            return Ok(size);
+        }
+    }
 }
 
 /// Refuses a sheet area (first/last row and column, 0-based and inclusive) beyond the limits.

@@ -6,6 +6,7 @@ mod detect;
 mod error;
 mod headers;
 pub mod limits;
+mod refs;
 mod rows;
 mod xlsx;
 
@@ -37,6 +38,19 @@ pub(crate) enum Cell {
     Text(String),
     /// A spreadsheet number (an Excel serial in a date column).
     Number(f64),
+}
+
+impl Cell {
+    /// A text cell, trimmed; empty when nothing visible is left (only spaces, control or bidi
+    /// characters), so such a name or unit is reported as missing rather than imported.
+    pub(crate) fn text(s: &str) -> Cell {
+        let t = s.trim();
+        if t.chars().all(|c| c.is_whitespace() || crate::text_safety::is_unsafe(c)) {
+            Cell::Empty
+        } else {
+            Cell::Text(t.to_string())
+        }
+    }
 }
 
 /// Rows read from a file; `first_row` is the spreadsheet row number (1-based) of `rows[0]`.

@@ -139,11 +139,7 @@ fn read_other(path: &Path, sheet: Option<&str>) -> Result<(Table, String), Impor
 }
 
 fn text_cell(s: &str) -> Cell {
-    if s.trim().is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.trim().to_string())
-    }
+    Cell::text(s)
 }
 
 fn cell_ref(d: &DataRef<'_>) -> Cell {
