@@ -35,13 +35,16 @@ pub fn row(r: u32, vals: &[&str]) -> String {
 
 /// A registry header and one valid account row.
 pub fn good_rows() -> String {
-    row(1, &["平台", "账号名称", "主办单位", "层级"]) + &row(2, &["微信", "稀疏号", "某单位", "县级"])
+    row(1, &["平台", "账号名称", "主办单位", "层级"])
+        + &row(2, &["微信", "稀疏号", "某单位", "县级"])
 }
 
 /// The XML of a sheet with a dimension (if any) and the given rows.
 pub fn sheet_xml(dimension: Option<&str>, rows: &str) -> String {
     let dim = dimension.map_or(String::new(), |d| format!("<dimension ref=\"{d}\"/>"));
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet {NS}>{dim}<sheetData>{rows}</sheetData></worksheet>")
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet {NS}>{dim}<sheetData>{rows}</sheetData></worksheet>"
+    )
 }
 
 /// Writes a workbook whose sheet is `sheet` (raw XML, possibly malformed); extra parts are
@@ -55,7 +58,8 @@ pub fn write_xlsx(path: &Path, sheet: &str, extra: &[(&str, &[u8])]) {
         z.start_file(name, opts).expect("part");
         z.write_all(text.as_bytes()).expect("write");
     }
-    z.start_file("xl/worksheets/sheet1.xml", opts).expect("sheet");
+    z.start_file("xl/worksheets/sheet1.xml", opts)
+        .expect("sheet");
     z.write_all(sheet.as_bytes()).expect("write");
     for (name, bytes) in extra {
         z.start_file(*name, opts).expect("part");
@@ -76,11 +80,13 @@ pub fn write_bomb(path: &Path, bytes: usize) {
         z.start_file(name, opts).expect("part");
         z.write_all(text.as_bytes()).expect("write");
     }
-    z.start_file("xl/worksheets/sheet1.xml", opts).expect("sheet");
+    z.start_file("xl/worksheets/sheet1.xml", opts)
+        .expect("sheet");
     let head = sheet_xml(Some("A1:D2"), &good_rows());
     let head = head.trim_end_matches("</sheetData></worksheet>");
     z.write_all(head.as_bytes()).expect("write");
-    let chunk = "<row><c t=\"inlineStr\"><is><t>xxxxxxxxxxxxxxxxxxxxxxxx</t></is></c></row>".repeat(2000);
+    let chunk =
+        "<row><c t=\"inlineStr\"><is><t>xxxxxxxxxxxxxxxxxxxxxxxx</t></is></c></row>".repeat(2000);
     let mut written = 0;
     while written < bytes {
         z.write_all(chunk.as_bytes()).expect("write");
@@ -126,9 +132,7 @@ pub fn db_digest(path: &Path) -> Option<String> {
 
 /// The SHA-256 of a file's bytes, for files that are not (or not yet) databases.
 pub fn file_digest(path: &Path) -> Option<String> {
-    std::fs::read(path)
-        .ok()
-        .map(|b| hex(&Sha256::digest(&b)))
+    std::fs::read(path).ok().map(|b| hex(&Sha256::digest(&b)))
 }
 
 fn hex(bytes: &[u8]) -> String {

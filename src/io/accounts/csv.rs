@@ -113,12 +113,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Table, ImportError> {
                 format!("{} KB per cell", MAX_FIELD_BYTES / 1024),
             ));
         }
-        rows.push(
-            record
-                .iter()
-                .map(Cell::text)
-                .collect(),
-        );
+        rows.push(record.iter().map(Cell::text).collect());
     }
     Ok(Table { first_row: 1, rows })
 }

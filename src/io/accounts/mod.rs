@@ -45,7 +45,9 @@ impl Cell {
     /// characters), so such a name or unit is reported as missing rather than imported.
     pub(crate) fn text(s: &str) -> Cell {
         let t = s.trim();
-        if t.chars().all(|c| c.is_whitespace() || crate::text_safety::is_unsafe(c)) {
+        if t.chars()
+            .all(|c| c.is_whitespace() || crate::text_safety::is_unsafe(c))
+        {
             Cell::Empty
         } else {
             Cell::Text(t.to_string())
