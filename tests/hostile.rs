@@ -659,6 +659,10 @@ fn hostile_inputs_are_refused_cleanly_and_change_nothing() {
             .args(&c.args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("ASSAY_LANG", "en")
+            .env("HOME", dir.join("home"))
+            .env("XDG_CONFIG_HOME", dir.join("home/.config"))
+            .env("XDG_DATA_HOME", dir.join("home/.local/share"))
+            .env("ASSAY_CONFIG", dir.join("home/config.ron"))
             .env_remove("ASSAY_DB")
             .output()
             .expect("run assay");
