@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::detect::{Encoding, decode, delimiter};
-use super::limits::{self, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_ROWS};
+use super::limits::{self, MAX_CELLS, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_ROWS};
 use super::{Cell, ImportError, Table};
 
 pub(super) fn read_table(path: &Path) -> Result<(Table, Encoding), ImportError> {
@@ -82,6 +82,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Table, ImportError> {
         .delimiter(delim)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut cells = 0u64;
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| ImportError::Csv {
             path: path.to_path_buf(),
@@ -99,6 +100,14 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Table, ImportError> {
                 path,
                 format!("row {} has {} columns", i + 1, record.len()),
                 format!("{MAX_COLUMNS} columns"),
+            ));
+        }
+        cells += record.len() as u64;
+        if cells > MAX_CELLS {
+            return Err(limits::too_large(
+                path,
+                format!("it has more than {MAX_CELLS} cells (by row {})", i + 1),
+                format!("{MAX_CELLS} cells"),
             ));
         }
         if let Some(f) = record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {

@@ -63,53 +63,48 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
         .map_err(|e| err(e.to_string()))?;
     let dim = reader.dimensions();
     limits::check_area(path, true, dim.start, dim.end)?;
-    let mut cells: Vec<(u32, u32, Cell)> = Vec::new();
-    let (mut first, mut last, mut max_col) = (u32::MAX, 0u32, 0u32);
+    // Rows are filled as cells stream in (in sheet order, usually ascending); the area is
+    // checked whenever it grows, so nothing beyond the limits is ever allocated.
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let (mut first, mut last, mut max_col, mut count) = (u32::MAX, 0u32, 0u32, 0u64);
     while let Some(c) = reader.next_cell().map_err(|e| err(e.to_string()))? {
         let value = cell_ref(c.get_value());
         if value == Cell::Empty {
             continue; // Formatted but empty cells do not widen the table.
         }
         let (row, col) = c.get_position();
-        if row < first || row > last || col > max_col || cells.len() as u64 >= MAX_CELLS {
-            first = first.min(row);
+        count += 1;
+        if row < first || row > last || col > max_col || count > MAX_CELLS {
+            let new_first = first.min(row);
             last = last.max(row);
             max_col = max_col.max(col);
-            limits::check_area(path, false, (first, 0), (last, max_col))?;
-            if cells.len() as u64 >= MAX_CELLS {
+            limits::check_area(path, false, (new_first, 0), (last, max_col))?;
+            if count > MAX_CELLS {
                 return Err(limits::too_large(
                     path,
                     format!("the sheet holds more than {MAX_CELLS} cells"),
                     format!("{MAX_CELLS} cells"),
                 ));
             }
+            if new_first < first && !rows.is_empty() {
+                let shift = (first - new_first) as usize;
+                rows.splice(0..0, std::iter::repeat_n(Vec::new(), shift));
+            }
+            first = new_first;
+            rows.resize((last - first + 1) as usize, Vec::new());
         }
-        cells.push((row, col, value));
-    }
-    if cells.is_empty() {
-        return Ok((
-            Table {
-                first_row: 1,
-                rows: Vec::new(),
-            },
-            name,
-        ));
-    }
-    let mut rows = vec![Vec::new(); (last - first + 1) as usize];
-    for (row, col, value) in cells {
         let r = &mut rows[(row - first) as usize];
         if r.len() <= col as usize {
             r.resize(col as usize + 1, Cell::Empty);
         }
         r[col as usize] = value;
     }
-    Ok((
-        Table {
-            first_row: first as usize + 1,
-            rows,
-        },
-        name,
-    ))
+    let first_row = if rows.is_empty() {
+        1
+    } else {
+        first as usize + 1
+    };
+    Ok((Table { first_row, rows }, name))
 }
 
 /// XLS and ODS (and anything calamine recognises by content) through its whole-sheet reader;
