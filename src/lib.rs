@@ -19,4 +19,5 @@ pub mod report;
 pub mod runtime;
 pub mod sample;
 pub mod storage;
+pub mod text_safety;
 pub mod ui;

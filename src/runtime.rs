@@ -152,6 +152,23 @@ fn leave() {
     ratatui::restore();
 }
 
+/// Refuses to start the TUI when stdin or stdout is not a terminal (a pipe, a file, a cron
+/// job): raw mode would fail or leave escape codes in the output. Checked before any database
+/// is created or changed.
+pub fn require_terminal(lang: Lang) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{}",
+        lang.pick(
+            "评分界面需要在终端中运行（标准输入和输出都不能是管道或文件）；脚本中请用 assay score set、assay explain 或 assay demo --print",
+            "the scoring TUI needs a terminal (stdin and stdout must not be a pipe or a file); from scripts use assay score set, assay explain or assay demo --print"
+        )
+    )
+}
+
 /// Runs the TUI until the user quits. The terminal is restored on every exit path, panics
 /// included (see `enter`).
 pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {

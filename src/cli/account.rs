@@ -30,7 +30,10 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
             ),
         }
     );
-    eprintln!("{}", report.summary());
+    eprintln!("{}", crate::text_safety::escape_text(&report.summary()));
+    for w in &report.warnings {
+        eprintln!("{}: {w}", lang.pick("警告", "warning"));
+    }
     Ok(())
 }
 

@@ -63,7 +63,10 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
     if args.print {
         for round in store.rounds()? {
             let s = summary::round_summary(&store, &round)?;
-            println!("{}", summary::render(&s, lang));
+            println!(
+                "{}",
+                crate::text_safety::escape_text(&summary::render(&s, lang))
+            );
         }
         println!(
             "{}: {}",
@@ -82,13 +85,6 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
 }
 
 pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
-    let mut store = Store::create_or_open(path)?;
-    if !store.list_accounts(&Default::default())?.is_empty() {
-        anyhow::bail!(
-            "{} already holds accounts; gen writes into a new database — give another --db path",
-            path.display()
-        );
-    }
     let opts = GenOptions {
         accounts: args.accounts,
         evaluators: args.evaluators,
@@ -96,6 +92,14 @@ pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
         seed: args.seed,
         rubric: args.rubric.clone(),
     };
+    crate::r#gen::check_sizes(&opts)?;
+    let mut store = Store::create_or_open(path)?;
+    if !store.list_accounts(&Default::default())?.is_empty() {
+        anyhow::bail!(
+            "{} already holds accounts; gen writes into a new database — give another --db path",
+            path.display()
+        );
+    }
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {elapsed}")

@@ -10,6 +10,7 @@ use crate::domain::precision;
 use crate::domain::rubric;
 use crate::i18n::Lang;
 use crate::storage::Store;
+use crate::text_safety::{escape_cell, escape_text};
 
 use super::{ExplainArgs, ExplainFormat};
 
@@ -24,6 +25,42 @@ struct Explained<'a> {
     outcome: Outcome,
 }
 
+/// The error for `--evaluator` naming someone without a sheet for this account: who has one.
+fn no_sheet(
+    store: &Store,
+    round_id: i64,
+    account: &crate::domain::account::Account,
+    who: &str,
+    lang: Lang,
+) -> anyhow::Result<anyhow::Error> {
+    let mut names: Vec<String> = store
+        .entries(round_id, account.id, None)?
+        .into_iter()
+        .map(|e| e.evaluator)
+        .collect();
+    names.dedup();
+    let names: Vec<String> = names.iter().map(|n| escape_cell(n).into_owned()).collect();
+    let (who, name) = (escape_cell(who), escape_cell(&account.name));
+    Ok(anyhow::anyhow!(
+        "{}",
+        match (lang, names.is_empty()) {
+            (Lang::Zh, true) =>
+                format!("评估员「{who}」没有「{name}」的评分表，本轮还没有人评过这个账号"),
+            (Lang::En, true) => format!(
+                "evaluator \"{who}\" has no sheet for \"{name}\"; nobody has scored this account in this round yet"
+            ),
+            (Lang::Zh, false) => format!(
+                "评估员「{who}」没有「{name}」的评分表；有评分表的评估员：{}",
+                names.join("、")
+            ),
+            (Lang::En, false) => format!(
+                "evaluator \"{who}\" has no sheet for \"{name}\"; evaluators with sheets: {}",
+                names.join(", ")
+            ),
+        }
+    ))
+}
+
 pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
     let rubric = rubric::parse(&round.rubric_text, &format!("round {}", round.name))?;
@@ -31,6 +68,9 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
     let mut by_evaluator: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
     for e in store.entries(round.id, account.id, args.evaluator.as_deref())? {
         by_evaluator.entry(e.evaluator).or_default().push(e.entry);
+    }
+    if let (true, Some(who)) = (by_evaluator.is_empty(), &args.evaluator) {
+        return Err(no_sheet(store, round.id, &account, who, lang)?);
     }
     if by_evaluator.is_empty() {
         // Nothing scored yet: explain the empty sheet, so the user sees what is missing.
@@ -63,16 +103,18 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                 } else {
                     &x.evaluator
                 };
-                println!(
+                let head = format!(
                     "{} · {} ({} · {}) · {} {}",
-                    round.name,
-                    account.name,
-                    account.platform_label,
+                    escape_cell(&round.name),
+                    escape_cell(&account.name),
+                    escape_cell(&account.platform_label),
                     lang.pick(account.level.label_zh(), account.level.label_en()),
                     lang.pick("评估员", "evaluator"),
-                    who
+                    escape_cell(who)
                 );
-                println!("{}", explain::render_text(&x.outcome, &rubric, lang));
+                println!("{head}");
+                let body = explain::render_text(&x.outcome, &rubric, lang);
+                println!("{}", escape_text(&body));
             }
         }
     }

@@ -340,6 +340,11 @@ fn lang(cli: &Cli) -> Lang {
 /// Runs a parsed command line. Storage errors are worded in the interface language.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let lang = lang(&cli);
+    if matches!(&cli.command, None | Some(Command::Tui(_)))
+        || matches!(&cli.command, Some(Command::Demo(d)) if !d.print)
+    {
+        crate::runtime::require_terminal(lang)?;
+    }
     dispatch(cli, lang).map_err(|e| match e.downcast_ref::<crate::storage::StoreError>() {
         Some(s) => anyhow::anyhow!(s.message(lang)),
         None => e,

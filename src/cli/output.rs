@@ -11,9 +11,18 @@ pub enum Format {
 }
 
 /// Renders rows as a table whose columns line up in a terminal, counting CJK as two columns.
+/// Every cell passes through [`crate::text_safety::escape_cell`]: no control or bidi character
+/// reaches the terminal raw.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    use crate::text_safety::escape_cell;
+    let header: Vec<String> = header.iter().map(|h| escape_cell(h).into_owned()).collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| escape_cell(c).into_owned()).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
@@ -31,7 +40,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
     out.push_str(&rule.join("  "));
     out.push('\n');
-    for row in rows {
+    for row in &rows {
         line(&mut row.iter().map(String::as_str), &mut out);
     }
     out
@@ -72,6 +81,17 @@ mod tests {
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[0].find('x').map(|i| lines[0][..i].width()), Some(18));
         assert_eq!(lines[2].find('1').map(|i| lines[2][..i].width()), Some(18));
+    }
+
+    #[test]
+    fn table_escapes_terminal_controls() {
+        let t = table(&["名称"], &[vec!["a\u{1b}]0;x\u{7}\u{202e}b".into()]]);
+        assert!(
+            !t.chars()
+                .any(|c| c != '\n' && crate::text_safety::is_unsafe(c)),
+            "{t:?}"
+        );
+        assert!(t.contains("a\\u{1b}]0;x\\u{7}\\u{202e}b"), "{t}");
     }
 
     #[test]

@@ -8,6 +8,33 @@ use crate::storage::{NewRound, Round, Store};
 
 use super::output::{self, Format};
 use super::{ExplainFormat, RoundCmd};
+use crate::text_safety::{escape_cell, escape_text};
+
+/// A round name must be reachable by name: `--round 1` means the round with id 1, so a name
+/// of digits only (or an empty one) is refused.
+fn check_name(name: &str, lang: Lang) -> anyhow::Result<()> {
+    let t = name.trim();
+    if t.is_empty() {
+        anyhow::bail!(
+            "{}",
+            lang.pick("轮次名称不能为空", "a round name cannot be empty")
+        );
+    }
+    if t.chars().all(|c| c.is_ascii_digit()) {
+        anyhow::bail!(
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "轮次名称「{t}」全是数字，会与轮次编号混淆（--round {t} 指编号 {t}）；请加上文字，如「{t}期」或「第{t}轮」"
+                ),
+                Lang::En => format!(
+                    "round name \"{t}\" is all digits and would be read as a round id (--round {t} means id {t}); add words, e.g. \"week {t}\""
+                ),
+            }
+        );
+    }
+    Ok(())
+}
 
 pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> {
     match cmd {
@@ -17,6 +44,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             date,
             filter,
         } => {
+            check_name(name, lang)?;
             let loaded = rubric_file::load(rubric)?;
             let round = store.create_round(&NewRound {
                 name: name.clone(),
@@ -31,7 +59,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
                 Lang::Zh => println!(
                     "已创建轮次 {}「{}」：{} 个账号，评分表 {} {}（{}）",
                     round.id,
-                    round.name,
+                    escape_cell(&round.name),
                     n,
                     round.rubric_id,
                     round.rubric_version,
@@ -40,7 +68,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
                 Lang::En => println!(
                     "created round {} \"{}\": {} accounts, rubric {} {} ({})",
                     round.id,
-                    round.name,
+                    escape_cell(&round.name),
                     n,
                     round.rubric_id,
                     round.rubric_version,
@@ -56,7 +84,9 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             let s = crate::report::summary::round_summary(store, &round)?;
             match format {
                 ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
-                ExplainFormat::Text => println!("{}", crate::report::summary::render(&s, lang)),
+                ExplainFormat::Text => {
+                    println!("{}", escape_text(&crate::report::summary::render(&s, lang)))
+                }
             }
             Ok(())
         }

@@ -4,6 +4,28 @@ use crate::i18n::Lang;
 use crate::io::rubric_file;
 
 use super::RubricCmd;
+use crate::text_safety::{escape_cell, escape_text, unsafe_positions};
+
+/// Warns (on stderr) about control and bidi characters in a rubric file, naming line and
+/// column: they are shown escaped, but are almost never meant.
+fn warn_unsafe(file: &std::path::Path, text: &str, lang: Lang) {
+    for (line, col, c) in unsafe_positions(text) {
+        let code = format!("U+{:04X}", u32::from(c));
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "警告：{} 第 {line} 行第 {col} 个字符是控制或双向字符 {code}，终端中显示为转义形式；请删除它",
+                    file.display()
+                ),
+                Lang::En => format!(
+                    "warning: {} line {line}, character {col}: control or bidi character {code}; it is shown escaped — remove it",
+                    file.display()
+                ),
+            }
+        );
+    }
+}
 
 pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
     match cmd {
@@ -11,17 +33,20 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
             let mut bad = 0;
             for f in files {
                 match rubric_file::load(f) {
-                    Ok(r) => println!(
-                        "{}: ok — {} {} ({} {})",
-                        f.display(),
-                        r.rubric.name,
-                        r.rubric.version,
-                        r.rubric.items().len(),
-                        lang.pick("项", "items")
-                    ),
+                    Ok(r) => {
+                        println!(
+                            "{}: ok — {} {} ({} {})",
+                            f.display(),
+                            escape_cell(&r.rubric.name),
+                            escape_cell(&r.rubric.version),
+                            r.rubric.items().len(),
+                            lang.pick("项", "items")
+                        );
+                        warn_unsafe(f, &r.text, lang);
+                    }
                     Err(e) => {
                         bad += 1;
-                        eprintln!("{e}");
+                        eprintln!("{}", escape_text(&e.to_string()));
                     }
                 }
             }
@@ -32,7 +57,9 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
         }
         RubricCmd::Show { file } => {
             let r = rubric_file::load(file)?;
-            print!("{}", crate::domain::rubric::render_tree(&r.rubric, lang));
+            let tree = crate::domain::rubric::render_tree(&r.rubric, lang);
+            print!("{}", escape_text(&tree));
+            warn_unsafe(file, &r.text, lang);
             Ok(())
         }
     }

@@ -67,6 +67,14 @@ pub enum GenError {
         "--accounts must be at least 1 and --evaluators at least 1 (got {accounts} and {evaluators})"
     )]
     Empty { accounts: u64, evaluators: u32 },
+    #[error(
+        "{what} {value} is more than this machine can hold (limit {limit}); generate fewer, e.g. --accounts 100000"
+    )]
+    TooLarge {
+        what: &'static str,
+        value: u64,
+        limit: u64,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -250,11 +258,34 @@ pub fn generate(
             evaluators: opts.evaluators,
         });
     }
+    check_sizes(opts)?;
     let (rubric, text) = load_rubric(opts)?;
     store.set_bulk_load(true)?;
     let result = generate_into(store, opts, &rubric, text, progress);
     store.set_bulk_load(false)?;
     result
+}
+
+/// Largest sizes `gen` accepts: every account is held in memory while it is generated (about
+/// 1 KB each), and each evaluator sheet writes one row per indicator.
+pub const MAX_ACCOUNTS: u64 = 5_000_000;
+pub const MAX_EVALUATORS: u64 = 1_000;
+pub const MAX_WEEKS: u64 = 520;
+pub const MAX_SHEETS: u64 = 20_000_000;
+
+/// Refuses sizes the machine cannot hold before anything is allocated or written.
+pub fn check_sizes(opts: &GenOptions) -> Result<(), GenError> {
+    let too =
+        |what, value, limit| (value > limit).then_some(GenError::TooLarge { what, value, limit });
+    let sheets = opts.accounts.saturating_mul(u64::from(opts.evaluators));
+    match too("--accounts", opts.accounts, MAX_ACCOUNTS)
+        .or_else(|| too("--evaluators", u64::from(opts.evaluators), MAX_EVALUATORS))
+        .or_else(|| too("--weeks", u64::from(opts.weeks), MAX_WEEKS))
+        .or_else(|| too("--accounts × --evaluators", sheets, MAX_SHEETS))
+    {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 fn generate_into(

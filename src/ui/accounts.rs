@@ -14,14 +14,48 @@ use crate::domain::engine::Status;
 use crate::i18n::Lang;
 
 /// Column widths for a given total width: fixed columns, then the name as wide as the longest
-/// visible name (up to 55% of the rest), then host unit and region share what is left.
+/// visible name (up to 55% of the rest), then host unit and region share what is left. Below
+/// [`FULL_WIDTH`] columns only platform, name, total and status are kept (a zero width hides a
+/// column), dropping platform and total too as the terminal narrows.
 fn widths(total: usize, longest_name: usize) -> [usize; 8] {
+    if total < FULL_WIDTH {
+        return narrow_widths(total);
+    }
     let fixed = 8 + 6 + 7 + 7 + 7 + 7;
     let flex = total.saturating_sub(fixed).max(12);
-    let name = longest_name.clamp(8, flex * 55 / 100);
+    let name = longest_name.clamp(8, (flex * 55 / 100).max(8));
     let unit = (flex - name) * 60 / 100;
     let region = flex - name - unit;
     [8, name, unit, 6, region, 7, 7, 7]
+}
+
+/// The narrowest terminal that shows every column.
+const FULL_WIDTH: usize = 60;
+
+fn narrow_widths(total: usize) -> [usize; 8] {
+    let status = 7.min(total.saturating_sub(1) / 2);
+    let platform = if total >= 44 { 8 } else { 0 };
+    let score = if total >= 32 { 7 } else { 0 };
+    // Each shown column is followed by one space.
+    let used = status
+        + 1
+        + [platform, score]
+            .iter()
+            .map(|w| if *w > 0 { w + 1 } else { 0 })
+            .sum::<usize>();
+    let name = total.saturating_sub(used + 1).max(1);
+    [platform, name, 0, 0, 0, 0, score, status]
+}
+
+/// Joins the cells of the shown columns (width > 0), one space between.
+fn join_shown(cells: &[String], cols: &[usize]) -> String {
+    cells
+        .iter()
+        .zip(cols)
+        .filter(|(_, w)| **w > 0)
+        .map(|(c, _)| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -110,7 +144,7 @@ fn filter_line(app: &App, theme: Theme, w: usize) -> Line<'static> {
 
 fn header(app: &App, theme: Theme, cols: &[usize; 8]) -> Line<'static> {
     let mut text = String::new();
-    for (c, w) in Column::ALL.iter().zip(cols) {
+    for (c, w) in Column::ALL.iter().zip(cols).filter(|(_, w)| **w > 0) {
         let mut t = c.title(app.lang).to_string();
         if app.list.sort == Some(*c) {
             t.push(if app.list.desc { '↓' } else { '↑' });
@@ -155,14 +189,18 @@ fn pending_line(
     cols: &[usize; 8],
     sel: bool,
 ) -> Line<'static> {
-    let mut text = identity(&row.account, lang, cols).join(" ");
-    text.push(' ');
-    let rest = format!(
-        "{} {} {}",
-        fit_right("…", cols[5]),
-        fit_right("…", cols[6]),
-        fit("…", cols[7])
-    );
+    let mut cells = identity(&row.account, lang, cols).to_vec();
+    cells.push(fit_right("…", cols[5]));
+    cells.push(fit_right("…", cols[6]));
+    let mut text = join_shown(&cells[..5], &cols[..5]);
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    let mut rest = join_shown(&cells[5..], &cols[5..7]);
+    if !rest.is_empty() {
+        rest.push(' ');
+    }
+    rest.push_str(&fit("…", cols[7]));
     if sel {
         text.push_str(&rest);
         return Line::styled(text, theme.selected());
@@ -198,7 +236,7 @@ fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -
         fit_right(&format!("{}/{}", row.scored, row.applicable), cols[5]),
         fit_right(&total_cell(row, lang), cols[6]),
     ];
-    let mut text = cells.join(" ");
+    let mut text = join_shown(&cells, &cols[..7]);
     text.push(' ');
     let status = fit(status_label(row.status, lang), cols[7]);
     if sel {
@@ -209,4 +247,30 @@ fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -
         Span::styled(text, Style::new()),
         Span::styled(status, theme.status(row.status)),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_fit_every_terminal_width() {
+        for total in 1..=200 {
+            for longest in [0, 4, 30, 200] {
+                let cols = widths(total, longest);
+                let shown = cols.iter().filter(|w| **w > 0).count();
+                let used: usize = cols.iter().sum::<usize>() + shown;
+                assert!(
+                    cols[1] > 0 && (total < 3 || cols[7] > 0),
+                    "{total}: {cols:?}"
+                );
+                if total >= 20 {
+                    assert!(
+                        used <= total + 1,
+                        "{total} cols, longest {longest}: {cols:?}"
+                    );
+                }
+            }
+        }
+    }
 }

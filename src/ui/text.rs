@@ -8,8 +8,11 @@ pub fn width(s: &str) -> usize {
     s.width()
 }
 
-/// `s` cut to at most `w` columns, ending in `…` when cut.
+/// `s` cut to at most `w` columns, ending in `…` when cut; control and bidi characters are
+/// escaped first (see [`crate::text_safety`]).
 pub fn truncate(s: &str, w: usize) -> String {
+    let s = crate::text_safety::escape_cell(s);
+    let s = s.as_ref();
     if s.width() <= w {
         return s.to_string();
     }

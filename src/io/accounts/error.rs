@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// One problem in one cell (or row), numbered as a spreadsheet user counts (header = row 1).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RowProblem {
     pub row: usize,
     /// The column's header as written in the file (or the canonical name when the file has no
@@ -47,6 +47,14 @@ pub enum ImportError {
         path: PathBuf,
         sheet: String,
         available: Vec<String>,
+    },
+    #[error(
+        "{path} is too large to import: {what} (limit {limit}); split it or remove unused rows and columns"
+    )]
+    TooLarge {
+        path: PathBuf,
+        what: String,
+        limit: String,
     },
     #[error("{path} has no data: it is empty or holds only blank rows")]
     Empty { path: PathBuf },

@@ -5,6 +5,8 @@ mod csv;
 mod detect;
 mod error;
 mod headers;
+pub mod limits;
+mod refs;
 mod rows;
 mod xlsx;
 
@@ -38,6 +40,21 @@ pub(crate) enum Cell {
     Number(f64),
 }
 
+impl Cell {
+    /// A text cell, trimmed; empty when nothing visible is left (only spaces, control or bidi
+    /// characters), so such a name or unit is reported as missing rather than imported.
+    pub(crate) fn text(s: &str) -> Cell {
+        let t = s.trim();
+        if t.chars()
+            .all(|c| c.is_whitespace() || crate::text_safety::is_unsafe(c))
+        {
+            Cell::Empty
+        } else {
+            Cell::Text(t.to_string())
+        }
+    }
+}
+
 /// Rows read from a file; `first_row` is the spreadsheet row number (1-based) of `rows[0]`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
@@ -59,6 +76,8 @@ pub struct ImportReport {
     pub ignored_columns: Vec<String>,
     /// Fields taken from the defaults because the file has no column for them.
     pub defaulted: Vec<&'static str>,
+    /// Cells holding control or bidi characters (imported as they are, shown escaped).
+    pub warnings: Vec<RowProblem>,
 }
 
 impl ImportReport {
@@ -126,6 +145,7 @@ pub fn read_accounts_report(
             });
         }
     };
+    let warnings = unsafe_cells(&table);
     let parsed = rows::to_accounts(path, &table, defaults)?;
     Ok(ImportReport {
         accounts: parsed.accounts,
@@ -134,5 +154,27 @@ pub fn read_accounts_report(
         header_row: parsed.header_row,
         ignored_columns: parsed.ignored,
         defaulted: parsed.defaulted,
+        warnings,
     })
+}
+
+/// Every text cell with a control or bidi character, by spreadsheet row and column letter.
+fn unsafe_cells(table: &Table) -> Vec<RowProblem> {
+    let mut found = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let Cell::Text(s) = cell else { continue };
+            if let Some(chars) = crate::text_safety::describe_unsafe(s) {
+                found.push(RowProblem {
+                    row: table.first_row + i,
+                    column: limits::column_name(c as u32),
+                    value: crate::text_safety::escape_cell(s).into_owned(),
+                    message: format!(
+                        "control or bidi characters {chars}: imported as they are and shown escaped; remove them if they were not meant"
+                    ),
+                });
+            }
+        }
+    }
+    found
 }

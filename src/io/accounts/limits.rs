@@ -1,0 +1,232 @@
+//! Resource limits for registry files, checked before anything large is allocated: the size of
+//! a file, of each part of a workbook once decompressed, the cells a sheet declares and holds.
+//! The limits keep the peak memory of an import under about 300 MB whatever the file: a
+//! registry of [`MAX_ROWS`] accounts is several times any real one (a province keeps tens of
+//! thousands), and every limit is named in the refusal.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::ImportError;
+
+/// Largest registry file read at all (CSV text or a workbook on disk).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest part of a workbook (a sheet's XML, the shared strings) once decompressed.
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest shared-strings part once decompressed: the workbook reader holds it in memory.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 64 * 1024 * 1024;
+/// Most parts (files) inside a workbook's zip.
+pub const MAX_PARTS: usize = 10_000;
+/// Most cells a sheet may span (rows × columns of its used area), declared or read.
+pub const MAX_CELLS: u64 = 2_000_000;
+/// Most columns a registry row may have.
+pub const MAX_COLUMNS: u64 = 1_000;
+/// Most rows a registry may have (a CSV's records or a sheet's rows).
+pub const MAX_ROWS: u64 = 200_000;
+/// Longest single CSV field.
+pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+
+pub(super) fn too_large(
+    path: &Path,
+    what: impl Into<String>,
+    limit: impl Into<String>,
+) -> ImportError {
+    ImportError::TooLarge {
+        path: path.to_path_buf(),
+        what: what.into(),
+        limit: limit.into(),
+    }
+}
+
+/// Refuses a file larger than [`MAX_FILE_BYTES`] before reading it.
+pub(super) fn check_file_size(path: &Path) -> Result<(), ImportError> {
+    let len = std::fs::metadata(path)
+        .map_err(|source| ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(
+            path,
+            format!("the file is {} MB", len / (1024 * 1024)),
+            format!("{} MB per file", MAX_FILE_BYTES / (1024 * 1024)),
+        ));
+    }
+    Ok(())
+}
+
+/// For zip-based workbooks (XLSX, XLSM, ODS): counts the parts and decompresses each one into
+/// nothing, stopping at [`MAX_PART_BYTES`], so a zip bomb is refused before a reader holds it.
+/// The sizes the zip declares are not trusted; each part is actually inflated and counted.
+/// Files that are not zips are left to the workbook reader.
+pub(super) fn check_zip(path: &Path) -> Result<(), ImportError> {
+    let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    if zip.len() > MAX_PARTS {
+        return Err(too_large(
+            path,
+            format!("the workbook holds {} parts", zip.len()),
+            format!("{MAX_PARTS} parts"),
+        ));
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let Ok(mut part) = zip.by_index(i) else {
+            continue; // An unreadable part is the workbook reader's error to report.
+        };
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let limit = if name.ends_with("sharedStrings.xml") {
+            MAX_SHARED_STRINGS_BYTES
+        } else {
+            MAX_PART_BYTES
+        };
+        let declared = part.size();
+        let worksheet = name.starts_with("xl/worksheets/") || name.starts_with("xl/chartsheets/");
+        let size = if declared > limit {
+            declared
+        } else {
+            inflate_and_scan(path, &name, &mut part, limit, worksheet)?
+        };
+        if size > limit {
+            return Err(too_large(
+                path,
+                format!(
+                    "its part {name} decompresses to more than {} MB",
+                    limit / (1024 * 1024)
+                ),
+                format!("{} MB per decompressed part", limit / (1024 * 1024)),
+            ));
+        }
+        total += size;
+        if total > 2 * limit {
+            return Err(too_large(
+                path,
+                format!(
+                    "it decompresses to more than {} MB",
+                    2 * limit / (1024 * 1024)
+                ),
+                format!("{} MB decompressed per workbook", 2 * limit / (1024 * 1024)),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Inflates one part into nothing, counting up to `limit + 1` bytes; a worksheet's cell
+/// references are checked on the way (see [`super::refs`]).
+fn inflate_and_scan(
+    path: &Path,
+    name: &str,
+    part: &mut impl Read,
+    limit: u64,
+    worksheet: bool,
+) -> Result<u64, ImportError> {
+    let mut scanner = super::refs::RefScanner::default();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = match part.read(&mut buf) {
+            Ok(0) | Err(_) => 0, // A damaged part is the workbook reader's error to report.
+            Ok(n) => n,
+        };
+        size += n as u64;
+        if worksheet {
+            scanner.feed(&buf[..n], n == 0).map_err(|r| ImportError::Workbook {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{name} has the cell reference \"{r}\", which is not a position in a sheet (columns A to XFD, rows 1 to 1048576)"
+                ),
+            })?;
+        }
+        if n == 0 || size > limit {
+            return Ok(size);
+        }
+    }
+}
+
+/// Refuses a sheet area (first/last row and column, 0-based and inclusive) beyond the limits.
+pub(super) fn check_area(
+    path: &Path,
+    declared: bool,
+    start: (u32, u32),
+    end: (u32, u32),
+) -> Result<(), ImportError> {
+    let rows = u64::from(end.0.saturating_sub(start.0)) + 1;
+    let cols = u64::from(end.1) + 1;
+    let kind = if declared { "declares" } else { "uses" };
+    let area = format!(
+        "{}{}:{}{}",
+        column_name(start.1),
+        start.0 + 1,
+        column_name(end.1),
+        end.0 + 1
+    );
+    if rows > MAX_ROWS {
+        return Err(too_large(
+            path,
+            format!("the sheet {kind} {rows} rows ({area})"),
+            format!("{MAX_ROWS} rows"),
+        ));
+    }
+    if cols > MAX_COLUMNS {
+        return Err(too_large(
+            path,
+            format!("the sheet {kind} {cols} columns ({area})"),
+            format!("{MAX_COLUMNS} columns"),
+        ));
+    }
+    if rows * cols > MAX_CELLS {
+        return Err(too_large(
+            path,
+            format!("the sheet {kind} {} cells ({area})", rows * cols),
+            format!("{MAX_CELLS} cells"),
+        ));
+    }
+    Ok(())
+}
+
+/// Spreadsheet column letters for a 0-based column index (0 → A, 16383 → XFD).
+pub fn column_name(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        s.push(b'A' + r);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(16383), "XFD");
+    }
+
+    #[test]
+    fn areas_beyond_the_limits_are_refused_naming_them() {
+        let p = Path::new("r.xlsx");
+        assert!(check_area(p, true, (0, 0), (999, 11)).is_ok());
+        let e = check_area(p, true, (0, 0), (1_048_575, 16_383))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("A1:XFD1048576") && e.contains("limit"), "{e}");
+        let e = check_area(p, false, (0, 0), (99_999, 99))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("cells") && e.contains("2000000"), "{e}");
+    }
+}
