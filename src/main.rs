@@ -1,11 +1,14 @@
 //! The `assay` binary: parse the command line, run it, map errors to exit status 1.
 
-use clap::Parser;
-
 fn main() {
-    let cli = assay::cli::Cli::parse();
+    let cli = assay::cli::parse();
+    let lang = assay::cli::lang(&cli);
     if let Err(err) = assay::cli::run(cli) {
-        eprintln!("error: {err:#}");
+        eprintln!(
+            "{}{}",
+            lang.pick("错误：", "error: "),
+            assay::i18n::errors::render(&err, lang)
+        );
         std::process::exit(1);
     }
 }

@@ -4,9 +4,11 @@ mod account;
 mod demo;
 mod explain;
 mod output;
+mod resolve;
 mod round;
 mod rubric;
 mod score;
+mod usage;
 
 use std::path::PathBuf;
 
@@ -16,6 +18,7 @@ use crate::domain::platform::{Level, Platform};
 use crate::i18n::Lang;
 
 pub use output::Format;
+pub use usage::parse;
 
 /// assay — score government new-media accounts (政务新媒体) against weighted rubrics.
 #[derive(Debug, Parser)]
@@ -153,25 +156,46 @@ pub enum RoundCmd {
 pub enum ScoreCmd {
     /// Set (or clear) one evaluator's entry for one indicator
     Set(SetArgs),
+    /// Submit a complete sheet: it is locked until reopened (refused while items are missing)
+    Submit(SheetArgs),
+    /// Reopen a submitted sheet for editing (kept in the history)
+    Reopen(SheetArgs),
+}
+
+/// One evaluator's sheet: a round, an account, an evaluator.
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
+    pub round: String,
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
+    pub account: String,
+    /// Evaluator name, as recorded with each entry
+    #[arg(long, value_name = "NAME")]
+    pub evaluator: String,
 }
 
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("input").required(true).args(["value", "count", "veto", "na", "clear"]))]
 pub struct SetArgs {
-    #[arg(long)]
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
     pub round: String,
-    /// Account id, unique name, or platform:name
-    #[arg(long)]
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
     pub account: String,
-    #[arg(long)]
+    /// Evaluator name, as recorded with each entry
+    #[arg(long, value_name = "NAME")]
     pub evaluator: String,
-    #[arg(long)]
+    /// Indicator id in the round's rubric (see `assay rubric show FILE`)
+    #[arg(long, value_name = "ID")]
     pub indicator: String,
     /// Points (range), 1/0 (check), or 0 for a veto item checked without a problem
     #[arg(long, allow_negative_numbers = true)]
     pub value: Option<f64>,
-    /// Instances (deduction or bonus)
-    #[arg(long)]
+    /// Instances (deduction or bonus): a whole number, 0 or more
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_count)]
     pub count: Option<u32>,
     /// Veto reason (its text or its number)
     #[arg(long)]
@@ -182,21 +206,29 @@ pub struct SetArgs {
     /// Remove the entry
     #[arg(long)]
     pub clear: bool,
+    /// Reopen the sheet if it was submitted (kept in the history); without it a submitted sheet refuses edits
     #[arg(long)]
+    pub reopen: bool,
+    /// Free-text note kept with the entry (replaces the earlier note)
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// Evidence link or file; repeatable
-    #[arg(long)]
+    /// Evidence links or files, one per line or separated by | (spaces stay part of a name); repeatable
+    #[arg(long, value_name = "LINKS")]
     pub evidence: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    #[arg(long)]
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
     pub round: String,
-    #[arg(long)]
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
     pub account: String,
-    #[arg(long)]
+    /// Only this evaluator's sheet (default: every evaluator who scored the account)
+    #[arg(long, value_name = "NAME")]
     pub evaluator: Option<String>,
+    /// Output: text for people, json for scripts
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
 }
@@ -241,6 +273,28 @@ pub struct TuiArgs {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\"; use zh or en"))
+}
+
+fn parse_count(s: &str) -> Result<u32, String> {
+    let lang = crate::i18n::current();
+    match s.trim().parse::<i64>() {
+        Ok(n) if n < 0 => Err(lang
+            .pick(
+                "次数不能为负数；请输入 0 或更大的整数（0 表示没有发现问题）",
+                "a count cannot be negative; enter a whole number, 0 or more (0 means no instances)",
+            )
+            .to_string()),
+        Ok(n) => u32::try_from(n).map_err(|_| {
+            lang.pick("次数过大", "the count is too large")
+                .to_string()
+        }),
+        Err(_) => Err(match lang {
+            crate::i18n::Lang::Zh => format!("次数“{s}”不是整数；请输入 0 或更大的整数"),
+            crate::i18n::Lang::En => {
+                format!("count \"{s}\" is not a whole number; enter 0 or more")
+            }
+        }),
+    }
 }
 
 fn parse_level(s: &str) -> Result<Level, String> {
@@ -299,7 +353,7 @@ fn open_store(cli: &Cli) -> anyhow::Result<crate::storage::Store> {
 }
 
 /// The interface language: `--lang`/`ASSAY_LANG`, then the config file, then Chinese.
-fn lang(cli: &Cli) -> Lang {
+pub fn lang(cli: &Cli) -> Lang {
     cli.lang
         .or_else(|| crate::config::Config::load().ok().and_then(|c| c.lang))
         .unwrap_or_default()
@@ -330,7 +384,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             account::list(&open_store(&cli)?, filter, *format, lang)
         }
         Some(Command::Round(cmd)) => round::run(&mut open_store(&cli)?, cmd, lang),
-        Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args),
+        Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args, lang),
+        Some(Command::Score(ScoreCmd::Submit(args))) => {
+            score::submit(&mut open_store(&cli)?, args, lang)
+        }
+        Some(Command::Score(ScoreCmd::Reopen(args))) => {
+            score::reopen(&mut open_store(&cli)?, args, lang)
+        }
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),

@@ -205,7 +205,7 @@ impl Store {
             }
         }
         Err(StoreError::NotFound(format!(
-            "no account matches \"{key}\"; give its id, its exact name or platform:name (see `assay account list --text …`)"
+            "no account matches \"{key}\"; give its id, its exact name or platform:name (see `assay account list --search TEXT`)"
         )))
     }
 }

@@ -4,6 +4,7 @@
 mod accounts;
 mod error;
 mod history;
+mod lock;
 pub mod metrics;
 mod migrations;
 mod open;
@@ -12,6 +13,7 @@ mod scan;
 mod scores;
 
 pub use error::StoreError;
+pub use lock::Reopen;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 
 use chrono::NaiveDate;

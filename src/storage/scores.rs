@@ -3,6 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::lock::Reopen;
 use super::{Store, StoreError, StoredEntry};
 use crate::domain::entry::Entry;
 
@@ -144,7 +145,20 @@ impl Store {
         evaluator: &str,
         entry: &Entry,
     ) -> Result<(), StoreError> {
-        let r = self.set_entry_tx(round_id, account_id, evaluator, entry);
+        self.set_entry_with(round_id, account_id, evaluator, entry, Reopen::No)
+    }
+
+    /// [`Store::set_entry`] that refuses a submitted sheet ([`StoreError::Submitted`]) unless
+    /// `reopen` is [`Reopen::Yes`], which sets it back to draft in the same transaction.
+    pub fn set_entry_with(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        entry: &Entry,
+        reopen: Reopen,
+    ) -> Result<(), StoreError> {
+        let r = self.set_entry_tx(round_id, account_id, evaluator, entry, reopen);
         r.map_err(|e| self.locked(e))
     }
 
@@ -154,6 +168,7 @@ impl Store {
         account_id: i64,
         evaluator: &str,
         entry: &Entry,
+        reopen: Reopen,
     ) -> Result<(), StoreError> {
         if entry.indicator.trim().is_empty() {
             return Err(StoreError::Invalid(
@@ -168,6 +183,7 @@ impl Store {
             return Ok(());
         }
         let at = super::now();
+        super::lock::guard(&tx, key, evaluator, reopen, &at)?;
         tx.prepare_cached(
             "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
@@ -201,7 +217,19 @@ impl Store {
         evaluator: &str,
         indicator: &str,
     ) -> Result<(), StoreError> {
-        let r = self.clear_entry_tx(round_id, account_id, evaluator, indicator);
+        self.clear_entry_with(round_id, account_id, evaluator, indicator, Reopen::No)
+    }
+
+    /// [`Store::clear_entry`] with the submit lock of [`Store::set_entry_with`].
+    pub fn clear_entry_with(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        indicator: &str,
+        reopen: Reopen,
+    ) -> Result<(), StoreError> {
+        let r = self.clear_entry_tx(round_id, account_id, evaluator, indicator, reopen);
         r.map_err(|e| self.locked(e))
     }
 
@@ -211,6 +239,7 @@ impl Store {
         account_id: i64,
         evaluator: &str,
         indicator: &str,
+        reopen: Reopen,
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         check_in_round(&tx, round_id, account_id)?;
@@ -218,18 +247,13 @@ impl Store {
         let Some(old) = current(&tx, key, indicator)? else {
             return Ok(());
         };
+        let at = super::now();
+        super::lock::guard(&tx, key, evaluator, reopen, &at)?;
         tx.prepare_cached(
             "DELETE FROM entries WHERE round_id = ?1 AND account_id = ?2 AND evaluator_id = ?3 AND indicator = ?4",
         )?
         .execute(params![key.0, key.1, key.2, indicator])?;
-        append_history(
-            &tx,
-            key,
-            indicator,
-            Some(entry_json(&old)),
-            None,
-            &super::now(),
-        )?;
+        append_history(&tx, key, indicator, Some(entry_json(&old)), None, &at)?;
         tx.commit()?;
         Ok(())
     }
