@@ -31,6 +31,7 @@ impl Lang {
     }
 }
 
+pub mod entry;
 pub mod errors;
 pub mod msg;
 

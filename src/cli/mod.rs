@@ -3,6 +3,7 @@
 mod account;
 mod demo;
 mod explain;
+mod history;
 mod output;
 mod resolve;
 mod round;
@@ -52,6 +53,8 @@ pub enum Command {
     Score(ScoreCmd),
     /// Print how an account's score is derived
     Explain(ExplainArgs),
+    /// Show the change history of a round: who, when, which item, old → new
+    History(HistoryArgs),
     /// Load the bundled sample data into a fresh demo database and open it
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
@@ -233,6 +236,22 @@ pub struct ExplainArgs {
     pub format: ExplainFormat,
 }
 
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
+    pub round: String,
+    /// Only this account: id, unique name, or platform:name
+    #[arg(long, value_name = "ACCOUNT")]
+    pub account: Option<String>,
+    /// Only this evaluator's changes
+    #[arg(long, value_name = "NAME")]
+    pub evaluator: Option<String>,
+    /// Output: table for people, json or csv for scripts
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExplainFormat {
     Text,
@@ -392,6 +411,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             score::reopen(&mut open_store(&cli)?, args, lang)
         }
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
+        Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),
         Some(Command::Completions { shell }) => {

@@ -1,0 +1,319 @@
+//! The real binary on issue 8's CLI side: submitting and the submit lock, the history, notes and
+//! links in `explain`, evidence parsing, and messages in the interface's language.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_assay");
+
+fn fixture(p: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(p)
+        .display()
+        .to_string()
+}
+
+/// Runs assay on `db` with a private HOME and no language set (so Chinese, the default).
+fn assay(db: &Path, args: &[&str]) -> Output {
+    let home = db.parent().expect("db has a parent").join("home");
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("ASSAY_CONFIG", home.join("config.ron"))
+        .env_remove("ASSAY_DB")
+        .env_remove("ASSAY_LANG")
+        .output()
+        .expect("runs assay")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = assay(db, args);
+    assert!(
+        out.status.success(),
+        "assay {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// Runs a command that must fail with `code`; returns its stderr.
+fn fails(db: &Path, args: &[&str], code: i32) -> String {
+    let out = assay(db, args);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(code), "assay {args:?}: {err}");
+    err
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.db");
+    ok(&db, &["init"]);
+    ok(&db, &["account", "import", &fixture("cli/accounts.csv")]);
+    let rubric = fixture("cli/mini.ron");
+    ok(
+        &db,
+        &[
+            "round",
+            "create",
+            "Q1",
+            "--rubric",
+            &rubric,
+            "--date",
+            "2024-03-31",
+        ],
+    );
+    Setup { _dir: dir, db }
+}
+
+fn set(db: &Path, indicator: &str, input: &[&str]) -> Output {
+    let mut args = vec!["score", "set", "--round", "Q1", "--account", "测试发布"];
+    args.extend(["--evaluator", "张三", "--indicator", indicator]);
+    args.extend(input);
+    assay(db, &args)
+}
+
+const SHEET: [&str; 6] = [
+    "--round",
+    "Q1",
+    "--account",
+    "测试发布",
+    "--evaluator",
+    "张三",
+];
+
+fn submit(db: &Path) -> Output {
+    let mut args = vec!["score", "submit"];
+    args.extend(SHEET);
+    assay(db, &args)
+}
+
+#[test]
+fn submit_refuses_an_incomplete_sheet_naming_what_is_missing_then_locks() {
+    let s = setup();
+    assert!(set(&s.db, "layout", &["--value", "4"]).status.success());
+    let out = submit(&s.db);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("typos") && err.contains("stale") && !err.contains("layout"),
+        "{err}"
+    );
+    for (ind, input) in [
+        ("typos", ["--count", "0"]),
+        ("reads", ["--value", "40"]),
+        ("award", ["--count", "0"]),
+        ("stale", ["--value", "0"]),
+    ] {
+        assert!(set(&s.db, ind, &input).status.success(), "{ind}");
+    }
+    let out = submit(&s.db);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("已提交"));
+    // Locked: edits and clears are refused and change nothing.
+    let out = set(&s.db, "layout", &["--value", "5"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--reopen"));
+    assert_eq!(set(&s.db, "layout", &["--clear"]).status.code(), Some(1));
+    let json = ok(
+        &s.db,
+        &[
+            "explain",
+            "--round",
+            "Q1",
+            "--account",
+            "测试发布",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(json.contains("\"status\": \"Pass\""), "{json}");
+    // --reopen edits it, and the history says so in words.
+    assert!(
+        set(&s.db, "layout", &["--value", "5", "--reopen"])
+            .status
+            .success()
+    );
+    let h: serde_json::Value = serde_json::from_str(&ok(
+        &s.db,
+        &[
+            "history",
+            "--round",
+            "Q1",
+            "--account",
+            "测试发布",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    let rows = h.as_array().unwrap();
+    let news: Vec<&str> = rows.iter().map(|r| r["new"].as_str().unwrap()).collect();
+    assert_eq!(
+        news[news.len() - 3..],
+        ["已提交", "未提交（已重新打开）", "5 分"],
+        "{h}"
+    );
+    assert_eq!(rows.last().unwrap()["old"], "4 分");
+    // Once reopened the sheet is a draft again: a plain edit works.
+    assert!(set(&s.db, "layout", &["--value", "3"]).status.success());
+}
+
+#[test]
+fn history_filters_and_speaks_in_words() {
+    let s = setup();
+    assert!(set(&s.db, "typos", &["--count", "2"]).status.success());
+    assert!(set(&s.db, "stale", &["--veto", "1"]).status.success());
+    assert!(
+        set(&s.db, "typos", &["--count", "1", "--note", "复核"])
+            .status
+            .success()
+    );
+    let t = ok(&s.db, &["history", "--round", "Q1"]);
+    assert!(t.contains("2 次") && t.contains("1 次；备注：复核"), "{t}");
+    assert!(t.contains("否决：监测时间点前2周内无更新"), "{t}");
+    let en = ok(
+        &s.db,
+        &[
+            "--lang", "en", "history", "--round", "Q1", "--format", "csv",
+        ],
+    );
+    assert!(en.contains("2 instances") && en.contains("veto: "), "{en}");
+    let none = ok(
+        &s.db,
+        &[
+            "history",
+            "--round",
+            "Q1",
+            "--evaluator",
+            "李四",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(none.trim(), "[]");
+    let other = ok(
+        &s.db,
+        &[
+            "history",
+            "--round",
+            "Q1",
+            "--account",
+            "测试APP",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(other.trim(), "[]");
+}
+
+#[test]
+fn explain_prints_notes_and_links_and_links_keep_their_spaces() {
+    let s = setup();
+    let out = set(
+        &s.db,
+        "layout",
+        &[
+            "--value",
+            "4",
+            "--note",
+            "首页 排版清楚",
+            "--evidence",
+            "截图 1.png|https://example.org/a",
+            "--evidence",
+            "检查 记录.pdf\nD:\\证据\\二 号.jpg",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        &s.db,
+        &[
+            "explain",
+            "--round",
+            "Q1",
+            "--account",
+            "测试发布",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    let notes = &json[0]["notes"][0];
+    assert_eq!(notes["indicator"], "layout");
+    assert_eq!(notes["note"], "首页 排版清楚");
+    assert_eq!(
+        notes["evidence"],
+        serde_json::json!([
+            "截图 1.png",
+            "https://example.org/a",
+            "检查 记录.pdf",
+            "D:\\证据\\二 号.jpg"
+        ])
+    );
+    let text = ok(
+        &s.db,
+        &["explain", "--round", "Q1", "--account", "测试发布"],
+    );
+    assert!(
+        text.contains("备注：首页 排版清楚") && text.contains("链接：截图 1.png"),
+        "{text}"
+    );
+    let en = ok(
+        &s.db,
+        &[
+            "--lang",
+            "en",
+            "explain",
+            "--round",
+            "Q1",
+            "--account",
+            "测试发布",
+        ],
+    );
+    assert!(
+        en.contains("(WeChat · City)") && en.contains("note: 首页"),
+        "{en}"
+    );
+}
+
+#[test]
+fn counts_ranges_and_hints_read_as_people_write_them() {
+    let s = setup();
+    let err = String::from_utf8_lossy(&set(&s.db, "typos", &["--count", "-1"]).stderr).to_string();
+    assert!(
+        err.contains("次数") && err.contains("-1") && !err.contains("unexpected"),
+        "{err}"
+    );
+    let err = String::from_utf8_lossy(&set(&s.db, "layout", &["--value", "25"]).stderr).to_string();
+    assert!(err.contains("0–5") && !err.contains("..="), "{err}");
+    let mut args = vec!["score", "set", "--round", "Q1", "--account", "没有这个号"];
+    args.extend([
+        "--evaluator",
+        "张三",
+        "--indicator",
+        "layout",
+        "--value",
+        "1",
+    ]);
+    let err = fails(&s.db, &args, 1);
+    assert!(err.contains("--search"), "{err}");
+    // The hint names a flag that exists.
+    ok(&s.db, &["account", "list", "--search", "测试"]);
+}
