@@ -98,7 +98,7 @@ fn a_newer_database_is_refused_untouched() {
     let out = run(&db, &["account", "list"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("newer") && err.contains("9999"), "{err}");
+    assert!(err.contains("9999") && err.contains("更新版本"), "{err}");
     assert_eq!(
         std::fs::read(&db).unwrap(),
         before,

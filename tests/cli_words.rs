@@ -317,3 +317,108 @@ fn counts_ranges_and_hints_read_as_people_write_them() {
     // The hint names a flag that exists.
     ok(&s.db, &["account", "list", "--search", "测试"]);
 }
+
+/// A run of three or more plain ASCII words outside `backticks`: an English sentence.
+fn english_run(text: &str) -> Option<String> {
+    let outside: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    let mut run: Vec<&str> = Vec::new();
+    for token in outside.split_whitespace() {
+        let word = token.trim_end_matches([',', '.', ';', ':']);
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
+            run.push(word);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else {
+            run.clear();
+        }
+    }
+    None
+}
+
+#[test]
+fn with_the_language_unset_no_error_is_an_english_sentence() {
+    assert_eq!(
+        english_run("value is outside 0–5").as_deref(),
+        Some("value is outside")
+    );
+    assert_eq!(
+        english_run("用 `assay account list --search 文字` 查找"),
+        None
+    );
+    let s = setup();
+    let dir = s.db.parent().unwrap().to_path_buf();
+    let bad_csv = dir.join("bad.csv");
+    std::fs::write(&bad_csv, "甲,乙\n1,2\n").unwrap();
+    let rows_csv = dir.join("rows.csv");
+    std::fs::write(
+        &rows_csv,
+        "新媒体类型,新媒体名称,责任单位,行政层级\n火星号,甲,乙,市级\n",
+    )
+    .unwrap();
+    let missing = dir.join("missing.csv");
+    let sheet = [
+        "--round",
+        "Q1",
+        "--account",
+        "测试发布",
+        "--evaluator",
+        "张三",
+    ];
+    let mut cases: Vec<(Vec<&str>, i32)> = vec![
+        (vec!["round", "create"], 2),
+        (vec!["acount", "list"], 2),
+        (vec!["account", "list", "--level", "galaxy"], 2),
+        (vec!["account", "list", "--bogus"], 2),
+        (
+            vec![
+                "round",
+                "create",
+                "X",
+                "--rubric",
+                "a.ron",
+                "--date",
+                "2024-13-01",
+            ],
+            2,
+        ),
+        (vec!["rubric", "check", "/nonexistent/x.ron"], 1),
+        (vec!["rubric", "show", "/nonexistent/x.ron"], 1),
+        (vec!["account", "import", missing.to_str().unwrap()], 1),
+        (vec!["account", "import", bad_csv.to_str().unwrap()], 1),
+        (vec!["explain", "--round", "Q9", "--account", "测试发布"], 1),
+        (vec!["explain", "--round", "Q1", "--account", "无此号"], 1),
+        (vec!["history", "--round", "Q9"], 1),
+    ];
+    let mut submit = vec!["score", "submit"];
+    submit.extend(sheet);
+    cases.push((submit, 1));
+    for (ind, input, code) in [
+        ("layout", vec!["--value", "7"], 1),
+        ("layout", vec!["--value", "4.3"], 1),
+        ("typos", vec!["--value", "1"], 1),
+        ("typos", vec!["--count", "-1"], 2),
+        ("typos", vec!["--count", "x"], 2),
+        ("stale", vec!["--veto", "乱写"], 1),
+        ("nope", vec!["--value", "1"], 1),
+        ("layout", vec![], 2),
+    ] {
+        let mut args = vec!["score", "set"];
+        args.extend(sheet);
+        args.extend(["--indicator", ind]);
+        args.extend(input);
+        cases.push((args, code));
+    }
+    for (args, code) in &cases {
+        let err = fails(&s.db, args, *code);
+        assert!(!err.trim().is_empty(), "{args:?} printed no error");
+        assert_eq!(
+            english_run(&err),
+            None,
+            "English in the error of {args:?}: {err}"
+        );
+    }
+    // The rows report of a refused import.
+    let err = fails(&s.db, &["account", "import", rows_csv.to_str().unwrap()], 1);
+    assert!(err.contains("第 2 行"), "{err}");
+}

@@ -30,7 +30,7 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
             ),
         }
     );
-    eprintln!("{}", report.summary());
+    eprintln!("{}", crate::i18n::msg::import_summary(lang, &report));
     Ok(())
 }
 

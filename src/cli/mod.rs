@@ -291,7 +291,20 @@ pub struct TuiArgs {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\"; use zh or en"))
+    Lang::parse(s).ok_or_else(|| crate::i18n::msg::bad_lang(crate::i18n::current(), s))
+}
+
+fn parse_level(s: &str) -> Result<Level, String> {
+    Level::parse(s).ok_or_else(|| crate::i18n::msg::bad_level(crate::i18n::current(), s))
+}
+
+fn parse_platform(s: &str) -> Result<Platform, String> {
+    Platform::parse(s).ok_or_else(|| crate::i18n::msg::bad_platform(crate::i18n::current(), s))
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| crate::i18n::msg::bad_date(crate::i18n::current(), s))
 }
 
 fn parse_count(s: &str) -> Result<u32, String> {
@@ -314,27 +327,6 @@ fn parse_count(s: &str) -> Result<u32, String> {
             }
         }),
     }
-}
-
-fn parse_level(s: &str) -> Result<Level, String> {
-    Level::parse(s).ok_or_else(|| {
-        format!(
-            "unknown level \"{s}\"; use province, city, county, township (省级, 市级, 县级, 乡镇级)"
-        )
-    })
-}
-
-fn parse_platform(s: &str) -> Result<Platform, String> {
-    Platform::parse(s).ok_or_else(|| {
-        format!(
-            "unknown platform \"{s}\"; use wechat, weibo, douyin, toutiao, app, miniprogram, other"
-        )
-    })
-}
-
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("bad date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-12-16"))
 }
 
 impl FilterArgs {
@@ -393,6 +385,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let path = db_path(&cli)?;
             crate::storage::Store::open(&path)?;
             println!("{}", path.display());
+            eprintln!("{}", crate::i18n::msg::init_next(lang));
             Ok(())
         }
         Some(Command::Rubric(cmd)) => rubric::run(cmd, lang),

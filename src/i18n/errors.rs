@@ -37,6 +37,16 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         {
             return t;
         }
+        if let Some(e) = cause.downcast_ref::<crate::io::rubric_file::RubricFileError>()
+            && let Some(t) = rubric_file(e, lang)
+        {
+            return t;
+        }
+        if let Some(e) = cause.downcast_ref::<crate::io::accounts::ImportError>()
+            && let Some(t) = import(e, lang)
+        {
+            return t;
+        }
     }
     format!("{err:#}")
 }
@@ -231,4 +241,110 @@ fn store(e: &StoreError, lang: Lang) -> Option<String> {
         _ => return None,
     };
     Some(t)
+}
+
+/// Why a file could not be read, in words (the OS text only for unusual cases).
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => lang.pick("文件不存在", "the file does not exist").into(),
+        std::io::ErrorKind::PermissionDenied => {
+            lang.pick("没有读取权限", "permission denied").into()
+        }
+        std::io::ErrorKind::IsADirectory => lang.pick("这是一个文件夹", "it is a folder").into(),
+        _ => e.to_string(),
+    }
+}
+
+pub(super) fn rubric_file(
+    e: &crate::io::rubric_file::RubricFileError,
+    lang: Lang,
+) -> Option<String> {
+    use crate::io::rubric_file::RubricFileError as E;
+    Some(match (e, lang) {
+        (E::Read { path, source }, Lang::Zh) => {
+            format!(
+                "{}：无法读取评分标准文件：{}",
+                path.display(),
+                io_reason(source, lang)
+            )
+        }
+        (
+            E::NotUtf8 {
+                path,
+                line,
+                column,
+                byte,
+                ..
+            },
+            Lang::Zh,
+        ) => format!(
+            "{}:{line}:{column}：文件不是 UTF-8 编码（第 {line} 行第 {column} 列有无效字节 0x{byte:02X}）；请另存为 UTF-8",
+            path.display()
+        ),
+        _ => return None,
+    })
+}
+
+pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option<String> {
+    use crate::io::accounts::ImportError as E;
+    if lang == Lang::En {
+        return None;
+    }
+    Some(match e {
+        E::Io { path, source } => {
+            format!("无法读取 {}：{}", path.display(), io_reason(source, lang))
+        }
+        E::Format { path, ext } => format!(
+            "{}：不支持的文件类型“{ext}”；请导入 .csv（UTF-8 或 GBK）或 .xlsx 文件",
+            path.display()
+        ),
+        E::Encoding { path } => format!(
+            "{} 既不是 UTF-8 也不是 GBK 文本；请在 Excel 中另存为“CSV UTF-8”或 .xlsx",
+            path.display()
+        ),
+        E::Csv { path, message } => format!("{}：CSV 格式有误：{message}", path.display()),
+        E::Workbook { path, message } => format!(
+            "无法读取工作簿 {}：{message}；请确认它能在 Excel 中打开且为 .xlsx",
+            path.display()
+        ),
+        E::NoSheet {
+            path,
+            sheet,
+            available,
+        } => format!(
+            "{} 中没有名为“{sheet}”的工作表；已有工作表：{}",
+            path.display(),
+            available.join("、")
+        ),
+        E::Empty { path } => format!("{} 没有数据：文件为空或只有空行", path.display()),
+        E::MissingColumns {
+            path,
+            missing,
+            found,
+        } => format!(
+            "{}：找不到含必需列的表头行；缺少 {}。已有表头：{}。请把列命名为如 新媒体类型、新媒体名称、责任单位",
+            path.display(),
+            missing.join("、"),
+            found.join("、")
+        ),
+        E::Rows {
+            path,
+            problems,
+            data_rows,
+        } => {
+            let mut s = format!(
+                "{}：{data_rows} 行数据中有 {} 处问题，未导入任何账号。请修改后重新导入：",
+                path.display(),
+                problems.len()
+            );
+            for p in problems {
+                s += &format!("\n  第 {} 行，列“{}”", p.row, p.column);
+                if !p.value.is_empty() {
+                    s += &format!("，值“{}”", p.value);
+                }
+                s += &format!("：{}", p.message);
+            }
+            s
+        }
+    })
 }

@@ -17,7 +17,7 @@ pub fn range(min: f64, max: f64) -> String {
 
 pub fn round_not_found(lang: Lang, key: &str) -> String {
     match lang {
-        Lang::Zh => format!("没有编号或名称为“{key}”的轮次；用 assay round list 查看已有轮次"),
+        Lang::Zh => format!("没有编号或名称为“{key}”的轮次；用 `assay round list` 查看已有轮次"),
         Lang::En => format!("no round with id or name \"{key}\"; see `assay round list`"),
     }
 }
@@ -25,7 +25,7 @@ pub fn round_not_found(lang: Lang, key: &str) -> String {
 pub fn account_not_found(lang: Lang, key: &str) -> String {
     match lang {
         Lang::Zh => format!(
-            "没有与“{key}”对应的账号；请给出账号编号、完整名称或“平台:名称”（用 assay account list --search 文字 查找）"
+            "没有与“{key}”对应的账号；请给出账号编号、完整名称或“平台:名称”（用 `assay account list --search 文字` 查找）"
         ),
         Lang::En => format!(
             "no account matches \"{key}\"; give its id, its exact name or platform:name (find it with `assay account list --search TEXT`)"
@@ -125,5 +125,90 @@ pub fn not_submitted(lang: Lang, account: &str) -> String {
     match lang {
         Lang::Zh => format!("账号 {account} 的评分表尚未提交，无需重新打开"),
         Lang::En => format!("the sheet of {account} is not submitted; nothing to reopen"),
+    }
+}
+
+pub fn rubric_check_failed(lang: Lang, bad: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{total} 个评分标准文件中有 {bad} 个未通过检查"),
+        Lang::En => format!("{bad} of {total} rubric file(s) failed the check"),
+    }
+}
+
+/// What `assay init` prints after the database path: the next steps.
+pub fn init_next(lang: Lang) -> &'static str {
+    lang.pick(
+        "下一步：\n  1. 导入账号名录：`assay account import 名录.csv`（CSV 或 XLSX）\n  2. 创建评估轮次：`assay round create 名称 --rubric 评分标准.ron --date 2024-12-16`\n  3. 开始评分：`assay`（打开评分界面）\n  先看看示例：`assay demo`",
+        "Next:\n  1. import the account registry: `assay account import registry.csv` (CSV or XLSX)\n  2. create a round: `assay round create NAME --rubric rubric.ron --date 2024-12-16`\n  3. score: `assay` (opens the scoring screen)\n  To try it first: `assay demo`",
+    )
+}
+
+/// The import summary (`7 accounts read (encoding UTF-8)`) in words.
+pub fn import_summary(lang: Lang, r: &crate::io::accounts::ImportReport) -> String {
+    let n = r.accounts.len();
+    let mut s = match lang {
+        Lang::Zh => format!("读取 {n} 个账号"),
+        Lang::En => format!("{n} accounts read"),
+    };
+    if let Some(e) = r.encoding {
+        s += &match lang {
+            Lang::Zh => format!("（编码 {}）", e.label()),
+            Lang::En => format!(" (encoding {})", e.label()),
+        };
+    }
+    if let Some(sheet) = &r.sheet {
+        s += &match lang {
+            Lang::Zh => format!("，工作表“{sheet}”"),
+            Lang::En => format!(" from sheet \"{sheet}\""),
+        };
+    }
+    if !r.defaulted.is_empty() {
+        s += &match lang {
+            Lang::Zh => format!("；以下字段用了命令行给的默认值：{}", r.defaulted.join("、")),
+            Lang::En => format!("; defaults used for {}", r.defaulted.join(", ")),
+        };
+    }
+    if !r.ignored_columns.is_empty() {
+        s += &match lang {
+            Lang::Zh => format!("；忽略的列：{}", r.ignored_columns.join("、")),
+            Lang::En => format!("; ignored columns: {}", r.ignored_columns.join(", ")),
+        };
+    }
+    s
+}
+
+pub fn bad_lang(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未知语言“{s}”；请用 zh（中文）或 en（英文）"),
+        Lang::En => format!("unknown language \"{s}\"; use zh or en"),
+    }
+}
+
+pub fn bad_level(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "未知层级“{s}”；可选：省级、市级、县级、乡镇级（或 province、city、county、township）"
+        ),
+        Lang::En => format!(
+            "unknown level \"{s}\"; use province, city, county, township (省级, 市级, 县级, 乡镇级)"
+        ),
+    }
+}
+
+pub fn bad_platform(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "未知平台“{s}”；可选：微信、微博、抖音、今日头条、移动客户端、小程序、其他（或 wechat、weibo、douyin、toutiao、app、miniprogram、other）"
+        ),
+        Lang::En => format!(
+            "unknown platform \"{s}\"; use wechat, weibo, douyin, toutiao, app, miniprogram, other"
+        ),
+    }
+}
+
+pub fn bad_date(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("日期“{s}”有误；请写成 年-月-日，如 2024-12-16"),
+        Lang::En => format!("bad date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-12-16"),
     }
 }
