@@ -61,6 +61,7 @@ pub enum Command {
     Gen(GenArgs),
     /// Print shell completions
     Completions {
+        /// Shell to print completions for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -72,11 +73,16 @@ pub enum Command {
 pub enum RubricCmd {
     /// Validate rubric files; exit 1 if any has an error
     Check {
-        #[arg(required = true)]
+        /// Rubric files (.ron, UTF-8) to check
+        #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Print a rubric as a tree with weights, points and kinds
-    Show { file: PathBuf },
+    Show {
+        /// Rubric file (.ron, UTF-8)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -87,6 +93,7 @@ pub enum AccountCmd {
     List {
         #[command(flatten)]
         filter: FilterArgs,
+        /// Output: table for people, json or csv for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -94,6 +101,8 @@ pub enum AccountCmd {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
+    /// Registry file: .csv (UTF-8, UTF-8 with BOM or GBK) or .xlsx (first sheet)
+    #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Level for rows without a level column
     #[arg(long, value_parser = parse_level)]
@@ -132,8 +141,10 @@ pub struct FilterArgs {
 pub enum RoundCmd {
     /// Create a round pinned to a rubric file, over the accounts the filters select
     Create {
+        /// Round name, unique (e.g. 2024年第四季度)
         name: String,
-        #[arg(long)]
+        /// Rubric file the round is pinned to (its exact text is stored with the round)
+        #[arg(long, value_name = "FILE")]
         rubric: PathBuf,
         /// Monitoring date, YYYY-MM-DD
         #[arg(long, value_parser = parse_date)]
@@ -143,6 +154,7 @@ pub enum RoundCmd {
     },
     /// List rounds
     List {
+        /// Output: table for people, json or csv for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -150,6 +162,7 @@ pub enum RoundCmd {
     Summary {
         /// Round id or name
         round: String,
+        /// Output: text for people, json for scripts
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
     },
@@ -267,12 +280,16 @@ pub struct DemoArgs {
 
 #[derive(Debug, Args)]
 pub struct GenArgs {
+    /// Number of synthetic accounts
     #[arg(long, default_value_t = 100_000)]
     pub accounts: u64,
+    /// Number of synthetic evaluators scoring them
     #[arg(long, default_value_t = 3)]
     pub evaluators: u32,
+    /// Weeks of operations metrics per account
     #[arg(long, default_value_t = 52)]
     pub weeks: u32,
+    /// Random seed: the same seed gives the same data
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Rubric to score against (default: a generated 40-indicator rubric)

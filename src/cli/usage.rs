@@ -131,6 +131,32 @@ mod tests {
         assert!(m.contains("galaxy") && m.contains("--level"), "{m}");
     }
 
+    /// Every flag and positional of every subcommand says what it is in `--help`.
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, bare: &mut Vec<String>) {
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if id != "help" && id != "version" && a.get_help().is_none() {
+                    bare.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.get_about().is_none() {
+                    bare.push(format!("{path} {} (no description)", sub.get_name()));
+                }
+                walk(sub, &format!("{path} {}", sub.get_name()), bare);
+            }
+        }
+        let mut bare = Vec::new();
+        walk(
+            &<Cli as clap::CommandFactory>::command(),
+            "assay",
+            &mut bare,
+        );
+        assert!(bare.is_empty(), "arguments without help: {bare:?}");
+    }
+
     #[test]
     fn the_language_is_read_before_parsing() {
         let a = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
