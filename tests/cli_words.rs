@@ -422,3 +422,53 @@ fn with_the_language_unset_no_error_is_an_english_sentence() {
     let err = fails(&s.db, &["account", "import", rows_csv.to_str().unwrap()], 1);
     assert!(err.contains("第 2 行"), "{err}");
 }
+
+#[test]
+fn registry_and_round_corrections_say_what_they_changed() {
+    let s = setup();
+    let dir = s.db.parent().unwrap().to_path_buf();
+    let u = dir.join("u.csv");
+    std::fs::write(
+        &u,
+        "新媒体类型,新媒体名称,责任单位,行政层级\n微信公众号,测试发布,测试市委宣传部,市级\n微信公众号,新号,乙单位,县级\n",
+    )
+    .unwrap();
+    // Without --update an existing account is refused, naming it and the flag.
+    let err = fails(&s.db, &["account", "import", u.to_str().unwrap()], 1);
+    assert!(
+        err.contains("测试发布") && err.contains("--update"),
+        "{err}"
+    );
+    let out = ok(
+        &s.db,
+        &["account", "import", "--update", u.to_str().unwrap()],
+    );
+    assert!(out.contains("测试市政府办公室 → 测试市委宣传部"), "{out}");
+    assert!(out.contains("新号") && out.contains("新增"), "{out}");
+    ok(&s.db, &["account", "rename", "新号", "新号二"]);
+    let err = fails(&s.db, &["account", "rename", "新号二", "测试发布"], 1);
+    assert!(err.contains("已被使用"), "{err}");
+    ok(&s.db, &["account", "retire", "新号二"]);
+    let list = ok(&s.db, &["account", "list", "--format", "json"]);
+    assert!(!list.contains("新号二"), "{list}");
+    ok(&s.db, &["round", "rename", "Q1", "一季度"]);
+    assert!(set_in(&s.db, "一季度").status.success());
+    let err = fails(&s.db, &["round", "delete", "一季度"], 1);
+    assert!(err.contains("--force"), "{err}");
+    ok(&s.db, &["round", "delete", "一季度", "--force"]);
+    let rounds = ok(&s.db, &["round", "list", "--format", "json"]);
+    assert_eq!(rounds.trim(), "[]");
+}
+
+fn set_in(db: &Path, round: &str) -> Output {
+    let mut args = vec!["score", "set", "--round", round, "--account", "测试发布"];
+    args.extend([
+        "--evaluator",
+        "张三",
+        "--indicator",
+        "layout",
+        "--value",
+        "3",
+    ]);
+    assay(db, &args)
+}

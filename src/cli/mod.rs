@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions, database location, and dispatch to handlers.
 
 mod account;
+mod corrections;
 mod demo;
 mod explain;
 mod history;
@@ -89,6 +90,21 @@ pub enum RubricCmd {
 pub enum AccountCmd {
     /// Import accounts from CSV or XLSX (UTF-8, UTF-8 with BOM or GBK); all or nothing
     Import(ImportArgs),
+    /// Rename an account (its platform stays)
+    Rename {
+        /// Account id, unique name, or platform:name
+        #[arg(value_name = "ACCOUNT")]
+        account: String,
+        /// The new name
+        #[arg(value_name = "NEW_NAME")]
+        name: String,
+    },
+    /// Retire an account: it leaves the list and new rounds; existing rounds keep it
+    Retire {
+        /// Account id, unique name, or platform:name
+        #[arg(value_name = "ACCOUNT")]
+        account: String,
+    },
     /// List accounts
     List {
         #[command(flatten)]
@@ -116,6 +132,10 @@ pub struct ImportArgs {
     /// Status for rows without one
     #[arg(long)]
     pub status: Option<String>,
+    /// Update accounts already stored (same platform and name) and add new ones, printing every
+    /// changed field; without it an existing account makes the import fail
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -157,6 +177,24 @@ pub enum RoundCmd {
         /// Output: table for people, json or csv for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Rename a round
+    Rename {
+        /// Round id or name
+        #[arg(value_name = "ROUND")]
+        round: String,
+        /// The new name
+        #[arg(value_name = "NEW_NAME")]
+        name: String,
+    },
+    /// Delete a round; refused once it has scores unless --force (which keeps its scores and history)
+    Delete {
+        /// Round id or name
+        #[arg(value_name = "ROUND")]
+        round: String,
+        /// Delete a round that has scores: it is hidden, its scores and history are kept
+        #[arg(long)]
+        force: bool,
     },
     /// Summarise a round: accounts, scored, passed, failed, pass rate, vetoes by reason
     Summary {
@@ -406,8 +444,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Rubric(cmd)) => rubric::run(cmd, lang),
+        Some(Command::Account(AccountCmd::Import(args))) if args.update => {
+            corrections::import_update(&mut open_store(&cli)?, args, lang)
+        }
         Some(Command::Account(AccountCmd::Import(args))) => {
             account::import(&mut open_store(&cli)?, args, lang)
+        }
+        Some(Command::Account(AccountCmd::Rename { account, name })) => {
+            corrections::rename_account(&mut open_store(&cli)?, account, name, lang)
+        }
+        Some(Command::Account(AccountCmd::Retire { account })) => {
+            corrections::retire_account(&mut open_store(&cli)?, account, lang)
         }
         Some(Command::Account(AccountCmd::List { filter, format })) => {
             account::list(&open_store(&cli)?, filter, *format, lang)

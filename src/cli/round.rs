@@ -59,6 +59,12 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             }
             Ok(())
         }
+        RoundCmd::Rename { round, name } => {
+            super::corrections::rename_round(store, round, name, lang)
+        }
+        RoundCmd::Delete { round, force } => {
+            super::corrections::delete_round(store, round, *force, lang)
+        }
     }
 }
 

@@ -212,3 +212,82 @@ pub fn bad_date(lang: Lang, s: &str) -> String {
         Lang::En => format!("bad date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-12-16"),
     }
 }
+
+pub fn empty_name(lang: Lang) -> String {
+    lang.pick("新名称不能为空", "the new name is empty").into()
+}
+
+pub fn name_taken(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("名称“{name}”已被使用；请换一个名称"),
+        Lang::En => format!("the name \"{name}\" is already taken; pick another"),
+    }
+}
+
+pub fn renamed(lang: Lang, old: &str, new: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已改名：{old} → {new}"),
+        Lang::En => format!("renamed: {old} → {new}"),
+    }
+}
+
+pub fn retired(lang: Lang, account: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已停用账号 {account}：不再出现在账号列表和新建轮次中，已有轮次保留它"),
+        Lang::En => format!(
+            "retired {account}: it leaves the account list and new rounds; existing rounds keep it"
+        ),
+    }
+}
+
+pub fn already_retired(lang: Lang, account: &str) -> String {
+    match lang {
+        Lang::Zh => format!("账号 {account} 早已停用，未作改动"),
+        Lang::En => format!("{account} was already retired; nothing changed"),
+    }
+}
+
+pub fn round_has_scores(lang: Lang, round: &str, n: i64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "轮次“{round}”已有 {n} 条评分及修改记录，不能删除；确需删除请加 --force（评分与修改记录会保留，轮次不再显示）"
+        ),
+        Lang::En => format!(
+            "round \"{round}\" has {n} scores and history rows and is not deleted; add --force to delete it anyway (its scores and history are kept, the round is hidden)"
+        ),
+    }
+}
+
+pub fn round_deleted(lang: Lang, round: &str, hidden: bool) -> String {
+    match (lang, hidden) {
+        (Lang::Zh, false) => format!("已删除轮次“{round}”"),
+        (Lang::Zh, true) => format!("已删除轮次“{round}”（评分与修改记录保留在数据库中）"),
+        (Lang::En, false) => format!("deleted round \"{round}\""),
+        (Lang::En, true) => {
+            format!("deleted round \"{round}\" (its scores and history stay in the database)")
+        }
+    }
+}
+
+pub fn accounts_exist(lang: Lang, existing: &[String]) -> String {
+    let shown: Vec<&str> = existing.iter().take(10).map(String::as_str).collect();
+    let more = existing.len().saturating_sub(shown.len());
+    match lang {
+        Lang::Zh => format!(
+            "{} 个账号已在名录中：{}{}；未导入任何账号。要更新已有账号，请加 --update（会列出每处改动）",
+            existing.len(),
+            shown.join("、"),
+            if more > 0 { " 等" } else { "" }
+        ),
+        Lang::En => format!(
+            "{} accounts are already in the registry: {}{}; nothing was imported. To update existing accounts add --update (every change is listed)",
+            existing.len(),
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ),
+    }
+}

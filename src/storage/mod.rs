@@ -2,6 +2,7 @@
 //! append-only migrations, and typed queries for accounts, rounds, evaluators, scores and history.
 
 mod accounts;
+mod corrections;
 mod error;
 mod history;
 mod lock;
@@ -12,6 +13,7 @@ mod rounds;
 mod scan;
 mod scores;
 
+pub use corrections::{AccountUpdate, FieldChange, RoundDeletion};
 pub use error::StoreError;
 pub use lock::Reopen;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
