@@ -472,3 +472,103 @@ fn set_in(db: &Path, round: &str) -> Output {
     ]);
     assay(db, &args)
 }
+
+#[test]
+fn demo_keeps_the_evaluators_work_until_fresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let first = assay(&db, &["demo", "--print"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stderr).contains("已创建演示数据库"));
+    // Score something of one's own, then run the demo again: the work is still there.
+    let accounts: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &[
+            "account",
+            "list",
+            "--search",
+            "云和木玩童话小镇",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    let id = accounts[0]["id"].to_string();
+    let round = "2024年第四季度全面检查";
+    let note = ["--note", "我的备注", "--round", round, "--account", &id];
+    let mut args = vec!["score", "set", "--evaluator", "新评估人", "--indicator"];
+    let rubric_item = first_item(&db, round, &id);
+    args.push(&rubric_item);
+    args.extend(["--count", "0"]);
+    args.extend(note);
+    ok(&db, &args);
+    let again = assay(&db, &["demo", "--print"]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("打开已有的演示数据库"));
+    let h = ok(
+        &db,
+        &[
+            "history",
+            "--round",
+            round,
+            "--evaluator",
+            "新评估人",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(h.contains("我的备注"), "{h}");
+    // --fresh rebuilds it from the sample.
+    let fresh = assay(&db, &["demo", "--print", "--fresh"]);
+    assert!(String::from_utf8_lossy(&fresh.stderr).contains("重建"));
+    let h = ok(
+        &db,
+        &[
+            "history",
+            "--round",
+            round,
+            "--evaluator",
+            "新评估人",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(h.trim(), "[]");
+    // A database that is not a demo is never replaced, even with --fresh.
+    let other = setup();
+    fails(&other.db, &["demo", "--print", "--fresh"], 1);
+    ok(
+        &other.db,
+        &["explain", "--round", "Q1", "--account", "测试发布"],
+    );
+}
+
+/// The id of the first applicable deduction item of the round's rubric (from an empty explain).
+fn first_item(db: &Path, round: &str, account: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(&ok(
+        db,
+        &[
+            "explain",
+            "--round",
+            round,
+            "--account",
+            account,
+            "--evaluator",
+            "无人",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    v[0]["outcome"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "Deduct" && i["state"] == "Missing")
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .expect("an applicable deduction item")
+}

@@ -56,7 +56,7 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Show the change history of a round: who, when, which item, old → new
     History(HistoryArgs),
-    /// Load the bundled sample data into a fresh demo database and open it
+    /// Open the demo database (the sample city), created on first use and kept afterwards
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
     Gen(GenArgs),
@@ -314,6 +314,9 @@ pub struct DemoArgs {
     /// Print the rounds and their summaries instead of opening the TUI
     #[arg(long)]
     pub print: bool,
+    /// Rebuild the demo database from the sample data (the evaluator's work in it is lost)
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Args)]

@@ -291,3 +291,43 @@ pub fn accounts_exist(lang: Lang, existing: &[String]) -> String {
         ),
     }
 }
+
+pub fn demo_reopened(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("打开已有的演示数据库 {path}（保留其中的评分）；要重建请加 --fresh"),
+        Lang::En => format!(
+            "opening the existing demo database {path} (your scoring in it is kept); add --fresh to rebuild it"
+        ),
+    }
+}
+
+pub fn demo_created(lang: Lang, path: &str, rebuilt: bool) -> String {
+    match (lang, rebuilt) {
+        (Lang::Zh, false) => format!("已创建演示数据库 {path}"),
+        (Lang::Zh, true) => format!("已按示例数据重建演示数据库 {path}"),
+        (Lang::En, false) => format!("created the demo database {path}"),
+        (Lang::En, true) => format!("rebuilt the demo database {path} from the sample data"),
+    }
+}
+
+pub fn demo_not_demo(lang: Lang, path: &str, explicit: bool) -> String {
+    match (lang, explicit) {
+        (Lang::Zh, true) => {
+            format!("{path} 中的数据不是演示数据，演示不会改动它；请用 --db 指定另一个文件")
+        }
+        (Lang::Zh, false) => format!("演示数据库 {path} 中缺少示例轮次；加 --fresh 按示例数据重建"),
+        (Lang::En, true) => format!(
+            "{path} holds data that is not the demo's and the demo never changes it; give another --db path"
+        ),
+        (Lang::En, false) => {
+            format!("the demo database {path} lacks the sample rounds; add --fresh to rebuild it")
+        }
+    }
+}
+
+pub fn demo_cannot_remove(lang: Lang, path: &str, e: &std::io::Error) -> String {
+    match lang {
+        Lang::Zh => format!("无法删除旧的演示文件 {path}：{e}"),
+        Lang::En => format!("cannot remove old demo file {path}: {e}"),
+    }
+}
