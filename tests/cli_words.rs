@@ -420,7 +420,37 @@ fn with_the_language_unset_no_error_is_an_english_sentence() {
     }
     // The rows report of a refused import.
     let err = fails(&s.db, &["account", "import", rows_csv.to_str().unwrap()], 1);
-    assert!(err.contains("第 2 行"), "{err}");
+    assert!(err.contains("第 2 行") && err.contains("未知平台"), "{err}");
+    assert_eq!(english_run(&err), None, "{err}");
+    // Round creation: a taken name and an empty scope.
+    let rubric = fixture("cli/mini.ron");
+    let err = fails(
+        &s.db,
+        &[
+            "round",
+            "create",
+            "Q1",
+            "--rubric",
+            &rubric,
+            "--date",
+            "2024-03-31",
+        ],
+        1,
+    );
+    assert!(err.contains("已有名为“Q1”的轮次"), "{err}");
+    let args = [
+        "round",
+        "create",
+        "Q2",
+        "--rubric",
+        &rubric,
+        "--date",
+        "2024-03-31",
+        "--level",
+        "township",
+    ];
+    let err = fails(&s.db, &args, 1);
+    assert!(err.contains("没有任何账号"), "{err}");
 }
 
 #[test]

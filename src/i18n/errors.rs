@@ -342,9 +342,43 @@ pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option
                 if !p.value.is_empty() {
                     s += &format!("，值“{}”", p.value);
                 }
-                s += &format!("：{}", p.message);
+                s += &format!("：{}", row_message_zh(&p.message));
             }
             s
         }
     })
+}
+
+/// The Chinese wording of a row problem of the account importer (its messages are English).
+fn row_message_zh(m: &str) -> String {
+    const PLATFORMS: &str = "可选：微信、微博、抖音、今日头条、APP、小程序、其他";
+    const LEVELS: &str = "可选：省级、市级、县级、乡镇级（或 province、city、county、township）";
+    if m.starts_with("missing platform") {
+        format!("缺少平台；{PLATFORMS}")
+    } else if m.starts_with("unknown platform") {
+        format!("未知平台；{PLATFORMS}")
+    } else if m.starts_with("missing account name") {
+        "缺少账号名称；请填写".into()
+    } else if m.starts_with("missing host unit") {
+        "缺少责任单位；请填写".into()
+    } else if m.starts_with("missing level") {
+        format!("缺少层级，且未用 --level 给出默认值；请填写该列或加 --level 县级（{LEVELS}）")
+    } else if m.starts_with("unknown level") {
+        format!("未知层级；{LEVELS}")
+    } else if m.starts_with("bad date") {
+        "日期有误；请写成 2021-03-05、2021/3/5 或 2021年3月5日".into()
+    } else if let Some(rest) = m.strip_prefix("duplicate account: rows ") {
+        // "duplicate account: rows {a} and {b} both list {name} on {platform}; keep one row"
+        let nums: Vec<&str> = rest
+            .split_whitespace()
+            .filter(|w| w.parse::<usize>().is_ok())
+            .collect();
+        format!(
+            "账号重复：第 {} 行与第 {} 行是同一账号；请只保留一行",
+            nums.first().unwrap_or(&"?"),
+            nums.get(1).unwrap_or(&"?")
+        )
+    } else {
+        m.to_string()
+    }
 }

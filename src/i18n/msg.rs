@@ -331,3 +331,70 @@ pub fn demo_cannot_remove(lang: Lang, path: &str, e: &std::io::Error) -> String 
         Lang::En => format!("cannot remove old demo file {path}: {e}"),
     }
 }
+
+/// Why a typed value is refused (the TUI's value input).
+pub fn value_not_number(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”不是数字"),
+        Lang::En => format!("\"{s}\" is not a number"),
+    }
+}
+
+pub fn value_out_of_range(lang: Lang, v: f64, min: f64, max: f64) -> String {
+    match lang {
+        Lang::Zh => format!("{} 超出范围 {}", num(v), range(min, max)),
+        Lang::En => format!("{} is outside {}", num(v), range(min, max)),
+    }
+}
+
+pub fn value_off_step(lang: Lang, v: f64, step: f64, min: f64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{} 不在从 {} 起、步长 {} 的刻度上",
+            num(v),
+            num(min),
+            num(step)
+        ),
+        Lang::En => format!(
+            "{} is not on the step {} from {}",
+            num(v),
+            num(step),
+            num(min)
+        ),
+    }
+}
+
+pub fn round_exists(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已有名为“{name}”的轮次；请换一个名称，或直接使用该轮次"),
+        Lang::En => {
+            format!("a round named \"{name}\" already exists; pick another name or use that round")
+        }
+    }
+}
+
+pub fn scope_empty(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("轮次“{name}”的范围内没有任何账号；请先导入账号，或放宽筛选条件"),
+        Lang::En => format!(
+            "the scope of round \"{name}\" matches no account; import accounts first or widen the filters"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_ranges_read_as_people_write_them() {
+        assert_eq!(num(68.224_691_357_999_99), "68.224691");
+        assert_eq!(num(3.0), "3");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(range(0.0, 20.0), "0–20");
+        let m = value_out_of_range(Lang::Zh, 25.0, 0.0, 20.0);
+        assert!(m.contains("0–20") && !m.contains("..="), "{m}");
+        let m = value_off_step(Lang::Zh, 3.3, 0.5, 0.0);
+        assert!(m.contains("步长 0.5") && !m.contains("step"), "{m}");
+    }
+}
