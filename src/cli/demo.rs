@@ -133,13 +133,10 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
     runtime::run(store, opts)
 }
 
-pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
+pub fn synth(path: &Path, args: &GenArgs, lang: Lang) -> anyhow::Result<()> {
     let mut store = Store::open(path)?;
     if !store.list_accounts(&Default::default())?.is_empty() {
-        anyhow::bail!(
-            "{} already holds accounts; gen writes into a new database — give another --db path",
-            path.display()
-        );
+        return Err(said(msg::gen_not_empty(lang, &path.display().to_string())));
     }
     let opts = GenOptions {
         accounts: args.accounts,
@@ -162,16 +159,20 @@ pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
     })?;
     bar.finish_and_clear();
     println!(
-        "{report} in {:.1} s → {}",
-        started.elapsed().as_secs_f64(),
-        path.display()
+        "{}",
+        msg::gen_done(
+            lang,
+            &report,
+            started.elapsed().as_secs_f64(),
+            &path.display().to_string()
+        )
     );
     Ok(())
 }
 
 pub fn tui(store: Store, lang: Lang, args: &TuiArgs, path: &Path) -> anyhow::Result<()> {
     let round = match &args.round {
-        Some(key) => Some(store.round(key)?.id),
+        Some(key) => Some(super::resolve::round(&store, key, lang)?.id),
         None => None,
     };
     let opts = TuiOptions {

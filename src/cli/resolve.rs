@@ -53,3 +53,12 @@ pub fn rubric(round: &Round) -> anyhow::Result<Rubric> {
         &format!("round {}", round.name),
     )?)
 }
+
+/// A non-empty evaluator name, trimmed.
+pub fn evaluator(name: &str, lang: Lang) -> anyhow::Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(said(msg::evaluator_empty(lang)));
+    }
+    Ok(name.to_string())
+}

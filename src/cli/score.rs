@@ -10,6 +10,7 @@ use crate::storage::{Reopen, Store, StoreError, Submission};
 use super::{SetArgs, SheetArgs, resolve};
 
 pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> {
+    resolve::evaluator(&args.evaluator, lang)?;
     let round = resolve::round(store, &args.round, lang)?;
     let rubric = resolve::rubric(&round)?;
     let account = resolve::account_in_round(store, &round, &args.account, lang)?;
@@ -69,6 +70,7 @@ pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
 
 /// `score submit`: locks a complete sheet; an incomplete one is refused, naming what is missing.
 pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<()> {
+    resolve::evaluator(&args.evaluator, lang)?;
     let round = resolve::round(store, &args.round, lang)?;
     let rubric = resolve::rubric(&round)?;
     let account = resolve::account_in_round(store, &round, &args.account, lang)?;

@@ -233,6 +233,18 @@ fn store(e: &StoreError, lang: Lang) -> Option<String> {
             ),
             Lang::En => return None,
         },
+        StoreError::Open { path, source } => match lang {
+            Lang::Zh => format!("无法打开数据库 {}：{source}", path.display()),
+            Lang::En => return None,
+        },
+        StoreError::CreateDir { path, source } => match lang {
+            Lang::Zh => format!(
+                "无法为数据库创建文件夹 {}：{}；请检查路径和权限",
+                path.display(),
+                io_reason(source, lang)
+            ),
+            Lang::En => return None,
+        },
         StoreError::Submitted {
             evaluator,
             account_id,

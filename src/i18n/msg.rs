@@ -382,6 +382,33 @@ pub fn scope_empty(lang: Lang, name: &str) -> String {
     }
 }
 
+pub fn evaluator_empty(lang: Lang) -> String {
+    lang.pick(
+        "评估人姓名为空；请用 --evaluator 姓名 给出",
+        "the evaluator name is empty; give one with --evaluator NAME",
+    )
+    .into()
+}
+
+pub fn gen_not_empty(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path} 中已有账号；gen 只写入新数据库，请用 --db 指定另一个路径"),
+        Lang::En => format!(
+            "{path} already holds accounts; gen writes into a new database — give another --db path"
+        ),
+    }
+}
+
+pub fn gen_done(lang: Lang, r: &crate::r#gen::GenReport, secs: f64, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已生成 {} 个账号、{} 名评估人、{} 条评分、{} 条周指标（轮次 #{} {}），用时 {secs:.1} 秒 → {path}",
+            r.accounts, r.evaluators, r.entries, r.weeks, r.round_id, r.round
+        ),
+        Lang::En => format!("{r} in {secs:.1} s → {path}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
