@@ -33,7 +33,9 @@ impl Lang {
 
 pub mod entry;
 pub mod errors;
+mod io_errors;
 pub mod msg;
+mod msg_admin;
 
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
