@@ -2,7 +2,7 @@
 //! worded through the catalogue; anything not matched keeps its own (English) text.
 
 pub use super::io_errors::io_reason;
-use super::io_errors::{import, rubric_file};
+use super::io_errors::{config, import, rubric_file};
 use super::{Lang, msg};
 use crate::domain::entry::EntryError;
 use crate::storage::StoreError;
@@ -46,6 +46,11 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         }
         if let Some(e) = cause.downcast_ref::<crate::io::accounts::ImportError>()
             && let Some(t) = import(e, lang)
+        {
+            return t;
+        }
+        if let Some(e) = cause.downcast_ref::<crate::config::ConfigError>()
+            && let Some(t) = config(e, lang)
         {
             return t;
         }

@@ -142,3 +142,33 @@ fn row_message_zh(m: &str) -> String {
         m.to_string()
     }
 }
+
+pub(super) fn config(e: &crate::config::ConfigError, lang: Lang) -> Option<String> {
+    use crate::config::ConfigError as E;
+    if lang == Lang::En {
+        return None;
+    }
+    Some(match e {
+        E::Read { path, source } => {
+            format!(
+                "无法读取配置文件 {}：{}",
+                path.display(),
+                io_reason(source, lang)
+            )
+        }
+        E::Parse { path, err } => {
+            format!(
+                "配置文件 {} 不是有效的 RON（{err}）；请修正或删除它",
+                path.display()
+            )
+        }
+        E::Write { path, source } => {
+            format!(
+                "无法写入配置文件 {}：{}",
+                path.display(),
+                io_reason(source, lang)
+            )
+        }
+        E::NoDir => "本系统没有配置文件夹；请把 ASSAY_CONFIG 设为一个文件路径".into(),
+    })
+}
