@@ -4,6 +4,7 @@ mod account;
 mod corrections;
 mod demo;
 mod explain;
+mod help_zh;
 mod history;
 mod output;
 mod resolve;

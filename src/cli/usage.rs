@@ -34,7 +34,15 @@ pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = early_lang(&args);
     crate::i18n::set_current(lang);
-    match <Cli as clap::Parser>::try_parse_from(&args) {
+    let parsed = match lang {
+        Lang::En => <Cli as clap::Parser>::try_parse_from(&args),
+        Lang::Zh => {
+            let cmd = super::help_zh::translate(<Cli as clap::CommandFactory>::command(), true);
+            cmd.try_get_matches_from(&args)
+                .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+        }
+    };
+    match parsed {
         Ok(cli) => cli,
         Err(e) if lang == Lang::En || !e.use_stderr() => e.exit(),
         Err(e) => {
