@@ -126,7 +126,11 @@ fn submit_refuses_an_incomplete_sheet_naming_what_is_missing_then_locks() {
     // Locked: edits and clears are refused and change nothing.
     let out = set(&s.db, "layout", &["--value", "5"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--reopen"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--reopen") && english_run(&err).is_none(),
+        "{err}"
+    );
     assert_eq!(set(&s.db, "layout", &["--clear"]).status.code(), Some(1));
     let json = ok(
         &s.db,
@@ -316,6 +320,18 @@ fn counts_ranges_and_hints_read_as_people_write_them() {
     assert!(err.contains("--search"), "{err}");
     // The hint names a flag that exists.
     ok(&s.db, &["account", "list", "--search", "测试"]);
+    // init says what to do next (on stderr: stdout stays the path, for scripts).
+    let fresh = s.db.parent().unwrap().join("fresh.db");
+    let out = assay(&fresh, &["init"]);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(stdout.trim(), fresh.display().to_string());
+    assert!(
+        stderr.contains("下一步") && stderr.contains("assay account import"),
+        "{stderr}"
+    );
 }
 
 /// A run of three or more plain ASCII words outside `backticks`: an English sentence.
@@ -484,7 +500,10 @@ fn registry_and_round_corrections_say_what_they_changed() {
     ok(&s.db, &["round", "rename", "Q1", "一季度"]);
     assert!(set_in(&s.db, "一季度").status.success());
     let err = fails(&s.db, &["round", "delete", "一季度"], 1);
-    assert!(err.contains("--force"), "{err}");
+    assert!(
+        err.contains("--force") && english_run(&err).is_none(),
+        "{err}"
+    );
     ok(&s.db, &["round", "delete", "一季度", "--force"]);
     let rounds = ok(&s.db, &["round", "list", "--format", "json"]);
     assert_eq!(rounds.trim(), "[]");
@@ -570,7 +589,8 @@ fn demo_keeps_the_evaluators_work_until_fresh() {
     assert_eq!(h.trim(), "[]");
     // A database that is not a demo is never replaced, even with --fresh.
     let other = setup();
-    fails(&other.db, &["demo", "--print", "--fresh"], 1);
+    let err = fails(&other.db, &["demo", "--print", "--fresh"], 1);
+    assert_eq!(english_run(&err), None, "{err}");
     ok(
         &other.db,
         &["explain", "--round", "Q1", "--account", "测试发布"],
