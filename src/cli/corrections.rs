@@ -4,7 +4,7 @@
 use crate::i18n::errors::said;
 use crate::i18n::{Lang, msg};
 use crate::io::accounts::{ImportDefaults, read_accounts_report};
-use crate::storage::{AccountUpdate, RoundDeletion, Store};
+use crate::storage::{AccountUpdate, RoundDeletion, Store, StoreError};
 
 use super::{ImportArgs, resolve};
 
@@ -85,7 +85,11 @@ pub fn rename_account(store: &mut Store, key: &str, name: &str, lang: Lang) -> a
     {
         return Err(said(msg::name_taken(lang, name.trim())));
     }
-    store.rename_account(a.id, name)?;
+    // A retired account still holds its name: the store refuses, worded here.
+    match store.rename_account(a.id, name) {
+        Err(StoreError::Invalid(_)) => return Err(said(msg::name_taken(lang, name.trim()))),
+        r => r?,
+    }
     println!("{}", msg::renamed(lang, &a.name, name.trim()));
     Ok(())
 }
@@ -112,7 +116,11 @@ pub fn rename_round(store: &mut Store, key: &str, name: &str, lang: Lang) -> any
     {
         return Err(said(msg::name_taken(lang, name.trim())));
     }
-    store.rename_round(r.id, name)?;
+    // A deleted (hidden) round keeps its row: the store refuses a clash, worded here.
+    match store.rename_round(r.id, name) {
+        Err(StoreError::Invalid(_)) => return Err(said(msg::name_taken(lang, name.trim()))),
+        r => r?,
+    }
     println!("{}", msg::renamed(lang, &r.name, name.trim()));
     Ok(())
 }
