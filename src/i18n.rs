@@ -30,3 +30,21 @@ impl Lang {
         }
     }
 }
+
+pub mod entry;
+pub mod errors;
+mod io_errors;
+pub mod msg;
+mod msg_admin;
+
+static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the language for code that cannot be handed one (clap value parsers); first call wins.
+pub fn set_current(lang: Lang) {
+    let _ = CURRENT.set(lang);
+}
+
+/// The language set by [`set_current`], Chinese when never set.
+pub fn current() -> Lang {
+    CURRENT.get().copied().unwrap_or_default()
+}

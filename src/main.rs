@@ -1,11 +1,10 @@
 //! The `assay` binary: parse the command line, run it, map errors to exit status 1; a closed
 //! output pipe (`assay account list | head`) ends the program quietly, as other Unix tools do.
 
-use clap::Parser;
-
 fn main() {
     quiet_on_closed_pipe();
-    let cli = assay::cli::Cli::parse();
+    let cli = assay::cli::parse();
+    let lang = assay::cli::lang(&cli);
     if let Err(err) = assay::cli::run(cli) {
         if err
             .chain()
@@ -14,8 +13,12 @@ fn main() {
         {
             std::process::exit(0);
         }
-        let message = format!("{err:#}");
-        eprintln!("error: {}", assay::text_safety::escape_text(&message));
+        let message = assay::i18n::errors::render(&err, lang);
+        eprintln!(
+            "{}{}",
+            lang.pick("错误：", "error: "),
+            assay::text_safety::escape_text(&message)
+        );
         std::process::exit(1);
     }
 }

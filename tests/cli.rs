@@ -170,7 +170,7 @@ fn bad_scores_are_refused_with_the_reason() {
     let s = setup();
     for (ind, input, needle) in [
         ("layout", vec!["--value", "7"], "7"),
-        ("layout", vec!["--value", "4.3"], "step"),
+        ("layout", vec!["--value", "4.3"], "4.3"),
         ("typos", vec!["--value", "1"], "count"),
         ("stale", vec!["--veto", "乱写"], "乱写"),
         ("nope", vec!["--value", "1"], "nope"),

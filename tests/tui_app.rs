@@ -204,12 +204,13 @@ fn notes_evidence_na_clear_submit_and_next_account() {
     run(
         &mut a,
         &mut b,
-        &typed("https://a.example/1 https://a.example/2"),
+        // Links are separated by `|` (or line breaks), never by spaces: a file name keeps its space.
+        &typed("https://a.example/1 | 截图 2.png"),
     );
     run(&mut a, &mut b, &[Action::Enter, Action::ToggleNa]);
     let e = &a.scoring.as_ref().expect("s").entries["pos"];
     assert_eq!(e.note, "推文主题与职能一致");
-    assert_eq!(e.evidence.len(), 2);
+    assert_eq!(e.evidence, ["https://a.example/1", "截图 2.png"]);
     assert!(e.na);
     run(&mut a, &mut b, &[Action::Submit]);
     assert_eq!(b.submitted.get(&(1, 1, "张三".to_string())), Some(&true));

@@ -59,6 +59,8 @@ pub fn typed(item: &ItemRef<'_>) -> Option<Typed> {
     }
 }
 
+use crate::i18n::msg;
+
 impl Typed {
     /// True when `s` may still become a valid value: refuses out-of-range input as typed.
     pub fn accepts_prefix(&self, s: &str) -> bool {
@@ -82,14 +84,24 @@ impl Typed {
         let v: f64 = s
             .trim_end_matches('.')
             .parse()
-            .map_err(|_| format!("«{s}»"))?;
+            .map_err(|_| msg::value_not_number(crate::i18n::current(), s))?;
         if v < self.min - 1e-9 || v > self.max + 1e-9 {
-            return Err(format!("{v} ∉ [{}, {}]", self.min, self.max));
+            return Err(msg::value_out_of_range(
+                crate::i18n::current(),
+                v,
+                self.min,
+                self.max,
+            ));
         }
         if let Some(step) = self.step.filter(|s| *s > 0.0) {
             let k = (v - self.min) / step;
             if (k - k.round()).abs() > 1e-6 {
-                return Err(format!("{v}: step {step}"));
+                return Err(msg::value_off_step(
+                    crate::i18n::current(),
+                    v,
+                    step,
+                    self.min,
+                ));
             }
         }
         Ok(v)

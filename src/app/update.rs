@@ -49,7 +49,7 @@ impl App {
         };
         if let Err(e) = result {
             tracing::error!("{e}");
-            self.error(e.to_string());
+            self.error(crate::i18n::errors::for_tui(&e, self.lang));
         }
     }
 

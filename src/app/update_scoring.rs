@@ -60,7 +60,7 @@ impl App {
                 if kind == InputKind::Note {
                     e.note = text;
                 } else {
-                    e.evidence = text.split_whitespace().map(str::to_string).collect();
+                    e.evidence = crate::domain::evidence::parse(&text);
                 }
                 let id = e.indicator.clone();
                 self.write_entry(backend, &id, Some(e), true)?;
@@ -253,7 +253,7 @@ impl App {
                 return Ok(());
             }
             (Action::EditEvidence, _) => {
-                let buf = e.evidence.join(" ");
+                let buf = crate::domain::evidence::join(&e.evidence);
                 self.popup = Some(Popup::Input {
                     kind: InputKind::Evidence,
                     buf,

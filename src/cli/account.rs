@@ -18,6 +18,22 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
         status: args.status.clone(),
     };
     let report = read_accounts_report(&args.file, &defaults, None)?;
+    let stored = store.list_accounts(&Default::default())?;
+    let existing: Vec<String> = report
+        .accounts
+        .iter()
+        .filter(|a| {
+            stored
+                .iter()
+                .any(|b| b.platform == a.platform && b.name == a.name)
+        })
+        .map(|a| format!("{}:{}", a.platform_label, a.name))
+        .collect();
+    if !existing.is_empty() {
+        return Err(crate::i18n::errors::said(crate::i18n::msg::accounts_exist(
+            lang, &existing,
+        )));
+    }
     let ids = store.insert_accounts(&report.accounts)?;
     println!(
         "{}",
@@ -30,7 +46,10 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
             ),
         }
     );
-    eprintln!("{}", crate::text_safety::escape_text(&report.summary()));
+    eprintln!(
+        "{}",
+        crate::text_safety::escape_text(&crate::i18n::msg::import_summary(lang, &report))
+    );
     for w in &report.warnings {
         eprintln!("{}: {w}", lang.pick("警告", "warning"));
     }

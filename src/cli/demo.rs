@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::r#gen::{GenOptions, generate};
-use crate::i18n::Lang;
+use crate::i18n::errors::said;
+use crate::i18n::{Lang, msg};
 use crate::report::summary;
 use crate::runtime::{self, TuiOptions};
+use crate::sample::DemoInfo;
 use crate::storage::Store;
 
 use super::{DemoArgs, GenArgs, TuiArgs};
@@ -20,35 +22,87 @@ fn remove_db_files(path: &Path) -> anyhow::Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let p = PathBuf::from(format!("{}{suffix}", path.display()));
         if p.exists() {
-            std::fs::remove_file(&p)
-                .map_err(|e| anyhow::anyhow!("cannot remove old demo file {}: {e}", p.display()))?;
+            std::fs::remove_file(&p).map_err(|e| {
+                said(msg::demo_cannot_remove(
+                    lang_now(),
+                    &p.display().to_string(),
+                    &e,
+                ))
+            })?;
         }
     }
     Ok(())
 }
 
-/// Makes `path` ready for a fresh demo: an absent file, or an earlier demo (same rounds), is
-/// fine; any other database is refused so that a user's data is never replaced.
-fn prepare(path: &Path, explicit: bool) -> anyhow::Result<()> {
+/// What a demo path holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// No file, or a database without accounts and rounds.
+    Nothing,
+    /// An earlier demo: every sample round is there (the evaluator's work with it).
+    Demo,
+    /// Something else: never replaced by the demo.
+    Other,
+}
+
+fn inspect(path: &Path, demo_rounds: &[String]) -> anyhow::Result<Found> {
     if !path.exists() {
-        return Ok(());
+        return Ok(Found::Nothing);
     }
-    if explicit {
-        let mut probe = Store::open_in_memory()?;
-        crate::sample::load_demo(&mut probe)?;
-        let demo_rounds: Vec<String> = probe.rounds()?.into_iter().map(|r| r.name).collect();
-        let existing = Store::open(path)?;
-        let rounds: Vec<String> = existing.rounds()?.into_iter().map(|r| r.name).collect();
-        let empty = rounds.is_empty() && existing.list_accounts(&Default::default())?.is_empty();
-        drop(existing);
-        if !empty && rounds != demo_rounds {
-            anyhow::bail!(
-                "{} holds data that is not the demo's; the demo starts from a fresh database — give another --db path",
-                path.display()
-            );
+    let existing = Store::open(path)?;
+    let rounds: Vec<String> = existing.rounds()?.into_iter().map(|r| r.name).collect();
+    if rounds.is_empty() && existing.list_accounts(&Default::default())?.is_empty() {
+        return Ok(Found::Nothing);
+    }
+    Ok(if demo_rounds.iter().all(|r| rounds.contains(r)) {
+        Found::Demo
+    } else {
+        Found::Other
+    })
+}
+
+/// Opens the demo database: an earlier demo is kept (with the evaluator's work) unless
+/// `fresh`; otherwise the sample is loaded into a new file. A file that holds other data is
+/// refused when the user named it (`--db`); the demo's own file may be rebuilt with `--fresh`.
+fn open_demo(
+    path: &Path,
+    fresh: bool,
+    explicit: bool,
+    lang: Lang,
+) -> anyhow::Result<(Store, DemoInfo)> {
+    let mut probe = Store::open_in_memory()?;
+    let info = crate::sample::load_demo(&mut probe)?;
+    let demo_rounds: Vec<String> = probe.rounds()?.into_iter().map(|r| r.name).collect();
+    drop(probe);
+    let found = inspect(path, &demo_rounds)?;
+    match found {
+        Found::Other if explicit || !fresh => {
+            return Err(said(msg::demo_not_demo(
+                lang,
+                &path.display().to_string(),
+                explicit,
+            )));
         }
+        Found::Demo if !fresh => {
+            let store = Store::open(path)?;
+            let round_id = store
+                .round(&info.round_name)
+                .map(|r| r.id)
+                .unwrap_or(info.round_id);
+            eprintln!("{}", msg::demo_reopened(lang, &path.display().to_string()));
+            return Ok((store, DemoInfo { round_id, ..info }));
+        }
+        _ => {}
     }
-    remove_db_files(path)
+    remove_db_files(path)?;
+    let mut store = Store::create_or_open(path)?;
+    let info = crate::sample::load_demo(&mut store)?;
+    let rebuilt = found != Found::Nothing;
+    eprintln!(
+        "{}",
+        msg::demo_created(lang, &path.display().to_string(), rebuilt)
+    );
+    Ok((store, info))
 }
 
 pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<()> {
@@ -57,9 +111,7 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
         Some(p) => p,
         None => default_demo_path()?,
     };
-    prepare(&path, explicit)?;
-    let mut store = Store::create_or_open(&path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-    let info = crate::sample::load_demo(&mut store)?;
+    let (store, info) = open_demo(&path, args.fresh, explicit, lang)?;
     if args.print {
         for round in store.rounds()? {
             let s = summary::round_summary(&store, &round)?;
@@ -84,7 +136,7 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
     runtime::run(store, opts)
 }
 
-pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
+pub fn synth(path: &Path, args: &GenArgs, lang: Lang) -> anyhow::Result<()> {
     let opts = GenOptions {
         accounts: args.accounts,
         evaluators: args.evaluators,
@@ -95,10 +147,7 @@ pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
     crate::r#gen::check_sizes(&opts)?;
     let mut store = Store::create_or_open(path)?;
     if !store.list_accounts(&Default::default())?.is_empty() {
-        anyhow::bail!(
-            "{} already holds accounts; gen writes into a new database — give another --db path",
-            path.display()
-        );
+        return Err(said(msg::gen_not_empty(lang, &path.display().to_string())));
     }
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
@@ -114,16 +163,20 @@ pub fn synth(path: &Path, args: &GenArgs) -> anyhow::Result<()> {
     })?;
     bar.finish_and_clear();
     println!(
-        "{report} in {:.1} s → {}",
-        started.elapsed().as_secs_f64(),
-        path.display()
+        "{}",
+        msg::gen_done(
+            lang,
+            &report,
+            started.elapsed().as_secs_f64(),
+            &path.display().to_string()
+        )
     );
     Ok(())
 }
 
 pub fn tui(store: Store, lang: Lang, args: &TuiArgs, path: &Path) -> anyhow::Result<()> {
     let round = match &args.round {
-        Some(key) => Some(store.round(key)?.id),
+        Some(key) => Some(super::resolve::round(&store, key, lang)?.id),
         None => None,
     };
     let opts = TuiOptions {
@@ -133,4 +186,8 @@ pub fn tui(store: Store, lang: Lang, args: &TuiArgs, path: &Path) -> anyhow::Res
         db_label: path.display().to_string(),
     };
     runtime::run(store, opts)
+}
+
+fn lang_now() -> Lang {
+    crate::i18n::current()
 }

@@ -23,6 +23,54 @@ struct Explained<'a> {
     level: &'static str,
     evaluator: String,
     outcome: Outcome,
+    /// Each item's note and evidence links, in rubric order (items with neither are left out).
+    notes: Vec<Noted>,
+}
+
+/// An item's note and evidence links.
+#[derive(Serialize)]
+struct Noted {
+    indicator: String,
+    name: String,
+    note: String,
+    evidence: Vec<String>,
+}
+
+/// The notes and links of `entries`, in the rubric's item order.
+fn notes(rubric: &rubric::Rubric, entries: &[Entry]) -> Vec<Noted> {
+    rubric
+        .items()
+        .iter()
+        .filter_map(|item| {
+            let id = &item.common().id;
+            let e = entries.iter().find(|e| &e.indicator == id)?;
+            (!e.note.is_empty() || !e.evidence.is_empty()).then(|| Noted {
+                indicator: id.clone(),
+                name: item.common().name.clone(),
+                note: e.note.clone(),
+                evidence: e.evidence.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The notes section of the text output.
+fn render_notes(notes: &[Noted], lang: Lang) -> String {
+    let mut out = format!("{}\n", lang.pick("备注与证据：", "Notes and evidence:"));
+    for n in notes {
+        out.push_str(&format!("  {} {}\n", n.indicator, n.name));
+        if !n.note.is_empty() {
+            out.push_str(&format!(
+                "    {}{}\n",
+                lang.pick("备注：", "note: "),
+                n.note
+            ));
+        }
+        for link in &n.evidence {
+            out.push_str(&format!("    {}{link}\n", lang.pick("链接：", "link: ")));
+        }
+    }
+    out
 }
 
 /// The error for `--evaluator` naming someone without a sheet for this account: who has one.
@@ -62,9 +110,9 @@ fn no_sheet(
 }
 
 pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> {
-    let round = store.round(&args.round)?;
-    let rubric = rubric::parse(&round.rubric_text, &format!("round {}", round.name))?;
-    let account = store.find_account(&args.account)?;
+    let round = super::resolve::round(store, &args.round, lang)?;
+    let rubric = super::resolve::rubric(&round)?;
+    let account = super::resolve::account(store, &args.account, lang)?;
     let mut by_evaluator: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
     for e in store.entries(round.id, account.id, args.evaluator.as_deref())? {
         by_evaluator.entry(e.evaluator).or_default().push(e.entry);
@@ -85,6 +133,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
             platform: account.platform.code(),
             level: account.level.code(),
             outcome: engine::score(&rubric, account.platform, account.level, &entries),
+            notes: notes(&rubric, &entries),
             evaluator,
         })
         .collect();
@@ -107,14 +156,20 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                     "{} · {} ({} · {}) · {} {}",
                     escape_cell(&round.name),
                     escape_cell(&account.name),
-                    escape_cell(&account.platform_label),
+                    escape_cell(match lang {
+                        Lang::Zh => account.platform_label.as_str(),
+                        Lang::En => account.platform.label_en(),
+                    }),
                     lang.pick(account.level.label_zh(), account.level.label_en()),
-                    lang.pick("评估员", "evaluator"),
+                    lang.pick("评估人", "evaluator"),
                     escape_cell(who)
                 );
                 println!("{head}");
                 let body = explain::render_text(&x.outcome, &rubric, lang);
                 println!("{}", escape_text(&body));
+                if !x.notes.is_empty() {
+                    println!("{}", escape_text(&render_notes(&x.notes, lang)));
+                }
             }
         }
     }

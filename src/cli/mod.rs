@@ -2,13 +2,18 @@
 
 mod account;
 mod audit;
+mod corrections;
 mod demo;
 mod explain;
+mod help_zh;
+mod history;
 mod output;
+mod resolve;
 mod round;
 mod round_check;
 mod rubric;
 mod score;
+mod usage;
 
 use std::path::PathBuf;
 
@@ -18,6 +23,7 @@ use crate::domain::platform::{Level, Platform};
 use crate::i18n::Lang;
 
 pub use output::Format;
+pub use usage::parse;
 
 /// assay — score government new-media accounts (政务新媒体) against weighted rubrics.
 #[derive(Debug, Parser)]
@@ -51,7 +57,9 @@ pub enum Command {
     Score(ScoreCmd),
     /// Print how an account's score is derived
     Explain(ExplainArgs),
-    /// Load the bundled sample data into a fresh demo database and open it
+    /// Show the change history of a round: who, when, which item, old → new
+    History(HistoryArgs),
+    /// Open the demo database (the sample city), created on first use and kept afterwards
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
     Gen(GenArgs),
@@ -60,6 +68,7 @@ pub enum Command {
     Audit(AuditCmd),
     /// Print shell completions
     Completions {
+        /// Shell to print completions for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -71,21 +80,42 @@ pub enum Command {
 pub enum RubricCmd {
     /// Validate rubric files; exit 1 if any has an error
     Check {
-        #[arg(required = true)]
+        /// Rubric files (.ron, UTF-8) to check
+        #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Print a rubric as a tree with weights, points and kinds
-    Show { file: PathBuf },
+    Show {
+        /// Rubric file (.ron, UTF-8)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum AccountCmd {
     /// Import accounts from CSV or XLSX (UTF-8, UTF-8 with BOM or GBK); all or nothing
     Import(ImportArgs),
+    /// Rename an account (its platform stays)
+    Rename {
+        /// Account id, unique name, or platform:name
+        #[arg(value_name = "ACCOUNT")]
+        account: String,
+        /// The new name
+        #[arg(value_name = "NEW_NAME")]
+        name: String,
+    },
+    /// Retire an account: it leaves the list and new rounds; existing rounds keep it
+    Retire {
+        /// Account id, unique name, or platform:name
+        #[arg(value_name = "ACCOUNT")]
+        account: String,
+    },
     /// List accounts
     List {
         #[command(flatten)]
         filter: FilterArgs,
+        /// Output: table for people, json or csv for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -93,6 +123,8 @@ pub enum AccountCmd {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
+    /// Registry file: .csv (UTF-8, UTF-8 with BOM or GBK) or .xlsx (first sheet)
+    #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Level for rows without a level column
     #[arg(long, value_parser = parse_level)]
@@ -106,6 +138,10 @@ pub struct ImportArgs {
     /// Status for rows without one
     #[arg(long)]
     pub status: Option<String>,
+    /// Update accounts already stored (same platform and name) and add new ones, printing every
+    /// changed field; without it an existing account makes the import fail
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -131,8 +167,10 @@ pub struct FilterArgs {
 pub enum RoundCmd {
     /// Create a round pinned to a rubric file, over the accounts the filters select
     Create {
+        /// Round name, unique (e.g. 2024年第四季度)
         name: String,
-        #[arg(long)]
+        /// Rubric file the round is pinned to (its exact text is stored with the round)
+        #[arg(long, value_name = "FILE")]
         rubric: PathBuf,
         /// Monitoring date, YYYY-MM-DD
         #[arg(long, value_parser = parse_date)]
@@ -142,13 +180,33 @@ pub enum RoundCmd {
     },
     /// List rounds
     List {
+        /// Output: table for people, json or csv for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Rename a round
+    Rename {
+        /// Round id or name
+        #[arg(value_name = "ROUND")]
+        round: String,
+        /// The new name
+        #[arg(value_name = "NEW_NAME")]
+        name: String,
+    },
+    /// Delete a round; refused once it has scores unless --force (which keeps its scores and history)
+    Delete {
+        /// Round id or name
+        #[arg(value_name = "ROUND")]
+        round: String,
+        /// Delete a round that has scores: it is hidden, its scores and history are kept
+        #[arg(long)]
+        force: bool,
     },
     /// Summarise a round: accounts, scored, passed, failed, pass rate, vetoes by reason
     Summary {
         /// Round id or name
         round: String,
+        /// Output: text for people, json for scripts
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
     },
@@ -165,25 +223,46 @@ pub enum RoundCmd {
 pub enum ScoreCmd {
     /// Set (or clear) one evaluator's entry for one indicator
     Set(SetArgs),
+    /// Submit a complete sheet: it is locked until reopened (refused while items are missing)
+    Submit(SheetArgs),
+    /// Reopen a submitted sheet for editing (kept in the history)
+    Reopen(SheetArgs),
+}
+
+/// One evaluator's sheet: a round, an account, an evaluator.
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
+    pub round: String,
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
+    pub account: String,
+    /// Evaluator name, as recorded with each entry
+    #[arg(long, value_name = "NAME")]
+    pub evaluator: String,
 }
 
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("input").required(true).args(["value", "count", "veto", "na", "clear"]))]
 pub struct SetArgs {
-    #[arg(long)]
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
     pub round: String,
-    /// Account id, unique name, or platform:name
-    #[arg(long)]
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
     pub account: String,
-    #[arg(long)]
+    /// Evaluator name, as recorded with each entry
+    #[arg(long, value_name = "NAME")]
     pub evaluator: String,
-    #[arg(long)]
+    /// Indicator id in the round's rubric (see `assay rubric show FILE`)
+    #[arg(long, value_name = "ID")]
     pub indicator: String,
     /// Points (range), 1/0 (check), or 0 for a veto item checked without a problem
     #[arg(long, allow_negative_numbers = true)]
     pub value: Option<f64>,
-    /// Instances (deduction or bonus)
-    #[arg(long)]
+    /// Instances (deduction or bonus): a whole number, 0 or more
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_count)]
     pub count: Option<u32>,
     /// Veto reason (its text or its number)
     #[arg(long)]
@@ -194,10 +273,14 @@ pub struct SetArgs {
     /// Remove the entry
     #[arg(long)]
     pub clear: bool,
+    /// Reopen the sheet if it was submitted (kept in the history); without it a submitted sheet refuses edits
     #[arg(long)]
+    pub reopen: bool,
+    /// Free-text note kept with the entry (replaces the earlier note)
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// Evidence link or file; repeatable
-    #[arg(long)]
+    /// Evidence links or files, one per line or separated by | (spaces stay part of a name); repeatable
+    #[arg(long, value_name = "LINKS")]
     pub evidence: Vec<String>,
 }
 
@@ -216,14 +299,34 @@ pub enum AuditCmd {
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    #[arg(long)]
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
     pub round: String,
-    #[arg(long)]
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
     pub account: String,
-    #[arg(long)]
+    /// Only this evaluator's sheet (default: every evaluator who scored the account)
+    #[arg(long, value_name = "NAME")]
     pub evaluator: Option<String>,
+    /// Output: text for people, json for scripts
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
+    pub round: String,
+    /// Only this account: id, unique name, or platform:name
+    #[arg(long, value_name = "ACCOUNT")]
+    pub account: Option<String>,
+    /// Only this evaluator's changes
+    #[arg(long, value_name = "NAME")]
+    pub evaluator: Option<String>,
+    /// Output: table for people, json or csv for scripts
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -237,16 +340,23 @@ pub struct DemoArgs {
     /// Print the rounds and their summaries instead of opening the TUI
     #[arg(long)]
     pub print: bool,
+    /// Rebuild the demo database from the sample data (the evaluator's work in it is lost)
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct GenArgs {
+    /// Number of synthetic accounts
     #[arg(long, default_value_t = 100_000)]
     pub accounts: u64,
+    /// Number of synthetic evaluators scoring them
     #[arg(long, default_value_t = 3)]
     pub evaluators: u32,
+    /// Weeks of operations metrics per account
     #[arg(long, default_value_t = 52)]
     pub weeks: u32,
+    /// Random seed: the same seed gives the same data
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Rubric to score against (default: a generated 40-indicator rubric)
@@ -265,28 +375,42 @@ pub struct TuiArgs {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\"; use zh or en"))
+    Lang::parse(s).ok_or_else(|| crate::i18n::msg::bad_lang(crate::i18n::current(), s))
 }
 
 fn parse_level(s: &str) -> Result<Level, String> {
-    Level::parse(s).ok_or_else(|| {
-        format!(
-            "unknown level \"{s}\"; use province, city, county, township (省级, 市级, 县级, 乡镇级)"
-        )
-    })
+    Level::parse(s).ok_or_else(|| crate::i18n::msg::bad_level(crate::i18n::current(), s))
 }
 
 fn parse_platform(s: &str) -> Result<Platform, String> {
-    Platform::parse(s).ok_or_else(|| {
-        format!(
-            "unknown platform \"{s}\"; use wechat, weibo, douyin, toutiao, app, miniprogram, other"
-        )
-    })
+    Platform::parse(s).ok_or_else(|| crate::i18n::msg::bad_platform(crate::i18n::current(), s))
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("bad date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-12-16"))
+        .map_err(|_| crate::i18n::msg::bad_date(crate::i18n::current(), s))
+}
+
+fn parse_count(s: &str) -> Result<u32, String> {
+    let lang = crate::i18n::current();
+    match s.trim().parse::<i64>() {
+        Ok(n) if n < 0 => Err(lang
+            .pick(
+                "次数不能为负数；请输入 0 或更大的整数（0 表示没有发现问题）",
+                "a count cannot be negative; enter a whole number, 0 or more (0 means no instances)",
+            )
+            .to_string()),
+        Ok(n) => u32::try_from(n).map_err(|_| {
+            lang.pick("次数过大", "the count is too large")
+                .to_string()
+        }),
+        Err(_) => Err(match lang {
+            crate::i18n::Lang::Zh => format!("次数“{s}”不是整数；请输入 0 或更大的整数"),
+            crate::i18n::Lang::En => {
+                format!("count \"{s}\" is not a whole number; enter 0 or more")
+            }
+        }),
+    }
 }
 
 impl FilterArgs {
@@ -331,7 +455,7 @@ fn create_store(cli: &Cli) -> anyhow::Result<crate::storage::Store> {
 }
 
 /// The interface language: `--lang`/`ASSAY_LANG`, then the config file, then Chinese.
-fn lang(cli: &Cli) -> Lang {
+pub fn lang(cli: &Cli) -> Lang {
     cli.lang
         .or_else(|| crate::config::Config::load().ok().and_then(|c| c.lang))
         .unwrap_or_default()
@@ -364,11 +488,21 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             let path = db_path(&cli)?;
             create_store(&cli)?;
             println!("{}", path.display());
+            eprintln!("{}", crate::i18n::msg::init_next(lang));
             Ok(())
         }
         Some(Command::Rubric(cmd)) => rubric::run(cmd, lang),
+        Some(Command::Account(AccountCmd::Import(args))) if args.update => {
+            corrections::import_update(&mut open_store(&cli)?, args, lang)
+        }
         Some(Command::Account(AccountCmd::Import(args))) => {
             account::import(&mut create_store(&cli)?, args, lang)
+        }
+        Some(Command::Account(AccountCmd::Rename { account, name })) => {
+            corrections::rename_account(&mut open_store(&cli)?, account, name, lang)
+        }
+        Some(Command::Account(AccountCmd::Retire { account })) => {
+            corrections::retire_account(&mut open_store(&cli)?, account, lang)
         }
         Some(Command::Account(AccountCmd::List { filter, format })) => {
             account::list(&open_store(&cli)?, filter, *format, lang)
@@ -381,9 +515,16 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             round::run(&mut store, cmd, lang)
         }
         Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args, lang),
+        Some(Command::Score(ScoreCmd::Submit(args))) => {
+            score::submit(&mut open_store(&cli)?, args, lang)
+        }
+        Some(Command::Score(ScoreCmd::Reopen(args))) => {
+            score::reopen(&mut open_store(&cli)?, args, lang)
+        }
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
+        Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
-        Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),
+        Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
         Some(Command::Audit(AuditCmd::Verify { round, format })) => {
             audit::verify(&open_store(&cli)?, round.as_deref(), *format, lang)
         }

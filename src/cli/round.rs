@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::errors::said;
+use crate::i18n::{Lang, msg};
 use crate::io::rubric_file;
 use crate::storage::{NewRound, Round, Store};
 
@@ -45,6 +46,12 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             filter,
         } => {
             check_name(name, lang)?;
+            if store.round(name).is_ok_and(|r| r.name == name.trim()) {
+                return Err(said(msg::round_exists(lang, name.trim())));
+            }
+            if store.list_accounts(&filter.to_filter())?.is_empty() {
+                return Err(said(msg::scope_empty(lang, name.trim())));
+            }
             let loaded = rubric_file::load(rubric)?;
             let round = store.create_round(&NewRound {
                 name: name.clone(),
@@ -80,7 +87,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
         RoundCmd::List { format } => list(store, *format, lang),
         RoundCmd::Check { round } => super::round_check::run(store, round, lang),
         RoundCmd::Summary { round, format } => {
-            let round = store.round(round)?;
+            let round = super::resolve::round(store, round, lang)?;
             let s = crate::report::summary::round_summary(store, &round)?;
             match format {
                 ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
@@ -89,6 +96,12 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
                 }
             }
             Ok(())
+        }
+        RoundCmd::Rename { round, name } => {
+            super::corrections::rename_round(store, round, name, lang)
+        }
+        RoundCmd::Delete { round, force } => {
+            super::corrections::delete_round(store, round, *force, lang)
         }
     }
 }

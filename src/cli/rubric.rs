@@ -46,12 +46,15 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
                     }
                     Err(e) => {
                         bad += 1;
-                        eprintln!("{}", escape_text(&e.to_string()));
+                        let e = anyhow::Error::new(e);
+                        eprintln!("{}", escape_text(&crate::i18n::errors::render(&e, lang)));
                     }
                 }
             }
             if bad > 0 {
-                anyhow::bail!("{bad} of {} rubric file(s) failed the check", files.len());
+                return Err(crate::i18n::errors::said(
+                    crate::i18n::msg::rubric_check_failed(lang, bad, files.len()),
+                ));
             }
             Ok(())
         }

@@ -1,74 +1,128 @@
-//! `assay score set`: one entry from a script, checked against the round's pinned rubric.
+//! `assay score set|submit|reopen`: one entry from a script, checked against the round's pinned
+//! rubric; submitting locks the sheet, and a locked sheet is edited only with `--reopen`.
 
+use crate::domain::engine::{self, ItemState};
 use crate::domain::entry::Entry;
-use crate::domain::rubric;
-use crate::i18n::Lang;
-use crate::storage::{Store, StoreError};
+use crate::i18n::errors::said;
+use crate::i18n::{Lang, msg};
+use crate::storage::{Reopen, Store, StoreError, Submission};
 
-use super::SetArgs;
+use super::{SetArgs, SheetArgs, resolve};
 
 pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> {
-    let round = store.round(&args.round)?;
-    let rubric = rubric::parse(&round.rubric_text, &format!("round {}", round.name))?;
-    let account = store.find_account(&args.account)?;
-    if !store
-        .round_accounts(round.id)?
-        .iter()
-        .any(|a| a.id == account.id)
-    {
-        anyhow::bail!(
-            "account {} ({}) is not in the scope of round \"{}\"; pick an account of that round",
-            account.name,
-            account.platform_label,
-            round.name
-        );
-    }
+    resolve::evaluator(&args.evaluator, lang)?;
+    let round = resolve::round(store, &args.round, lang)?;
+    let rubric = resolve::rubric(&round)?;
+    let account = resolve::account_in_round(store, &round, &args.account, lang)?;
     let item = rubric.item(&args.indicator).ok_or_else(|| {
         let ids: Vec<String> = rubric
             .items()
             .iter()
             .map(|i| i.common().id.clone())
             .collect();
-        anyhow::anyhow!(
-            "unknown indicator \"{}\" in rubric {}; known ids: {}",
-            args.indicator,
-            rubric.id,
-            ids.join(", ")
-        )
+        said(msg::unknown_indicator(
+            lang,
+            &args.indicator,
+            &rubric.id,
+            &ids,
+        ))
     })?;
-    if args.clear {
-        store.clear_entry(round.id, account.id, &args.evaluator, &args.indicator)?;
+    let reopen = if args.reopen { Reopen::Yes } else { Reopen::No };
+    let r = if args.clear {
+        store.clear_entry_with(
+            round.id,
+            account.id,
+            &args.evaluator,
+            &args.indicator,
+            reopen,
+        )
+    } else {
+        // A new judgement keeps the note and evidence already recorded unless new ones are
+        // given: read and written in one transaction, so a concurrent edit's note is never
+        // overwritten with a stale one.
+        let mut make = |old: Option<&Entry>| {
+            let old = old.cloned().unwrap_or_default();
+            let mut entry = Entry {
+                indicator: args.indicator.clone(),
+                value: args.value,
+                count: args.count,
+                veto: args.veto.clone(),
+                na: args.na,
+                note: args.note.clone().unwrap_or(old.note),
+                evidence: if args.evidence.is_empty() {
+                    old.evidence
+                } else {
+                    crate::domain::evidence::parse_all(&args.evidence)
+                },
+            };
+            // Refuses items that do not apply to the account and vetoes marked N/A by hand.
+            entry
+                .check_for(item, account.platform, account.level)
+                .map_err(|e| StoreError::Invalid(e.localized(lang)))?;
+            Ok(entry)
+        };
+        store.update_entry_with(
+            round.id,
+            account.id,
+            &args.evaluator,
+            &args.indicator,
+            &mut make,
+            reopen,
+        )
+    };
+    match r {
+        Err(StoreError::Submitted { evaluator, .. }) => {
+            Err(said(msg::sheet_submitted(lang, &account.name, &evaluator)))
+        }
+        r => Ok(r?),
+    }
+}
+
+/// `score submit`: locks a complete sheet; an incomplete one is refused, naming what is missing.
+pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<()> {
+    resolve::evaluator(&args.evaluator, lang)?;
+    let round = resolve::round(store, &args.round, lang)?;
+    let rubric = resolve::rubric(&round)?;
+    let account = resolve::account_in_round(store, &round, &args.account, lang)?;
+    if store.is_submitted(round.id, account.id, &args.evaluator)? {
+        println!("{}", msg::already_submitted(lang, &account.name));
         return Ok(());
     }
-    // A new judgement keeps the note and evidence already recorded unless new ones are given:
-    // read and written in one transaction, so a concurrent edit's note is never overwritten.
-    let mut make = |old: Option<&Entry>| {
-        let old = old.cloned().unwrap_or_default();
-        let mut entry = Entry {
-            indicator: args.indicator.clone(),
-            value: args.value,
-            count: args.count,
-            veto: args.veto.clone(),
-            na: args.na,
-            note: args.note.clone().unwrap_or(old.note),
-            evidence: if args.evidence.is_empty() {
-                old.evidence
-            } else {
-                args.evidence.clone()
-            },
-        };
-        // Refuses items that do not apply to the account and vetoes marked N/A by hand.
-        entry
-            .check_for(item, account.platform, account.level)
-            .map_err(|e| StoreError::Invalid(e.localized(lang)))?;
-        Ok(entry)
-    };
-    store.update_entry(
-        round.id,
-        account.id,
-        &args.evaluator,
-        &args.indicator,
-        &mut make,
-    )?;
+    let entries: Vec<Entry> = store
+        .entries(round.id, account.id, Some(&args.evaluator))?
+        .into_iter()
+        .map(|e| e.entry)
+        .collect();
+    let outcome = engine::score(&rubric, account.platform, account.level, &entries);
+    let missing: Vec<String> = outcome
+        .items
+        .iter()
+        .filter(|i| i.state == ItemState::Missing)
+        .map(|i| format!("{} {}", i.id, i.name))
+        .collect();
+    if !missing.is_empty() || outcome.scored < outcome.applicable {
+        return Err(said(msg::sheet_incomplete(lang, &account.name, &missing)));
+    }
+    store.set_submission(round.id, account.id, &args.evaluator, Submission::Submitted)?;
+    println!(
+        "{}",
+        msg::submitted(lang, &account.name, args.evaluator.trim(), &round.name)
+    );
+    Ok(())
+}
+
+/// `score reopen`: sets a submitted sheet back to draft (kept in the history).
+pub fn reopen(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<()> {
+    let round = resolve::round(store, &args.round, lang)?;
+    let account = resolve::account_in_round(store, &round, &args.account, lang)?;
+    if !store.is_submitted(round.id, account.id, &args.evaluator)? {
+        println!("{}", msg::not_submitted(lang, &account.name));
+        return Ok(());
+    }
+    store.reopen(round.id, account.id, &args.evaluator)?;
+    println!(
+        "{}",
+        msg::reopened(lang, &account.name, args.evaluator.trim())
+    );
     Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod engine;
 pub mod entry;
+pub mod evidence;
 pub mod platform;
 pub mod precision;
 pub mod rubric;

@@ -133,7 +133,11 @@ impl Store {
 
     pub fn list_accounts(&self, filter: &AccountFilter) -> Result<Vec<Account>, StoreError> {
         let (cond, params) = filter_sql(filter);
-        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE {cond} ORDER BY a.id");
+        // Retired accounts leave listings and new rounds (past rounds keep them).
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE {cond}
+             AND a.id NOT IN (SELECT account_id FROM account_retirements) ORDER BY a.id"
+        );
         let r = (|| {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(params), account_from_row)?;
@@ -205,7 +209,7 @@ impl Store {
             }
         }
         Err(StoreError::NotFound(format!(
-            "no account matches \"{key}\"; give its id, its exact name or platform:name (see `assay account list --text …`)"
+            "no account matches \"{key}\"; give its id, its exact name or platform:name (see `assay account list --search TEXT`)"
         )))
     }
 }

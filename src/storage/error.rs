@@ -62,6 +62,14 @@ pub enum StoreError {
         key: String,
         candidates: Vec<String>,
     },
+    #[error(
+        "the sheet of account {account_id} in round {round_id} is submitted by {evaluator}; reopen it first (assay score set --reopen)"
+    )]
+    Submitted {
+        round_id: i64,
+        account_id: i64,
+        evaluator: String,
+    },
     #[error("database error: {}", sql_text(.0))]
     Sql(rusqlite::Error),
 }

@@ -33,6 +33,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "tamper-evident history: chained row hashes and the head of each round's chain",
         sql: super::chain::MIGRATION_SQL,
     },
+    Migration {
+        name: "corrections: retired accounts and deleted rounds",
+        sql: super::corrections::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -5,9 +5,11 @@
 mod accounts;
 mod audit;
 mod chain;
+mod corrections;
 mod error;
 mod history;
 mod identity;
+mod lock;
 pub mod metrics;
 mod migrations;
 mod open;
@@ -17,7 +19,9 @@ mod scores;
 
 pub use audit::{Audit, Finding, RoundAudit};
 pub use chain::BULK_INDICATOR;
+pub use corrections::{AccountUpdate, FieldChange, RoundDeletion};
 pub use error::{StoreError, Why};
+pub use lock::Reopen;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use open::APPLICATION_ID;
 

@@ -49,6 +49,9 @@ fn pinned(round: Round) -> Result<Round, StoreError> {
     })
 }
 
+/// Rounds not deleted (a deleted round with scores is kept but hidden).
+const LIVE: &str = "id NOT IN (SELECT round_id FROM round_deletions)";
+
 impl Store {
     /// Creates a round, pins the rubric text and its SHA-256, and fixes its accounts from the scope.
     pub fn create_round(&mut self, new: &NewRound) -> Result<Round, StoreError> {
@@ -107,7 +110,7 @@ impl Store {
 
     pub fn rounds(&self) -> Result<Vec<Round>, StoreError> {
         let r = (|| {
-            let sql = format!("SELECT {ROUND_COLUMNS} FROM rounds ORDER BY id");
+            let sql = format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE {LIVE} ORDER BY id");
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map([], round_from_row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -116,7 +119,7 @@ impl Store {
     }
 
     fn round_by_id(&self, id: i64) -> Result<Option<Round>, StoreError> {
-        let sql = format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?1");
+        let sql = format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?1 AND {LIVE}");
         let r = self.conn.query_row(&sql, [id], round_from_row).optional();
         r.map_err(|e| self.locked(e.into()))?
             .map(pinned)
@@ -124,7 +127,7 @@ impl Store {
     }
 
     fn round_by_name(&self, name: &str) -> Result<Option<Round>, StoreError> {
-        let sql = format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE name = ?1");
+        let sql = format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE name = ?1 AND {LIVE}");
         let r = self.conn.query_row(&sql, [name], round_from_row).optional();
         r.map_err(|e| self.locked(e.into()))?
             .map(pinned)

@@ -3,6 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::lock::Reopen;
 use super::{Store, StoreError, StoredEntry};
 use crate::domain::entry::Entry;
 
@@ -136,7 +137,20 @@ impl Store {
         evaluator: &str,
         entry: &Entry,
     ) -> Result<(), StoreError> {
-        let r = self.set_entry_tx(round_id, account_id, evaluator, entry);
+        self.set_entry_with(round_id, account_id, evaluator, entry, Reopen::No)
+    }
+
+    /// [`Store::set_entry`] that refuses a submitted sheet ([`StoreError::Submitted`]) unless
+    /// `reopen` is [`Reopen::Yes`], which sets it back to draft in the same transaction.
+    pub fn set_entry_with(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        entry: &Entry,
+        reopen: Reopen,
+    ) -> Result<(), StoreError> {
+        let r = self.set_entry_tx(round_id, account_id, evaluator, entry, reopen);
         r.map_err(|e| self.locked(e))
     }
 
@@ -146,6 +160,7 @@ impl Store {
         account_id: i64,
         evaluator: &str,
         entry: &Entry,
+        reopen: Reopen,
     ) -> Result<(), StoreError> {
         self.update_entry_tx(
             round_id,
@@ -153,6 +168,7 @@ impl Store {
             evaluator,
             &entry.indicator,
             &mut |_| Ok(entry.clone()),
+            reopen,
         )
     }
 
@@ -160,6 +176,7 @@ impl Store {
     /// with its history row, in one IMMEDIATE transaction: a concurrent edit cannot slip in
     /// between the read and the write (e.g. `score set` keeping the stored note). `make` may
     /// refuse with an error; nothing is written then. The entry's indicator must be `indicator`.
+    /// A submitted sheet is refused unless `reopen` is [`Reopen::Yes`] (see [`Store::set_entry_with`]).
     pub fn update_entry(
         &mut self,
         round_id: i64,
@@ -168,7 +185,20 @@ impl Store {
         indicator: &str,
         make: &mut dyn FnMut(Option<&Entry>) -> Result<Entry, StoreError>,
     ) -> Result<(), StoreError> {
-        let r = self.update_entry_tx(round_id, account_id, evaluator, indicator, make);
+        self.update_entry_with(round_id, account_id, evaluator, indicator, make, Reopen::No)
+    }
+
+    /// [`Store::update_entry`] with the submit lock of [`Store::set_entry_with`].
+    pub fn update_entry_with(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        indicator: &str,
+        make: &mut dyn FnMut(Option<&Entry>) -> Result<Entry, StoreError>,
+        reopen: Reopen,
+    ) -> Result<(), StoreError> {
+        let r = self.update_entry_tx(round_id, account_id, evaluator, indicator, make, reopen);
         r.map_err(|e| self.locked(e))
     }
 
@@ -179,6 +209,7 @@ impl Store {
         evaluator: &str,
         indicator: &str,
         make: &mut dyn FnMut(Option<&Entry>) -> Result<Entry, StoreError>,
+        reopen: Reopen,
     ) -> Result<(), StoreError> {
         if indicator.trim().is_empty() {
             return Err(StoreError::Invalid(
@@ -200,6 +231,7 @@ impl Store {
             return Ok(());
         }
         let at = super::now();
+        super::lock::guard(&tx, key, evaluator, reopen, &at)?;
         tx.prepare_cached(
             "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
@@ -233,7 +265,19 @@ impl Store {
         evaluator: &str,
         indicator: &str,
     ) -> Result<(), StoreError> {
-        let r = self.clear_entry_tx(round_id, account_id, evaluator, indicator);
+        self.clear_entry_with(round_id, account_id, evaluator, indicator, Reopen::No)
+    }
+
+    /// [`Store::clear_entry`] with the submit lock of [`Store::set_entry_with`].
+    pub fn clear_entry_with(
+        &mut self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+        indicator: &str,
+        reopen: Reopen,
+    ) -> Result<(), StoreError> {
+        let r = self.clear_entry_tx(round_id, account_id, evaluator, indicator, reopen);
         r.map_err(|e| self.locked(e))
     }
 
@@ -243,6 +287,7 @@ impl Store {
         account_id: i64,
         evaluator: &str,
         indicator: &str,
+        reopen: Reopen,
     ) -> Result<(), StoreError> {
         let tx = write_tx(&mut self.conn)?;
         check_in_round(&tx, round_id, account_id)?;
@@ -250,18 +295,13 @@ impl Store {
         let Some(old) = current(&tx, key, indicator)? else {
             return Ok(());
         };
+        let at = super::now();
+        super::lock::guard(&tx, key, evaluator, reopen, &at)?;
         tx.prepare_cached(
             "DELETE FROM entries WHERE round_id = ?1 AND account_id = ?2 AND evaluator_id = ?3 AND indicator = ?4",
         )?
         .execute(params![key.0, key.1, key.2, indicator])?;
-        append_history(
-            &tx,
-            key,
-            indicator,
-            Some(entry_json(&old)),
-            None,
-            &super::now(),
-        )?;
+        append_history(&tx, key, indicator, Some(entry_json(&old)), None, &at)?;
         tx.commit()?;
         Ok(())
     }

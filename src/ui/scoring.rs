@@ -305,7 +305,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
     fields.push(("取证", "Evidence", c.evidence.join("；")));
     if let Some(e) = entry {
         fields.push(("备注", "Note", e.note.clone()));
-        fields.push(("链接", "Links", e.evidence.join(" ")));
+        fields.push(("链接", "Links", crate::domain::evidence::join(&e.evidence)));
     }
     lines.extend(
         fields

@@ -3,6 +3,8 @@
 
 mod accounts;
 mod files;
+mod corrections;
+mod lock;
 mod scores;
 mod tamper;
 

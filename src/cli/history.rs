@@ -1,0 +1,142 @@
+//! `assay history`: the change history of a round — who, when, which item, old → new in words.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::domain::entry::Entry;
+use crate::i18n::{Lang, entry as words};
+use crate::storage::{HistoryRow, SUBMISSION_INDICATOR, Store};
+
+use super::output::{self, Format};
+use super::{HistoryArgs, resolve};
+
+/// One history row as printed: words for people, the raw entries for scripts.
+#[derive(Serialize)]
+struct Change {
+    id: i64,
+    at: String,
+    evaluator: String,
+    account_id: i64,
+    account: String,
+    indicator: String,
+    indicator_name: String,
+    old: String,
+    new: String,
+    old_entry: Option<serde_json::Value>,
+    new_entry: Option<serde_json::Value>,
+}
+
+pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> {
+    let round = resolve::round(store, &args.round, lang)?;
+    let rubric = resolve::rubric(&round)?;
+    let account = match &args.account {
+        Some(key) => Some(resolve::account_in_round(store, &round, key, lang)?),
+        None => None,
+    };
+    let names: HashMap<i64, String> = store
+        .round_accounts(round.id)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let rows: Vec<HistoryRow> = store
+        .history(round.id, account.as_ref().map(|a| a.id))?
+        .into_iter()
+        .filter(|h| {
+            args.evaluator
+                .as_deref()
+                .is_none_or(|e| h.evaluator == e.trim())
+        })
+        .collect();
+    let changes: Vec<Change> = rows
+        .iter()
+        .map(|h| change(h, &rubric, &names, lang))
+        .collect();
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&changes)?),
+        Format::Csv => print!("{}", output::csv(&header(Lang::En), &cells(&changes))?),
+        Format::Table => {
+            print!("{}", output::table(&header(lang), &cells(&changes)));
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Zh => format!("共 {} 条修改记录", changes.len()),
+                    Lang::En => format!("{} changes", changes.len()),
+                }
+            );
+        }
+    }
+    Ok(())
+}
+
+fn header(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Zh => ["时间", "评估人", "账号", "指标", "原值", "新值"],
+        Lang::En => ["at", "evaluator", "account", "indicator", "old", "new"],
+    }
+}
+
+fn cells(changes: &[Change]) -> Vec<Vec<String>> {
+    changes
+        .iter()
+        .map(|c| {
+            let ind = if c.indicator_name.is_empty() {
+                c.indicator.clone()
+            } else {
+                format!("{} {}", c.indicator, c.indicator_name)
+            };
+            vec![
+                c.at.clone(),
+                c.evaluator.clone(),
+                c.account.clone(),
+                ind,
+                c.old.clone(),
+                c.new.clone(),
+            ]
+        })
+        .collect()
+}
+
+fn change(
+    h: &HistoryRow,
+    rubric: &crate::domain::rubric::Rubric,
+    names: &HashMap<i64, String>,
+    lang: Lang,
+) -> Change {
+    let parse = |s: &Option<String>| -> Option<serde_json::Value> {
+        s.as_deref().and_then(|t| serde_json::from_str(t).ok())
+    };
+    let (old_entry, new_entry) = (parse(&h.old), parse(&h.new));
+    let (indicator_name, old, new) = if h.indicator == SUBMISSION_INDICATOR {
+        let code =
+            |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_str()).map(str::to_string);
+        (
+            lang.pick("提交状态", "submission").to_string(),
+            words::submission(code(&old_entry).as_deref(), lang),
+            words::submission(code(&new_entry).as_deref(), lang),
+        )
+    } else {
+        let item = rubric.item(&h.indicator);
+        let entry = |v: &Option<serde_json::Value>| -> Option<Entry> {
+            v.clone().and_then(|v| serde_json::from_value(v).ok())
+        };
+        (
+            item.map(|i| i.common().name.clone()).unwrap_or_default(),
+            words::describe(entry(&old_entry).as_ref(), item, lang),
+            words::describe(entry(&new_entry).as_ref(), item, lang),
+        )
+    };
+    Change {
+        id: h.id,
+        at: h.at.clone(),
+        evaluator: h.evaluator.clone(),
+        account_id: h.account_id,
+        account: names.get(&h.account_id).cloned().unwrap_or_default(),
+        indicator: h.indicator.clone(),
+        indicator_name,
+        old,
+        new,
+        old_entry,
+        new_entry,
+    }
+}

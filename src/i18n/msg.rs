@@ -1,0 +1,224 @@
+//! The message catalogue of the command line: every sentence a user reads, in Chinese and
+//! English, one function per message (the arguments are the facts it quotes).
+
+use super::Lang;
+
+pub use super::msg_admin::*;
+
+/// A number as people write it: no trailing `.0`, no float noise.
+pub fn num(x: f64) -> String {
+    let r = (x * 1e6).round() / 1e6;
+    let s = format!("{r}");
+    if s == "-0" { "0".into() } else { s }
+}
+
+/// A range as people read it: `0–20` (never Rust's `0..=20`).
+pub fn range(min: f64, max: f64) -> String {
+    format!("{}–{}", num(min), num(max))
+}
+
+pub fn round_not_found(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有编号或名称为“{key}”的轮次；用 `assay round list` 查看已有轮次"),
+        Lang::En => format!("no round with id or name \"{key}\"; see `assay round list`"),
+    }
+}
+
+pub fn account_not_found(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "没有与“{key}”对应的账号；请给出账号编号、完整名称或“平台:名称”（用 `assay account list --search 文字` 查找）"
+        ),
+        Lang::En => format!(
+            "no account matches \"{key}\"; give its id, its exact name or platform:name (find it with `assay account list --search TEXT`)"
+        ),
+    }
+}
+
+pub fn account_ambiguous(lang: Lang, key: &str, candidates: &[String]) -> String {
+    let first = candidates
+        .first()
+        .map(String::as_str)
+        .unwrap_or("微信:name");
+    match lang {
+        Lang::Zh => format!(
+            "“{key}”对应多个账号：{}；请写成“平台:名称”（如 {first}）或给出账号编号",
+            candidates.join("、")
+        ),
+        Lang::En => format!(
+            "\"{key}\" matches several accounts: {}; name one as platform:name (e.g. {first}) or by its id",
+            candidates.join(", ")
+        ),
+    }
+}
+
+pub fn not_in_round(lang: Lang, account: &str, platform: &str, round: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("账号 {account}（{platform}）不在轮次“{round}”的范围内；请选该轮次的账号")
+        }
+        Lang::En => format!(
+            "account {account} ({platform}) is not in the scope of round \"{round}\"; pick an account of that round"
+        ),
+    }
+}
+
+pub fn unknown_indicator(lang: Lang, id: &str, rubric: &str, known: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "评分标准 {rubric} 中没有指标“{id}”；已有指标：{}",
+            known.join("、")
+        ),
+        Lang::En => format!(
+            "unknown indicator \"{id}\" in rubric {rubric}; known ids: {}",
+            known.join(", ")
+        ),
+    }
+}
+
+pub fn sheet_submitted(lang: Lang, account: &str, evaluator: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{evaluator} 已提交账号 {account} 的评分表，不能再修改；如需修改，请加 --reopen 重新打开（会记入修改记录）"
+        ),
+        Lang::En => format!(
+            "{evaluator} has submitted the sheet of {account}; it cannot be edited — add --reopen to reopen it (kept in the history)"
+        ),
+    }
+}
+
+pub fn sheet_incomplete(lang: Lang, account: &str, missing: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "账号 {account} 的评分表尚未完成，不能提交；还缺 {} 项：{}",
+            missing.len(),
+            missing.join("、")
+        ),
+        Lang::En => format!(
+            "the sheet of {account} is not complete and cannot be submitted; {} missing: {}",
+            missing.len(),
+            missing.join(", ")
+        ),
+    }
+}
+
+pub fn submitted(lang: Lang, account: &str, evaluator: &str, round: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已提交：{round} · {account} · 评估人 {evaluator}"),
+        Lang::En => format!("submitted: {round} · {account} · evaluator {evaluator}"),
+    }
+}
+
+pub fn already_submitted(lang: Lang, account: &str) -> String {
+    match lang {
+        Lang::Zh => format!("账号 {account} 的评分表已是提交状态，未作改动"),
+        Lang::En => format!("the sheet of {account} was already submitted; nothing changed"),
+    }
+}
+
+pub fn reopened(lang: Lang, account: &str, evaluator: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已重新打开：{account} · 评估人 {evaluator}（已记入修改记录）"),
+        Lang::En => format!("reopened: {account} · evaluator {evaluator} (kept in the history)"),
+    }
+}
+
+pub fn not_submitted(lang: Lang, account: &str) -> String {
+    match lang {
+        Lang::Zh => format!("账号 {account} 的评分表尚未提交，无需重新打开"),
+        Lang::En => format!("the sheet of {account} is not submitted; nothing to reopen"),
+    }
+}
+
+pub fn bad_lang(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未知语言“{s}”；请用 zh（中文）或 en（英文）"),
+        Lang::En => format!("unknown language \"{s}\"; use zh or en"),
+    }
+}
+
+pub fn bad_level(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "未知层级“{s}”；可选：省级、市级、县级、乡镇级（或 province、city、county、township）"
+        ),
+        Lang::En => format!(
+            "unknown level \"{s}\"; use province, city, county, township (省级, 市级, 县级, 乡镇级)"
+        ),
+    }
+}
+
+pub fn bad_platform(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "未知平台“{s}”；可选：微信、微博、抖音、今日头条、移动客户端、小程序、其他（或 wechat、weibo、douyin、toutiao、app、miniprogram、other）"
+        ),
+        Lang::En => format!(
+            "unknown platform \"{s}\"; use wechat, weibo, douyin, toutiao, app, miniprogram, other"
+        ),
+    }
+}
+
+pub fn bad_date(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("日期“{s}”有误；请写成 年-月-日，如 2024-12-16"),
+        Lang::En => format!("bad date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-12-16"),
+    }
+}
+
+/// Why a typed value is refused (the TUI's value input).
+pub fn value_not_number(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”不是数字"),
+        Lang::En => format!("\"{s}\" is not a number"),
+    }
+}
+
+pub fn value_out_of_range(lang: Lang, v: f64, min: f64, max: f64) -> String {
+    match lang {
+        Lang::Zh => format!("{} 超出范围 {}", num(v), range(min, max)),
+        Lang::En => format!("{} is outside {}", num(v), range(min, max)),
+    }
+}
+
+pub fn value_off_step(lang: Lang, v: f64, step: f64, min: f64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{} 不在从 {} 起、步长 {} 的刻度上",
+            num(v),
+            num(min),
+            num(step)
+        ),
+        Lang::En => format!(
+            "{} is not on the step {} from {}",
+            num(v),
+            num(step),
+            num(min)
+        ),
+    }
+}
+
+pub fn evaluator_empty(lang: Lang) -> String {
+    lang.pick(
+        "评估人姓名为空；请用 --evaluator 姓名 给出",
+        "the evaluator name is empty; give one with --evaluator NAME",
+    )
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_ranges_read_as_people_write_them() {
+        assert_eq!(num(68.224_691_357_999_99), "68.224691");
+        assert_eq!(num(3.0), "3");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(range(0.0, 20.0), "0–20");
+        let m = value_out_of_range(Lang::Zh, 25.0, 0.0, 20.0);
+        assert!(m.contains("0–20") && !m.contains("..="), "{m}");
+        let m = value_off_step(Lang::Zh, 3.3, 0.5, 0.0);
+        assert!(m.contains("步长 0.5") && !m.contains("step"), "{m}");
+    }
+}
