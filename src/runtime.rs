@@ -74,6 +74,7 @@ pub fn load(
         let feed = worker::spawn(job).context("could not start the background totals")?;
         (app, Some(feed))
     };
+    app.mark_submitted(&store.submitted_accounts(round.id, evaluator)?);
     app.rounds = store
         .rounds()?
         .into_iter()

@@ -25,6 +25,8 @@ pub struct Row {
     /// True until the account's result is known (computed in the background after the first
     /// frame, or by opening the account); progress, total and status are placeholders until then.
     pub pending: bool,
+    /// The current evaluator submitted this sheet (known from the first frame on).
+    pub submitted: bool,
 }
 
 impl Row {
@@ -44,7 +46,20 @@ impl Row {
             status: Status::NotStarted,
             vetoes: Vec::new(),
             pending: true,
+            submitted: false,
         }
+    }
+
+    /// Where the current evaluator's sheet stands; `None` while its result is still computed
+    /// (a submitted sheet is known at once).
+    pub fn sheet(&self) -> Option<SheetState> {
+        if self.submitted {
+            return Some(SheetState::Submitted);
+        }
+        if self.pending {
+            return None;
+        }
+        Some(SheetState::of(self.scored, self.applicable, false))
     }
 
     pub fn update(&mut self, o: &Outcome) {
@@ -77,6 +92,51 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
     }
 }
 
+/// Where one evaluator's sheet for one account stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SheetState {
+    NotStarted,
+    InProgress,
+    /// Every applicable item has a judgement; not yet submitted.
+    Complete,
+    Submitted,
+}
+
+impl SheetState {
+    pub const ALL: [SheetState; 4] = [
+        SheetState::NotStarted,
+        SheetState::InProgress,
+        SheetState::Complete,
+        SheetState::Submitted,
+    ];
+
+    /// The state from the completeness counts and the submission flag.
+    pub fn of(scored: usize, applicable: usize, submitted: bool) -> SheetState {
+        if submitted {
+            SheetState::Submitted
+        } else if scored == 0 {
+            SheetState::NotStarted
+        } else if scored < applicable {
+            SheetState::InProgress
+        } else {
+            SheetState::Complete
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SheetState::NotStarted => lang.pick("未开始", "todo"),
+            SheetState::InProgress => lang.pick("进行中", "started"),
+            SheetState::Complete => lang.pick("已完成", "complete"),
+            SheetState::Submitted => lang.pick("已提交", "submitted"),
+        }
+    }
+
+    fn rank(self) -> u64 {
+        SheetState::ALL.iter().position(|s| *s == self).unwrap_or(0) as u64
+    }
+}
+
 pub const STATUSES: [Status; 5] = [
     Status::NotStarted,
     Status::InProgress,
@@ -96,10 +156,11 @@ pub enum Column {
     Progress,
     Total,
     Status,
+    Sheet,
 }
 
 impl Column {
-    pub const ALL: [Column; 8] = [
+    pub const ALL: [Column; 9] = [
         Column::Platform,
         Column::Name,
         Column::Unit,
@@ -108,6 +169,7 @@ impl Column {
         Column::Progress,
         Column::Total,
         Column::Status,
+        Column::Sheet,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -119,20 +181,33 @@ impl Column {
             Column::Region => lang.pick("地区", "Region"),
             Column::Progress => lang.pick("进度", "Done"),
             Column::Total => lang.pick("总分", "Total"),
-            Column::Status => lang.pick("状态", "Status"),
+            Column::Status => lang.pick("结论", "Verdict"),
+            Column::Sheet => lang.pick("表单", "Sheet"),
         }
     }
 
     /// True for the columns that follow scores (and so are unknown while a row is pending).
     pub fn follows_scores(self) -> bool {
-        matches!(self, Column::Progress | Column::Total | Column::Status)
+        matches!(
+            self,
+            Column::Progress | Column::Total | Column::Status | Column::Sheet
+        )
+    }
+
+    /// True when this column's value of the row is not known yet (its result is pending; a
+    /// submitted sheet's state is known at once).
+    pub fn unknown(self, r: &Row) -> bool {
+        match self {
+            Column::Sheet => r.sheet().is_none(),
+            c => c.follows_scores() && r.pending,
+        }
     }
 
     /// Pending rows sort after every known one on the score columns (and tie among themselves).
     /// The reference order; sorting itself uses `order`.
     fn cmp(self, a: &Row, b: &Row) -> Ordering {
-        if self.follows_scores() && (a.pending || b.pending) {
-            return a.pending.cmp(&b.pending);
+        if self.unknown(a) || self.unknown(b) {
+            return self.unknown(a).cmp(&self.unknown(b));
         }
         let (x, y) = (&a.account, &b.account);
         match self {
@@ -146,6 +221,7 @@ impl Column {
             }
             Column::Total => a.total.total_cmp(&b.total),
             Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
+            Column::Sheet => sheet_rank(a).cmp(&sheet_rank(b)),
         }
     }
 }
@@ -163,9 +239,10 @@ impl Column {
             Column::Progress => ordered(r.scored as f64 / r.applicable.max(1) as f64),
             Column::Total => ordered(r.total),
             Column::Status => status_rank(r.status) as u64,
+            Column::Sheet => sheet_rank(r),
             _ => return None,
         };
-        Some(if r.pending {
+        Some(if self.unknown(r) {
             u64::MAX
         } else {
             k.min(u64::MAX - 1)
@@ -187,6 +264,11 @@ impl Column {
     }
 }
 
+/// A sheet's rank for sorting (pending rows are handled by the callers).
+fn sheet_rank(r: &Row) -> u64 {
+    r.sheet().map_or(u64::MAX, SheetState::rank)
+}
+
 fn status_rank(s: Status) -> usize {
     STATUSES.iter().position(|x| *x == s).unwrap_or(0)
 }
@@ -200,6 +282,8 @@ pub struct Filters {
     /// Whole-segment region prefix.
     pub region: Option<String>,
     pub status: Option<Status>,
+    /// Where the current evaluator's sheet stands.
+    pub sheet: Option<SheetState>,
 }
 
 impl Filters {
@@ -214,6 +298,7 @@ impl Filters {
             && self.domain.as_ref().is_none_or(|d| &a.domain == d)
             && self.region.as_ref().is_none_or(|p| a.in_region(p))
             && self.status.is_none_or(|s| !r.pending && r.status == s)
+            && self.sheet.is_none_or(|s| r.sheet() == Some(s))
     }
 }
 
@@ -252,9 +337,10 @@ impl ListView {
         if self.desc {
             view.reverse();
             // Unknown results stay at the end whichever way a score column is sorted.
-            if self.sort.is_some_and(Column::follows_scores) {
-                let (known, pending): (Vec<u32>, Vec<u32>) =
-                    view.into_iter().partition(|&i| !rows[i as usize].pending);
+            if let Some(col) = self.sort.filter(|c| c.follows_scores()) {
+                let (known, pending): (Vec<u32>, Vec<u32>) = view
+                    .into_iter()
+                    .partition(|&i| !col.unknown(&rows[i as usize]));
                 view = known;
                 view.extend(pending);
             }

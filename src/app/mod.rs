@@ -10,6 +10,7 @@ pub mod list;
 pub mod mouse;
 pub mod popup;
 pub mod scoring;
+mod sheet;
 mod start;
 pub mod summary;
 pub mod totals;
@@ -114,7 +115,20 @@ impl App {
         s.finish();
         let batch = s.take();
         app.load_totals(batch);
+        app.mark_submitted(
+            &backend.submitted_accounts(app.session.round_id, &app.session.evaluator)?,
+        );
         Ok(app)
+    }
+
+    /// Marks the sheets the evaluator has submitted (read once when the round is loaded).
+    pub fn mark_submitted(&mut self, ids: &[i64]) {
+        for id in ids {
+            if let Some(&i) = self.by_id.get(id) {
+                self.rows[i].submitted = true;
+            }
+        }
+        self.list.scores_changed();
     }
 
     /// Builds the app for a round with every result still unknown: the first frame needs only

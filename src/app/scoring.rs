@@ -118,6 +118,15 @@ impl App {
             submitted,
         });
         self.screen = Screen::Scoring;
+        // Stay on the same item when it still needs a judgement here (scoring one indicator
+        // across accounts), else start at the first item that does.
+        let todo = self.unscored();
+        if let Some(s) = self.scoring.as_mut()
+            && !todo.contains(&s.cursor)
+            && let Some(&first) = todo.first()
+        {
+            s.cursor = first;
+        }
         Ok(())
     }
 

@@ -28,6 +28,8 @@ impl App {
             self.running = false;
             return;
         }
+        // A status-bar message answers the key before; the next key clears it.
+        self.flash = None;
         let result = match self.ctx() {
             Ctx::Help => {
                 self.help_key(action);
@@ -79,6 +81,7 @@ impl App {
         if let (true, Some(Popup::Confirm { then, .. })) = (accept, popup) {
             match then {
                 Confirmed::ClearAccount => self.clear_account(backend)?,
+                Confirmed::Reopen => self.set_submitted(false, backend)?,
             }
         }
         Ok(())
@@ -157,6 +160,7 @@ impl App {
                     self.open_account(row, backend)?;
                 }
             }
+            Action::NextOpenAccount => self.next_open_account(backend)?,
             _ => {}
         }
         Ok(())
@@ -209,6 +213,15 @@ impl App {
                 self.popup = None;
                 match kind {
                     PickKind::Round(ids) => self.reload = ids.get(sel).copied(),
+                    PickKind::Level(values) => {
+                        if let (Some(&v), Some(mut e)) = (values.get(sel), self.current_entry()) {
+                            e.value = Some(v);
+                            e.na = false;
+                            let id = e.indicator.clone();
+                            self.write_entry(backend, &id, Some(e), true)?;
+                            self.advance();
+                        }
+                    }
                     PickKind::VetoReason => {
                         if let (Some(reason), Some(mut e)) = (choice, self.current_entry()) {
                             e.veto = Some(reason);
@@ -237,7 +250,7 @@ impl App {
             Action::FilterNext | Action::FilterPrev => {
                 self.cycle_filter(f, action == Action::FilterNext);
                 self.list.rebuild(&self.rows);
-                if self.list.filters.status.is_some() {
+                if self.list.filters.status.is_some() || self.list.filters.sheet.is_some() {
                     self.note_partial();
                 }
             }

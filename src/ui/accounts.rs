@@ -8,20 +8,22 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{fit, fit_right, num};
 use super::theme::Theme;
-use crate::app::list::status_label;
+use crate::app::list::{SheetState, status_label};
 use crate::app::{App, Column, Row, layout};
 use crate::domain::engine::Status;
 use crate::i18n::Lang;
 
 /// Column widths for a given total width: fixed columns, then the name as wide as the longest
 /// visible name (up to 55% of the rest), then host unit and region share what is left.
-fn widths(total: usize, longest_name: usize) -> [usize; 8] {
-    let fixed = 8 + 6 + 7 + 6 + 7 + 7;
+fn widths(total: usize, longest_name: usize, lang: Lang) -> [usize; 9] {
+    // 已提交 is six columns wide, "submitted" nine.
+    let sheet = lang.pick("......", ".........").len();
+    let fixed = 8 + 6 + 7 + 6 + 7 + 7 + sheet + 1;
     let flex = total.saturating_sub(fixed).max(12);
     let name = longest_name.clamp(8, flex * 55 / 100);
     let unit = (flex - name) * 60 / 100;
     let region = flex - name - unit;
-    [8, name, unit, 6, region, 7, 6, 7]
+    [8, name, unit, 6, region, 7, 6, 7, sheet]
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -38,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .map(|&i| super::text::width(&app.rows[i as usize].account.name))
         .max()
         .unwrap_or(0);
-    let cols = widths(w, longest);
+    let cols = widths(w, longest, app.lang);
     frame.render_widget(filter_line(app, theme, w), areas.filter);
     frame.render_widget(header(app, theme, &cols), areas.header);
     let mut lines = Vec::with_capacity(page);
@@ -108,7 +110,7 @@ fn filter_line(app: &App, theme: Theme, w: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-fn header(app: &App, theme: Theme, cols: &[usize; 8]) -> Line<'static> {
+fn header(app: &App, theme: Theme, cols: &[usize; 9]) -> Line<'static> {
     let mut text = String::new();
     for (c, w) in Column::ALL.iter().zip(cols) {
         let mut t = c.title(app.lang).to_string();
@@ -134,7 +136,7 @@ fn region_tail(region: &str, w: usize) -> String {
 }
 
 /// The identifying cells, shared by known and pending rows.
-fn identity(a: &crate::domain::account::Account, lang: Lang, cols: &[usize; 8]) -> [String; 5] {
+fn identity(a: &crate::domain::account::Account, lang: Lang, cols: &[usize; 9]) -> [String; 5] {
     [
         fit(
             lang.pick(a.platform.label_zh(), a.platform.label_en()),
@@ -152,16 +154,18 @@ fn pending_line(
     row: &Row,
     lang: Lang,
     theme: Theme,
-    cols: &[usize; 8],
+    cols: &[usize; 9],
     sel: bool,
 ) -> Line<'static> {
     let mut text = identity(&row.account, lang, cols).join(" ");
     text.push(' ');
+    let sheet = row.sheet().map_or("…", |s| s.label(lang));
     let rest = format!(
-        "{} {} {}",
+        "{} {} {} {}",
         fit_right("…", cols[5]),
         fit_right("…", cols[6]),
-        fit("…", cols[7])
+        fit("…", cols[7]),
+        fit(sheet, cols[8])
     );
     if sel {
         text.push_str(&rest);
@@ -173,7 +177,7 @@ fn pending_line(
     ])
 }
 
-fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -> Line<'static> {
+fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 9], sel: bool) -> Line<'static> {
     let a = &row.account;
     if row.pending {
         return pending_line(row, lang, theme, cols, sel);
@@ -198,13 +202,27 @@ fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -
     ];
     let mut text = cells.join(" ");
     text.push(' ');
-    let status = fit(status_label(row.status, lang), cols[7]);
+    // The verdict column says only verdicts; how far the sheet is shows in the sheet column.
+    let verdict = match row.status {
+        Status::NotStarted | Status::InProgress => "—",
+        s => status_label(s, lang),
+    };
+    let status = fit(verdict, cols[7]);
+    let sheet = row.sheet().map_or("…", |s| s.label(lang));
+    let sheet = format!(" {}", fit(sheet, cols[8]));
     if sel {
         text.push_str(&status);
+        text.push_str(&sheet);
         return Line::styled(text, theme.selected());
     }
+    let sheet_style = match row.sheet() {
+        Some(SheetState::Submitted) => theme.key(),
+        Some(SheetState::Complete) => Style::new(),
+        _ => theme.dim(),
+    };
     Line::from(vec![
         Span::styled(text, Style::new()),
         Span::styled(status, theme.status(row.status)),
+        Span::styled(sheet, sheet_style),
     ])
 }
