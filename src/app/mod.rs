@@ -26,7 +26,7 @@ pub use keymap::Ctx;
 pub use list::{Column, Filters, ListView, Row};
 pub use popup::{Confirmed, InputKind, PickKind, Popup};
 pub use scoring::{Edit, Scoring};
-pub use start::Start;
+pub use start::{Start, round_label};
 pub use summary::Summary;
 pub use totals::{Loading, SheetScorer, Totals};
 
@@ -85,8 +85,10 @@ pub struct App {
     pub named_evaluator: Option<String>,
     /// The round picker is due once the name prompt is answered (several rounds, none chosen).
     pub pick_after_name: bool,
-    /// Rounds that can be switched to: (id, name).
+    /// Rounds that can be switched to: (id, label with date, rubric and progress).
     pub rounds: Vec<(i64, String)>,
+    /// Evaluator names already in the database (offered when the name is not known).
+    pub known_evaluators: Vec<String>,
     /// False under NO_COLOR: the UI then uses modifiers only.
     pub color: bool,
     /// Set while totals are still being computed after the first frame.
@@ -166,6 +168,7 @@ impl App {
             named_evaluator: None,
             pick_after_name: false,
             rounds: Vec::new(),
+            known_evaluators: Vec::new(),
             color: true,
             loading,
         }

@@ -22,6 +22,8 @@ pub enum PickKind {
     VetoReason,
     /// Round ids, parallel to the options.
     Round(Vec<i64>),
+    /// Evaluator names the database knows (`App::known_evaluators`), then "a new name".
+    Evaluator,
     /// The level values of the selected range item, parallel to the options.
     Level(Vec<f64>),
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::keymap::{self, Ctx};
 use super::layout;
 use super::popup::FILTER_FIELDS;
-use super::{Action, App, Backend, Confirmed, PickKind, Popup, Screen, Summary};
+use super::{Action, App, Backend, Confirmed, InputKind, PickKind, Popup, Screen, Summary};
 use crate::storage::StoreError;
 
 impl App {
@@ -206,6 +206,8 @@ impl App {
             Action::Up => *selected = selected.saturating_sub(1),
             Action::Down => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
             Action::Select(i) => *selected = i.min(options.len().saturating_sub(1)),
+            // Without a name nothing can be scored: leaving the choice leaves the app.
+            Action::Back if *kind == PickKind::Evaluator => self.running = false,
             Action::Back => self.popup = None,
             Action::Enter => {
                 let (kind, choice) = (kind.clone(), options.get(*selected).cloned());
@@ -213,6 +215,10 @@ impl App {
                 self.popup = None;
                 match kind {
                     PickKind::Round(ids) => self.reload = ids.get(sel).copied(),
+                    PickKind::Evaluator => match self.known_evaluators.get(sel).cloned() {
+                        Some(name) => self.finish_input(InputKind::Evaluator, name, backend)?,
+                        None => self.ask_evaluator(),
+                    },
                     PickKind::Level(values) => {
                         if let (Some(&v), Some(mut e)) = (values.get(sel), self.current_entry()) {
                             e.value = Some(v);

@@ -87,6 +87,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                 PickKind::VetoReason => l.pick(" 选择否决原因 ", " Pick the veto reason "),
                 PickKind::Round(_) => l.pick(" 选择轮次 ", " Pick a round "),
                 PickKind::Level(_) => l.pick(" 选择档次 ", " Pick a level "),
+                PickKind::Evaluator => l.pick(
+                    " 本数据库的评估人：你是哪一位？ ",
+                    " Evaluators of this database: which one are you? ",
+                ),
             };
             let lines = options
                 .iter()
