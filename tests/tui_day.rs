@@ -258,3 +258,46 @@ fn moving_between_accounts_says_where_the_list_ends() {
     run(&mut c, &mut b, &[Action::Enter, Action::PrevAccount]);
     assert!(c.flash.as_deref().is_some_and(|f| f.contains("第一个账号")));
 }
+
+#[test]
+fn a_gated_bonus_says_why_it_counts_nothing_and_updates_when_the_base_crosses() {
+    use assay::app::Session;
+    let text = common_tui::RUBRIC.replace("cap: 3)],", "cap: 3, gate: Some(12))],");
+    assert_ne!(text, common_tui::RUBRIC, "the fixture's bonus line changed");
+    let session = Session {
+        round_id: 1,
+        round_name: "门槛".into(),
+        rubric: assay::domain::rubric::parse(&text, "gate.ron").expect("rubric"),
+        evaluator: "张三".into(),
+        db_label: "test.db".into(),
+    };
+    let mut b = MemBackend::default();
+    let mut a = App::new(
+        Lang::Zh,
+        session,
+        common_tui::accounts(),
+        &b,
+        assay::domain::engine::score_totals,
+    )
+    .expect("app");
+    a.color = false;
+    run(&mut a, &mut b, &[Action::Enter]);
+    run(&mut a, &mut b, &typed("5"));
+    run(&mut a, &mut b, &[Action::Enter, Action::Bottom, Action::Up]);
+    run(&mut a, &mut b, &[Action::Plus, Action::Plus]);
+    let screen = common_tui::screen(&mut a, &mut b, 80, 24);
+    assert!(screen.contains("基础分 10 未高于 12，暂不计"), "{screen}");
+    insta::assert_snapshot!("scoring_bonus_gate_zh_80x24", screen);
+    assert_eq!(a.scoring.as_ref().expect("s").outcome.bonus, 0.0);
+    // 阅读量 10 lifts the base over the gate: the same line now says the bonus counts.
+    run(
+        &mut a,
+        &mut b,
+        &[Action::Top, Action::Down, Action::Down, Action::Down],
+    );
+    run(&mut a, &mut b, &typed("10"));
+    run(&mut a, &mut b, &[Action::Enter, Action::Bottom, Action::Up]);
+    let screen = common_tui::screen(&mut a, &mut b, 80, 24);
+    assert!(screen.contains("高于 12，计入加分"), "{screen}");
+    assert_eq!(a.scoring.as_ref().expect("s").outcome.bonus, 2.0);
+}

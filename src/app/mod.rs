@@ -25,7 +25,7 @@ pub use data::{Backend, MemBackend};
 pub use keymap::Ctx;
 pub use list::{Column, Filters, ListView, Row};
 pub use popup::{Confirmed, InputKind, PickKind, Popup};
-pub use scoring::{Edit, Scoring};
+pub use scoring::{Edit, GateState, Scoring};
 pub use start::{Start, round_label};
 pub use summary::Summary;
 pub use totals::{Loading, SheetScorer, Totals};

@@ -31,6 +31,14 @@ pub struct Scoring {
     pub submitted: bool,
 }
 
+/// Where the open account stands against a bonus item's gate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GateState {
+    pub base: f64,
+    pub gate: f64,
+    pub open: bool,
+}
+
 /// What typing does for an item kind: its bounds and whether decimals are allowed.
 #[derive(Debug, Clone, Copy)]
 pub struct Typed {
@@ -139,6 +147,20 @@ impl App {
         // Known now, and newer than any background result still on its way.
         self.settled(usize::from(was_pending));
         o
+    }
+
+    /// For a gated bonus item of the open account: the base score, the gate and whether the
+    /// bonus counts now (the engine's own decision, `Bonus::gate_open`).
+    pub fn bonus_gate(&self, item: &ItemRef<'_>) -> Option<GateState> {
+        let (ItemRef::Bonus(b), Some(s)) = (item, self.scoring.as_ref()) else {
+            return None;
+        };
+        let base = s.outcome.base;
+        Some(GateState {
+            base,
+            gate: b.gate?,
+            open: b.gate_open(base),
+        })
     }
 
     /// The entry of the selected item as it stands (a blank one when nothing is stored).

@@ -25,7 +25,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
         } else if entry.is_some_and(|e| e.na) {
             not_applicable(NaPolicy::Zero, true, b.cap)
         } else if let Some(count) = entry.and_then(|e| e.count) {
-            let open = b.gate.is_none_or(|gate| base > gate);
+            let open = b.gate_open(base);
             if let Some(gate) = b.gate {
                 acc.step(|| Step::BonusGate { base, gate, open });
             }

@@ -257,6 +257,14 @@ impl Indicator {
     }
 }
 
+impl Bonus {
+    /// Whether the bonus counts at this base score: no gate, or the base strictly above it
+    /// (高于80分). The one definition the engine and the scoring screen use.
+    pub fn gate_open(&self, base: f64) -> bool {
+        self.gate.is_none_or(|gate| base > gate)
+    }
+}
+
 impl Common {
     /// True when this item applies to an account on `platform` at `level`.
     pub fn applies(&self, platform: Platform, level: Level) -> bool {
