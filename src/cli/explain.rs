@@ -62,7 +62,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                     account.name,
                     account.platform_label,
                     lang.pick(account.level.label_zh(), account.level.label_en()),
-                    lang.pick("评估员", "evaluator"),
+                    lang.pick("评估人", "evaluator"),
                     who
                 );
                 println!("{}", explain::render_text(&x.outcome, &rubric, lang));
