@@ -2,7 +2,6 @@
 //! them (a vector of row indices, rebuilt only when the query, filters or sort change). Rows whose
 //! result is still being computed sort last on score columns and match no status filter.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::domain::account::Account;
@@ -10,6 +9,9 @@ use crate::domain::engine::{Outcome, Status};
 use crate::domain::platform::{Level, Platform};
 use crate::i18n::Lang;
 
+use memchr::memmem::Finder;
+
+use super::search::{SearchIndex, normalize};
 use super::totals::Totals;
 
 /// One account with its cached result for the current evaluator.
@@ -205,7 +207,8 @@ impl Column {
 
     /// Pending rows sort after every known one on the score columns (and tie among themselves).
     /// The reference order; sorting itself uses `order`.
-    fn cmp(self, a: &Row, b: &Row) -> Ordering {
+    #[cfg(test)]
+    fn cmp(self, a: &Row, b: &Row) -> std::cmp::Ordering {
         if self.unknown(a) || self.unknown(b) {
             return self.unknown(a).cmp(&self.unknown(b));
         }
@@ -249,19 +252,60 @@ impl Column {
         })
     }
 
-    /// Every row index in ascending order of this column (ties keep row order).
+    /// Every row index in ascending order of this column (ties keep row order). Sorting works
+    /// on plain keys held in the vector being sorted: comparing rows through the index chases
+    /// two pointers per comparison, several times slower at 100k rows.
     fn order(self, rows: &[Row]) -> Vec<u32> {
-        if self.follows_scores() {
-            let mut keyed: Vec<(u64, u32)> = (0..rows.len() as u32)
-                .map(|i| (self.score_key(&rows[i as usize]).unwrap_or(0), i))
-                .collect();
-            keyed.sort_unstable();
-            return keyed.into_iter().map(|k| k.1).collect();
+        let idx = 0..rows.len() as u32;
+        let text = |i: u32| -> &str {
+            let a = &rows[i as usize].account;
+            match self {
+                Column::Name => &a.name,
+                Column::Unit => &a.unit,
+                _ => &a.region,
+            }
+        };
+        match self {
+            Column::Name | Column::Unit | Column::Region => {
+                // The first 16 bytes decide almost every comparison; equal prefixes compare
+                // the whole strings, then the row index (a stable order).
+                let mut keyed: Vec<(u128, u32)> = idx.map(|i| (prefix(text(i)), i)).collect();
+                keyed.sort_unstable_by(|a, b| {
+                    (a.0.cmp(&b.0))
+                        .then_with(|| text(a.1).cmp(text(b.1)))
+                        .then(a.1.cmp(&b.1))
+                });
+                keyed.into_iter().map(|k| k.1).collect()
+            }
+            _ => {
+                let (mut platforms, mut levels) = (Platform::ALL, Level::ALL);
+                platforms.sort();
+                levels.sort();
+                let rank = |r: &Row| -> u64 {
+                    let a = &r.account;
+                    let pos = match self {
+                        Column::Platform => platforms.iter().position(|p| *p == a.platform),
+                        Column::Level => levels.iter().position(|l| *l == a.level),
+                        c => return c.score_key(r).unwrap_or(0),
+                    };
+                    pos.unwrap_or(0) as u64
+                };
+                let mut keyed: Vec<(u64, u32)> =
+                    idx.map(|i| (rank(&rows[i as usize]), i)).collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|k| k.1).collect()
+            }
         }
-        let mut v: Vec<u32> = (0..rows.len() as u32).collect();
-        v.sort_by(|&a, &b| self.cmp(&rows[a as usize], &rows[b as usize]));
-        v
     }
+}
+
+/// The first 16 bytes of `s`, big-endian, zero-padded: `prefix(a) < prefix(b)` implies `a < b`.
+fn prefix(s: &str) -> u128 {
+    let b = s.as_bytes();
+    let mut buf = [0u8; 16];
+    let n = b.len().min(16);
+    buf[..n].copy_from_slice(&b[..n]);
+    u128::from_be_bytes(buf)
 }
 
 /// A sheet's rank for sorting (pending rows are handled by the callers).
@@ -316,16 +360,22 @@ pub struct ListView {
     /// Every row index sorted by a column (ascending), computed on first use. The columns that
     /// follow scores are dropped when an account is edited.
     pub sorted: HashMap<Column, Vec<u32>>,
+    /// Names and units prepared for search (built with the rows).
+    pub index: SearchIndex,
 }
 
 impl ListView {
     /// Rebuilds the view from the rows, keeping the selected account when it is still visible.
     pub fn rebuild(&mut self, rows: &[Row]) {
         let keep = self.view.get(self.selected).copied();
-        let q = self.query.trim().to_lowercase();
+        if self.index.len() != rows.len() {
+            self.index = SearchIndex::build(rows);
+        }
+        let q = normalize(&self.query);
+        let hit = (!q.is_empty()).then(|| self.index.hits(&Finder::new(q.as_bytes())));
         let keeps = |i: &u32| {
             let r = &rows[*i as usize];
-            self.filters.keeps(r) && (q.is_empty() || matches(&r.account, &q))
+            hit.as_ref().is_none_or(|h| h[*i as usize]) && self.filters.keeps(r)
         };
         let mut view: Vec<u32> = match self.sort {
             Some(col) => {
@@ -355,9 +405,13 @@ impl ListView {
     /// Narrows the view after the query grew: only the rows already shown can still match.
     pub fn narrow(&mut self, rows: &[Row]) {
         let keep = self.view.get(self.selected).copied();
-        let q = self.query.trim().to_lowercase();
-        self.view
-            .retain(|&i| matches(&rows[i as usize].account, &q));
+        if self.index.len() != rows.len() {
+            self.index = SearchIndex::build(rows);
+        }
+        let q = normalize(&self.query);
+        let finder = Finder::new(q.as_bytes());
+        let index = &self.index;
+        self.view.retain(|&i| index.matches(&finder, i));
         self.selected = keep
             .and_then(|k| self.view.iter().position(|&i| i == k))
             .unwrap_or(0);
@@ -392,17 +446,6 @@ impl ListView {
             self.offset = self.selected + 1 - page;
         }
     }
-}
-
-fn matches(a: &Account, q: &str) -> bool {
-    let hit = |s: &str| {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            s.to_lowercase().contains(q)
-        } else {
-            s.contains(q)
-        }
-    };
-    hit(&a.name) || hit(&a.unit)
 }
 
 #[cfg(test)]
@@ -450,6 +493,39 @@ mod tests {
             want.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
             assert_eq!(col.order(&rows), want, "{col:?}");
             assert!(want.ends_with(&[2, 5]), "pending last: {want:?}");
+        }
+    }
+
+    #[test]
+    fn every_column_orders_like_the_row_comparison() {
+        // Names that agree on their first 16 bytes, duplicates, a prefix of another, empty.
+        let names = [
+            "云和公安局12号",
+            "云和公安局1号",
+            "云和公安局1",
+            "云和公安局1号",
+            "",
+            "a\u{0}b",
+            "a",
+            "Zz",
+            "云和县文化和旅游局",
+            "云和县文化和旅游",
+        ];
+        let mut rows: Vec<Row> = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            let mut r = row(i as i64, i % 3, 3, i as f64, i == 4);
+            r.account.name = n.to_string();
+            r.account.unit = names[names.len() - 1 - i].to_string();
+            r.account.region = names[(i * 7) % names.len()].to_string();
+            r.account.platform = Platform::ALL[(i * 5) % Platform::ALL.len()];
+            r.account.level = Level::ALL[(i * 3) % Level::ALL.len()];
+            r.submitted = i == 6;
+            rows.push(r);
+        }
+        for col in Column::ALL {
+            let mut want: Vec<u32> = (0..rows.len() as u32).collect();
+            want.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
+            assert_eq!(col.order(&rows), want, "{col:?}");
         }
     }
 }

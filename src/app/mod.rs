@@ -10,6 +10,7 @@ pub mod list;
 pub mod mouse;
 pub mod popup;
 pub mod scoring;
+pub mod search;
 mod sheet;
 mod start;
 pub mod summary;
@@ -142,7 +143,10 @@ impl App {
             .enumerate()
             .map(|(i, r)| (r.account.id, i))
             .collect();
-        let mut list = ListView::default();
+        let mut list = ListView {
+            index: search::SearchIndex::build(&rows),
+            ..ListView::default()
+        };
         list.rebuild(&rows);
         let loading = (!rows.is_empty()).then_some(Loading {
             done: 0,
