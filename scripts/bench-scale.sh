@@ -61,7 +61,7 @@ median_of "round list" "$BIN" --db "$DB" round list --format json
 median_of "account list (json)" "$BIN" --db "$DB" account list --format json
 median_of "round summary" "$BIN" --db "$DB" round summary 1
 median_of "demo --print" "$BIN" demo --print --db "$OUT/demo.db"
-median_of "tui (until all totals)" "$TARGET/release/examples/tui_first_frame" "$DB" 1 评估员01
+median_of "tui (until all totals)" "$TARGET/release/examples/tui_first_frame" "$DB" 1 评估人01
 echo "    ($(tail -n 1 "$OUT/tui (until all totals).out"))"
 GROUP_BY="SELECT account_id, evaluator_id, count(*), sum(coalesce(value, 0)), sum(coalesce(count, 0)), max(veto IS NOT NULL) FROM entries WHERE round_id = 1 GROUP BY account_id, evaluator_id;"
 median_of "sqlite3 GROUP BY" sqlite3 "$DB" "$GROUP_BY"

@@ -1,6 +1,8 @@
 //! The user's config file (`config.ron` in the platform config dir, or the path in
-//! `ASSAY_CONFIG`): interface language and evaluator name. A broken file is reported, not fatal.
+//! `ASSAY_CONFIG`): interface language and the evaluator's name per database file. A broken file
+//! is reported, not fatal.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -11,7 +13,10 @@ use crate::i18n::Lang;
 #[serde(default)]
 pub struct Config {
     pub lang: Option<Lang>,
+    /// The last name typed; used for another database only when that database knows it.
     pub evaluator: Option<String>,
+    /// The evaluator's name per database file (its canonical path).
+    pub databases: BTreeMap<String, String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +86,23 @@ impl Config {
         std::fs::write(path, text).map_err(write_err)
     }
 
+    /// Who scores in the database `db` (its canonical path; `None` for an in-memory one): the
+    /// name saved for that file, else the last name typed when the database already has that
+    /// evaluator. Anything else is asked, never silently carried over from another database.
+    pub fn evaluator_for(&self, db: Option<&str>, known: &[String]) -> Option<String> {
+        let saved = db.and_then(|d| self.databases.get(d)).cloned();
+        let last = (self.evaluator.clone()).filter(|n| known.iter().any(|k| k == n.trim()));
+        saved.or(last).filter(|n| !n.trim().is_empty())
+    }
+
+    /// Records the name typed or picked for a database.
+    pub fn remember(&mut self, db: Option<&str>, name: &str) {
+        self.evaluator = Some(name.to_string());
+        if let Some(d) = db {
+            self.databases.insert(d.to_string(), name.to_string());
+        }
+    }
+
     /// Loads from the default location.
     pub fn load() -> Result<Config, ConfigError> {
         Config::load_from(&path()?)
@@ -103,14 +125,53 @@ mod tests {
             Config::load_from(&p).expect("missing is default"),
             Config::default()
         );
-        let c = Config {
+        let mut c = Config {
             lang: Some(Lang::En),
-            evaluator: Some("张三".into()),
+            ..Config::default()
         };
+        c.remember(Some("/data/a.db"), "张三");
         c.save_to(&p).expect("save");
         assert_eq!(Config::load_from(&p).expect("load"), c);
         std::fs::write(&p, "(lang: Klingon").expect("write");
+        // An old file without `databases` still loads.
+        std::fs::write(&p, "(lang: Some(Zh), evaluator: Some(\"李四\"))").expect("write");
+        assert_eq!(
+            Config::load_from(&p).expect("old").evaluator.as_deref(),
+            Some("李四")
+        );
+        std::fs::write(&p, "(lang: Klingon").expect("write");
         let err = Config::load_from(&p).expect_err("broken");
         assert!(err.to_string().contains("config.ron"), "{err}");
+    }
+
+    #[test]
+    fn the_evaluator_belongs_to_the_database() {
+        let mut c = Config::default();
+        c.remember(Some("/data/demo.db"), "王敏");
+        let none: Vec<String> = Vec::new();
+        assert_eq!(
+            c.evaluator_for(Some("/data/demo.db"), &none).as_deref(),
+            Some("王敏")
+        );
+        // Another database that has never seen 王敏: ask, do not reuse the demo's name.
+        assert_eq!(
+            c.evaluator_for(Some("/data/mine.db"), &["李四".into()]),
+            None
+        );
+        // Another database where 王敏 already scored: the same person, most likely.
+        assert_eq!(
+            c.evaluator_for(Some("/data/team.db"), &["王敏".into()])
+                .as_deref(),
+            Some("王敏")
+        );
+        c.remember(Some("/data/mine.db"), "李四");
+        assert_eq!(
+            c.evaluator_for(Some("/data/mine.db"), &none).as_deref(),
+            Some("李四")
+        );
+        assert_eq!(
+            c.evaluator_for(Some("/data/demo.db"), &none).as_deref(),
+            Some("王敏")
+        );
     }
 }

@@ -11,7 +11,7 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::DefaultTerminal;
 
 use crate::app::worker::{self, Feed, Job};
-use crate::app::{Action, App, Session, Start, keymap, mouse};
+use crate::app::{Action, App, Session, Start, keymap, mouse, round_label};
 use crate::config::{Config, ConfigError};
 use crate::domain::engine;
 use crate::domain::rubric::Rubric;
@@ -74,11 +74,11 @@ pub fn load(
         let feed = worker::spawn(job).context("could not start the background totals")?;
         (app, Some(feed))
     };
-    app.rounds = store
-        .rounds()?
-        .into_iter()
-        .map(|r| (r.id, r.name))
+    app.mark_submitted(&store.submitted_accounts(round.id, evaluator)?);
+    app.rounds = (store.round_progress(evaluator)?.iter())
+        .map(|p| (p.round.id, round_label(p, opts.lang)))
         .collect();
+    app.known_evaluators = store.evaluator_names()?;
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     Ok((app, feed))
 }
@@ -116,7 +116,7 @@ pub fn reload(
 ) -> anyhow::Result<(App, Option<Feed>)> {
     let (mut app, feed) = load(store, opts, round, &old.session.evaluator)?;
     if let Some(name) = app.take_over(old) {
-        config.evaluator = Some(name);
+        config.remember(db_key(store).as_deref(), &name);
         let saved = match config_path {
             Some(p) => config.save_to(p),
             None => Err(ConfigError::NoDir),
@@ -127,6 +127,16 @@ pub fn reload(
         }
     }
     Ok((app, feed))
+}
+
+/// The key a database has in the config: its canonical path (`None` in memory).
+pub fn db_key(store: &Store) -> Option<String> {
+    let p = store.path();
+    if p.as_os_str() == ":memory:" {
+        return None;
+    }
+    let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    Some(p.to_string_lossy().into_owned())
 }
 
 /// Enters the TUI: raw mode, alternate screen and ratatui's panic hook (`ratatui::init`), then
@@ -183,7 +193,9 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
         Ok(c) => (c, None),
         Err(e) => (Config::default(), Some(e.to_string())),
     };
-    let (mut app, mut feed) = open(&store, &opts, config.evaluator.clone())?;
+    let known = store.evaluator_names()?;
+    let named = config.evaluator_for(db_key(&store).as_deref(), &known);
+    let (mut app, mut feed) = open(&store, &opts, named)?;
     if let Some(e) = config_err {
         app.error(e);
     }

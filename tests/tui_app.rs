@@ -107,31 +107,24 @@ fn scoring_every_kind_updates_totals_and_saves_each_edit() {
     let s = a.scoring.as_ref().expect("scoring");
     assert_eq!(s.entries["pos"].value, Some(4.5));
     assert_eq!(b.log.len(), 1, "saved at once");
-    // Level pick, deduction count, N/A check on WeChat, check, bonus, veto.
-    run(&mut a, &mut b, &[Action::NextLevel]);
-    assert_eq!(
-        a.scoring.as_ref().expect("s").entries["pos"].value,
-        Some(5.0)
-    );
-    run(
-        &mut a,
-        &mut b,
-        &[Action::Down, Action::Plus, Action::Plus, Action::Minus],
-    );
+    assert_eq!(s.cursor, 1, "a saved value moves to the next unscored item");
+    // Level pick (a picker of the levels), deduction count, N/A check on WeChat, check, bonus,
+    // veto.
+    run(&mut a, &mut b, &[Action::Up, Action::NextLevel]);
+    assert!(matches!(a.popup, Some(Popup::Pick { .. })));
+    run(&mut a, &mut b, &[Action::Enter]);
+    let s = a.scoring.as_ref().expect("s");
+    assert_eq!(s.entries["pos"].value, Some(5.0));
+    assert_eq!(s.cursor, 1, "a level pick moves on too");
+    run(&mut a, &mut b, &[Action::Plus, Action::Plus, Action::Minus]);
     assert_eq!(a.scoring.as_ref().expect("s").entries["off"].count, Some(1));
     run(&mut a, &mut b, &[Action::Down, Action::Down]);
     run(&mut a, &mut b, &typed("8"));
-    run(
-        &mut a,
-        &mut b,
-        &[
-            Action::Enter,
-            Action::Down,
-            Action::Yes,
-            Action::Down,
-            Action::Plus,
-        ],
-    );
+    run(&mut a, &mut b, &[Action::Enter]);
+    assert_eq!(a.scoring.as_ref().expect("s").cursor, 4, "on to 菜单可用");
+    run(&mut a, &mut b, &[Action::Yes]);
+    assert_eq!(a.scoring.as_ref().expect("s").cursor, 5, "on to the bonus");
+    run(&mut a, &mut b, &[Action::Plus]);
     let o = &a.scoring.as_ref().expect("s").outcome;
     assert!(
         o.total.is_some_and(|t| t > 15.0),
@@ -161,7 +154,7 @@ fn undo_and_redo_write_through_and_restore_totals() {
     let mut a = app(Lang::Zh, &b);
     run(&mut a, &mut b, &[Action::Enter]);
     run(&mut a, &mut b, &typed("3"));
-    run(&mut a, &mut b, &[Action::Enter]);
+    run(&mut a, &mut b, &[Action::Enter, Action::Up]);
     run(&mut a, &mut b, &typed("4"));
     run(&mut a, &mut b, &[Action::Enter]);
     let total4 = a.rows[0].total;
@@ -213,8 +206,13 @@ fn notes_evidence_na_clear_submit_and_next_account() {
     assert_eq!(e.evidence, ["https://a.example/1", "截图 2.png"]);
     assert!(e.na);
     run(&mut a, &mut b, &[Action::Submit]);
-    assert_eq!(b.submitted.get(&(1, 1, "张三".to_string())), Some(&true));
-    run(&mut a, &mut b, &[Action::ClearAccount]);
+    assert_eq!(
+        b.submitted.get(&(1, 1, "张三".to_string())),
+        None,
+        "incomplete"
+    );
+    assert!(matches!(a.popup, Some(Popup::Message { error: true, .. })));
+    run(&mut a, &mut b, &[Action::Back, Action::ClearAccount]);
     assert_eq!(a.ctx(), Ctx::Confirm);
     run(&mut a, &mut b, &[Action::No]);
     assert!(

@@ -1,6 +1,8 @@
 //! End-to-end tests of the real binary in tmux at 80×24: the demo opens on Chinese names, search
 //! finds an account, notes typed by keystrokes are saved at once, survive a restart, and survive
-//! a `kill -9` in the middle of scoring. Skipped (with a notice) when tmux is absent.
+//! a `kill -9` in the middle of scoring; an account is scored start to finish with auto-advance,
+//! submitted with S, and then cannot be edited without reopening. Skipped (with a notice) when
+//! tmux is absent.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,6 +10,8 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use assay::storage::Store;
+
+mod common_tui;
 
 struct Tmux {
     session: String,
@@ -270,4 +274,108 @@ fn a_panic_in_the_event_loop_restores_the_terminal_before_the_message() {
     assert_eq!(t.pane("mouse_any_flag"), "0", "mouse capture off");
     assert_eq!(t.pane("mouse_button_flag"), "0", "mouse capture off");
     assert_eq!(t.pane("mouse_standard_flag"), "0", "mouse capture off");
+}
+
+/// A database file with the small fixture rubric (every item kind) and its eight accounts in
+/// one round; returns the round id.
+fn fixture_db(db: &Path) -> i64 {
+    use assay::storage::{AccountFilter, NewRound};
+    let mut store = Store::open(db).expect("create db");
+    store
+        .insert_accounts(&common_tui::accounts())
+        .expect("accounts");
+    store
+        .create_round(&NewRound {
+            name: "端到端轮次".into(),
+            rubric_id: "t".into(),
+            rubric_version: "1".into(),
+            rubric_text: common_tui::RUBRIC.into(),
+            monitoring_date: chrono::NaiveDate::from_ymd_opt(2024, 12, 1).expect("date"),
+            scope: AccountFilter::default(),
+        })
+        .expect("round")
+        .id
+}
+
+#[test]
+fn score_an_account_with_auto_advance_submit_it_and_find_it_locked() {
+    use assay::storage::Submission;
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("day.db");
+    let round = fixture_db(&db);
+    let args = format!(
+        "--db '{}' tui --round {round} --evaluator 张三",
+        db.display()
+    );
+    let t = Tmux::start(dir.path(), &args);
+    t.wait("the account list", 15, |s| s.contains("云和发布"));
+    t.keys(&["Enter"]);
+    t.wait("the scoring screen", 5, |s| s.contains("云和发布 ·"));
+    // No cursor movement at all: each judgement moves on to the next unscored item (the
+    // App-only IPv6 check does not apply to this WeChat account and is skipped).
+    t.keys(&["5", "Enter"]); // 账号定位 5 → 发布无关信息
+    t.keys(&["n"]); // no instances → 阅读量
+    t.keys(&["8", "Enter"]); // → 菜单可用
+    t.keys(&["1"]); // yes → 原创精品
+    t.keys(&["n"]); // none → 内容不更新
+    t.keys(&["0"]); // checked clean → nothing left
+    t.wait("the sheet complete", 5, |s| s.contains("已评 6/6"));
+    t.keys(&["S"]);
+    t.wait("the submitted mark", 5, |s| s.contains("[已提交]"));
+    // An edit on the submitted sheet asks to reopen; declining keeps it locked.
+    t.keys(&["g", "3"]);
+    t.wait("the reopen question", 5, |s| s.contains("重新打开以修改"));
+    t.keys(&["n"]);
+    t.wait("the question gone", 5, |s| !s.contains("重新打开以修改"));
+    t.keys(&["Escape"]);
+    t.wait("the list with the sheet state", 5, |s| s.contains("已提交"));
+    let submitted = {
+        let store = Store::open(&db).expect("reopen db");
+        let acc = store.find_account("云和发布").expect("account").id;
+        store.submission(round, acc, "张三").expect("state")
+    };
+    assert_eq!(submitted, Submission::Submitted);
+    // Reopening is a choice, and it is recorded.
+    t.keys(&["Enter", "3"]);
+    t.wait("the reopen question", 5, |s| s.contains("重新打开以修改"));
+    t.keys(&["y"]);
+    t.wait("reopened", 5, |s| s.contains("已重新打开"));
+    t.keys(&["Escape", "q"]);
+    t.wait("exit status 0", 5, |s| s.contains("EXITED:0"));
+    drop(t);
+    let store = Store::open(&db).expect("reopen db");
+    let acc = store.find_account("云和发布").expect("account").id;
+    assert_eq!(
+        store.submission(round, acc, "张三").expect("state"),
+        Submission::Draft
+    );
+    let hist = store.history(round, Some(acc)).expect("history");
+    let states: Vec<_> = (hist.iter())
+        .filter(|h| h.indicator == assay::storage::SUBMISSION_INDICATOR)
+        .map(|h| h.new.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(states, ["\"submitted\"", "\"draft\""], "{hist:?}");
+    let entries = store.entries(round, acc, Some("张三")).expect("entries");
+    let value = |id: &str| {
+        let e = &entries
+            .iter()
+            .find(|e| e.entry.indicator == id)
+            .expect(id)
+            .entry;
+        (e.value, e.count)
+    };
+    assert_eq!(
+        value("pos"),
+        (Some(5.0), None),
+        "the declined edit wrote nothing"
+    );
+    assert_eq!(value("off"), (None, Some(0)));
+    assert_eq!(value("read"), (Some(8.0), None));
+    assert_eq!(value("menu"), (Some(1.0), None));
+    assert_eq!(value("orig"), (None, Some(0)));
+    assert_eq!(value("stale"), (Some(0.0), None));
+    assert_eq!(entries.len(), 6);
 }

@@ -26,18 +26,14 @@ fn snap(name: &str, actions: &[Action]) {
 fn scored() -> Vec<Action> {
     let mut v = vec![Action::Enter];
     v.extend(typed("4.5"));
-    v.extend([
-        Action::Enter,
-        Action::Down,
-        Action::Plus,
-        Action::Down,
-        Action::Down,
-    ]);
+    // Each saved judgement moves to the next unscored item (4.5 → the deduction).
+    v.extend([Action::Enter, Action::Plus, Action::Down, Action::Down]);
     v.extend(typed("8"));
+    // 8 → 菜单可用, y → the bonus; then back up to the deduction.
     v.extend([
         Action::Enter,
-        Action::Down,
         Action::Yes,
+        Action::Up,
         Action::Up,
         Action::Up,
         Action::Up,

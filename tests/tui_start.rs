@@ -79,7 +79,14 @@ fn several_rounds_open_the_picker_and_the_list_follows_the_choice() {
         panic!("the round picker");
     };
     assert_eq!(kind, &PickKind::Round(vec![q3, q4]));
-    assert_eq!(options, &["2024年第三季度", "2024年第四季度"]);
+    // Each round with its date, rubric, account count and this evaluator's progress.
+    assert_eq!(
+        options,
+        &[
+            "2024年第三季度 · 2024-12-01 · 8 个账号 · 已提交 0 · 细则 t v1",
+            "2024年第四季度 · 2024-12-01 · 4 个账号 · 已提交 0 · 细则 t v1",
+        ]
+    );
     insta::assert_snapshot!("start_round_picker_zh_80x24", render(&mut app));
 
     drive(&mut app, &mut store, &[Action::Up, Action::Enter]);
@@ -171,4 +178,53 @@ fn a_config_that_cannot_be_written_is_reported_not_fatal() {
         "{:?}",
         next.popup
     );
+}
+
+#[test]
+fn a_database_with_evaluators_offers_their_names_instead_of_reusing_another_name() {
+    use assay::config::Config;
+    use assay::domain::entry::Entry;
+    let (mut store, q3, _) = store();
+    let mut e = Entry::new("pos");
+    e.value = Some(4.0);
+    store.set_entry(q3, 1, "赵六", &e).expect("entry");
+    store.set_entry(q3, 2, "钱七", &e).expect("entry");
+    store
+        .set_submission(q3, 2, "钱七", assay::storage::Submission::Submitted)
+        .expect("submit");
+    // The config remembers 王敏 from the demo database: not a name this database knows.
+    let mut config = Config::default();
+    config.remember(Some("/elsewhere/demo.db"), "王敏");
+    let known = store.evaluator_names().expect("names");
+    let named = config.evaluator_for(assay::runtime::db_key(&store).as_deref(), &known);
+    assert_eq!(named, None, "the demo's name is not carried over");
+    let o = opts(None, Some(q3));
+    let mut app = first(&store, &o, named.as_deref());
+    let Some(Popup::Pick { kind, options, .. }) = &app.popup else {
+        panic!("the names of this database are offered: {:?}", app.popup);
+    };
+    assert_eq!(kind, &PickKind::Evaluator);
+    assert_eq!(options[..2], ["赵六".to_string(), "钱七".to_string()]);
+    assert!(options[2].contains("新的姓名"));
+    insta::assert_snapshot!("start_evaluator_names_zh_80x24", render(&mut app));
+    drive(&mut app, &mut store, &[Action::Down, Action::Enter]);
+    assert_eq!(app.reload, Some(q3));
+    let (next, _) = reload(&store, &o, &mut config, None, app, q3).expect("reload");
+    assert_eq!(next.session.evaluator, "钱七");
+    assert_eq!(
+        next.rows[1].sheet(),
+        Some(assay::app::list::SheetState::Submitted)
+    );
+    assert!(next.rounds[0].1.contains("已提交 1"), "{:?}", next.rounds);
+    // The last choice offers a new name; Esc on the list leaves, like Esc on the prompt.
+    let mut app = first(&store, &o, None);
+    drive(
+        &mut app,
+        &mut store,
+        &[Action::Down, Action::Down, Action::Enter],
+    );
+    assert_eq!(app.ctx(), Ctx::Input);
+    let mut app = first(&store, &o, None);
+    drive(&mut app, &mut store, &[Action::Back]);
+    assert!(!app.running);
 }

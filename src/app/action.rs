@@ -49,6 +49,10 @@ pub enum Action {
     Submit,
     NextAccount,
     PrevAccount,
+    /// Move to the next item of the open account that has no judgement yet.
+    NextUnscored,
+    /// Go to the next account in the list whose sheet still has work left.
+    NextOpenAccount,
     /// The terminal has this many columns and rows.
     Resize(u16, u16),
     /// A batch of results computed in the background (not a key).

@@ -31,6 +31,8 @@ pub trait Backend {
         indicator: &str,
     ) -> Result<(), StoreError>;
     fn submitted(&self, round: i64, account: i64, evaluator: &str) -> Result<bool, StoreError>;
+    /// Every account whose sheet `evaluator` has submitted in the round.
+    fn submitted_accounts(&self, round: i64, evaluator: &str) -> Result<Vec<i64>, StoreError>;
     fn set_submitted(
         &mut self,
         round: i64,
@@ -82,6 +84,10 @@ impl Backend for Store {
 
     fn submitted(&self, round: i64, account: i64, evaluator: &str) -> Result<bool, StoreError> {
         Ok(self.submission(round, account, evaluator)? == Submission::Submitted)
+    }
+
+    fn submitted_accounts(&self, round: i64, evaluator: &str) -> Result<Vec<i64>, StoreError> {
+        Store::submitted_accounts(self, round, evaluator)
     }
 
     fn set_submitted(
@@ -172,6 +178,15 @@ impl Backend for MemBackend {
     fn submitted(&self, round: i64, account: i64, evaluator: &str) -> Result<bool, StoreError> {
         let key = (round, account, evaluator.to_string());
         Ok(self.submitted.get(&key).copied().unwrap_or(false))
+    }
+
+    fn submitted_accounts(&self, round: i64, evaluator: &str) -> Result<Vec<i64>, StoreError> {
+        let mut ids: Vec<i64> = (self.submitted.iter())
+            .filter(|(k, on)| **on && k.0 == round && k.2 == evaluator)
+            .map(|(k, _)| k.1)
+            .collect();
+        ids.sort_unstable();
+        Ok(ids)
     }
 
     fn set_submitted(

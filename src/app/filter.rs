@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::App;
-use super::list::STATUSES;
+use super::list::{STATUSES, SheetState};
 use crate::domain::platform::{Level, Platform};
 
 /// Steps `cur` to the next (or previous) of `None, opts[0], opts[1], …`, wrapping around.
@@ -59,7 +59,8 @@ impl App {
                 let f = &mut self.list.filters;
                 f.region = cycle(&f.region, &opts, fwd);
             }
-            _ => f.status = cycle(&f.status, &STATUSES, fwd),
+            4 => f.status = cycle(&f.status, &STATUSES, fwd),
+            _ => f.sheet = cycle(&f.sheet, &SheetState::ALL, fwd),
         }
     }
 }

@@ -10,6 +10,8 @@ pub mod list;
 pub mod mouse;
 pub mod popup;
 pub mod scoring;
+pub mod search;
+mod sheet;
 mod start;
 pub mod summary;
 pub mod totals;
@@ -24,8 +26,8 @@ pub use data::{Backend, MemBackend};
 pub use keymap::Ctx;
 pub use list::{Column, Filters, ListView, Row};
 pub use popup::{Confirmed, InputKind, PickKind, Popup};
-pub use scoring::{Edit, Scoring};
-pub use start::Start;
+pub use scoring::{Edit, GateState, Scoring};
+pub use start::{Start, round_label};
 pub use summary::Summary;
 pub use totals::{Loading, SheetScorer, Totals};
 
@@ -84,8 +86,10 @@ pub struct App {
     pub named_evaluator: Option<String>,
     /// The round picker is due once the name prompt is answered (several rounds, none chosen).
     pub pick_after_name: bool,
-    /// Rounds that can be switched to: (id, name).
+    /// Rounds that can be switched to: (id, label with date, rubric and progress).
     pub rounds: Vec<(i64, String)>,
+    /// Evaluator names already in the database (offered when the name is not known).
+    pub known_evaluators: Vec<String>,
     /// False under NO_COLOR: the UI then uses modifiers only.
     pub color: bool,
     /// Set while totals are still being computed after the first frame.
@@ -114,7 +118,20 @@ impl App {
         s.finish();
         let batch = s.take();
         app.load_totals(batch);
+        app.mark_submitted(
+            &backend.submitted_accounts(app.session.round_id, &app.session.evaluator)?,
+        );
         Ok(app)
+    }
+
+    /// Marks the sheets the evaluator has submitted (read once when the round is loaded).
+    pub fn mark_submitted(&mut self, ids: &[i64]) {
+        for id in ids {
+            if let Some(&i) = self.by_id.get(id) {
+                self.rows[i].submitted = true;
+            }
+        }
+        self.list.scores_changed();
     }
 
     /// Builds the app for a round with every result still unknown: the first frame needs only
@@ -126,7 +143,10 @@ impl App {
             .enumerate()
             .map(|(i, r)| (r.account.id, i))
             .collect();
-        let mut list = ListView::default();
+        let mut list = ListView {
+            index: search::SearchIndex::build(&rows),
+            ..ListView::default()
+        };
         list.rebuild(&rows);
         let loading = (!rows.is_empty()).then_some(Loading {
             done: 0,
@@ -152,6 +172,7 @@ impl App {
             named_evaluator: None,
             pick_after_name: false,
             rounds: Vec::new(),
+            known_evaluators: Vec::new(),
             color: true,
             loading,
         }

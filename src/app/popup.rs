@@ -5,6 +5,8 @@
 pub enum Confirmed {
     /// Remove every entry of the current account (each removal recorded in the history).
     ClearAccount,
+    /// Reopen the submitted sheet of the current account (recorded in the history).
+    Reopen,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +22,10 @@ pub enum PickKind {
     VetoReason,
     /// Round ids, parallel to the options.
     Round(Vec<i64>),
+    /// Evaluator names the database knows (`App::known_evaluators`), then "a new name".
+    Evaluator,
+    /// The level values of the selected range item, parallel to the options.
+    Level(Vec<f64>),
 }
 
 /// The popup on top of the screen, if any.
@@ -45,11 +51,12 @@ pub enum Popup {
         options: Vec<String>,
         selected: usize,
     },
-    /// The filter form; `field` is the selected line (level, platform, domain, region, status).
+    /// The filter form; `field` is the selected line (level, platform, domain, region, verdict,
+    /// sheet state).
     Filter {
         field: usize,
     },
 }
 
 /// Number of lines in the filter form.
-pub const FILTER_FIELDS: usize = 5;
+pub const FILTER_FIELDS: usize = 6;

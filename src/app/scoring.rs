@@ -31,6 +31,16 @@ pub struct Scoring {
     pub submitted: bool,
 }
 
+/// Where the open account stands against a bonus item's gate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GateState {
+    /// The base at the rubric's published precision (what the gate is judged on).
+    pub base: f64,
+    pub gate: f64,
+    pub side: crate::domain::rubric::Side,
+    pub open: bool,
+}
+
 /// What typing does for an item kind: its bounds and whether decimals are allowed.
 #[derive(Debug, Clone, Copy)]
 pub struct Typed {
@@ -130,6 +140,15 @@ impl App {
             submitted,
         });
         self.screen = Screen::Scoring;
+        // Stay on the same item when it still needs a judgement here (scoring one indicator
+        // across accounts), else start at the first item that does.
+        let todo = self.unscored();
+        if let Some(s) = self.scoring.as_mut()
+            && !todo.contains(&s.cursor)
+            && let Some(&first) = todo.first()
+        {
+            s.cursor = first;
+        }
         Ok(())
     }
 
@@ -142,6 +161,23 @@ impl App {
         // Known now, and newer than any background result still on its way.
         self.settled(usize::from(was_pending));
         o
+    }
+
+    /// For a gated bonus item of the open account: the base score, the gate and whether the
+    /// bonus counts now (the engine's own decision, `Rubric::gate_opens` on the published base).
+    pub fn bonus_gate(&self, item: &ItemRef<'_>) -> Option<GateState> {
+        let (ItemRef::Bonus(b), Some(s)) = (item, self.scoring.as_ref()) else {
+            return None;
+        };
+        let rubric = &self.session.rubric;
+        let base = rubric.publish(s.outcome.base);
+        let gate = b.gate?;
+        Some(GateState {
+            base,
+            gate,
+            side: rubric.gate_side,
+            open: rubric.gate_opens(base, gate),
+        })
     }
 
     /// The entry of the selected item as it stands (a blank one when nothing is stored).

@@ -1,7 +1,25 @@
 //! How the TUI starts: which round opens first, whether the evaluator is asked for a name, and
 //! when the round picker appears. Pure decisions; the runtime loads rounds and saves the config.
 
-use super::App;
+use super::{App, PickKind, Popup};
+use crate::i18n::Lang;
+use crate::storage::RoundProgress;
+
+/// A round as the round picker lists it: name, monitoring date, accounts, how many sheets the
+/// evaluator has submitted, and the rubric (last: the first to be cut on a narrow screen).
+pub fn round_label(p: &RoundProgress, lang: Lang) -> String {
+    let r = &p.round;
+    match lang {
+        Lang::Zh => format!(
+            "{} · {} · {} 个账号 · 已提交 {} · 细则 {} v{}",
+            r.name, r.monitoring_date, p.accounts, p.submitted, r.rubric_id, r.rubric_version
+        ),
+        Lang::En => format!(
+            "{} · {} · {} accounts · {} submitted · rubric {} v{}",
+            r.name, r.monitoring_date, p.accounts, p.submitted, r.rubric_id, r.rubric_version
+        ),
+    }
+}
 
 /// The plan for the first screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,11 +51,26 @@ impl App {
     /// reload that follows the name), else the round picker when it is due.
     pub fn begin(&mut self, start: Start) {
         if start.ask_evaluator {
-            self.ask_evaluator();
+            self.ask_evaluator_among();
             self.pick_after_name = start.pick_round;
         } else if start.pick_round {
             self.pick_round(self.rounds.clone());
         }
+    }
+
+    /// Asks who is scoring: a list of the names this database already knows (plus "a new
+    /// name"), or the name prompt when it knows none.
+    pub fn ask_evaluator_among(&mut self) {
+        if self.known_evaluators.is_empty() {
+            return self.ask_evaluator();
+        }
+        let mut options = self.known_evaluators.clone();
+        options.push(self.t("（输入新的姓名）", "(type a new name)").into());
+        self.popup = Some(Popup::Pick {
+            kind: PickKind::Evaluator,
+            options,
+            selected: 0,
+        });
     }
 
     /// Takes over from the app this one replaces after a reload (another round, or the name just

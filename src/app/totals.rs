@@ -144,7 +144,8 @@ impl App {
         if finished {
             self.loading = None;
             let by_scores = self.list.sort.is_some_and(|c| c.follows_scores())
-                || self.list.filters.status.is_some();
+                || self.list.filters.status.is_some()
+                || self.list.filters.sheet.is_some();
             if by_scores {
                 self.list.rebuild(&self.rows);
                 let msg = self.t(

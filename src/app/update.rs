@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::keymap::{self, Ctx};
 use super::layout;
 use super::popup::FILTER_FIELDS;
-use super::{Action, App, Backend, Confirmed, PickKind, Popup, Screen, Summary};
+use super::{Action, App, Backend, Confirmed, InputKind, PickKind, Popup, Screen, Summary};
 use crate::storage::StoreError;
 
 impl App {
@@ -28,6 +28,8 @@ impl App {
             self.running = false;
             return;
         }
+        // A status-bar message answers the key before; the next key clears it.
+        self.flash = None;
         let result = match self.ctx() {
             Ctx::Help => {
                 self.help_key(action);
@@ -79,6 +81,7 @@ impl App {
         if let (true, Some(Popup::Confirm { then, .. })) = (accept, popup) {
             match then {
                 Confirmed::ClearAccount => self.clear_account(backend)?,
+                Confirmed::Reopen => self.set_submitted(false, backend)?,
             }
         }
         Ok(())
@@ -157,6 +160,7 @@ impl App {
                     self.open_account(row, backend)?;
                 }
             }
+            Action::NextOpenAccount => self.next_open_account(backend)?,
             _ => {}
         }
         Ok(())
@@ -202,6 +206,8 @@ impl App {
             Action::Up => *selected = selected.saturating_sub(1),
             Action::Down => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
             Action::Select(i) => *selected = i.min(options.len().saturating_sub(1)),
+            // Without a name nothing can be scored: leaving the choice leaves the app.
+            Action::Back if *kind == PickKind::Evaluator => self.running = false,
             Action::Back => self.popup = None,
             Action::Enter => {
                 let (kind, choice) = (kind.clone(), options.get(*selected).cloned());
@@ -209,6 +215,19 @@ impl App {
                 self.popup = None;
                 match kind {
                     PickKind::Round(ids) => self.reload = ids.get(sel).copied(),
+                    PickKind::Evaluator => match self.known_evaluators.get(sel).cloned() {
+                        Some(name) => self.finish_input(InputKind::Evaluator, name, backend)?,
+                        None => self.ask_evaluator(),
+                    },
+                    PickKind::Level(values) => {
+                        if let (Some(&v), Some(mut e)) = (values.get(sel), self.current_entry()) {
+                            e.value = Some(v);
+                            e.na = false;
+                            let id = e.indicator.clone();
+                            self.write_entry(backend, &id, Some(e), true)?;
+                            self.advance();
+                        }
+                    }
                     PickKind::VetoReason => {
                         if let (Some(reason), Some(mut e)) = (choice, self.current_entry()) {
                             e.veto = Some(reason);
@@ -237,7 +256,7 @@ impl App {
             Action::FilterNext | Action::FilterPrev => {
                 self.cycle_filter(f, action == Action::FilterNext);
                 self.list.rebuild(&self.rows);
-                if self.list.filters.status.is_some() {
+                if self.list.filters.status.is_some() || self.list.filters.sheet.is_some() {
                     self.note_partial();
                 }
             }

@@ -106,7 +106,10 @@ impl App {
             Action::Enter => {
                 let text = s.input.take().unwrap_or_default();
                 match spec.check(&text) {
-                    Ok(v) => self.set_value(v, spec.integer, backend)?,
+                    Ok(v) => {
+                        self.set_value(v, spec.integer, backend)?;
+                        self.advance();
+                    }
                     Err(why) => {
                         let msg = self.t("数值无效：", "Invalid value: ");
                         self.flash = Some(format!("{msg}{why}"));
@@ -149,6 +152,10 @@ impl App {
             self.screen = Screen::Accounts;
             return Ok(());
         };
+        if s.submitted && super::sheet::is_edit(&action) {
+            self.ask_reopen();
+            return Ok(());
+        }
         match action {
             Action::Up => s.cursor = s.cursor.saturating_sub(1),
             Action::Down => s.cursor = (s.cursor + 1).min(n.saturating_sub(1)),
@@ -162,16 +169,46 @@ impl App {
                 self.scoring = None;
             }
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            Action::Type(_) => {
-                s.input = Some(String::new());
-                return self.value_key(action, backend);
-            }
+            Action::Type(c) => return self.typed_key(c, backend),
             Action::NextAccount | Action::PrevAccount => {
                 return self.step_account(action == Action::NextAccount, backend);
             }
+            Action::NextUnscored => self.advance(),
+            Action::NextOpenAccount => return self.next_open_account(backend),
             other => return self.edit_key(other, backend),
         }
         Ok(())
+    }
+
+    /// A digit or dot on the scoring screen: the start of a value, or on a yes/no item `1`/`0`
+    /// for yes/no (as `score set` accepts).
+    fn typed_key(&mut self, c: char, backend: &mut dyn Backend) -> Result<(), StoreError> {
+        let items = self.session.rubric.items();
+        let Some(s) = self.scoring.as_mut() else {
+            return Ok(());
+        };
+        match items.get(s.cursor) {
+            Some(ItemRef::Indicator(_, Indicator::Check(_))) | Some(ItemRef::Veto(_))
+                if c == '0' =>
+            {
+                self.edit_key(Action::No, backend)
+            }
+            Some(ItemRef::Indicator(_, Indicator::Check(_))) if c == '1' => {
+                self.edit_key(Action::Yes, backend)
+            }
+            Some(ItemRef::Indicator(_, Indicator::Check(_))) => {
+                let msg = self.t(
+                    "是/否项：1 或 y 为是，0 或 n 为否",
+                    "Yes/no item: 1 or y is yes, 0 or n is no",
+                );
+                self.flash = Some(msg.into());
+                Ok(())
+            }
+            _ => {
+                s.input = Some(String::new());
+                self.value_key(Action::Type(c), backend)
+            }
+        }
     }
 
     pub(super) fn step_account(
@@ -180,6 +217,16 @@ impl App {
         backend: &mut dyn Backend,
     ) -> Result<(), StoreError> {
         let page = self.page();
+        let last = self.list.view.len().saturating_sub(1);
+        if (next && self.list.selected >= last) || (!next && self.list.selected == 0) {
+            let msg = if next {
+                self.t("已是最后一个账号", "This is the last account in the list")
+            } else {
+                self.t("已是第一个账号", "This is the first account in the list")
+            };
+            self.flash = Some(msg.into());
+            return Ok(());
+        }
         self.list.move_by(if next { 1 } else { -1 }, page);
         match self.list.selected_row() {
             Some(row) => self.open_account(row, backend),
@@ -207,14 +254,43 @@ impl App {
                 if !r.levels.is_empty() =>
             {
                 let at = r.levels.iter().position(|l| Some(l.1) == e.value);
-                let next = at.map_or(0, |i| (i + 1) % r.levels.len());
-                e.value = Some(r.levels[next].1);
+                self.popup = Some(Popup::Pick {
+                    kind: PickKind::Level(r.levels.iter().map(|l| l.1).collect()),
+                    options: (r.levels.iter())
+                        .map(|(n, v)| {
+                            format!("{n}  {}", crate::domain::engine::explain::fmt_num(*v))
+                        })
+                        .collect(),
+                    selected: at.unwrap_or(0),
+                });
+                return Ok(());
+            }
+            (Action::NextLevel, ItemRef::Indicator(_, Indicator::Range(r))) => {
+                let msg = format!(
+                    "{} {}–{}",
+                    self.t(
+                        "此项没有档次，请直接输入分值",
+                        "This item has no levels; type a value"
+                    ),
+                    crate::domain::engine::explain::fmt_num(r.min),
+                    crate::domain::engine::explain::fmt_num(r.max)
+                );
+                self.flash = Some(msg);
+                return Ok(());
+            }
+            (Action::Yes, ItemRef::Indicator(_, Indicator::Check(_))) => {
+                e.value = Some(1.0);
                 e.na = false;
             }
-            (Action::Yes, ItemRef::Indicator(_, Indicator::Check(_))) => e.value = Some(1.0),
             (Action::No, ItemRef::Indicator(_, Indicator::Check(_)) | ItemRef::Veto(_)) => {
                 e.value = Some(0.0);
                 e.veto = None;
+                e.na = false;
+            }
+            // No instances: nothing deducted (or no bonus earned).
+            (Action::No, ItemRef::Indicator(_, Indicator::Deduct(_)) | ItemRef::Bonus(_)) => {
+                e.count = Some(0);
+                e.na = false;
             }
             (Action::Plus, ItemRef::Indicator(_, Indicator::Deduct(_)) | ItemRef::Bonus(_)) => {
                 e.count = Some(e.count.unwrap_or(0).saturating_add(1).min(999))
@@ -270,6 +346,10 @@ impl App {
                 return Ok(());
             }
             (Action::Submit, _) => return self.toggle_submit(backend),
+            (Action::Enter, _) => {
+                self.advance();
+                return Ok(());
+            }
             (a, _) => {
                 if matches!(
                     a,
@@ -291,24 +371,9 @@ impl App {
         if e != before {
             self.write_entry(backend, &id, Some(e), true)?;
         }
-        Ok(())
-    }
-
-    pub(super) fn toggle_submit(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
-        let Some(s) = self.scoring.as_mut() else {
-            return Ok(());
-        };
-        let on = !s.submitted;
-        let account = self.rows[s.row].account.id;
-        backend.set_submitted(self.session.round_id, account, &self.session.evaluator, on)?;
-        s.submitted = on;
-        self.flash = Some(
-            self.t(
-                if on { "已提交" } else { "已撤回提交" },
-                if on { "Submitted" } else { "Reopened" },
-            )
-            .into(),
-        );
+        if matches!(action, Action::Yes | Action::No) {
+            self.advance();
+        }
         Ok(())
     }
 }

@@ -317,7 +317,7 @@ fn generate_into(
         scope: AccountFilter::default(),
     })?;
     let evaluators = (0..opts.evaluators)
-        .map(|e| store.evaluator_id(&format!("评估员{:02}", e + 1)))
+        .map(|e| store.evaluator_id(&format!("评估人{:02}", e + 1)))
         .collect::<Result<Vec<i64>, _>>()?;
     let items = rubric.items();
     let entries = write_entries(

@@ -13,6 +13,7 @@ mod lock;
 pub mod metrics;
 mod migrations;
 mod open;
+mod progress;
 mod rounds;
 mod scan;
 mod scores;
@@ -24,6 +25,7 @@ pub use error::{StoreError, Why};
 pub use lock::Reopen;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use open::APPLICATION_ID;
+pub use progress::RoundProgress;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

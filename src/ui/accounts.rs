@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{fit, fit_right, num};
 use super::theme::Theme;
-use crate::app::list::status_label;
+use crate::app::list::{SheetState, status_label};
 use crate::app::{App, Column, Row, layout};
 use crate::domain::engine::Status;
 use crate::i18n::Lang;
@@ -17,22 +17,24 @@ use crate::i18n::Lang;
 /// visible name (up to 55% of the rest), then host unit and region share what is left. Below
 /// [`FULL_WIDTH`] columns only platform, name, total and status are kept (a zero width hides a
 /// column), dropping platform and total too as the terminal narrows.
-fn widths(total: usize, longest_name: usize) -> [usize; 8] {
+fn widths(total: usize, longest_name: usize, lang: Lang) -> [usize; 9] {
     if total < FULL_WIDTH {
         return narrow_widths(total);
     }
-    let fixed = 8 + 6 + 7 + 7 + 7 + 7;
+    // 已提交 is six columns wide, "submitted" nine.
+    let sheet = lang.pick("......", ".........").len();
+    let fixed = 8 + 6 + 7 + 7 + 7 + 7 + sheet + 1;
     let flex = total.saturating_sub(fixed).max(12);
     let name = longest_name.clamp(8, (flex * 55 / 100).max(8));
     let unit = (flex - name) * 60 / 100;
     let region = flex - name - unit;
-    [8, name, unit, 6, region, 7, 7, 7]
+    [8, name, unit, 6, region, 7, 7, 7, sheet]
 }
 
 /// The narrowest terminal that shows every column.
 const FULL_WIDTH: usize = 60;
 
-fn narrow_widths(total: usize) -> [usize; 8] {
+fn narrow_widths(total: usize) -> [usize; 9] {
     let status = 7.min(total.saturating_sub(1) / 2);
     let platform = if total >= 44 { 8 } else { 0 };
     let score = if total >= 32 { 7 } else { 0 };
@@ -44,7 +46,7 @@ fn narrow_widths(total: usize) -> [usize; 8] {
             .map(|w| if *w > 0 { w + 1 } else { 0 })
             .sum::<usize>();
     let name = total.saturating_sub(used + 1).max(1);
-    [platform, name, 0, 0, 0, 0, score, status]
+    [platform, name, 0, 0, 0, 0, score, status, 0]
 }
 
 /// Joins the cells of the shown columns (width > 0), one space between.
@@ -72,7 +74,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .map(|&i| super::text::width(&app.rows[i as usize].account.name))
         .max()
         .unwrap_or(0);
-    let cols = widths(w, longest);
+    let cols = widths(w, longest, app.lang);
     frame.render_widget(filter_line(app, theme, w), areas.filter);
     frame.render_widget(header(app, theme, &cols), areas.header);
     let mut lines = Vec::with_capacity(page);
@@ -142,7 +144,7 @@ fn filter_line(app: &App, theme: Theme, w: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-fn header(app: &App, theme: Theme, cols: &[usize; 8]) -> Line<'static> {
+fn header(app: &App, theme: Theme, cols: &[usize; 9]) -> Line<'static> {
     let mut text = String::new();
     for (c, w) in Column::ALL.iter().zip(cols).filter(|(_, w)| **w > 0) {
         let mut t = c.title(app.lang).to_string();
@@ -168,7 +170,7 @@ fn region_tail(region: &str, w: usize) -> String {
 }
 
 /// The identifying cells, shared by known and pending rows.
-fn identity(a: &crate::domain::account::Account, lang: Lang, cols: &[usize; 8]) -> [String; 5] {
+fn identity(a: &crate::domain::account::Account, lang: Lang, cols: &[usize; 9]) -> [String; 5] {
     [
         fit(
             lang.pick(a.platform.label_zh(), a.platform.label_en()),
@@ -186,7 +188,7 @@ fn pending_line(
     row: &Row,
     lang: Lang,
     theme: Theme,
-    cols: &[usize; 8],
+    cols: &[usize; 9],
     sel: bool,
 ) -> Line<'static> {
     let mut cells = identity(&row.account, lang, cols).to_vec();
@@ -201,6 +203,10 @@ fn pending_line(
         rest.push(' ');
     }
     rest.push_str(&fit("…", cols[7]));
+    if cols[8] > 0 {
+        rest.push(' ');
+        rest.push_str(&fit(row.sheet().map_or("…", |s| s.label(lang)), cols[8]));
+    }
     if sel {
         text.push_str(&rest);
         return Line::styled(text, theme.selected());
@@ -221,7 +227,7 @@ fn total_cell(row: &Row, lang: Lang) -> String {
     }
 }
 
-fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -> Line<'static> {
+fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 9], sel: bool) -> Line<'static> {
     let a = &row.account;
     if row.pending {
         return pending_line(row, lang, theme, cols, sel);
@@ -238,14 +244,31 @@ fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 8], sel: bool) -
     ];
     let mut text = join_shown(&cells, &cols[..7]);
     text.push(' ');
-    let status = fit(status_label(row.status, lang), cols[7]);
+    // The verdict column says only verdicts; how far the sheet is shows in the sheet column.
+    let verdict = match row.status {
+        Status::NotStarted | Status::InProgress => "—",
+        s => status_label(s, lang),
+    };
+    let status = fit(verdict, cols[7]);
+    let sheet = if cols[8] > 0 {
+        format!(" {}", fit(row.sheet().map_or("…", |s| s.label(lang)), cols[8]))
+    } else {
+        String::new()
+    };
     if sel {
         text.push_str(&status);
+        text.push_str(&sheet);
         return Line::styled(text, theme.selected());
     }
+    let sheet_style = match row.sheet() {
+        Some(SheetState::Submitted) => theme.key(),
+        Some(SheetState::Complete) => Style::new(),
+        _ => theme.dim(),
+    };
     Line::from(vec![
         Span::styled(text, Style::new()),
         Span::styled(status, theme.status(row.status)),
+        Span::styled(sheet, sheet_style),
     ])
 }
 
@@ -257,7 +280,7 @@ mod tests {
     fn widths_fit_every_terminal_width() {
         for total in 1..=200 {
             for longest in [0, 4, 30, 200] {
-                let cols = widths(total, longest);
+                let cols = widths(total, longest, Lang::Zh);
                 let shown = cols.iter().filter(|w| **w > 0).count();
                 let used: usize = cols.iter().sum::<usize>() + shown;
                 assert!(

@@ -86,6 +86,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             let title = match kind {
                 PickKind::VetoReason => l.pick(" 选择否决原因 ", " Pick the veto reason "),
                 PickKind::Round(_) => l.pick(" 选择轮次 ", " Pick a round "),
+                PickKind::Level(_) => l.pick(" 选择档次 ", " Pick a level "),
+                PickKind::Evaluator => l.pick(
+                    " 本数据库的评估人：你是哪一位？ ",
+                    " Evaluators of this database: which one are you? ",
+                ),
             };
             let lines = options
                 .iter()
@@ -131,9 +136,13 @@ fn filter(frame: &mut Frame, full: Rect, app: &App, field: usize, theme: Theme) 
             f.region.clone().unwrap_or(any.into()),
         ),
         (
-            l.pick("状态", "Status"),
+            l.pick("结论", "Verdict"),
             f.status
                 .map_or(any.into(), |v| status_label(v, l).to_string()),
+        ),
+        (
+            l.pick("表单", "Sheet"),
+            f.sheet.map_or(any.into(), |v| v.label(l).to_string()),
         ),
     ];
     let mut lines: Vec<Line> = vals

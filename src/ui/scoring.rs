@@ -11,7 +11,7 @@ use super::text::{fit, fit_right, label, num};
 use super::theme::Theme;
 use crate::app::layout::{self, ScoringAreas, TreeRow};
 use crate::app::list::status_label;
-use crate::app::{App, Scoring};
+use crate::app::{App, GateState, Scoring};
 use crate::domain::engine::{ItemState, Outcome};
 use crate::domain::entry::Entry;
 use crate::domain::rubric::{Indicator, ItemRef, Rubric};
@@ -264,6 +264,22 @@ fn entry_text(e: Option<&Entry>, lang: Lang) -> String {
     }
 }
 
+/// Why a gated bonus counts or not, in words: 「基础分 78.5 未高于 80，暂不计」.
+pub fn gate_words(g: GateState, l: Lang) -> String {
+    use crate::domain::rubric::Side;
+    let (base, gate) = (num(g.base), num(g.gate));
+    let (zh, en) = match g.side {
+        Side::Above => ("高于", "above"),
+        Side::AtLeast => ("达到", "at least"),
+    };
+    match (l, g.open) {
+        (Lang::Zh, false) => format!("基础分 {base} 未{zh} {gate}，暂不计"),
+        (Lang::Zh, true) => format!("基础分 {base} {zh} {gate}，计入加分"),
+        (Lang::En, false) => format!("Base {base} is not {en} {gate}: not counted yet"),
+        (Lang::En, true) => format!("Base {base} is {en} {gate}: the bonus counts"),
+    }
+}
+
 /// One labelled line of the detail pane: "指引：…" / "Guide: …".
 fn field(l: Lang, zh: &str, en: &str, text: impl std::fmt::Display) -> Line<'static> {
     Line::from(format!("{}{text}", label(l, zh, en)))
@@ -300,6 +316,12 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
     }
     if let ItemRef::Veto(v) = item {
         fields.push(("原因", "Reasons", v.reasons.join("；")));
+    }
+    if let Some(g) = app.bonus_gate(item) {
+        lines.push(Line::styled(
+            gate_words(g, l),
+            if g.open { theme.dim() } else { theme.error() },
+        ));
     }
     fields.push(("指引", "Guide", c.guide.clone()));
     fields.push(("取证", "Evidence", c.evidence.join("；")));
