@@ -340,3 +340,27 @@ fn score_set_keeps_the_stored_note_and_audit_passes_on_the_demo() {
     let err = fails(&demo, &["--lang", "en", "audit", "verify"]);
     assert!(err.contains("bulk"), "{err}");
 }
+
+#[test]
+fn the_database_itself_is_refused_as_an_input_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = setup(dir.path());
+    let before = digest(&db);
+    let path = db.to_str().unwrap();
+    let err = fails(&db, &["--lang", "en", "account", "import", path]);
+    assert!(err.contains("is the database itself"), "{err}");
+    let err = fails(
+        &db,
+        &[
+            "round",
+            "create",
+            "Q2",
+            "--rubric",
+            path,
+            "--date",
+            "2024-06-30",
+        ],
+    );
+    assert!(err.contains("数据库文件本身"), "{err}");
+    assert_eq!(digest(&db), before);
+}

@@ -32,37 +32,7 @@ pub fn verify(
             });
             println!("{}", serde_json::to_string_pretty(&v)?);
         }
-        ExplainFormat::Text => {
-            for r in &audit.rounds {
-                let head = if r.head.is_empty() { "-" } else { &r.head };
-                println!(
-                    "{}",
-                    match lang {
-                        Lang::Zh => format!(
-                            "轮次 {} «{}»：历史 {} 行，条目 {} 条，链尾哈希 {head}",
-                            r.id, r.name, r.history_rows, r.entries
-                        ),
-                        Lang::En => format!(
-                            "round {} «{}»: {} history rows, {} entries, chain head {head}",
-                            r.id, r.name, r.history_rows, r.entries
-                        ),
-                    }
-                );
-            }
-            for f in audit.findings.iter().take(SHOWN) {
-                println!("{}", describe(f, lang));
-            }
-            if audit.findings.len() > SHOWN {
-                let more = audit.findings.len() - SHOWN;
-                println!(
-                    "{}",
-                    match lang {
-                        Lang::Zh => format!("……另有 {more} 处"),
-                        Lang::En => format!("… and {more} more"),
-                    }
-                );
-            }
-        }
+        ExplainFormat::Text => print_text(&audit, lang),
     }
     let Some(first) = audit.findings.first() else {
         if format == ExplainFormat::Text {
@@ -86,9 +56,42 @@ pub fn verify(
     })
 }
 
+/// Per round what was checked and its chain head, then the findings (at most [`SHOWN`]).
+fn print_text(audit: &crate::storage::Audit, lang: Lang) {
+    for r in &audit.rounds {
+        let head = if r.head.is_empty() { "-" } else { &r.head };
+        let line = match lang {
+            Lang::Zh => format!(
+                "轮次 {} «{}»：历史 {} 行，条目 {} 条，链尾哈希 {head}",
+                r.id, r.name, r.history_rows, r.entries
+            ),
+            Lang::En => format!(
+                "round {} «{}»: {} history rows, {} entries, chain head {head}",
+                r.id, r.name, r.history_rows, r.entries
+            ),
+        };
+        println!("{line}");
+    }
+    for f in audit.findings.iter().take(SHOWN) {
+        println!("{}", describe(f, lang));
+    }
+    if audit.findings.len() > SHOWN {
+        let more = audit.findings.len() - SHOWN;
+        let line = match lang {
+            Lang::Zh => format!("……另有 {more} 处"),
+            Lang::En => format!("… and {more} more"),
+        };
+        println!("{line}");
+    }
+}
+
 /// One finding as a sentence that names the round and the row or entry.
 pub fn describe(f: &Finding, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    describe_chain(f, lang == Lang::Zh)
+}
+
+/// Findings about the history chain, the heads and the pinned rubric.
+fn describe_chain(f: &Finding, zh: bool) -> String {
     match f {
         Finding::RubricHash { round } => {
             if zh {
@@ -170,6 +173,13 @@ pub fn describe(f: &Finding, lang: Lang) -> String {
                 format!("round {round}: history row {id} cannot be read")
             }
         }
+        other => describe_data(other, zh),
+    }
+}
+
+/// Findings about entries and submission states against their history.
+fn describe_data(f: &Finding, zh: bool) -> String {
+    match f {
         Finding::Entry {
             round,
             account,
@@ -234,5 +244,6 @@ pub fn describe(f: &Finding, lang: Lang) -> String {
                 )
             }
         }
+        other => describe_chain(other, zh),
     }
 }

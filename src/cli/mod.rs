@@ -448,6 +448,29 @@ fn open_store(cli: &Cli) -> anyhow::Result<crate::storage::Store> {
     crate::storage::Store::open(&path).map_err(|e| anyhow::anyhow!(e.message(lang(cli))))
 }
 
+/// Refuses an input file that is the database itself: reading it with std::fs while SQLite
+/// holds it would drop SQLite's locks (POSIX), besides being a mistake. Compares paths only.
+fn not_the_database(file: &std::path::Path, cli: &Cli, lang: Lang) -> anyhow::Result<()> {
+    let db = db_path(cli)?;
+    let same = match (file.canonicalize(), db.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        anyhow::bail!(match lang {
+            Lang::Zh => format!(
+                "{} 是数据库文件本身，不能作为输入；请给出要读取的文件",
+                file.display()
+            ),
+            Lang::En => format!(
+                "{} is the database itself, not an input file; give the file to read",
+                file.display()
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Opens the database, creating it when missing: `init` and the commands that create data.
 fn create_store(cli: &Cli) -> anyhow::Result<crate::storage::Store> {
     let path = db_path(cli)?;
@@ -496,6 +519,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             corrections::import_update(&mut open_store(&cli)?, args, lang)
         }
         Some(Command::Account(AccountCmd::Import(args))) => {
+            not_the_database(&args.file, &cli, lang)?;
             account::import(&mut create_store(&cli)?, args, lang)
         }
         Some(Command::Account(AccountCmd::Rename { account, name })) => {
@@ -509,7 +533,10 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         }
         Some(Command::Round(cmd)) => {
             let mut store = match cmd {
-                RoundCmd::Create { .. } => create_store(&cli)?,
+                RoundCmd::Create { rubric, .. } => {
+                    not_the_database(rubric, &cli, lang)?;
+                    create_store(&cli)?
+                }
                 _ => open_store(&cli)?,
             };
             round::run(&mut store, cmd, lang)

@@ -101,6 +101,9 @@ fn parse(s: &Option<String>) -> Result<Option<Entry>, ()> {
     }
 }
 
+type Keys = HashMap<(i64, i64, String), KeyState>;
+type Subs = HashMap<(i64, i64), (Option<String>, i64)>;
+
 /// Replays a round's history (entries and submissions) against the current rows.
 pub(super) fn replay(conn: &Connection, round: i64) -> Result<Replay, StoreError> {
     let mut out = Replay {
@@ -111,8 +114,31 @@ pub(super) fn replay(conn: &Connection, round: i64) -> Result<Replay, StoreError
         batch_rows: Vec::new(),
         entries: 0,
     };
-    let mut keys: HashMap<(i64, i64, String), KeyState> = HashMap::new();
-    let mut subs: HashMap<(i64, i64), (Option<String>, i64)> = HashMap::new();
+    let (keys, subs) = replay_history(conn, round, &mut out)?;
+    let names = evaluator_names(conn)?;
+    let name = |id: i64| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
+    compare_entries(conn, round, keys, &name, &mut out)?;
+    if out.unexplained != out.batches {
+        out.findings.push(Finding::Bulk {
+            round,
+            batch_rows: out.batch_rows.clone(),
+            loaded: out.batches.rows,
+            found: out.unexplained.rows,
+        });
+    }
+    check_submissions(conn, round, subs, &name, &mut out.findings)?;
+    Ok(out)
+}
+
+/// Walks a round's history in order: the state each edit left per entry, the bulk batches,
+/// the last submission state per (account, evaluator).
+fn replay_history(
+    conn: &Connection,
+    round: i64,
+    out: &mut Replay,
+) -> Result<(Keys, Subs), StoreError> {
+    let mut keys = Keys::new();
+    let mut subs = Subs::new();
     let mut st = conn.prepare(
         "SELECT id, account_id, evaluator_id, indicator, old, new FROM history WHERE round_id = ?1 ORDER BY id",
     )?;
@@ -159,9 +185,18 @@ pub(super) fn replay(conn: &Connection, round: i64) -> Result<Replay, StoreError
         k.state = new;
         k.last_id = id;
     }
-    drop(st);
-    let names = evaluator_names(conn)?;
-    let name = |id: i64| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
+    Ok((keys, subs))
+}
+
+/// Streams the round's entries: each must equal the state its last edit left; entries no edit
+/// explains go into the bulk digest; entries an edit left but that are gone are named.
+fn compare_entries(
+    conn: &Connection,
+    round: i64,
+    mut keys: Keys,
+    name: &dyn Fn(i64) -> String,
+    out: &mut Replay,
+) -> Result<(), StoreError> {
     let sql = format!(
         "SELECT {ENTRY_COLUMNS}, e.evaluator_id FROM entries e JOIN evaluators ev ON ev.id = e.evaluator_id
          WHERE e.round_id = ?1 ORDER BY e.account_id, e.evaluator_id, e.indicator"
@@ -208,22 +243,13 @@ pub(super) fn replay(conn: &Connection, round: i64) -> Result<Replay, StoreError
             missing: true,
         });
     }
-    if out.unexplained != out.batches {
-        out.findings.push(Finding::Bulk {
-            round,
-            batch_rows: out.batch_rows.clone(),
-            loaded: out.batches.rows,
-            found: out.unexplained.rows,
-        });
-    }
-    check_submissions(conn, round, subs, &name, &mut out.findings)?;
-    Ok(out)
+    Ok(())
 }
 
 fn check_submissions(
     conn: &Connection,
     round: i64,
-    mut subs: HashMap<(i64, i64), (Option<String>, i64)>,
+    mut subs: Subs,
     name: &dyn Fn(i64) -> String,
     findings: &mut Vec<Finding>,
 ) -> Result<(), StoreError> {

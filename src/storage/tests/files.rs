@@ -266,3 +266,25 @@ fn four_concurrent_writers_all_succeed_with_their_history() {
     assert_eq!(s.history(round, None).unwrap().len(), 160);
     assert_eq!(s.audit(None).unwrap().findings, vec![]);
 }
+
+#[test]
+fn a_read_only_store_reads_current_data_and_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.db");
+    let mut s = Store::create_or_open(&path).unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    s.insert_accounts(&sample()[..2]).unwrap();
+    assert_eq!(
+        reader
+            .list_accounts(&AccountFilter::default())
+            .unwrap()
+            .len(),
+        2
+    );
+    let mut reader = reader;
+    assert!(reader.insert_accounts(&sample()[2..3]).is_err());
+    assert!(matches!(
+        Store::open_read_only(&dir.path().join("none.db")),
+        Err(StoreError::Missing { .. })
+    ));
+}
