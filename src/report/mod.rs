@@ -8,6 +8,7 @@ pub mod group;
 pub mod rank;
 pub mod rollup;
 pub mod sheet;
+pub mod source;
 pub mod stats;
 pub mod summary;
 
