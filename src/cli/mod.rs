@@ -4,6 +4,7 @@ mod account;
 mod demo;
 mod explain;
 mod output;
+mod report;
 mod round;
 mod rubric;
 mod score;
@@ -49,6 +50,8 @@ pub enum Command {
     Score(ScoreCmd),
     /// Print how an account's score is derived
     Explain(ExplainArgs),
+    /// Report a round: pass rate, groups, statistics, rankings, roll-ups (table, JSON, CSV, Markdown, XLSX)
+    Report(report::ReportArgs),
     /// Load the bundled sample data into a fresh demo database and open it
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
@@ -332,6 +335,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Round(cmd)) => round::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
+        Some(Command::Report(args)) => report::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),
         Some(Command::Completions { shell }) => {

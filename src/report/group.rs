@@ -50,6 +50,18 @@ impl Dim {
             .collect()
     }
 
+    /// The dimension as written on the command line (`region:2`).
+    pub fn code(self) -> String {
+        match self {
+            Dim::Level => "level".into(),
+            Dim::Platform => "platform".into(),
+            Dim::Domain => "domain".into(),
+            Dim::Unit => "unit".into(),
+            Dim::Region(usize::MAX) => "region".into(),
+            Dim::Region(n) => format!("region:{n}"),
+        }
+    }
+
     /// The dimension's name in the interface language.
     pub fn label(self, lang: Lang) -> String {
         match self {
@@ -174,7 +186,7 @@ impl GroupStats {
                     name: c.name.clone(),
                     weight: c.weight,
                     mean,
-                    share: mean.filter(|_| c.weight > 0.0).map(|m| m / c.weight),
+                    share: mean.filter(|_| c.weight > 0.0).map(|m| tidy(m / c.weight)),
                 }
             })
             .collect();

@@ -11,6 +11,7 @@ pub mod sheet;
 pub mod source;
 pub mod stats;
 pub mod summary;
+pub mod tables;
 
 pub use build::{AccountLine, Failure, Options, Report, RollupLevel, account_results, build};
 pub use combine::{AccountResult, Verdict, account_result, apply_veto};
