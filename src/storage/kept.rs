@@ -342,6 +342,17 @@ impl Store {
         r.map_err(|e| self.locked(e))
     }
 
+    /// Sheets of the round marked stale and not yet recomputed (0 after every edit and bulk load
+    /// made through this module's callers; more after a write that bypassed them).
+    pub fn stale_sheets(&self, round_id: i64) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM sheet_results_stale WHERE round_id = ?1")?
+            .query_row([round_id], |r| r.get(0))
+            .map_err(|e| self.locked(e.into()))?;
+        Ok(n as usize)
+    }
+
     fn refresh_kept(&mut self, round_id: i64) -> Result<(), StoreError> {
         let old: Option<i64> = self
             .conn
