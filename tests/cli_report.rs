@@ -325,6 +325,6 @@ fn demo_q4_is_the_bulletin() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|n| n["value"] == Value::from(59.0) && n["vetoed"] == true)
+            .any(|n| n["value"] == 59.0 && n["vetoed"] == true)
     );
 }
