@@ -5,6 +5,7 @@ mod accounts;
 mod error;
 mod history;
 mod kept;
+mod kept_read;
 pub mod metrics;
 mod migrations;
 mod open;
@@ -13,7 +14,7 @@ mod scan;
 mod scores;
 
 pub use error::StoreError;
-pub use kept::KeptRow;
+pub use kept_read::{KeptRow, SheetContext};
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 
 use chrono::NaiveDate;
