@@ -60,6 +60,10 @@ echo "== whole commands (median of $RUNS)"
 median_of "round list" "$BIN" --db "$DB" round list --format json
 median_of "account list (json)" "$BIN" --db "$DB" account list --format json
 median_of "round summary" "$BIN" --db "$DB" round summary 1
+# The full report (issue 9 §2): level × platform × region groups, category means, quartiles,
+# rankings and standings, from the kept sheet results, then recomputed from every entry.
+median_of "report (kept results)" "$BIN" --db "$DB" report --round 1 --by level,platform,region:2 --format csv
+median_of "report --recompute" "$BIN" --db "$DB" report --round 1 --by level,platform,region:2 --format csv --recompute
 median_of "demo --print" "$BIN" demo --print --db "$OUT/demo.db"
 median_of "tui (until all totals)" "$TARGET/release/examples/tui_first_frame" "$DB" 1 评估人01
 echo "    ($(tail -n 1 "$OUT/tui (until all totals).out"))"
@@ -67,6 +71,6 @@ GROUP_BY="SELECT account_id, evaluator_id, count(*), sum(coalesce(value, 0)), su
 median_of "sqlite3 GROUP BY" sqlite3 "$DB" "$GROUP_BY"
 
 echo "== ratios to the single SQL GROUP BY scan over the score table"
-for k in "round summary" "round list" "account list (json)"; do
+for k in "report (kept results)" "report --recompute" "round summary" "round list" "account list (json)"; do
   printf '%-28s %6.2fx\n' "$k" "$(awk -v a="${MED[$k]}" -v b="${MED[sqlite3 GROUP BY]}" 'BEGIN {print a / b}')"
 done

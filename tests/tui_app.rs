@@ -267,10 +267,30 @@ fn summary_counts_and_quit() {
             Action::ShowSummary,
         ],
     );
+    // A sheet with only a veto on it is in progress: reported apart, never a failure.
     let s = a.summary.as_ref().expect("summary");
-    assert_eq!(s.accounts, 8);
-    assert_eq!(s.vetoes, vec![("监测时间点前2周内无更新".to_string(), 1)]);
-    assert_eq!(s.pass_rate, Some(0.0));
+    assert_eq!(s.overall.accounts, 8);
+    assert_eq!((s.overall.with_result, s.overall.in_progress), (0, 1));
+    assert_eq!(s.overall.pass_rate, None);
+    assert!(s.overall.vetoes_by_reason.is_empty());
+    // Submitted, it counts: any evaluator's veto fails the account.
+    run(
+        &mut a,
+        &mut b,
+        &[
+            Action::ShowSummary,
+            Action::Enter,
+            Action::Submit,
+            Action::Back,
+        ],
+    );
+    run(&mut a, &mut b, &[Action::ShowSummary]);
+    let s = a.summary.as_ref().expect("summary");
+    assert_eq!(
+        s.overall.vetoes_by_reason,
+        vec![("内容不更新: 监测时间点前2周内无更新".to_string(), 1)]
+    );
+    assert_eq!(s.overall.pass_rate, Some(0.0));
     run(&mut a, &mut b, &[Action::Quit]);
     assert!(!a.running);
 }

@@ -85,6 +85,21 @@ fn summary_screen() {
 }
 
 #[test]
+fn summary_drilled_to_accounts() {
+    let mut v = scored();
+    v.extend([Action::Submit, Action::Back, Action::ShowSummary]);
+    // 县级 (third level), then its first region and first unit: the scored 云和发布.
+    v.extend([
+        Action::Down,
+        Action::Down,
+        Action::Enter,
+        Action::Enter,
+        Action::Enter,
+    ]);
+    snap("summary_accounts", &v);
+}
+
+#[test]
 fn help_and_filter_popups() {
     snap("help", &[Action::Help]);
     snap(

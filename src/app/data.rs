@@ -3,7 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::domain::account::Account;
 use crate::domain::entry::Entry;
+use crate::domain::rubric::Rubric;
+use crate::report::{SheetFigures, SheetResult};
 use crate::storage::{Store, StoreError, Submission};
 
 /// What the TUI needs from storage. Every write is its own transaction with history.
@@ -40,6 +43,14 @@ pub trait Backend {
         evaluator: &str,
         on: bool,
     ) -> Result<(), StoreError>;
+    /// Every evaluator's sheet results in the round (what the summary aggregates). The store
+    /// reads its kept results; `rubric` and `accounts` serve backends that score on the fly.
+    fn round_sheets(
+        &mut self,
+        round: i64,
+        rubric: &Rubric,
+        accounts: &[Account],
+    ) -> Result<Vec<SheetResult>, StoreError>;
 }
 
 impl Backend for Store {
@@ -103,6 +114,19 @@ impl Backend for Store {
             Submission::Draft
         };
         self.set_submission(round, account, evaluator, state)
+    }
+
+    fn round_sheets(
+        &mut self,
+        round: i64,
+        _rubric: &Rubric,
+        _accounts: &[Account],
+    ) -> Result<Vec<SheetResult>, StoreError> {
+        Ok(self
+            .kept_sheets(round)?
+            .into_iter()
+            .filter_map(|(a, ev, submitted, f)| f.into_sheet(a, ev, submitted))
+            .collect())
     }
 }
 
@@ -199,5 +223,26 @@ impl Backend for MemBackend {
         self.submitted
             .insert((round, account, evaluator.to_string()), on);
         Ok(())
+    }
+
+    fn round_sheets(
+        &mut self,
+        round: i64,
+        rubric: &Rubric,
+        accounts: &[Account],
+    ) -> Result<Vec<SheetResult>, StoreError> {
+        let kinds: HashMap<i64, &Account> = accounts.iter().map(|a| (a.id, a)).collect();
+        let mut keys: Vec<_> = self.entries.keys().filter(|k| k.0 == round).collect();
+        keys.sort();
+        Ok(keys
+            .into_iter()
+            .filter_map(|k| {
+                let a = kinds.get(&k.1)?;
+                let es: Vec<Entry> = self.entries[k].values().cloned().collect();
+                let o = crate::domain::engine::score_totals(rubric, a.platform, a.level, &es);
+                let submitted = self.submitted.get(k).copied().unwrap_or(false);
+                SheetFigures::of(&o).into_sheet(k.1, k.2.clone(), submitted)
+            })
+            .collect())
     }
 }

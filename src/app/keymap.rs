@@ -137,7 +137,7 @@ impl Binding {
 
 use Ctx::*;
 const LISTS: &[Ctx] = &[Accounts, Scoring, Summary, Picker, Filter, Help];
-const MOVE: &[Ctx] = &[Accounts, Scoring, Picker, Filter, Help];
+const MOVE: &[Ctx] = &[Accounts, Scoring, Summary, Picker, Filter, Help];
 
 macro_rules! b {
     ($keys:expr, $action:expr, $ctxs:expr, $zh:expr, $en:expr, $bar:expr) => {
@@ -169,6 +169,8 @@ pub fn bindings() -> Vec<Binding> {
         b!(&[kc(C::Home), k('g')], Action::Top, MOVE, "到顶", "first", false),
         b!(&[kc(C::End), k('G')], Action::Bottom, MOVE, "到底", "last", false),
         b!(&[kc(C::Enter)], Action::Enter, &[Accounts], "打开评分", "score it", true),
+        b!(&[kc(C::Enter)], Action::Enter, &[Summary], "下钻", "drill down", true),
+        b!(&[kc(C::Esc), kc(C::Backspace)], Action::Back, &[Summary], "上一层", "up a level", true),
         b!(&[kc(C::Enter)], Action::Enter, &[Search, Input, Picker, Confirm], "确定", "accept", true),
         b!(&[kc(C::Enter)], Action::Enter, &[Filter], "完成", "done", true),
         b!(&[k('}')], Action::NextOpenAccount, &[Accounts, Scoring], "下一个待评账号", "next account with work left", false),

@@ -1,69 +1,225 @@
-//! Round summary computed from the cached rows: counts, pass rate, vetoes by reason, and mean
-//! totals by level and by platform. Rows whose result is still being computed are left out.
+//! The TUI summary: the one aggregation (`report::build`) over every evaluator's counted sheets,
+//! with a drill-down level → region → host unit → account. Each step lists its groups (or
+//! accounts) with their statistics; the screen draws category bars for the selected line.
 
-use std::collections::BTreeMap;
+use crate::domain::account::Account;
+use crate::i18n::Lang;
+use crate::report::group::{Dim, GroupStats, partition};
+use crate::report::rank::{Standing, standings};
+use crate::report::{AccountResult, Options, Scheme, SheetResult, build};
 
-use super::list::{Row, STATUSES};
-use crate::domain::engine::Status;
-use crate::domain::platform::{Level, Platform};
+/// The drill-down dimensions, in order; below the last come the accounts.
+pub const DRILL: [Dim; 3] = [Dim::Level, Dim::Region(usize::MAX), Dim::Unit];
+
+/// One line of the current drill-down step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    Group(GroupStats),
+    /// An account (index into `Summary::results`) and its standing in the current group.
+    Account(usize, Standing),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    pub accounts: usize,
-    /// Counts per status, in `list::STATUSES` order.
-    pub by_status: [usize; 5],
-    /// Passed / (passed + failed + vetoed); `None` when nothing is finished.
-    pub pass_rate: Option<f64>,
-    /// (reason, accounts), most frequent first.
-    pub vetoes: Vec<(String, usize)>,
-    /// (level, mean total, accounts) over started accounts.
-    pub by_level: Vec<(Level, f64, usize)>,
-    pub by_platform: Vec<(Platform, f64, usize)>,
+    pub scheme: Scheme,
+    pub results: Vec<AccountResult>,
+    /// The whole round.
+    pub overall: GroupStats,
+    /// Evaluators whose counted (complete or submitted) sheets are in the figures.
+    pub evaluators: Vec<String>,
+    pub evaluators_in_progress: Vec<String>,
+    /// Chosen group labels, one per drill step taken.
+    pub path: Vec<String>,
+    /// Statistics of the group the path leads to (the round at the top).
+    pub here: GroupStats,
+    pub lines: Vec<Line>,
+    pub selected: usize,
+    lang: Lang,
 }
 
 impl Summary {
-    pub fn of(rows: &[Row]) -> Summary {
-        let mut by_status = [0usize; 5];
-        let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut lv: BTreeMap<Level, (f64, usize)> = BTreeMap::new();
-        let mut pf: BTreeMap<Platform, (f64, usize)> = BTreeMap::new();
-        // Rows still being computed count in `accounts` only.
-        for r in rows.iter().filter(|r| !r.pending) {
-            let i = STATUSES.iter().position(|s| *s == r.status).unwrap_or(0);
-            by_status[i] += 1;
-            for v in &r.vetoes {
-                *reasons.entry(v.as_str()).or_default() += 1;
+    /// Aggregates the round's sheets for `accounts` (every evaluator).
+    pub fn of(
+        scheme: &Scheme,
+        accounts: &[Account],
+        sheets: &[SheetResult],
+        lang: Lang,
+    ) -> Summary {
+        let r = build(
+            scheme,
+            accounts,
+            sheets,
+            &Options {
+                lang,
+                ..Options::default()
+            },
+        );
+        let results: Vec<AccountResult> = r.accounts.into_iter().map(|l| l.result).collect();
+        let mut s = Summary {
+            scheme: scheme.clone(),
+            results,
+            here: r.overall.clone(),
+            overall: r.overall,
+            evaluators: r.evaluators,
+            evaluators_in_progress: r.evaluators_in_progress,
+            path: Vec::new(),
+            lines: Vec::new(),
+            selected: 0,
+            lang,
+        };
+        s.refresh();
+        s
+    }
+
+    /// Indices of the accounts under the current path.
+    fn members(&self) -> Vec<usize> {
+        (0..self.results.len())
+            .filter(|&i| {
+                self.path
+                    .iter()
+                    .zip(DRILL)
+                    .all(|(k, d)| d.key(&self.results[i].account, self.lang).1 == *k)
+            })
+            .collect()
+    }
+
+    fn refresh(&mut self) {
+        let idx = self.members();
+        let subset: Vec<&AccountResult> = idx.iter().map(|&i| &self.results[i]).collect();
+        self.here = GroupStats::of(&self.scheme, self.path.clone(), &subset);
+        self.lines = match DRILL.get(self.path.len()) {
+            Some(dim) => {
+                let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
+                partition(&owned, &[*dim], self.lang)
+                    .into_iter()
+                    .map(|(key, m)| {
+                        let members: Vec<&AccountResult> = m.iter().map(|&j| &owned[j]).collect();
+                        Line::Group(GroupStats::of(&self.scheme, key, &members))
+                    })
+                    .collect()
             }
-            if let (true, Some(t)) = (r.status != Status::NotStarted, r.total) {
-                let e = lv.entry(r.account.level).or_default();
-                e.0 += t;
-                e.1 += 1;
-                let e = pf.entry(r.account.platform).or_default();
-                e.0 += t;
-                e.1 += 1;
+            None => {
+                let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
+                let st = standings(&owned, &[(0..owned.len()).collect()]);
+                idx.into_iter()
+                    .zip(st)
+                    .map(|(i, s)| Line::Account(i, s))
+                    .collect()
             }
+        };
+        self.selected = self.selected.min(self.lines.len().saturating_sub(1));
+    }
+
+    pub fn move_by(&mut self, d: isize) {
+        let last = self.lines.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + d).clamp(0, last) as usize;
+    }
+
+    /// Into the selected group; false at the account level (nothing below).
+    pub fn drill(&mut self) -> bool {
+        let Some(Line::Group(g)) = self.lines.get(self.selected) else {
+            return false;
+        };
+        let Some(key) = g.key.first().cloned() else {
+            return false;
+        };
+        self.path.push(key);
+        self.selected = 0;
+        self.refresh();
+        true
+    }
+
+    /// Back up one step, selecting the group left; false at the top.
+    pub fn up(&mut self) -> bool {
+        let Some(key) = self.path.pop() else {
+            return false;
+        };
+        self.selected = 0;
+        self.refresh();
+        if let Some(i) = self
+            .lines
+            .iter()
+            .position(|l| matches!(l, Line::Group(g) if g.key.first() == Some(&key)))
+        {
+            self.selected = i;
         }
-        let count = |s: Status| by_status[STATUSES.iter().position(|x| *x == s).unwrap_or(0)];
-        let pass = count(Status::Pass);
-        let done = pass + count(Status::Fail) + count(Status::Vetoed);
-        let mut vetoes: Vec<(String, usize)> = reasons
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect();
-        vetoes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        Summary {
-            accounts: rows.len(),
-            by_status,
-            pass_rate: (done > 0).then(|| pass as f64 / done as f64),
-            vetoes,
-            by_level: lv
-                .into_iter()
-                .map(|(k, (s, n))| (k, s / n as f64, n))
+        true
+    }
+
+    /// Category shares (mean subtotal / weight) of the selected line, for the bar chart.
+    pub fn selected_shares(&self) -> Vec<(String, Option<f64>)> {
+        match self.lines.get(self.selected) {
+            Some(Line::Group(g)) => g
+                .categories
+                .iter()
+                .map(|c| (c.name.clone(), c.share))
                 .collect(),
-            by_platform: pf
-                .into_iter()
-                .map(|(k, (s, n))| (k, s / n as f64, n))
-                .collect(),
+            Some(Line::Account(i, _)) => {
+                let r = &self.results[*i];
+                self.scheme
+                    .categories
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        let x = r.subtotals.get(k).copied();
+                        (
+                            c.name.clone(),
+                            x.filter(|_| c.weight > 0.0).map(|x| x / c.weight),
+                        )
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rubric::VetoPolicy;
+    use crate::report::combine::tests::scheme;
+    use crate::report::sheet::SheetStatus;
+    use crate::report::tests::{account, sheet};
+
+    #[test]
+    fn drill_down_and_back_up() {
+        let mut a = account(1, "甲");
+        a.unit = "一局".into();
+        let mut b = account(2, "乙");
+        b.unit = "二局".into();
+        let sheets = vec![
+            sheet(1, "张", SheetStatus::Complete, 90.0),
+            sheet(2, "李", SheetStatus::Complete, 70.0),
+            sheet(2, "王", SheetStatus::InProgress, 10.0),
+        ];
+        let mut s = Summary::of(
+            &scheme(VetoPolicy::FailKeepScore),
+            &[a, b],
+            &sheets,
+            Lang::Zh,
+        );
+        assert_eq!(s.evaluators, vec!["张", "李"]);
+        assert_eq!(s.evaluators_in_progress, vec!["王"]);
+        assert_eq!(s.overall.spread.mean, Some(80.0));
+        assert_eq!(s.lines.len(), 1, "one level");
+        assert!(s.drill() && s.drill());
+        assert_eq!(
+            s.path,
+            vec!["县级".to_string(), "浙江省/丽水市/莲都区".into()]
+        );
+        assert_eq!(s.lines.len(), 2, "two units");
+        s.move_by(1);
+        assert!(s.drill());
+        let Line::Account(i, st) = &s.lines[0] else {
+            panic!("accounts at the last step");
+        };
+        assert_eq!(s.results[*i].account.name, "乙");
+        assert_eq!(st.vs_mean, Some(0.0));
+        assert!(!s.drill(), "nothing below an account");
+        assert_eq!(s.selected_shares()[0].1, Some(0.7));
+        assert!(s.up());
+        assert_eq!(s.selected, 1, "back on the unit we left");
+        assert!(s.up() && s.up() && !s.up());
     }
 }

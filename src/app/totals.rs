@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{App, Scorer, Screen, Summary};
+use super::{App, Scorer};
 use crate::domain::engine::{Outcome, Status};
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
@@ -154,9 +154,6 @@ impl App {
                 );
                 self.flash = Some(msg.into());
             }
-        }
-        if self.screen == Screen::Summary {
-            self.summary = Some(Summary::of(&self.rows));
         }
     }
 

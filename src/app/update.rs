@@ -46,7 +46,8 @@ impl App {
                 self.search_key(action);
                 Ok(())
             }
-            Ctx::Accounts | Ctx::Summary => self.list_key(action, backend),
+            Ctx::Accounts => self.list_key(action, backend),
+            Ctx::Summary => self.summary_key(action, backend),
             Ctx::Scoring => self.scoring_key(action, backend),
         };
         if let Err(e) = result {
@@ -150,7 +151,7 @@ impl App {
                 self.list.desc = !self.list.desc;
                 self.list.rebuild(&self.rows);
             }
-            Action::ShowSummary => self.toggle_summary(),
+            Action::ShowSummary => self.toggle_summary(backend)?,
             Action::PickRound if self.rounds.len() > 1 => self.pick_round(self.rounds.clone()),
             Action::PickRound => {
                 self.flash = Some(self.t("只有一个轮次", "There is only one round").into())
@@ -166,15 +167,47 @@ impl App {
         Ok(())
     }
 
-    fn toggle_summary(&mut self) {
+    fn toggle_summary(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
         if self.screen == Screen::Summary {
             self.screen = Screen::Accounts;
         } else {
-            if self.summary.is_none() {
-                self.summary = Some(Summary::of(&self.rows));
-            }
+            // Read afresh on every visit: other evaluators' sheets and submissions change too.
+            self.summary = Some(self.load_summary(backend)?);
             self.screen = Screen::Summary;
         }
+        Ok(())
+    }
+
+    /// The one aggregation over every evaluator's counted sheets of the round.
+    fn load_summary(&self, backend: &mut dyn Backend) -> Result<Summary, StoreError> {
+        let accounts: Vec<_> = self.rows.iter().map(|r| r.account.clone()).collect();
+        let rubric = &self.session.rubric;
+        let sheets = backend.round_sheets(self.session.round_id, rubric, &accounts)?;
+        let scheme = crate::report::Scheme::of(rubric, crate::report::Combine::default());
+        Ok(Summary::of(&scheme, &accounts, &sheets, self.lang))
+    }
+
+    fn summary_key(&mut self, action: Action, backend: &mut dyn Backend) -> Result<(), StoreError> {
+        let page = self.page() as isize;
+        let Some(s) = self.summary.as_mut() else {
+            return self.list_key(action, backend);
+        };
+        match action {
+            Action::Up => s.move_by(-1),
+            Action::Down => s.move_by(1),
+            Action::PageUp => s.move_by(-page),
+            Action::PageDown => s.move_by(page),
+            Action::Top => s.move_by(isize::MIN / 2),
+            Action::Bottom => s.move_by(isize::MAX / 2),
+            Action::Enter => {
+                s.drill();
+            }
+            Action::Back => {
+                s.up();
+            }
+            other => return self.list_key(other, backend),
+        }
+        Ok(())
     }
 
     fn sort_next(&mut self) {

@@ -111,10 +111,10 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
         Some(p) => p,
         None => default_demo_path()?,
     };
-    let (store, info) = open_demo(&path, args.fresh, explicit, lang)?;
+    let (mut store, info) = open_demo(&path, args.fresh, explicit, lang)?;
     if args.print {
         for round in store.rounds()? {
-            let s = summary::round_summary(&store, &round)?;
+            let s = summary::round_summary(&mut store, &round)?;
             println!(
                 "{}",
                 crate::text_safety::escape_text(&summary::render(&s, lang))

@@ -8,6 +8,7 @@ mod explain;
 mod help_zh;
 mod history;
 mod output;
+mod report;
 mod resolve;
 mod round;
 mod round_check;
@@ -57,6 +58,8 @@ pub enum Command {
     Score(ScoreCmd),
     /// Print how an account's score is derived
     Explain(ExplainArgs),
+    /// Report a round: pass rate, groups, statistics, rankings, roll-ups (table, JSON, CSV, Markdown, XLSX)
+    Report(report::ReportArgs),
     /// Show the change history of a round: who, when, which item, old → new
     History(HistoryArgs),
     /// Open the demo database (the sample city), created on first use and kept afterwards
@@ -550,6 +553,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         }
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
+        Some(Command::Report(args)) => report::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
         Some(Command::Audit(AuditCmd::Verify { round, format })) => {

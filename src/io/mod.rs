@@ -1,4 +1,6 @@
-//! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric files.
+//! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric
+//! files, and the one CSV and XLSX writer every export goes through (`export`).
 
 pub mod accounts;
+pub mod export;
 pub mod rubric_file;

@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "corrections: retired accounts and deleted rounds",
         sql: super::corrections::MIGRATION_SQL,
     },
+    Migration {
+        name: "kept sheet results: one row per sheet for reports, kept fresh by triggers",
+        sql: super::kept::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -252,6 +252,7 @@ impl Store {
             Some(entry_json(&entry)),
             &at,
         )?;
+        super::kept::flush_sheet(&tx, key)?;
         tx.commit()?;
         Ok(())
     }
@@ -302,6 +303,7 @@ impl Store {
         )?
         .execute(params![key.0, key.1, key.2, indicator])?;
         append_history(&tx, key, indicator, Some(entry_json(&old)), None, &at)?;
+        super::kept::flush_sheet(&tx, key)?;
         tx.commit()?;
         Ok(())
     }
@@ -405,6 +407,7 @@ impl Store {
             let key = (round_id, account, evaluator);
             append_history(&tx, key, BULK_INDICATOR, None, Some(digest.to_json()), &at)?;
         }
+        super::kept::flush_round(&tx, round_id)?;
         tx.commit()?;
         Ok(n)
     }

@@ -5,6 +5,7 @@ mod accounts;
 mod files;
 mod corrections;
 mod lock;
+mod kept;
 mod scores;
 mod tamper;
 

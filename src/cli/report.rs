@@ -1,0 +1,239 @@
+//! `assay report`: the one aggregation of a round as a table, JSON, CSV, Markdown or XLSX;
+//! `--recompute` scores every entry again instead of reading the kept results, `--verify`
+//! checks that the kept results equal a full recompute.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::io::export::{Table, csv_bytes, write_xlsx, xlsx_bytes};
+use crate::report::build::{AccountLine, Options, RollupLevel, build};
+use crate::report::group::{Dim, GroupStats};
+use crate::report::rollup::RollupRule;
+use crate::report::sheet::{CategoryInfo, Combine};
+use crate::report::source::{Source, load, verify};
+use crate::report::summary::{RoundSummary, headline, render};
+use crate::report::tables::{account_table, group_table, headline_table, markdown, rollup_table};
+use crate::storage::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Round id or name
+    #[arg(long)]
+    pub round: String,
+    /// Group by level, platform, domain, unit, region or region:N (first N segments); comma-separated
+    #[arg(long, value_delimiter = ',', value_parser = parse_dim)]
+    pub by: Vec<Dim>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Write to this file instead of standard output (required for xlsx on a terminal)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// How several evaluators' counted sheets combine: mean (default) or median
+    #[arg(long, default_value = "mean", value_parser = parse_combine)]
+    pub combine: Combine,
+    /// Roll accounts up to region depths, e.g. 3,2 (counties, then cities from the counties)
+    #[arg(long, value_delimiter = ',')]
+    pub rollup: Vec<usize>,
+    /// Roll-up rule: mean, min, or veto:X (a vetoed account sets its parent to X)
+    #[arg(long, default_value = "mean", value_parser = parse_rule)]
+    pub rollup_rule: RollupRule,
+    /// Table, CSV and Markdown: list every account (rank, group standing) instead of the groups
+    #[arg(long)]
+    pub accounts: bool,
+    /// Score every entry again instead of reading the kept sheet results
+    #[arg(long)]
+    pub recompute: bool,
+    /// Check that the kept sheet results equal a full recompute; exit 1 on any difference
+    #[arg(long)]
+    pub verify: bool,
+}
+
+fn parse_dim(s: &str) -> Result<Dim, String> {
+    Dim::parse(s).ok_or_else(|| {
+        format!("unknown grouping \"{s}\"; use level, platform, domain, unit, region or region:N")
+    })
+}
+
+fn parse_combine(s: &str) -> Result<Combine, String> {
+    Combine::parse(s).ok_or_else(|| format!("unknown combination \"{s}\"; use mean or median"))
+}
+
+fn parse_rule(s: &str) -> Result<RollupRule, String> {
+    RollupRule::parse(s)
+        .ok_or_else(|| format!("unknown roll-up rule \"{s}\"; use mean, min or veto:59"))
+}
+
+/// The JSON shape documented in the README: the round summary's keys at the top level, then
+/// the categories, the grouping, the groups, every account and the roll-ups.
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    #[serde(flatten)]
+    summary: &'a RoundSummary,
+    categories: &'a [CategoryInfo],
+    by: Vec<String>,
+    groups: &'a [GroupStats],
+    results: &'a [AccountLine],
+    rollups: &'a [RollupLevel],
+}
+
+pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
+    let round = store.round(&args.round)?;
+    if args.verify {
+        return run_verify(store, &round, lang);
+    }
+    let source = if args.recompute {
+        Source::Recompute
+    } else {
+        Source::Kept
+    };
+    let loaded = load(store, &round, source, args.combine)?;
+    let opts = Options {
+        by: args.by.clone(),
+        rollup: (!args.rollup.is_empty()).then(|| (args.rollup.clone(), args.rollup_rule)),
+        lang,
+    };
+    let report = build(&loaded.scheme, &loaded.accounts, &loaded.sheets, &opts);
+    let summary = headline(&round, &loaded.rubric, &report);
+    let main = if args.accounts {
+        account_table(&report, lang)
+    } else {
+        group_table(&report, lang)
+    };
+    let bytes = match args.format {
+        ReportFormat::Json => {
+            let json = ReportJson {
+                summary: &summary,
+                categories: &report.scheme.categories,
+                by: report.by.iter().map(|d| d.code()).collect(),
+                groups: &report.groups,
+                results: &report.accounts,
+                rollups: &report.rollups,
+            };
+            let mut s = serde_json::to_string_pretty(&json)?;
+            s.push('\n');
+            s.into_bytes()
+        }
+        ReportFormat::Csv => csv_bytes(&main)?,
+        ReportFormat::Table => text(&summary, &main, &report, lang).into_bytes(),
+        ReportFormat::Md => md(&summary, &main, &report, lang).into_bytes(),
+        ReportFormat::Xlsx => {
+            let mut tables = vec![
+                headline_table(&summary, lang),
+                group_table(&report, lang),
+                account_table(&report, lang),
+            ];
+            if !report.rollups.is_empty() {
+                tables.push(rollup_table(&report, lang));
+            }
+            return xlsx_out(args.out.as_deref(), &tables, lang);
+        }
+    };
+    emit(args.out.as_deref(), &bytes)
+}
+
+fn text(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> String {
+    let header: Vec<&str> = main.header.iter().map(String::as_str).collect();
+    let mut out = render(s, lang);
+    out.push('\n');
+    out.push_str(&super::output::table(&header, &main.text_rows()));
+    if !r.rollups.is_empty() {
+        let t = rollup_table(r, lang);
+        let h: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        out.push('\n');
+        out.push_str(&super::output::table(&h, &t.text_rows()));
+    }
+    out
+}
+
+fn md(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> String {
+    let mut out = format!("# {} {}\n\n", s.round, lang.pick("评估报告", "report"));
+    out.push_str(&markdown(&headline_table(s, lang)));
+    out.push('\n');
+    out.push_str(&markdown(main));
+    if !r.rollups.is_empty() {
+        out.push('\n');
+        out.push_str(&markdown(&rollup_table(r, lang)));
+    }
+    out
+}
+
+fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match out {
+        Some(p) => std::fs::write(p, bytes)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display())),
+        None => {
+            let mut o = std::io::stdout().lock();
+            match o.write_all(bytes).and_then(|()| o.flush()) {
+                // A reader that went away (`| head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => Ok(r?),
+            }
+        }
+    }
+}
+
+fn xlsx_out(out: Option<&Path>, tables: &[Table], lang: Lang) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    match out {
+        Some(p) => Ok(write_xlsx(p, tables)?),
+        None if std::io::stdout().is_terminal() => anyhow::bail!(
+            "{}",
+            lang.pick(
+                "XLSX 是二进制文件，不能输出到终端；请用 --out 文件.xlsx 指定文件",
+                "an XLSX workbook is binary and cannot go to a terminal; give --out FILE.xlsx"
+            )
+        ),
+        None => emit(None, &xlsx_bytes(tables)?),
+    }
+}
+
+fn run_verify(store: &mut Store, round: &crate::storage::Round, lang: Lang) -> anyhow::Result<()> {
+    let bad = verify(store, round)?;
+    let n = store.kept_sheets(round.id)?.len();
+    if bad.is_empty() {
+        println!(
+            "{}",
+            match lang {
+                Lang::Zh => format!("轮次 {}：保存的 {n} 份评分结果与全部重新计算一致", round.id),
+                Lang::En => format!(
+                    "round {}: the {n} kept sheet results equal a full recompute",
+                    round.id
+                ),
+            }
+        );
+        return Ok(());
+    }
+    for m in bad.iter().take(20) {
+        eprintln!("{}", serde_json::to_string(m)?);
+    }
+    anyhow::bail!(
+        "{}",
+        match lang {
+            Lang::Zh => format!(
+                "轮次 {}：{} 份保存的评分结果与重新计算不一致；运行 assay report --round {} --recompute 查看正确结果",
+                round.id,
+                bad.len(),
+                round.id
+            ),
+            Lang::En => format!(
+                "round {}: {} kept sheet results differ from a full recompute; assay report --round {} --recompute shows the recomputed figures",
+                round.id,
+                bad.len(),
+                round.id
+            ),
+        }
+    )
+}

@@ -1,0 +1,132 @@
+//! Reading kept sheet results: refreshed (stale rows and rows of another engine version
+//! recomputed) in one write transaction, then read one row per sheet with its submission state.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::kept::{decode_subtotals, decode_vetoes, flush_round};
+use super::{Store, StoreError};
+use crate::report::sheet::{ENGINE_VERSION, SheetFigures};
+
+/// Submitted (account id, evaluator id) pairs, and evaluator names by id.
+pub type SheetContext = (std::collections::HashSet<(i64, i64)>, HashMap<i64, String>);
+
+/// One kept row as read back: (account id, evaluator name, submitted, figures).
+pub type KeptRow = (i64, String, bool, SheetFigures);
+
+impl Store {
+    /// The kept results of a round, recomputing stale rows (and rows of another engine version)
+    /// first in one write transaction. Rows come in account, evaluator order.
+    pub fn kept_sheets(&mut self, round_id: i64) -> Result<Vec<KeptRow>, StoreError> {
+        let r = self
+            .refresh_kept(round_id)
+            .and_then(|_| self.read_kept(round_id));
+        r.map_err(|e| self.locked(e))
+    }
+
+    /// Marks every sheet of the round stale and recomputes the kept rows (`report --recompute
+    /// --store`, engine upgrades). Returns the number of sheets recomputed.
+    pub fn rebuild_kept(&mut self, round_id: i64) -> Result<usize, StoreError> {
+        let r = (|| {
+            let tx = self.conn.transaction()?;
+            tx.execute(
+                "INSERT OR IGNORE INTO sheet_results_stale
+                 SELECT DISTINCT round_id, account_id, evaluator_id FROM entries WHERE round_id = ?1
+                 UNION SELECT round_id, account_id, evaluator_id FROM sheet_results WHERE round_id = ?1",
+                [round_id],
+            )?;
+            let n = flush_round(&tx, round_id)?;
+            tx.commit()?;
+            Ok(n)
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+
+    /// Sheets of the round marked stale and not yet recomputed (0 after every edit and bulk load
+    /// made through this module's callers; more after a write that bypassed them).
+    pub fn stale_sheets(&self, round_id: i64) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM sheet_results_stale WHERE round_id = ?1")?
+            .query_row([round_id], |r| r.get(0))
+            .map_err(|e| self.locked(e.into()))?;
+        Ok(n as usize)
+    }
+
+    fn refresh_kept(&mut self, round_id: i64) -> Result<(), StoreError> {
+        let old: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT 1 FROM sheet_results WHERE round_id = ?1 AND engine <> ?2 LIMIT 1",
+            )?
+            .query_row(params![round_id, ENGINE_VERSION], |r| r.get(0))
+            .optional()?;
+        if old.is_some() {
+            self.rebuild_kept(round_id)?;
+            return Ok(());
+        }
+        let stale: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM sheet_results_stale WHERE round_id = ?1 LIMIT 1")?
+            .query_row([round_id], |r| r.get(0))
+            .optional()?;
+        if stale.is_some() {
+            let tx = self.conn.transaction()?;
+            flush_round(&tx, round_id)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    fn read_kept(&self, round_id: i64) -> Result<Vec<KeptRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.account_id, ev.name, s.state, r.scored, r.applicable, r.points, r.subtotals, r.vetoes
+             FROM sheet_results r JOIN evaluators ev ON ev.id = r.evaluator_id
+             LEFT JOIN submissions s ON s.round_id = r.round_id AND s.account_id = r.account_id
+                  AND s.evaluator_id = r.evaluator_id
+             WHERE r.round_id = ?1 ORDER BY r.account_id, r.evaluator_id",
+        )?;
+        let rows = stmt.query_map([round_id], |r| {
+            let state: Option<String> = r.get(2)?;
+            let subtotals = r
+                .get_ref(6)?
+                .as_blob()
+                .map(decode_subtotals)
+                .unwrap_or_default();
+            let vetoes: Option<String> = r.get(7)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                state.as_deref() == Some("submitted"),
+                SheetFigures {
+                    scored: r.get::<_, i64>(3)? as usize,
+                    applicable: r.get::<_, i64>(4)? as usize,
+                    points: r.get(5)?,
+                    subtotals,
+                    vetoes: decode_vetoes(vetoes.as_deref()),
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// (account id, evaluator id) pairs whose sheet is submitted in the round, and evaluator
+    /// names by id: what a full recompute needs besides the entries.
+    pub fn round_sheet_context(&self, round_id: i64) -> Result<SheetContext, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT account_id, evaluator_id FROM submissions WHERE round_id = ?1 AND state = 'submitted'",
+            )?;
+            let rows = stmt.query_map([round_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let submitted = rows.collect::<rusqlite::Result<_>>()?;
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id, name FROM evaluators")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let names = rows.collect::<rusqlite::Result<_>>()?;
+            Ok((submitted, names))
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+}
