@@ -304,7 +304,6 @@ pub fn translate(mut cmd: Command, root: bool) -> Command {
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .global(root)
                 .help("显示帮助"),
         );
     if root {
