@@ -16,19 +16,20 @@ fn demo() -> (Store, assay::sample::DemoInfo) {
 
 #[test]
 fn demo_loads_and_q4_is_the_bulletin() {
-    let (store, info) = demo();
+    let (mut store, info) = demo();
     assert_eq!(info.accounts, 445);
     assert_eq!(info.rounds, 2);
     assert_eq!(info.round_name, "2024年第四季度全面检查");
     assert_eq!(info.evaluator, "王敏");
     assert!(info.posts > 10_000 && info.weeks == 445 * 26, "{info:?}");
     let round = store.round(&info.round_id.to_string()).expect("round");
-    let s = round_summary(&store, &round).expect("summary");
+    let s = round_summary(&mut store, &round).expect("summary");
     assert_eq!(
-        (s.accounts, s.scored, s.failed, s.passed, s.vetoed),
+        (s.accounts, s.with_result, s.failed, s.passed, s.vetoed),
         (445, 445, 3, 442, 3)
     );
-    assert_eq!(s.complete, 445);
+    assert_eq!((s.in_progress, s.not_started), (0, 0));
+    assert!((s.pass_rate.unwrap() - 442.0 / 445.0).abs() < 1e-12);
     assert!(s.full_marks > 100, "many accounts at 100: {}", s.full_marks);
     let text = render(&s, Lang::Zh);
     assert!(text.contains("99.3%"), "{text}");
@@ -64,7 +65,7 @@ fn account_mix_matches_the_bulletin() {
 
 #[test]
 fn four_dimension_round_has_three_evaluators_and_a_split_veto() {
-    let (store, _) = demo();
+    let (mut store, _) = demo();
     let round = store
         .round("2024年莲都区政务新媒体四维评估")
         .expect("round");
@@ -72,9 +73,9 @@ fn four_dimension_round_has_three_evaluators_and_a_split_veto() {
         store.round_evaluators(round.id).expect("evaluators").len(),
         3
     );
-    let s = round_summary(&store, &round).expect("summary");
+    let s = round_summary(&mut store, &round).expect("summary");
     assert_eq!(s.accounts, 60);
-    assert_eq!(s.scored, 60);
+    assert_eq!(s.with_result, 60);
     assert_eq!(s.vetoed, 1, "one split veto counts as a veto");
     assert!(render(&s, Lang::En).contains("pass rate"));
 }

@@ -62,7 +62,7 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
     let info = crate::sample::load_demo(&mut store)?;
     if args.print {
         for round in store.rounds()? {
-            let s = summary::round_summary(&store, &round)?;
+            let s = summary::round_summary(&mut store, &round)?;
             println!("{}", summary::render(&s, lang));
         }
         println!(

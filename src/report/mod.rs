@@ -1,3 +1,58 @@
-//! Reports built from stored rounds: round summaries (pass rate, vetoes, means).
+//! Reports built from stored rounds: the one aggregation (per-sheet results → account results,
+//! groups, statistics, standings, roll-ups) in pure code, and the round summary on top of it.
+//! Storage only feeds [`SheetResult`]s and accounts; every command and screen calls [`build`].
 
+pub mod build;
+pub mod combine;
+pub mod group;
+pub mod rank;
+pub mod rollup;
+pub mod sheet;
+pub mod source;
+pub mod stats;
 pub mod summary;
+
+pub use build::{AccountLine, Failure, Options, Report, RollupLevel, account_results, build};
+pub use combine::{AccountResult, Verdict, account_result, apply_veto};
+pub use group::{Dim, GroupStats};
+pub use rank::Standing;
+pub use rollup::{Node, RollupRule};
+pub use sheet::{Combine, Scheme, SheetFigures, SheetResult, SheetStatus, VetoReason};
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::sheet::{SheetResult, SheetStatus};
+    use crate::domain::account::Account;
+    use crate::domain::platform::{Level, Platform};
+
+    pub fn account(id: i64, name: &str) -> Account {
+        Account {
+            id,
+            platform: Platform::WeChat,
+            platform_label: "微信公众号".into(),
+            name: name.into(),
+            unit: "单位".into(),
+            level: Level::County,
+            region: "浙江省/丽水市/莲都区".into(),
+            domain: String::new(),
+            status: String::new(),
+            opened: None,
+        }
+    }
+
+    pub fn sheet(
+        account_id: i64,
+        evaluator: &str,
+        status: SheetStatus,
+        points: f64,
+    ) -> SheetResult {
+        SheetResult {
+            account_id,
+            evaluator: evaluator.into(),
+            status,
+            points,
+            subtotals: vec![points * 0.6, points * 0.4],
+            vetoes: Vec::new(),
+        }
+    }
+}

@@ -1,42 +1,21 @@
-//! Round summaries in the shape of a published bulletin: accounts in scope, scored, passed,
-//! failed, pass rate, vetoes by reason, mean total, full marks, and the failed accounts.
-//!
-//! Several evaluators: an account's total is the mean of its evaluators' totals, it fails when
-//! that mean is below the pass mark or when ANY evaluator recorded a veto (a veto is a finding of
-//! fact that one inspector is enough to establish; panels reconcile it elsewhere).
+//! The round summary: the headline of the one aggregation ([`super::build`]) in the shape of a
+//! published bulletin: accounts in scope, with a result, passed, failed, pass rate (both counts),
+//! vetoes by reason, mean total, full marks, the failed accounts, and what is still in progress.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::account::Account;
-use crate::domain::engine::{self, Status};
-use crate::domain::entry::Entry;
+use super::build::{Failure, Options, Report, build};
+use super::sheet::Combine;
+use super::source::{Source, load};
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
-use crate::storage::{Round, Store, StoreError};
+use crate::storage::{Round, Store};
 
-#[derive(Debug, thiserror::Error)]
-pub enum SummaryError {
-    #[error("round {round}: its pinned rubric does not parse: {message}")]
-    Rubric { round: String, message: String },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-/// A failed account with the reasons.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Failure {
-    pub account_id: i64,
-    pub platform: Platform,
-    pub name: String,
-    pub unit: String,
-    pub total: f64,
-    /// "item name: reason" for each distinct veto; empty when it failed on points.
-    pub vetoes: Vec<String>,
-}
+pub use super::source::SourceError as SummaryError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoundSummary {
@@ -46,22 +25,30 @@ pub struct RoundSummary {
     pub rubric_version: String,
     pub monitoring_date: NaiveDate,
     pub pass_mark: f64,
+    pub combine: Combine,
+    /// Evaluators whose counted (complete or submitted) sheets the figures use.
     pub evaluators: Vec<String>,
+    /// Evaluators with sheets in progress, not counted.
+    pub evaluators_in_progress: Vec<String>,
     /// Accounts in the round's scope.
     pub accounts: usize,
-    /// Accounts with at least one scored entry.
-    pub scored: usize,
-    /// Scored accounts whose every evaluator has scored every applicable item.
-    pub complete: usize,
+    /// Accounts with at least one counted sheet (the pass rate's denominator).
+    pub with_result: usize,
+    /// Accounts without a result but with a sheet in progress (「进行中」).
+    pub in_progress: usize,
+    pub not_started: usize,
     pub passed: usize,
     pub failed: usize,
-    /// Accounts with at least one veto (from any evaluator).
+    /// passed / with_result in [0, 1]; `None` when no account has a result.
+    pub pass_rate: Option<f64>,
+    /// Accounts with at least one veto (from any evaluator's counted sheet).
     pub vetoed: usize,
     /// (veto item name: reason, accounts), most frequent first.
     pub vetoes_by_reason: Vec<(String, usize)>,
-    /// Mean of the account totals over scored accounts.
+    /// Mean of the account totals over accounts with a result.
     pub mean_total: Option<f64>,
-    /// Scored accounts, not vetoed, whose total reaches the rubric's full points.
+    pub median_total: Option<f64>,
+    /// Passed accounts whose total reaches the rubric's full points.
     pub full_marks: usize,
     /// (level, accounts in scope) and (platform, accounts in scope).
     pub by_level: Vec<(Level, usize)>,
@@ -69,175 +56,67 @@ pub struct RoundSummary {
     pub failures: Vec<Failure>,
 }
 
-impl RoundSummary {
-    /// passed / scored, in percent; `None` when nothing is scored.
-    pub fn pass_rate(&self) -> Option<f64> {
-        (self.scored > 0).then(|| 100.0 * self.passed as f64 / self.scored as f64)
-    }
-}
-
 /// Parses and validates a pinned rubric text (the one parser the whole program uses).
 pub fn parse_rubric(text: &str) -> Result<Rubric, crate::domain::rubric::RubricErrors> {
     crate::domain::rubric::parse(text, "rubric")
 }
 
-/// Per-account accumulator while streaming the round's entries.
-#[derive(Default)]
-struct Acc {
-    totals: Vec<f64>,
-    vetoes: Vec<String>,
-    complete: bool,
-}
-
-/// Sheets per batch handed from the scanning thread to the scoring worker.
-const BATCH: usize = 2048;
-
-/// The worker: scores every sheet it receives and keeps one small record per account.
-fn score_sheets(
-    rubric: &Rubric,
-    accounts: &[Account],
-    rx: std::sync::mpsc::Receiver<Vec<(usize, Vec<Entry>)>>,
-) -> Vec<Option<Acc>> {
-    let mut acc: Vec<Option<Acc>> = (0..accounts.len()).map(|_| None).collect();
-    for (i, sheet) in rx.into_iter().flatten() {
-        let a = &accounts[i];
-        let out = engine::score_totals(rubric, a.platform, a.level, &sheet);
-        if out.status == Status::NotStarted {
-            continue;
-        }
-        let slot = acc[i].get_or_insert_with(|| Acc {
-            complete: true,
-            ..Acc::default()
-        });
-        slot.totals.push(out.total);
-        slot.complete &= out.scored == out.applicable;
-        slot.vetoes.extend(
-            out.vetoes
-                .iter()
-                .map(|v| format!("{}: {}", v.name, v.reason)),
-        );
+/// The headline of a report.
+pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
+    let o = &r.overall;
+    let mut by_level: BTreeMap<Level, usize> = BTreeMap::new();
+    let mut by_platform: BTreeMap<Platform, usize> = BTreeMap::new();
+    for a in &r.accounts {
+        *by_level.entry(a.result.account.level).or_default() += 1;
+        *by_platform.entry(a.result.account.platform).or_default() += 1;
     }
-    acc
-}
-
-/// Summarises a round by streaming its entries once (memory: one account's entries at a time
-/// plus one small record per account).
-pub fn round_summary(store: &Store, round: &Round) -> Result<RoundSummary, SummaryError> {
-    let rubric = parse_rubric(&round.rubric_text).map_err(|e| SummaryError::Rubric {
-        round: round.name.clone(),
-        message: e.to_string(),
-    })?;
-    let accounts = store.round_accounts(round.id)?;
-    let index: HashMap<i64, usize> = accounts
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id, i))
-        .collect();
-    // Two cores: this thread scans SQLite while a worker scores the sheets it hands over in
-    // batches (bounded channel, so memory stays at a few batches).
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Vec<Entry>)>>(4);
-    let acc = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| score_sheets(&rubric, &accounts, rx));
-        let mut batch = Vec::with_capacity(BATCH);
-        let scanned = store.for_each_sheet(round.id, &mut |account_id, _evaluator, sheet| {
-            if let Some(&i) = index.get(&account_id) {
-                batch.push((i, sheet.to_vec()));
-                if batch.len() == BATCH {
-                    // A send fails only when the worker is gone; its panic surfaces at join.
-                    let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                }
-            }
-        });
-        let _ = tx.send(batch);
-        drop(tx);
-        let acc = worker
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        scanned.map(|()| acc)
-    })?;
-    let evaluators = store.round_evaluators(round.id)?;
-    Ok(tally(round, &rubric, &accounts, acc, evaluators))
-}
-
-fn tally(
-    round: &Round,
-    rubric: &Rubric,
-    accounts: &[Account],
-    acc: Vec<Option<Acc>>,
-    evaluators: Vec<String>,
-) -> RoundSummary {
-    let mut s = RoundSummary {
+    RoundSummary {
         round_id: round.id,
         round: round.name.clone(),
         rubric: rubric.name.clone(),
         rubric_version: round.rubric_version.clone(),
         monitoring_date: round.monitoring_date,
         pass_mark: rubric.pass_mark,
-        evaluators,
-        accounts: accounts.len(),
-        scored: 0,
-        complete: 0,
-        passed: 0,
-        failed: 0,
-        vetoed: 0,
-        vetoes_by_reason: Vec::new(),
-        mean_total: None,
-        full_marks: 0,
-        by_level: count_by(accounts.iter().map(|a| a.level)),
-        by_platform: count_by(accounts.iter().map(|a| a.platform)),
-        failures: Vec::new(),
-    };
-    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
-    let mut sum = 0.0;
-    for (a, slot) in accounts.iter().zip(acc) {
-        let Some(mut x) = slot else { continue };
-        s.scored += 1;
-        s.complete += usize::from(x.complete);
-        let total = x.totals.iter().sum::<f64>() / x.totals.len() as f64;
-        sum += total;
-        x.vetoes.sort();
-        x.vetoes.dedup();
-        for v in &x.vetoes {
-            *reasons.entry(v.clone()).or_default() += 1;
-        }
-        let vetoed = !x.vetoes.is_empty();
-        s.vetoed += usize::from(vetoed);
-        if vetoed || total + 1e-9 < rubric.pass_mark {
-            s.failed += 1;
-            s.failures.push(Failure {
-                account_id: a.id,
-                platform: a.platform,
-                name: a.name.clone(),
-                unit: a.unit.clone(),
-                total,
-                vetoes: x.vetoes,
-            });
-        } else {
-            s.passed += 1;
-            s.full_marks += usize::from(total + 1e-9 >= rubric.total);
-        }
+        combine: r.scheme.combine,
+        evaluators: r.evaluators.clone(),
+        evaluators_in_progress: r.evaluators_in_progress.clone(),
+        accounts: o.accounts,
+        with_result: o.with_result,
+        in_progress: o.in_progress,
+        not_started: o.not_started,
+        passed: o.passed,
+        failed: o.failed,
+        pass_rate: o.pass_rate,
+        vetoed: o.vetoed,
+        vetoes_by_reason: o.vetoes_by_reason.clone(),
+        mean_total: o.spread.mean,
+        median_total: o.spread.median,
+        full_marks: o.full_marks,
+        by_level: by_level.into_iter().collect(),
+        by_platform: by_platform.into_iter().collect(),
+        failures: r.failures.clone(),
     }
-    s.mean_total = (s.scored > 0).then(|| sum / s.scored as f64);
-    let mut reasons: Vec<(String, usize)> = reasons.into_iter().collect();
-    reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    s.vetoes_by_reason = reasons;
-    s
 }
 
-fn count_by<T: Ord + Copy>(it: impl Iterator<Item = T>) -> Vec<(T, usize)> {
-    let mut m: BTreeMap<T, usize> = BTreeMap::new();
-    for t in it {
-        *m.entry(t).or_default() += 1;
-    }
-    m.into_iter().collect()
+/// Summarises a round from its kept sheet results.
+pub fn round_summary(store: &mut Store, round: &Round) -> Result<RoundSummary, SummaryError> {
+    let l = load(store, round, Source::Kept, Combine::default())?;
+    let r = build(&l.scheme, &l.accounts, &l.sheets, &Options::default());
+    Ok(headline(round, &l.rubric, &r))
 }
 
-/// Plain-text rendering for `assay demo --print` and scripts.
+/// "99.3% (442/445)", or "—" when nothing has a result.
+pub fn rate_text(pass_rate: Option<f64>, passed: usize, with_result: usize) -> String {
+    match pass_rate {
+        Some(r) => format!("{:.1}% ({passed}/{with_result})", r * 100.0),
+        None => "—".into(),
+    }
+}
+
+/// Plain-text rendering for `round summary`, `assay demo --print` and scripts.
 pub fn render(s: &RoundSummary, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let mut out = String::new();
     let t = |zh_s: &str, en_s: &str| lang.pick(zh_s, en_s).to_string();
-    out.push_str(&format!(
+    let mut out = format!(
         "{} #{} {}\n  {}: {} {}  {}: {}\n",
         t("轮次", "Round"),
         s.round_id,
@@ -247,35 +126,39 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         s.rubric_version,
         t("监测日期", "Monitoring date"),
         s.monitoring_date
-    ));
-    if !s.evaluators.is_empty() {
-        out.push_str(&format!(
-            "  {}: {}\n",
-            t("评估人", "Evaluators"),
-            s.evaluators.join(", ")
-        ));
-    }
-    let rate = s
-        .pass_rate()
-        .map_or("—".to_string(), |r| format!("{r:.1}%"));
+    );
+    let who = if s.evaluators.is_empty() {
+        "—".to_string()
+    } else {
+        s.evaluators.join(", ")
+    };
     out.push_str(&format!(
-        "  {} {}  {} {}  {} {}  {} {}  {} {} ({}/{})\n",
+        "  {}: {who}\n",
+        t(
+            "计入的评估人（已完成或已提交）",
+            "Counted evaluators (complete or submitted)"
+        )
+    ));
+    out.push_str(&format!(
+        "  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}\n",
         t("账号", "accounts"),
         s.accounts,
-        t("已评", "scored"),
-        s.scored,
+        t("有结果", "with a result"),
+        s.with_result,
         t("合格", "passed"),
         s.passed,
         t("不合格", "failed"),
         s.failed,
-        t("合格率", "pass rate"),
-        rate,
-        s.passed,
-        s.scored
+        t("进行中", "in progress"),
+        s.in_progress,
+        t("未开始", "not started"),
+        s.not_started
     ));
     let mean = s.mean_total.map_or("—".to_string(), |m| format!("{m:.2}"));
     out.push_str(&format!(
-        "  {} {}  {} {}  {} {}\n",
+        "  {} {}  {} {}  {} {}  {} {}\n",
+        t("合格率", "pass rate"),
+        rate_text(s.pass_rate, s.passed, s.with_result),
         t("平均分", "mean total"),
         mean,
         t("满分账号", "full marks"),
@@ -286,12 +169,12 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
     let levels: Vec<String> = s
         .by_level
         .iter()
-        .map(|(l, n)| format!("{} {n}", if zh { l.label_zh() } else { l.label_en() }))
+        .map(|(l, n)| format!("{} {n}", lang.pick(l.label_zh(), l.label_en())))
         .collect();
     let plats: Vec<String> = s
         .by_platform
         .iter()
-        .map(|(p, n)| format!("{} {n}", if zh { p.label_zh() } else { p.label_en() }))
+        .map(|(p, n)| format!("{} {n}", lang.pick(p.label_zh(), p.label_en())))
         .collect();
     out.push_str(&format!(
         "  {}: {}\n  {}: {}\n",
@@ -304,23 +187,27 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         out.push_str(&format!("  {} {reason} — {n}\n", t("否决:", "veto:")));
     }
     for f in &s.failures {
-        let why = if f.vetoes.is_empty() {
-            t("低于合格线", "below the pass mark")
-        } else {
-            f.vetoes.join("; ")
-        };
-        let plat = if zh {
-            f.platform.label_zh()
-        } else {
-            f.platform.label_en()
-        };
-        out.push_str(&format!(
-            "  {} [{plat}] {} ({}) {:.2} — {why}\n",
-            t("不合格", "FAIL"),
-            f.name,
-            f.unit,
-            f.total
-        ));
+        out.push_str(&failure_line(f, lang));
     }
     out
+}
+
+fn failure_line(f: &Failure, lang: Lang) -> String {
+    let why = if f.vetoes.is_empty() {
+        lang.pick("低于合格线", "below the pass mark").to_string()
+    } else {
+        f.vetoes.join("; ")
+    };
+    let total = f
+        .total
+        .map_or(lang.pick("无分", "no score").to_string(), |t| {
+            format!("{t:.2}")
+        });
+    format!(
+        "  {} [{}] {} ({}) {total} — {why}\n",
+        lang.pick("不合格", "FAIL"),
+        lang.pick(f.platform.label_zh(), f.platform.label_en()),
+        f.name,
+        f.unit,
+    )
 }

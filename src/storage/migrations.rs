@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "operations metrics: per-post figures and weekly follower/message counts",
         sql: super::metrics::MIGRATION_SQL,
     },
+    Migration {
+        name: "kept sheet results: one row per sheet for reports, kept fresh by triggers",
+        sql: super::kept::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -4,6 +4,7 @@
 mod accounts;
 mod error;
 mod history;
+mod kept;
 pub mod metrics;
 mod migrations;
 mod open;
@@ -12,6 +13,7 @@ mod scan;
 mod scores;
 
 pub use error::StoreError;
+pub use kept::KeptRow;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 
 use chrono::NaiveDate;

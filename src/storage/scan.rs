@@ -64,50 +64,60 @@ impl Store {
         evaluator_id: Option<i64>,
         f: &mut dyn FnMut(i64, i64, &[Entry]) -> bool,
     ) -> Result<(), StoreError> {
-        let r = (|| {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT account_id, evaluator_id, indicator, value, count, veto, na
-                 FROM entries WHERE round_id = ?1 AND (?2 IS NULL OR evaluator_id = ?2)
-                 ORDER BY account_id, evaluator_id, indicator",
-            )?;
-            let mut rows = stmt.query(rusqlite::params![round_id, evaluator_id])?;
-            let mut key: Option<(i64, i64)> = None;
-            // Entries are reused slot by slot, so the 12 million indicator strings of a national
-            // round cost no allocation each.
-            let mut sheet: Vec<Entry> = Vec::with_capacity(64);
-            let mut n = 0;
-            while let Some(row) = rows.next()? {
-                let k = (row.get::<_, i64>(0)?, row.get::<_, i64>(1)?);
-                if let Some(prev) = key.filter(|p| *p != k) {
-                    if !f(prev.0, prev.1, &sheet[..n]) {
-                        return Ok(());
-                    }
-                    n = 0;
-                }
-                key = Some(k);
-                if n == sheet.len() {
-                    sheet.push(Entry::default());
-                }
-                let e = &mut sheet[n];
-                e.indicator.clear();
-                let id = row.get_ref(2)?;
-                let id = id.as_str().map_err(|err| {
-                    rusqlite::Error::FromSqlConversionFailure(2, id.data_type(), Box::new(err))
-                })?;
-                e.indicator.push_str(id);
-                e.value = row.get(3)?;
-                e.count = row.get(4)?;
-                e.veto = row.get(5)?;
-                e.na = row.get(6)?;
-                n += 1;
-            }
-            if let Some(k) = key {
-                f(k.0, k.1, &sheet[..n]);
-            }
-            Ok(())
-        })();
-        r.map_err(|e| self.locked(e))
+        scan_conn(&self.conn, round_id, evaluator_id, f).map_err(|e| self.locked(e))
     }
+}
+
+/// The scan itself, on any connection (also inside a transaction: kept results are recomputed
+/// with it while a bulk load commits).
+pub(super) fn scan_conn(
+    conn: &rusqlite::Connection,
+    round_id: i64,
+    evaluator_id: Option<i64>,
+    f: &mut dyn FnMut(i64, i64, &[Entry]) -> bool,
+) -> Result<(), StoreError> {
+    (|| -> Result<(), StoreError> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT account_id, evaluator_id, indicator, value, count, veto, na
+             FROM entries WHERE round_id = ?1 AND (?2 IS NULL OR evaluator_id = ?2)
+             ORDER BY account_id, evaluator_id, indicator",
+        )?;
+        let mut rows = stmt.query(rusqlite::params![round_id, evaluator_id])?;
+        let mut key: Option<(i64, i64)> = None;
+        // Entries are reused slot by slot, so the 12 million indicator strings of a national
+        // round cost no allocation each.
+        let mut sheet: Vec<Entry> = Vec::with_capacity(64);
+        let mut n = 0;
+        while let Some(row) = rows.next()? {
+            let k = (row.get::<_, i64>(0)?, row.get::<_, i64>(1)?);
+            if let Some(prev) = key.filter(|p| *p != k) {
+                if !f(prev.0, prev.1, &sheet[..n]) {
+                    return Ok(());
+                }
+                n = 0;
+            }
+            key = Some(k);
+            if n == sheet.len() {
+                sheet.push(Entry::default());
+            }
+            let e = &mut sheet[n];
+            e.indicator.clear();
+            let id = row.get_ref(2)?;
+            let id = id.as_str().map_err(|err| {
+                rusqlite::Error::FromSqlConversionFailure(2, id.data_type(), Box::new(err))
+            })?;
+            e.indicator.push_str(id);
+            e.value = row.get(3)?;
+            e.count = row.get(4)?;
+            e.veto = row.get(5)?;
+            e.na = row.get(6)?;
+            n += 1;
+        }
+        if let Some(k) = key {
+            f(k.0, k.1, &sheet[..n]);
+        }
+        Ok(())
+    })()
 }
 
 #[cfg(test)]

@@ -188,6 +188,7 @@ impl Store {
             Some(entry_json(entry)),
             &at,
         )?;
+        super::kept::flush_sheet(&tx, key)?;
         tx.commit()?;
         Ok(())
     }
@@ -230,6 +231,7 @@ impl Store {
             None,
             &super::now(),
         )?;
+        super::kept::flush_sheet(&tx, key)?;
         tx.commit()?;
         Ok(())
     }
@@ -324,6 +326,7 @@ impl Store {
                 n += 1;
             }
         }
+        super::kept::flush_round(&tx, round_id)?;
         tx.commit()?;
         Ok(n)
     }

@@ -1,0 +1,262 @@
+//! One account's result from its sheets: which sheets count, combining several evaluators, and
+//! the veto applied after combining (never averaged in).
+
+use serde::{Deserialize, Serialize};
+
+use super::sheet::{Scheme, SheetResult, VetoReason, tidy};
+use crate::domain::account::Account;
+use crate::domain::rubric::VetoPolicy;
+
+/// The verdict on an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Passed,
+    Failed,
+    /// No counted sheet (「未完成」): neither passed nor failed, outside the pass rate.
+    Unfinished,
+}
+
+/// An account's combined result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountResult {
+    pub account: Account,
+    pub verdict: Verdict,
+    /// The total after the veto policy; `None` when unfinished or when the policy leaves no score.
+    pub total: Option<f64>,
+    /// Combined points before the veto policy; `None` when unfinished.
+    pub points: Option<f64>,
+    /// Combined category subtotals (rubric order); empty when unfinished.
+    pub subtotals: Vec<f64>,
+    /// Distinct veto hits over the counted sheets (any evaluator's hit fails the account).
+    pub vetoes: Vec<VetoReason>,
+    pub grade: Option<String>,
+    /// Counted sheets and their evaluators.
+    pub evaluators: Vec<String>,
+    /// Sheets still in progress (not counted).
+    pub in_progress: usize,
+    /// Mean points of the in-progress sheets, shown as provisional; never counted.
+    pub provisional: Option<f64>,
+    /// Passed at or above the rubric's full points.
+    pub full_marks: bool,
+}
+
+impl AccountResult {
+    pub fn has_result(&self) -> bool {
+        self.verdict != Verdict::Unfinished
+    }
+
+    pub fn vetoed(&self) -> bool {
+        !self.vetoes.is_empty()
+    }
+}
+
+/// The effect of a veto on the combined points: kept (`FailKeepScore`) or set
+/// (`FailWithScore(x)`). `None` means "no score". Applied once, after combining.
+pub fn apply_veto(policy: VetoPolicy, combined: f64) -> Option<f64> {
+    match policy {
+        VetoPolicy::FailKeepScore => Some(combined),
+        VetoPolicy::FailWithScore(x) => Some(x),
+    }
+}
+
+/// Combines an account's sheets (any order; sheets of other accounts must not be passed).
+pub fn account_result(
+    scheme: &Scheme,
+    account: &Account,
+    sheets: &[&SheetResult],
+) -> AccountResult {
+    let counted: Vec<&SheetResult> = sheets
+        .iter()
+        .copied()
+        .filter(|s| s.status.counts())
+        .collect();
+    let open: Vec<f64> = sheets
+        .iter()
+        .filter(|s| !s.status.counts())
+        .map(|s| s.points)
+        .collect();
+    let mut r = AccountResult {
+        account: account.clone(),
+        verdict: Verdict::Unfinished,
+        total: None,
+        points: None,
+        subtotals: Vec::new(),
+        vetoes: Vec::new(),
+        grade: None,
+        evaluators: counted.iter().map(|s| s.evaluator.clone()).collect(),
+        in_progress: open.len(),
+        provisional: super::stats::mean(&open).map(tidy),
+        full_marks: false,
+    };
+    let points: Vec<f64> = counted.iter().map(|s| s.points).collect();
+    let Some(combined) = scheme.combine.apply(&points) else {
+        return r;
+    };
+    r.points = Some(combined);
+    r.subtotals = (0..scheme.categories.len())
+        .map(|i| {
+            let xs: Vec<f64> = counted
+                .iter()
+                .map(|s| s.subtotals.get(i).copied().unwrap_or(0.0))
+                .collect();
+            scheme.combine.apply(&xs).unwrap_or(0.0)
+        })
+        .collect();
+    let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
+    vetoes.sort();
+    vetoes.dedup();
+    r.vetoes = vetoes;
+    if r.vetoed() {
+        r.verdict = Verdict::Failed;
+        r.total = apply_veto(scheme.on_veto, combined);
+        r.grade = scheme.lowest_grade().map(str::to_owned);
+    } else {
+        let passed = combined + 1e-9 >= scheme.pass_mark;
+        r.verdict = if passed {
+            Verdict::Passed
+        } else {
+            Verdict::Failed
+        };
+        r.total = Some(combined);
+        r.grade = scheme.grade_for(combined).map(str::to_owned);
+        r.full_marks = passed && combined + 1e-9 >= scheme.full;
+    }
+    r
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::report::sheet::{CategoryInfo, Combine, SheetStatus};
+    use crate::report::tests::{account, sheet};
+
+    pub(crate) fn scheme(on_veto: VetoPolicy) -> Scheme {
+        Scheme {
+            pass_mark: 60.0,
+            full: 100.0,
+            categories: vec![
+                CategoryInfo {
+                    id: "a".into(),
+                    name: "甲".into(),
+                    weight: 60.0,
+                },
+                CategoryInfo {
+                    id: "b".into(),
+                    name: "乙".into(),
+                    weight: 40.0,
+                },
+            ],
+            grades: vec![
+                ("优秀".into(), 90.0),
+                ("合格".into(), 60.0),
+                ("不合格".into(), 0.0),
+            ],
+            on_veto,
+            combine: Combine::Mean,
+        }
+    }
+
+    #[test]
+    fn a_one_entry_draft_changes_nothing() {
+        // The 莲都教育: 84.54, 81.16, 83.83 complete, and a draft counted as 18.46.
+        let a = account(1, "莲都教育");
+        let s = [
+            sheet(1, "甲", SheetStatus::Complete, 84.54),
+            sheet(1, "乙", SheetStatus::Submitted, 81.16),
+            sheet(1, "丙", SheetStatus::Complete, 83.83),
+            sheet(1, "丁", SheetStatus::InProgress, 18.46),
+        ];
+        let r = account_result(
+            &scheme(VetoPolicy::FailKeepScore),
+            &a,
+            &s.iter().collect::<Vec<_>>(),
+        );
+        assert_eq!(r.verdict, Verdict::Passed);
+        assert_eq!(r.total, Some(83.176666667));
+        assert_eq!(r.in_progress, 1);
+        assert_eq!(r.provisional, Some(18.46));
+        assert_eq!(r.evaluators, vec!["甲", "乙", "丙"]);
+        assert_eq!(r.grade.as_deref(), Some("合格"));
+    }
+
+    #[test]
+    fn the_veto_applies_after_combining_never_averaged_in() {
+        // The 莲都文旅: 88.15, 87.15 and a vetoed 88.6 whose sheet the engine forced to
+        // 59. Combined points = mean(88.15, 87.15, 88.6) = 87.966…; the veto sets 59 once.
+        let a = account(2, "莲都文旅");
+        let mut hit = sheet(2, "丙", SheetStatus::Complete, 88.6);
+        hit.vetoes = vec![VetoReason {
+            id: "v1".into(),
+            name: "泄密".into(),
+            reason: "发布涉密信息".into(),
+        }];
+        let s = [
+            sheet(2, "甲", SheetStatus::Complete, 88.15),
+            sheet(2, "乙", SheetStatus::Complete, 87.15),
+            hit,
+        ];
+        let refs: Vec<&SheetResult> = s.iter().collect();
+        let r = account_result(&scheme(VetoPolicy::FailWithScore(59.0)), &a, &refs);
+        assert_eq!(r.verdict, Verdict::Failed);
+        assert_eq!(r.total, Some(59.0));
+        assert_eq!(r.points, Some(87.966666667));
+        assert_eq!(r.grade.as_deref(), Some("不合格"));
+        assert_eq!(r.vetoes.len(), 1);
+        let kept = account_result(&scheme(VetoPolicy::FailKeepScore), &a, &refs);
+        assert_eq!(kept.total, Some(87.966666667));
+        assert_eq!(kept.verdict, Verdict::Failed);
+        assert!(!kept.full_marks);
+    }
+
+    #[test]
+    fn no_counted_sheet_is_unfinished_not_failed() {
+        let a = account(3, "未完成号");
+        let s = [sheet(3, "甲", SheetStatus::InProgress, 12.0)];
+        let r = account_result(
+            &scheme(VetoPolicy::FailKeepScore),
+            &a,
+            &s.iter().collect::<Vec<_>>(),
+        );
+        assert_eq!(r.verdict, Verdict::Unfinished);
+        assert_eq!(r.total, None);
+        assert!(!r.has_result());
+        let none = account_result(&scheme(VetoPolicy::FailKeepScore), &a, &[]);
+        assert_eq!(none.verdict, Verdict::Unfinished);
+        assert_eq!(none.in_progress, 0);
+    }
+
+    #[test]
+    fn subtotals_combine_per_category_and_full_marks_need_a_pass() {
+        let a = account(4, "满分号");
+        let mut x = sheet(4, "甲", SheetStatus::Complete, 100.0);
+        x.subtotals = vec![60.0, 40.0];
+        let mut y = sheet(4, "乙", SheetStatus::Complete, 100.0);
+        y.subtotals = vec![60.0, 40.0];
+        let r = account_result(&scheme(VetoPolicy::FailKeepScore), &a, &[&x, &y]);
+        assert!(r.full_marks);
+        assert_eq!(r.subtotals, vec![60.0, 40.0]);
+        y.points = 90.0;
+        y.subtotals = vec![50.0, 40.0];
+        let r = account_result(&scheme(VetoPolicy::FailKeepScore), &a, &[&x, &y]);
+        assert!(!r.full_marks);
+        assert_eq!(r.subtotals, vec![55.0, 40.0]);
+        assert_eq!(r.grade.as_deref(), Some("优秀"));
+    }
+
+    #[test]
+    fn median_combination_is_a_setting() {
+        let a = account(5, "中位");
+        let s = [
+            sheet(5, "甲", SheetStatus::Complete, 80.0),
+            sheet(5, "乙", SheetStatus::Complete, 90.0),
+            sheet(5, "丙", SheetStatus::Complete, 30.0),
+        ];
+        let mut sc = scheme(VetoPolicy::FailKeepScore);
+        sc.combine = Combine::Median;
+        let r = account_result(&sc, &a, &s.iter().collect::<Vec<_>>());
+        assert_eq!(r.total, Some(80.0));
+        assert_eq!(apply_veto(VetoPolicy::FailWithScore(0.0), 75.0), Some(0.0));
+        assert_eq!(apply_veto(VetoPolicy::FailKeepScore, 75.0), Some(75.0));
+    }
+}
