@@ -1,12 +1,14 @@
 //! Command-line interface: clap definitions, database location, and dispatch to handlers.
 
 mod account;
+mod annual_out;
 mod demo;
 mod explain;
 mod output;
 mod round;
 mod rubric;
 mod score;
+mod sheet;
 
 use std::path::PathBuf;
 
@@ -49,6 +51,12 @@ pub enum Command {
     Score(ScoreCmd),
     /// Print how an account's score is derived
     Explain(ExplainArgs),
+    /// Write score sheets (评分表) for one account or a whole round: XLSX, CSV or Markdown
+    Sheet(sheet::SheetArgs),
+    /// Write the round bulletin (通报): Markdown, self-contained HTML with charts, or XLSX
+    Bulletin(sheet::BulletinArgs),
+    /// Combine a year's rounds into the annual assessment (年度考核)
+    Annual(sheet::AnnualArgs),
     /// Load the bundled sample data into a fresh demo database and open it
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
@@ -332,6 +340,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Round(cmd)) => round::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
+        Some(Command::Sheet(args)) => sheet::sheet(&mut open_store(&cli)?, args, lang),
+        Some(Command::Bulletin(args)) => sheet::bulletin(&mut open_store(&cli)?, args, lang),
+        Some(Command::Annual(args)) => sheet::annual(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),
         Some(Command::Completions { shell }) => {

@@ -119,7 +119,8 @@ fn charts(w: &Words, b: &Bulletin) -> String {
     s.push_str(&bars(w.t("各平台账号数与合格率", "Accounts and pass rate by platform"), &count_bars(&b.by_platform), None, none));
     s.push_str(&bars(w.t("各维度平均得分率", "Category means (share of weight)"), &cats, Some(1.0), none));
     let top = b.full.max(b.totals.iter().copied().fold(0.0, f64::max));
-    s.push_str(&histogram(w.t("总分分布", "Distribution of totals"), &b.totals, 0.0, top.max(1.0), (top / 10.0).max(1.0), none));
+    let hi = ((top / 10.0).ceil() * 10.0).max(10.0);
+    s.push_str(&histogram(w.t("总分分布", "Distribution of totals"), &b.totals, 0.0, hi, 10.0, none));
     s.push_str("</div>\n");
     s
 }

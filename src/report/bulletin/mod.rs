@@ -5,9 +5,11 @@
 
 mod html;
 mod md;
+mod xlsx;
 
 pub use html::render_html;
 pub use md::render_md;
+pub use xlsx::write_xlsx;
 
 use serde::Serialize;
 
