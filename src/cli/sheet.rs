@@ -140,14 +140,14 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
     match args.format {
         SheetFormat::Xlsx if args.split => {
             std::fs::create_dir_all(out).with_context(|| dir_err(out, lang))?;
-            let mut written = 0;
+            let mut w = scoresheet::SplitWriter::new(out, &prefix);
             for a in &accounts {
                 let (s, _) = build(a, scoresheet::load::evaluator_sheets(store, round.id, a.id)?);
-                written += scoresheet::write_split(out, std::slice::from_ref(&s), &prefix)?.len();
+                w.write(&s)?;
                 progress.inc(1);
             }
             progress.finish_and_clear();
-            say_written(written, out, lang);
+            say_written(w.written, out, lang);
         }
         SheetFormat::Xlsx => {
             let chunks: Vec<&[crate::domain::account::Account]> = accounts.chunks(ACCOUNTS_PER_BOOK).collect();

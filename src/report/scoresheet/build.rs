@@ -82,6 +82,7 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
             lang.pick("日期：__________", "Date: __________").into(),
         ],
         account: a.name.clone(),
+        platform: a.platform_label.clone(),
         total: combined.total,
     };
     (sheet, combined)

@@ -11,7 +11,7 @@ mod xlsx;
 
 pub use build::{EvaluatorSheet, SheetInput, build_sheet, blank_rows};
 pub use text::{render_csv_rows, render_md};
-pub use xlsx::{SheetBook, write_split};
+pub use xlsx::{SheetBook, SplitWriter};
 
 use serde::Serialize;
 
@@ -69,8 +69,9 @@ pub struct Sheet {
     pub rows: Vec<Row>,
     /// Lines under the table: 评估人、复核人、日期.
     pub signatures: Vec<String>,
-    /// The account's name (for sheet and file names).
+    /// The account's name and platform as filed (for sheet and file names).
     pub account: String,
+    pub platform: String,
     /// The combined total at the rubric's precision (None: unfinished or no score).
     pub total: Option<f64>,
 }

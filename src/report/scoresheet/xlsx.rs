@@ -177,26 +177,43 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
     page_setup(ws, header)
 }
 
-/// Writes one workbook per sheet into `dir` with safe, unique file names; returns the paths.
-pub fn write_split(dir: &Path, sheets: &[Sheet], prefix: &str) -> Result<Vec<PathBuf>, XlsxError> {
-    let f = Formats::new();
-    let mut used = std::collections::HashSet::new();
-    let mut out = Vec::with_capacity(sheets.len());
-    for sheet in sheets {
-        let stem = safe_file_stem(&format!("{prefix}-{}", sheet.account));
+/// Writes one workbook per account into a directory, with safe file names that stay unique
+/// across the whole run (`<round>-<platform>-<account>.xlsx`).
+pub struct SplitWriter {
+    dir: PathBuf,
+    prefix: String,
+    used: std::collections::HashSet<String>,
+    formats: Formats,
+    pub written: usize,
+}
+
+impl SplitWriter {
+    pub fn new(dir: &Path, prefix: &str) -> SplitWriter {
+        SplitWriter {
+            dir: dir.to_path_buf(),
+            prefix: prefix.to_string(),
+            used: std::collections::HashSet::new(),
+            formats: Formats::new(),
+            written: 0,
+        }
+    }
+
+    /// Writes one sheet as its own workbook; returns its path.
+    pub fn write(&mut self, sheet: &Sheet) -> Result<PathBuf, XlsxError> {
+        let stem = safe_file_stem(&format!("{}-{}-{}", self.prefix, sheet.platform, sheet.account));
         let mut name = format!("{stem}.xlsx");
         let mut n = 2;
-        while !used.insert(name.to_lowercase()) {
+        while !self.used.insert(name.to_lowercase()) {
             name = format!("{stem}~{n}.xlsx");
             n += 1;
         }
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
         ws.set_name(SheetNames::default().legal(&sheet.account))?;
-        write_sheet(ws, sheet, &f)?;
-        let path = dir.join(name);
+        write_sheet(ws, sheet, &self.formats)?;
+        let path = self.dir.join(name);
         wb.save(&path)?;
-        out.push(path);
+        self.written += 1;
+        Ok(path)
     }
-    Ok(out)
 }
