@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions, database location, and dispatch to handlers.
 
 mod account;
+mod annual_out;
 mod audit;
 mod corrections;
 mod demo;
@@ -14,6 +15,7 @@ mod round;
 mod round_check;
 mod rubric;
 mod score;
+mod sheet;
 mod usage;
 
 use std::path::PathBuf;
@@ -62,6 +64,12 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Show the change history of a round: who, when, which item, old → new
     History(HistoryArgs),
+    /// Write score sheets (评分表) for one account or a whole round: XLSX, CSV or Markdown
+    Sheet(sheet::SheetArgs),
+    /// Write the round bulletin (通报): Markdown, self-contained HTML with charts, or XLSX
+    Bulletin(sheet::BulletinArgs),
+    /// Combine a year's rounds into the annual assessment (年度考核)
+    Annual(sheet::AnnualArgs),
     /// Open the demo database (the sample city), created on first use and kept afterwards
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
@@ -554,6 +562,9 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
         Some(Command::Report(args)) => report::run(&mut open_store(&cli)?, args, lang),
+        Some(Command::Sheet(args)) => sheet::sheet(&mut open_store(&cli)?, args, lang),
+        Some(Command::Bulletin(args)) => sheet::bulletin(&mut open_store(&cli)?, args, lang),
+        Some(Command::Annual(args)) => sheet::annual(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
         Some(Command::Audit(AuditCmd::Verify { round, format })) => {

@@ -2,14 +2,18 @@
 //! groups, statistics, standings, roll-ups) in pure code, and the round summary on top of it.
 //! Storage only feeds [`SheetResult`]s and accounts; every command and screen calls [`build`].
 
+pub mod annual;
 pub mod build;
+pub mod bulletin;
 pub mod combine;
 pub mod group;
 pub mod rank;
 pub mod rollup;
+pub mod scoresheet;
 pub mod sheet;
 pub mod source;
 pub mod stats;
+pub mod svg;
 pub mod summary;
 pub mod tables;
 

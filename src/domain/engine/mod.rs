@@ -69,7 +69,7 @@ mod score;
 #[cfg(test)]
 mod tests;
 mod veto;
-mod words;
+pub mod words;
 
 pub use explain::{describe, render_text};
 pub use score::{score, score_totals};

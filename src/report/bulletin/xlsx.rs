@@ -1,0 +1,131 @@
+//! The bulletin as a workbook: an overview sheet (levels, platforms), failures, full marks,
+//! host units and categories, each a plain table with numbers as numbers.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::{Bulletin, Words, key};
+use crate::i18n::Lang;
+use crate::report::GroupStats;
+
+enum V {
+    T(String),
+    N(Option<f64>),
+}
+
+fn table(ws: &mut Worksheet, row: &mut u32, head: &[&str], rows: Vec<Vec<V>>) -> Result<(), XlsxError> {
+    let h = Format::new().set_bold().set_border(FormatBorder::Thin).set_font_name("宋体");
+    let t = Format::new().set_border(FormatBorder::Thin).set_font_name("宋体");
+    let n = t.clone().set_num_format("0.00");
+    for (c, s) in head.iter().enumerate() {
+        ws.write_string_with_format(*row, c as u16, *s, &h)?;
+    }
+    for r in rows {
+        *row += 1;
+        for (c, v) in r.into_iter().enumerate() {
+            match v {
+                V::T(s) => ws.write_string_with_format(*row, c as u16, s, &t)?,
+                V::N(Some(x)) => ws.write_number_with_format(*row, c as u16, x, &n)?,
+                V::N(None) => ws.write_string_with_format(*row, c as u16, "—", &t)?,
+            };
+        }
+    }
+    *row += 2;
+    Ok(())
+}
+
+fn group_rows(gs: &[GroupStats]) -> Vec<Vec<V>> {
+    gs.iter()
+        .map(|g| {
+            vec![
+                V::T(key(g)),
+                V::N(Some(g.accounts as f64)),
+                V::N(Some(g.with_result as f64)),
+                V::N(Some(g.passed as f64)),
+                V::N(Some(g.failed as f64)),
+                V::N(g.pass_rate.map(|p| p * 100.0)),
+                V::N(g.spread.mean),
+                V::N(Some(g.full_marks as f64)),
+            ]
+        })
+        .collect()
+}
+
+/// Writes the bulletin workbook.
+pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError> {
+    let w = Words { lang };
+    let mut wb = Workbook::new();
+    let gh = [
+        w.t("类别", "Group"), w.t("账号数", "Accounts"), w.t("已评", "With result"), w.t("合格", "Passed"),
+        w.t("不合格", "Failed"), w.t("合格率%", "Pass rate %"), w.t("平均分", "Mean"), w.t("满分", "Full marks"),
+    ];
+    let ws = wb.add_worksheet();
+    ws.set_name(w.t("总体情况", "Overview"))?;
+    ws.write_string(0, 0, w.overview(b))?;
+    let mut r = 2;
+    ws.write_string(r, 0, w.t("按层级", "By level"))?;
+    r += 1;
+    table(ws, &mut r, &gh, group_rows(&b.by_level))?;
+    ws.write_string(r, 0, w.t("按平台类型", "By platform"))?;
+    r += 1;
+    table(ws, &mut r, &gh, group_rows(&b.by_platform))?;
+    ws.set_column_width(0, 18)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name(w.t("不合格账号", "Failed"))?;
+    let mut r = 0;
+    let rows = b
+        .failures
+        .iter()
+        .map(|f| {
+            vec![
+                V::T(f.name.clone()),
+                V::T(lang.pick(f.platform.label_zh(), f.platform.label_en()).into()),
+                V::T(f.unit.clone()),
+                V::N(f.total),
+                V::T(f.vetoes.join("；")),
+            ]
+        })
+        .collect();
+    table(ws, &mut r, &[w.t("账号", "Account"), w.t("平台", "Platform"), w.t("主办单位", "Host unit"), w.t("得分", "Total"), w.t("单项否决", "Vetoes")], rows)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name(w.t("满分账号", "Full marks"))?;
+    let mut r = 0;
+    let rows = b
+        .full_marks
+        .iter()
+        .map(|f| vec![V::T(f.name.clone()), V::T(f.platform.clone()), V::T(f.unit.clone()), V::N(Some(f.total))])
+        .collect();
+    table(ws, &mut r, &[w.t("账号", "Account"), w.t("平台", "Platform"), w.t("主办单位", "Host unit"), w.t("得分", "Total")], rows)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name(w.t("主办单位", "Host units"))?;
+    let mut r = 0;
+    ws.write_string(r, 0, w.t("平均分最高的单位", "Strongest host units"))?;
+    r += 1;
+    table(ws, &mut r, &gh, group_rows(&b.strongest_units))?;
+    ws.write_string(r, 0, w.t("平均分最低的单位", "Weakest host units"))?;
+    r += 1;
+    table(ws, &mut r, &gh, group_rows(&b.weakest_units))?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name(w.t("分维度", "Categories"))?;
+    let mut r = 0;
+    for (i, c) in b.overall.categories.iter().enumerate() {
+        ws.write_string(r, 0, format!("{}（{} {}）", c.name, w.t("权重", "weight"), super::num(Some(c.weight))))?;
+        r += 1;
+        let rows = b
+            .categories_by_level
+            .iter()
+            .filter_map(|g| {
+                let m = g.categories.get(i)?;
+                let label = if g.key.is_empty() { w.t("全部", "All").to_string() } else { key(g) };
+                Some(vec![V::T(label), V::N(m.mean), V::N(m.share.map(|s| s * 100.0))])
+            })
+            .collect();
+        table(ws, &mut r, &[w.t("层级", "Level"), w.t("平均得分", "Mean"), w.t("得分率%", "Share %")], rows)?;
+    }
+    wb.save(path)
+}

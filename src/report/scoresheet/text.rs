@@ -1,0 +1,54 @@
+//! Score sheets as Markdown (printable, readable in any editor) and as CSV rows (for the one
+//! CSV writer, which adds the BOM and neutralises formula-like cells).
+
+use std::fmt::Write;
+
+use super::{Cell, RowKind, Sheet};
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\r', '\n'], "<br>")
+}
+
+/// One sheet as Markdown: title, facts, the table, signature lines.
+pub fn render_md(sheet: &Sheet) -> String {
+    let mut s = format!("## {}\n\n", md_cell(&sheet.title));
+    for (k, v) in &sheet.facts {
+        let _ = writeln!(s, "- {}：{}", md_cell(k), md_cell(v));
+    }
+    s.push('\n');
+    let _ = writeln!(s, "| {} |", sheet.columns.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(s, "|{}", "---|".repeat(sheet.columns.len()));
+    for r in &sheet.rows {
+        let mut cells: Vec<String> = (0..sheet.columns.len())
+            .map(|i| r.cells.get(i).map_or_else(String::new, |c| md_cell(&c.plain())))
+            .collect();
+        if matches!(r.kind, RowKind::Category | RowKind::Section | RowKind::Total) {
+            if let Some(c) = cells.get_mut(1).filter(|c| !c.is_empty()) {
+                *c = format!("**{c}**");
+            }
+        }
+        // Extra cells (a veto's reason after the verdict) go into the last column.
+        if r.cells.len() > sheet.columns.len() {
+            let extra: Vec<String> = r.cells[sheet.columns.len()..].iter().map(|c| md_cell(&c.plain())).collect();
+            if let Some(last) = cells.last_mut() {
+                last.push_str(&extra.join(" "));
+            }
+        }
+        let _ = writeln!(s, "| {} |", cells.join(" | "));
+    }
+    s.push('\n');
+    let _ = writeln!(s, "{}\n", sheet.signatures.join("　　"));
+    s
+}
+
+/// The sheet as rows of cells: facts, a blank row, the header, the table, the signatures.
+pub fn render_csv_rows(sheet: &Sheet) -> Vec<Vec<Cell>> {
+    let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::text(&sheet.title)]];
+    rows.extend(sheet.facts.iter().map(|(k, v)| vec![Cell::text(k), Cell::text(v)]));
+    rows.push(Vec::new());
+    rows.push(sheet.columns.iter().map(Cell::text).collect());
+    rows.extend(sheet.rows.iter().map(|r| r.cells.clone()));
+    rows.push(Vec::new());
+    rows.push(sheet.signatures.iter().map(Cell::text).collect());
+    rows
+}
