@@ -2,6 +2,7 @@
 //! Nothing here touches a terminal, a database or the file system.
 
 pub mod account;
+pub mod agreement;
 pub mod engine;
 pub mod entry;
 pub mod platform;
