@@ -7,6 +7,7 @@ mod output;
 mod round;
 mod rubric;
 mod score;
+mod score_import;
 
 use std::path::PathBuf;
 
@@ -153,6 +154,8 @@ pub enum RoundCmd {
 pub enum ScoreCmd {
     /// Set (or clear) one evaluator's entry for one indicator
     Set(SetArgs),
+    /// Import entries from CSV or XLSX (the columns of sample-data/scores-*.csv); all or nothing
+    Import(score_import::ScoreImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -331,6 +334,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Round(cmd)) => round::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args),
+        Some(Command::Score(ScoreCmd::Import(args))) => {
+            score_import::run(&mut open_store(&cli)?, args, lang)
+        }
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),

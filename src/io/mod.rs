@@ -2,3 +2,4 @@
 
 pub mod accounts;
 pub mod rubric_file;
+pub mod scores;

@@ -7,12 +7,14 @@ mod history;
 pub mod metrics;
 mod migrations;
 mod open;
+mod panel;
 mod rounds;
 mod scan;
 mod scores;
 
 pub use error::StoreError;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
+pub use panel::EntryWrite;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -81,7 +81,7 @@ pub(super) fn check_in_round(
 }
 
 /// The current entry of one evaluator for one indicator, if any.
-fn current(
+pub(super) fn current(
     conn: &Connection,
     key: (i64, i64, i64),
     indicator: &str,
@@ -112,6 +112,46 @@ pub(super) fn append_history(
     )?
     .execute(params![key.0, key.1, key.2, indicator, old, new, at])?;
     Ok(())
+}
+
+/// Saves one entry (insert or replace) and its history row inside the caller's transaction:
+/// the one write path of `score set`, the TUI, `score import` and `panel merge`. Returns false
+/// (and writes nothing) when the stored entry is already identical.
+pub(super) fn write_entry(
+    conn: &Connection,
+    round_id: i64,
+    account_id: i64,
+    evaluator: &str,
+    entry: &Entry,
+) -> Result<bool, StoreError> {
+    check_in_round(conn, round_id, account_id)?;
+    let key = (round_id, account_id, ensure_evaluator(conn, evaluator)?);
+    let old = current(conn, key, &entry.indicator)?;
+    if old.as_ref() == Some(entry) {
+        return Ok(false);
+    }
+    let at = super::now();
+    conn.prepare_cached(
+        "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (round_id, account_id, evaluator_id, indicator) DO UPDATE SET
+           value = excluded.value, count = excluded.count, veto = excluded.veto, na = excluded.na,
+           note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        key.0, key.1, key.2, entry.indicator, entry.value, entry.count, entry.veto, entry.na,
+        entry.note, evidence_json(&entry.evidence), at
+    ])?;
+    let old = old.as_ref().map(entry_json);
+    append_history(
+        conn,
+        key,
+        &entry.indicator,
+        old,
+        Some(entry_json(entry)),
+        &at,
+    )?;
+    Ok(true)
 }
 
 impl Store {
@@ -161,33 +201,7 @@ impl Store {
             ));
         }
         let tx = self.conn.transaction()?;
-        check_in_round(&tx, round_id, account_id)?;
-        let key = (round_id, account_id, ensure_evaluator(&tx, evaluator)?);
-        let old = current(&tx, key, &entry.indicator)?;
-        if old.as_ref() == Some(entry) {
-            return Ok(());
-        }
-        let at = super::now();
-        tx.prepare_cached(
-            "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT (round_id, account_id, evaluator_id, indicator) DO UPDATE SET
-               value = excluded.value, count = excluded.count, veto = excluded.veto, na = excluded.na,
-               note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at",
-        )?
-        .execute(params![
-            key.0, key.1, key.2, entry.indicator, entry.value, entry.count, entry.veto, entry.na,
-            entry.note, evidence_json(&entry.evidence), at
-        ])?;
-        let old = old.as_ref().map(entry_json);
-        append_history(
-            &tx,
-            key,
-            &entry.indicator,
-            old,
-            Some(entry_json(entry)),
-            &at,
-        )?;
+        write_entry(&tx, round_id, account_id, evaluator, entry)?;
         tx.commit()?;
         Ok(())
     }

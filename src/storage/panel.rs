@@ -1,0 +1,52 @@
+//! Panel work on the store: batch writes of many entries in one transaction (score import,
+//! panel merge), each through the one entry write path and its history.
+
+use super::scores::{current, ensure_evaluator, write_entry};
+use super::{Store, StoreError};
+use crate::domain::entry::Entry;
+
+/// One entry to write: account id in this database, evaluator name, the checked entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryWrite {
+    pub account_id: i64,
+    pub evaluator: String,
+    pub entry: Entry,
+}
+
+impl Store {
+    /// Writes every entry in one transaction (all or nothing), each as `score set` writes it:
+    /// an empty note or evidence keeps what is stored, an identical entry is left alone. Returns
+    /// how many entries changed.
+    pub fn set_entries(&mut self, round_id: i64, rows: &[EntryWrite]) -> Result<usize, StoreError> {
+        let r = (|| {
+            let tx = self.conn.transaction()?;
+            let mut changed = 0;
+            for (i, w) in rows.iter().enumerate() {
+                let key = (round_id, w.account_id, ensure_evaluator(&tx, &w.evaluator)?);
+                let mut entry = w.entry.clone();
+                if let Some(old) = current(&tx, key, &entry.indicator)? {
+                    if entry.note.is_empty() {
+                        entry.note = old.note;
+                    }
+                    if entry.evidence.is_empty() {
+                        entry.evidence = old.evidence;
+                    }
+                }
+                let wrote = write_entry(&tx, round_id, w.account_id, &w.evaluator, &entry)
+                    .map_err(|e| match e {
+                        StoreError::Sql(_) => e,
+                        other => StoreError::Invalid(format!(
+                            "entry {} ({} {}): {other}; nothing was written",
+                            i + 1,
+                            w.evaluator,
+                            w.entry.indicator
+                        )),
+                    })?;
+                changed += usize::from(wrote);
+            }
+            tx.commit()?;
+            Ok(changed)
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+}
