@@ -4,6 +4,7 @@ mod account;
 mod demo;
 mod explain;
 mod output;
+mod panel;
 mod round;
 mod rubric;
 mod score;
@@ -48,6 +49,9 @@ pub enum Command {
     /// Record scores from scripts
     #[command(subcommand)]
     Score(ScoreCmd),
+    /// Expert panels: agreement, export and merge between evaluators' databases
+    #[command(subcommand)]
+    Panel(panel::PanelCmd),
     /// Print how an account's score is derived
     Explain(ExplainArgs),
     /// Load the bundled sample data into a fresh demo database and open it
@@ -337,6 +341,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Score(ScoreCmd::Import(args))) => {
             score_import::run(&mut open_store(&cli)?, args, lang)
         }
+        Some(Command::Panel(cmd)) => panel::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),

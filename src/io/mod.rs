@@ -1,5 +1,6 @@
 //! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric files.
 
 pub mod accounts;
+pub mod panel_file;
 pub mod rubric_file;
 pub mod scores;

@@ -57,27 +57,7 @@ impl Store {
         state: Submission,
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        check_in_round(&tx, round_id, account_id)?;
-        let key = (round_id, account_id, ensure_evaluator(&tx, evaluator)?);
-        let old = read_state(&tx, key)?;
-        if old == Some(state) {
-            return Ok(());
-        }
-        let at = super::now();
-        tx.prepare_cached(
-            "INSERT INTO submissions (round_id, account_id, evaluator_id, state, at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (round_id, account_id, evaluator_id) DO UPDATE SET state = excluded.state, at = excluded.at",
-        )?
-        .execute(params![key.0, key.1, key.2, state.code(), at])?;
-        let json = |s: Submission| format!("\"{}\"", s.code());
-        append_history(
-            &tx,
-            key,
-            SUBMISSION_INDICATOR,
-            old.map(json),
-            Some(json(state)),
-            &at,
-        )?;
+        write_submission(&tx, round_id, account_id, evaluator, state)?;
         tx.commit()?;
         Ok(())
     }
@@ -102,6 +82,39 @@ impl Store {
         })();
         Ok(r.map_err(|e| self.locked(e))?.unwrap_or(Submission::Draft))
     }
+}
+
+/// Records a submission state and its history row inside the caller's transaction; nothing
+/// when the state is already so.
+pub(super) fn write_submission(
+    conn: &rusqlite::Connection,
+    round_id: i64,
+    account_id: i64,
+    evaluator: &str,
+    state: Submission,
+) -> Result<(), StoreError> {
+    check_in_round(conn, round_id, account_id)?;
+    let key = (round_id, account_id, ensure_evaluator(conn, evaluator)?);
+    let old = read_state(conn, key)?;
+    if old == Some(state) {
+        return Ok(());
+    }
+    let at = super::now();
+    conn.prepare_cached(
+        "INSERT INTO submissions (round_id, account_id, evaluator_id, state, at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (round_id, account_id, evaluator_id) DO UPDATE SET state = excluded.state, at = excluded.at",
+    )?
+    .execute(params![key.0, key.1, key.2, state.code(), at])?;
+    let json = |s: Submission| format!("\"{}\"", s.code());
+    append_history(
+        conn,
+        key,
+        SUBMISSION_INDICATOR,
+        old.map(json),
+        Some(json(state)),
+        &at,
+    )?;
+    Ok(())
 }
 
 fn read_state(

@@ -14,7 +14,7 @@ mod scores;
 
 pub use error::StoreError;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
-pub use panel::EntryWrite;
+pub use panel::{EntryWrite, MergeWrite};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

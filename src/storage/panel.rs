@@ -50,3 +50,75 @@ impl Store {
         r.map_err(|e| self.locked(e))
     }
 }
+
+/// One step of a merge, applied with the others in one transaction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MergeWrite {
+    /// An entry written through the one entry write path (its history row included).
+    Entry(i64, EntryWrite),
+    /// A submission state of (round, account, evaluator).
+    Submission(i64, i64, String, super::Submission),
+    /// A history row recording a decision (e.g. a conflict resolved), `indicator` starting
+    /// with `@`; `old`/`new` are JSON.
+    Record {
+        round_id: i64,
+        account_id: i64,
+        evaluator: String,
+        indicator: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
+}
+
+impl Store {
+    /// Applies every step in one transaction: all or nothing. Returns how many entries changed.
+    pub fn apply_merge(&mut self, steps: &[MergeWrite]) -> Result<usize, StoreError> {
+        let r = (|| {
+            let tx = self.conn.transaction()?;
+            let mut changed = 0;
+            for s in steps {
+                match s {
+                    MergeWrite::Entry(round_id, w) => {
+                        changed += usize::from(write_entry(
+                            &tx,
+                            *round_id,
+                            w.account_id,
+                            &w.evaluator,
+                            &w.entry,
+                        )?);
+                    }
+                    MergeWrite::Submission(round_id, account_id, evaluator, state) => {
+                        super::history::write_submission(
+                            &tx,
+                            *round_id,
+                            *account_id,
+                            evaluator,
+                            *state,
+                        )?;
+                    }
+                    MergeWrite::Record {
+                        round_id,
+                        account_id,
+                        evaluator,
+                        indicator,
+                        old,
+                        new,
+                    } => {
+                        let key = (*round_id, *account_id, ensure_evaluator(&tx, evaluator)?);
+                        super::scores::append_history(
+                            &tx,
+                            key,
+                            indicator,
+                            old.clone(),
+                            new.clone(),
+                            &super::now(),
+                        )?;
+                    }
+                }
+            }
+            tx.commit()?;
+            Ok(changed)
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+}

@@ -3,11 +3,13 @@
 //! Formulas: research/statistics.md §2; F, chi-square quantiles and tails come from statrs.
 
 mod alpha;
+mod groups;
 mod icc;
 mod kendall;
 mod raters;
 
 pub use alpha::{Alpha, Metric, krippendorff_alpha};
+pub use groups::{Group, GroupBy, Sheet, groups};
 pub use icc::{Icc, IccForm, icc};
 pub use kendall::{KendallW, kendall_w};
 pub use raters::{RaterVsRest, raters_vs_rest};

@@ -1,0 +1,72 @@
+//! `assay panel …`: agreement figures, export and merge of evaluators' work between databases.
+
+mod agreement;
+mod exchange;
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::Format;
+use crate::i18n::Lang;
+use crate::storage::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum PanelCmd {
+    /// Agreement between evaluators: ICC (six forms), Kendall's W, Krippendorff's alpha
+    Agreement(AgreementArgs),
+    /// Write one evaluator's work in a round to a checksummed file for the chair
+    Export(ExportArgs),
+    /// Merge evaluators' export files into this database: all or nothing, conflicts listed
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    Round,
+    Category,
+    Indicator,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreementArgs {
+    /// Round id or name
+    #[arg(long)]
+    pub round: String,
+    #[arg(long, value_enum, default_value_t = By::Round)]
+    pub by: By,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Round id or name
+    #[arg(long)]
+    pub round: String,
+    #[arg(long)]
+    pub evaluator: String,
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Resolve conflicts: theirs or ours for all, or per entry as theirs:ACCOUNT/INDICATOR
+    /// (ACCOUNT is the account name; repeatable)
+    #[arg(long)]
+    pub take: Vec<String>,
+    /// Why the conflicts were resolved so (kept in the history); required with --take
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+pub fn run(store: &mut Store, cmd: &PanelCmd, lang: Lang) -> anyhow::Result<()> {
+    match cmd {
+        PanelCmd::Agreement(a) => agreement::run(store, a, lang),
+        PanelCmd::Export(a) => exchange::export(store, a, lang),
+        PanelCmd::Merge(a) => exchange::merge(store, a, lang),
+    }
+}
