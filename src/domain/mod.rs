@@ -5,5 +5,6 @@ pub mod account;
 pub mod agreement;
 pub mod engine;
 pub mod entry;
+pub mod panel;
 pub mod platform;
 pub mod rubric;
