@@ -373,3 +373,75 @@ fn tampered_foreign_round_and_other_rubric_files_are_refused() {
     let err = fails(&ev, &["panel", "merge", newer.to_str().unwrap()]);
     assert!(err.contains("newer assay"), "{err}");
 }
+
+#[test]
+fn demo_queue_shows_the_split_veto_and_shrinks_when_reconciled() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&db, &["demo", "--print"]);
+    let round = "2024年莲都区政务新媒体四维评估";
+    let queue = |db: &Path| -> serde_json::Value {
+        serde_json::from_str(&ok(
+            db,
+            &["panel", "queue", "--round", round, "--format", "json"],
+        ))
+        .unwrap()
+    };
+    let q = queue(&db);
+    let items = q["items"].as_array().unwrap();
+    let split = items
+        .iter()
+        .find(|i| i["account"] == "wechat:莲都文旅" && i["indicator"] == "security")
+        .expect("the planted split veto is queued");
+    assert_eq!(split["why"][0]["why"], "split_veto");
+    assert_eq!(split["votes"].as_array().unwrap().len(), 3);
+    let accounts: std::collections::HashSet<&str> =
+        items.iter().filter_map(|i| i["account"].as_str()).collect();
+    assert!(
+        accounts.len() >= 6,
+        "the planted disagreements span accounts: {accounts:?}"
+    );
+    let open = q["open"].as_u64().unwrap();
+    ok(
+        &db,
+        &[
+            "panel",
+            "reconcile",
+            "--round",
+            round,
+            "--account",
+            "微信:莲都文旅",
+            "--indicator",
+            "security",
+            "--veto",
+            "严重表述错误",
+            "--rationale",
+            "问题地图属实，删除不免责",
+            "--chair",
+            "主任",
+        ],
+    );
+    let q = queue(&db);
+    assert_eq!(q["open"].as_u64().unwrap(), open - 1);
+    assert_eq!(q["reconciled"].as_u64().unwrap(), 1);
+    let err = fails(
+        &db,
+        &[
+            "panel",
+            "reconcile",
+            "--round",
+            round,
+            "--account",
+            "微信:莲都文旅",
+            "--indicator",
+            "security",
+            "--veto",
+            "没有这个理由",
+            "--rationale",
+            "x",
+            "--chair",
+            "主任",
+        ],
+    );
+    assert!(err.contains("没有这个理由"), "{err}");
+}

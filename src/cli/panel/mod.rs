@@ -2,6 +2,7 @@
 
 mod agreement;
 mod exchange;
+mod queue;
 
 use std::path::PathBuf;
 
@@ -19,6 +20,10 @@ pub enum PanelCmd {
     Export(ExportArgs),
     /// Merge evaluators' export files into this database: all or nothing, conflicts listed
     Merge(MergeArgs),
+    /// Indicators where the evaluators disagree (spread, SD, split veto), not yet reconciled
+    Queue(QueueArgs),
+    /// Record the panel's consensus for one indicator of one account, with a rationale
+    Reconcile(ReconcileArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -63,10 +68,51 @@ pub struct MergeArgs {
     pub reason: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    /// Round id or name
+    #[arg(long)]
+    pub round: String,
+    /// Queue when max − min exceeds this share of the indicator's maximum (default 0.3)
+    #[arg(long)]
+    pub spread: Option<f64>,
+    /// Queue when the evaluators' SD exceeds this (points)
+    #[arg(long)]
+    pub sd: Option<f64>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("consensus").required(true).args(["value", "veto"]))]
+pub struct ReconcileArgs {
+    #[arg(long)]
+    pub round: String,
+    /// Account id, unique name, or platform:name
+    #[arg(long)]
+    pub account: String,
+    #[arg(long)]
+    pub indicator: String,
+    /// The agreed points (or 0 for a veto item checked clean)
+    #[arg(long)]
+    pub value: Option<f64>,
+    /// The agreed veto reason
+    #[arg(long)]
+    pub veto: Option<String>,
+    /// Why the panel agreed so (kept in the history)
+    #[arg(long)]
+    pub rationale: String,
+    /// The chair recording it
+    #[arg(long)]
+    pub chair: String,
+}
+
 pub fn run(store: &mut Store, cmd: &PanelCmd, lang: Lang) -> anyhow::Result<()> {
     match cmd {
         PanelCmd::Agreement(a) => agreement::run(store, a, lang),
         PanelCmd::Export(a) => exchange::export(store, a, lang),
         PanelCmd::Merge(a) => exchange::merge(store, a, lang),
+        PanelCmd::Queue(a) => queue::run(store, a, lang),
+        PanelCmd::Reconcile(a) => queue::reconcile(store, a, lang),
     }
 }
