@@ -29,7 +29,8 @@ pub fn z_scores(m: &Matrix) -> ZScores {
         let n = xs.len() as f64;
         let mean = xs.iter().sum::<f64>() / n;
         let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
-        if !(sd > 0.0) && !xs.is_empty() {
+        let varies = sd > 0.0;
+        if !varies && !xs.is_empty() {
             flat.push(m.raters[j].clone());
         }
         stats.push((mean, sd, xs.len()));
