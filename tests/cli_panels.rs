@@ -445,3 +445,77 @@ fn demo_queue_shows_the_split_veto_and_shrinks_when_reconciled() {
     );
     assert!(err.contains("没有这个理由"), "{err}");
 }
+
+#[test]
+fn panel_result_follows_the_round_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = setup(dir.path(), "res", RUBRIC);
+    ok(
+        &db,
+        &[
+            "score",
+            "import",
+            scores_csv(dir.path(), &sf_rows()).to_str().unwrap(),
+            "--round",
+            "一致性",
+        ],
+    );
+    let totals = |db: &Path| -> Vec<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_str(&ok(
+            db,
+            &["panel", "result", "--round", "一致性", "--format", "json"],
+        ))
+        .unwrap();
+        v["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["total"].clone())
+            .collect()
+    };
+    assert_eq!(
+        totals(&db),
+        [6.0, 3.0, 6.5, 4.0, 7.5, 4.75].map(|x| serde_json::json!(x))
+    );
+    ok(
+        &db,
+        &["panel", "config", "--round", "一致性", "--method", "median"],
+    );
+    assert_eq!(
+        totals(&db),
+        [6.5, 2.5, 7.0, 4.0, 7.5, 5.0].map(|x| serde_json::json!(x))
+    );
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "panel",
+            "config",
+            "--round",
+            "一致性",
+            "--method",
+            "trimmed",
+        ],
+    );
+    assert!(err.contains("--quorum 3"), "{err}");
+    ok(
+        &db,
+        &[
+            "panel",
+            "config",
+            "--round",
+            "一致性",
+            "--method",
+            "trimmed",
+            "--quorum",
+            "5",
+        ],
+    );
+    assert!(
+        totals(&db).iter().all(|t| t.is_null()),
+        "below quorum every account is unfinished"
+    );
+    let table = ok(&db, &["panel", "result", "--round", "一致性"]);
+    assert!(table.contains("未完成"), "{table}");
+}

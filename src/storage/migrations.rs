@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "operations metrics: per-post figures and weekly follower/message counts",
         sql: super::metrics::MIGRATION_SQL,
     },
+    Migration {
+        name: "expert panels: per-round panel settings (result method, quorum, veto rule)",
+        sql: super::panel_settings::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -8,6 +8,7 @@ pub mod metrics;
 mod migrations;
 mod open;
 mod panel;
+mod panel_settings;
 mod rounds;
 mod scan;
 mod scores;

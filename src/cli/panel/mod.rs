@@ -3,6 +3,7 @@
 mod agreement;
 mod exchange;
 mod queue;
+mod result;
 
 use std::path::PathBuf;
 
@@ -24,6 +25,10 @@ pub enum PanelCmd {
     Queue(QueueArgs),
     /// Record the panel's consensus for one indicator of one account, with a rationale
     Reconcile(ReconcileArgs),
+    /// Show or set the round's panel result rules: method, quorum, veto across the panel
+    Config(ConfigArgs),
+    /// The panel result per account: individual totals, result, z-normalised result, veto split
+    Result(ResultArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -107,12 +112,37 @@ pub struct ReconcileArgs {
     pub chair: String,
 }
 
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[arg(long)]
+    pub round: String,
+    /// mean (default), median, or trimmed (drops one highest and one lowest; needs quorum ≥ 3)
+    #[arg(long, value_parser = result::parse_method)]
+    pub method: Option<crate::domain::panel::Method>,
+    /// Minimum complete sheets per account; fewer leaves it 未完成
+    #[arg(long)]
+    pub quorum: Option<usize>,
+    /// Veto across the panel: any (default), majority, all
+    #[arg(long, value_parser = result::parse_veto)]
+    pub veto: Option<crate::domain::panel::VetoRule>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResultArgs {
+    #[arg(long)]
+    pub round: String,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
 pub fn run(store: &mut Store, cmd: &PanelCmd, lang: Lang) -> anyhow::Result<()> {
     match cmd {
         PanelCmd::Agreement(a) => agreement::run(store, a, lang),
         PanelCmd::Export(a) => exchange::export(store, a, lang),
         PanelCmd::Merge(a) => exchange::merge(store, a, lang),
         PanelCmd::Queue(a) => queue::run(store, a, lang),
+        PanelCmd::Config(a) => result::config(store, a, lang),
+        PanelCmd::Result(a) => result::result(store, a, lang),
         PanelCmd::Reconcile(a) => queue::reconcile(store, a, lang),
     }
 }
