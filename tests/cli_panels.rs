@@ -519,3 +519,104 @@ fn panel_result_follows_the_round_settings() {
     let table = ok(&db, &["panel", "result", "--round", "一致性"]);
     assert!(table.contains("未完成"), "{table}");
 }
+
+#[test]
+fn panel_members_assignment_and_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = setup(dir.path(), "as", RUBRIC);
+    ok(
+        &db,
+        &[
+            "panel",
+            "member",
+            "--round",
+            "一致性",
+            "--evaluator",
+            "组长",
+            "--role",
+            "chair",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "panel",
+            "member",
+            "--round",
+            "一致性",
+            "--evaluator",
+            "J1",
+            "--affiliation",
+            "单位1",
+        ],
+    );
+    for e in ["J2", "J3"] {
+        ok(
+            &db,
+            &["panel", "member", "--round", "一致性", "--evaluator", e],
+        );
+    }
+    let err = fails(
+        &db,
+        &[
+            "panel",
+            "member",
+            "--round",
+            "一致性",
+            "--evaluator",
+            "X",
+            "--role",
+            "boss",
+        ],
+    );
+    assert!(err.contains("boss"), "{err}");
+    ok(
+        &db,
+        &[
+            "panel",
+            "assign",
+            "--round",
+            "一致性",
+            "--per-account",
+            "2",
+            "--seed",
+            "5",
+        ],
+    );
+    let show = |db: &Path| -> serde_json::Value {
+        serde_json::from_str(&ok(
+            db,
+            &["panel", "show", "--round", "一致性", "--format", "json"],
+        ))
+        .unwrap()
+    };
+    let s = show(&db);
+    assert_eq!(s["assignments"], 12);
+    let members = s["members"].as_array().unwrap();
+    assert_eq!(members[0]["role"], "chair");
+    let loads: Vec<u64> = members[1..]
+        .iter()
+        .map(|m| m["assigned"].as_u64().unwrap())
+        .collect();
+    assert_eq!(loads, [4, 4, 4], "balanced: {s}");
+    // J1 belongs to 单位1: with everyone on everything, J1 skips 对象1.
+    ok(&db, &["panel", "assign", "--round", "一致性"]);
+    assert_eq!(show(&db)["assignments"], 17);
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "panel",
+            "assign",
+            "--round",
+            "一致性",
+            "--per-account",
+            "3",
+        ],
+    );
+    assert!(
+        err.contains("对象1") && err.contains("conflict of interest"),
+        "{err}"
+    );
+}

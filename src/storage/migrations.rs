@@ -29,7 +29,7 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: super::metrics::MIGRATION_SQL,
     },
     Migration {
-        name: "expert panels: per-round panel settings (result method, quorum, veto rule)",
+        name: "expert panels: per-round settings (result method, quorum, veto rule), members, assignments",
         sql: super::panel_settings::MIGRATION_SQL,
     },
 ];

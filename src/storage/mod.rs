@@ -16,6 +16,7 @@ mod scores;
 pub use error::StoreError;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use panel::{EntryWrite, MergeWrite};
+pub use panel_settings::Member;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -2,6 +2,7 @@
 
 mod agreement;
 mod exchange;
+mod members;
 mod queue;
 mod result;
 
@@ -25,6 +26,12 @@ pub enum PanelCmd {
     Queue(QueueArgs),
     /// Record the panel's consensus for one indicator of one account, with a rationale
     Reconcile(ReconcileArgs),
+    /// Add or update a member of the round's panel (evaluator or chair, with affiliation)
+    Member(MemberArgs),
+    /// Assign evaluators to accounts: all, or K per account, balanced, no conflicts of interest
+    Assign(AssignArgs),
+    /// The round's panel with assignments and progress, and its result rules
+    Show(ShowArgs),
     /// Show or set the round's panel result rules: method, quorum, veto across the panel
     Config(ConfigArgs),
     /// The panel result per account: individual totals, result, z-normalised result, veto split
@@ -135,12 +142,49 @@ pub struct ResultArgs {
     pub format: Format,
 }
 
+#[derive(Debug, Args)]
+pub struct MemberArgs {
+    #[arg(long)]
+    pub round: String,
+    #[arg(long)]
+    pub evaluator: String,
+    /// evaluator (default) or chair
+    #[arg(long, default_value = "evaluator")]
+    pub role: String,
+    /// The host unit the member belongs to: never assigned that unit's accounts
+    #[arg(long)]
+    pub affiliation: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    #[arg(long)]
+    pub round: String,
+    /// Evaluators per account (default: every evaluator scores every account)
+    #[arg(long)]
+    pub per_account: Option<usize>,
+    /// Seed for a reproducible assignment
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[arg(long)]
+    pub round: String,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
 pub fn run(store: &mut Store, cmd: &PanelCmd, lang: Lang) -> anyhow::Result<()> {
     match cmd {
         PanelCmd::Agreement(a) => agreement::run(store, a, lang),
         PanelCmd::Export(a) => exchange::export(store, a, lang),
         PanelCmd::Merge(a) => exchange::merge(store, a, lang),
         PanelCmd::Queue(a) => queue::run(store, a, lang),
+        PanelCmd::Member(a) => members::member(store, a, lang),
+        PanelCmd::Assign(a) => members::assign(store, a, lang),
+        PanelCmd::Show(a) => members::show(store, a, lang),
         PanelCmd::Config(a) => result::config(store, a, lang),
         PanelCmd::Result(a) => result::result(store, a, lang),
         PanelCmd::Reconcile(a) => queue::reconcile(store, a, lang),
