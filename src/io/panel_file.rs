@@ -117,7 +117,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Content, PanelFileError> {
         path: path.to_path_buf(),
         why,
     };
-    let value: serde_json::Value =
+    let mut value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| corrupt(format!("not JSON: {e}")))?;
     let content = value
         .get("content")
@@ -141,7 +141,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Content, PanelFileError> {
             path: path.to_path_buf(),
         });
     }
-    serde_json::from_value(content.clone()).map_err(|e| corrupt(e.to_string()))
+    let content = value.get_mut("content").map(serde_json::Value::take);
+    serde_json::from_value(content.unwrap_or_default()).map_err(|e| corrupt(e.to_string()))
 }
 
 #[cfg(test)]
