@@ -9,12 +9,14 @@ mod explain;
 mod help_zh;
 mod history;
 mod output;
+mod panel;
 mod report;
 mod resolve;
 mod round;
 mod round_check;
 mod rubric;
 mod score;
+mod score_import;
 mod sheet;
 mod usage;
 
@@ -58,6 +60,9 @@ pub enum Command {
     /// Record scores from scripts
     #[command(subcommand)]
     Score(ScoreCmd),
+    /// Expert panels: agreement, export and merge between evaluators' databases
+    #[command(subcommand)]
+    Panel(panel::PanelCmd),
     /// Print how an account's score is derived
     Explain(ExplainArgs),
     /// Report a round: pass rate, groups, statistics, rankings, roll-ups (table, JSON, CSV, Markdown, XLSX)
@@ -238,6 +243,8 @@ pub enum ScoreCmd {
     Submit(SheetArgs),
     /// Reopen a submitted sheet for editing (kept in the history)
     Reopen(SheetArgs),
+    /// Import entries from CSV or XLSX (the columns of sample-data/scores-*.csv); all or nothing
+    Import(score_import::ScoreImportArgs),
 }
 
 /// One evaluator's sheet: a round, an account, an evaluator.
@@ -559,6 +566,10 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Score(ScoreCmd::Reopen(args))) => {
             score::reopen(&mut open_store(&cli)?, args, lang)
         }
+        Some(Command::Score(ScoreCmd::Import(args))) => {
+            score_import::run(&mut open_store(&cli)?, args, lang)
+        }
+        Some(Command::Panel(cmd)) => panel::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
         Some(Command::Report(args)) => report::run(&mut open_store(&cli)?, args, lang),

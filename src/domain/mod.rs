@@ -2,9 +2,11 @@
 //! Nothing here touches a terminal, a database or the file system.
 
 pub mod account;
+pub mod agreement;
 pub mod engine;
 pub mod entry;
 pub mod evidence;
+pub mod panel;
 pub mod platform;
 pub mod precision;
 pub mod rubric;

@@ -3,4 +3,6 @@
 
 pub mod accounts;
 pub mod export;
+pub mod panel_file;
 pub mod rubric_file;
+pub mod scores;

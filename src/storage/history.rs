@@ -2,8 +2,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::scores::{append_history, check_in_round, ensure_evaluator};
-use super::{HistoryRow, SUBMISSION_INDICATOR, Store, StoreError, Submission};
+use super::scores::{check_in_round, ensure_evaluator};
+use super::{HistoryRow, Store, StoreError, Submission};
 
 impl Store {
     /// History rows of a round (of one account, or all), oldest first.
@@ -57,27 +57,7 @@ impl Store {
         state: Submission,
     ) -> Result<(), StoreError> {
         let tx = super::open::write_tx(&mut self.conn)?;
-        check_in_round(&tx, round_id, account_id)?;
-        let key = (round_id, account_id, ensure_evaluator(&tx, evaluator)?);
-        let old = read_state(&tx, key)?;
-        if old == Some(state) {
-            return Ok(());
-        }
-        let at = super::now();
-        tx.prepare_cached(
-            "INSERT INTO submissions (round_id, account_id, evaluator_id, state, at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (round_id, account_id, evaluator_id) DO UPDATE SET state = excluded.state, at = excluded.at",
-        )?
-        .execute(params![key.0, key.1, key.2, state.code(), at])?;
-        let json = |s: Submission| format!("\"{}\"", s.code());
-        append_history(
-            &tx,
-            key,
-            SUBMISSION_INDICATOR,
-            old.map(json),
-            Some(json(state)),
-            &at,
-        )?;
+        write_submission(&tx, round_id, account_id, evaluator, state)?;
         tx.commit()?;
         Ok(())
     }
@@ -104,6 +84,7 @@ impl Store {
     }
 }
 
+
 fn read_state(
     conn: &rusqlite::Connection,
     key: (i64, i64, i64),
@@ -115,4 +96,18 @@ fn read_state(
         .query_row(params![key.0, key.1, key.2], |r| r.get(0))
         .optional()?;
     Ok(state.and_then(|s| Submission::parse(&s)))
+}
+
+/// Records a submission state and its history row inside the caller's transaction (batch
+/// writers: panel merge); nothing when the state is unchanged.
+pub(super) fn write_submission(
+    conn: &rusqlite::Connection,
+    round_id: i64,
+    account_id: i64,
+    evaluator: &str,
+    state: Submission,
+) -> Result<(), StoreError> {
+    check_in_round(conn, round_id, account_id)?;
+    let key = (round_id, account_id, ensure_evaluator(conn, evaluator)?);
+    super::lock::write_state(conn, key, state, &super::now())
 }

@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "kept sheet results: one row per sheet for reports, kept fresh by triggers",
         sql: super::kept::MIGRATION_SQL,
     },
+    Migration {
+        name: "expert panels: per-round settings (result method, quorum, veto rule), members, assignments",
+        sql: super::panel_settings::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

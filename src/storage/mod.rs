@@ -16,6 +16,8 @@ pub mod metrics;
 mod migrations;
 mod open;
 mod progress;
+mod panel;
+mod panel_settings;
 mod rounds;
 mod scan;
 mod scores;
@@ -29,6 +31,8 @@ pub use lock::Reopen;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use open::APPLICATION_ID;
 pub use progress::RoundProgress;
+pub use panel::{EntryWrite, MergeWrite};
+pub use panel_settings::Member;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

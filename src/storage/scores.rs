@@ -82,7 +82,7 @@ pub(super) fn check_in_round(
 }
 
 /// The current entry of one evaluator for one indicator, if any.
-fn current(
+pub(super) fn current(
     conn: &Connection,
     key: (i64, i64, i64),
     indicator: &str,
@@ -101,6 +101,63 @@ fn current(
 pub(super) use super::chain::append_history;
 use super::chain::{BULK_INDICATOR, BulkDigest};
 use super::open::write_tx;
+
+
+/// Writes one entry for `key` whose stored version is `old` (inside the caller's IMMEDIATE
+/// transaction): the submit lock, the upsert, the chained history row and the kept sheet result.
+/// The one place an entry is written; every path (score set, the TUI, score import, panel merge)
+/// comes through here.
+fn store_entry(
+    conn: &Connection,
+    key: (i64, i64, i64),
+    evaluator: &str,
+    old: Option<&Entry>,
+    entry: &Entry,
+    reopen: Reopen,
+) -> Result<(), StoreError> {
+    let at = super::now();
+    super::lock::guard(conn, key, evaluator, reopen, &at)?;
+    conn.prepare_cached(
+        "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (round_id, account_id, evaluator_id, indicator) DO UPDATE SET
+           value = excluded.value, count = excluded.count, veto = excluded.veto, na = excluded.na,
+           note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        key.0, key.1, key.2, entry.indicator, entry.value, entry.count, entry.veto, entry.na,
+        entry.note, evidence_json(&entry.evidence), at
+    ])?;
+    append_history(
+        conn,
+        key,
+        &entry.indicator,
+        old.map(entry_json),
+        Some(entry_json(entry)),
+        &at,
+    )?;
+    super::kept::flush_sheet(conn, key)
+}
+
+/// Writes one entry inside the caller's transaction (batch writers: score import, panel merge).
+/// Returns false when the stored entry is identical (nothing written).
+pub(super) fn write_entry(
+    conn: &Connection,
+    round_id: i64,
+    account_id: i64,
+    evaluator: &str,
+    entry: &Entry,
+    reopen: Reopen,
+) -> Result<bool, StoreError> {
+    check_in_round(conn, round_id, account_id)?;
+    let key = (round_id, account_id, ensure_evaluator(conn, evaluator)?);
+    let old = current(conn, key, &entry.indicator)?;
+    if old.as_ref() == Some(entry) {
+        return Ok(false);
+    }
+    store_entry(conn, key, evaluator, old.as_ref(), entry, reopen)?;
+    Ok(true)
+}
 
 impl Store {
     /// The id of an evaluator, created on first use.
@@ -230,29 +287,7 @@ impl Store {
         if old.as_ref() == Some(&entry) {
             return Ok(());
         }
-        let at = super::now();
-        super::lock::guard(&tx, key, evaluator, reopen, &at)?;
-        tx.prepare_cached(
-            "INSERT INTO entries (round_id, account_id, evaluator_id, indicator, value, count, veto, na, note, evidence, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT (round_id, account_id, evaluator_id, indicator) DO UPDATE SET
-               value = excluded.value, count = excluded.count, veto = excluded.veto, na = excluded.na,
-               note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at",
-        )?
-        .execute(params![
-            key.0, key.1, key.2, entry.indicator, entry.value, entry.count, entry.veto, entry.na,
-            entry.note, evidence_json(&entry.evidence), at
-        ])?;
-        let old = old.as_ref().map(entry_json);
-        append_history(
-            &tx,
-            key,
-            &entry.indicator,
-            old,
-            Some(entry_json(&entry)),
-            &at,
-        )?;
-        super::kept::flush_sheet(&tx, key)?;
+        store_entry(&tx, key, evaluator, old.as_ref(), &entry, reopen)?;
         tx.commit()?;
         Ok(())
     }

@@ -118,18 +118,38 @@ pub fn read_accounts_csv_text(
 }
 
 /// Like [`read_accounts`], with a named sheet for workbooks and a report of the encoding,
-/// header row, ignored columns and defaults used.
+/// header row, ignored columns, defaults used and cells with terminal control characters.
 pub fn read_accounts_report(
     path: &Path,
     defaults: &ImportDefaults,
     sheet: Option<&str>,
 ) -> Result<ImportReport, ImportError> {
+    let (table, encoding, sheet) = read_table(path, sheet)?;
+    let warnings = unsafe_cells(&table);
+    let parsed = rows::to_accounts(path, &table, defaults)?;
+    Ok(ImportReport {
+        accounts: parsed.accounts,
+        encoding,
+        sheet,
+        header_row: parsed.header_row,
+        ignored_columns: parsed.ignored,
+        defaulted: parsed.defaulted,
+        warnings,
+    })
+}
+
+/// The cells of a CSV file (any supported encoding) or of a workbook's first or named sheet,
+/// with the encoding or sheet read: the shared reader of every tabular import.
+pub(crate) fn read_table(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<(Table, Option<Encoding>, Option<String>), ImportError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let (table, encoding, sheet) = match ext.as_str() {
+    Ok(match ext.as_str() {
         "xlsx" | "xlsm" | "xls" | "ods" => {
             let (table, sheet) = xlsx::read_table(path, sheet)?;
             (table, None, Some(sheet))
@@ -144,17 +164,6 @@ pub fn read_accounts_report(
                 ext,
             });
         }
-    };
-    let warnings = unsafe_cells(&table);
-    let parsed = rows::to_accounts(path, &table, defaults)?;
-    Ok(ImportReport {
-        accounts: parsed.accounts,
-        encoding,
-        sheet,
-        header_row: parsed.header_row,
-        ignored_columns: parsed.ignored,
-        defaulted: parsed.defaulted,
-        warnings,
     })
 }
 

@@ -6,6 +6,7 @@ mod files;
 mod corrections;
 mod lock;
 mod kept;
+mod panel;
 mod scores;
 mod tamper;
 

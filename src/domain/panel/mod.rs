@@ -1,0 +1,18 @@
+//! The panel's rules, pure: the panel result of an account from its evaluators' sheets (mean,
+//! median or trimmed mean, quorum, veto across the panel), per-evaluator z-scores shown beside
+//! the raw result, and the disagreement queue.
+
+mod assign;
+mod queue;
+mod result;
+mod zscore;
+
+pub use assign::{AssignError, Assignee, Target, assign};
+pub use queue::{Disagreement, Item, QueueRule, Vote, Why, queue};
+pub use result::{
+    Method, PanelError, PanelPolicy, PanelResult, SheetScore, VetoRule, panel_result,
+};
+pub use zscore::{ZScores, z_scores};
+
+#[cfg(test)]
+mod tests;
