@@ -3,6 +3,9 @@
 mod account;
 mod demo;
 mod explain;
+mod metrics;
+mod ops;
+mod ops_render;
 mod output;
 mod round;
 mod rubric;
@@ -49,6 +52,11 @@ pub enum Command {
     Score(ScoreCmd),
     /// Print how an account's score is derived
     Explain(ExplainArgs),
+    /// Import operations metrics (posts or weekly figures) or list past imports
+    #[command(subcommand)]
+    Metrics(metrics::MetricsCmd),
+    /// Operations index: each account against its group average, streaks and activity flags
+    Ops(ops::OpsArgs),
     /// Load the bundled sample data into a fresh demo database and open it
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
@@ -332,6 +340,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Round(cmd)) => round::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Score(ScoreCmd::Set(args))) => score::set(&mut open_store(&cli)?, args),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
+        Some(Command::Metrics(cmd)) => metrics::run(&mut open_store(&cli)?, cmd, lang),
+        Some(Command::Ops(args)) => ops::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args),
         Some(Command::Completions { shell }) => {

@@ -4,5 +4,6 @@
 pub mod account;
 pub mod engine;
 pub mod entry;
+pub mod ops;
 pub mod platform;
 pub mod rubric;

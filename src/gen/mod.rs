@@ -402,6 +402,11 @@ fn write_weeks(
                     followers: followers as u64,
                     messages,
                     replies: (messages as f64 * rng.random_range(0.6..=1.0)) as u64,
+                    posts: None,
+                    reads: None,
+                    likes: None,
+                    comments: None,
+                    reply_hours: None,
                 });
             }
             out

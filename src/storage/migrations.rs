@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "operations metrics: per-post figures and weekly follower/message counts",
         sql: super::metrics::MIGRATION_SQL,
     },
+    Migration {
+        name: "metric imports without duplicates: post keys, weekly columns, import history",
+        sql: super::metric_import::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

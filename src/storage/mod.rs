@@ -4,9 +4,11 @@
 mod accounts;
 mod error;
 mod history;
+pub mod metric_import;
 pub mod metrics;
 mod migrations;
 mod open;
+mod ops_scan;
 mod rounds;
 mod scan;
 mod scores;
