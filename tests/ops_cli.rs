@@ -62,14 +62,24 @@ fn reimport_is_a_no_op_and_conflicts_need_replace() {
     let clash = run(&db, &["--lang", "en", "metrics", "import", p]);
     assert_eq!(clash.status.code(), Some(1));
     let err = String::from_utf8_lossy(&clash.stderr);
-    assert!(err.contains("wechat:云和发布 2025-01-02 10:00#0: likes: 7 → 9"), "{err}");
-    let replaced = ok(&run(&db, &["--lang", "en", "metrics", "import", p, "--replace"]));
+    assert!(
+        err.contains("wechat:云和发布 2025-01-02 10:00#0: likes: 7 → 9"),
+        "{err}"
+    );
+    let replaced = ok(&run(
+        &db,
+        &["--lang", "en", "metrics", "import", p, "--replace"],
+    ));
     assert!(replaced.contains("1 replaced"), "{replaced}");
     let history = ok(&run(&db, &["--lang", "en", "metrics", "history"]));
-    assert_eq!(history.matches("posts.csv").count(), 2, "{history}");
+    assert_eq!(history.matches("  posts.csv").count(), 2, "{history}");
     assert!(history.contains("sample-data/weekly.csv"), "{history}");
     // An unknown account is named and nothing is imported.
-    std::fs::write(&posts, "account,published,reads\n不存在的号,2025-01-02 10:00,1\n").unwrap();
+    std::fs::write(
+        &posts,
+        "account,published,reads\n不存在的号,2025-01-02 10:00,1\n",
+    )
+    .unwrap();
     let unknown = run(&db, &["metrics", "import", p]);
     assert_eq!(unknown.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("row 2: no account 不存在的号"));
@@ -85,7 +95,10 @@ fn a_bad_formula_file_names_line_and_column() {
         "Formula(id: \"m\", version: \"1\", name: \"m\",\n  blocks: [Block(name: \"a\", weight: 1.0, terms: [Term(weight: 1.0, of: Followers, per: Total)])],\n  scale: Plain(1.0))\n",
     )
     .unwrap();
-    let out = run(&db, &["ops", "--round", "2", "--formula", f.to_str().unwrap()]);
+    let out = run(
+        &db,
+        &["ops", "--round", "2", "--formula", f.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("mine.ron:2:"), "{err}");
@@ -102,21 +115,63 @@ fn the_demo_report_names_the_planted_accounts() {
     let flagged = |flag: &str| -> Vec<String> {
         rows.iter()
             .filter(|r| r["flags"].as_array().unwrap().iter().any(|f| f == flag))
-            .map(|r| format!("{}:{}", r["platform"].as_str().unwrap(), r["name"].as_str().unwrap()))
+            .map(|r| {
+                format!(
+                    "{}:{}",
+                    r["platform"].as_str().unwrap(),
+                    r["name"].as_str().unwrap()
+                )
+            })
             .collect()
     };
     let dormant = flagged("dormant");
-    assert!(dormant.contains(&"wechat:东坑发布".to_string()), "{dormant:?}");
-    let dk = rows.iter().find(|r| r["name"] == "东坑发布" && r["platform"] == "wechat").unwrap();
+    assert!(
+        dormant.contains(&"wechat:东坑发布".to_string()),
+        "{dormant:?}"
+    );
+    let dk = rows
+        .iter()
+        .find(|r| r["name"] == "东坑发布" && r["platform"] == "wechat")
+        .unwrap();
     assert!(dk["activity"]["last_post"].as_str().unwrap() <= "2024-11-20");
     assert!(dk["activity"]["dormant_now"].as_bool().unwrap());
     let zombie = flagged("zombie");
-    for z in ["wechat:缙云发布", "wechat:新碧发布", "wechat:遂昌农业农村", "wechat:遂昌民政"] {
+    for z in [
+        "wechat:缙云发布",
+        "wechat:新碧发布",
+        "wechat:遂昌农业农村",
+        "wechat:遂昌民政",
+    ] {
         assert!(zombie.contains(&z.to_string()), "{z} not in {zombie:?}");
     }
     let below = flagged("below_average");
     assert!(!below.is_empty());
     let first = &rows[0];
-    assert!(!first["flags"].as_array().unwrap().is_empty(), "flagged accounts come first");
-    assert!(first["streak"]["longest"].as_u64().unwrap() >= 2);
+    assert!(
+        !first["flags"].as_array().unwrap().is_empty(),
+        "flagged accounts come first"
+    );
+    assert!(first["streak"]["current"].as_u64().unwrap() >= 2);
+    // The zombies answer nobody: exactly the planted four have no interaction.
+    let mut silent = flagged("no_interaction");
+    silent.sort();
+    assert_eq!(
+        silent,
+        [
+            "wechat:新碧发布",
+            "wechat:缙云发布",
+            "wechat:遂昌农业农村",
+            "wechat:遂昌民政"
+        ]
+    );
+    // The planted dormant accounts (sample-data/README) are all flagged dormant.
+    for d in [
+        "wechat:莲都教育",
+        "wechat:健康莲都",
+        "wechat:莲都生态环境",
+        "wechat:莲都公安服务",
+        "douyin:莲都退役军人",
+    ] {
+        assert!(dormant.contains(&d.to_string()), "{d} not in {dormant:?}");
+    }
 }

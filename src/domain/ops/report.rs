@@ -263,7 +263,9 @@ impl<'a> OpsBuilder<'a> {
                 if act.zombie {
                     flags.push("zombie");
                 }
-                if s.streak.longest >= rules.streak_weeks && rules.streak_weeks > 0 {
+                // The streak still running at the end: seed 003's "two weeks below" is judged at
+                // the time of review; the longest run is reported beside it.
+                if s.streak.current >= rules.streak_weeks && rules.streak_weeks > 0 {
                     flags.push("below_average");
                 }
                 if !act.under_floor.is_empty() {
