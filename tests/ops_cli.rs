@@ -175,3 +175,71 @@ fn the_demo_report_names_the_planted_accounts() {
         assert!(dormant.contains(&d.to_string()), "{d} not in {dormant:?}");
     }
 }
+
+#[test]
+fn explain_shows_automatic_items_and_the_evaluators_override_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = ok(&run(
+        &db,
+        &[
+            "explain",
+            "--round",
+            "2",
+            "--account",
+            "微信:东坑发布",
+            "--format",
+            "json",
+        ],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let auto = v[0]["automatic"].as_array().expect("automatic");
+    let veto = auto
+        .iter()
+        .find(|a| a["indicator"] == "no_update")
+        .expect("no_update");
+    assert_eq!(veto["violated"], true);
+    assert_eq!(veto["entry"]["veto"], "监测时间点前2周内无更新");
+    assert_eq!(veto["evidence"]["silent_days"], 28);
+    assert_eq!(veto["status"], "agrees");
+    // 缙云发布 answers nobody: the automatic veto is overridden by the evaluator with a reason.
+    ok(&run(
+        &db,
+        &[
+            "score",
+            "set",
+            "--round",
+            "2",
+            "--account",
+            "微信:缙云发布",
+            "--evaluator",
+            "王敏",
+            "--indicator",
+            "no_interaction",
+            "--value",
+            "0",
+            "--note",
+            "留言功能已开启，系统统计有误",
+        ],
+    ));
+    let text = ok(&run(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "explain",
+            "--round",
+            "2",
+            "--account",
+            "微信:缙云发布",
+        ],
+    ));
+    assert!(
+        text.contains("[no_interaction] no_interaction · veto 未提供有效互动功能"),
+        "{text}"
+    );
+    assert!(
+        text.contains("overridden by the evaluator, reason: 留言功能已开启，系统统计有误"),
+        "{text}"
+    );
+}

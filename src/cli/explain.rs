@@ -21,6 +21,8 @@ struct Explained<'a> {
     level: &'static str,
     evaluator: String,
     outcome: Outcome,
+    /// Values of rule-named items computed from the metrics (see `cli::ops_auto`).
+    automatic: Vec<super::ops_auto::AutoShown>,
 }
 
 pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> {
@@ -35,6 +37,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
         // Nothing scored yet: explain the empty sheet, so the user sees what is missing.
         by_evaluator.insert(args.evaluator.clone().unwrap_or_default(), Vec::new());
     }
+    let auto = super::ops_auto::for_account(store, &round, &rubric, &account)?;
     let explained: Vec<Explained<'_>> = by_evaluator
         .into_iter()
         .map(|(evaluator, entries)| Explained {
@@ -44,6 +47,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
             platform: account.platform.code(),
             level: account.level.code(),
             outcome: engine::score(&rubric, account.platform, account.level, &entries),
+            automatic: super::ops_auto::shown(&auto, &entries),
             evaluator,
         })
         .collect();
@@ -66,6 +70,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                     who
                 );
                 println!("{}", explain::render_text(&x.outcome, &rubric, lang));
+                print!("{}", super::ops_auto::render_text(&x.automatic, lang));
             }
         }
     }

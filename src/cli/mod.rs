@@ -5,6 +5,7 @@ mod demo;
 mod explain;
 mod metrics;
 mod ops;
+mod ops_auto;
 mod ops_render;
 mod output;
 mod round;

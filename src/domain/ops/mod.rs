@@ -3,6 +3,7 @@
 //! rules (dormant, zombie, update floor, no interaction, consolidation).
 
 pub mod activity;
+pub mod auto;
 pub mod compare;
 pub mod formula;
 pub mod report;
