@@ -152,6 +152,44 @@ fn the_demo_report_names_the_planted_accounts() {
         "flagged accounts come first"
     );
     assert!(first["streak"]["current"].as_u64().unwrap() >= 2);
+    // --week: the report at one week, with the weeks up to it; 东坑发布 is dormant by then.
+    let week = ok(&run(
+        &db,
+        &[
+            "ops",
+            "--week",
+            "2024-12-11",
+            "--weeks",
+            "4",
+            "--format",
+            "json",
+        ],
+    ));
+    let w: serde_json::Value = serde_json::from_str(&week).expect("json");
+    let weeks: Vec<&str> = w["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        weeks,
+        ["2024-11-18", "2024-11-25", "2024-12-02", "2024-12-09"]
+    );
+    let dk = w["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "东坑发布" && r["platform"] == "wechat")
+        .unwrap();
+    assert!(
+        dk["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "dormant"),
+        "{dk}"
+    );
     // The zombies answer nobody: exactly the planted four have no interaction.
     let mut silent = flagged("no_interaction");
     silent.sort();

@@ -125,8 +125,7 @@ fn history(store: &Store, lang: Lang) -> anyhow::Result<()> {
             "id", "when", "file", "kind", "rows", "new", "replaced", "sha256",
         ],
     };
-    print!("{}", super::output::table(&header, &rows));
-    Ok(())
+    super::ops::write_stdout(&super::output::table(&header, &rows))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -29,10 +29,10 @@ pub struct OpsArgs {
     /// Round id or name: its accounts, the weeks before its monitoring date
     #[arg(long)]
     pub round: Option<String>,
-    /// One week (any date in it), over all accounts
+    /// One week (any date in it), over all accounts, with the --weeks weeks up to it
     #[arg(long, value_parser = super::parse_date)]
     pub week: Option<NaiveDate>,
-    /// With --round: how many weeks before the monitoring date
+    /// How many weeks: before the round's monitoring date, or up to and including --week
     #[arg(long, default_value_t = 26)]
     pub weeks: u32,
     /// Group for the average: all, platform, level, province, city, county
@@ -143,11 +143,14 @@ pub fn run(store: &Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> {
             (store.round_accounts(round.id)?, first, to)
         }
         (None, Some(w)) => {
-            let first = week_start(w, args.week_start);
+            // The report at that week: its index and standing, with the `--weeks` weeks up to
+            // it for streaks and activity.
+            let last = week_start(w, args.week_start);
+            let first = last - Duration::weeks(i64::from(args.weeks.max(1)) - 1);
             (
                 store.list_accounts(&AccountFilter::default())?,
                 first,
-                first + Duration::days(6),
+                last + Duration::days(6),
             )
         }
         (None, None) => anyhow::bail!("--round or --week"),
@@ -162,8 +165,18 @@ pub fn run(store: &Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> {
         to,
         args.week_start,
     )?;
-    print!("{}", super::ops_render::render(&report, args.format, lang)?);
-    Ok(())
+    let text = super::ops_render::render(&report, args.format, lang)?;
+    write_stdout(&text)
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+pub fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
 }
 
 /// Reads the metrics week by week and builds the report over `from..=to`.
