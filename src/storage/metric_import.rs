@@ -18,13 +18,16 @@ UPDATE metric_posts SET post_key = published_at || '#' || (
     WHERE p.account_id = metric_posts.account_id AND p.published_at = metric_posts.published_at
       AND p.id < metric_posts.id);
 CREATE UNIQUE INDEX metric_posts_key ON metric_posts (account_id, post_key);
-CREATE INDEX metric_posts_time ON metric_posts (published_at);
+-- Covering indexes: the ops report reads a week of posts and of weekly rows from these alone.
+CREATE INDEX metric_posts_time ON metric_posts
+    (published_at, account_id, headline, reads, wow, likes, shares, comments);
 ALTER TABLE metric_weeks ADD COLUMN posts INTEGER;
 ALTER TABLE metric_weeks ADD COLUMN reads INTEGER;
 ALTER TABLE metric_weeks ADD COLUMN likes INTEGER;
 ALTER TABLE metric_weeks ADD COLUMN comments INTEGER;
 ALTER TABLE metric_weeks ADD COLUMN reply_hours REAL;
-CREATE INDEX metric_weeks_week ON metric_weeks (week);
+CREATE INDEX metric_weeks_week ON metric_weeks
+    (week, account_id, followers, messages, replies, posts, reads, likes, comments, reply_hours);
 CREATE TABLE metric_imports (
     id          INTEGER PRIMARY KEY,
     file        TEXT NOT NULL,

@@ -100,6 +100,46 @@ pub struct OpsReport {
     pub findings: Vec<Finding>,
 }
 
+/// Account id → position in the report: a dense table when ids are compact (the usual case:
+/// SQLite row ids), else a hash map.
+enum AccountIndex {
+    Dense { min: i64, slots: Vec<u32> },
+    Sparse(HashMap<i64, usize>),
+}
+
+impl AccountIndex {
+    fn new(accounts: &[Account]) -> AccountIndex {
+        let (min, max) = accounts.iter().fold((i64::MAX, i64::MIN), |(lo, hi), a| {
+            (lo.min(a.id), hi.max(a.id))
+        });
+        let span = max.saturating_sub(min).saturating_add(1);
+        if accounts.is_empty() || span > 4 * accounts.len() as i64 + 1024 {
+            return AccountIndex::Sparse(
+                accounts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.id, i))
+                    .collect(),
+            );
+        }
+        let mut slots = vec![u32::MAX; span as usize];
+        for (i, a) in accounts.iter().enumerate() {
+            slots[(a.id - min) as usize] = i as u32;
+        }
+        AccountIndex::Dense { min, slots }
+    }
+
+    fn get(&self, id: i64) -> Option<usize> {
+        match self {
+            AccountIndex::Dense { min, slots } => {
+                let i = *slots.get(usize::try_from(id.checked_sub(*min)?).ok()?)?;
+                (i != u32::MAX).then_some(i as usize)
+            }
+            AccountIndex::Sparse(m) => m.get(&id).copied(),
+        }
+    }
+}
+
 struct State {
     group: usize,
     formula: Option<usize>,
@@ -118,7 +158,7 @@ pub struct OpsBuilder<'a> {
     formulas: &'a [Formula],
     by: GroupBy,
     groups: Vec<String>,
-    index: HashMap<i64, usize>,
+    index: AccountIndex,
     state: Vec<State>,
     weeks: Vec<NaiveDate>,
 }
@@ -156,11 +196,7 @@ impl<'a> OpsBuilder<'a> {
             formulas,
             by,
             groups,
-            index: accounts
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id, i))
-                .collect(),
+            index: AccountIndex::new(accounts),
             state,
             weeks: Vec::new(),
         }
@@ -174,7 +210,7 @@ impl<'a> OpsBuilder<'a> {
 
     /// Adds a post to the week's buffer (posts of accounts outside the report are ignored).
     pub fn add_post(&mut self, buf: &mut [PeriodMetrics], p: &PostFigures) {
-        let Some(&i) = self.index.get(&p.account_id) else {
+        let Some(i) = self.index.get(p.account_id) else {
             return;
         };
         let [reads, wow, likes, shares, comments] = p.counts.map(|v| v as f64);
@@ -198,7 +234,7 @@ impl<'a> OpsBuilder<'a> {
     /// Adds a weekly row: followers, reply hours, messages; its totals stand in for posts when
     /// the week has no per-post records.
     pub fn add_week_row(&mut self, buf: &mut [PeriodMetrics], w: &WeekFigures) {
-        let Some(&i) = self.index.get(&w.account_id) else {
+        let Some(i) = self.index.get(w.account_id) else {
             return;
         };
         let m = &mut buf[i];

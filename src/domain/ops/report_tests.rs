@@ -93,3 +93,23 @@ fn groups_by_region_segments() {
     assert!(unavailable("APP无法下载"));
     assert!(!unavailable("正常"));
 }
+
+#[test]
+fn account_index_dense_and_sparse() {
+    let dense = AccountIndex::new(&[acc(3, "a", ""), acc(5, "b", "")]);
+    assert!(matches!(dense, AccountIndex::Dense { .. }));
+    assert_eq!(
+        (
+            dense.get(3),
+            dense.get(5),
+            dense.get(4),
+            dense.get(-1),
+            dense.get(i64::MAX)
+        ),
+        (Some(0), Some(1), None, None, None)
+    );
+    let sparse = AccountIndex::new(&[acc(5, "a", ""), acc(10_000_000, "b", "")]);
+    assert!(matches!(sparse, AccountIndex::Sparse(_)));
+    assert_eq!((sparse.get(10_000_000), sparse.get(6)), (Some(1), None));
+    assert_eq!(AccountIndex::new(&[]).get(1), None);
+}
