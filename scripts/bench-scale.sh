@@ -54,7 +54,7 @@ r=$(run_timed gen "$BIN" gen --accounts "$ACCOUNTS" --evaluators "$EVALUATORS" -
 MED[gen]=${r% *}; RSS[gen]=${r#* }
 printf '%-28s %8.3f s  max RSS %s kB  (%s)\n' "assay gen" "${MED[gen]}" "${RSS[gen]}" "$(tail -n 1 "$OUT/gen.out")"
 echo "integrity_check: $(sqlite3 "$DB" 'PRAGMA integrity_check;')"
-echo "rows: $(sqlite3 "$DB" 'SELECT count(*) FROM entries;') entries, $(sqlite3 "$DB" 'SELECT count(*) FROM metric_weeks;') weekly, $(du -h "$DB" | cut -f1)"
+echo "rows: $(sqlite3 "$DB" 'SELECT count(*) FROM entries;') entries, $(sqlite3 "$DB" 'SELECT count(*) FROM metric_weeks;') weekly, $(sqlite3 "$DB" 'SELECT count(*) FROM metric_posts;') posts, $(du -h "$DB" | cut -f1)"
 
 echo "== whole commands (median of $RUNS)"
 median_of "round list" "$BIN" --db "$DB" round list --format json
@@ -69,6 +69,14 @@ median_of "tui (until all totals)" "$TARGET/release/examples/tui_first_frame" "$
 echo "    ($(tail -n 1 "$OUT/tui (until all totals).out"))"
 GROUP_BY="SELECT account_id, evaluator_id, count(*), sum(coalesce(value, 0)), sum(coalesce(count, 0)), max(veto IS NOT NULL) FROM entries WHERE round_id = 1 GROUP BY account_id, evaluator_id;"
 median_of "sqlite3 GROUP BY" sqlite3 "$DB" "$GROUP_BY"
+
+# The operations report for the whole year (issue 11 §7): every account's weekly index, group
+# averages, streaks and flags, against one GROUP BY over the weekly table.
+median_of "ops (whole year)" "$BIN" --db "$DB" ops --round 1 --weeks "$WEEKS" --format csv
+WEEK_GROUP_BY="SELECT account_id, count(*), avg(followers), sum(messages), sum(replies) FROM metric_weeks GROUP BY account_id;"
+median_of "sqlite3 GROUP BY weekly" sqlite3 "$DB" "$WEEK_GROUP_BY"
+printf '%-28s %6.2fx  (target <= 1.5x; max RSS %s kB)\n' "ops / weekly GROUP BY" \
+  "$(awk -v a="${MED[ops (whole year)]}" -v b="${MED[sqlite3 GROUP BY weekly]}" 'BEGIN {print a / b}')" "${RSS[ops (whole year)]}"
 
 echo "== ratios to the single SQL GROUP BY scan over the score table"
 for k in "report (kept results)" "report --recompute" "round summary" "round list" "account list (json)"; do

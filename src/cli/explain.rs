@@ -23,6 +23,8 @@ struct Explained<'a> {
     level: &'static str,
     evaluator: String,
     outcome: Outcome,
+    /// Values of rule-named items computed from the metrics (see `cli::ops_auto`).
+    automatic: Vec<super::ops_auto::AutoShown>,
     /// Each item's note and evidence links, in rubric order (items with neither are left out).
     notes: Vec<Noted>,
 }
@@ -124,6 +126,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
         // Nothing scored yet: explain the empty sheet, so the user sees what is missing.
         by_evaluator.insert(args.evaluator.clone().unwrap_or_default(), Vec::new());
     }
+    let auto = super::ops_auto::for_account(store, &round, &rubric, &account)?;
     let explained: Vec<Explained<'_>> = by_evaluator
         .into_iter()
         .map(|(evaluator, entries)| Explained {
@@ -134,6 +137,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
             level: account.level.code(),
             outcome: engine::score(&rubric, account.platform, account.level, &entries),
             notes: notes(&rubric, &entries),
+            automatic: super::ops_auto::shown(&auto, &entries),
             evaluator,
         })
         .collect();
@@ -170,6 +174,10 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                 if !x.notes.is_empty() {
                     println!("{}", escape_text(&render_notes(&x.notes, lang)));
                 }
+                print!(
+                    "{}",
+                    escape_text(&super::ops_auto::render_text(&x.automatic, lang))
+                );
             }
         }
     }

@@ -8,6 +8,10 @@ mod demo;
 mod explain;
 mod help_zh;
 mod history;
+mod metrics;
+mod ops;
+mod ops_auto;
+mod ops_render;
 mod output;
 mod panel;
 mod report;
@@ -75,6 +79,11 @@ pub enum Command {
     Bulletin(sheet::BulletinArgs),
     /// Combine a year's rounds into the annual assessment (年度考核)
     Annual(sheet::AnnualArgs),
+    /// Import operations metrics (posts or weekly figures) or list past imports
+    #[command(subcommand)]
+    Metrics(metrics::MetricsCmd),
+    /// Operations index: each account against its group average, streaks and activity flags
+    Ops(ops::OpsArgs),
     /// Open the demo database (the sample city), created on first use and kept afterwards
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
@@ -576,6 +585,8 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Sheet(args)) => sheet::sheet(&mut open_store(&cli)?, args, lang),
         Some(Command::Bulletin(args)) => sheet::bulletin(&mut open_store(&cli)?, args, lang),
         Some(Command::Annual(args)) => sheet::annual(&mut open_store(&cli)?, args, lang),
+        Some(Command::Metrics(cmd)) => metrics::run(&mut open_store(&cli)?, cmd, lang),
+        Some(Command::Ops(args)) => ops::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
         Some(Command::Audit(AuditCmd::Verify { round, format })) => {

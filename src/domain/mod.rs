@@ -7,6 +7,7 @@ pub mod engine;
 pub mod entry;
 pub mod evidence;
 pub mod panel;
+pub mod ops;
 pub mod platform;
 pub mod precision;
 pub mod rubric;

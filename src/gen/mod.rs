@@ -1,8 +1,9 @@
 //! Deterministic synthetic data at any scale for `assay gen`: accounts over a realistic region
 //! tree, one round on a 40-item rubric (or a given one) scored by K evaluators, and W weeks of
-//! weekly metrics — with most accounts passing, a few vetoes, heavy-tailed reach and some dormant
+//! weekly metrics and posts — with most accounts passing, a few vetoes, heavy-tailed reach and some dormant
 //! accounts. Same options and seed ⇒ the same rows.
 
+mod posts;
 pub mod regions;
 pub mod rubric;
 
@@ -42,14 +43,21 @@ pub struct GenReport {
     pub evaluators: u32,
     pub entries: u64,
     pub weeks: u64,
+    pub posts: u64,
 }
 
 impl std::fmt::Display for GenReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "generated {} accounts, {} evaluators, {} score rows, {} weekly metric rows (round #{} {})",
-            self.accounts, self.evaluators, self.entries, self.weeks, self.round_id, self.round
+            "generated {} accounts, {} evaluators, {} score rows, {} weekly metric rows, {} posts (round #{} {})",
+            self.accounts,
+            self.evaluators,
+            self.entries,
+            self.weeks,
+            self.posts,
+            self.round_id,
+            self.round
         )
     }
 }
@@ -333,6 +341,7 @@ fn generate_into(
     )?;
     drop(accounts);
     let weeks = write_weeks(store, &ids, &traits, opts, monitoring_date, progress)?;
+    let posts = posts::write_posts(store, &ids, &traits, opts, monitoring_date, progress)?;
     Ok(GenReport {
         round_id: round.id,
         round: round.name,
@@ -340,6 +349,7 @@ fn generate_into(
         evaluators: opts.evaluators,
         entries,
         weeks,
+        posts,
     })
 }
 
@@ -433,6 +443,11 @@ fn write_weeks(
                     followers: followers as u64,
                     messages,
                     replies: (messages as f64 * rng.random_range(0.6..=1.0)) as u64,
+                    posts: None,
+                    reads: None,
+                    likes: None,
+                    comments: None,
+                    reply_hours: None,
                 });
             }
             out

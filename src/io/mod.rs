@@ -1,8 +1,11 @@
 //! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric
-//! files, and the one CSV and XLSX writer every export goes through (`export`).
+//! files, operations metrics, score files, panel exchange files, and the one CSV and XLSX writer
+//! every export goes through (`export`).
 
 pub mod accounts;
 pub mod export;
 pub mod panel_file;
+
+pub mod metrics;
 pub mod rubric_file;
 pub mod scores;

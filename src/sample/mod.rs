@@ -3,12 +3,10 @@
 
 mod rows;
 
-pub use rows::reads;
-
 use std::collections::HashMap;
 
 use crate::domain::platform::Platform;
-use crate::storage::metrics::{Post, WeekMetric};
+use crate::storage::metric_import::ImportSource;
 use crate::storage::{AccountFilter, NewRound, Store, StoreError};
 
 /// The sample files, embedded so that `assay demo` works from any directory.
@@ -71,6 +69,8 @@ pub enum SampleError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Accounts(#[from] crate::io::accounts::ImportError),
+    #[error(transparent)]
+    Metrics(#[from] crate::io::metrics::MetricsError),
 }
 
 /// What the demo loaded, and where the TUI should open.
@@ -139,7 +139,7 @@ pub fn load_demo(store: &mut Store) -> Result<DemoInfo, SampleError> {
             newest = last;
         }
     }
-    let (posts, weeks) = load_metrics(store, &keys)?;
+    let (posts, weeks) = load_metrics(store)?;
     Ok(DemoInfo {
         round_id: newest.0,
         round_name: newest.1,
@@ -238,36 +238,22 @@ fn load_scores(
     Ok((n, newest))
 }
 
-fn load_metrics(store: &mut Store, keys: &Keys) -> Result<(u64, u64), SampleError> {
-    let posts = rows::posts("posts.csv", POSTS_CSV)?
+/// Loads posts.csv and weekly.csv through the same importer as `assay metrics import`.
+fn load_metrics(store: &mut Store) -> Result<(u64, u64), SampleError> {
+    let accounts = store.list_accounts(&AccountFilter::default())?;
+    let mut n = [0u64; 2];
+    for (i, (file, text)) in [("posts.csv", POSTS_CSV), ("weekly.csv", WEEKLY_CSV)]
         .into_iter()
-        .map(|p| {
-            Ok(Post {
-                account_id: key_id(keys, "posts.csv", p.line, p.platform, &p.account)?,
-                published: p.published,
-                headline: p.headline,
-                reads: p.reads,
-                reads_capped: p.capped,
-                likes: p.likes,
-                wow: p.wow,
-                shares: p.shares,
-                comments: p.comments,
-            })
-        })
-        .collect::<Result<Vec<_>, SampleError>>()?;
-    let weeks = rows::weeks("weekly.csv", WEEKLY_CSV)?
-        .into_iter()
-        .map(|w| {
-            Ok(WeekMetric {
-                account_id: key_id(keys, "weekly.csv", w.line, w.platform, &w.account)?,
-                week: w.week,
-                followers: w.followers,
-                messages: w.messages,
-                replies: w.replies,
-            })
-        })
-        .collect::<Result<Vec<_>, SampleError>>()?;
-    let np = store.bulk_posts(&mut posts.into_iter())?;
-    let nw = store.bulk_weeks(&mut weeks.into_iter())?;
-    Ok((np, nw))
+        .enumerate()
+    {
+        let f = crate::io::metrics::read_metrics_text(file, text, chrono::Weekday::Mon)?;
+        let (posts, weeks) = crate::io::metrics::resolve(file, &f, &accounts)?;
+        let source = ImportSource {
+            file: format!("sample-data/{file}"),
+            sha256: crate::domain::rubric::rubric_hash(text),
+        };
+        let out = store.import_metrics(&source, &posts, &weeks, false)?;
+        n[i] = out.inserted;
+    }
+    Ok((n[0], n[1]))
 }

@@ -58,28 +58,53 @@ pub struct WeekMetric {
     pub followers: u64,
     pub messages: u64,
     pub replies: u64,
+    /// Posts, reads, likes and comments of the week as a weekly file gives them (none when the
+    /// figures come from per-post records instead).
+    #[serde(default)]
+    pub posts: Option<u64>,
+    #[serde(default)]
+    pub reads: Option<u64>,
+    #[serde(default)]
+    pub likes: Option<u64>,
+    #[serde(default)]
+    pub comments: Option<u64>,
+    /// Median reply latency in hours.
+    #[serde(default)]
+    pub reply_hours: Option<f64>,
 }
 
-const TIME_FMT: &str = "%Y-%m-%d %H:%M";
+pub(super) const TIME_FMT: &str = "%Y-%m-%d %H:%M";
 
-fn int(v: u64) -> i64 {
+pub(super) fn int(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
 
 impl Store {
-    /// Inserts posts in one transaction with one prepared statement; returns the row count.
+    /// Inserts new posts for a fresh database (generators) in one transaction: each post is keyed
+    /// by its time and its position among the account's posts at that minute, so a post that is
+    /// already stored is an error (a unique-key violation), never a duplicate. Imports from files
+    /// go through [`Store::import_metrics`]. Returns the row count.
     pub fn bulk_posts(&mut self, rows: &mut dyn Iterator<Item = Post>) -> Result<u64, StoreError> {
         let tx = super::open::write_tx(&mut self.conn)?;
         let mut n = 0;
+        let mut last: Option<(i64, NaiveDateTime, u32)> = None;
         {
             let mut st = tx.prepare(
-                "INSERT INTO metric_posts (account_id, published_at, headline, reads, reads_capped,
-                 likes, wow, shares, comments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO metric_posts (account_id, post_key, published_at, headline, reads,
+                 reads_capped, likes, wow, shares, comments)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for p in rows {
+                let seq = match last {
+                    Some((a, t, s)) if a == p.account_id && t == p.published => s + 1,
+                    _ => 0,
+                };
+                last = Some((p.account_id, p.published, seq));
+                let at = p.published.format(TIME_FMT).to_string();
                 st.execute(params![
                     p.account_id,
-                    p.published.format(TIME_FMT).to_string(),
+                    format!("{at}#{seq}"),
+                    at,
                     p.headline,
                     int(p.reads),
                     p.reads_capped,
@@ -95,7 +120,8 @@ impl Store {
         Ok(n)
     }
 
-    /// Inserts (or replaces) weekly figures in one transaction; returns the row count.
+    /// Inserts new weekly figures for a fresh database (generators) in one transaction; a week
+    /// already stored is an error, never silently replaced. Returns the row count.
     pub fn bulk_weeks(
         &mut self,
         rows: &mut dyn Iterator<Item = WeekMetric>,
@@ -104,8 +130,9 @@ impl Store {
         let mut n = 0;
         {
             let mut st = tx.prepare(
-                "INSERT OR REPLACE INTO metric_weeks (account_id, week, followers, messages, replies)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO metric_weeks (account_id, week, followers, messages, replies, posts,
+                 reads, likes, comments, reply_hours)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for w in rows {
                 st.execute(params![
@@ -113,7 +140,12 @@ impl Store {
                     w.week.to_string(),
                     int(w.followers),
                     int(w.messages),
-                    int(w.replies)
+                    int(w.replies),
+                    w.posts.map(int),
+                    w.reads.map(int),
+                    w.likes.map(int),
+                    w.comments.map(int),
+                    w.reply_hours
                 ])?;
                 n += 1;
             }
@@ -162,7 +194,8 @@ impl Store {
     /// An account's weekly figures, oldest week first.
     pub fn weeks(&self, account_id: i64) -> Result<Vec<WeekMetric>, StoreError> {
         let mut st = self.conn.prepare_cached(
-            "SELECT week, followers, messages, replies FROM metric_weeks WHERE account_id = ?1 ORDER BY week",
+            "SELECT week, followers, messages, replies, posts, reads, likes, comments, reply_hours
+             FROM metric_weeks WHERE account_id = ?1 ORDER BY week",
         )?;
         let rows = st.query_map(params![account_id], |r| {
             let week: String = r.get(0)?;
@@ -179,6 +212,11 @@ impl Store {
                 followers: r.get::<_, i64>(1)?.max(0) as u64,
                 messages: r.get::<_, i64>(2)?.max(0) as u64,
                 replies: r.get::<_, i64>(3)?.max(0) as u64,
+                posts: r.get::<_, Option<i64>>(4)?.map(|v| v.max(0) as u64),
+                reads: r.get::<_, Option<i64>>(5)?.map(|v| v.max(0) as u64),
+                likes: r.get::<_, Option<i64>>(6)?.map(|v| v.max(0) as u64),
+                comments: r.get::<_, Option<i64>>(7)?.map(|v| v.max(0) as u64),
+                reply_hours: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -45,6 +45,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "expert panels: per-round settings (result method, quorum, veto rule), members, assignments",
         sql: super::panel_settings::MIGRATION_SQL,
     },
+    Migration {
+        name: "metric imports without duplicates: post keys, weekly columns, import history",
+        sql: super::metric_import::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

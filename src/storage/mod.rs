@@ -18,6 +18,8 @@ mod open;
 mod progress;
 mod panel;
 mod panel_settings;
+pub mod metric_import;
+mod ops_scan;
 mod rounds;
 mod scan;
 mod scores;

@@ -100,6 +100,39 @@ impl ImportReport {
     }
 }
 
+/// Reads any CSV or spreadsheet file as a table of cells, with the registry importer's encoding
+/// detection and delimiter sniffing (for other importers: metrics). Returns the table, the text
+/// encoding (CSV) and the sheet read (workbooks).
+pub(crate) fn read_any_table(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<(Table, Option<Encoding>, Option<String>), ImportError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            let (table, sheet) = xlsx::read_table(path, sheet)?;
+            Ok((table, None, Some(sheet)))
+        }
+        "csv" | "txt" | "tsv" => {
+            let (table, encoding) = csv::read_table(path)?;
+            Ok((table, Some(encoding), None))
+        }
+        _ => Err(ImportError::Format {
+            path: path.to_path_buf(),
+            ext,
+        }),
+    }
+}
+
+/// Parses CSV text already in memory (embedded sample data) as a table of cells.
+pub(crate) fn parse_csv_text(name: &str, text: &str) -> Result<Table, ImportError> {
+    csv::parse(Path::new(name), text.trim_start_matches('\u{feff}'))
+}
+
 /// Reads the accounts of a CSV or XLSX registry (first sheet). Parses only; nothing is stored.
 pub fn read_accounts(path: &Path, defaults: &ImportDefaults) -> Result<Vec<Account>, ImportError> {
     Ok(read_accounts_report(path, defaults, None)?.accounts)

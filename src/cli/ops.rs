@@ -1,0 +1,210 @@
+//! `assay ops --round R | --week W`: every account's operations index against its group
+//! average, the streak below it and the activity flags; flagged accounts first.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::{Duration, NaiveDate, Weekday};
+use clap::{Args, ValueEnum};
+
+use crate::domain::ops::WeekFigures;
+use crate::domain::ops::activity::ActivityRules;
+use crate::domain::ops::formula::{self, Formula};
+use crate::domain::ops::report::{GroupBy, OpsBuilder, OpsReport};
+use crate::domain::ops::week::{week_start, weeks_between};
+use crate::i18n::Lang;
+use crate::storage::{AccountFilter, Store};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OpsFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("when").required(true).args(["round", "week"]))]
+pub struct OpsArgs {
+    /// Round id or name: its accounts, the weeks before its monitoring date
+    #[arg(long)]
+    pub round: Option<String>,
+    /// One week (any date in it), over all accounts, with the --weeks weeks up to it
+    #[arg(long, value_parser = super::parse_date)]
+    pub week: Option<NaiveDate>,
+    /// How many weeks: before the round's monitoring date, or up to and including --week
+    #[arg(long, default_value_t = 26)]
+    pub weeks: u32,
+    /// Group for the average: all, platform, level, province, city, county
+    #[arg(long, default_value = "all", value_parser = parse_group)]
+    pub by: GroupBy,
+    /// Index formula: a shipped id (gov-ops, wci-v14.2, wci-v2.0, bci) or a RON file; repeatable,
+    /// platform-specific ones win for their platform (default gov-ops)
+    #[arg(long)]
+    pub formula: Vec<String>,
+    /// Rule preset: national, sichuan, shenmu, yunhe
+    #[arg(long, default_value = "national")]
+    pub preset: String,
+    /// Dormant: no post in this many days
+    #[arg(long)]
+    pub dormant_days: Option<i64>,
+    /// Zombie: a gap longer than this many days
+    #[arg(long)]
+    pub zombie_gap: Option<i64>,
+    /// Zombie: reported dormant at this many consecutive weekly checks
+    #[arg(long)]
+    pub zombie_reports: Option<u32>,
+    /// Update floor: at least this many posts …
+    #[arg(long)]
+    pub floor_posts: Option<u32>,
+    /// … every this many days
+    #[arg(long)]
+    pub floor_days: Option<i64>,
+    /// Flag this many consecutive weeks below the group average
+    #[arg(long)]
+    pub streak: Option<u32>,
+    /// First day of a week: mon (default), sun, …
+    #[arg(long, default_value = "mon", value_parser = parse_weekday)]
+    pub week_start: Weekday,
+    #[arg(long, value_enum, default_value_t = OpsFormat::Table)]
+    pub format: OpsFormat,
+}
+
+pub fn parse_weekday(s: &str) -> Result<Weekday, String> {
+    crate::domain::ops::week::parse_weekday(s)
+        .ok_or_else(|| format!("unknown weekday \"{s}\"; use mon, tue, …, sun (周一…周日)"))
+}
+
+fn parse_group(s: &str) -> Result<GroupBy, String> {
+    GroupBy::parse(s).ok_or_else(|| {
+        format!("unknown group \"{s}\"; use all, platform, level, province, city or county")
+    })
+}
+
+fn rules(args: &OpsArgs, lang: Lang) -> anyhow::Result<ActivityRules> {
+    let mut r = ActivityRules::preset(&args.preset).with_context(|| {
+        lang.pick(
+            "未知的预设；可用 national、sichuan、shenmu、yunhe",
+            "unknown preset; use national, sichuan, shenmu or yunhe",
+        )
+        .to_string()
+    })?;
+    let set = |v: Option<i64>, to: &mut i64| v.inspect(|v| *to = (*v).max(1));
+    set(args.dormant_days, &mut r.dormant_days);
+    set(args.zombie_gap, &mut r.zombie_gap_days);
+    set(args.floor_days, &mut r.floor_days);
+    if let Some(v) = args.zombie_reports {
+        r.zombie_reports = v;
+    }
+    if let Some(v) = args.floor_posts {
+        r.floor_posts = v;
+    }
+    if let Some(v) = args.streak {
+        r.streak_weeks = v;
+    }
+    Ok(r)
+}
+
+/// The formulas named on the command line (files or shipped ids), then gov-ops as the fallback.
+fn formulas(names: &[String], lang: Lang) -> anyhow::Result<Vec<Formula>> {
+    let shipped = formula::shipped();
+    let mut out = Vec::new();
+    for n in names {
+        if let Some(f) = shipped.iter().find(|f| f.id == *n) {
+            out.push(f.clone());
+            continue;
+        }
+        let path = PathBuf::from(n);
+        let text = std::fs::read_to_string(&path).with_context(|| {
+            match lang {
+                Lang::Zh => format!("{n} 既不是内置公式（gov-ops、wci-v14.2、wci-v2.0、bci）也不是可读的文件"),
+                Lang::En => format!("{n} is neither a shipped formula (gov-ops, wci-v14.2, wci-v2.0, bci) nor a readable file"),
+            }
+        })?;
+        out.push(formula::parse(&text, n)?);
+    }
+    if !out.iter().any(|f| f.platforms.is_empty()) {
+        out.extend(shipped.into_iter().filter(|f| f.id == "gov-ops"));
+    }
+    Ok(out)
+}
+
+pub fn run(store: &Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> {
+    let rules = rules(args, lang)?;
+    let formulas = formulas(&args.formula, lang)?;
+    let (accounts, from, to) = match (&args.round, args.week) {
+        (Some(r), _) => {
+            let round = store.round(r)?;
+            let to = round.monitoring_date;
+            let first = week_start(
+                to - Duration::weeks(i64::from(args.weeks.max(1))),
+                args.week_start,
+            );
+            (store.round_accounts(round.id)?, first, to)
+        }
+        (None, Some(w)) => {
+            // The report at that week: its index and standing, with the `--weeks` weeks up to
+            // it for streaks and activity.
+            let last = week_start(w, args.week_start);
+            let first = last - Duration::weeks(i64::from(args.weeks.max(1)) - 1);
+            (
+                store.list_accounts(&AccountFilter::default())?,
+                first,
+                last + Duration::days(6),
+            )
+        }
+        (None, None) => anyhow::bail!("--round or --week"),
+    };
+    let report = build(
+        store,
+        &accounts,
+        &formulas,
+        args.by,
+        &rules,
+        from,
+        to,
+        args.week_start,
+    )?;
+    let text = super::ops_render::render(&report, args.format, lang)?;
+    write_stdout(&text)
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+pub fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}
+
+/// Reads the metrics week by week and builds the report over `from..=to`.
+#[allow(clippy::too_many_arguments)]
+pub fn build(
+    store: &Store,
+    accounts: &[crate::domain::account::Account],
+    formulas: &[Formula],
+    by: GroupBy,
+    rules: &ActivityRules,
+    from: NaiveDate,
+    to: NaiveDate,
+    first: Weekday,
+) -> anyhow::Result<OpsReport> {
+    let mut b = OpsBuilder::new(accounts, formulas, by);
+    for week in weeks_between(from, to, first) {
+        let last = week + Duration::days(6);
+        let mut buf = b.week_buffer();
+        store.for_each_post_between(week.max(from), last.min(to), &mut |p| {
+            b.add_post(&mut buf, &p)
+        })?;
+        // A week cut short by the end date counts for activity, not for the comparison.
+        if last <= to {
+            store.for_each_week_between(week, last, &mut |w| {
+                b.add_week_row(&mut buf, &WeekFigures::from(&w))
+            })?;
+            b.close_week(week, &buf);
+        }
+    }
+    Ok(b.finish(from, to, rules))
+}

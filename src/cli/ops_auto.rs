@@ -1,0 +1,154 @@
+//! Automatic rubric items in `assay explain`: the values the metrics give for rule-named items,
+//! their evidence, and whether the evaluator's own entry agrees with or overrides them.
+
+use serde::Serialize;
+
+use crate::domain::account::Account;
+use crate::domain::entry::Entry;
+use crate::domain::ops::activity::ActivityRules;
+use crate::domain::ops::auto::{AutoValue, automatic};
+use crate::domain::ops::formula;
+use crate::domain::ops::report::GroupBy;
+use crate::domain::rubric::Rubric;
+use crate::i18n::Lang;
+use crate::storage::{Round, Store};
+
+/// An automatic value beside the evaluator's entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct AutoShown {
+    #[serde(flatten)]
+    pub value: AutoValue,
+    /// "automatic" (no entry by the evaluator), "agrees" or "overridden".
+    pub status: &'static str,
+    /// The evaluator's note on an overriding entry: the reason, kept in the score history.
+    pub reason: Option<String>,
+}
+
+/// The automatic values for one account of a round: the ops report over the 26 weeks before
+/// the monitoring date, national rules, `gov-ops` index, group = the round's accounts (the same
+/// defaults as `assay ops --round`). Empty when the rubric names no rule.
+pub fn for_account(
+    store: &Store,
+    round: &Round,
+    rubric: &Rubric,
+    account: &Account,
+) -> anyhow::Result<Vec<AutoValue>> {
+    if !rubric.items().iter().any(|i| i.common().rule.is_some()) {
+        return Ok(Vec::new());
+    }
+    let formulas: Vec<_> = formula::shipped()
+        .into_iter()
+        .filter(|f| f.id == "gov-ops")
+        .collect();
+    let accounts = store.round_accounts(round.id)?;
+    let to = round.monitoring_date;
+    let first = chrono::Weekday::Mon;
+    let from = crate::domain::ops::week::week_start(to - chrono::Duration::weeks(26), first);
+    let rules = ActivityRules::default();
+    let report = super::ops::build(
+        store,
+        &accounts,
+        &formulas,
+        GroupBy::All,
+        &rules,
+        from,
+        to,
+        first,
+    )?;
+    Ok(report
+        .accounts
+        .iter()
+        .find(|r| r.id == account.id)
+        .map(|r| automatic(rubric, r))
+        .unwrap_or_default())
+}
+
+fn same(a: &Entry, b: &Entry) -> bool {
+    a.veto.is_some() == b.veto.is_some()
+        && (a.veto.is_some() || (a.value == b.value && a.count == b.count))
+}
+
+/// Each automatic value with the evaluator's stance on it.
+pub fn shown(auto: &[AutoValue], entries: &[Entry]) -> Vec<AutoShown> {
+    auto.iter()
+        .map(|v| {
+            let mine = entries
+                .iter()
+                .find(|e| e.indicator == v.indicator && e.is_scored());
+            let (status, reason) = match mine {
+                None => ("automatic", None),
+                Some(e) if same(e, &v.entry) => ("agrees", None),
+                Some(e) => ("overridden", Some(e.note.clone()).filter(|n| !n.is_empty())),
+            };
+            AutoShown {
+                value: v.clone(),
+                status,
+                reason,
+            }
+        })
+        .collect()
+}
+
+/// The text block under the derivation.
+pub fn render_text(shown: &[AutoShown], lang: Lang) -> String {
+    if shown.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "{}\n",
+        lang.pick(
+            "自动指标（由运营数据得出）：",
+            "Automatic items (from the metrics):"
+        )
+    );
+    for s in shown {
+        let v = &s.value;
+        let e = &v.evidence;
+        let judged = match (&v.entry.veto, v.entry.count, v.entry.value) {
+            (Some(r), _, _) => format!("{} {r}", lang.pick("否决", "veto")),
+            (None, Some(n), _) => format!("{} {n}", lang.pick("次数", "count")),
+            (None, None, Some(x)) if v.violated => format!("{} {x}", lang.pick("值", "value")),
+            _ => lang.pick("无问题", "no problem").to_string(),
+        };
+        let last = e.last_post.map_or("-".to_string(), |d| d.to_string());
+        let facts = match lang {
+            Lang::Zh => format!(
+                "最后发布 {last}，已 {} 天未更新，最长间隔 {} 天，低于平均连续 {} 周，更新不足 {} 期，留言 {}/回复 {}",
+                e.silent_days,
+                e.longest_gap,
+                e.streak,
+                e.under_floor_periods,
+                e.messages,
+                e.replies
+            ),
+            Lang::En => format!(
+                "last post {last}, {} days silent, longest gap {} days, {} weeks below average, {} periods under the floor, {} messages / {} replies",
+                e.silent_days,
+                e.longest_gap,
+                e.streak,
+                e.under_floor_periods,
+                e.messages,
+                e.replies
+            ),
+        };
+        let status = match (s.status, lang) {
+            ("automatic", Lang::Zh) => "自动（评估员未录入）".to_string(),
+            ("automatic", Lang::En) => "automatic (not entered by the evaluator)".to_string(),
+            ("agrees", Lang::Zh) => "评估员录入一致".to_string(),
+            ("agrees", Lang::En) => "the evaluator's entry agrees".to_string(),
+            (_, Lang::Zh) => format!(
+                "评估员已覆盖，理由：{}",
+                s.reason.as_deref().unwrap_or("（未填写）")
+            ),
+            (_, Lang::En) => format!(
+                "overridden by the evaluator, reason: {}",
+                s.reason.as_deref().unwrap_or("(none given)")
+            ),
+        };
+        out += &format!(
+            "  [{}] {} · {judged} · {facts} · {status}\n",
+            v.rule, v.indicator
+        );
+    }
+    out
+}

@@ -1,0 +1,267 @@
+//! Activity rules, every number a parameter with locality presets: dormant (no post in the D
+//! days before a date), zombie (reported dormant at consecutive checks, a single gap longer than
+//! G days, or marked unavailable — seed 003), update floor (fewer than K posts in a period —
+//! seeds 000 and 001), no interaction (messages received, none answered) and consolidation
+//! findings (too many accounts in a county, two accounts of one unit on one platform).
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::domain::account::Account;
+
+/// The parameters of every activity rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActivityRules {
+    /// Dormant: no post in this many days before a check date (national veto 内容不更新: 14).
+    pub dormant_days: i64,
+    /// Days between dormancy checks over a period (the monitoring platform's report cycle).
+    pub check_days: i64,
+    /// Zombie: reported dormant at this many consecutive checks (seed 003: 2).
+    pub zombie_reports: u32,
+    /// Zombie: any single gap between posts longer than this many days (seed 003: 20).
+    pub zombie_gap_days: i64,
+    /// Update floor: at least this many posts …
+    pub floor_posts: u32,
+    /// … in every period of this many days.
+    pub floor_days: i64,
+    /// Below average: flag a streak of this many consecutive weeks (seed 003: 2).
+    pub streak_weeks: u32,
+    /// Consolidation: more accounts than this in one county (seed 003: 10).
+    pub county_max: usize,
+}
+
+/// Locality presets for [`ActivityRules`].
+pub const PRESETS: &[(&str, &str)] = &[
+    (
+        "national",
+        "国办秘函〔2019〕19号: 2 weeks without update; floor 1 post per 14 days",
+    ),
+    (
+        "sichuan",
+        "四川 (seed 000): at least one update every 2 weeks",
+    ),
+    ("shenmu", "神木 (seed 001): at least two posts a week"),
+    (
+        "yunhe",
+        "云和 (seed 003): zombie after 2 reports or a 20-day gap; ≤ 10 accounts a county",
+    ),
+];
+
+impl Default for ActivityRules {
+    fn default() -> Self {
+        ActivityRules {
+            dormant_days: 14,
+            check_days: 7,
+            zombie_reports: 2,
+            zombie_gap_days: 20,
+            floor_posts: 1,
+            floor_days: 14,
+            streak_weeks: 2,
+            county_max: 10,
+        }
+    }
+}
+
+impl ActivityRules {
+    /// A named preset (see [`PRESETS`]); `None` for an unknown name.
+    pub fn preset(name: &str) -> Option<ActivityRules> {
+        let base = ActivityRules::default();
+        match name.trim().to_lowercase().as_str() {
+            "national" | "国家" | "sichuan" | "四川" | "yunhe" | "云和" => Some(base),
+            "shenmu" | "神木" => Some(ActivityRules {
+                floor_posts: 2,
+                floor_days: 7,
+                ..base
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// What the rules found for one account over one period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Activity {
+    /// The newest post on or before the period's end.
+    pub last_post: Option<NaiveDate>,
+    /// Days from the last post (or the period start, without posts) to the period end.
+    pub silent_days: i64,
+    /// Dormant at the period's end date.
+    pub dormant_now: bool,
+    /// Check dates at which the account was dormant.
+    pub dormant_reports: Vec<NaiveDate>,
+    /// The most consecutive dormant checks.
+    pub consecutive_reports: u32,
+    /// The longest gap in days between posts (period edges count as posts).
+    pub longest_gap: i64,
+    pub zombie: bool,
+    /// Why zombie: "reports", "gap", "unavailable".
+    pub zombie_because: Vec<&'static str>,
+    /// Floor periods (their first day) with fewer posts than the floor.
+    pub under_floor: Vec<NaiveDate>,
+    /// Messages received and replies sent over the period (when weekly figures exist).
+    pub messages: u64,
+    pub replies: u64,
+    pub no_interaction: bool,
+}
+
+/// Evaluates the rules for one account. `days` holds the dates of its posts (any order, with
+/// repeats); only those in `from..=to` count. `unavailable` marks an app that cannot be
+/// downloaded or used.
+pub fn evaluate(
+    rules: &ActivityRules,
+    days: &[NaiveDate],
+    from: NaiveDate,
+    to: NaiveDate,
+    messages: (u64, u64),
+    unavailable: bool,
+) -> Activity {
+    let mut d: Vec<NaiveDate> = days
+        .iter()
+        .copied()
+        .filter(|x| *x >= from && *x <= to)
+        .collect();
+    d.sort();
+    d.dedup();
+    let last_post = d.last().copied();
+    let silent_from = |at: NaiveDate| {
+        let i = d.partition_point(|x| *x <= at);
+        let since = if i > 0 {
+            d[i - 1]
+        } else {
+            from - Duration::days(1)
+        };
+        (at - since).num_days()
+    };
+    let silent_days = silent_from(to);
+    let dormant_at = |at: NaiveDate| silent_from(at) >= rules.dormant_days;
+    let mut reports = Vec::new();
+    let (mut run, mut best) = (0u32, 0u32);
+    let mut at = from + Duration::days(rules.dormant_days - 1);
+    while at <= to {
+        if dormant_at(at) {
+            reports.push(at);
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+        at += Duration::days(rules.check_days.max(1));
+    }
+    let mut edges = vec![from - Duration::days(1)];
+    edges.extend(&d);
+    edges.push(to + Duration::days(1));
+    let longest_gap = edges
+        .windows(2)
+        .map(|w| (w[1] - w[0]).num_days() - 1)
+        .max()
+        .unwrap_or(0);
+    let mut because = Vec::new();
+    if best >= rules.zombie_reports && rules.zombie_reports > 0 {
+        because.push("reports");
+    }
+    if longest_gap > rules.zombie_gap_days {
+        because.push("gap");
+    }
+    if unavailable {
+        because.push("unavailable");
+    }
+    Activity {
+        last_post,
+        silent_days,
+        dormant_now: dormant_at(to),
+        dormant_reports: reports,
+        consecutive_reports: best,
+        longest_gap,
+        zombie: !because.is_empty(),
+        zombie_because: because,
+        under_floor: under_floor(rules, &d, from, to),
+        messages: messages.0,
+        replies: messages.1,
+        no_interaction: messages.0 > 0 && messages.1 == 0,
+    }
+}
+
+/// Whole floor periods in `from..=to` (counted from `from`) with fewer posts than the floor.
+fn under_floor(
+    rules: &ActivityRules,
+    d: &[NaiveDate],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<NaiveDate> {
+    let len = Duration::days(rules.floor_days.max(1));
+    let mut out = Vec::new();
+    let mut start = from;
+    while start + len - Duration::days(1) <= to {
+        let end = start + len;
+        let n = d.partition_point(|x| *x < end) - d.partition_point(|x| *x < start);
+        if (n as u32) < rules.floor_posts {
+            out.push(start);
+        }
+        start = end;
+    }
+    out
+}
+
+/// A consolidation finding (seeds 001, 003).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Finding {
+    /// More accounts in one county than allowed.
+    CountyOverLimit {
+        county: String,
+        accounts: usize,
+        limit: usize,
+    },
+    /// Two or more accounts of one unit on one platform.
+    DuplicateUnit {
+        unit: String,
+        platform: String,
+        accounts: Vec<String>,
+    },
+}
+
+/// The county part of a region path (first three segments: 省/市/县).
+fn county(region: &str) -> Option<String> {
+    let parts: Vec<&str> = region.split('/').filter(|s| !s.is_empty()).collect();
+    (parts.len() >= 3).then(|| parts[..3].join("/"))
+}
+
+/// Consolidation findings over a set of accounts.
+pub fn consolidation(rules: &ActivityRules, accounts: &[&Account]) -> Vec<Finding> {
+    let mut by_county: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_unit: BTreeMap<(String, &'static str), Vec<String>> = BTreeMap::new();
+    for a in accounts {
+        if let Some(c) = county(&a.region) {
+            *by_county.entry(c).or_default() += 1;
+        }
+        if !a.unit.trim().is_empty() {
+            by_unit
+                .entry((a.unit.trim().to_string(), a.platform.code()))
+                .or_default()
+                .push(a.name.clone());
+        }
+    }
+    let mut out: Vec<Finding> = by_county
+        .into_iter()
+        .filter(|(_, n)| *n > rules.county_max)
+        .map(|(county, accounts)| Finding::CountyOverLimit {
+            county,
+            accounts,
+            limit: rules.county_max,
+        })
+        .collect();
+    out.extend(by_unit.into_iter().filter(|(_, v)| v.len() > 1).map(
+        |((unit, platform), accounts)| Finding::DuplicateUnit {
+            unit,
+            platform: platform.to_string(),
+            accounts,
+        },
+    ));
+    out
+}
+
+#[cfg(test)]
+#[path = "activity_tests.rs"]
+mod tests;

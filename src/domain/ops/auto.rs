@@ -1,0 +1,165 @@
+//! Automatic rubric items: an item that names a rule (`no_update`, `dormant`, `zombie`,
+//! `below_average`, `update_frequency`, `no_interaction`) gets a value computed from the
+//! account's metrics, with its evidence. An evaluator's own entry for the item overrides it.
+
+use serde::Serialize;
+
+use super::report::OpsRow;
+use crate::domain::entry::Entry;
+use crate::domain::rubric::{Indicator, ItemRef, Rubric};
+
+/// The facts an automatic value rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AutoEvidence {
+    pub last_post: Option<chrono::NaiveDate>,
+    pub silent_days: i64,
+    pub longest_gap: i64,
+    pub dormant_reports: usize,
+    pub weeks_below: u32,
+    pub streak: u32,
+    pub under_floor_periods: usize,
+    pub messages: u64,
+    pub replies: u64,
+}
+
+/// One automatic value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AutoValue {
+    pub indicator: String,
+    pub rule: String,
+    /// Whether the rule is violated.
+    pub violated: bool,
+    /// The entry the rule gives (a veto hit or "checked, no problem"; a count; a value).
+    pub entry: Entry,
+    pub evidence: AutoEvidence,
+}
+
+/// Whether `rule` is violated for this account, and how many instances (weeks, periods, …).
+fn violation(rule: &str, row: &OpsRow) -> (bool, u32) {
+    let a = &row.activity;
+    match rule {
+        "no_update" | "dormant" => (a.dormant_now, a.dormant_reports.len() as u32),
+        "zombie" => (a.zombie, u32::from(a.zombie)),
+        "below_average" => (row.flags.contains(&"below_average"), row.streak.current),
+        "update_frequency" => (!a.under_floor.is_empty(), a.under_floor.len() as u32),
+        "no_interaction" => (a.no_interaction, u32::from(a.no_interaction)),
+        _ => (false, 0),
+    }
+}
+
+/// The automatic values of every rule-named item of `rubric` for the account of `row`.
+pub fn automatic(rubric: &Rubric, row: &OpsRow) -> Vec<AutoValue> {
+    let a = &row.activity;
+    let evidence = AutoEvidence {
+        last_post: a.last_post,
+        silent_days: a.silent_days,
+        longest_gap: a.longest_gap,
+        dormant_reports: a.dormant_reports.len(),
+        weeks_below: row.weeks_below,
+        streak: row.streak.current,
+        under_floor_periods: a.under_floor.len(),
+        messages: a.messages,
+        replies: a.replies,
+    };
+    let mut out = Vec::new();
+    for item in rubric.items() {
+        let Some(rule) = item.common().rule.clone() else {
+            continue;
+        };
+        let (violated, n) = violation(&rule, row);
+        let mut entry = Entry::new(item.common().id.clone());
+        match item {
+            ItemRef::Veto(v) => {
+                if violated {
+                    entry.veto = v.reasons.first().cloned();
+                } else {
+                    entry.value = Some(0.0);
+                }
+            }
+            ItemRef::Indicator(_, Indicator::Deduct(_)) | ItemRef::Bonus(_) => {
+                entry.count = Some(if matches!(item, ItemRef::Bonus(_)) {
+                    0
+                } else {
+                    n
+                });
+            }
+            ItemRef::Indicator(_, Indicator::Check(_)) => {
+                entry.value = Some(if violated { 0.0 } else { 1.0 });
+            }
+            ItemRef::Indicator(_, Indicator::Range(r)) => {
+                entry.value = Some(if violated { r.min } else { r.max });
+            }
+        }
+        out.push(AutoValue {
+            indicator: item.common().id.clone(),
+            rule,
+            violated,
+            entry,
+            evidence: evidence.clone(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ops::activity::Activity;
+    use crate::domain::ops::compare::Streak;
+
+    fn row(activity: Activity) -> OpsRow {
+        OpsRow {
+            id: 1,
+            platform: "wechat",
+            name: "东坑发布".into(),
+            region: String::new(),
+            group: "all".into(),
+            formula: None,
+            index: 0.0,
+            standing: None,
+            mean_index: 0.0,
+            weeks_below: 3,
+            streak: Streak {
+                current: 3,
+                longest: 3,
+            },
+            flags: vec!["dormant", "below_average"],
+            activity,
+        }
+    }
+
+    #[test]
+    fn a_dormant_account_gets_the_no_update_veto_with_its_evidence() {
+        let src = include_str!("../../../rubrics/national-inspection.ron");
+        let rubric = crate::domain::rubric::parse(src, "national-inspection.ron").unwrap();
+        let last = chrono::NaiveDate::from_ymd_opt(2024, 11, 18);
+        let dormant = row(Activity {
+            last_post: last,
+            silent_days: 28,
+            dormant_now: true,
+            under_floor: vec![last.unwrap()],
+            ..Activity::default()
+        });
+        let auto = automatic(&rubric, &dormant);
+        let v = auto.iter().find(|v| v.indicator == "no_update").unwrap();
+        assert!(v.violated);
+        assert_eq!(v.entry.veto.as_deref(), Some("监测时间点前2周内无更新"));
+        assert_eq!((v.evidence.last_post, v.evidence.silent_days), (last, 28));
+        let slow = auto.iter().find(|v| v.indicator == "update_slow").unwrap();
+        assert_eq!(slow.entry.count, Some(1));
+        let talk = auto
+            .iter()
+            .find(|v| v.indicator == "no_interaction")
+            .unwrap();
+        assert_eq!((talk.violated, talk.entry.value), (false, Some(0.0)));
+        // Every automatic entry fits its item.
+        for v in &auto {
+            let item = rubric
+                .items()
+                .into_iter()
+                .find(|i| i.common().id == v.indicator)
+                .unwrap();
+            v.entry.clone().check(item).unwrap();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Operations monitoring, pure: the figures of one account over one period, index formulas kept
+//! as versioned RON data, comparison with the group average (streaks below it) and the activity
+//! rules (dormant, zombie, update floor, no interaction, consolidation).
+
+pub mod activity;
+pub mod auto;
+pub mod compare;
+pub mod formula;
+pub mod report;
+pub mod week;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// One post's figures as the ops report reads them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PostFigures {
+    pub account_id: i64,
+    pub published: NaiveDateTime,
+    pub headline: bool,
+    /// reads, 在看, likes, shares, comments
+    pub counts: [u64; 5],
+}
+
+/// One account's weekly row as the ops report reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeekFigures {
+    pub account_id: i64,
+    pub followers: u64,
+    pub messages: u64,
+    pub replies: u64,
+    pub reply_hours: Option<f64>,
+    /// posts, reads, likes, comments as a weekly file gives them.
+    pub totals: [Option<u64>; 4],
+}
+
+/// Sums of one metric set: reads, 在看 (wow), likes, shares, comments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub reads: f64,
+    pub wow: f64,
+    pub likes: f64,
+    pub shares: f64,
+    pub comments: f64,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.reads += o.reads;
+        self.wow += o.wow;
+        self.likes += o.likes;
+        self.shares += o.shares;
+        self.comments += o.comments;
+    }
+
+    fn max_with(&mut self, o: &Counts) {
+        self.reads = self.reads.max(o.reads);
+        self.wow = self.wow.max(o.wow);
+        self.likes = self.likes.max(o.likes);
+        self.shares = self.shares.max(o.shares);
+        self.comments = self.comments.max(o.comments);
+    }
+}
+
+/// What an index formula reads for one account over one period (usually a week).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PeriodMetrics {
+    /// Length of the period in days (d).
+    pub days: f64,
+    /// Number of posts (n).
+    pub posts: f64,
+    /// Totals over all posts (R, Z, L, RE, C).
+    pub total: Counts,
+    /// Totals over headline (头条) posts only (Rt, Zt, Lt, REt).
+    pub headline: Counts,
+    /// Each metric's highest single post (Rmax, Zmax, …), taken metric by metric.
+    pub max: Counts,
+    /// Followers at the end of the period, when known.
+    pub followers: Option<f64>,
+    /// Median reply latency in hours, when known.
+    pub reply_hours: Option<f64>,
+}
+
+impl PeriodMetrics {
+    /// An empty period of `days` days (no posts).
+    pub fn new(days: f64) -> PeriodMetrics {
+        PeriodMetrics {
+            days,
+            ..PeriodMetrics::default()
+        }
+    }
+
+    /// Adds one post's figures.
+    pub fn add_post(&mut self, headline: bool, c: &Counts) {
+        self.posts += 1.0;
+        self.total.add(c);
+        if headline {
+            self.headline.add(c);
+        }
+        self.max.max_with(c);
+    }
+}

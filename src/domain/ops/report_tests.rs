@@ -1,0 +1,115 @@
+use super::*;
+use crate::domain::ops::formula::shipped;
+use crate::domain::platform::{Level, Platform};
+use chrono::Duration;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn acc(id: i64, name: &str, region: &str) -> Account {
+    Account {
+        id,
+        platform: Platform::WeChat,
+        platform_label: "微信订阅号".into(),
+        name: name.into(),
+        unit: name.into(),
+        level: Level::County,
+        region: region.into(),
+        domain: String::new(),
+        status: String::new(),
+        opened: None,
+    }
+}
+
+fn post(id: i64, day: NaiveDate, reads: u64) -> PostFigures {
+    PostFigures {
+        account_id: id,
+        published: day.and_hms_opt(10, 0, 0).unwrap(),
+        headline: true,
+        counts: [reads, 0, reads / 100, 0, 0],
+    }
+}
+
+#[test]
+fn a_silent_account_is_below_every_week_and_comes_first() {
+    let accounts = vec![
+        acc(1, "甲", "浙江省/丽水市/云和县"),
+        acc(2, "乙", "浙江省/丽水市/云和县"),
+        acc(3, "丙", "浙江省/丽水市/云和县"),
+    ];
+    let formulas = shipped();
+    let gov: Vec<_> = formulas.into_iter().filter(|f| f.id == "gov-ops").collect();
+    let mut b = OpsBuilder::new(&accounts, &gov, GroupBy::All);
+    // Three weeks across the year end; account 3 never posts.
+    let first = d("2024-12-23");
+    for w in 0..3 {
+        let week = first + Duration::days(7 * w);
+        let mut buf = b.week_buffer();
+        for day in 0..7 {
+            let at = week + Duration::days(day);
+            b.add_post(&mut buf, &post(1, at, 900));
+            if day % 3 == 0 {
+                b.add_post(&mut buf, &post(2, at, 300));
+            }
+        }
+        b.add_post(&mut buf, &post(99, week, 5)); // not in the report: ignored
+        b.close_week(week, &buf);
+    }
+    let r = b.finish(first, d("2025-01-12"), &ActivityRules::default());
+    assert_eq!(
+        r.weeks,
+        vec![d("2024-12-23"), d("2024-12-30"), d("2025-01-06")]
+    );
+    let silent = &r.accounts[0];
+    assert_eq!(silent.id, 3);
+    assert_eq!(silent.index, 0.0);
+    assert_eq!(
+        silent.streak,
+        Streak {
+            current: 3,
+            longest: 3
+        }
+    );
+    assert_eq!(
+        silent.flags,
+        vec!["dormant", "zombie", "below_average", "under_floor"]
+    );
+    assert_eq!(silent.activity.last_post, None);
+    let top = r.accounts.iter().find(|a| a.id == 1).unwrap();
+    assert!(top.flags.is_empty(), "{:?}", top.flags);
+    let st = top.standing.as_ref().unwrap();
+    assert!(st.diff > 0.0 && st.percentile > 0.8);
+    assert_eq!(top.group, "all");
+}
+
+#[test]
+fn groups_by_region_segments() {
+    let a = acc(1, "甲", "浙江省/丽水市/云和县/崇头镇");
+    assert_eq!(GroupBy::Province.key(&a), "浙江省");
+    assert_eq!(GroupBy::City.key(&a), "浙江省/丽水市");
+    assert_eq!(GroupBy::County.key(&a), "浙江省/丽水市/云和县");
+    assert_eq!(GroupBy::parse("platform"), Some(GroupBy::Platform));
+    assert!(unavailable("APP无法下载"));
+    assert!(!unavailable("正常"));
+}
+
+#[test]
+fn account_index_dense_and_sparse() {
+    let dense = AccountIndex::new(&[acc(3, "a", ""), acc(5, "b", "")]);
+    assert!(matches!(dense, AccountIndex::Dense { .. }));
+    assert_eq!(
+        (
+            dense.get(3),
+            dense.get(5),
+            dense.get(4),
+            dense.get(-1),
+            dense.get(i64::MAX)
+        ),
+        (Some(0), Some(1), None, None, None)
+    );
+    let sparse = AccountIndex::new(&[acc(5, "a", ""), acc(10_000_000, "b", "")]);
+    assert!(matches!(sparse, AccountIndex::Sparse(_)));
+    assert_eq!((sparse.get(10_000_000), sparse.get(6)), (Some(1), None));
+    assert_eq!(AccountIndex::new(&[]).get(1), None);
+}

@@ -1,0 +1,488 @@
+//! Import of operations metrics from CSV (UTF-8, BOM, GBK, UTF-16) and XLSX: per-post records
+//! (account, published at, headline, reads with "10万+" as 100001 capped, likes, 在看, shares,
+//! comments) or weekly records (account, week, posts, reads, likes, comments, followers,
+//! messages received and answered, median reply hours). Parses only, all rows or nothing, with
+//! every bad cell named by row and column; storing is `Store::import_metrics`.
+
+mod fields;
+
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+
+use crate::domain::ops::week::week_start;
+use crate::domain::platform::Platform;
+use crate::io::accounts::{Cell, Encoding, ImportError, Table};
+use fields::Col;
+
+pub use fields::reads;
+
+/// Which kind of metric file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Posts,
+    Weeks,
+}
+
+/// An account as a metric row names it: a platform (optional when the name is unique) and name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AccountRef {
+    pub platform: Option<Platform>,
+    pub name: String,
+}
+
+/// One per-post row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostRecord {
+    /// Spreadsheet row number.
+    pub row: usize,
+    pub account: AccountRef,
+    /// The file's post id or link, when it has one.
+    pub id: Option<String>,
+    pub published: NaiveDateTime,
+    pub headline: bool,
+    pub reads: u64,
+    pub capped: bool,
+    pub likes: u64,
+    pub wow: Option<u64>,
+    pub shares: u64,
+    pub comments: u64,
+}
+
+/// One weekly row; `week` is the first day of its week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekRecord {
+    pub row: usize,
+    pub account: AccountRef,
+    pub week: NaiveDate,
+    pub followers: u64,
+    pub messages: u64,
+    pub replies: u64,
+    pub posts: Option<u64>,
+    pub reads: Option<u64>,
+    pub likes: Option<u64>,
+    pub comments: Option<u64>,
+    pub reply_hours: Option<f64>,
+}
+
+/// A metric file as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricsFile {
+    pub kind: Kind,
+    pub posts: Vec<PostRecord>,
+    pub weeks: Vec<WeekRecord>,
+    pub encoding: Option<Encoding>,
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MetricsError {
+    #[error(transparent)]
+    Read(#[from] ImportError),
+    #[error(
+        "{file}: no header row with an account column (account/账号) and a published-at (published/发布时间) or week (week/周) column; found {found:?}"
+    )]
+    NoHeader { file: String, found: Vec<String> },
+    #[error("{file}: {n} problem(s), nothing imported:\n{list}", n = problems.len(), list = problems.join("\n"))]
+    Rows { file: String, problems: Vec<String> },
+}
+
+/// Reads a posts or weekly file; weeks start on `first` (a date inside a week is moved to the
+/// week's first day).
+pub fn read_metrics(path: &Path, first: Weekday) -> Result<MetricsFile, MetricsError> {
+    let (table, encoding, sheet) = crate::io::accounts::read_any_table(path, None)?;
+    let mut f = from_table(&path.display().to_string(), &table, first)?;
+    f.encoding = encoding;
+    f.sheet = sheet;
+    Ok(f)
+}
+
+/// Reads CSV text already in memory (the embedded sample data).
+pub fn read_metrics_text(
+    name: &str,
+    text: &str,
+    first: Weekday,
+) -> Result<MetricsFile, MetricsError> {
+    let table = crate::io::accounts::parse_csv_text(name, text)?;
+    from_table(name, &table, first)
+}
+
+struct Cols(Vec<Option<Col>>);
+
+impl Cols {
+    fn has(&self, c: Col) -> bool {
+        self.0.contains(&Some(c))
+    }
+    fn get<'a>(&self, row: &'a [Cell], c: Col) -> Option<&'a Cell> {
+        let i = self.0.iter().position(|x| *x == Some(c))?;
+        row.get(i)
+    }
+    fn name(&self, headers: &[String], c: Col) -> String {
+        self.0
+            .iter()
+            .position(|x| *x == Some(c))
+            .and_then(|i| headers.get(i).cloned())
+            .unwrap_or_default()
+    }
+}
+
+fn from_table(file: &str, t: &Table, first: Weekday) -> Result<MetricsFile, MetricsError> {
+    // The header is the first row naming an account column.
+    let header_at = t.rows.iter().position(|r| {
+        r.iter()
+            .any(|c| fields::col_for(&fields::text(Some(c))) == Some(Col::Account))
+    });
+    let Some(h) = header_at else {
+        let found = t
+            .rows
+            .first()
+            .map(|r| r.iter().map(|c| fields::text(Some(c))).collect())
+            .unwrap_or_default();
+        return Err(MetricsError::NoHeader {
+            file: file.into(),
+            found,
+        });
+    };
+    let headers: Vec<String> = t.rows[h].iter().map(|c| fields::text(Some(c))).collect();
+    let mut seen = Vec::new();
+    let cols = Cols(
+        headers
+            .iter()
+            .map(|s| {
+                fields::col_for(s)
+                    .filter(|c| !seen.contains(c))
+                    .inspect(|c| seen.push(*c))
+            })
+            .collect(),
+    );
+    let kind = if cols.has(Col::Published) {
+        Kind::Posts
+    } else if cols.has(Col::Week) {
+        Kind::Weeks
+    } else {
+        return Err(MetricsError::NoHeader {
+            file: file.into(),
+            found: headers,
+        });
+    };
+    let mut out = MetricsFile {
+        kind,
+        posts: Vec::new(),
+        weeks: Vec::new(),
+        encoding: None,
+        sheet: None,
+    };
+    let mut problems = Vec::new();
+    for (i, r) in t.rows.iter().enumerate().skip(h + 1) {
+        if r.iter().all(|c| *c == Cell::Empty) {
+            continue;
+        }
+        let row = t.first_row + i;
+        let mut bad = |c: Col, msg: String| {
+            problems.push(format!(
+                "{file}: row {row}, column {}: {msg}",
+                cols.name(&headers, c)
+            ));
+        };
+        let rd = RowReader {
+            cols: &cols,
+            row: r,
+        };
+        match kind {
+            Kind::Posts => match rd.post(row, &mut bad) {
+                Some(p) => out.posts.push(p),
+                None => continue,
+            },
+            Kind::Weeks => match rd.week(row, first, &mut bad) {
+                Some(w) => out.weeks.push(w),
+                None => continue,
+            },
+        }
+        if problems.len() >= 50 {
+            problems.push("… (stopped after 50 problems)".into());
+            break;
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(MetricsError::Rows {
+            file: file.into(),
+            problems,
+        })
+    }
+}
+
+struct RowReader<'a> {
+    cols: &'a Cols,
+    row: &'a [Cell],
+}
+
+impl RowReader<'_> {
+    fn s(&self, c: Col) -> String {
+        fields::text(self.cols.get(self.row, c))
+    }
+
+    fn account(&self, bad: &mut dyn FnMut(Col, String)) -> Option<AccountRef> {
+        let name = self.s(Col::Account);
+        let p = self.s(Col::Platform);
+        let platform = if p.is_empty() {
+            None
+        } else {
+            Platform::parse(&p)
+        };
+        if !p.is_empty() && platform.is_none() {
+            bad(Col::Platform, format!("unknown platform {p:?}"));
+        }
+        if name.trim().is_empty() {
+            bad(Col::Account, "the account name is empty".into());
+            return None;
+        }
+        Some(AccountRef {
+            platform,
+            name: name.trim().to_string(),
+        })
+    }
+
+    fn count(&self, c: Col, bad: &mut dyn FnMut(Col, String)) -> Option<u64> {
+        fields::count(&self.s(c)).unwrap_or_else(|m| {
+            bad(c, m);
+            None
+        })
+    }
+
+    fn post(&self, row: usize, bad: &mut dyn FnMut(Col, String)) -> Option<PostRecord> {
+        let account = self.account(bad);
+        let published = fields::datetime(self.cols.get(self.row, Col::Published))
+            .map_err(|m| bad(Col::Published, m))
+            .ok();
+        let headline = fields::yes(&self.s(Col::Headline))
+            .map_err(|m| bad(Col::Headline, m))
+            .ok();
+        let r = self.s(Col::Reads);
+        let shown = if r.trim().is_empty() {
+            Some((0, false))
+        } else {
+            fields::reads(&r)
+        };
+        if shown.is_none() {
+            bad(
+                Col::Reads,
+                format!("{r:?} is not a read count (digits, 1.2万 or 10万+)"),
+            );
+        }
+        let (likes, wow, shares, comments) = (
+            self.count(Col::Likes, bad),
+            self.count(Col::Wow, bad),
+            self.count(Col::Shares, bad),
+            self.count(Col::Comments, bad),
+        );
+        let id = Some(self.s(Col::PostId)).filter(|s| !s.trim().is_empty());
+        let ((reads, capped), published, headline, account) =
+            (shown?, published?, headline?, account?);
+        Some(PostRecord {
+            row,
+            account,
+            id,
+            published,
+            headline,
+            reads,
+            capped,
+            likes: likes.unwrap_or(0),
+            wow,
+            shares: shares.unwrap_or(0),
+            comments: comments.unwrap_or(0),
+        })
+    }
+
+    fn week(
+        &self,
+        row: usize,
+        first: Weekday,
+        bad: &mut dyn FnMut(Col, String),
+    ) -> Option<WeekRecord> {
+        let account = self.account(bad);
+        let week = fields::datetime(self.cols.get(self.row, Col::Week))
+            .map(|d| week_start(d.date(), first))
+            .map_err(|m| bad(Col::Week, m))
+            .ok();
+        let h = self.s(Col::ReplyHours);
+        let reply_hours = match h.trim() {
+            "" => None,
+            t => match t.parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+                _ => {
+                    bad(
+                        Col::ReplyHours,
+                        format!("{h:?} is not a number of hours ≥ 0"),
+                    );
+                    None
+                }
+            },
+        };
+        let followers = self.count(Col::Followers, bad);
+        let (messages, replies) = (
+            self.count(Col::Messages, bad),
+            self.count(Col::Replies, bad),
+        );
+        if let (Some(m), Some(r)) = (messages, replies)
+            && r > m
+        {
+            bad(
+                Col::Replies,
+                format!("{r} replies to {m} messages: replies cannot exceed messages"),
+            );
+        }
+        let (posts, reads, likes, comments) = (
+            self.count(Col::Posts, bad),
+            self.count(Col::Reads, bad),
+            self.count(Col::Likes, bad),
+            self.count(Col::Comments, bad),
+        );
+        Some(WeekRecord {
+            row,
+            account: account?,
+            week: week?,
+            followers: followers.unwrap_or(0),
+            messages: messages.unwrap_or(0),
+            replies: replies.unwrap_or(0),
+            posts,
+            reads,
+            likes,
+            comments,
+            reply_hours,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Rows tied to stored accounts, ready for `Store::import_metrics`.
+pub type Resolved = (
+    Vec<crate::storage::metric_import::KeyedPost>,
+    Vec<crate::storage::metrics::WeekMetric>,
+);
+
+/// Ties each row to a stored account (by platform and name, or by a name that is unique) and
+/// gives each post its key: the file's post id, else its minute and its position among the
+/// account's posts at that minute. Unknown or ambiguous accounts and rows repeated within the
+/// file are problems; nothing is returned unless every row is sound.
+pub fn resolve(
+    file: &str,
+    f: &MetricsFile,
+    accounts: &[crate::domain::account::Account],
+) -> Result<Resolved, MetricsError> {
+    use crate::storage::metric_import::KeyedPost;
+    use crate::storage::metrics::{Post, WeekMetric};
+    use std::collections::HashMap;
+
+    let mut by_key: HashMap<(Platform, &str), i64> = HashMap::new();
+    let mut by_name: HashMap<&str, Vec<i64>> = HashMap::new();
+    for a in accounts {
+        by_key.insert((a.platform, a.name.as_str()), a.id);
+        by_name.entry(a.name.as_str()).or_default().push(a.id);
+    }
+    let mut problems = Vec::new();
+    let find = |row: usize, r: &AccountRef| -> Result<i64, String> {
+        let hit = match r.platform {
+            Some(p) => by_key.get(&(p, r.name.as_str())).copied(),
+            None => match by_name.get(r.name.as_str()).map(Vec::as_slice) {
+                Some([one]) => Some(*one),
+                Some(many) if many.len() > 1 => {
+                    return Err(format!(
+                        "{file}: row {row}: {} names {} accounts on different platforms; add a platform column",
+                        r.name,
+                        many.len()
+                    ));
+                }
+                _ => None,
+            },
+        };
+        hit.ok_or_else(|| {
+            let p = r.platform.map(|p| format!("{}:", p.code())).unwrap_or_default();
+            format!(
+                "{file}: row {row}: no account {p}{} in the database; import it with `assay account import` first",
+                r.name
+            )
+        })
+    };
+    let mut posts = Vec::new();
+    let mut seen: HashMap<(i64, String), usize> = HashMap::new();
+    let mut seq: HashMap<(i64, NaiveDateTime), u32> = HashMap::new();
+    for p in &f.posts {
+        let id = match find(p.row, &p.account) {
+            Ok(id) => id,
+            Err(e) => {
+                problems.push(e);
+                continue;
+            }
+        };
+        let key = match &p.id {
+            Some(k) => k.clone(),
+            None => {
+                let n = seq.entry((id, p.published)).or_default();
+                *n += 1;
+                format!("{}#{}", p.published.format("%Y-%m-%d %H:%M"), *n - 1)
+            }
+        };
+        if let Some(first) = seen.insert((id, key.clone()), p.row) {
+            problems.push(format!(
+                "{file}: row {}: the same post as row {first} ({key})",
+                p.row
+            ));
+        }
+        posts.push(KeyedPost {
+            key,
+            post: Post {
+                account_id: id,
+                published: p.published,
+                headline: p.headline,
+                reads: p.reads,
+                reads_capped: p.capped,
+                likes: p.likes,
+                wow: p.wow,
+                shares: p.shares,
+                comments: p.comments,
+            },
+        });
+    }
+    let mut weeks = Vec::new();
+    let mut seen_w: HashMap<(i64, NaiveDate), usize> = HashMap::new();
+    for w in &f.weeks {
+        let id = match find(w.row, &w.account) {
+            Ok(id) => id,
+            Err(e) => {
+                problems.push(e);
+                continue;
+            }
+        };
+        if let Some(first) = seen_w.insert((id, w.week), w.row) {
+            problems.push(format!(
+                "{file}: row {}: the same account and week ({}) as row {first}",
+                w.row, w.week
+            ));
+        }
+        weeks.push(WeekMetric {
+            account_id: id,
+            week: w.week,
+            followers: w.followers,
+            messages: w.messages,
+            replies: w.replies,
+            posts: w.posts,
+            reads: w.reads,
+            likes: w.likes,
+            comments: w.comments,
+            reply_hours: w.reply_hours,
+        });
+    }
+    if problems.is_empty() {
+        Ok((posts, weeks))
+    } else {
+        problems.truncate(50);
+        Err(MetricsError::Rows {
+            file: file.into(),
+            problems,
+        })
+    }
+}

@@ -1,0 +1,132 @@
+//! Streaming reads of the metrics for the operations report: posts and weekly rows of one date
+//! range, in time order, without holding more than one row.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::params;
+
+pub use crate::domain::ops::{PostFigures, WeekFigures};
+
+use super::metrics::{TIME_FMT, WeekMetric};
+use super::{Store, StoreError};
+
+fn conv<E: std::error::Error + Send + Sync + 'static>(e: E) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+}
+
+/// `YYYY-MM-DD HH:MM` without the general format machinery (the ops scan reads millions).
+fn fast_time(s: &str) -> Option<NaiveDateTime> {
+    let b = s.as_bytes();
+    if b.len() != 16 || b[4] != b'-' || b[7] != b'-' || b[10] != b' ' || b[13] != b':' {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?)?.and_hms_opt(
+        n(11..13)?,
+        n(14..16)?,
+        0,
+    )
+}
+
+fn nonneg(v: Option<i64>) -> u64 {
+    v.unwrap_or(0).max(0) as u64
+}
+
+impl Store {
+    /// Calls `f` for every post published on `from..=to` (dates inclusive), in time order.
+    pub fn for_each_post_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        f: &mut dyn FnMut(PostFigures),
+    ) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT account_id, published_at, headline, reads, wow, likes, shares, comments
+             FROM metric_posts WHERE published_at >= ?1 AND published_at < ?2",
+        )?;
+        let end = to.succ_opt().unwrap_or(to).to_string();
+        let mut rows = st.query(params![from.to_string(), end])?;
+        while let Some(r) = rows.next()? {
+            let at: String = r.get(1)?;
+            let published = match fast_time(&at) {
+                Some(t) => t,
+                None => NaiveDateTime::parse_from_str(&at, TIME_FMT).map_err(conv)?,
+            };
+            f(PostFigures {
+                account_id: r.get(0)?,
+                published,
+                headline: r.get(2)?,
+                counts: [
+                    nonneg(r.get(3)?),
+                    nonneg(r.get(4)?),
+                    nonneg(r.get(5)?),
+                    nonneg(r.get(6)?),
+                    nonneg(r.get(7)?),
+                ],
+            });
+        }
+        Ok(())
+    }
+
+    /// Calls `f` for every weekly row whose week starts on `from..=to`.
+    pub fn for_each_week_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        f: &mut dyn FnMut(WeekMetric),
+    ) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT account_id, week, followers, messages, replies, posts, reads, likes, comments,
+             reply_hours FROM metric_weeks WHERE week >= ?1 AND week <= ?2",
+        )?;
+        let mut rows = st.query(params![from.to_string(), to.to_string()])?;
+        while let Some(r) = rows.next()? {
+            let week: String = r.get(1)?;
+            let opt = |v: Option<i64>| v.map(|x| x.max(0) as u64);
+            f(WeekMetric {
+                account_id: r.get(0)?,
+                week: NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(conv)?,
+                followers: nonneg(r.get(2)?),
+                messages: nonneg(r.get(3)?),
+                replies: nonneg(r.get(4)?),
+                posts: opt(r.get(5)?),
+                reads: opt(r.get(6)?),
+                likes: opt(r.get(7)?),
+                comments: opt(r.get(8)?),
+                reply_hours: r.get(9)?,
+            });
+        }
+        Ok(())
+    }
+}
+
+impl From<&WeekMetric> for WeekFigures {
+    fn from(w: &WeekMetric) -> Self {
+        WeekFigures {
+            account_id: w.account_id,
+            followers: w.followers,
+            messages: w.messages,
+            replies: w.replies,
+            reply_hours: w.reply_hours,
+            totals: [w.posts, w.reads, w.likes, w.comments],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fast_time_agrees_with_chrono() {
+        for s in ["2024-12-31 19:05", "2025-01-01 00:00", "2024-02-29 23:59"] {
+            let want = chrono::NaiveDateTime::parse_from_str(s, super::TIME_FMT).ok();
+            assert_eq!(super::fast_time(s), want, "{s}");
+        }
+        for s in [
+            "2024-13-01 10:00",
+            "2024-12-31 24:00",
+            "2024-12-31T19:05",
+            "x",
+        ] {
+            assert_eq!(super::fast_time(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Metrics import and the operations report through the real binary: re-imports change nothing,
+//! conflicts need --replace and are kept in the history, bad formula files name their position,
+//! and on the demo `ops --format json` names the planted dormant and zombie accounts and
+//! below-average streaks.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_assay");
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    let home = db.parent().expect("parent").join("home");
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("HOME", &home)
+        .env("ASSAY_CONFIG", home.join("config.ron"))
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env_remove("ASSAY_DB")
+        .env_remove("ASSAY_LANG")
+        .output()
+        .expect("runs assay")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn demo(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("d.db");
+    ok(&run(&db, &["demo", "--print"]));
+    db
+}
+
+#[test]
+fn reimport_is_a_no_op_and_conflicts_need_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let posts = dir.path().join("posts.csv");
+    std::fs::write(
+        &posts,
+        "平台,账号,发布时间,是否头条,阅读数,点赞数\n微信,云和发布,2025-01-02 10:00,是,10万+,7\n微信,云和发布,2025-01-02 10:00,否,120,1\n",
+    )
+    .unwrap();
+    let p = posts.to_str().unwrap();
+    let first = ok(&run(&db, &["--lang", "en", "metrics", "import", p]));
+    assert!(first.contains("2 new, 0 unchanged"), "{first}");
+    let again = ok(&run(&db, &["--lang", "en", "metrics", "import", p]));
+    assert!(again.contains("0 new, 2 unchanged, 0 replaced"), "{again}");
+    std::fs::write(
+        &posts,
+        "平台,账号,发布时间,是否头条,阅读数,点赞数\n微信,云和发布,2025-01-02 10:00,是,10万+,9\n",
+    )
+    .unwrap();
+    let clash = run(&db, &["--lang", "en", "metrics", "import", p]);
+    assert_eq!(clash.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&clash.stderr);
+    assert!(
+        err.contains("wechat:云和发布 2025-01-02 10:00#0: likes: 7 → 9"),
+        "{err}"
+    );
+    let replaced = ok(&run(
+        &db,
+        &["--lang", "en", "metrics", "import", p, "--replace"],
+    ));
+    assert!(replaced.contains("1 replaced"), "{replaced}");
+    let history = ok(&run(&db, &["--lang", "en", "metrics", "history"]));
+    assert_eq!(history.matches("  posts.csv").count(), 2, "{history}");
+    assert!(history.contains("sample-data/weekly.csv"), "{history}");
+    // An unknown account is named and nothing is imported.
+    std::fs::write(
+        &posts,
+        "account,published,reads\n不存在的号,2025-01-02 10:00,1\n",
+    )
+    .unwrap();
+    let unknown = run(&db, &["metrics", "import", p]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("row 2: no account 不存在的号"));
+}
+
+#[test]
+fn a_bad_formula_file_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let f = dir.path().join("mine.ron");
+    std::fs::write(
+        &f,
+        "Formula(id: \"m\", version: \"1\", name: \"m\",\n  blocks: [Block(name: \"a\", weight: 1.0, terms: [Term(weight: 1.0, of: Followers, per: Total)])],\n  scale: Plain(1.0))\n",
+    )
+    .unwrap();
+    let out = run(
+        &db,
+        &["ops", "--round", "2", "--formula", f.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mine.ron:2:"), "{err}");
+}
+
+#[test]
+fn the_demo_report_names_the_planted_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = ok(&run(&db, &["ops", "--round", "2", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rows = v["accounts"].as_array().expect("accounts");
+    assert_eq!(rows.len(), 445);
+    let flagged = |flag: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["flags"].as_array().unwrap().iter().any(|f| f == flag))
+            .map(|r| {
+                format!(
+                    "{}:{}",
+                    r["platform"].as_str().unwrap(),
+                    r["name"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let dormant = flagged("dormant");
+    assert!(
+        dormant.contains(&"wechat:东坑发布".to_string()),
+        "{dormant:?}"
+    );
+    let dk = rows
+        .iter()
+        .find(|r| r["name"] == "东坑发布" && r["platform"] == "wechat")
+        .unwrap();
+    assert!(dk["activity"]["last_post"].as_str().unwrap() <= "2024-11-20");
+    assert!(dk["activity"]["dormant_now"].as_bool().unwrap());
+    let zombie = flagged("zombie");
+    for z in [
+        "wechat:缙云发布",
+        "wechat:新碧发布",
+        "wechat:遂昌农业农村",
+        "wechat:遂昌民政",
+    ] {
+        assert!(zombie.contains(&z.to_string()), "{z} not in {zombie:?}");
+    }
+    let below = flagged("below_average");
+    assert!(!below.is_empty());
+    let first = &rows[0];
+    assert!(
+        !first["flags"].as_array().unwrap().is_empty(),
+        "flagged accounts come first"
+    );
+    assert!(first["streak"]["current"].as_u64().unwrap() >= 2);
+    // --week: the report at one week, with the weeks up to it; 东坑发布 is dormant by then.
+    let week = ok(&run(
+        &db,
+        &[
+            "ops",
+            "--week",
+            "2024-12-11",
+            "--weeks",
+            "4",
+            "--format",
+            "json",
+        ],
+    ));
+    let w: serde_json::Value = serde_json::from_str(&week).expect("json");
+    let weeks: Vec<&str> = w["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        weeks,
+        ["2024-11-18", "2024-11-25", "2024-12-02", "2024-12-09"]
+    );
+    let dk = w["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "东坑发布" && r["platform"] == "wechat")
+        .unwrap();
+    assert!(
+        dk["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "dormant"),
+        "{dk}"
+    );
+    // The zombies answer nobody: exactly the planted four have no interaction.
+    let mut silent = flagged("no_interaction");
+    silent.sort();
+    assert_eq!(
+        silent,
+        [
+            "wechat:新碧发布",
+            "wechat:缙云发布",
+            "wechat:遂昌农业农村",
+            "wechat:遂昌民政"
+        ]
+    );
+    // The planted dormant accounts (sample-data/README) are all flagged dormant.
+    for d in [
+        "wechat:莲都教育",
+        "wechat:健康莲都",
+        "wechat:莲都生态环境",
+        "wechat:莲都公安服务",
+        "douyin:莲都退役军人",
+    ] {
+        assert!(dormant.contains(&d.to_string()), "{d} not in {dormant:?}");
+    }
+}
+
+#[test]
+fn explain_shows_automatic_items_and_the_evaluators_override_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = ok(&run(
+        &db,
+        &[
+            "explain",
+            "--round",
+            "2",
+            "--account",
+            "微信:东坑发布",
+            "--format",
+            "json",
+        ],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let auto = v[0]["automatic"].as_array().expect("automatic");
+    let veto = auto
+        .iter()
+        .find(|a| a["indicator"] == "no_update")
+        .expect("no_update");
+    assert_eq!(veto["violated"], true);
+    assert_eq!(veto["entry"]["veto"], "监测时间点前2周内无更新");
+    assert_eq!(veto["evidence"]["silent_days"], 28);
+    assert_eq!(veto["status"], "agrees");
+    // 缙云发布 answers nobody: the automatic veto is overridden by the evaluator with a reason.
+    ok(&run(
+        &db,
+        &[
+            "score",
+            "set",
+            "--round",
+            "2",
+            "--account",
+            "微信:缙云发布",
+            "--evaluator",
+            "王敏",
+            "--indicator",
+            "no_interaction",
+            "--value",
+            "0",
+            "--note",
+            "留言功能已开启，系统统计有误",
+        ],
+    ));
+    let text = ok(&run(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "explain",
+            "--round",
+            "2",
+            "--account",
+            "微信:缙云发布",
+        ],
+    ));
+    assert!(
+        text.contains("[no_interaction] no_interaction · veto 未提供有效互动功能"),
+        "{text}"
+    );
+    assert!(
+        text.contains("overridden by the evaluator, reason: 留言功能已开启，系统统计有误"),
+        "{text}"
+    );
+}
