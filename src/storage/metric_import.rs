@@ -291,7 +291,7 @@ impl Store {
         weeks: &[WeekMetric],
         replace: bool,
     ) -> Result<ImportOutcome, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::open::write_tx(&mut self.conn)?;
         let mut out = ImportOutcome {
             rows: (posts.len() + weeks.len()) as u64,
             ..ImportOutcome::default()
