@@ -8,11 +8,17 @@ use std::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_assay");
 
 fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|c| {
-        let out = Command::new("sh").arg("-c").arg(format!("command -v {c}")).output().ok()?;
-        let p = String::from_utf8(out.stdout).ok()?.trim().to_string();
-        (!p.is_empty()).then(|| PathBuf::from(p))
-    })
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|c| {
+            let out = Command::new("sh")
+                .arg("-c")
+                .arg(format!("command -v {c}"))
+                .output()
+                .ok()?;
+            let p = String::from_utf8(out.stdout).ok()?.trim().to_string();
+            (!p.is_empty()).then(|| PathBuf::from(p))
+        })
 }
 
 fn run_chromium(bin: &Path, profile: &Path, args: &[String], page: &Path) {
@@ -20,8 +26,14 @@ fn run_chromium(bin: &Path, profile: &Path, args: &[String], page: &Path) {
         .arg("120")
         .arg(bin)
         .args([
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
             "--no-pdf-header-footer",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
@@ -29,7 +41,11 @@ fn run_chromium(bin: &Path, profile: &Path, args: &[String], page: &Path) {
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("runs chromium");
-    assert!(status.status.success(), "chromium failed: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }
 
 fn pages(pdf: &[u8]) -> usize {
@@ -49,33 +65,78 @@ fn bulletin_renders_and_prints_on_a4() {
     let db = dir.path().join("demo.db");
     let home = dir.path().join("home");
     let run = |args: &[&str]| {
-        let out = Command::new(BIN).arg("--db").arg(&db).args(args)
-            .env("HOME", &home).env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share")).env("ASSAY_CONFIG", home.join("config.ron"))
-            .env_remove("ASSAY_DB").env_remove("ASSAY_LANG").output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("ASSAY_CONFIG", home.join("config.ron"))
+            .env_remove("ASSAY_DB")
+            .env_remove("ASSAY_LANG")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     run(&["demo", "--print"]);
     let html = dir.path().join("bulletin.html");
     let q4 = "2024年第四季度全面检查";
-    run(&["bulletin", "--round", q4, "--format", "html", "--out", html.to_str().unwrap()]);
+    run(&[
+        "bulletin",
+        "--round",
+        q4,
+        "--format",
+        "html",
+        "--out",
+        html.to_str().unwrap(),
+    ]);
     let blank = dir.path().join("blank.html");
     std::fs::write(&blank, "<!DOCTYPE html><html><body></body></html>").unwrap();
     let shot = |page: &Path, png: &Path, profile: &str| {
-        run_chromium(&chrome, &dir.path().join(profile), &["--window-size=900,1400".into(), format!("--screenshot={}", png.display())], page);
+        run_chromium(
+            &chrome,
+            &dir.path().join(profile),
+            &[
+                "--window-size=900,1400".into(),
+                format!("--screenshot={}", png.display()),
+            ],
+            page,
+        );
         std::fs::metadata(png).map(|m| m.len()).unwrap_or(0)
     };
     let full = shot(&html, &dir.path().join("b.png"), "p1");
     let empty = shot(&blank, &dir.path().join("e.png"), "p2");
-    assert!(empty > 0 && full > 4 * empty, "screenshot looks blank: {full} bytes vs {empty} for an empty page");
+    assert!(
+        empty > 0 && full > 4 * empty,
+        "screenshot looks blank: {full} bytes vs {empty} for an empty page"
+    );
     let pdf = dir.path().join("b.pdf");
-    run_chromium(&chrome, &dir.path().join("p3"), &[format!("--print-to-pdf={}", pdf.display())], &html);
+    run_chromium(
+        &chrome,
+        &dir.path().join("p3"),
+        &[format!("--print-to-pdf={}", pdf.display())],
+        &html,
+    );
     let n = pages(&std::fs::read(&pdf).unwrap());
     // Overview, four charts, three failures, 220 accounts at full marks, units and four
     // categories: between 5 and 15 A4 pages whatever the fonts.
     assert!((5..=15).contains(&n), "the printed bulletin has {n} pages");
     let blank_pdf = dir.path().join("e.pdf");
-    run_chromium(&chrome, &dir.path().join("p4"), &[format!("--print-to-pdf={}", blank_pdf.display())], &blank);
-    assert_eq!(pages(&std::fs::read(&blank_pdf).unwrap()), 1, "the page counter counts pages");
+    run_chromium(
+        &chrome,
+        &dir.path().join("p4"),
+        &[format!("--print-to-pdf={}", blank_pdf.display())],
+        &blank,
+    );
+    assert_eq!(
+        pages(&std::fs::read(&blank_pdf).unwrap()),
+        1,
+        "the page counter counts pages"
+    );
 }

@@ -26,7 +26,11 @@ fn assay(db: &Path, args: &[&str]) -> Output {
 
 fn ok(db: &Path, args: &[&str]) -> String {
     let out = assay(db, args);
-    assert!(out.status.success(), "assay {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "assay {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
@@ -35,11 +39,16 @@ fn demo() -> (tempfile::TempDir, PathBuf, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     ok(&db, &["demo", "--print"]);
-    let rounds: serde_json::Value = serde_json::from_str(&ok(&db, &["round", "list", "--format", "json"])).unwrap();
+    let rounds: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["round", "list", "--format", "json"])).unwrap();
     let id = |needle: &str| {
-        rounds.as_array().unwrap().iter()
+        rounds
+            .as_array()
+            .unwrap()
+            .iter()
             .find(|r| r["name"].as_str().unwrap().contains(needle))
-            .map(|r| r["id"].to_string()).unwrap()
+            .map(|r| r["id"].to_string())
+            .unwrap()
     };
     let (four, q4) = (id("四维"), id("第四季度"));
     (dir, db, four, q4)
@@ -63,57 +72,132 @@ fn text(d: &Data) -> String {
 
 /// The engine's total for an account from `explain --format json` (one evaluator).
 fn engine_total(db: &Path, round: &str, account: &str) -> f64 {
-    let v: serde_json::Value = serde_json::from_str(&ok(db, &["explain", "--round", round, "--account", account, "--format", "json"])).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&ok(
+        db,
+        &[
+            "explain",
+            "--round",
+            round,
+            "--account",
+            account,
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
     let o = &v[0]["outcome"];
-    o["total"].as_f64().unwrap_or_else(|| panic!("no numeric total in {o}"))
+    o["total"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("no numeric total in {o}"))
 }
 
 #[test]
 fn round_workbook_reads_back_with_the_engine_numbers() {
     let (dir, db, _, q4) = demo();
     let out = dir.path().join("sheets");
-    ok(&db, &["sheet", "--round", &q4, "--all", "--format", "xlsx", "--out", out.to_str().unwrap()]);
-    let files: Vec<PathBuf> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    ok(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            &q4,
+            "--all",
+            "--format",
+            "xlsx",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let files: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     let mut wb = open_workbook_auto(&files[0]).unwrap();
     let names = wb.sheet_names();
     assert_eq!(names[0], "汇总", "the summary sheet comes first");
     assert_eq!(names.len(), 1 + 445);
     for n in &names {
-        assert!(n.chars().count() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\']), "{n}");
+        assert!(
+            n.chars().count() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\']),
+            "{n}"
+        );
     }
     let summary = wb.worksheet_range("汇总").unwrap();
     let rows: Vec<&[Data]> = summary.rows().collect();
-    let head = rows.iter().position(|r| text(&r[0]) == "账号").expect("header row");
+    let head = rows
+        .iter()
+        .position(|r| text(&r[0]) == "账号")
+        .expect("header row");
     let total_col = rows[head].iter().position(|c| text(c) == "总分").unwrap();
     let body = &rows[head + 1..];
     assert_eq!(body.len(), 445);
     // Three accounts checked against the engine: a clean one, a veto, and a deduction.
     for name in ["丽水发布", "东坑发布", "莲都发布"] {
-        let row = body.iter().find(|r| text(&r[0]) == name).unwrap_or_else(|| panic!("{name} not in summary"));
+        let row = body
+            .iter()
+            .find(|r| text(&r[0]) == name)
+            .unwrap_or_else(|| panic!("{name} not in summary"));
         let want = engine_total(&db, &q4, name);
-        let got = num(&row[total_col]).unwrap_or_else(|| panic!("{name}: total is not a number: {:?}", row[total_col]));
-        assert!((got - want).abs() < 0.005, "{name}: workbook {got}, engine {want}");
+        let got = num(&row[total_col])
+            .unwrap_or_else(|| panic!("{name}: total is not a number: {:?}", row[total_col]));
+        assert!(
+            (got - want).abs() < 0.005,
+            "{name}: workbook {got}, engine {want}"
+        );
     }
     // The account's own sheet: the total row's combined column equals the engine's total.
     let sheet = wb.worksheet_range("东坑发布").unwrap();
     let rows: Vec<&[Data]> = sheet.rows().collect();
-    let head = rows.iter().position(|r| text(&r[0]) == "编号").expect("table header");
+    let head = rows
+        .iter()
+        .position(|r| text(&r[0]) == "编号")
+        .expect("table header");
     let comb = rows[head].iter().position(|c| text(c) == "综合").unwrap();
     let total = rows.iter().find(|r| text(&r[1]) == "总分").unwrap();
     assert!((num(&total[comb]).unwrap() - engine_total(&db, &q4, "东坑发布")).abs() < 0.005);
     let verdict = rows.iter().find(|r| text(&r[1]) == "结论").unwrap();
     assert_eq!(text(&verdict[comb]), "不合格");
-    assert!(rows.iter().any(|r| r.iter().any(|c| text(c).contains("内容不更新"))), "the veto and its reason are on the sheet");
-    assert!(rows.iter().any(|r| text(&r[0]).starts_with("评估人")), "signature lines");
+    assert!(
+        rows.iter()
+            .any(|r| r.iter().any(|c| text(c).contains("内容不更新"))),
+        "the veto and its reason are on the sheet"
+    );
+    assert!(
+        rows.iter().any(|r| text(&r[0]).starts_with("评估人")),
+        "signature lines"
+    );
 }
 
 #[test]
 fn item_points_on_the_sheet_are_the_engines() {
     let (dir, db, four, _) = demo();
     let path = dir.path().join("one.xlsx");
-    ok(&db, &["sheet", "--round", &four, "--account", "莲都发布", "--out", path.to_str().unwrap()]);
-    let v: serde_json::Value = serde_json::from_str(&ok(&db, &["explain", "--round", &four, "--account", "莲都发布", "--format", "json"])).unwrap();
+    ok(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            &four,
+            "--account",
+            "莲都发布",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &[
+            "explain",
+            "--round",
+            &four,
+            "--account",
+            "莲都发布",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
     let mut wb = open_workbook_auto(&path).unwrap();
     let sheet = wb.worksheet_range("莲都发布").unwrap();
     let rows: Vec<&[Data]> = sheet.rows().collect();
@@ -121,14 +205,25 @@ fn item_points_on_the_sheet_are_the_engines() {
     let mut checked = 0;
     for x in v.as_array().unwrap() {
         let who = x["evaluator"].as_str().unwrap();
-        let col = rows[head].iter().position(|c| text(c) == format!("{who} 得分")).unwrap_or_else(|| panic!("no column for {who}"));
+        let col = rows[head]
+            .iter()
+            .position(|c| text(c) == format!("{who} 得分"))
+            .unwrap_or_else(|| panic!("no column for {who}"));
         for it in x["outcome"]["items"].as_array().unwrap() {
             if it["kind"] == "Veto" || it["state"] != "Scored" {
                 continue;
             }
-            let row = rows.iter().find(|r| text(&r[0]) == it["id"].as_str().unwrap()).unwrap();
+            let row = rows
+                .iter()
+                .find(|r| text(&r[0]) == it["id"].as_str().unwrap())
+                .unwrap();
             let want = it["points"].as_f64().unwrap();
-            assert!((num(&row[col]).unwrap() - want).abs() < 0.005, "{who} {}: {:?} vs {want}", it["id"], row[col]);
+            assert!(
+                (num(&row[col]).unwrap() - want).abs() < 0.005,
+                "{who} {}: {:?} vs {want}",
+                it["id"],
+                row[col]
+            );
             checked += 1;
         }
     }
@@ -139,22 +234,80 @@ fn item_points_on_the_sheet_are_the_engines() {
 fn split_csv_markdown_and_blank_sheets() {
     let (dir, db, four, _) = demo();
     let split = dir.path().join("split");
-    ok(&db, &["sheet", "--round", &four, "--all", "--split", "--out", split.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            &four,
+            "--all",
+            "--split",
+            "--out",
+            split.to_str().unwrap(),
+        ],
+    );
     let n = std::fs::read_dir(&split).unwrap().count();
     assert_eq!(n, 60, "one file per account");
     let csv = dir.path().join("a.csv");
-    ok(&db, &["sheet", "--round", &four, "--account", "莲都发布", "--format", "csv", "--out", csv.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            &four,
+            "--account",
+            "莲都发布",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
     let bytes = std::fs::read(&csv).unwrap();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "CSV starts with a BOM");
     let md = dir.path().join("a.md");
-    ok(&db, &["sheet", "--round", &four, "--account", "莲都发布", "--format", "md", "--out", md.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            &four,
+            "--account",
+            "莲都发布",
+            "--format",
+            "md",
+            "--out",
+            md.to_str().unwrap(),
+        ],
+    );
     let m = std::fs::read_to_string(&md).unwrap();
     assert!(m.contains("| 编号 |") && m.contains("复核人"), "{m}");
     let blank = dir.path().join("blank.csv");
-    ok(&db, &["sheet", "--round", &four, "--account", "莲都发布", "--blank", "--evaluator", "新人", "--format", "csv", "--out", blank.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            &four,
+            "--account",
+            "莲都发布",
+            "--blank",
+            "--evaluator",
+            "新人",
+            "--format",
+            "csv",
+            "--out",
+            blank.to_str().unwrap(),
+        ],
+    );
     let b = std::fs::read_to_string(&blank).unwrap();
     let first = b.trim_start_matches('\u{feff}').lines().next().unwrap();
-    assert!(first.starts_with("round,platform,account,evaluator,indicator,value,count,veto,na,note,evidence"), "{first}");
+    assert!(
+        first.starts_with(
+            "round,platform,account,evaluator,indicator,value,count,veto,na,note,evidence"
+        ),
+        "{first}"
+    );
     assert!(b.lines().skip(1).all(|l| l.contains(",新人,")));
     // An App-only item does not appear on a WeChat account's blank sheet.
     assert!(!b.contains(",ipv6,"));
@@ -169,15 +322,40 @@ fn bulletin_in_every_format_and_the_annual_assessment() {
     let html = ok(&db, &["bulletin", "--round", &q4, "--format", "html"]);
     assert!(html.contains("<svg") && html.contains("</html>"));
     let x = dir.path().join("b.xlsx");
-    ok(&db, &["bulletin", "--round", &q4, "--format", "xlsx", "--out", x.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "bulletin",
+            "--round",
+            &q4,
+            "--format",
+            "xlsx",
+            "--out",
+            x.to_str().unwrap(),
+        ],
+    );
     let mut wb = open_workbook_auto(&x).unwrap();
     let failed = wb.worksheet_range("不合格账号").unwrap();
-    assert_eq!(failed.rows().count(), 1 + 3, "three failures under the header");
-    let y: serde_json::Value = serde_json::from_str(&ok(&db, &["annual", "--year", "2024", "--format", "json"])).unwrap();
+    assert_eq!(
+        failed.rows().count(),
+        1 + 3,
+        "three failures under the header"
+    );
+    let y: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["annual", "--year", "2024", "--format", "json"])).unwrap();
     assert_eq!(y["rounds"].as_array().unwrap().len(), 2);
-    assert_eq!(y["vetoes"].as_array().unwrap().len(), 3 + 1, "Q4's three and the four-dimension round's split veto");
+    assert_eq!(
+        y["vetoes"].as_array().unwrap().len(),
+        3 + 1,
+        "Q4's three and the four-dimension round's split veto"
+    );
     let full = y["full_every_check"].as_u64().unwrap();
-    let by_hand = y["accounts"].as_array().unwrap().iter().filter(|a| a["full_every_check"] == true).count() as u64;
+    let by_hand = y["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["full_every_check"] == true)
+        .count() as u64;
     assert_eq!(full, by_hand);
     let out = assay(&db, &["annual", "--year", "2031"]);
     assert_eq!(out.status.code(), Some(1));

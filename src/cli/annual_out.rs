@@ -11,10 +11,14 @@ use crate::report::annual::Annual;
 use crate::report::bulletin::num;
 
 fn account_rows(y: &Annual, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut head: Vec<String> = [("账号", "Account"), ("平台", "Platform"), ("主办单位", "Host unit")]
-        .iter()
-        .map(|(z, e)| lang.pick(z, e).to_string())
-        .collect();
+    let mut head: Vec<String> = [
+        ("账号", "Account"),
+        ("平台", "Platform"),
+        ("主办单位", "Host unit"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.pick(z, e).to_string())
+    .collect();
     for r in &y.rounds {
         head.push(format!("{}（×{}）", r.name, num(Some(r.weight))));
     }
@@ -25,11 +29,21 @@ fn account_rows(y: &Annual, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         .accounts
         .iter()
         .map(|a| {
-            let mut row = vec![a.account.name.clone(), a.account.platform_label.clone(), a.account.unit.clone()];
+            let mut row = vec![
+                a.account.name.clone(),
+                a.account.platform_label.clone(),
+                a.account.unit.clone(),
+            ];
             row.extend(a.totals.iter().map(|t| num(*t)));
             row.push(num(a.annual));
             row.push(a.rounds_failed.to_string());
-            row.push(lang.pick(if a.full_every_check { "是" } else { "" }, if a.full_every_check { "yes" } else { "" }).into());
+            row.push(
+                lang.pick(
+                    if a.full_every_check { "是" } else { "" },
+                    if a.full_every_check { "yes" } else { "" },
+                )
+                .into(),
+            );
             row
         })
         .collect();
@@ -40,11 +54,19 @@ fn headline(y: &Annual, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "{} 年度考核：{} 个评估轮次，{} 个账号；{} 个账号在历次检查中均为满分；单项否决 {} 次。",
-            y.year, y.rounds.len(), y.accounts.len(), y.full_every_check, y.vetoes.len()
+            y.year,
+            y.rounds.len(),
+            y.accounts.len(),
+            y.full_every_check,
+            y.vetoes.len()
         ),
         Lang::En => format!(
             "Annual assessment {}: {} rounds, {} accounts; {} at full marks in every check; {} vetoes.",
-            y.year, y.rounds.len(), y.accounts.len(), y.full_every_check, y.vetoes.len()
+            y.year,
+            y.rounds.len(),
+            y.accounts.len(),
+            y.full_every_check,
+            y.vetoes.len()
         ),
     }
 }
@@ -52,16 +74,32 @@ fn headline(y: &Annual, lang: Lang) -> String {
 fn veto_lines(y: &Annual, lang: Lang) -> Vec<String> {
     y.vetoes
         .iter()
-        .map(|v| format!("{} · {} · {}：{}", v.round, v.account, v.unit, v.reasons.join("；")))
-        .chain(y.vetoes.is_empty().then(|| lang.pick("本年度无单项否决。", "No veto this year.").to_string()))
+        .map(|v| {
+            format!(
+                "{} · {} · {}：{}",
+                v.round,
+                v.account,
+                v.unit,
+                v.reasons.join("；")
+            )
+        })
+        .chain(y.vetoes.is_empty().then(|| {
+            lang.pick("本年度无单项否决。", "No veto this year.")
+                .to_string()
+        }))
         .collect()
 }
 
-pub fn emit(y: &Annual, format: AnnualFormat, out: Option<&Path>, lang: Lang) -> anyhow::Result<()> {
+pub fn emit(
+    y: &Annual,
+    format: AnnualFormat,
+    out: Option<&Path>,
+    lang: Lang,
+) -> anyhow::Result<()> {
     let (head, rows) = account_rows(y, lang);
     let h: Vec<&str> = head.iter().map(String::as_str).collect();
     let text = match format {
-        AnnualFormat::Json => serde_json::to_string_pretty(y)? + "\n",
+        AnnualFormat::Json => super::output::json(y)? + "\n",
         AnnualFormat::Csv => super::output::csv(&h, &rows)?,
         AnnualFormat::Table => format!(
             "{}\n\n{}\n{}\n",
@@ -70,9 +108,21 @@ pub fn emit(y: &Annual, format: AnnualFormat, out: Option<&Path>, lang: Lang) ->
             veto_lines(y, lang).join("\n")
         ),
         AnnualFormat::Md => {
-            let mut s = format!("# {}\n\n{}\n\n| {} |\n|{}\n", lang.pick("年度考核", "Annual assessment"), headline(y, lang), h.join(" | "), "---|".repeat(h.len()));
+            let mut s = format!(
+                "# {}\n\n{}\n\n| {} |\n|{}\n",
+                lang.pick("年度考核", "Annual assessment"),
+                headline(y, lang),
+                h.join(" | "),
+                "---|".repeat(h.len())
+            );
             for r in &rows {
-                s.push_str(&format!("| {} |\n", r.iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | ")));
+                s.push_str(&format!(
+                    "| {} |\n",
+                    r.iter()
+                        .map(|c| c.replace('|', "\\|"))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ));
             }
             s.push_str(&format!("\n## {}\n\n", lang.pick("单项否决", "Vetoes")));
             for l in veto_lines(y, lang) {
@@ -81,19 +131,37 @@ pub fn emit(y: &Annual, format: AnnualFormat, out: Option<&Path>, lang: Lang) ->
             s
         }
         AnnualFormat::Xlsx => {
-            let path = out.ok_or_else(|| anyhow::anyhow!("{}", lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")))?;
-            xlsx(y, &h, path, lang).with_context(|| format!("{} {}", lang.pick("无法写入", "cannot write"), path.display()))?;
+            let path = out.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}",
+                    lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")
+                )
+            })?;
+            xlsx(y, &h, path, lang).with_context(|| {
+                format!(
+                    "{} {}",
+                    lang.pick("无法写入", "cannot write"),
+                    path.display()
+                )
+            })?;
             return Ok(());
         }
     };
     match out {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("{} {}", lang.pick("无法写入", "cannot write"), p.display()))?,
+        Some(p) => std::fs::write(p, text).with_context(|| {
+            format!("{} {}", lang.pick("无法写入", "cannot write"), p.display())
+        })?,
         None => print!("{text}"),
     }
     Ok(())
 }
 
-fn xlsx(y: &Annual, head: &[&str], path: &Path, lang: Lang) -> Result<(), rust_xlsxwriter::XlsxError> {
+fn xlsx(
+    y: &Annual,
+    head: &[&str],
+    path: &Path,
+    lang: Lang,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let ws = wb.add_worksheet();
@@ -119,7 +187,16 @@ fn xlsx(y: &Annual, head: &[&str], path: &Path, lang: Lang) -> Result<(), rust_x
     ws.set_freeze_panes(1, 1)?;
     let ws = wb.add_worksheet();
     ws.set_name(lang.pick("单位", "Units"))?;
-    for (c, h) in [lang.pick("主办单位", "Host unit"), lang.pick("账号数", "Accounts"), lang.pick("有得分", "With score"), lang.pick("年度平均", "Annual mean"), lang.pick("否决次数", "Vetoes")].iter().enumerate() {
+    for (c, h) in [
+        lang.pick("主办单位", "Host unit"),
+        lang.pick("账号数", "Accounts"),
+        lang.pick("有得分", "With score"),
+        lang.pick("年度平均", "Annual mean"),
+        lang.pick("否决次数", "Vetoes"),
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string_with_format(0, c as u16, *h, &bold)?;
     }
     for (i, u) in y.units.iter().enumerate() {
@@ -134,7 +211,15 @@ fn xlsx(y: &Annual, head: &[&str], path: &Path, lang: Lang) -> Result<(), rust_x
     }
     let ws = wb.add_worksheet();
     ws.set_name(lang.pick("单项否决", "Vetoes"))?;
-    for (c, h) in [lang.pick("轮次", "Round"), lang.pick("账号", "Account"), lang.pick("主办单位", "Host unit"), lang.pick("原因", "Reasons")].iter().enumerate() {
+    for (c, h) in [
+        lang.pick("轮次", "Round"),
+        lang.pick("账号", "Account"),
+        lang.pick("主办单位", "Host unit"),
+        lang.pick("原因", "Reasons"),
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string_with_format(0, c as u16, *h, &bold)?;
     }
     for (i, v) in y.vetoes.iter().enumerate() {

@@ -138,7 +138,7 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
 pub fn render(rep: &OpsReport, format: OpsFormat, lang: Lang) -> anyhow::Result<String> {
     let h = header(lang);
     Ok(match format {
-        OpsFormat::Json => serde_json::to_string_pretty(rep)? + "\n",
+        OpsFormat::Json => super::output::json(rep)? + "\n",
         OpsFormat::Csv => {
             let rows: Vec<Vec<String>> =
                 rep.accounts.iter().map(|r| cells(r, lang, true)).collect();

@@ -122,7 +122,11 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
                 results: &report.accounts,
                 rollups: &report.rollups,
             };
-            let mut s = serde_json::to_string_pretty(&json)?;
+            // No float noise: totals are published at the rubric's precision already; means,
+            // SDs, quartiles, z-scores, shares and rates are given to four decimals.
+            let mut value = serde_json::to_value(&json)?;
+            crate::domain::precision::round_json(&mut value, 4, &[]);
+            let mut s = serde_json::to_string_pretty(&value)?;
             s.push('\n');
             s.into_bytes()
         }

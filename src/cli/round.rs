@@ -90,7 +90,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             let round = super::resolve::round(store, round, lang)?;
             let s = crate::report::summary::round_summary(store, &round)?;
             match format {
-                ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+                ExplainFormat::Json => println!("{}", super::output::json(&s)?),
                 ExplainFormat::Text => {
                     println!("{}", escape_text(&crate::report::summary::render(&s, lang)))
                 }

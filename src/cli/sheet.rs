@@ -117,8 +117,10 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
                 anyhow::bail!(
                     "{}",
                     match lang {
-                        Lang::Zh => format!("账号「{}」不在评估轮次「{}」的范围内", a.name, round.name),
-                        Lang::En => format!("account \"{}\" is not in round \"{}\"", a.name, round.name),
+                        Lang::Zh =>
+                            format!("账号「{}」不在评估轮次「{}」的范围内", a.name, round.name),
+                        Lang::En =>
+                            format!("account \"{}\" is not in round \"{}\"", a.name, round.name),
                     }
                 );
             }
@@ -131,7 +133,14 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
     }
     let progress = progress_bar(accounts.len(), lang);
     let build = |a: &crate::domain::account::Account, evaluators: Vec<EvaluatorSheet>| {
-        let input = SheetInput { round: &round, rubric: &l.rubric, scheme: &l.scheme, account: a, evaluators, lang };
+        let input = SheetInput {
+            round: &round,
+            rubric: &l.rubric,
+            scheme: &l.scheme,
+            account: a,
+            evaluators,
+            lang,
+        };
         scoresheet::build_sheet(&input)
     };
     let one = args.account.is_some() && !args.split;
@@ -142,7 +151,10 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
             std::fs::create_dir_all(out).with_context(|| dir_err(out, lang))?;
             let mut w = scoresheet::SplitWriter::new(out, &prefix);
             for a in &accounts {
-                let (s, _) = build(a, scoresheet::load::evaluator_sheets(store, round.id, a.id)?);
+                let (s, _) = build(
+                    a,
+                    scoresheet::load::evaluator_sheets(store, round.id, a.id)?,
+                );
                 w.write(&s)?;
                 progress.inc(1);
             }
@@ -150,13 +162,18 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
             say_written(w.written, out, lang);
         }
         SheetFormat::Xlsx => {
-            let chunks: Vec<&[crate::domain::account::Account]> = accounts.chunks(ACCOUNTS_PER_BOOK).collect();
+            let chunks: Vec<&[crate::domain::account::Account]> =
+                accounts.chunks(ACCOUNTS_PER_BOOK).collect();
             let n = chunks.len();
             for (i, chunk) in chunks.into_iter().enumerate() {
                 let path = book_path(out, one, &prefix, lang, i, n)?;
-                let mut book = SheetBook::new(&summary_title(&round, lang), summary_columns(lang), lang);
+                let mut book =
+                    SheetBook::new(&summary_title(&round, lang), summary_columns(lang), lang);
                 for a in chunk {
-                    let (s, r) = build(a, scoresheet::load::evaluator_sheets(store, round.id, a.id)?);
+                    let (s, r) = build(
+                        a,
+                        scoresheet::load::evaluator_sheets(store, round.id, a.id)?,
+                    );
                     book.add(&s, summary_cells(&s, &r, lang))?;
                     progress.inc(1);
                 }
@@ -168,11 +185,21 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
         SheetFormat::Md | SheetFormat::Csv => {
             let mut sheets: Vec<Sheet> = Vec::with_capacity(accounts.len());
             for a in &accounts {
-                sheets.push(build(a, scoresheet::load::evaluator_sheets(store, round.id, a.id)?).0);
+                sheets.push(
+                    build(
+                        a,
+                        scoresheet::load::evaluator_sheets(store, round.id, a.id)?,
+                    )
+                    .0,
+                );
                 progress.inc(1);
             }
             progress.finish_and_clear();
-            let ext = if args.format == SheetFormat::Md { "md" } else { "csv" };
+            let ext = if args.format == SheetFormat::Md {
+                "md"
+            } else {
+                "csv"
+            };
             let path = if one || !out.is_dir() && out.extension().is_some() {
                 out.clone()
             } else {
@@ -180,11 +207,19 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
                 out.join(format!("{prefix}-{}.{ext}", lang.pick("评分表", "sheets")))
             };
             let text = if ext == "md" {
-                sheets.iter().map(scoresheet::render_md).collect::<Vec<_>>().join("\n---\n\n")
+                sheets
+                    .iter()
+                    .map(scoresheet::render_md)
+                    .collect::<Vec<_>>()
+                    .join("\n---\n\n")
             } else {
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in &sheets {
-                    rows.extend(scoresheet::render_csv_rows(s).iter().map(|r| r.iter().map(Cell::plain).collect()));
+                    rows.extend(
+                        scoresheet::render_csv_rows(s)
+                            .iter()
+                            .map(|r| r.iter().map(Cell::plain).collect()),
+                    );
                     rows.push(Vec::new());
                 }
                 csv_text(&rows)?
@@ -206,12 +241,21 @@ fn csv_text(rows: &[Vec<String>]) -> anyhow::Result<String> {
             r
         })
         .collect();
-    let (head, body) = padded.split_first().map_or((Vec::new(), &[][..]), |(h, b)| (h.clone(), b));
+    let (head, body) = padded
+        .split_first()
+        .map_or((Vec::new(), &[][..]), |(h, b)| (h.clone(), b));
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     super::output::csv(&head, body)
 }
 
-fn book_path(out: &Path, one: bool, prefix: &str, lang: Lang, i: usize, n: usize) -> anyhow::Result<PathBuf> {
+fn book_path(
+    out: &Path,
+    one: bool,
+    prefix: &str,
+    lang: Lang,
+    i: usize,
+    n: usize,
+) -> anyhow::Result<PathBuf> {
     if one && !out.is_dir() {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).with_context(|| dir_err(parent, lang))?;
@@ -229,17 +273,32 @@ fn book_path(out: &Path, one: bool, prefix: &str, lang: Lang, i: usize, n: usize
 
 fn summary_title(round: &Round, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{} 评分汇总（监测时间点 {}）", round.name, round.monitoring_date),
-        Lang::En => format!("{} score summary (monitoring date {})", round.name, round.monitoring_date),
+        Lang::Zh => format!(
+            "{} 评分汇总（监测时间点 {}）",
+            round.name, round.monitoring_date
+        ),
+        Lang::En => format!(
+            "{} score summary (monitoring date {})",
+            round.name, round.monitoring_date
+        ),
     }
 }
 
 fn summary_columns(lang: Lang) -> Vec<String> {
-    [("账号", "Account"), ("平台", "Platform"), ("主办单位", "Host unit"), ("层级", "Level"), ("地区", "Region"),
-     ("总分", "Total"), ("等级", "Grade"), ("结论", "Verdict"), ("评估人数", "Sheets counted")]
-        .iter()
-        .map(|(z, e)| lang.pick(z, e).to_string())
-        .collect()
+    [
+        ("账号", "Account"),
+        ("平台", "Platform"),
+        ("主办单位", "Host unit"),
+        ("层级", "Level"),
+        ("地区", "Region"),
+        ("总分", "Total"),
+        ("等级", "Grade"),
+        ("结论", "Verdict"),
+        ("评估人数", "Sheets counted"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.pick(z, e).to_string())
+    .collect()
 }
 
 fn summary_cells(s: &Sheet, r: &crate::report::AccountResult, lang: Lang) -> Vec<Cell> {
@@ -262,9 +321,28 @@ fn summary_cells(s: &Sheet, r: &crate::report::AccountResult, lang: Lang) -> Vec
     ]
 }
 
-fn blank(round: &Round, rubric: &crate::domain::rubric::Rubric, accounts: &[crate::domain::account::Account], args: &SheetArgs, lang: Lang) -> anyhow::Result<()> {
+fn blank(
+    round: &Round,
+    rubric: &crate::domain::rubric::Rubric,
+    accounts: &[crate::domain::account::Account],
+    args: &SheetArgs,
+    lang: Lang,
+) -> anyhow::Result<()> {
     let who = args.evaluator.clone().unwrap_or_default();
-    let head = ["round", "platform", "account", "evaluator", "indicator", "value", "count", "veto", "na", "note", "evidence", "item"];
+    let head = [
+        "round",
+        "platform",
+        "account",
+        "evaluator",
+        "indicator",
+        "value",
+        "count",
+        "veto",
+        "na",
+        "note",
+        "evidence",
+        "item",
+    ];
     let mut rows = Vec::new();
     for a in accounts {
         rows.extend(scoresheet::blank_rows(round, rubric, a, &who));
@@ -289,7 +367,8 @@ fn blank(round: &Round, rubric: &crate::domain::rubric::Rubric, accounts: &[crat
             wb.save(out).with_context(|| write_err(out, lang))?;
         }
         SheetFormat::Csv | SheetFormat::Md => {
-            std::fs::write(out, super::output::csv(&head, &rows)?).with_context(|| write_err(out, lang))?;
+            std::fs::write(out, super::output::csv(&head, &rows)?)
+                .with_context(|| write_err(out, lang))?;
         }
     }
     say_written(1, out, lang);
@@ -321,14 +400,23 @@ fn say_written(n: usize, path: &Path, lang: Lang) {
 fn dir_err(p: &Path, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("无法创建目录 {}：请检查路径和写权限", p.display()),
-        Lang::En => format!("cannot create directory {}: check the path and write permission", p.display()),
+        Lang::En => format!(
+            "cannot create directory {}: check the path and write permission",
+            p.display()
+        ),
     }
 }
 
 fn write_err(p: &Path, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("无法写入 {}：请检查路径、写权限和磁盘空间（文件是否在 Excel 中打开？）", p.display()),
-        Lang::En => format!("cannot write {}: check the path, permissions and disk space (is it open in Excel?)", p.display()),
+        Lang::Zh => format!(
+            "无法写入 {}：请检查路径、写权限和磁盘空间（文件是否在 Excel 中打开？）",
+            p.display()
+        ),
+        Lang::En => format!(
+            "cannot write {}: check the path, permissions and disk space (is it open in Excel?)",
+            p.display()
+        ),
     }
 }
 
@@ -350,19 +438,33 @@ pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::R
     let path = args.out.as_ref().map(|o| {
         if o.is_dir() || o.extension().is_none() {
             let _ = std::fs::create_dir_all(o);
-            o.join(format!("{}-{}.{ext}", scoresheet::names::safe_file_stem(&round.name), lang.pick("通报", "bulletin")))
+            o.join(format!(
+                "{}-{}.{ext}",
+                scoresheet::names::safe_file_stem(&round.name),
+                lang.pick("通报", "bulletin")
+            ))
         } else {
             o.clone()
         }
     });
     match args.format {
         BulletinFormat::Xlsx => {
-            let path = path.ok_or_else(|| anyhow::anyhow!("{}", lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")))?;
-            crate::report::bulletin::write_xlsx(&b, &path, lang).with_context(|| write_err(&path, lang))?;
+            let path = path.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}",
+                    lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")
+                )
+            })?;
+            crate::report::bulletin::write_xlsx(&b, &path, lang)
+                .with_context(|| write_err(&path, lang))?;
             say_written(1, &path, lang);
         }
         f => {
-            let text = if f == BulletinFormat::Md { render_md(&b, lang) } else { render_html(&b, lang) };
+            let text = if f == BulletinFormat::Md {
+                render_md(&b, lang)
+            } else {
+                render_html(&b, lang)
+            };
             match path {
                 Some(p) => {
                     std::fs::write(&p, text).with_context(|| write_err(&p, lang))?;
@@ -377,34 +479,68 @@ pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::R
 
 /// `assay annual`.
 pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Result<()> {
-    use chrono::Datelike;
     use crate::report::annual::{YearRound, annual, parse_weights};
+    use chrono::Datelike;
     let weights = match &args.weights {
         Some(w) => parse_weights(w).map_err(|e| anyhow::anyhow!("--weights {e}"))?,
         None => Vec::new(),
     };
-    let rounds: Vec<Round> = store.rounds()?.into_iter().filter(|r| r.monitoring_date.year() == args.year).collect();
+    let rounds: Vec<Round> = store
+        .rounds()?
+        .into_iter()
+        .filter(|r| r.monitoring_date.year() == args.year)
+        .collect();
     if rounds.is_empty() {
-        anyhow::bail!("{}", match lang {
-            Lang::Zh => format!("{} 年没有监测时间点在该年的评估轮次；用 `assay round list` 查看各轮次的日期", args.year),
-            Lang::En => format!("no round has its monitoring date in {}; see `assay round list` for the dates", args.year),
-        });
+        anyhow::bail!(
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "{} 年没有监测时间点在该年的评估轮次；用 `assay round list` 查看各轮次的日期",
+                    args.year
+                ),
+                Lang::En => format!(
+                    "no round has its monitoring date in {}; see `assay round list` for the dates",
+                    args.year
+                ),
+            }
+        );
     }
     for (k, _) in &weights {
-        if !rounds.iter().any(|r| r.name == *k || r.id.to_string() == *k) {
-            anyhow::bail!("{}", match lang {
-                Lang::Zh => format!("--weights 中的轮次「{k}」不是 {} 年的轮次", args.year),
-                Lang::En => format!("--weights names \"{k}\", which is not a round of {}", args.year),
-            });
+        if !rounds
+            .iter()
+            .any(|r| r.name == *k || r.id.to_string() == *k)
+        {
+            anyhow::bail!(
+                "{}",
+                match lang {
+                    Lang::Zh => format!("--weights 中的轮次「{k}」不是 {} 年的轮次", args.year),
+                    Lang::En => format!(
+                        "--weights names \"{k}\", which is not a round of {}",
+                        args.year
+                    ),
+                }
+            );
         }
     }
     let mut infos = Vec::new();
     let mut results = Vec::new();
     for r in &rounds {
         let l = loaded(store, r)?;
-        let weight = weights.iter().find(|(k, _)| *k == r.name || *k == r.id.to_string()).map_or(1.0, |(_, w)| *w);
-        infos.push(YearRound { id: r.id, name: r.name.clone(), monitoring_date: r.monitoring_date.to_string(), weight });
-        results.push(crate::report::account_results(&l.scheme, &l.accounts, &l.sheets));
+        let weight = weights
+            .iter()
+            .find(|(k, _)| *k == r.name || *k == r.id.to_string())
+            .map_or(1.0, |(_, w)| *w);
+        infos.push(YearRound {
+            id: r.id,
+            name: r.name.clone(),
+            monitoring_date: r.monitoring_date.to_string(),
+            weight,
+        });
+        results.push(crate::report::account_results(
+            &l.scheme,
+            &l.accounts,
+            &l.sheets,
+        ));
     }
     let y = annual(args.year, infos, &results);
     super::annual_out::emit(&y, args.format, args.out.as_deref(), lang)

@@ -94,10 +94,21 @@ pub fn annual(year: i32, rounds: Vec<YearRound>, results: &[Vec<AccountResult>])
     }
     let units = units(&accounts, &vetoes);
     let full_every_check = accounts.iter().filter(|a| a.full_every_check).count();
-    Annual { year, rounds, accounts, units, vetoes, full_every_check }
+    Annual {
+        year,
+        rounds,
+        accounts,
+        units,
+        vetoes,
+        full_every_check,
+    }
 }
 
-fn year_account(account: Account, per: &[Option<&AccountResult>], rounds: &[YearRound]) -> YearAccount {
+fn year_account(
+    account: Account,
+    per: &[Option<&AccountResult>],
+    rounds: &[YearRound],
+) -> YearAccount {
     let totals: Vec<Option<f64>> = per
         .iter()
         .map(|r| r.filter(|r| r.has_result()).and_then(|r| r.total))
@@ -109,7 +120,12 @@ fn year_account(account: Account, per: &[Option<&AccountResult>], rounds: &[Year
             wsum += r.weight;
         }
     }
-    let with: Vec<&AccountResult> = per.iter().flatten().filter(|r| r.has_result()).copied().collect();
+    let with: Vec<&AccountResult> = per
+        .iter()
+        .flatten()
+        .filter(|r| r.has_result())
+        .copied()
+        .collect();
     YearAccount {
         annual: (wsum > 0.0).then(|| crate::report::sheet::tidy(sum / wsum)),
         rounds_with_result: with.len(),
@@ -144,8 +160,13 @@ pub fn parse_weights(s: &str) -> Result<Vec<(String, f64)>, String> {
     s.split(',')
         .filter(|p| !p.trim().is_empty())
         .map(|p| {
-            let (k, v) = p.rsplit_once('=').ok_or_else(|| format!("「{p}」: 应写作 轮次=权重 (ROUND=W)"))?;
-            let w: f64 = v.trim().parse().map_err(|_| format!("「{p}」: 权重「{v}」不是数字 (weight is not a number)"))?;
+            let (k, v) = p
+                .rsplit_once('=')
+                .ok_or_else(|| format!("「{p}」: 应写作 轮次=权重 (ROUND=W)"))?;
+            let w: f64 = v
+                .trim()
+                .parse()
+                .map_err(|_| format!("「{p}」: 权重「{v}」不是数字 (weight is not a number)"))?;
             if !(w.is_finite() && w > 0.0) {
                 return Err(format!("「{p}」: 权重须为正数 (weight must be positive)"));
             }
@@ -160,7 +181,14 @@ mod tests {
     use crate::report::VetoReason;
     use crate::report::tests::account;
 
-    fn result(id: i64, unit: &str, total: Option<f64>, verdict: Verdict, full: bool, veto: bool) -> AccountResult {
+    fn result(
+        id: i64,
+        unit: &str,
+        total: Option<f64>,
+        verdict: Verdict,
+        full: bool,
+        veto: bool,
+    ) -> AccountResult {
         let mut a = account(id, &format!("号{id}"));
         a.unit = unit.into();
         AccountResult {
@@ -170,7 +198,11 @@ mod tests {
             points: total,
             subtotals: Vec::new(),
             vetoes: if veto {
-                vec![VetoReason { id: "stale".into(), name: "内容不更新".into(), reason: "两周未更新".into() }]
+                vec![VetoReason {
+                    id: "stale".into(),
+                    name: "内容不更新".into(),
+                    reason: "两周未更新".into(),
+                }]
             } else {
                 Vec::new()
             },
@@ -183,7 +215,12 @@ mod tests {
     }
 
     fn round(id: i64, w: f64) -> YearRound {
-        YearRound { id, name: format!("R{id}"), monitoring_date: "2024-03-31".into(), weight: w }
+        YearRound {
+            id,
+            name: format!("R{id}"),
+            monitoring_date: "2024-03-31".into(),
+            weight: w,
+        }
     }
 
     #[test]
@@ -214,10 +251,20 @@ mod tests {
         // The veto of the year is listed with its round.
         assert_eq!(y.vetoes.len(), 1);
         assert_eq!(y.vetoes[0].round, "R1");
-        assert_eq!(y.vetoes[0].reasons, vec!["内容不更新: 两周未更新".to_string()]);
+        assert_eq!(
+            y.vetoes[0].reasons,
+            vec!["内容不更新: 两周未更新".to_string()]
+        );
         // Units: 甲单位 = mean(87.5, 100) = 93.75; 乙单位 = 40 with one veto.
-        let u: Vec<(&str, Option<f64>, usize)> = y.units.iter().map(|u| (u.unit.as_str(), u.annual, u.vetoes)).collect();
-        assert_eq!(u, vec![("乙单位", Some(40.0), 1), ("甲单位", Some(93.75), 0)]);
+        let u: Vec<(&str, Option<f64>, usize)> = y
+            .units
+            .iter()
+            .map(|u| (u.unit.as_str(), u.annual, u.vetoes))
+            .collect();
+        assert_eq!(
+            u,
+            vec![("乙单位", Some(40.0), 1), ("甲单位", Some(93.75), 0)]
+        );
     }
 
     #[test]
@@ -231,7 +278,10 @@ mod tests {
 
     #[test]
     fn weights_parse_and_refuse_bad_values() {
-        assert_eq!(parse_weights("Q1=1,第四季度=2.5").unwrap(), vec![("Q1".into(), 1.0), ("第四季度".into(), 2.5)]);
+        assert_eq!(
+            parse_weights("Q1=1,第四季度=2.5").unwrap(),
+            vec![("Q1".into(), 1.0), ("第四季度".into(), 2.5)]
+        );
         assert!(parse_weights("Q1").is_err());
         assert!(parse_weights("Q1=x").is_err());
         assert!(parse_weights("Q1=-1").is_err());

@@ -13,8 +13,8 @@ pub mod scoresheet;
 pub mod sheet;
 pub mod source;
 pub mod stats;
-pub mod svg;
 pub mod summary;
+pub mod svg;
 pub mod tables;
 
 pub use build::{AccountLine, Failure, Options, Report, RollupLevel, account_results, build};

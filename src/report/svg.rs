@@ -46,7 +46,11 @@ pub fn bars(title: &str, bars: &[Bar], max: Option<f64>, empty_note: &str) -> St
         t = esc(title)
     );
     if bars.is_empty() {
-        let _ = write!(s, r#"<text x="0" y="44" class="cl">{}</text></svg>"#, esc(empty_note));
+        let _ = write!(
+            s,
+            r#"<text x="0" y="44" class="cl">{}</text></svg>"#,
+            esc(empty_note)
+        );
         return s;
     }
     let top = max
@@ -73,7 +77,14 @@ pub fn bars(title: &str, bars: &[Bar], max: Option<f64>, empty_note: &str) -> St
 }
 
 /// A histogram of `values` in bins of `width` from `lo` to `hi` (the last bin closed).
-pub fn histogram(title: &str, values: &[f64], lo: f64, hi: f64, width: f64, empty_note: &str) -> String {
+pub fn histogram(
+    title: &str,
+    values: &[f64],
+    lo: f64,
+    hi: f64,
+    width: f64,
+    empty_note: &str,
+) -> String {
     let bins = (((hi - lo) / width).ceil() as usize).max(1);
     let mut counts = vec![0usize; bins];
     for &v in values {
@@ -126,8 +137,16 @@ mod tests {
         let svg = bars(
             "按层级",
             &[
-                Bar { label: "<script>".into(), value: 50.0, note: "50".into() },
-                Bar { label: "县级".into(), value: 100.0, note: "100".into() },
+                Bar {
+                    label: "<script>".into(),
+                    value: 50.0,
+                    note: "50".into(),
+                },
+                Bar {
+                    label: "县级".into(),
+                    value: 100.0,
+                    note: "100".into(),
+                },
             ],
             None,
             "无",

@@ -84,7 +84,6 @@ impl Store {
     }
 }
 
-
 fn read_state(
     conn: &rusqlite::Connection,
     key: (i64, i64, i64),

@@ -1,8 +1,8 @@
 //! Panel work on the store: batch writes of many entries in one transaction (score import,
 //! panel merge), each through the one entry write path and its history.
 
-use super::scores::{current, ensure_evaluator, write_entry};
 use super::lock::Reopen;
+use super::scores::{current, ensure_evaluator, write_entry};
 use super::{Store, StoreError};
 use crate::domain::entry::Entry;
 
@@ -33,16 +33,23 @@ impl Store {
                         entry.evidence = old.evidence;
                     }
                 }
-                let wrote = write_entry(&tx, round_id, w.account_id, &w.evaluator, &entry, Reopen::No)
-                    .map_err(|e| match e {
-                        StoreError::Sql(_) => e,
-                        other => StoreError::Invalid(format!(
-                            "entry {} ({} {}): {other}; nothing was written",
-                            i + 1,
-                            w.evaluator,
-                            w.entry.indicator
-                        )),
-                    })?;
+                let wrote = write_entry(
+                    &tx,
+                    round_id,
+                    w.account_id,
+                    &w.evaluator,
+                    &entry,
+                    Reopen::No,
+                )
+                .map_err(|e| match e {
+                    StoreError::Sql(_) => e,
+                    other => StoreError::Invalid(format!(
+                        "entry {} ({} {}): {other}; nothing was written",
+                        i + 1,
+                        w.evaluator,
+                        w.entry.indicator
+                    )),
+                })?;
                 changed += usize::from(wrote);
             }
             tx.commit()?;

@@ -102,7 +102,6 @@ pub(super) use super::chain::append_history;
 use super::chain::{BULK_INDICATOR, BulkDigest};
 use super::open::write_tx;
 
-
 /// Writes one entry for `key` whose stored version is `old` (inside the caller's IMMEDIATE
 /// transaction): the submit lock, the upsert, the chained history row and the kept sheet result.
 /// The one place an entry is written; every path (score set, the TUI, score import, panel merge)

@@ -251,7 +251,10 @@ fn row_line(row: &Row, lang: Lang, theme: Theme, cols: &[usize; 9], sel: bool) -
     };
     let status = fit(verdict, cols[7]);
     let sheet = if cols[8] > 0 {
-        format!(" {}", fit(row.sheet().map_or("…", |s| s.label(lang)), cols[8]))
+        format!(
+            " {}",
+            fit(row.sheet().map_or("…", |s| s.label(lang)), cols[8])
+        )
     } else {
         String::new()
     };

@@ -137,7 +137,7 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
         accounts: rows,
     };
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&out)?),
+        Format::Json => println!("{}", crate::cli::output::json(&out)?),
         f => {
             let header = [
                 lang.pick("账号", "account"),

@@ -323,7 +323,6 @@ impl Indicator {
     }
 }
 
-
 impl Common {
     /// True when this item applies to an account on `platform` at `level`.
     pub fn applies(&self, platform: Platform, level: Level) -> bool {

@@ -74,7 +74,12 @@ pub fn resolve(
         // to the account nor a veto marked N/A by hand.
         if let Err(e) = entry.check_for(item, account.platform, account.level) {
             let (col, val) = entry_cell(&e, &r.entry);
-            problems.push(problem(r.row, col, &val, e.localized(crate::i18n::current())));
+            problems.push(problem(
+                r.row,
+                col,
+                &val,
+                crate::i18n::errors::entry(&e, crate::i18n::current()),
+            ));
             continue;
         }
         let key = (account_id, r.evaluator.as_str(), r.entry.indicator.as_str());

@@ -53,9 +53,18 @@ pub fn render_html(b: &Bulletin, lang: Lang) -> String {
         w.t("评估人", "Evaluators"),
         esc(&b.evaluators.join("、")),
     );
-    let _ = write!(s, "<h2>{}</h2>\n<p>{}</p>\n", w.t("一、总体情况", "1. Overview"), esc(&w.overview(b)));
+    let _ = write!(
+        s,
+        "<h2>{}</h2>\n<p>{}</p>\n",
+        w.t("一、总体情况", "1. Overview"),
+        esc(&w.overview(b))
+    );
     s.push_str(&group_table(&w, w.t("按层级", "By level"), &b.by_level));
-    s.push_str(&group_table(&w, w.t("按平台类型", "By platform"), &b.by_platform));
+    s.push_str(&group_table(
+        &w,
+        w.t("按平台类型", "By platform"),
+        &b.by_platform,
+    ));
     s.push_str(&charts(&w, b));
     failures(&mut s, &w, b);
     full_marks(&mut s, &w, b);
@@ -78,15 +87,26 @@ fn group_table(w: &Words, title: &str, groups: &[GroupStats]) -> String {
         (w.t("满分", "Full marks"), true),
     ];
     for (h, n) in heads {
-        let _ = write!(s, "<th{}>{}</th>", if n { " class=\"n\"" } else { "" }, esc(h));
+        let _ = write!(
+            s,
+            "<th{}>{}</th>",
+            if n { " class=\"n\"" } else { "" },
+            esc(h)
+        );
     }
     s.push_str("</tr></thead><tbody>\n");
     for g in groups {
         let _ = writeln!(
             s,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            esc(&key(g)), g.accounts, g.with_result, g.passed, g.failed,
-            percent(g.pass_rate), num(g.spread.mean), g.full_marks
+            esc(&key(g)),
+            g.accounts,
+            g.with_result,
+            g.passed,
+            g.failed,
+            percent(g.pass_rate),
+            num(g.spread.mean),
+            g.full_marks
         );
     }
     s.push_str("</tbody></table>\n");
@@ -115,26 +135,60 @@ fn charts(w: &Words, b: &Bulletin) -> String {
         })
         .collect();
     let mut s = String::from("<div class=\"charts\">\n");
-    s.push_str(&bars(w.t("各层级账号数与合格率", "Accounts and pass rate by level"), &count_bars(&b.by_level), None, none));
-    s.push_str(&bars(w.t("各平台账号数与合格率", "Accounts and pass rate by platform"), &count_bars(&b.by_platform), None, none));
-    s.push_str(&bars(w.t("各维度平均得分率", "Category means (share of weight)"), &cats, Some(1.0), none));
+    s.push_str(&bars(
+        w.t("各层级账号数与合格率", "Accounts and pass rate by level"),
+        &count_bars(&b.by_level),
+        None,
+        none,
+    ));
+    s.push_str(&bars(
+        w.t("各平台账号数与合格率", "Accounts and pass rate by platform"),
+        &count_bars(&b.by_platform),
+        None,
+        none,
+    ));
+    s.push_str(&bars(
+        w.t("各维度平均得分率", "Category means (share of weight)"),
+        &cats,
+        Some(1.0),
+        none,
+    ));
     let top = b.full.max(b.totals.iter().copied().fold(0.0, f64::max));
     let hi = ((top / 10.0).ceil() * 10.0).max(10.0);
-    s.push_str(&histogram(w.t("总分分布", "Distribution of totals"), &b.totals, 0.0, hi, 10.0, none));
+    s.push_str(&histogram(
+        w.t("总分分布", "Distribution of totals"),
+        &b.totals,
+        0.0,
+        hi,
+        10.0,
+        none,
+    ));
     s.push_str("</div>\n");
     s
 }
 
 fn failures(s: &mut String, w: &Words, b: &Bulletin) {
-    let _ = write!(s, "<h2>{}</h2>\n", w.t("二、不合格账号", "2. Failed accounts"));
+    let _ = write!(
+        s,
+        "<h2>{}</h2>\n",
+        w.t("二、不合格账号", "2. Failed accounts")
+    );
     if b.failures.is_empty() {
-        let _ = write!(s, "<p class=\"none\">{}</p>\n", w.t("本轮无不合格账号。", "No account failed in this round."));
+        let _ = write!(
+            s,
+            "<p class=\"none\">{}</p>\n",
+            w.t("本轮无不合格账号。", "No account failed in this round.")
+        );
         return;
     }
     let _ = write!(
         s,
         "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody>\n",
-        w.t("账号", "Account"), w.t("平台", "Platform"), w.t("主办单位", "Host unit"), w.t("得分", "Total"), w.t("原因", "Reason")
+        w.t("账号", "Account"),
+        w.t("平台", "Platform"),
+        w.t("主办单位", "Host unit"),
+        w.t("得分", "Total"),
+        w.t("原因", "Reason")
     );
     for f in &b.failures {
         let reason = if f.vetoes.is_empty() {
@@ -143,34 +197,65 @@ fn failures(s: &mut String, w: &Words, b: &Bulletin) {
                 Lang::En => format!("total below {}", num(Some(b.pass_mark))),
             }
         } else {
-            format!("{}{}", w.t("单项否决：", "Single veto: "), f.vetoes.join("；"))
+            format!(
+                "{}{}",
+                w.t("单项否决：", "Single veto: "),
+                f.vetoes.join("；")
+            )
         };
         let _ = writeln!(
             s,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-            esc(&f.name), esc(w.lang.pick(f.platform.label_zh(), f.platform.label_en())), esc(&f.unit), num(f.total), esc(&reason)
+            esc(&f.name),
+            esc(w.lang.pick(f.platform.label_zh(), f.platform.label_en())),
+            esc(&f.unit),
+            num(f.total),
+            esc(&reason)
         );
     }
     s.push_str("</tbody></table>\n");
 }
 
 fn full_marks(s: &mut String, w: &Words, b: &Bulletin) {
-    let _ = write!(s, "<h2>{}</h2>\n", w.t("三、满分账号", "3. Accounts at full marks"));
+    let _ = write!(
+        s,
+        "<h2>{}</h2>\n",
+        w.t("三、满分账号", "3. Accounts at full marks")
+    );
     let _ = write!(
         s,
         "<p>{}</p>\n",
         esc(&match w.lang {
-            Lang::Zh => format!("共{}个账号得分达到满分（{}分）。", b.full_marks.len(), num(Some(b.full))),
-            Lang::En => format!("{} accounts scored full marks ({}).", b.full_marks.len(), num(Some(b.full))),
+            Lang::Zh => format!(
+                "共{}个账号得分达到满分（{}分）。",
+                b.full_marks.len(),
+                num(Some(b.full))
+            ),
+            Lang::En => format!(
+                "{} accounts scored full marks ({}).",
+                b.full_marks.len(),
+                num(Some(b.full))
+            ),
         })
     );
     if b.full_marks.is_empty() {
         return;
     }
-    let _ = write!(s, "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-        w.t("账号", "Account"), w.t("平台", "Platform"), w.t("主办单位", "Host unit"));
+    let _ = write!(
+        s,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+        w.t("账号", "Account"),
+        w.t("平台", "Platform"),
+        w.t("主办单位", "Host unit")
+    );
     for f in &b.full_marks {
-        let _ = writeln!(s, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&f.name), esc(&f.platform), esc(&f.unit));
+        let _ = writeln!(
+            s,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&f.name),
+            esc(&f.platform),
+            esc(&f.unit)
+        );
     }
     s.push_str("</tbody></table>\n");
 }
@@ -178,8 +263,14 @@ fn full_marks(s: &mut String, w: &Words, b: &Bulletin) {
 fn units(s: &mut String, w: &Words, b: &Bulletin) {
     let _ = write!(s, "<h2>{}</h2>\n", w.t("四、主办单位", "4. Host units"));
     for (title, list) in [
-        (w.t("平均分最高的单位", "Strongest host units (highest mean)"), &b.strongest_units),
-        (w.t("平均分最低的单位", "Weakest host units (lowest mean)"), &b.weakest_units),
+        (
+            w.t("平均分最高的单位", "Strongest host units (highest mean)"),
+            &b.strongest_units,
+        ),
+        (
+            w.t("平均分最低的单位", "Weakest host units (lowest mean)"),
+            &b.weakest_units,
+        ),
     ] {
         s.push_str(&group_table(w, title, list));
     }
@@ -191,13 +282,29 @@ fn categories(s: &mut String, w: &Words, b: &Bulletin) {
         let _ = write!(
             s,
             "<h3>{}（{} {}）</h3>\n<table><thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
-            esc(&c.name), w.t("权重", "weight"), num(Some(c.weight)),
-            w.t("层级", "Level"), w.t("平均得分", "Mean"), w.t("得分率", "Share")
+            esc(&c.name),
+            w.t("权重", "weight"),
+            num(Some(c.weight)),
+            w.t("层级", "Level"),
+            w.t("平均得分", "Mean"),
+            w.t("得分率", "Share")
         );
         for g in &b.categories_by_level {
-            let Some(m) = g.categories.get(i) else { continue };
-            let label = if g.key.is_empty() { w.t("全部", "All").to_string() } else { key(g) };
-            let _ = writeln!(s, "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>", esc(&label), num(m.mean), percent(m.share));
+            let Some(m) = g.categories.get(i) else {
+                continue;
+            };
+            let label = if g.key.is_empty() {
+                w.t("全部", "All").to_string()
+            } else {
+                key(g)
+            };
+            let _ = writeln!(
+                s,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                esc(&label),
+                num(m.mean),
+                percent(m.share)
+            );
         }
         s.push_str("</tbody></table>\n");
     }

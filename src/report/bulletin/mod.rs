@@ -73,7 +73,16 @@ impl Bulletin {
         lang: Lang,
     ) -> Bulletin {
         let report = |by: Vec<Dim>| -> Report {
-            build(scheme, accounts, sheets, &Options { by, rollup: None, lang })
+            build(
+                scheme,
+                accounts,
+                sheets,
+                &Options {
+                    by,
+                    rollup: None,
+                    lang,
+                },
+            )
         };
         let level = report(vec![Dim::Level]);
         let platform = report(vec![Dim::Platform]);
@@ -107,7 +116,11 @@ impl Bulletin {
             strongest_units,
             weakest_units,
             categories_by_level,
-            totals: level.accounts.iter().filter_map(|a| a.result.total).collect(),
+            totals: level
+                .accounts
+                .iter()
+                .filter_map(|a| a.result.total)
+                .collect(),
             full: scheme.full,
         }
     }
@@ -166,13 +179,31 @@ impl Words {
         match self.lang {
             Lang::Zh => format!(
                 "本轮「{}」纳入检查的政务新媒体共{}个，已完成评分{}个，其中合格{}个、不合格{}个，总体合格率为{}（{}/{}）。{}个账号得满分。评分进行中{}个，未开始{}个，均不计入合格率。",
-                b.round, o.accounts, o.with_result, o.passed, o.failed,
-                percent(o.pass_rate), o.passed, o.with_result, o.full_marks, o.in_progress, o.not_started
+                b.round,
+                o.accounts,
+                o.with_result,
+                o.passed,
+                o.failed,
+                percent(o.pass_rate),
+                o.passed,
+                o.with_result,
+                o.full_marks,
+                o.in_progress,
+                o.not_started
             ),
             Lang::En => format!(
                 "Round \"{}\" covers {} accounts; {} have a result: {} passed and {} failed, a pass rate of {} ({}/{}). {} scored full marks. {} are in progress and {} not started; neither counts in the pass rate.",
-                b.round, o.accounts, o.with_result, o.passed, o.failed,
-                percent(o.pass_rate), o.passed, o.with_result, o.full_marks, o.in_progress, o.not_started
+                b.round,
+                o.accounts,
+                o.with_result,
+                o.passed,
+                o.failed,
+                percent(o.pass_rate),
+                o.passed,
+                o.with_result,
+                o.full_marks,
+                o.in_progress,
+                o.not_started
             ),
         }
     }

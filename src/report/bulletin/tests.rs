@@ -9,8 +9,16 @@ fn scheme() -> Scheme {
         pass_mark: 60.0,
         full: 100.0,
         categories: vec![
-            CategoryInfo { id: "a".into(), name: "信息发布".into(), weight: 60.0 },
-            CategoryInfo { id: "b".into(), name: "互动回应".into(), weight: 40.0 },
+            CategoryInfo {
+                id: "a".into(),
+                name: "信息发布".into(),
+                weight: 60.0,
+            },
+            CategoryInfo {
+                id: "b".into(),
+                name: "互动回应".into(),
+                weight: 40.0,
+            },
         ],
         grades: vec![("合格".into(), 60.0), ("不合格".into(), 0.0)],
         on_veto: crate::domain::rubric::VetoPolicy::FailKeepScore,
@@ -21,14 +29,23 @@ fn scheme() -> Scheme {
 }
 
 fn round() -> (Vec<Account>, Vec<SheetResult>) {
-    let mut accounts = vec![account(1, "甲号"), account(2, "乙号"), account(3, "<丙号>"), account(4, "丁号")];
+    let mut accounts = vec![
+        account(1, "甲号"),
+        account(2, "乙号"),
+        account(3, "<丙号>"),
+        account(4, "丁号"),
+    ];
     accounts[0].unit = "甲局".into();
     accounts[1].unit = "甲局".into();
     accounts[2].unit = "乙局".into();
     accounts[3].unit = "丙局".into();
     accounts[1].level = crate::domain::platform::Level::City;
     let mut vetoed = sheet(3, "王", SheetStatus::Complete, 90.0);
-    vetoed.vetoes = vec![VetoReason { id: "stale".into(), name: "内容不更新".into(), reason: "两周无更新".into() }];
+    vetoed.vetoes = vec![VetoReason {
+        id: "stale".into(),
+        name: "内容不更新".into(),
+        reason: "两周无更新".into(),
+    }];
     let sheets = vec![
         sheet(1, "王", SheetStatus::Complete, 100.0),
         sheet(2, "王", SheetStatus::Complete, 50.0),
@@ -41,7 +58,11 @@ fn round() -> (Vec<Account>, Vec<SheetResult>) {
 
 fn bulletin() -> Bulletin {
     let (accounts, sheets) = round();
-    let heading = Heading { round: "Q4".into(), rubric: "测试".into(), monitoring_date: "2024-12-16".into() };
+    let heading = Heading {
+        round: "Q4".into(),
+        rubric: "测试".into(),
+        monitoring_date: "2024-12-16".into(),
+    };
     Bulletin::new(heading, &scheme(), &accounts, &sheets, Lang::Zh)
 }
 
@@ -49,7 +70,10 @@ fn bulletin() -> Bulletin {
 fn figures_come_from_the_counted_sheets() {
     let b = bulletin();
     assert_eq!((b.overall.accounts, b.overall.with_result), (4, 3));
-    assert_eq!((b.overall.passed, b.overall.failed, b.overall.in_progress), (1, 2, 1));
+    assert_eq!(
+        (b.overall.passed, b.overall.failed, b.overall.in_progress),
+        (1, 2, 1)
+    );
     assert_eq!(b.overall.pass_rate, Some(1.0 / 3.0));
     // Failures: 乙号 on points, <丙号> by the veto.
     let names: Vec<&str> = b.failures.iter().map(|f| f.name.as_str()).collect();
@@ -70,7 +94,10 @@ fn figures_come_from_the_counted_sheets() {
 fn words_state_the_counts_and_the_rate() {
     let b = bulletin();
     let s = Words { lang: Lang::Zh }.overview(&b);
-    assert!(s.contains("共4个") && s.contains("合格1个") && s.contains("不合格2个"), "{s}");
+    assert!(
+        s.contains("共4个") && s.contains("合格1个") && s.contains("不合格2个"),
+        "{s}"
+    );
     assert!(s.contains("33.3%（1/3）"), "{s}");
     assert!(s.contains("进行中1个"), "{s}");
 }
@@ -80,9 +107,16 @@ fn html_is_self_contained_escaped_and_charted() {
     let b = bulletin();
     let h = render_html(&b, Lang::Zh);
     assert!(h.starts_with("<!DOCTYPE html>"));
-    assert_eq!(h.matches("<svg").count(), 4, "level, platform, categories, distribution");
+    assert_eq!(
+        h.matches("<svg").count(),
+        4,
+        "level, platform, categories, distribution"
+    );
     assert!(h.contains("&lt;丙号&gt;") && !h.contains("<丙号>"));
-    assert!(!h.contains("<link") && !h.contains("<script") && !h.contains("src="), "nothing external");
+    assert!(
+        !h.contains("<link") && !h.contains("<script") && !h.contains("src="),
+        "nothing external"
+    );
     assert!(h.contains("单项否决：内容不更新: 两周无更新"));
     assert!(h.contains("得分低于60分"));
     assert!(h.contains("@page { size: A4 portrait"));
@@ -92,12 +126,22 @@ fn html_is_self_contained_escaped_and_charted() {
 fn markdown_has_every_section_and_english_works() {
     let b = bulletin();
     let m = render_md(&b, Lang::Zh);
-    for h in ["一、总体情况", "二、不合格账号", "三、满分账号", "四、主办单位", "五、分维度情况", "### 信息发布"] {
+    for h in [
+        "一、总体情况",
+        "二、不合格账号",
+        "三、满分账号",
+        "四、主办单位",
+        "五、分维度情况",
+        "### 信息发布",
+    ] {
         assert!(m.contains(h), "{h} missing:\n{m}");
     }
     assert!(m.contains("\\<丙号\\>"));
     let en = render_md(&b, Lang::En);
-    assert!(en.contains("1. Overview") && en.contains("pass rate of 33.3% (1/3)"), "{en}");
+    assert!(
+        en.contains("1. Overview") && en.contains("pass rate of 33.3% (1/3)"),
+        "{en}"
+    );
 }
 
 #[test]

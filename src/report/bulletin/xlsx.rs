@@ -14,9 +14,19 @@ enum V {
     N(Option<f64>),
 }
 
-fn table(ws: &mut Worksheet, row: &mut u32, head: &[&str], rows: Vec<Vec<V>>) -> Result<(), XlsxError> {
-    let h = Format::new().set_bold().set_border(FormatBorder::Thin).set_font_name("宋体");
-    let t = Format::new().set_border(FormatBorder::Thin).set_font_name("宋体");
+fn table(
+    ws: &mut Worksheet,
+    row: &mut u32,
+    head: &[&str],
+    rows: Vec<Vec<V>>,
+) -> Result<(), XlsxError> {
+    let h = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_font_name("宋体");
+    let t = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_font_name("宋体");
     let n = t.clone().set_num_format("0.00");
     for (c, s) in head.iter().enumerate() {
         ws.write_string_with_format(*row, c as u16, *s, &h)?;
@@ -57,8 +67,14 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
     let w = Words { lang };
     let mut wb = Workbook::new();
     let gh = [
-        w.t("类别", "Group"), w.t("账号数", "Accounts"), w.t("已评", "With result"), w.t("合格", "Passed"),
-        w.t("不合格", "Failed"), w.t("合格率%", "Pass rate %"), w.t("平均分", "Mean"), w.t("满分", "Full marks"),
+        w.t("类别", "Group"),
+        w.t("账号数", "Accounts"),
+        w.t("已评", "With result"),
+        w.t("合格", "Passed"),
+        w.t("不合格", "Failed"),
+        w.t("合格率%", "Pass rate %"),
+        w.t("平均分", "Mean"),
+        w.t("满分", "Full marks"),
     ];
     let ws = wb.add_worksheet();
     ws.set_name(w.t("总体情况", "Overview"))?;
@@ -81,14 +97,28 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
         .map(|f| {
             vec![
                 V::T(f.name.clone()),
-                V::T(lang.pick(f.platform.label_zh(), f.platform.label_en()).into()),
+                V::T(
+                    lang.pick(f.platform.label_zh(), f.platform.label_en())
+                        .into(),
+                ),
                 V::T(f.unit.clone()),
                 V::N(f.total),
                 V::T(f.vetoes.join("；")),
             ]
         })
         .collect();
-    table(ws, &mut r, &[w.t("账号", "Account"), w.t("平台", "Platform"), w.t("主办单位", "Host unit"), w.t("得分", "Total"), w.t("单项否决", "Vetoes")], rows)?;
+    table(
+        ws,
+        &mut r,
+        &[
+            w.t("账号", "Account"),
+            w.t("平台", "Platform"),
+            w.t("主办单位", "Host unit"),
+            w.t("得分", "Total"),
+            w.t("单项否决", "Vetoes"),
+        ],
+        rows,
+    )?;
 
     let ws = wb.add_worksheet();
     ws.set_name(w.t("满分账号", "Full marks"))?;
@@ -96,9 +126,26 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
     let rows = b
         .full_marks
         .iter()
-        .map(|f| vec![V::T(f.name.clone()), V::T(f.platform.clone()), V::T(f.unit.clone()), V::N(Some(f.total))])
+        .map(|f| {
+            vec![
+                V::T(f.name.clone()),
+                V::T(f.platform.clone()),
+                V::T(f.unit.clone()),
+                V::N(Some(f.total)),
+            ]
+        })
         .collect();
-    table(ws, &mut r, &[w.t("账号", "Account"), w.t("平台", "Platform"), w.t("主办单位", "Host unit"), w.t("得分", "Total")], rows)?;
+    table(
+        ws,
+        &mut r,
+        &[
+            w.t("账号", "Account"),
+            w.t("平台", "Platform"),
+            w.t("主办单位", "Host unit"),
+            w.t("得分", "Total"),
+        ],
+        rows,
+    )?;
 
     let ws = wb.add_worksheet();
     ws.set_name(w.t("主办单位", "Host units"))?;
@@ -114,18 +161,44 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
     ws.set_name(w.t("分维度", "Categories"))?;
     let mut r = 0;
     for (i, c) in b.overall.categories.iter().enumerate() {
-        ws.write_string(r, 0, format!("{}（{} {}）", c.name, w.t("权重", "weight"), super::num(Some(c.weight))))?;
+        ws.write_string(
+            r,
+            0,
+            format!(
+                "{}（{} {}）",
+                c.name,
+                w.t("权重", "weight"),
+                super::num(Some(c.weight))
+            ),
+        )?;
         r += 1;
         let rows = b
             .categories_by_level
             .iter()
             .filter_map(|g| {
                 let m = g.categories.get(i)?;
-                let label = if g.key.is_empty() { w.t("全部", "All").to_string() } else { key(g) };
-                Some(vec![V::T(label), V::N(m.mean), V::N(m.share.map(|s| s * 100.0))])
+                let label = if g.key.is_empty() {
+                    w.t("全部", "All").to_string()
+                } else {
+                    key(g)
+                };
+                Some(vec![
+                    V::T(label),
+                    V::N(m.mean),
+                    V::N(m.share.map(|s| s * 100.0)),
+                ])
             })
             .collect();
-        table(ws, &mut r, &[w.t("层级", "Level"), w.t("平均得分", "Mean"), w.t("得分率%", "Share %")], rows)?;
+        table(
+            ws,
+            &mut r,
+            &[
+                w.t("层级", "Level"),
+                w.t("平均得分", "Mean"),
+                w.t("得分率%", "Share %"),
+            ],
+            rows,
+        )?;
     }
     wb.save(path)
 }

@@ -77,8 +77,10 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
         columns,
         rows,
         signatures: vec![
-            lang.pick("评估人：__________", "Evaluator: __________").into(),
-            lang.pick("复核人：__________", "Reviewer: __________").into(),
+            lang.pick("评估人：__________", "Evaluator: __________")
+                .into(),
+            lang.pick("复核人：__________", "Reviewer: __________")
+                .into(),
             lang.pick("日期：__________", "Date: __________").into(),
         ],
         account: a.name.clone(),
@@ -98,12 +100,18 @@ fn score_one(input: &SheetInput<'_>, e: &EvaluatorSheet) -> Scored {
     let label = match status {
         Some(crate::report::SheetStatus::Submitted) => lang.pick("已提交", "submitted"),
         Some(crate::report::SheetStatus::Complete) => lang.pick("已完成", "complete"),
-        Some(crate::report::SheetStatus::InProgress) => lang.pick("进行中（不计入）", "in progress (not counted)"),
+        Some(crate::report::SheetStatus::InProgress) => {
+            lang.pick("进行中（不计入）", "in progress (not counted)")
+        }
         None => lang.pick("未开始", "not started"),
     };
     Scored {
         name: e.name.clone(),
-        entries: e.entries.iter().map(|x| (x.indicator.clone(), x.clone())).collect(),
+        entries: e
+            .entries
+            .iter()
+            .map(|x| (x.indicator.clone(), x.clone()))
+            .collect(),
         counts: status.is_some_and(|s| s.counts()),
         status: label.into(),
         outcome,
@@ -112,23 +120,47 @@ fn score_one(input: &SheetInput<'_>, e: &EvaluatorSheet) -> Scored {
 
 fn facts(input: &SheetInput<'_>, scored: &[Scored]) -> Vec<(String, String)> {
     let (a, r, lang) = (input.account, input.round, input.lang);
-    let who: Vec<String> = scored.iter().map(|s| format!("{}（{}）", s.name, s.status)).collect();
+    let who: Vec<String> = scored
+        .iter()
+        .map(|s| format!("{}（{}）", s.name, s.status))
+        .collect();
     let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     vec![
         (pick("账号", "Account"), a.name.clone()),
         (pick("平台", "Platform"), a.platform_label.clone()),
         (pick("主办单位", "Host unit"), a.unit.clone()),
-        (pick("层级", "Level"), lang.pick(a.level.label_zh(), a.level.label_en()).into()),
+        (
+            pick("层级", "Level"),
+            lang.pick(a.level.label_zh(), a.level.label_en()).into(),
+        ),
         (pick("地区", "Region"), a.region.clone()),
         (pick("评估轮次", "Round"), r.name.clone()),
-        (pick("监测时间点", "Monitoring date"), r.monitoring_date.to_string()),
-        (pick("评估体系", "Rubric"), format!("{} {}", input.rubric.name, r.rubric_version)),
+        (
+            pick("监测时间点", "Monitoring date"),
+            r.monitoring_date.to_string(),
+        ),
+        (
+            pick("评估体系", "Rubric"),
+            format!("{} {}", input.rubric.name, r.rubric_version),
+        ),
         (pick("体系哈希", "Rubric hash"), r.rubric_hash.clone()),
-        (pick("评估人", "Evaluators"), if who.is_empty() { "—".into() } else { who.join("、") }),
+        (
+            pick("评估人", "Evaluators"),
+            if who.is_empty() {
+                "—".into()
+            } else {
+                who.join("、")
+            },
+        ),
     ]
 }
 
-fn rows(input: &SheetInput<'_>, skeleton: &Outcome, scored: &[Scored], combined: &AccountResult) -> Vec<Row> {
+fn rows(
+    input: &SheetInput<'_>,
+    skeleton: &Outcome,
+    scored: &[Scored],
+    combined: &AccountResult,
+) -> Vec<Row> {
     let lang = input.lang;
     let mut out = Vec::new();
     for (ci, cat) in skeleton.categories.iter().enumerate() {
@@ -136,22 +168,65 @@ fn rows(input: &SheetInput<'_>, skeleton: &Outcome, scored: &[Scored], combined:
             kind: RowKind::Category,
             cells: vec![
                 Cell::text(&cat.id),
-                Cell::text(format!("{}（{} {}）", cat.name, lang.pick("权重", "weight"), crate::report::bulletin::num(Some(cat.weight)))),
+                Cell::text(format!(
+                    "{}（{} {}）",
+                    cat.name,
+                    lang.pick("权重", "weight"),
+                    crate::report::bulletin::num(Some(cat.weight))
+                )),
             ],
         });
-        for (ii, item) in skeleton.items.iter().enumerate().filter(|(_, i)| i.category == cat.id) {
+        for (ii, item) in skeleton
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.category == cat.id)
+        {
             out.push(item_row(input, ii, item, scored));
         }
-        let mut cells = vec![Cell::Empty, Cell::text(lang.pick("小计", "Subtotal")), Cell::Empty, Cell::Num(cat.weight)];
+        let mut cells = vec![
+            Cell::Empty,
+            Cell::text(lang.pick("小计", "Subtotal")),
+            Cell::Empty,
+            Cell::Num(cat.weight),
+        ];
         for s in scored {
             cells.push(Cell::Empty);
-            cells.push(s.outcome.categories.get(ci).map_or(Cell::Empty, |c| Cell::Num(input.rubric.publish(c.subtotal))));
+            cells.push(
+                s.outcome
+                    .categories
+                    .get(ci)
+                    .map_or(Cell::Empty, |c| Cell::Num(input.rubric.publish(c.subtotal))),
+            );
         }
-        cells.push(Cell::opt(combined.subtotals.get(ci).copied().map(|x| input.rubric.publish(x))));
-        out.push(Row { kind: RowKind::Subtotal, cells });
+        cells.push(Cell::opt(
+            combined
+                .subtotals
+                .get(ci)
+                .copied()
+                .map(|x| input.rubric.publish(x)),
+        ));
+        out.push(Row {
+            kind: RowKind::Subtotal,
+            cells,
+        });
     }
-    section(&mut out, input, skeleton, scored, "bonus", &bonus_title(input));
-    section(&mut out, input, skeleton, scored, "veto", lang.pick("单项否决", "Single vetoes"));
+    section(
+        &mut out,
+        input,
+        skeleton,
+        scored,
+        "bonus",
+        &bonus_title(input),
+    );
+    section(
+        &mut out,
+        input,
+        skeleton,
+        scored,
+        "veto",
+        lang.pick("单项否决", "Single vetoes"),
+    );
     totals(&mut out, input, scored, combined);
     out
 }
@@ -168,34 +243,61 @@ fn bonus_title(input: &SheetInput<'_>) -> String {
     }
 }
 
-fn section(out: &mut Vec<Row>, input: &SheetInput<'_>, skeleton: &Outcome, scored: &[Scored], cat: &str, title: &str) {
-    let items: Vec<(usize, &engine::ItemResult)> =
-        skeleton.items.iter().enumerate().filter(|(_, i)| i.category == cat).collect();
+fn section(
+    out: &mut Vec<Row>,
+    input: &SheetInput<'_>,
+    skeleton: &Outcome,
+    scored: &[Scored],
+    cat: &str,
+    title: &str,
+) {
+    let items: Vec<(usize, &engine::ItemResult)> = skeleton
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.category == cat)
+        .collect();
     if items.is_empty() {
         return;
     }
-    out.push(Row { kind: RowKind::Section, cells: vec![Cell::Empty, Cell::text(title)] });
+    out.push(Row {
+        kind: RowKind::Section,
+        cells: vec![Cell::Empty, Cell::text(title)],
+    });
     for (ii, item) in items {
         out.push(item_row(input, ii, item, scored));
     }
 }
 
-fn item_row(input: &SheetInput<'_>, ii: usize, item: &engine::ItemResult, scored: &[Scored]) -> Row {
+fn item_row(
+    input: &SheetInput<'_>,
+    ii: usize,
+    item: &engine::ItemResult,
+    scored: &[Scored],
+) -> Row {
     let lang = input.lang;
     let veto = item.kind == "Veto";
     let mut cells = vec![
         Cell::text(&item.id),
         Cell::text(&item.name),
         Cell::text(kind_label(&item.kind, lang)),
-        if veto { Cell::Empty } else { Cell::Num(item.max) },
+        if veto {
+            Cell::Empty
+        } else {
+            Cell::Num(item.max)
+        },
     ];
     let mut counted = Vec::new();
     let mut notes = Vec::new();
     for s in scored {
         let entry = s.entries.get(&item.id);
         let r = s.outcome.items.get(ii);
-        cells.push(Cell::text(entry.map_or_else(String::new, |e| entry_text(e, &item.kind, lang))));
-        let pts = r.filter(|r| !veto && r.state == ItemState::Scored).map(|r| input.rubric.publish(r.points));
+        cells.push(Cell::text(
+            entry.map_or_else(String::new, |e| entry_text(e, &item.kind, lang)),
+        ));
+        let pts = r
+            .filter(|r| !veto && r.state == ItemState::Scored)
+            .map(|r| input.rubric.publish(r.points));
         if s.counts {
             counted.extend(pts);
         }
@@ -208,10 +310,17 @@ fn item_row(input: &SheetInput<'_>, ii: usize, item: &engine::ItemResult, scored
             notes.push(t);
         }
     }
-    let mean = (!counted.is_empty()).then(|| input.rubric.publish(counted.iter().sum::<f64>() / counted.len() as f64));
+    let mean = (!counted.is_empty()).then(|| {
+        input
+            .rubric
+            .publish(counted.iter().sum::<f64>() / counted.len() as f64)
+    });
     cells.push(Cell::opt(mean));
     cells.push(Cell::text(notes.join("\n")));
-    Row { kind: RowKind::Item, cells }
+    Row {
+        kind: RowKind::Item,
+        cells,
+    }
 }
 
 fn totals(out: &mut Vec<Row>, input: &SheetInput<'_>, scored: &[Scored], combined: &AccountResult) {
@@ -223,14 +332,31 @@ fn totals(out: &mut Vec<Row>, input: &SheetInput<'_>, scored: &[Scored], combine
             cells.push(per(s));
         }
         cells.push(comb);
-        Row { kind: RowKind::Total, cells }
+        Row {
+            kind: RowKind::Total,
+            cells,
+        }
     };
-    out.push(line(lang.pick("基础分", "Base"), &|s| Cell::Num(input.rubric.publish(s.outcome.base)), Cell::Empty));
-    out.push(line(lang.pick("加分", "Bonus"), &|s| Cell::Num(input.rubric.publish(s.outcome.bonus)), Cell::Empty));
+    out.push(line(
+        lang.pick("基础分", "Base"),
+        &|s| Cell::Num(input.rubric.publish(s.outcome.base)),
+        Cell::Empty,
+    ));
+    out.push(line(
+        lang.pick("加分", "Bonus"),
+        &|s| Cell::Num(input.rubric.publish(s.outcome.bonus)),
+        Cell::Empty,
+    ));
     out.push(line(
         lang.pick("总分", "Total"),
-        &|s| s.outcome.total.map_or_else(|| Cell::text("—"), |t| Cell::Num(input.rubric.publish(t))),
-        combined.total.map_or_else(|| Cell::text("—"), |t| Cell::Num(input.rubric.publish(t))),
+        &|s| {
+            s.outcome
+                .total
+                .map_or_else(|| Cell::text("—"), |t| Cell::Num(input.rubric.publish(t)))
+        },
+        combined
+            .total
+            .map_or_else(|| Cell::text("—"), |t| Cell::Num(input.rubric.publish(t))),
     ));
     out.push(line(
         lang.pick("等级", "Grade"),
@@ -242,10 +368,24 @@ fn totals(out: &mut Vec<Row>, input: &SheetInput<'_>, scored: &[Scored], combine
         Verdict::Failed => lang.pick("不合格", "failed"),
         Verdict::Unfinished => lang.pick("未完成", "unfinished"),
     };
-    let mut v = line(lang.pick("结论", "Verdict"), &|s| Cell::text(if s.counts { "" } else { lang.pick("不计入", "not counted") }), Cell::text(verdict));
+    let mut v = line(
+        lang.pick("结论", "Verdict"),
+        &|s| {
+            Cell::text(if s.counts {
+                ""
+            } else {
+                lang.pick("不计入", "not counted")
+            })
+        },
+        Cell::text(verdict),
+    );
     if !combined.vetoes.is_empty() {
         let why: Vec<String> = combined.vetoes.iter().map(|x| x.label()).collect();
-        v.cells.push(Cell::text(format!("{}{}", lang.pick("单项否决：", "Single veto: "), why.join("；"))));
+        v.cells.push(Cell::text(format!(
+            "{}{}",
+            lang.pick("单项否决：", "Single veto: "),
+            why.join("；")
+        )));
     }
     out.push(v);
 }
@@ -271,7 +411,12 @@ pub fn entry_text(e: &Entry, kind: &str, lang: Lang) -> String {
     }
     match (kind, e.value, e.count) {
         ("Veto", Some(_), _) => lang.pick("无问题", "clean").into(),
-        ("Check", Some(v), _) => lang.pick(if v >= 0.5 { "是" } else { "否" }, if v >= 0.5 { "yes" } else { "no" }).into(),
+        ("Check", Some(v), _) => lang
+            .pick(
+                if v >= 0.5 { "是" } else { "否" },
+                if v >= 0.5 { "yes" } else { "no" },
+            )
+            .into(),
         (_, Some(v), _) => crate::report::bulletin::num(Some(v)),
         (_, _, Some(n)) => match lang {
             Lang::Zh => format!("{n}处"),
@@ -284,7 +429,12 @@ pub fn entry_text(e: &Entry, kind: &str, lang: Lang) -> String {
 /// Rows for a blank sheet in the score-import columns (round, platform, account, evaluator,
 /// indicator, value, count, veto, na, note, evidence) plus the item's name and kind as a guide:
 /// one row per item that applies to the account.
-pub fn blank_rows(round: &Round, rubric: &Rubric, a: &Account, evaluator: &str) -> Vec<Vec<String>> {
+pub fn blank_rows(
+    round: &Round,
+    rubric: &Rubric,
+    a: &Account,
+    evaluator: &str,
+) -> Vec<Vec<String>> {
     rubric
         .items()
         .into_iter()

@@ -7,7 +7,11 @@ use super::EvaluatorSheet;
 use crate::storage::{Store, StoreError, Submission};
 
 /// Every evaluator's sheet for one account of a round (evaluators in name order).
-pub fn evaluator_sheets(store: &Store, round_id: i64, account_id: i64) -> Result<Vec<EvaluatorSheet>, StoreError> {
+pub fn evaluator_sheets(
+    store: &Store,
+    round_id: i64,
+    account_id: i64,
+) -> Result<Vec<EvaluatorSheet>, StoreError> {
     let mut by: BTreeMap<String, Vec<crate::domain::entry::Entry>> = BTreeMap::new();
     for e in store.entries(round_id, account_id, None)? {
         by.entry(e.evaluator).or_default().push(e.entry);
@@ -15,7 +19,11 @@ pub fn evaluator_sheets(store: &Store, round_id: i64, account_id: i64) -> Result
     by.into_iter()
         .map(|(name, entries)| {
             let submitted = store.submission(round_id, account_id, &name)? == Submission::Submitted;
-            Ok(EvaluatorSheet { name, submitted, entries })
+            Ok(EvaluatorSheet {
+                name,
+                submitted,
+                entries,
+            })
         })
         .collect()
 }

@@ -9,7 +9,7 @@ pub mod names;
 mod text;
 mod xlsx;
 
-pub use build::{EvaluatorSheet, SheetInput, build_sheet, blank_rows};
+pub use build::{EvaluatorSheet, SheetInput, blank_rows, build_sheet};
 pub use text::{render_csv_rows, render_md};
 pub use xlsx::{SheetBook, SplitWriter};
 

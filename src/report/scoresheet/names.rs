@@ -21,7 +21,13 @@ impl SheetNames {
     pub fn legal(&mut self, want: &str) -> String {
         let clean: String = want
             .chars()
-            .map(|c| if "[]:*?/\\".contains(c) || c.is_control() { '_' } else { c })
+            .map(|c| {
+                if "[]:*?/\\".contains(c) || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
             .collect();
         let clean = clean.trim_matches('\'').trim();
         let base = if clean.is_empty() || clean.eq_ignore_ascii_case("history") {
@@ -31,7 +37,11 @@ impl SheetNames {
         };
         let mut n = 1;
         loop {
-            let suffix = if n == 1 { String::new() } else { format!("~{n}") };
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("~{n}")
+            };
             let room = MAX - suffix.chars().count();
             let name: String = base.chars().take(room).collect::<String>() + &suffix;
             if self.used.insert(name.to_lowercase()) {
@@ -47,7 +57,13 @@ impl SheetNames {
 pub fn safe_file_stem(want: &str) -> String {
     let s: String = want
         .chars()
-        .map(|c| if "<>:\"/\\|?*".contains(c) || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if "<>:\"/\\|?*".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .take(100)
         .collect();
     let s = s.trim().trim_end_matches(['.', ' ']).to_string();
@@ -56,7 +72,11 @@ pub fn safe_file_stem(want: &str) -> String {
         || ((upper.starts_with("COM") || upper.starts_with("LPT"))
             && upper.len() == 4
             && upper.as_bytes()[3].is_ascii_digit());
-    if s.is_empty() || reserved { format!("_{s}") } else { s }
+    if s.is_empty() || reserved {
+        format!("_{s}")
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]
@@ -76,7 +96,11 @@ mod tests {
         assert!(b.ends_with("~2") && b.chars().count() == 31 && a != b);
         assert_eq!(n.legal("HISTORY"), "Sheet");
         assert_eq!(n.legal("'x'"), "x");
-        assert_eq!(n.legal("X"), "X~2", "Excel compares names case-insensitively");
+        assert_eq!(
+            n.legal("X"),
+            "X~2",
+            "Excel compares names case-insensitively"
+        );
     }
 
     #[test]

@@ -16,20 +16,39 @@ pub fn render_md(sheet: &Sheet) -> String {
         let _ = writeln!(s, "- {}：{}", md_cell(k), md_cell(v));
     }
     s.push('\n');
-    let _ = writeln!(s, "| {} |", sheet.columns.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(
+        s,
+        "| {} |",
+        sheet
+            .columns
+            .iter()
+            .map(|c| md_cell(c))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
     let _ = writeln!(s, "|{}", "---|".repeat(sheet.columns.len()));
     for r in &sheet.rows {
         let mut cells: Vec<String> = (0..sheet.columns.len())
-            .map(|i| r.cells.get(i).map_or_else(String::new, |c| md_cell(&c.plain())))
+            .map(|i| {
+                r.cells
+                    .get(i)
+                    .map_or_else(String::new, |c| md_cell(&c.plain()))
+            })
             .collect();
-        if matches!(r.kind, RowKind::Category | RowKind::Section | RowKind::Total) {
+        if matches!(
+            r.kind,
+            RowKind::Category | RowKind::Section | RowKind::Total
+        ) {
             if let Some(c) = cells.get_mut(1).filter(|c| !c.is_empty()) {
                 *c = format!("**{c}**");
             }
         }
         // Extra cells (a veto's reason after the verdict) go into the last column.
         if r.cells.len() > sheet.columns.len() {
-            let extra: Vec<String> = r.cells[sheet.columns.len()..].iter().map(|c| md_cell(&c.plain())).collect();
+            let extra: Vec<String> = r.cells[sheet.columns.len()..]
+                .iter()
+                .map(|c| md_cell(&c.plain()))
+                .collect();
             if let Some(last) = cells.last_mut() {
                 last.push_str(&extra.join(" "));
             }
@@ -44,7 +63,12 @@ pub fn render_md(sheet: &Sheet) -> String {
 /// The sheet as rows of cells: facts, a blank row, the header, the table, the signatures.
 pub fn render_csv_rows(sheet: &Sheet) -> Vec<Vec<Cell>> {
     let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::text(&sheet.title)]];
-    rows.extend(sheet.facts.iter().map(|(k, v)| vec![Cell::text(k), Cell::text(v)]));
+    rows.extend(
+        sheet
+            .facts
+            .iter()
+            .map(|(k, v)| vec![Cell::text(k), Cell::text(v)]),
+    );
     rows.push(Vec::new());
     rows.push(sheet.columns.iter().map(Cell::text).collect());
     rows.extend(sheet.rows.iter().map(|r| r.cells.clone()));

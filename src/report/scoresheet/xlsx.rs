@@ -29,15 +29,33 @@ struct Formats {
 impl Formats {
     fn new() -> Formats {
         let base = Format::new().set_font_name(FONT).set_font_size(10.5);
-        let cell = base.clone().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
         Formats {
-            title: base.clone().set_bold().set_font_size(14).set_align(FormatAlign::Center),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center),
             fact: base.clone(),
-            head: cell.clone().set_bold().set_background_color(Color::RGB(0xEEF1F5)).set_text_wrap(),
+            head: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xEEF1F5))
+                .set_text_wrap(),
             text: cell.clone(),
             num: cell.clone().set_num_format("0.00"),
-            strong: cell.clone().set_bold().set_background_color(Color::RGB(0xF7F7F7)),
-            strong_num: cell.clone().set_bold().set_num_format("0.00").set_background_color(Color::RGB(0xF7F7F7)),
+            strong: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xF7F7F7)),
+            strong_num: cell
+                .clone()
+                .set_bold()
+                .set_num_format("0.00")
+                .set_background_color(Color::RGB(0xF7F7F7)),
             wrap: cell.set_text_wrap(),
         }
     }
@@ -88,7 +106,10 @@ impl SheetBook {
         let ws = self.wb.add_worksheet();
         ws.set_name(&name)?;
         write_sheet(ws, sheet, &self.formats)?;
-        self.summary.push(SummaryLine { cells: summary, sheet: name });
+        self.summary.push(SummaryLine {
+            cells: summary,
+            sheet: name,
+        });
         Ok(())
     }
 
@@ -117,7 +138,14 @@ impl SheetBook {
     }
 }
 
-fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, text: &Format, num: &Format) -> Result<(), XlsxError> {
+fn write_cell(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    text: &Format,
+    num: &Format,
+) -> Result<(), XlsxError> {
     match cell {
         Cell::Text(s) => ws.write_string_with_format(r, c, s, text).map(|_| ()),
         Cell::Num(x) => ws.write_number_with_format(r, c, *x, num).map(|_| ()),
@@ -200,7 +228,10 @@ impl SplitWriter {
 
     /// Writes one sheet as its own workbook; returns its path.
     pub fn write(&mut self, sheet: &Sheet) -> Result<PathBuf, XlsxError> {
-        let stem = safe_file_stem(&format!("{}-{}-{}", self.prefix, sheet.platform, sheet.account));
+        let stem = safe_file_stem(&format!(
+            "{}-{}-{}",
+            self.prefix, sheet.platform, sheet.account
+        ));
         let mut name = format!("{stem}.xlsx");
         let mut n = 2;
         while !self.used.insert(name.to_lowercase()) {

@@ -2,10 +2,10 @@
 //! shared fixtures and the tests of opening and migrations.
 
 mod accounts;
-mod files;
 mod corrections;
-mod lock;
+mod files;
 mod kept;
+mod lock;
 mod panel;
 mod scores;
 mod tamper;

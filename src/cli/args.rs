@@ -1,0 +1,361 @@
+//! The clap definitions of the subcommands' arguments (the top-level `Cli` and `Command` stay
+//! in `cli/mod.rs`), and the value parsers they share.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::{Format, score_import};
+use crate::domain::platform::{Level, Platform};
+use crate::i18n::Lang;
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCmd {
+    /// Validate rubric files; exit 1 if any has an error
+    Check {
+        /// Rubric files (.ron, UTF-8) to check
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print a rubric as a tree with weights, points and kinds
+    Show {
+        /// Rubric file (.ron, UTF-8)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCmd {
+    /// Import accounts from CSV or XLSX (UTF-8, UTF-8 with BOM or GBK); all or nothing
+    Import(ImportArgs),
+    /// Rename an account (its platform stays)
+    Rename {
+        /// Account id, unique name, or platform:name
+        #[arg(value_name = "ACCOUNT")]
+        account: String,
+        /// The new name
+        #[arg(value_name = "NEW_NAME")]
+        name: String,
+    },
+    /// Retire an account: it leaves the list and new rounds; existing rounds keep it
+    Retire {
+        /// Account id, unique name, or platform:name
+        #[arg(value_name = "ACCOUNT")]
+        account: String,
+    },
+    /// List accounts
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Output: table for people, json or csv for scripts
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Registry file: .csv (UTF-8, UTF-8 with BOM or GBK) or .xlsx (first sheet)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Level for rows without a level column
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+    /// Region path (省/市/县/乡镇) for rows without a region column
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Business domain for rows without one
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// Status for rows without one
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Update accounts already stored (same platform and name) and add new ones, printing every
+    /// changed field; without it an existing account makes the import fail
+    #[arg(long)]
+    pub update: bool,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Administrative level (province, city, county, township or 省级/市级/县级/乡镇级); repeatable
+    #[arg(long, value_parser = parse_level)]
+    pub level: Vec<Level>,
+    /// Platform (wechat, weibo, douyin, toutiao, app, miniprogram, other or 微信/微博/…); repeatable
+    #[arg(long, value_parser = parse_platform)]
+    pub platform: Vec<Platform>,
+    /// Region path prefix, whole segments (浙江省/丽水市)
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Business domain
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// Text in the name or host unit
+    #[arg(long)]
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoundCmd {
+    /// Create a round pinned to a rubric file, over the accounts the filters select
+    Create {
+        /// Round name, unique (e.g. 2024年第四季度)
+        name: String,
+        /// Rubric file the round is pinned to (its exact text is stored with the round)
+        #[arg(long, value_name = "FILE")]
+        rubric: PathBuf,
+        /// Monitoring date, YYYY-MM-DD
+        #[arg(long, value_parser = parse_date)]
+        date: chrono::NaiveDate,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// List rounds
+    List {
+        /// Output: table for people, json or csv for scripts
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Rename a round
+    Rename {
+        /// Round id or name
+        #[arg(value_name = "ROUND")]
+        round: String,
+        /// The new name
+        #[arg(value_name = "NEW_NAME")]
+        name: String,
+    },
+    /// Delete a round; refused once it has scores unless --force (which keeps its scores and history)
+    Delete {
+        /// Round id or name
+        #[arg(value_name = "ROUND")]
+        round: String,
+        /// Delete a round that has scores: it is hidden, its scores and history are kept
+        #[arg(long)]
+        force: bool,
+    },
+    /// Summarise a round: accounts, scored, passed, failed, pass rate, vetoes by reason
+    Summary {
+        /// Round id or name
+        round: String,
+        /// Output: text for people, json for scripts
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+    },
+    /// List stored entries that break the scoring rules (items that do not apply to the
+    /// account, vetoes marked N/A, unknown items, values out of range); exit 1 when any
+    Check {
+        /// Round id or name
+        #[arg(long)]
+        round: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScoreCmd {
+    /// Set (or clear) one evaluator's entry for one indicator
+    Set(SetArgs),
+    /// Submit a complete sheet: it is locked until reopened (refused while items are missing)
+    Submit(SheetArgs),
+    /// Reopen a submitted sheet for editing (kept in the history)
+    Reopen(SheetArgs),
+    /// Import entries from CSV or XLSX (the columns of sample-data/scores-*.csv); all or nothing
+    Import(score_import::ScoreImportArgs),
+}
+
+/// One evaluator's sheet: a round, an account, an evaluator.
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
+    pub round: String,
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
+    pub account: String,
+    /// Evaluator name, as recorded with each entry
+    #[arg(long, value_name = "NAME")]
+    pub evaluator: String,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("input").required(true).args(["value", "count", "veto", "na", "clear"]))]
+pub struct SetArgs {
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
+    pub round: String,
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
+    pub account: String,
+    /// Evaluator name, as recorded with each entry
+    #[arg(long, value_name = "NAME")]
+    pub evaluator: String,
+    /// Indicator id in the round's rubric (see `assay rubric show FILE`)
+    #[arg(long, value_name = "ID")]
+    pub indicator: String,
+    /// Points (range), 1/0 (check), or 0 for a veto item checked without a problem
+    #[arg(long, allow_negative_numbers = true)]
+    pub value: Option<f64>,
+    /// Instances (deduction or bonus): a whole number, 0 or more
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_count)]
+    pub count: Option<u32>,
+    /// Veto reason (its text or its number)
+    #[arg(long)]
+    pub veto: Option<String>,
+    /// Not applicable to this account
+    #[arg(long)]
+    pub na: bool,
+    /// Remove the entry
+    #[arg(long)]
+    pub clear: bool,
+    /// Reopen the sheet if it was submitted (kept in the history); without it a submitted sheet refuses edits
+    #[arg(long)]
+    pub reopen: bool,
+    /// Free-text note kept with the entry (replaces the earlier note)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Evidence links or files, one per line or separated by | (spaces stay part of a name); repeatable
+    #[arg(long, value_name = "LINKS")]
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// Recompute the history chain of every round (or one) and check every current entry
+    /// against its last history row; exit 1 naming the first row or entry that differs
+    Verify {
+        /// Round id or name (default: every round)
+        #[arg(long)]
+        round: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
+    pub round: String,
+    /// Account id, unique name, or platform:name (see `assay account list --search TEXT`)
+    #[arg(long, value_name = "ACCOUNT")]
+    pub account: String,
+    /// Only this evaluator's sheet (default: every evaluator who scored the account)
+    #[arg(long, value_name = "NAME")]
+    pub evaluator: Option<String>,
+    /// Output: text for people, json for scripts
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Round id or name (see `assay round list`)
+    #[arg(long, value_name = "ROUND")]
+    pub round: String,
+    /// Only this account: id, unique name, or platform:name
+    #[arg(long, value_name = "ACCOUNT")]
+    pub account: Option<String>,
+    /// Only this evaluator's changes
+    #[arg(long, value_name = "NAME")]
+    pub evaluator: Option<String>,
+    /// Output: table for people, json or csv for scripts
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Print the rounds and their summaries instead of opening the TUI
+    #[arg(long)]
+    pub print: bool,
+    /// Rebuild the demo database from the sample data (the evaluator's work in it is lost)
+    #[arg(long)]
+    pub fresh: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Number of synthetic accounts
+    #[arg(long, default_value_t = 100_000)]
+    pub accounts: u64,
+    /// Number of synthetic evaluators scoring them
+    #[arg(long, default_value_t = 3)]
+    pub evaluators: u32,
+    /// Weeks of operations metrics per account
+    #[arg(long, default_value_t = 52)]
+    pub weeks: u32,
+    /// Random seed: the same seed gives the same data
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Rubric to score against (default: a generated 40-indicator rubric)
+    #[arg(long)]
+    pub rubric: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct TuiArgs {
+    /// Round id or name to open
+    #[arg(long)]
+    pub round: Option<String>,
+    /// Evaluator name (default: from the config file, or asked once)
+    #[arg(long)]
+    pub evaluator: Option<String>,
+}
+
+pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| crate::i18n::msg::bad_lang(crate::i18n::current(), s))
+}
+
+pub(super) fn parse_level(s: &str) -> Result<Level, String> {
+    Level::parse(s).ok_or_else(|| crate::i18n::msg::bad_level(crate::i18n::current(), s))
+}
+
+pub(super) fn parse_platform(s: &str) -> Result<Platform, String> {
+    Platform::parse(s).ok_or_else(|| crate::i18n::msg::bad_platform(crate::i18n::current(), s))
+}
+
+pub(super) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| crate::i18n::msg::bad_date(crate::i18n::current(), s))
+}
+
+pub(super) fn parse_count(s: &str) -> Result<u32, String> {
+    let lang = crate::i18n::current();
+    match s.trim().parse::<i64>() {
+        Ok(n) if n < 0 => Err(lang
+            .pick(
+                "次数不能为负数；请输入 0 或更大的整数（0 表示没有发现问题）",
+                "a count cannot be negative; enter a whole number, 0 or more (0 means no instances)",
+            )
+            .to_string()),
+        Ok(n) => u32::try_from(n).map_err(|_| {
+            lang.pick("次数过大", "the count is too large")
+                .to_string()
+        }),
+        Err(_) => Err(match lang {
+            crate::i18n::Lang::Zh => format!("次数“{s}”不是整数；请输入 0 或更大的整数"),
+            crate::i18n::Lang::En => {
+                format!("count \"{s}\" is not a whole number; enter 0 or more")
+            }
+        }),
+    }
+}
+
+impl FilterArgs {
+    pub fn to_filter(&self) -> crate::storage::AccountFilter {
+        crate::storage::AccountFilter {
+            levels: self.level.clone(),
+            platforms: self.platform.clone(),
+            region: self.region.clone(),
+            domain: self.domain.clone(),
+            text: self.search.clone(),
+        }
+    }
+}
