@@ -73,6 +73,8 @@ fn import_is_all_or_nothing_with_row_column_and_value() {
     let err = fails(
         &db,
         &[
+            "--lang",
+            "en",
             "score",
             "import",
             file.to_str().unwrap(),
