@@ -2,7 +2,7 @@
 //! databases in a checksummed file, merged all or nothing with conflicts listed, never
 //! overwritten silently. Accounts travel as (platform, name), never as local ids.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use anyhow::{Context, bail};
 
@@ -163,21 +163,21 @@ pub(super) fn fast_forward(content: &Content, account: &AccountKey, local: &Entr
         .any(|e| e == *local)
 }
 
-/// Decisions already recorded: (account id, indicator, their entry as JSON) resolved as ours.
+/// Decisions already recorded: (account id, their entry) resolved earlier, so the same file
+/// does not raise the same conflict again.
 pub(super) fn recorded(
     store: &Store,
     round_id: i64,
     evaluator: &str,
-) -> anyhow::Result<HashSet<(i64, String, String)>> {
+) -> anyhow::Result<Vec<(i64, Entry)>> {
     Ok(store
         .history(round_id, None)?
         .into_iter()
-        .filter(|h| h.evaluator == evaluator)
+        .filter(|h| h.evaluator == evaluator && h.indicator.starts_with(MERGE_PREFIX))
         .filter_map(|h| {
-            let ind = h.indicator.strip_prefix(MERGE_PREFIX)?.to_string();
-            let v: serde_json::Value = serde_json::from_str(h.new.as_deref()?).ok()?;
-            let theirs = serde_json::to_string(v.get("theirs")?).ok()?;
-            Some((h.account_id, ind, theirs))
+            let mut v: serde_json::Value = serde_json::from_str(h.new.as_deref()?).ok()?;
+            let theirs: Entry = serde_json::from_value(v.get_mut("theirs")?.take()).ok()?;
+            Some((h.account_id, theirs))
         })
         .collect())
 }

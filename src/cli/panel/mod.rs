@@ -50,8 +50,10 @@ pub struct AgreementArgs {
     /// Round id or name
     #[arg(long)]
     pub round: String,
+    /// Group by round (sheet totals), category (subtotals) or indicator (points)
     #[arg(long, value_enum, default_value_t = By::Round)]
     pub by: By,
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -61,14 +63,17 @@ pub struct ExportArgs {
     /// Round id or name
     #[arg(long)]
     pub round: String,
+    /// Evaluator name
     #[arg(long)]
     pub evaluator: String,
+    /// File to write (JSON with a SHA-256 checksum)
     #[arg(long)]
     pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
+    /// Panel export files from the evaluators
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Resolve conflicts: theirs or ours for all, or per entry as theirs:ACCOUNT/INDICATOR
@@ -91,6 +96,7 @@ pub struct QueueArgs {
     /// Queue when the evaluators' SD exceeds this (points)
     #[arg(long)]
     pub sd: Option<f64>,
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -98,11 +104,13 @@ pub struct QueueArgs {
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("consensus").required(true).args(["value", "veto"]))]
 pub struct ReconcileArgs {
+    /// Round id or name
     #[arg(long)]
     pub round: String,
     /// Account id, unique name, or platform:name
     #[arg(long)]
     pub account: String,
+    /// Indicator id
     #[arg(long)]
     pub indicator: String,
     /// The agreed points (or 0 for a veto item checked clean)
@@ -121,6 +129,7 @@ pub struct ReconcileArgs {
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
+    /// Round id or name
     #[arg(long)]
     pub round: String,
     /// mean (default), median, or trimmed (drops one highest and one lowest; needs quorum ≥ 3)
@@ -136,16 +145,20 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct ResultArgs {
+    /// Round id or name
     #[arg(long)]
     pub round: String,
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct MemberArgs {
+    /// Round id or name
     #[arg(long)]
     pub round: String,
+    /// Evaluator name
     #[arg(long)]
     pub evaluator: String,
     /// evaluator (default) or chair
@@ -158,6 +171,7 @@ pub struct MemberArgs {
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
+    /// Round id or name
     #[arg(long)]
     pub round: String,
     /// Evaluators per account (default: every evaluator scores every account)
@@ -170,8 +184,10 @@ pub struct AssignArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
+    /// Round id or name
     #[arg(long)]
     pub round: String,
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -151,3 +151,49 @@ fn resolve_checks_accounts_indicators_bounds_and_duplicates() {
     }
     assert_eq!(problems.len(), 6);
 }
+
+#[test]
+fn reads_an_xlsx_sheet_with_numbers_as_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scores.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["轮次", "平台", "账号", "评估人", "指标", "分值", "次数"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "R").unwrap();
+    sheet.write_string(1, 1, "抖音").unwrap();
+    sheet.write_string(1, 2, "云和交警").unwrap();
+    sheet.write_string(1, 3, "王敏").unwrap();
+    sheet.write_string(1, 4, "d").unwrap();
+    sheet.write_number(1, 6, 3.0).unwrap();
+    sheet.write_string(2, 1, "微信").unwrap();
+    sheet.write_string(2, 2, "云和发布").unwrap();
+    sheet.write_string(2, 3, "王敏").unwrap();
+    sheet.write_string(2, 4, "x").unwrap();
+    sheet.write_number(2, 5, 7.5).unwrap();
+    sheet.write_number(2, 6, 1.5).unwrap();
+    book.save(&path).unwrap();
+    let err = read_scores(&path).unwrap_err().to_string();
+    assert!(err.contains("row 3, column 次数, value \"1.5\""), "{err}");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["platform", "account", "evaluator", "indicator", "count"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["抖音", "云和交警", "王敏", "d"].iter().enumerate() {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    sheet.write_number(1, 4, 3.0).unwrap();
+    book.save(&path).unwrap();
+    let f = read_scores(&path).unwrap();
+    assert_eq!(f.rows[0].platform, Platform::Douyin);
+    assert_eq!(f.rows[0].entry.count, Some(3));
+    assert!(f.sheet.is_some() && f.encoding.is_none());
+}

@@ -11,7 +11,7 @@ use crate::cli::panel::MergeArgs;
 use crate::domain::entry::Entry;
 use crate::i18n::Lang;
 use crate::io::panel_file::{self, AccountKey, Content};
-use crate::storage::{MergeWrite, Store, Submission};
+use crate::storage::{MergeWrite, Round, Store, Submission};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -188,16 +188,8 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
     Ok(())
 }
 
-fn plan_file(
-    store: &Store,
-    file: &Path,
-    content: &Content,
-    take: &Take,
-    reason: &str,
-    plan: &mut Plan,
-    lang: Lang,
-) -> anyhow::Result<()> {
-    let name = file.display().to_string();
+/// The round here that the file is for: same name and same rubric (hash); refused otherwise.
+fn target_round(store: &Store, name: &str, content: &Content, lang: Lang) -> anyhow::Result<Round> {
     let Some(round) = store
         .rounds()?
         .into_iter()
@@ -245,6 +237,20 @@ fn plan_file(
         );
     }
     check_entries(content, &round.rubric_text)?;
+    Ok(round)
+}
+
+fn plan_file(
+    store: &Store,
+    file: &Path,
+    content: &Content,
+    take: &Take,
+    reason: &str,
+    plan: &mut Plan,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let name = file.display().to_string();
+    let round = target_round(store, &name, content, lang)?;
     let accounts: HashMap<AccountKey, i64> = store
         .round_accounts(round.id)?
         .iter()
@@ -290,8 +296,7 @@ fn plan_file(
                 plan.steps.push(write(round.id, id, ev, theirs));
             }
             Some(ours) => {
-                let theirs_json = serde_json::to_string(theirs)?;
-                if decided.contains(&(id, theirs.indicator.clone(), theirs_json)) {
+                if decided.iter().any(|(a, e)| *a == id && e == theirs) {
                     plan.unchanged += 1;
                     continue;
                 }
@@ -306,22 +311,15 @@ fn plan_file(
                     continue;
                 };
                 plan.resolved += 1;
-                if side == Side::Theirs {
-                    plan.steps.push(write(round.id, id, ev, theirs));
-                }
-                plan.steps.push(MergeWrite::Record {
-                    round_id: round.id,
-                    account_id: id,
-                    evaluator: ev.to_string(),
-                    indicator: format!("{MERGE_PREFIX}{}", theirs.indicator),
-                    old: Some(serde_json::to_string(ours)?),
-                    new: Some(serde_json::to_string(&serde_json::json!({
-                        "take": if side == Side::Theirs { "theirs" } else { "ours" },
-                        "reason": reason,
-                        "file": name,
-                        "theirs": theirs,
-                    }))?),
-                });
+                plan.steps.extend(resolution(
+                    round.id,
+                    id,
+                    ev,
+                    side,
+                    (ours, theirs),
+                    reason,
+                    &name,
+                )?);
             }
         }
     }
@@ -334,6 +332,36 @@ fn plan_file(
         }
     }
     Ok(())
+}
+
+/// The steps of a resolved conflict: their entry when taken, and the decision in the history.
+fn resolution(
+    round_id: i64,
+    account_id: i64,
+    evaluator: &str,
+    side: Side,
+    (ours, theirs): (&Entry, &Entry),
+    reason: &str,
+    file: &str,
+) -> anyhow::Result<Vec<MergeWrite>> {
+    let mut steps = Vec::new();
+    if side == Side::Theirs {
+        steps.push(write(round_id, account_id, evaluator, theirs));
+    }
+    steps.push(MergeWrite::Record {
+        round_id,
+        account_id,
+        evaluator: evaluator.to_string(),
+        indicator: format!("{MERGE_PREFIX}{}", theirs.indicator),
+        old: Some(serde_json::to_string(ours)?),
+        new: Some(serde_json::to_string(&serde_json::json!({
+            "take": if side == Side::Theirs { "theirs" } else { "ours" },
+            "reason": reason,
+            "file": file,
+            "theirs": theirs,
+        }))?),
+    });
+    Ok(steps)
 }
 
 fn short(h: &str) -> &str {
