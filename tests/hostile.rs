@@ -149,7 +149,8 @@ fn csv_cases(dir: &Path, db: &str) -> Vec<Case> {
         ),
         (
             "bad-date.csv",
-            format!("平台,账号名称,主办单位,层级,开设日期\n微信,云和,县委,县级,2024-13-45\n")
+            "平台,账号名称,主办单位,层级,开设日期\n微信,云和,县委,县级,2024-13-45\n"
+                .to_string()
                 .into_bytes(),
         ),
         (

@@ -22,7 +22,7 @@ pub const MAX_CELLS: u64 = 2_000_000;
 /// Most columns a registry row may have.
 pub const MAX_COLUMNS: u64 = 1_000;
 /// Most rows a registry may have (a CSV's records or a sheet's rows).
-pub const MAX_ROWS: u64 = 200_000;
+pub const MAX_ROWS: u64 = 250_000;
 /// Longest single CSV field.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 

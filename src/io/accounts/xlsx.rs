@@ -41,10 +41,10 @@ pub(super) fn read_table(path: &Path, sheet: Option<&str>) -> Result<(Table, Str
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
-        if let Ok(book) = open_workbook::<Xlsx<_>, _>(path) {
-            return read_xlsx(path, book, sheet);
-        }
+    if matches!(ext.as_deref(), Some("xlsx" | "xlsm"))
+        && let Ok(book) = open_workbook::<Xlsx<_>, _>(path)
+    {
+        return read_xlsx(path, book, sheet);
     }
     read_other(path, sheet)
 }
