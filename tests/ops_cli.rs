@@ -281,3 +281,53 @@ fn explain_shows_automatic_items_and_the_evaluators_override_with_its_reason() {
         "{text}"
     );
 }
+
+#[test]
+fn weekly_figures_import_from_xlsx_with_excel_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let path = dir.path().join("weekly.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in [
+        "平台",
+        "账号",
+        "周",
+        "粉丝数",
+        "收到留言",
+        "回复数",
+        "回复时长中位数",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "微信").unwrap();
+    sheet.write_string(1, 1, "云和发布").unwrap();
+    sheet.write_number(1, 2, 45657.0).unwrap(); // 2024-12-31, a Tuesday: the week of 2024-12-30
+    sheet.write_number(1, 3, 12345.0).unwrap();
+    sheet.write_number(1, 4, 6.0).unwrap();
+    sheet.write_number(1, 5, 5.0).unwrap();
+    sheet.write_number(1, 6, 3.5).unwrap();
+    book.save(&path).unwrap();
+    let p = path.to_str().unwrap();
+    let out = ok(&run(&db, &["--lang", "en", "metrics", "import", p]));
+    assert!(out.contains("1 rows; 1 new"), "{out}");
+    let again = ok(&run(&db, &["--lang", "en", "metrics", "import", p]));
+    assert!(again.contains("0 new, 1 unchanged"), "{again}");
+    let history = ok(&run(&db, &["--lang", "en", "metrics", "history"]));
+    assert!(history.contains("weekly.xlsx"), "{history}");
+    // The same week written as its Monday in a CSV is the same row: nothing changes.
+    let csv = dir.path().join("weekly.csv");
+    std::fs::write(
+        &csv,
+        "platform,account,week,followers,messages,replies,reply_hours\n微信,云和发布,2024-12-30,12345,6,5,3.5\n",
+    )
+    .unwrap();
+    let same = ok(&run(
+        &db,
+        &["--lang", "en", "metrics", "import", csv.to_str().unwrap()],
+    ));
+    assert!(same.contains("0 new, 1 unchanged"), "{same}");
+}

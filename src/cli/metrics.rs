@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use crate::i18n::Lang;
@@ -47,9 +48,16 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
             )
         )
     })?;
-    let file = read_metrics(&args.file, args.week_start)?;
+    let failed = || {
+        lang.pick(
+            "指标导入失败，未写入任何数据",
+            "metrics import failed; nothing was written",
+        )
+        .to_string()
+    };
+    let file = read_metrics(&args.file, args.week_start).with_context(failed)?;
     let accounts = store.list_accounts(&AccountFilter::default())?;
-    let (posts, weeks) = resolve(&name, &file, &accounts)?;
+    let (posts, weeks) = resolve(&name, &file, &accounts).with_context(failed)?;
     let source = ImportSource {
         file: args
             .file

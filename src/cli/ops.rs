@@ -121,7 +121,13 @@ fn formulas(names: &[String], lang: Lang) -> anyhow::Result<Vec<Formula>> {
                 Lang::En => format!("{n} is neither a shipped formula (gov-ops, wci-v14.2, wci-v2.0, bci) nor a readable file"),
             }
         })?;
-        out.push(formula::parse(&text, n)?);
+        out.push(formula::parse(&text, n).with_context(|| {
+            lang.pick(
+                "公式文件有误，未生成报告",
+                "the formula file has errors; no report",
+            )
+            .to_string()
+        })?);
     }
     if !out.iter().any(|f| f.platforms.is_empty()) {
         out.extend(shipped.into_iter().filter(|f| f.id == "gov-ops"));

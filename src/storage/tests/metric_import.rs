@@ -140,3 +140,45 @@ fn bulk_loads_refuse_duplicates_instead_of_doubling() {
     assert!(s.bulk_weeks(&mut [week(id, 2)].into_iter()).is_err());
     assert_eq!(s.weeks(id).unwrap()[0].followers, 1);
 }
+
+#[test]
+fn the_migration_keys_posts_already_stored_by_the_old_importer() {
+    let conn = rusqlite::Connection::open_in_memory().unwrap();
+    let n = crate::storage::MIGRATIONS.len();
+    let mine = crate::storage::MIGRATIONS
+        .iter()
+        .position(|m| m.sql == MIGRATION_SQL)
+        .unwrap();
+    for m in &crate::storage::MIGRATIONS[..mine] {
+        conn.execute_batch(m.sql).unwrap();
+    }
+    conn.execute_batch(
+        "INSERT INTO accounts (platform, platform_label, name, level) VALUES ('wechat', '微信', 'a', 'county');
+         INSERT INTO metric_posts (account_id, published_at, reads) VALUES (1, '2024-12-02 10:00', 5);
+         INSERT INTO metric_posts (account_id, published_at, reads) VALUES (1, '2024-12-02 10:00', 5);
+         INSERT INTO metric_posts (account_id, published_at, reads) VALUES (1, '2024-12-03 10:00', 7);",
+    )
+    .unwrap();
+    conn.execute_batch(MIGRATION_SQL).unwrap();
+    let keys: Vec<String> = conn
+        .prepare("SELECT post_key FROM metric_posts ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        keys,
+        [
+            "2024-12-02 10:00#0",
+            "2024-12-02 10:00#1",
+            "2024-12-03 10:00#0"
+        ]
+    );
+    let dup = conn.execute(
+        "INSERT INTO metric_posts (account_id, post_key, published_at, reads) VALUES (1, '2024-12-03 10:00#0', '2024-12-03 10:00', 1)",
+        [],
+    );
+    assert!(dup.is_err(), "a second copy of a keyed post is refused");
+    assert!(mine < n);
+}
