@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::app::layout::{self, ScoringAreas, TreeRow};
 use crate::app::list::status_label;
 use crate::app::{App, GateState, Scoring};
+use crate::domain::engine::explain::{gate_rule, veto_policy};
 use crate::domain::engine::{ItemState, Outcome};
 use crate::domain::entry::Entry;
 use crate::domain::rubric::{Indicator, ItemRef, Rubric};
@@ -195,7 +196,9 @@ fn item_line(
     Line::styled(fit(&text, w), style)
 }
 
-fn kind_text(item: &ItemRef<'_>, lang: Lang) -> String {
+/// What the item takes, with the rubric's rules in words where they bear on it (the bonus gate,
+/// the veto's effect on the total).
+fn kind_text(item: &ItemRef<'_>, rubric: &Rubric, lang: Lang) -> String {
     match item {
         ItemRef::Indicator(_, Indicator::Range(r)) => {
             let step = r.step.map_or(String::new(), |s| {
@@ -223,20 +226,28 @@ fn kind_text(item: &ItemRef<'_>, lang: Lang) -> String {
                 num(c.points)
             )
         }
-        ItemRef::Bonus(b) => format!(
-            "{} {}{}{} {}",
-            lang.pick("每次加", "Bonus per instance"),
-            num(b.per),
-            lang.pick("，", ", "),
-            lang.pick("上限", "cap"),
-            num(b.cap)
-        ),
-        ItemRef::Veto(_) => lang
-            .pick(
-                "单项否决：命中即不合格",
-                "Single veto: a hit fails the account",
+        ItemRef::Bonus(b) => {
+            let gate = b.gate.map_or(String::new(), |g| {
+                format!(
+                    "{}{}",
+                    lang.pick("；", "; "),
+                    gate_rule(rubric.gate_side, g, lang)
+                )
+            });
+            format!(
+                "{} {}{}{} {}{gate}",
+                lang.pick("每次加", "Bonus per instance"),
+                num(b.per),
+                lang.pick("，", ", "),
+                lang.pick("上限", "cap"),
+                num(b.cap)
             )
-            .into(),
+        }
+        ItemRef::Veto(_) => format!(
+            "{}{}",
+            lang.pick("单项否决：", "Single veto: "),
+            veto_policy(rubric.on_veto, lang)
+        ),
     }
 }
 
@@ -295,7 +306,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
     let entry = s.entries.get(&c.id);
     let mut lines = vec![
         Line::styled(c.name.clone(), theme.header()),
-        Line::styled(kind_text(item, l), theme.dim()),
+        Line::styled(kind_text(item, &app.session.rubric, l), theme.dim()),
         field(l, "当前", "Now", entry_text(entry, l)),
     ];
     if let Some(buf) = &s.input {

@@ -4,6 +4,7 @@ pub mod error;
 pub mod locate;
 pub mod model;
 pub mod parse;
+mod policy;
 pub mod show;
 mod validate;
 mod validate_items;

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::platform::{Level, Platform};
 
+pub use super::policy::{Side, VetoPolicy};
+
 /// A whole rubric file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,67 +51,6 @@ pub struct Rubric {
 
 fn default_decimals() -> u32 {
     crate::domain::precision::DEFAULT_DECIMALS
-}
-
-/// What a veto hit does to the total. Every policy fails the account.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub enum VetoPolicy {
-    /// The computed total is kept for reference.
-    #[default]
-    FailKeepScore,
-    /// The total is SET to this value whatever was computed (肇庆 scores a vetoed county 59).
-    FailWithScore(f64),
-    /// The total is capped at this value: min(computed, x).
-    FailCapScore(f64),
-    /// No total at all ("其他指标不再评分"): shown as —, null in JSON, ranked last.
-    FailNoScore,
-}
-
-impl VetoPolicy {
-    /// The total of a vetoed account from its `computed` total (base + bonus), or `None` when
-    /// the policy gives no total. Pure, so that it also applies after several evaluators'
-    /// totals were combined.
-    pub fn apply(self, computed: f64) -> Option<f64> {
-        match self {
-            VetoPolicy::FailKeepScore => Some(computed),
-            VetoPolicy::FailWithScore(x) => Some(x),
-            VetoPolicy::FailCapScore(x) => Some(computed.min(x)),
-            VetoPolicy::FailNoScore => None,
-        }
-    }
-
-    /// The value the policy names (set or cap), if any.
-    pub fn value(self) -> Option<f64> {
-        match self {
-            VetoPolicy::FailWithScore(x) | VetoPolicy::FailCapScore(x) => Some(x),
-            VetoPolicy::FailKeepScore | VetoPolicy::FailNoScore => None,
-        }
-    }
-}
-
-/// Which side of a threshold is in: `Above` the mark only, or `AtLeast` the mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Side {
-    Above,
-    AtLeast,
-}
-
-impl Side {
-    fn above() -> Side {
-        Side::Above
-    }
-
-    fn at_least() -> Side {
-        Side::AtLeast
-    }
-
-    /// True when `value` (already at published precision) is on the admitted side of `mark`.
-    pub fn admits(self, value: f64, mark: f64) -> bool {
-        match self {
-            Side::Above => value > mark + 1e-9,
-            Side::AtLeast => value + 1e-9 >= mark,
-        }
-    }
 }
 
 /// How a not-applicable indicator (or category) counts.
@@ -439,20 +380,5 @@ Rubric(
             (r.pass_side, r.gate_side, r.decimals),
             (Side::AtLeast, Side::Above, 2)
         );
-    }
-
-    #[test]
-    fn veto_policies_apply_to_a_computed_total() {
-        assert_eq!(VetoPolicy::FailKeepScore.apply(30.0), Some(30.0));
-        assert_eq!(VetoPolicy::FailWithScore(59.0).apply(30.0), Some(59.0));
-        assert_eq!(VetoPolicy::FailCapScore(59.0).apply(30.0), Some(30.0));
-        assert_eq!(VetoPolicy::FailCapScore(59.0).apply(88.5), Some(59.0));
-        assert_eq!(VetoPolicy::FailNoScore.apply(88.5), None);
-    }
-
-    #[test]
-    fn sides_include_or_exclude_their_mark() {
-        assert!(!Side::Above.admits(80.0, 80.0) && Side::Above.admits(80.01, 80.0));
-        assert!(Side::AtLeast.admits(60.0, 60.0) && !Side::AtLeast.admits(59.99, 60.0));
     }
 }

@@ -212,3 +212,43 @@ fn an_incomplete_sheet_is_provisional_with_no_verdict() {
         "{en}"
     );
 }
+
+#[test]
+fn the_shipped_four_dimensions_rubric_caps_a_vetoed_total() {
+    let text = include_str!("../../../../rubrics/four-dimensions.ron");
+    let r = crate::domain::rubric::parse(text, "four-dimensions.ron").expect("shipped rubric");
+    assert_eq!(
+        r.on_veto,
+        crate::domain::rubric::VetoPolicy::FailCapScore(59.0)
+    );
+    // Every applicable item at rock bottom, the first veto hit, the others checked clean.
+    let mut hit = false;
+    let entries: Vec<Entry> = r
+        .items()
+        .iter()
+        .filter(|i| crate::domain::entry::item_applies(**i, Platform::WeChat, Level::County))
+        .map(|i| {
+            let id = &i.common().id;
+            match i {
+                crate::domain::rubric::ItemRef::Indicator(_, ind) => match ind {
+                    crate::domain::rubric::Indicator::Deduct(_) => count(id, 50),
+                    _ => val(id, 0.0),
+                },
+                crate::domain::rubric::ItemRef::Bonus(_) => count(id, 0),
+                crate::domain::rubric::ItemRef::Veto(v) if !hit => {
+                    hit = true;
+                    veto(id, &v.reasons[0])
+                }
+                crate::domain::rubric::ItemRef::Veto(_) => val(id, 0.0),
+            }
+        })
+        .collect();
+    let o = run(&r, &entries);
+    assert!(o.complete, "{} / {}", o.scored, o.applicable);
+    assert_eq!(o.status, Status::Vetoed);
+    let total = o.total.expect("a capped total");
+    assert!(
+        total < 59.0 && total == r.publish(o.unrounded),
+        "total {total}"
+    );
+}
