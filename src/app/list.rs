@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use memchr::memmem::Finder;
 
 use super::search::{SearchIndex, normalize};
+use super::text_orders::TextOrders;
 use super::totals::Totals;
 
 /// One account with its cached result for the current evaluator.
@@ -252,10 +253,11 @@ impl Column {
         })
     }
 
-    /// Every row index in ascending order of this column (ties keep row order). Sorting works
-    /// on plain keys held in the vector being sorted: comparing rows through the index chases
-    /// two pointers per comparison, several times slower at 100k rows.
-    fn order(self, rows: &[Row]) -> Vec<u32> {
+    /// Every row index in ascending order of this column (ties keep row order). Columns other
+    /// than the free-text ones sort plain keys held in the vector (comparing rows through the
+    /// index misses the cache on every comparison); the free-text orders normally come ready
+    /// from [`TextOrders`].
+    pub(super) fn order(self, rows: &[Row]) -> Vec<u32> {
         let idx = 0..rows.len() as u32;
         let text = |i: u32| -> &str {
             let a = &rows[i as usize].account;
@@ -267,15 +269,9 @@ impl Column {
         };
         match self {
             Column::Name | Column::Unit | Column::Region => {
-                // The first 16 bytes decide almost every comparison; equal prefixes compare
-                // the whole strings, then the row index (a stable order).
-                let mut keyed: Vec<(u128, u32)> = idx.map(|i| (prefix(text(i)), i)).collect();
-                keyed.sort_unstable_by(|a, b| {
-                    (a.0.cmp(&b.0))
-                        .then_with(|| text(a.1).cmp(text(b.1)))
-                        .then(a.1.cmp(&b.1))
-                });
-                keyed.into_iter().map(|k| k.1).collect()
+                let mut v: Vec<u32> = idx.collect();
+                v.sort_by(|&a, &b| text(a).cmp(text(b)));
+                v
             }
             _ => {
                 let (mut platforms, mut levels) = (Platform::ALL, Level::ALL);
@@ -297,15 +293,6 @@ impl Column {
             }
         }
     }
-}
-
-/// The first 16 bytes of `s`, big-endian, zero-padded: `prefix(a) < prefix(b)` implies `a < b`.
-fn prefix(s: &str) -> u128 {
-    let b = s.as_bytes();
-    let mut buf = [0u8; 16];
-    let n = b.len().min(16);
-    buf[..n].copy_from_slice(&b[..n]);
-    u128::from_be_bytes(buf)
 }
 
 /// A sheet's rank for sorting (pending rows are handled by the callers).
@@ -362,6 +349,8 @@ pub struct ListView {
     pub sorted: HashMap<Column, Vec<u32>>,
     /// Names and units prepared for search (built with the rows).
     pub index: SearchIndex,
+    /// The free-text columns' orders, sorted in the background.
+    pub text_orders: TextOrders,
 }
 
 impl ListView {
@@ -373,14 +362,26 @@ impl ListView {
         }
         let q = normalize(&self.query);
         let hit = (!q.is_empty()).then(|| self.index.hits(&Finder::new(q.as_bytes())));
-        let keeps = |i: &u32| {
-            let r = &rows[*i as usize];
-            hit.as_ref().is_none_or(|h| h[*i as usize]) && self.filters.keeps(r)
+        // Which rows pass, decided in row order (sequential memory) before the sorted order
+        // is walked: looking rows up in sorted order misses the cache on every row.
+        let pass: Option<Vec<bool>> = match (hit, self.filters.is_empty()) {
+            (None, true) => None,
+            (hit, _) => Some(
+                (rows.iter().enumerate())
+                    .map(|(i, r)| hit.as_ref().is_none_or(|h| h[i]) && self.filters.keeps(r))
+                    .collect(),
+            ),
         };
+        let keeps = |i: &u32| pass.as_ref().is_none_or(|p| p[*i as usize]);
         let mut view: Vec<u32> = match self.sort {
             Some(col) => {
-                let order = self.sorted.entry(col).or_insert_with(|| col.order(rows));
-                order.iter().copied().filter(keeps).collect()
+                let ready = &self.text_orders;
+                let order = (self.sorted.entry(col))
+                    .or_insert_with(|| ready.get(col).cloned().unwrap_or_else(|| col.order(rows)));
+                match &pass {
+                    None => order.clone(),
+                    Some(_) => order.iter().copied().filter(keeps).collect(),
+                }
             }
             None => (0..rows.len() as u32).filter(keeps).collect(),
         };
@@ -388,9 +389,9 @@ impl ListView {
             view.reverse();
             // Unknown results stay at the end whichever way a score column is sorted.
             if let Some(col) = self.sort.filter(|c| c.follows_scores()) {
-                let (known, pending): (Vec<u32>, Vec<u32>) = view
-                    .into_iter()
-                    .partition(|&i| !col.unknown(&rows[i as usize]));
+                let unknown: Vec<bool> = rows.iter().map(|r| col.unknown(r)).collect();
+                let (known, pending): (Vec<u32>, Vec<u32>) =
+                    view.into_iter().partition(|&i| !unknown[i as usize]);
                 view = known;
                 view.extend(pending);
             }
@@ -522,10 +523,16 @@ mod tests {
             r.submitted = i == 6;
             rows.push(r);
         }
+        let ready = TextOrders::start(&rows);
+        ready.wait();
         for col in Column::ALL {
             let mut want: Vec<u32> = (0..rows.len() as u32).collect();
             want.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
             assert_eq!(col.order(&rows), want, "{col:?}");
+            if let Some(bg) = ready.get(col) {
+                assert_eq!(bg, &want, "background {col:?}");
+            }
         }
+        assert!(ready.get(Column::Name).is_some() && ready.get(Column::Total).is_none());
     }
 }

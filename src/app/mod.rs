@@ -14,6 +14,7 @@ pub mod search;
 mod sheet;
 mod start;
 pub mod summary;
+pub mod text_orders;
 pub mod totals;
 mod update;
 mod update_scoring;
@@ -145,6 +146,7 @@ impl App {
             .collect();
         let mut list = ListView {
             index: search::SearchIndex::build(&rows),
+            text_orders: text_orders::TextOrders::start(&rows),
             ..ListView::default()
         };
         list.rebuild(&rows);
