@@ -347,7 +347,7 @@ pub struct ListView {
     /// Every row index sorted by a column (ascending), computed on first use. The columns that
     /// follow scores are dropped when an account is edited.
     pub sorted: HashMap<Column, Vec<u32>>,
-    /// Names and units prepared for search (built with the rows).
+    /// Names and units prepared for search (`App::warm_up`, else built by the first search).
     pub index: SearchIndex,
     /// The free-text columns' orders, sorted in the background.
     pub text_orders: TextOrders,
@@ -357,10 +357,10 @@ impl ListView {
     /// Rebuilds the view from the rows, keeping the selected account when it is still visible.
     pub fn rebuild(&mut self, rows: &[Row]) {
         let keep = self.view.get(self.selected).copied();
-        if self.index.len() != rows.len() {
+        let q = normalize(&self.query);
+        if !q.is_empty() && self.index.len() != rows.len() {
             self.index = SearchIndex::build(rows);
         }
-        let q = normalize(&self.query);
         let hit = (!q.is_empty()).then(|| self.index.hits(&Finder::new(q.as_bytes())));
         // Which rows pass, decided in row order (sequential memory) before the sorted order
         // is walked: looking rows up in sorted order misses the cache on every row.

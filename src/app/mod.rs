@@ -119,10 +119,19 @@ impl App {
         s.finish();
         let batch = s.take();
         app.load_totals(batch);
+        app.warm_up();
         app.mark_submitted(
             &backend.submitted_accounts(app.session.round_id, &app.session.evaluator)?,
         );
         Ok(app)
+    }
+
+    /// Prepares search and the free-text sort orders: the search buffer here, the orders on a
+    /// background thread. The runtime calls it right after the first frame (it is not needed
+    /// for that frame); without it the first search or sort builds what it needs in place.
+    pub fn warm_up(&mut self) {
+        self.list.index = search::SearchIndex::build(&self.rows);
+        self.list.text_orders = text_orders::TextOrders::start(&self.rows);
     }
 
     /// Marks the sheets the evaluator has submitted (read once when the round is loaded).
@@ -144,11 +153,7 @@ impl App {
             .enumerate()
             .map(|(i, r)| (r.account.id, i))
             .collect();
-        let mut list = ListView {
-            index: search::SearchIndex::build(&rows),
-            text_orders: text_orders::TextOrders::start(&rows),
-            ..ListView::default()
-        };
+        let mut list = ListView::default();
         list.rebuild(&rows);
         let loading = (!rows.is_empty()).then_some(Loading {
             done: 0,
