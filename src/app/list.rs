@@ -273,26 +273,51 @@ impl Column {
                 v.sort_by(|&a, &b| text(a).cmp(text(b)));
                 v
             }
+            Column::Progress | Column::Total => {
+                let mut keyed: Vec<(u64, u32)> = idx
+                    .map(|i| (self.score_key(&rows[i as usize]).unwrap_or(0), i))
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|k| k.1).collect()
+            }
             _ => {
+                // A handful of values: a counting sort (stable, two passes, no comparisons).
                 let (mut platforms, mut levels) = (Platform::ALL, Level::ALL);
                 platforms.sort();
                 levels.sort();
-                let rank = |r: &Row| -> u64 {
+                let rank = |r: &Row| -> u8 {
                     let a = &r.account;
                     let pos = match self {
                         Column::Platform => platforms.iter().position(|p| *p == a.platform),
                         Column::Level => levels.iter().position(|l| *l == a.level),
-                        c => return c.score_key(r).unwrap_or(0),
+                        // Status and sheet ranks are small; unknown (u64::MAX) goes last.
+                        c => Some(c.score_key(r).map_or(0, |k| k.min(255) as usize)),
                     };
-                    pos.unwrap_or(0) as u64
+                    pos.unwrap_or(0) as u8
                 };
-                let mut keyed: Vec<(u64, u32)> =
-                    idx.map(|i| (rank(&rows[i as usize]), i)).collect();
-                keyed.sort_unstable();
-                keyed.into_iter().map(|k| k.1).collect()
+                let keys: Vec<u8> = rows.iter().map(rank).collect();
+                counting_order(&keys)
             }
         }
     }
+}
+
+/// Row indices ordered by a byte key, ties in row order.
+fn counting_order(keys: &[u8]) -> Vec<u32> {
+    let mut start = [0usize; 257];
+    for &k in keys {
+        start[usize::from(k) + 1] += 1;
+    }
+    for b in 1..257 {
+        start[b] += start[b - 1];
+    }
+    let mut out = vec![0u32; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        let slot = &mut start[usize::from(k)];
+        out[*slot] = i as u32;
+        *slot += 1;
+    }
+    out
 }
 
 /// A sheet's rank for sorting (pending rows are handled by the callers).
