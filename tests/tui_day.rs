@@ -324,6 +324,10 @@ fn search_and_text_sorts_work_before_the_warm_up_and_after_it() {
     warm.warm_up();
     warm.list.text_orders.wait();
     assert!(warm.list.text_orders.get(Column::Unit).is_some());
+    assert!(
+        warm.list.text_orders.index().is_some(),
+        "search buffer built off the key path"
+    );
     for a in [&mut cold, &mut warm] {
         run(a, &mut b, &[Action::StartSearch]);
         run(a, &mut b, &typed("云和"));

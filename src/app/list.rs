@@ -383,9 +383,7 @@ impl ListView {
     pub fn rebuild(&mut self, rows: &[Row]) {
         let keep = self.view.get(self.selected).copied();
         let q = normalize(&self.query);
-        if !q.is_empty() && self.index.len() != rows.len() {
-            self.index = SearchIndex::build(rows);
-        }
+        self.ready_index(rows, q.is_empty());
         let hit = (!q.is_empty()).then(|| self.index.hits(&Finder::new(q.as_bytes())));
         // Which rows pass, decided in row order (sequential memory) before the sorted order
         // is walked: looking rows up in sorted order misses the cache on every row.
@@ -431,10 +429,8 @@ impl ListView {
     /// Narrows the view after the query grew: only the rows already shown can still match.
     pub fn narrow(&mut self, rows: &[Row]) {
         let keep = self.view.get(self.selected).copied();
-        if self.index.len() != rows.len() {
-            self.index = SearchIndex::build(rows);
-        }
         let q = normalize(&self.query);
+        self.ready_index(rows, q.is_empty());
         let finder = Finder::new(q.as_bytes());
         let index = &self.index;
         self.view.retain(|&i| index.matches(&finder, i));
@@ -442,6 +438,18 @@ impl ListView {
             .and_then(|k| self.view.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.offset = self.offset.min(self.selected);
+    }
+
+    /// Makes `index` cover the rows before a search: the background one when it is done, else
+    /// built here (once).
+    fn ready_index(&mut self, rows: &[Row], no_query: bool) {
+        if no_query || self.index.len() == rows.len() {
+            return;
+        }
+        self.index = match self.text_orders.index() {
+            Some(ready) if ready.len() == rows.len() => ready.clone(),
+            _ => SearchIndex::build(rows),
+        };
     }
 
     /// Forgets the sort orders that depend on scores (after an edit).

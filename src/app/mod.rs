@@ -126,11 +126,10 @@ impl App {
         Ok(app)
     }
 
-    /// Prepares search and the free-text sort orders: the search buffer here, the orders on a
-    /// background thread. The runtime calls it right after the first frame (it is not needed
+    /// Starts preparing search and the free-text sort orders on a background thread (one copy
+    /// of the texts here). The runtime calls it right after the first frame (it is not needed
     /// for that frame); without it the first search or sort builds what it needs in place.
     pub fn warm_up(&mut self) {
-        self.list.index = search::SearchIndex::build(&self.rows);
         self.list.text_orders = text_orders::TextOrders::start(&self.rows);
     }
 

@@ -1,15 +1,16 @@
-//! The orders of the free-text columns (name, host unit, region), sorted once per round on a
-//! background thread as soon as the rows exist, so that the first sort by one of them is a copy
-//! rather than 100k string comparisons on the key press. Until the thread is done (or if it
-//! could not start) a sort computes its order in place, as before.
+//! The orders of the free-text columns (name, host unit, region) and the search buffer, built
+//! once per round on a background thread right after the first frame, so that the first sort
+//! or search is a copy rather than 100k string operations on the key press. Until the thread is
+//! done (or if it could not start) a sort or search builds what it needs in place.
 
 use std::sync::{Arc, OnceLock};
 
 use super::list::{Column, Row};
+use super::search::SearchIndex;
 
 /// Shared by clones of the app; filled once by the background thread.
 #[derive(Debug, Clone, Default)]
-pub struct TextOrders(Arc<OnceLock<[Vec<u32>; 3]>>);
+pub struct TextOrders(Arc<OnceLock<[Vec<u32>; 3]>>, Arc<OnceLock<SearchIndex>>);
 
 /// The three texts of every row, packed into one buffer (the thread owns it).
 struct Packed {
@@ -65,10 +66,13 @@ impl TextOrders {
             return orders;
         }
         let packed = Packed::of(rows);
-        let cell = Arc::clone(&orders.0);
+        let (cell, index) = (Arc::clone(&orders.0), Arc::clone(&orders.1));
         let spawned = std::thread::Builder::new()
             .name("assay-sort".into())
             .spawn(move || {
+                let n = packed.spans.len() as u32;
+                let pairs = (0..n).map(|i| (packed.get(i, 0), packed.get(i, 1)));
+                let _ = index.set(SearchIndex::of(n as usize, pairs));
                 let _ = cell.set([packed.order(0), packed.order(1), packed.order(2)]);
             });
         if let Err(e) = spawned {
@@ -80,6 +84,11 @@ impl TextOrders {
     /// The order of a free-text column, when the background sort has finished.
     pub fn get(&self, col: Column) -> Option<&Vec<u32>> {
         Some(&self.0.get()?[slot(col)?])
+    }
+
+    /// The search buffer, when the background thread has built it.
+    pub fn index(&self) -> Option<&SearchIndex> {
+        self.1.get()
     }
 
     /// Waits for the background sort (tests and benchmarks that measure the sorted case).
