@@ -141,7 +141,11 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
             return xlsx_out(args.out.as_deref(), &tables, lang);
         }
     };
-    emit(args.out.as_deref(), &bytes)
+    let done = emit(args.out.as_deref(), &bytes);
+    // The process ends next: freeing a national round's results one by one would only add time.
+    std::mem::forget(report);
+    std::mem::forget(loaded);
+    done
 }
 
 fn text(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> String {

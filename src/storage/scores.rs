@@ -299,6 +299,7 @@ impl Store {
     ) -> Result<u64, StoreError> {
         let at = super::now();
         let tx = self.conn.transaction()?;
+        super::kept::begin_bulk(&tx, round_id)?;
         let mut n = 0u64;
         {
             let mut insert = tx.prepare_cached(
@@ -326,7 +327,7 @@ impl Store {
                 n += 1;
             }
         }
-        super::kept::flush_round(&tx, round_id)?;
+        super::kept::end_bulk(&tx, round_id)?;
         tx.commit()?;
         Ok(n)
     }
