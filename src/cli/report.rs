@@ -16,7 +16,9 @@ use crate::report::rollup::RollupRule;
 use crate::report::sheet::{CategoryInfo, Combine};
 use crate::report::source::{Source, load, verify};
 use crate::report::summary::{RoundSummary, headline, render};
-use crate::report::tables::{account_table, group_table, headline_table, markdown, rollup_table};
+use crate::report::tables::{
+    account_table, group_table, headline_table, markdown, rollup_table, round_json,
+};
 use crate::storage::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,7 +124,9 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
                 results: &report.accounts,
                 rollups: &report.rollups,
             };
-            let mut s = serde_json::to_string_pretty(&json)?;
+            let mut v = serde_json::to_value(&json)?;
+            round_json(&mut v);
+            let mut s = serde_json::to_string_pretty(&v)?;
             s.push('\n');
             s.into_bytes()
         }

@@ -54,7 +54,11 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             let round = store.round(round)?;
             let s = crate::report::summary::round_summary(store, &round)?;
             match format {
-                ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+                ExplainFormat::Json => {
+                    let mut v = serde_json::to_value(&s)?;
+                    crate::report::tables::round_json(&mut v);
+                    println!("{}", serde_json::to_string_pretty(&v)?)
+                }
                 ExplainFormat::Text => println!("{}", crate::report::summary::render(&s, lang)),
             }
             Ok(())
