@@ -9,6 +9,7 @@ pub mod layout;
 pub mod list;
 pub mod mouse;
 pub mod popup;
+pub mod reconcile;
 pub mod scoring;
 pub mod search;
 mod sheet;
@@ -26,6 +27,7 @@ pub use data::{Backend, MemBackend};
 pub use keymap::Ctx;
 pub use list::{Column, Filters, ListView, Row};
 pub use popup::{Confirmed, InputKind, PickKind, Popup};
+pub use reconcile::Reconcile;
 pub use scoring::{Edit, GateState, Scoring};
 pub use start::{Start, round_label};
 pub use summary::Summary;
@@ -57,6 +59,8 @@ pub enum Screen {
     Accounts,
     Scoring,
     Summary,
+    /// The chair's reconciliation of the round's disagreement queue.
+    Reconcile,
 }
 
 /// The whole TUI state.
@@ -72,6 +76,7 @@ pub struct App {
     pub screen: Screen,
     pub scoring: Option<Scoring>,
     pub summary: Option<Summary>,
+    pub reconcile: Option<Reconcile>,
     pub popup: Option<Popup>,
     /// Undo/redo stacks per account id, kept while the app runs.
     pub history: HashMap<i64, (Vec<Edit>, Vec<Edit>)>,
@@ -163,6 +168,7 @@ impl App {
             screen: Screen::Accounts,
             scoring: None,
             summary: None,
+            reconcile: None,
             popup: None,
             history: HashMap::new(),
             size: (80, 24),
@@ -202,6 +208,7 @@ impl App {
                 }
                 Screen::Scoring => Ctx::Scoring,
                 Screen::Summary => Ctx::Summary,
+                Screen::Reconcile => Ctx::Reconcile,
             },
         }
     }

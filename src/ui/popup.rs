@@ -61,6 +61,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                     " Evidence links (space-separated) ",
                 ),
                 InputKind::Evaluator => l.pick(" 请输入评估人姓名 ", " Your name as evaluator "),
+                InputKind::ConsensusValue => l.pick(
+                    " 协调后的分值（否决项：0 不否决，或否决原因序号） ",
+                    " Agreed value (veto: 0 clean, or the reason number) ",
+                ),
+                InputKind::Rationale => l.pick(" 协调理由 ", " Rationale "),
             };
             let hint = if *kind == InputKind::Evaluator {
                 l.pick("Enter 确定 · Esc 退出", "Enter accepts · Esc quits")

@@ -5,9 +5,10 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::{QueueArgs, ReconcileArgs};
+use crate::app::reconcile::{n, why_text};
 use crate::cli::output::{self, Format};
 use crate::domain::entry::Entry;
-use crate::domain::panel::{Disagreement, QueueRule, Vote, Why};
+use crate::domain::panel::{Disagreement, QueueRule, Vote};
 use crate::domain::rubric::{self, Rubric};
 use crate::i18n::Lang;
 use crate::storage::{Consensus, Store};
@@ -85,30 +86,6 @@ pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()
         }
     }
     Ok(())
-}
-
-fn why_text(why: &[Why], lang: Lang) -> String {
-    why.iter()
-        .map(|w| match (w, lang) {
-            (Why::Spread { range, limit }, Lang::Zh) => {
-                format!("极差 {} > {}", n(*range), n(*limit))
-            }
-            (Why::Spread { range, limit }, Lang::En) => {
-                format!("range {} > {}", n(*range), n(*limit))
-            }
-            (Why::Sd { sd, limit }, Lang::Zh) => format!("标准差 {} > {}", n(*sd), n(*limit)),
-            (Why::Sd { sd, limit }, Lang::En) => format!("SD {} > {}", n(*sd), n(*limit)),
-            (Why::SplitVeto { hits, of }, Lang::Zh) => format!("否决分歧 {hits}/{of}"),
-            (Why::SplitVeto { hits, of }, Lang::En) => format!("split veto {hits}/{of}"),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// A number with at most two decimals, without trailing zeros.
-fn n(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn votes_text(votes: &[Vote], lang: Lang) -> String {
