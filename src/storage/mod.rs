@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod calibration;
 mod chain;
 mod consensus;
 mod corrections;
