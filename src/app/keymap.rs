@@ -187,7 +187,7 @@ pub fn bindings() -> Vec<Binding> {
         b!(&[k('s')], Action::SortNext, &[Accounts], "换排序列", "sort by next column", true),
         b!(&[k('r')], Action::SortReverse, &[Accounts], "倒序", "reverse order", false),
         b!(&[k('t'), kc(C::Tab)], Action::ShowSummary, &[Accounts, Summary], "汇总/列表", "summary/list", true),
-        b!(&[k('c')], Action::Reconcile, &[Accounts, Summary], "协调分歧（组长）", "reconcile disagreements (chair)", true),
+        b!(&[k('c')], Action::Reconcile, &[Accounts, Summary], "协调分歧（组长）", "reconcile disagreements (chair)", false),
         b!(&[kc(C::Enter)], Action::Enter, &[Reconcile], "录入协调结果", "record the consensus", true),
         b!(&[k('R')], Action::PickRound, &[Accounts, Summary], "切换轮次", "switch round", false),
         b!(&[k('0'), k('9'), k('.')], Action::Type('0'), &[Scoring], "输入分值或次数", "type a value or count", true),
