@@ -174,5 +174,13 @@ fn snapshots_of_the_queue() {
         run(&mut a, &mut b, &[Action::Down]);
         let text = screen(&mut a, &mut b, 80, 24);
         insta::assert_snapshot!(format!("reconcile_veto_{code}_80x24"), text);
+        run(
+            &mut a,
+            &mut b,
+            &[Action::Enter, Action::Type('1'), Action::Enter],
+        );
+        let text = screen(&mut a, &mut b, 80, 24);
+        assert!(text.contains("stale → "), "{text}");
+        insta::assert_snapshot!(format!("reconcile_rationale_{code}_80x24"), text);
     }
 }
