@@ -49,45 +49,9 @@ pub fn run(store: &mut Store, args: &CalibrationArgs, lang: Lang) -> anyhow::Res
         println!("{}", output::json(&out)?);
         return Ok(());
     }
-    let head = [
-        lang.pick("指标", "indicator"),
-        lang.pick("名称", "name"),
-        lang.pick("账号", "accounts"),
-        "ICC2",
-        "W",
-        lang.pick("α定距", "alpha_interval"),
-    ];
-    let rows: Vec<Vec<String>> = (c.indicators.iter())
-        .map(|i| {
-            let a = &i.agreement;
-            vec![
-                i.indicator.clone(),
-                i.name.clone(),
-                a.complete_targets.to_string(),
-                opt(a.icc.as_ref().map(|x| x.ICC2.value)),
-                opt(a.kendall_w.map(|w| w.w)),
-                opt(a.krippendorff_alpha.interval),
-            ]
-        })
-        .collect();
-    let head2 = [
-        lang.pick("评估人", "evaluator"),
-        lang.pick("比较格数", "cells"),
-        lang.pick("平均偏差", "mean deviation"),
-        lang.pick("与他人均值相关", "correlation with the others"),
-    ];
-    let rows2: Vec<Vec<String>> = (c.offsets.iter())
-        .map(|o| {
-            vec![
-                o.rater.clone(),
-                o.targets.to_string(),
-                opt(o.mean_deviation),
-                opt(o.correlation),
-            ]
-        })
-        .collect();
+    let (rows, rows2) = (indicator_rows(&c), offset_rows(&c));
     if args.format == Format::Csv {
-        print!("{}", output::csv(&head2, &rows2)?);
+        print!("{}", output::csv(&offset_header(lang), &rows2)?);
         return Ok(());
     }
     println!("{}", state_text(store, round.id, &round.name, lang)?);
@@ -108,8 +72,57 @@ pub fn run(store: &mut Store, args: &CalibrationArgs, lang: Lang) -> anyhow::Res
             ),
         }
     );
-    print!("{}", output::table(&head, &rows));
+    print!("{}", output::table(&indicator_header(lang), &rows));
     println!();
-    print!("{}", output::table(&head2, &rows2));
+    print!("{}", output::table(&offset_header(lang), &rows2));
     Ok(())
+}
+
+fn indicator_header(lang: Lang) -> [&'static str; 6] {
+    [
+        lang.pick("指标", "indicator"),
+        lang.pick("名称", "name"),
+        lang.pick("账号", "accounts"),
+        "ICC2",
+        "W",
+        lang.pick("α定距", "alpha_interval"),
+    ]
+}
+
+fn offset_header(lang: Lang) -> [&'static str; 4] {
+    [
+        lang.pick("评估人", "evaluator"),
+        lang.pick("比较格数", "cells"),
+        lang.pick("平均偏差", "mean deviation"),
+        lang.pick("与他人均值相关", "correlation with the others"),
+    ]
+}
+
+fn indicator_rows(c: &Calibration) -> Vec<Vec<String>> {
+    (c.indicators.iter())
+        .map(|i| {
+            let a = &i.agreement;
+            vec![
+                i.indicator.clone(),
+                i.name.clone(),
+                a.complete_targets.to_string(),
+                opt(a.icc.as_ref().map(|x| x.ICC2.value)),
+                opt(a.kendall_w.map(|w| w.w)),
+                opt(a.krippendorff_alpha.interval),
+            ]
+        })
+        .collect()
+}
+
+fn offset_rows(c: &Calibration) -> Vec<Vec<String>> {
+    (c.offsets.iter())
+        .map(|o| {
+            vec![
+                o.rater.clone(),
+                o.targets.to_string(),
+                opt(o.mean_deviation),
+                opt(o.correlation),
+            ]
+        })
+        .collect()
 }
