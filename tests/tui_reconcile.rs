@@ -184,3 +184,15 @@ fn snapshots_of_the_queue() {
         insta::assert_snapshot!(format!("reconcile_rationale_{code}_80x24"), text);
     }
 }
+
+#[test]
+fn the_queue_opens_from_the_summary_too() {
+    let mut b = backend(true);
+    let mut a = app(Lang::Zh, &b);
+    run(&mut a, &mut b, &[Action::ShowSummary, Action::Reconcile]);
+    assert_eq!(a.screen, Screen::Reconcile);
+    assert_eq!(a.reconcile.as_ref().map(|r| r.items.len()), Some(2));
+    run(&mut a, &mut b, &[Action::Back]);
+    assert_eq!(a.screen, Screen::Accounts);
+    assert!(a.reconcile.is_none());
+}
