@@ -32,6 +32,8 @@ pub enum Action {
     SortReverse,
     ShowSummary,
     PickRound,
+    /// Open (or leave) the chair's reconciliation of the disagreement queue.
+    Reconcile,
     // Scoring
     NextLevel,
     Yes,

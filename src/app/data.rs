@@ -4,10 +4,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::account::Account;
+use crate::domain::agreement::Sheet;
 use crate::domain::entry::Entry;
+use crate::domain::panel::{self, Disagreement, QueueRule};
 use crate::domain::rubric::Rubric;
 use crate::report::{SheetFigures, SheetResult};
-use crate::storage::{Store, StoreError, Submission};
+use crate::storage::{Consensus, Store, StoreError, Submission, account_label, split_done};
 
 /// What the TUI needs from storage. Every write is its own transaction with history.
 pub trait Backend {
@@ -51,6 +53,26 @@ pub trait Backend {
         rubric: &Rubric,
         accounts: &[Account],
     ) -> Result<Vec<SheetResult>, StoreError>;
+    /// The round's open disagreement queue (the one `assay panel queue` shows) and how many
+    /// items are reconciled already.
+    fn open_queue(
+        &self,
+        round: i64,
+        rubric: &Rubric,
+        accounts: &[Account],
+        rule: &QueueRule,
+    ) -> Result<(Vec<Disagreement>, usize), StoreError>;
+    /// True when `name` chairs the round's panel.
+    fn is_chair(&self, round: i64, name: &str) -> Result<bool, StoreError>;
+    /// Records the chair's consensus for one item (kept in the history).
+    fn record_consensus(
+        &mut self,
+        round: i64,
+        account: i64,
+        chair: &str,
+        indicator: &str,
+        consensus: &Consensus,
+    ) -> Result<(), StoreError>;
 }
 
 impl Backend for Store {
@@ -128,6 +150,31 @@ impl Backend for Store {
             .filter_map(|(a, ev, submitted, f)| f.into_sheet(a, ev, submitted))
             .collect())
     }
+
+    fn open_queue(
+        &self,
+        round: i64,
+        rubric: &Rubric,
+        _accounts: &[Account],
+        rule: &QueueRule,
+    ) -> Result<(Vec<Disagreement>, usize), StoreError> {
+        Store::open_queue(self, round, rubric, rule)
+    }
+
+    fn is_chair(&self, round: i64, name: &str) -> Result<bool, StoreError> {
+        Store::is_chair(self, round, name)
+    }
+
+    fn record_consensus(
+        &mut self,
+        round: i64,
+        account: i64,
+        chair: &str,
+        indicator: &str,
+        consensus: &Consensus,
+    ) -> Result<(), StoreError> {
+        Store::record_consensus(self, round, account, chair, indicator, consensus)
+    }
 }
 
 /// Entries kept in memory, keyed by (round, account, evaluator) then indicator.
@@ -137,6 +184,10 @@ pub struct MemBackend {
     pub submitted: HashMap<(i64, i64, String), bool>,
     /// Every write, in order, as (account, indicator, Some(entry) or None for a clear).
     pub log: Vec<(i64, String, Option<Entry>)>,
+    /// (round, name) of each panel chair.
+    pub chairs: Vec<(i64, String)>,
+    /// Recorded consensus: (round, account, chair, indicator, consensus).
+    pub consensus: Vec<(i64, i64, String, String, Consensus)>,
 }
 
 impl Backend for MemBackend {
@@ -244,5 +295,60 @@ impl Backend for MemBackend {
                 SheetFigures::of(&o).into_sheet(k.1, k.2.clone(), submitted)
             })
             .collect())
+    }
+
+    fn open_queue(
+        &self,
+        round: i64,
+        rubric: &Rubric,
+        accounts: &[Account],
+        rule: &QueueRule,
+    ) -> Result<(Vec<Disagreement>, usize), StoreError> {
+        let mut keys: Vec<_> = self.entries.keys().filter(|k| k.0 == round).collect();
+        keys.sort();
+        let sheets: Vec<Sheet> = keys
+            .into_iter()
+            .filter_map(|k| {
+                let a = accounts.iter().find(|a| a.id == k.1)?;
+                Some(Sheet {
+                    account: account_label(a),
+                    platform: a.platform,
+                    level: a.level,
+                    evaluator: k.2.clone(),
+                    entries: self.entries[k].values().cloned().collect(),
+                })
+            })
+            .collect();
+        let done = (self.consensus.iter())
+            .filter(|c| c.0 == round)
+            .filter_map(|c| {
+                let a = accounts.iter().find(|a| a.id == c.1)?;
+                Some((account_label(a), c.3.clone()))
+            })
+            .collect();
+        let all = panel::queue(rule, panel::round_items(rubric, &sheets));
+        Ok(split_done(all, &done))
+    }
+
+    fn is_chair(&self, round: i64, name: &str) -> Result<bool, StoreError> {
+        Ok(self.chairs.iter().any(|c| c.0 == round && c.1 == name))
+    }
+
+    fn record_consensus(
+        &mut self,
+        round: i64,
+        account: i64,
+        chair: &str,
+        indicator: &str,
+        consensus: &Consensus,
+    ) -> Result<(), StoreError> {
+        self.consensus.push((
+            round,
+            account,
+            chair.to_string(),
+            indicator.to_string(),
+            consensus.clone(),
+        ));
+        Ok(())
     }
 }

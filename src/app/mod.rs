@@ -9,6 +9,7 @@ pub mod layout;
 pub mod list;
 pub mod mouse;
 pub mod popup;
+pub mod reconcile;
 pub mod scoring;
 pub mod search;
 mod sheet;
@@ -27,6 +28,7 @@ pub use data::{Backend, MemBackend};
 pub use keymap::Ctx;
 pub use list::{Column, Filters, ListView, Row};
 pub use popup::{Confirmed, InputKind, PickKind, Popup};
+pub use reconcile::Reconcile;
 pub use scoring::{Edit, GateState, Scoring};
 pub use start::{Start, round_label};
 pub use summary::Summary;
@@ -58,6 +60,8 @@ pub enum Screen {
     Accounts,
     Scoring,
     Summary,
+    /// The chair's reconciliation of the round's disagreement queue.
+    Reconcile,
 }
 
 /// The whole TUI state.
@@ -73,6 +77,7 @@ pub struct App {
     pub screen: Screen,
     pub scoring: Option<Scoring>,
     pub summary: Option<Summary>,
+    pub reconcile: Option<Reconcile>,
     pub popup: Option<Popup>,
     /// Undo/redo stacks per account id, kept while the app runs.
     pub history: HashMap<i64, (Vec<Edit>, Vec<Edit>)>,
@@ -169,6 +174,7 @@ impl App {
             screen: Screen::Accounts,
             scoring: None,
             summary: None,
+            reconcile: None,
             popup: None,
             history: HashMap::new(),
             size: (80, 24),
@@ -208,6 +214,7 @@ impl App {
                 }
                 Screen::Scoring => Ctx::Scoring,
                 Screen::Summary => Ctx::Summary,
+                Screen::Reconcile => Ctx::Reconcile,
             },
         }
     }

@@ -14,6 +14,10 @@ pub enum InputKind {
     Note,
     Evidence,
     Evaluator,
+    /// The chair's consensus value (or veto decision) for the selected queue item.
+    ConsensusValue,
+    /// The chair's rationale for the consensus just typed.
+    Rationale,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -49,6 +49,7 @@ impl App {
             Ctx::Accounts => self.list_key(action, backend),
             Ctx::Summary => self.summary_key(action, backend),
             Ctx::Scoring => self.scoring_key(action, backend),
+            Ctx::Reconcile => self.reconcile_key(action, backend),
         };
         if let Err(e) = result {
             tracing::error!("{e}");
@@ -152,6 +153,7 @@ impl App {
                 self.list.rebuild(&self.rows);
             }
             Action::ShowSummary => self.toggle_summary(backend)?,
+            Action::Reconcile => self.open_reconcile(backend)?,
             Action::PickRound if self.rounds.len() > 1 => self.pick_round(self.rounds.clone()),
             Action::PickRound => {
                 self.flash = Some(self.t("只有一个轮次", "There is only one round").into())

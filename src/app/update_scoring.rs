@@ -53,6 +53,8 @@ impl App {
                 self.named_evaluator = Some(text);
                 self.reload = Some(self.session.round_id);
             }
+            InputKind::ConsensusValue => self.consensus_value(text),
+            InputKind::Rationale => self.consensus_rationale(text, backend)?,
             InputKind::Note | InputKind::Evidence => {
                 let Some(mut e) = self.current_entry() else {
                     return Ok(());

@@ -132,6 +132,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
         return blank(&round, &l.rubric, &accounts, args, lang);
     }
     let progress = progress_bar(accounts.len(), lang);
+    let consensus = scoresheet::consensus::by_account(store.consensus_rows(round.id)?);
     let build = |a: &crate::domain::account::Account, evaluators: Vec<EvaluatorSheet>| {
         let input = SheetInput {
             round: &round,
@@ -140,6 +141,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
             account: a,
             evaluators,
             lang,
+            consensus: consensus.get(&a.id).cloned().unwrap_or_default(),
         };
         scoresheet::build_sheet(&input)
     };

@@ -49,6 +49,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "metric imports without duplicates: post keys, weekly columns, import history",
         sql: super::metric_import::MIGRATION_SQL,
     },
+    Migration {
+        name: "calibration rounds: a round marked for the panel to calibrate before live scoring",
+        sql: super::calibration::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -4,7 +4,9 @@
 
 mod accounts;
 mod audit;
+mod calibration;
 mod chain;
+mod consensus;
 mod corrections;
 mod error;
 mod history;
@@ -26,6 +28,7 @@ mod scores;
 
 pub use audit::{Audit, Finding, RoundAudit};
 pub use chain::BULK_INDICATOR;
+pub use consensus::{CONSENSUS_PREFIX, Consensus, ConsensusRow, account_label, split_done};
 pub use corrections::{AccountUpdate, FieldChange, RoundDeletion};
 pub use error::{StoreError, Why};
 pub use kept_read::{KeptRow, SheetContext};

@@ -61,22 +61,23 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                     " Evidence links (space-separated) ",
                 ),
                 InputKind::Evaluator => l.pick(" 请输入评估人姓名 ", " Your name as evaluator "),
+                InputKind::ConsensusValue => l.pick(
+                    " 协调后的分值（否决项：0 不否决，或否决原因序号） ",
+                    " Agreed value (veto: 0 clean, or the reason number) ",
+                ),
+                InputKind::Rationale => l.pick(" 协调理由 ", " Rationale "),
             };
             let hint = if *kind == InputKind::Evaluator {
                 l.pick("Enter 确定 · Esc 退出", "Enter accepts · Esc quits")
             } else {
                 l.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
             };
-            boxed(
-                frame,
-                full,
-                title,
-                vec![
-                    Line::styled(format!("{buf}▏"), theme.key()),
-                    Line::styled(hint, theme.dim()),
-                ],
-                theme.header(),
-            );
+            let mut lines = consensus_context(app, *kind)
+                .map(|t| vec![Line::raw(t)])
+                .unwrap_or_default();
+            lines.push(Line::styled(format!("{buf}▏"), theme.key()));
+            lines.push(Line::styled(hint, theme.dim()));
+            boxed(frame, full, title, lines, theme.header());
         }
         Popup::Pick {
             kind,
@@ -185,4 +186,24 @@ fn boxed(frame: &mut Frame, full: Rect, title: &str, lines: Vec<Line<'_>>, style
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// The queue item a consensus prompt is for, and the value already typed (rationale prompt).
+fn consensus_context(app: &App, kind: InputKind) -> Option<String> {
+    if !matches!(kind, InputKind::ConsensusValue | InputKind::Rationale) {
+        return None;
+    }
+    let r = app.reconcile.as_ref()?;
+    let d = r.current()?;
+    let mut t = format!("{} · {}", d.item.account, d.item.indicator);
+    if let (InputKind::Rationale, Some(e)) = (kind, &r.pending) {
+        let v = match (&e.veto, e.value) {
+            (Some(reason), _) => format!("{} {reason}", app.t("否决", "veto")),
+            (None, Some(0.0)) if d.item.max == 0.0 => app.t("不否决", "clean").to_string(),
+            (None, Some(v)) => crate::app::reconcile::n(v),
+            _ => String::new(),
+        };
+        t.push_str(&format!(" → {v}"));
+    }
+    Some(t)
 }

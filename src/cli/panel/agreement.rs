@@ -27,32 +27,7 @@ struct Report {
 
 /// Every evaluator's sheet of the round, with the account's platform and level.
 pub(super) fn sheets(store: &Store, round_id: i64) -> anyhow::Result<Vec<Sheet>> {
-    let accounts: std::collections::HashMap<i64, _> = store
-        .round_accounts(round_id)?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let mut out: Vec<Sheet> = Vec::new();
-    let mut key = (0, String::new());
-    store.for_each_entry(round_id, &mut |e| {
-        let Some(a) = accounts.get(&e.account_id) else {
-            return;
-        };
-        if key != (e.account_id, e.evaluator.clone()) || out.is_empty() {
-            key = (e.account_id, e.evaluator.clone());
-            out.push(Sheet {
-                account: format!("{}:{}", a.platform.code(), a.name),
-                platform: a.platform,
-                level: a.level,
-                evaluator: e.evaluator.clone(),
-                entries: Vec::new(),
-            });
-        }
-        if let Some(s) = out.last_mut() {
-            s.entries.push(e.entry);
-        }
-    })?;
-    Ok(out)
+    Ok(store.panel_sheets(round_id)?)
 }
 
 pub fn run(store: &mut Store, args: &AgreementArgs, lang: Lang) -> anyhow::Result<()> {

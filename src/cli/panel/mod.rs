@@ -1,6 +1,7 @@
 //! `assay panel …`: agreement figures, export and merge of evaluators' work between databases.
 
 mod agreement;
+mod calibration;
 mod exchange;
 mod members;
 mod queue;
@@ -36,6 +37,8 @@ pub enum PanelCmd {
     Config(ConfigArgs),
     /// The panel result per account: individual totals, result, z-normalised result, veto split
     Result(ResultArgs),
+    /// A calibration round read back: agreement per indicator and each evaluator's offset
+    Calibration(CalibrationArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -141,6 +144,25 @@ pub struct ConfigArgs {
     /// Veto across the panel: any (default), majority, all
     #[arg(long, value_parser = result::parse_veto)]
     pub veto: Option<crate::domain::panel::VetoRule>,
+    /// Mark the round as a calibration round (on) or a live round (off)
+    #[arg(long, value_enum)]
+    pub calibration: Option<OnOff>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Args)]
+pub struct CalibrationArgs {
+    /// Round id or name
+    #[arg(long)]
+    pub round: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -204,5 +226,6 @@ pub fn run(store: &mut Store, cmd: &PanelCmd, lang: Lang) -> anyhow::Result<()> 
         PanelCmd::Config(a) => result::config(store, a, lang),
         PanelCmd::Result(a) => result::result(store, a, lang),
         PanelCmd::Reconcile(a) => queue::reconcile(store, a, lang),
+        PanelCmd::Calibration(a) => calibration::run(store, a, lang),
     }
 }

@@ -41,7 +41,16 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
             "the trimmed mean drops the highest and lowest score and needs 3 complete sheets per account: set --quorum 3 (or more) with it"));
     }
     store.set_panel_policy(round.id, &p)?;
+    if let Some(c) = args.calibration {
+        store.set_calibration(round.id, c == super::OnOff::On)?;
+    }
     println!("{}", serde_json::to_string(&p)?);
+    if args.calibration.is_some() {
+        println!(
+            "{}",
+            super::calibration::state_text(store, round.id, &round.name, lang)?
+        );
+    }
     Ok(())
 }
 

@@ -3,12 +3,14 @@
 //! Formulas: research/statistics.md §2; F, chi-square quantiles and tails come from statrs.
 
 mod alpha;
+mod calibration;
 mod groups;
 mod icc;
 mod kendall;
 mod raters;
 
 pub use alpha::{Alpha, Metric, krippendorff_alpha};
+pub use calibration::{Calibration, IndicatorAgreement, calibration};
 pub use groups::{Group, GroupBy, Sheet, groups};
 pub use icc::{Icc, IccForm, icc};
 pub use kendall::{KendallW, kendall_w};

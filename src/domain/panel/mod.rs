@@ -3,11 +3,13 @@
 //! the raw result, and the disagreement queue.
 
 mod assign;
+mod items;
 mod queue;
 mod result;
 mod zscore;
 
 pub use assign::{AssignError, Assignee, Target, assign};
+pub use items::{account_items, round_items};
 pub use queue::{Disagreement, Item, QueueRule, Vote, Why, queue};
 pub use result::{
     Method, PanelError, PanelPolicy, PanelResult, SheetScore, VetoRule, panel_result,

@@ -28,6 +28,8 @@ pub struct SheetInput<'a> {
     pub account: &'a Account,
     pub evaluators: Vec<EvaluatorSheet>,
     pub lang: Lang,
+    /// The chair's consensus per indicator (empty when nothing was reconciled).
+    pub consensus: HashMap<String, crate::storage::ConsensusRow>,
 }
 
 struct Scored {
@@ -71,7 +73,7 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
     columns.push(lang.pick("综合", "Combined").into());
     columns.push(lang.pick("备注与证据", "Notes and evidence").into());
     let rows = rows(input, &skeleton, &scored, &combined);
-    let sheet = Sheet {
+    let mut sheet = Sheet {
         title: format!("{} · {}", a.name, lang.pick("评分表", "score sheet")),
         facts: facts(input, &scored),
         columns,
@@ -87,6 +89,7 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
         platform: a.platform_label.clone(),
         total: combined.total,
     };
+    super::consensus::add_columns(&mut sheet, &skeleton, &input.consensus, lang);
     (sheet, combined)
 }
 

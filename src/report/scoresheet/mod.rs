@@ -4,6 +4,7 @@
 //! only lay the model out, so every format shows the same numbers.
 
 mod build;
+pub mod consensus;
 pub mod load;
 pub mod names;
 mod text;

@@ -2,6 +2,7 @@
 //! shared fixtures and the tests of opening and migrations.
 
 mod accounts;
+mod consensus;
 mod corrections;
 mod files;
 mod kept;

@@ -1,0 +1,220 @@
+//! The chair's reconciliation screen: the round's open disagreement queue (the same queue as
+//! `assay panel queue`), each item with every evaluator's value, note and evidence; the chair
+//! types the consensus value (or veto decision) and a rationale, recorded through the same
+//! storage write as `assay panel reconcile`. The queue shrinks as items are reconciled.
+
+use super::{Action, App, Backend, InputKind, Popup, Screen};
+use crate::domain::entry::Entry;
+use crate::domain::panel::{Disagreement, QueueRule, Why};
+use crate::domain::rubric::ItemRef;
+use crate::i18n::Lang;
+use crate::storage::{Consensus, StoreError, account_label};
+
+/// State of the reconciliation screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reconcile {
+    /// Open items, in queue order.
+    pub items: Vec<Disagreement>,
+    /// Items already reconciled in this round.
+    pub reconciled: usize,
+    pub selected: usize,
+    /// The consensus entry typed, waiting for its rationale.
+    pub pending: Option<Entry>,
+}
+
+impl Reconcile {
+    pub fn current(&self) -> Option<&Disagreement> {
+        self.items.get(self.selected)
+    }
+}
+
+impl App {
+    /// Opens the queue for the chair; anyone else is told why not.
+    pub(super) fn open_reconcile(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
+        let who = self.session.evaluator.clone();
+        if !backend.is_chair(self.session.round_id, &who)? {
+            let text = match self.lang {
+                Lang::Zh => format!(
+                    "只有本轮评估组的组长可以协调分歧；「{who}」不是组长。组长可用 assay panel member --round {} --evaluator 姓名 --role chair 指定",
+                    self.session.round_name
+                ),
+                Lang::En => format!(
+                    "only the chair of the round's panel reconciles disagreements; \"{who}\" is not the chair. Name one with assay panel member --round {} --evaluator NAME --role chair",
+                    self.session.round_name
+                ),
+            };
+            self.popup = Some(Popup::Message { text, error: true });
+            return Ok(());
+        }
+        self.reconcile = Some(self.load_reconcile(backend, 0)?);
+        self.screen = Screen::Reconcile;
+        Ok(())
+    }
+
+    fn load_reconcile(
+        &self,
+        backend: &mut dyn Backend,
+        selected: usize,
+    ) -> Result<Reconcile, StoreError> {
+        let accounts: Vec<_> = self.rows.iter().map(|r| r.account.clone()).collect();
+        let (items, reconciled) = backend.open_queue(
+            self.session.round_id,
+            &self.session.rubric,
+            &accounts,
+            &QueueRule::default(),
+        )?;
+        let selected = selected.min(items.len().saturating_sub(1));
+        Ok(Reconcile {
+            items,
+            reconciled,
+            selected,
+            pending: None,
+        })
+    }
+
+    pub(super) fn reconcile_key(
+        &mut self,
+        action: Action,
+        _backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        let Some(r) = self.reconcile.as_mut() else {
+            self.screen = Screen::Accounts;
+            return Ok(());
+        };
+        let last = r.items.len().saturating_sub(1);
+        match action {
+            Action::Up => r.selected = r.selected.saturating_sub(1),
+            Action::Down => r.selected = (r.selected + 1).min(last),
+            Action::Top => r.selected = 0,
+            Action::Bottom => r.selected = last,
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Back | Action::Reconcile => {
+                self.screen = Screen::Accounts;
+                self.reconcile = None;
+            }
+            Action::Enter if r.current().is_some() => {
+                self.popup = Some(Popup::Input {
+                    kind: InputKind::ConsensusValue,
+                    buf: String::new(),
+                });
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The consensus value typed: checked against the item like any entry, then the rationale.
+    pub(super) fn consensus_value(&mut self, text: String) {
+        let Some(d) = self.reconcile.as_ref().and_then(|r| r.current()) else {
+            return;
+        };
+        let Some(item) = self.session.rubric.item(&d.item.indicator) else {
+            return;
+        };
+        let mut e = Entry::new(&d.item.indicator);
+        let clean = matches!(text.as_str(), "0" | "n" | "N");
+        match item {
+            ItemRef::Veto(_) if clean => e.value = Some(0.0),
+            ItemRef::Veto(_) => e.veto = Some(text.clone()),
+            _ => e.value = text.parse::<f64>().ok().filter(|v| v.is_finite()),
+        }
+        if e.value.is_none() && e.veto.is_none() {
+            let msg = match self.lang {
+                Lang::Zh => format!("「{text}」不是数值：请输入协调后的分值"),
+                Lang::En => format!("\"{text}\" is not a number: type the agreed value"),
+            };
+            self.error(msg);
+            return;
+        }
+        if let Err(err) = e.check(item) {
+            let msg = crate::i18n::errors::render(&anyhow::Error::new(err), self.lang);
+            self.error(msg);
+            return;
+        }
+        if let Some(r) = self.reconcile.as_mut() {
+            r.pending = Some(e);
+        }
+        self.popup = Some(Popup::Input {
+            kind: InputKind::Rationale,
+            buf: String::new(),
+        });
+    }
+
+    /// The rationale typed: records the consensus and reloads the queue.
+    pub(super) fn consensus_rationale(
+        &mut self,
+        text: String,
+        backend: &mut dyn Backend,
+    ) -> Result<(), StoreError> {
+        let Some(r) = self.reconcile.as_mut() else {
+            return Ok(());
+        };
+        if text.is_empty() {
+            self.popup = Some(Popup::Input {
+                kind: InputKind::Rationale,
+                buf: String::new(),
+            });
+            self.flash = Some(
+                self.t("请写明协调理由", "Give the rationale for the consensus")
+                    .into(),
+            );
+            return Ok(());
+        }
+        let (Some(e), Some(d)) = (r.pending.take(), r.current().cloned()) else {
+            return Ok(());
+        };
+        let Some(account) = self
+            .rows
+            .iter()
+            .find(|row| account_label(&row.account) == d.item.account)
+            .map(|row| row.account.id)
+        else {
+            return Ok(());
+        };
+        let c = Consensus {
+            value: e.value,
+            veto: e.veto,
+            rationale: text,
+        };
+        let chair = self.session.evaluator.clone();
+        let round = self.session.round_id;
+        backend.record_consensus(round, account, &chair, &d.item.indicator, &c)?;
+        let selected = r.selected;
+        self.reconcile = Some(self.load_reconcile(backend, selected)?);
+        self.flash = Some(match self.lang {
+            Lang::Zh => {
+                format!("已记录 {} {} 的协调结果", d.item.account, d.item.indicator)
+            }
+            Lang::En => format!(
+                "Consensus recorded for {} {}",
+                d.item.account, d.item.indicator
+            ),
+        });
+        Ok(())
+    }
+}
+
+/// Why an item is queued, in words.
+pub fn why_text(why: &[Why], lang: Lang) -> String {
+    why.iter()
+        .map(|w| match (w, lang) {
+            (Why::Spread { range, limit }, Lang::Zh) => {
+                format!("极差 {} > {}", n(*range), n(*limit))
+            }
+            (Why::Spread { range, limit }, Lang::En) => {
+                format!("range {} > {}", n(*range), n(*limit))
+            }
+            (Why::Sd { sd, limit }, Lang::Zh) => format!("标准差 {} > {}", n(*sd), n(*limit)),
+            (Why::Sd { sd, limit }, Lang::En) => format!("SD {} > {}", n(*sd), n(*limit)),
+            (Why::SplitVeto { hits, of }, Lang::Zh) => format!("否决分歧 {hits}/{of}"),
+            (Why::SplitVeto { hits, of }, Lang::En) => format!("split veto {hits}/{of}"),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A number with at most two decimals, without trailing zeros.
+pub fn n(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}

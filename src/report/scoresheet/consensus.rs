@@ -1,0 +1,67 @@
+//! The chair's consensus on a score sheet: for reconciled items, the agreed value (or veto
+//! decision) and its rationale in two columns beside the evaluators' own, before the notes.
+//! Sheets of accounts without a consensus keep their columns unchanged.
+
+use std::collections::HashMap;
+
+use super::build::entry_text;
+use super::{Cell, RowKind, Sheet};
+use crate::domain::engine::Outcome;
+use crate::domain::entry::Entry;
+use crate::i18n::Lang;
+use crate::storage::ConsensusRow;
+
+/// Adds the consensus columns when the account has any consensus (indicator → latest row).
+pub fn add_columns(
+    sheet: &mut Sheet,
+    skeleton: &Outcome,
+    consensus: &HashMap<String, ConsensusRow>,
+    lang: Lang,
+) {
+    if consensus.is_empty() {
+        return;
+    }
+    let at = sheet.columns.len().saturating_sub(1);
+    sheet
+        .columns
+        .insert(at, lang.pick("协调结果", "Consensus").into());
+    sheet
+        .columns
+        .insert(at + 1, lang.pick("协调理由", "Consensus rationale").into());
+    for row in &mut sheet.rows {
+        if row.kind != RowKind::Item || row.cells.len() < at + 1 {
+            continue;
+        }
+        let id = row.cells[0].plain();
+        let (value, why) = match (
+            consensus.get(&id),
+            skeleton.items.iter().find(|i| i.id == id),
+        ) {
+            (Some(c), Some(item)) => {
+                let e = Entry {
+                    value: c.consensus.value,
+                    veto: c.consensus.veto.clone(),
+                    ..Entry::new(&id)
+                };
+                (
+                    Cell::text(entry_text(&e, &item.kind, lang)),
+                    Cell::text(format!("{}（{}）", c.consensus.rationale, c.chair)),
+                )
+            }
+            _ => (Cell::Empty, Cell::Empty),
+        };
+        row.cells.insert(at, value);
+        row.cells.insert(at + 1, why);
+    }
+}
+
+/// The latest consensus per indicator for each account of a round.
+pub fn by_account(rows: Vec<ConsensusRow>) -> HashMap<i64, HashMap<String, ConsensusRow>> {
+    let mut out: HashMap<i64, HashMap<String, ConsensusRow>> = HashMap::new();
+    for r in rows {
+        out.entry(r.account_id)
+            .or_default()
+            .insert(r.indicator.clone(), r);
+    }
+    out
+}
