@@ -51,9 +51,20 @@ pub trait Backend {
         rubric: &Rubric,
         accounts: &[Account],
     ) -> Result<Vec<SheetResult>, StoreError>;
+    /// The round's panel settings (method, quorum, veto across the panel); backends without
+    /// stored settings use the default (mean, quorum 1, any veto).
+    fn panel_policy(&self, _round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
+        Ok(crate::domain::panel::PanelPolicy::default())
+    }
 }
 
 impl Backend for Store {
+    fn panel_policy(&self, round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
+        let p = Store::panel_policy(self, round)?;
+        p.check().map_err(|e| StoreError::Invalid(e.to_string()))?;
+        Ok(p)
+    }
+
     fn each_entry(
         &self,
         round: i64,

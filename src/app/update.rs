@@ -183,7 +183,8 @@ impl App {
         let accounts: Vec<_> = self.rows.iter().map(|r| r.account.clone()).collect();
         let rubric = &self.session.rubric;
         let sheets = backend.round_sheets(self.session.round_id, rubric, &accounts)?;
-        let scheme = crate::report::Scheme::of(rubric, crate::report::Combine::default());
+        let policy = backend.panel_policy(self.session.round_id)?;
+        let scheme = crate::report::Scheme::of(rubric, policy);
         Ok(Summary::of(&scheme, &accounts, &sheets, self.lang))
     }
 

@@ -10,7 +10,8 @@ mod zscore;
 pub use assign::{AssignError, Assignee, Target, assign};
 pub use queue::{Disagreement, Item, QueueRule, Vote, Why, queue};
 pub use result::{
-    Method, PanelError, PanelPolicy, PanelResult, SheetScore, VetoRule, panel_result,
+    Method, PanelError, PanelPolicy, PanelResult, SheetScore, VetoRule, combine_values,
+    panel_result,
 };
 pub use zscore::{ZScores, z_scores};
 
