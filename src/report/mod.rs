@@ -17,6 +17,9 @@ pub mod summary;
 pub mod svg;
 pub mod tables;
 
+#[cfg(test)]
+mod panel_tests;
+
 pub use build::{AccountLine, Failure, Options, Report, RollupLevel, account_results, build};
 pub use combine::{AccountResult, Verdict, account_result, apply_veto};
 pub use group::{Dim, GroupStats};
