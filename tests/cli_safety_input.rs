@@ -71,7 +71,11 @@ fn printing_commands_end_quietly_on_a_closed_pipe() {
         let status = child.wait().unwrap();
         assert_ne!(status.code(), Some(101), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-        assert!(stderr.trim().is_empty(), "{args:?} printed: {stderr}");
+        // Only notices (e.g. where the demo database was created) may reach stderr, no error.
+        assert!(
+            !stderr.contains("错误") && !stderr.to_lowercase().contains("error"),
+            "{args:?} printed: {stderr}"
+        );
     }
 }
 

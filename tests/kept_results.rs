@@ -109,8 +109,22 @@ fn setup() -> (Store, i64, Vec<i64>) {
 
 fn apply(s: &mut Store, round: i64, ids: &[i64], op: &Op, bulk_no: &mut usize) {
     match *op {
-        Op::Set(a, e, i, v) => s.set_entry(round, ids[a], EVALUATORS[e], &entry(i, v)),
-        Op::Clear(a, e, i) => s.clear_entry(round, ids[a], EVALUATORS[e], INDICATORS[i]),
+        // Edits reopen a submitted sheet (as `score set --reopen` does): the property is about
+        // kept results, and reopening is one more write they must follow.
+        Op::Set(a, e, i, v) => s.set_entry_with(
+            round,
+            ids[a],
+            EVALUATORS[e],
+            &entry(i, v),
+            assay::storage::Reopen::Yes,
+        ),
+        Op::Clear(a, e, i) => s.clear_entry_with(
+            round,
+            ids[a],
+            EVALUATORS[e],
+            INDICATORS[i],
+            assay::storage::Reopen::Yes,
+        ),
         Op::Submit(a, e, yes) => {
             let state = if yes {
                 Submission::Submitted

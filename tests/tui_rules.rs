@@ -55,24 +55,26 @@ fn the_verdict_waits_for_a_complete_sheet() {
     run(&mut a, &mut b, &[Action::NextLevel]);
     let o = &a.scoring.as_ref().expect("scoring").outcome;
     assert!(!o.complete && !o.passed && o.grade.is_none(), "{o:?}");
-    run(
-        &mut a,
-        &mut b,
-        &[
-            Action::Down,
-            Action::Plus,
-            Action::Minus,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Yes,
-            Action::Down,
-            Action::Plus,
-            Action::Minus,
-            Action::Down,
-            Action::No,
-        ],
-    );
+    // Every other applicable item entered (through the backend, then the sheet reopened), read
+    // left out.
+    let e = |id: &str, value: Option<f64>, count: Option<u32>| assay::domain::entry::Entry {
+        indicator: id.into(),
+        value,
+        count,
+        ..Default::default()
+    };
+    for x in [
+        e("pos", Some(5.0), None),
+        e("off", None, Some(0)),
+        e("menu", Some(1.0), None),
+        e("orig", None, Some(0)),
+        e("stale", Some(0.0), None),
+    ] {
+        b.set_entry(1, 1, "张三", &x).expect("entry");
+    }
+    let row = a.scoring.as_ref().expect("scoring").row;
+    assert_eq!(a.rows[row].account.id, 1);
+    a.open_account(row, &b).expect("reopen");
     let o = &a.scoring.as_ref().expect("scoring").outcome;
     // read is still missing: provisional.
     assert_eq!((o.scored, o.applicable), (5, 6), "{o:?}");

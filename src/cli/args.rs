@@ -227,6 +227,7 @@ pub enum AuditCmd {
         /// Round id or name (default: every round)
         #[arg(long)]
         round: Option<String>,
+        /// Output format: text (default) or json
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
     },

@@ -21,6 +21,7 @@ pub enum MetricsCmd {
 
 #[derive(Debug, Args)]
 pub struct MetricsImportArgs {
+    /// Posts or weekly figures: a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file
     pub file: PathBuf,
     /// Apply values that differ from the stored ones (otherwise they are reported and nothing is written)
     #[arg(long)]

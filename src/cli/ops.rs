@@ -66,6 +66,7 @@ pub struct OpsArgs {
     /// First day of a week: mon (default), sun, …
     #[arg(long, default_value = "mon", value_parser = parse_weekday)]
     pub week_start: Weekday,
+    /// Output format: table (default), json, csv or md
     #[arg(long, value_enum, default_value_t = OpsFormat::Table)]
     pub format: OpsFormat,
 }

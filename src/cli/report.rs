@@ -36,6 +36,7 @@ pub struct ReportArgs {
     /// Group by level, platform, domain, unit, region or region:N (first N segments); comma-separated
     #[arg(long, value_delimiter = ',', value_parser = parse_dim)]
     pub by: Vec<Dim>,
+    /// Output format: table (default), json, csv, md or xlsx
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// Write to this file instead of standard output (required for xlsx on a terminal)

@@ -31,8 +31,9 @@ fn widths(total: usize, longest_name: usize, lang: Lang) -> [usize; 9] {
     [8, name, unit, 6, region, 7, 7, 7, sheet]
 }
 
-/// The narrowest terminal that shows every column.
-const FULL_WIDTH: usize = 60;
+/// The narrowest terminal that shows every column (fixed columns, the sheet state in either
+/// language, a minimal flexible part and the separators).
+const FULL_WIDTH: usize = 74;
 
 fn narrow_widths(total: usize) -> [usize; 9] {
     let status = 7.min(total.saturating_sub(1) / 2);
