@@ -56,7 +56,10 @@ fn each_method_combines_the_counted_sheets() {
     let mean = run(PanelPolicy::default(), &s);
     assert_eq!(mean.accounts[0].result.points, Some(73.75));
     assert_eq!(mean.accounts[0].result.total, Some(73.75));
-    assert_eq!(mean.accounts[0].result.panel.values, [50.0, 70.0, 80.0, 95.0]);
+    assert_eq!(
+        mean.accounts[0].result.panel.values,
+        [50.0, 70.0, 80.0, 95.0]
+    );
     assert_eq!(mean.accounts[1].result.total, Some(88.0));
     let median = run(policy(Method::Median, 1, VetoRule::Any), &s);
     assert_eq!(median.accounts[0].result.points, Some(75.0));

@@ -18,10 +18,10 @@ use crate::storage::{Round, Store, StoreError};
 pub enum SourceError {
     #[error("round {round}: its pinned rubric does not parse: {message}")]
     Rubric { round: String, message: String },
-    #[error("round {round}: {source}")]
+    #[error("{round}: {err}")]
     Panel {
         round: String,
-        source: crate::domain::panel::PanelError,
+        err: crate::domain::panel::PanelError,
     },
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -64,9 +64,9 @@ pub fn round_policy(
     if let Some(m) = method {
         policy.method = m;
     }
-    policy.check().map_err(|source| SourceError::Panel {
+    policy.check().map_err(|err| SourceError::Panel {
         round: round.name.clone(),
-        source,
+        err,
     })?;
     Ok(policy)
 }
