@@ -90,12 +90,12 @@ pub fn account_result(
         .filter(|s| !s.status.counts())
         .map(|s| s.points)
         .collect();
-    let scores: Vec<SheetScore> = counted
+    let scores: Vec<SheetScore> = sheets
         .iter()
         .map(|s| SheetScore {
             evaluator: s.evaluator.clone(),
             total: s.points,
-            complete: true,
+            complete: s.status.counts(),
             vetoed: !s.vetoes.is_empty(),
         })
         .collect();
@@ -103,7 +103,7 @@ pub fn account_result(
     // rather than falling back to another method.
     let panel = panel_result(&scheme.panel, &scores).unwrap_or_else(|_| PanelResult {
         sheets: scores.len(),
-        complete: scores.len(),
+        complete: counted.len(),
         unfinished: true,
         ..PanelResult::default()
     });
