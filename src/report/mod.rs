@@ -3,6 +3,7 @@
 //! Storage only feeds [`SheetResult`]s and accounts; every command and screen calls [`build`].
 
 pub mod annual;
+pub mod blind;
 pub mod build;
 pub mod bulletin;
 pub mod combine;
