@@ -147,3 +147,26 @@ mod tests {
         assert_eq!(assign(&[], &t, None, 1), Err(AssignError::NoEvaluators));
     }
 }
+
+/// Whether `evaluator` scoring `account` is outside the round's assignment: only when the round
+/// has an assignment at all (`(account id, evaluator)` pairs) and the pair is not in it.
+pub fn unassigned(assignment: &[(i64, String)], account: i64, evaluator: &str) -> bool {
+    !assignment.is_empty()
+        && !assignment
+            .iter()
+            .any(|(a, e)| *a == account && e == evaluator)
+}
+
+#[cfg(test)]
+mod unassigned_tests {
+    use super::unassigned;
+
+    #[test]
+    fn only_a_round_with_an_assignment_has_unassigned_work() {
+        assert!(!unassigned(&[], 1, "甲"));
+        let a = [(1, "甲".to_string()), (2, "乙".to_string())];
+        assert!(!unassigned(&a, 1, "甲"));
+        assert!(unassigned(&a, 1, "乙"));
+        assert!(unassigned(&a, 3, "甲"));
+    }
+}
