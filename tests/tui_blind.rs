@@ -79,3 +79,47 @@ fn an_evaluator_sees_only_their_own_sheets_until_submitting_the_chair_sees_all()
     assert_eq!(all, everyone, "the chair sees every sheet");
     assert_eq!(all_results, with_result);
 }
+
+#[test]
+fn with_an_assignment_the_list_holds_only_the_evaluators_accounts() {
+    let mut store = Store::open_in_memory().expect("store");
+    assay::sample::load_demo(&mut store).expect("demo");
+    let round = store.round(ROUND).expect("round");
+    let evs = store.round_evaluators(round.id).expect("evaluators");
+    let accounts = store.round_accounts(round.id).expect("accounts");
+    let rows = |store: &mut Store, who: &str| -> Vec<i64> {
+        let o = TuiOptions {
+            lang: Lang::Zh,
+            evaluator: Some(who.into()),
+            round: Some(round.id),
+            db_label: "test.db".into(),
+        };
+        let (app, _) = open(store, &o, None).expect("open");
+        app.rows.iter().map(|r| r.account.id).collect()
+    };
+    assert_eq!(rows(&mut store, &evs[0]).len(), accounts.len());
+    // evs[0] gets the first three accounts, evs[1] the rest.
+    let pairs: Vec<(i64, String)> = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            (
+                a.id,
+                if i < 3 {
+                    evs[0].clone()
+                } else {
+                    evs[1].clone()
+                },
+            )
+        })
+        .collect();
+    store.replace_assignments(round.id, &pairs).expect("assign");
+    let mine = rows(&mut store, &evs[0]);
+    assert_eq!(mine, accounts[..3].iter().map(|a| a.id).collect::<Vec<_>>());
+    assert_eq!(rows(&mut store, &evs[1]).len(), accounts.len() - 3);
+    assert_eq!(
+        rows(&mut store, "组长").len(),
+        accounts.len(),
+        "someone with no assignment (the chair) lists every account"
+    );
+}

@@ -8,7 +8,7 @@ mod queue;
 mod result;
 mod zscore;
 
-pub use assign::{AssignError, Assignee, Target, assign, unassigned};
+pub use assign::{AssignError, Assignee, Target, assign, assigned_to, unassigned};
 pub use blind::{Viewer, sees_others};
 pub use queue::{Disagreement, Item, QueueRule, Vote, Why, queue};
 pub use result::{
