@@ -16,7 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rubric: None,
     };
     let started = std::time::Instant::now();
-    let mut store = Store::open(&path)?;
+    let mut store = Store::create_or_open(&path)?;
     let mut last = String::new();
     let report = generate(&mut store, &opts, &mut |stage, _, _| {
         if stage != last {

@@ -42,6 +42,13 @@ fn main() -> anyhow::Result<()> {
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     term.draw(|f| assay::ui::render(f, &app))?;
     let first = t0.elapsed();
+    // What the runtime does right after the first frame.
+    let t = Instant::now();
+    app.warm_up();
+    let warm = ms(t.elapsed());
+    let t = Instant::now();
+    app.list.text_orders.wait();
+    let sorted = ms(t.elapsed());
     let (mut keys, mut batches) = (Vec::new(), Vec::new());
     let mut sort_ms = None;
     while let Some(f) = feed.as_mut() {
@@ -85,6 +92,9 @@ fn main() -> anyhow::Result<()> {
     if let Some(t) = sort_ms {
         println!("sort by total half-way through loading + draw: {t:.1} ms");
     }
+    println!(
+        "after the first frame: search buffer + sort thread started {warm:.1} ms; text sorts ready {sorted:.1} ms later"
+    );
     // Last, so that scripts reading the final line get the headline figures.
     println!(
         "first frame: {:.3} s for {} accounts; all totals: {:.3} s ({known} known)",

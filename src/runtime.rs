@@ -211,12 +211,18 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
         let size = terminal.size()?;
         app.apply(Action::Resize(size.width, size.height), &mut store);
         let mut dirty = true;
+        let mut warm = false;
         loop {
             if dirty {
                 terminal.draw(|f| crate::ui::render(f, &app))?;
                 if test_panic {
                     panic!("ASSAY_TEST_PANIC is set: panicking after the first frame");
                 }
+            }
+            if !warm {
+                // After the first frame of each loaded round: search buffer and text sorts.
+                app.warm_up();
+                warm = true;
             }
             if !app.running {
                 return Ok(());
@@ -246,6 +252,7 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
                 let path = config_path.as_deref();
                 (app, feed) = reload(&store, &opts, &mut config, path, app, id)?;
                 dirty = true;
+                warm = false;
             }
         }
     })();

@@ -301,3 +301,54 @@ fn a_gated_bonus_says_why_it_counts_nothing_and_updates_when_the_base_crosses() 
     assert!(screen.contains("高于 12，计入加分"), "{screen}");
     assert_eq!(a.scoring.as_ref().expect("s").outcome.bonus, 2.0);
 }
+
+#[test]
+fn search_and_text_sorts_work_before_the_warm_up_and_after_it() {
+    use assay::app::Column;
+    let session = || assay::app::Session {
+        round_id: 1,
+        round_name: "r".into(),
+        rubric: common_tui::rubric(),
+        evaluator: "张三".into(),
+        db_label: "test.db".into(),
+    };
+    let mut b = MemBackend::default();
+    // As the runtime builds it for the first frame: nothing prepared yet.
+    let mut cold = App::pending(
+        Lang::Zh,
+        session(),
+        common_tui::accounts(),
+        assay::domain::engine::score_totals,
+    );
+    let mut warm = cold.clone();
+    warm.warm_up();
+    warm.list.text_orders.wait();
+    assert!(warm.list.text_orders.get(Column::Unit).is_some());
+    assert!(
+        warm.list.text_orders.index().is_some(),
+        "search buffer built off the key path"
+    );
+    for a in [&mut cold, &mut warm] {
+        run(a, &mut b, &[Action::StartSearch]);
+        run(a, &mut b, &typed("云和"));
+        assert_eq!(
+            a.list.view,
+            vec![0, 1, 5, 6, 7],
+            "names and units with 云和"
+        );
+        run(
+            a,
+            &mut b,
+            &[Action::Backspace, Action::Back, Action::SortNext],
+        );
+        run(a, &mut b, &[Action::SortNext, Action::SortNext]);
+        assert_eq!(a.list.sort, Some(Column::Unit));
+        let units: Vec<&str> = (a.list.view.iter())
+            .map(|&i| a.rows[i as usize].account.unit.as_str())
+            .collect();
+        let mut sorted = units.clone();
+        sorted.sort();
+        assert_eq!(units, sorted);
+    }
+    assert_eq!(cold.list.view, warm.list.view);
+}

@@ -280,7 +280,7 @@ fn a_panic_in_the_event_loop_restores_the_terminal_before_the_message() {
 /// one round; returns the round id.
 fn fixture_db(db: &Path) -> i64 {
     use assay::storage::{AccountFilter, NewRound};
-    let mut store = Store::open(db).expect("create db");
+    let mut store = Store::create_or_open(db).expect("create db");
     store
         .insert_accounts(&common_tui::accounts())
         .expect("accounts");

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use memchr::memmem::Finder;
 
 use super::search::{SearchIndex, normalize};
+use super::text_orders::TextOrders;
 use super::totals::Totals;
 
 /// One account with its cached result for the current evaluator.
@@ -22,7 +23,7 @@ pub struct Row {
     pub applicable: usize,
     /// Published total; `None` when a veto leaves no total. Provisional until `complete`.
     pub total: Option<f64>,
-    /// Every applicable item is scored (otherwise the total is provisional).
+    /// Every applicable item (vetoes included) is scored: the total is final, not provisional.
     pub complete: bool,
     pub status: Status,
     /// Veto reasons hit.
@@ -228,101 +229,13 @@ impl Column {
             Column::Progress => {
                 (a.scored * b.applicable.max(1)).cmp(&(b.scored * a.applicable.max(1)))
             }
+            // No total (a veto under FailNoScore) ranks below every total.
             Column::Total => (a.total.unwrap_or(f64::NEG_INFINITY))
                 .total_cmp(&b.total.unwrap_or(f64::NEG_INFINITY)),
-            Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
-            Column::Sheet => sheet_rank(a).cmp(&sheet_rank(b)),
+            Column::Status => order::status_rank(a.status).cmp(&order::status_rank(b.status)),
+            Column::Sheet => order::sheet_rank(a).cmp(&order::sheet_rank(b)),
         }
     }
-}
-
-impl Column {
-    /// For the score columns, a key that orders like `cmp` (pending rows last): sorting 100k
-    /// plain keys is several times faster than comparing rows through the index.
-    fn score_key(self, r: &Row) -> Option<u64> {
-        // The bit pattern of `f64::total_cmp` as an unsigned integer.
-        let ordered = |x: f64| {
-            let b = x.to_bits();
-            if b >> 63 == 1 { !b } else { b | (1 << 63) }
-        };
-        let k = match self {
-            Column::Progress => ordered(r.scored as f64 / r.applicable.max(1) as f64),
-            // No total (a veto under FailNoScore) ranks below every total.
-            Column::Total => ordered(r.total.unwrap_or(f64::NEG_INFINITY)),
-            Column::Status => status_rank(r.status) as u64,
-            Column::Sheet => sheet_rank(r),
-            _ => return None,
-        };
-        Some(if self.unknown(r) {
-            u64::MAX
-        } else {
-            k.min(u64::MAX - 1)
-        })
-    }
-
-    /// Every row index in ascending order of this column (ties keep row order). Sorting works
-    /// on plain keys held in the vector being sorted: comparing rows through the index chases
-    /// two pointers per comparison, several times slower at 100k rows.
-    fn order(self, rows: &[Row]) -> Vec<u32> {
-        let idx = 0..rows.len() as u32;
-        let text = |i: u32| -> &str {
-            let a = &rows[i as usize].account;
-            match self {
-                Column::Name => &a.name,
-                Column::Unit => &a.unit,
-                _ => &a.region,
-            }
-        };
-        match self {
-            Column::Name | Column::Unit | Column::Region => {
-                // The first 16 bytes decide almost every comparison; equal prefixes compare
-                // the whole strings, then the row index (a stable order).
-                let mut keyed: Vec<(u128, u32)> = idx.map(|i| (prefix(text(i)), i)).collect();
-                keyed.sort_unstable_by(|a, b| {
-                    (a.0.cmp(&b.0))
-                        .then_with(|| text(a.1).cmp(text(b.1)))
-                        .then(a.1.cmp(&b.1))
-                });
-                keyed.into_iter().map(|k| k.1).collect()
-            }
-            _ => {
-                let (mut platforms, mut levels) = (Platform::ALL, Level::ALL);
-                platforms.sort();
-                levels.sort();
-                let rank = |r: &Row| -> u64 {
-                    let a = &r.account;
-                    let pos = match self {
-                        Column::Platform => platforms.iter().position(|p| *p == a.platform),
-                        Column::Level => levels.iter().position(|l| *l == a.level),
-                        c => return c.score_key(r).unwrap_or(0),
-                    };
-                    pos.unwrap_or(0) as u64
-                };
-                let mut keyed: Vec<(u64, u32)> =
-                    idx.map(|i| (rank(&rows[i as usize]), i)).collect();
-                keyed.sort_unstable();
-                keyed.into_iter().map(|k| k.1).collect()
-            }
-        }
-    }
-}
-
-/// The first 16 bytes of `s`, big-endian, zero-padded: `prefix(a) < prefix(b)` implies `a < b`.
-fn prefix(s: &str) -> u128 {
-    let b = s.as_bytes();
-    let mut buf = [0u8; 16];
-    let n = b.len().min(16);
-    buf[..n].copy_from_slice(&b[..n]);
-    u128::from_be_bytes(buf)
-}
-
-/// A sheet's rank for sorting (pending rows are handled by the callers).
-fn sheet_rank(r: &Row) -> u64 {
-    r.sheet().map_or(u64::MAX, SheetState::rank)
-}
-
-fn status_rank(s: Status) -> usize {
-    STATUSES.iter().position(|x| *x == s).unwrap_or(0)
 }
 
 /// Filters over the list; `None` means any.
@@ -368,27 +281,39 @@ pub struct ListView {
     /// Every row index sorted by a column (ascending), computed on first use. The columns that
     /// follow scores are dropped when an account is edited.
     pub sorted: HashMap<Column, Vec<u32>>,
-    /// Names and units prepared for search (built with the rows).
+    /// Names and units prepared for search (`App::warm_up`, else built by the first search).
     pub index: SearchIndex,
+    /// The free-text columns' orders, sorted in the background.
+    pub text_orders: TextOrders,
 }
 
 impl ListView {
     /// Rebuilds the view from the rows, keeping the selected account when it is still visible.
     pub fn rebuild(&mut self, rows: &[Row]) {
         let keep = self.view.get(self.selected).copied();
-        if self.index.len() != rows.len() {
-            self.index = SearchIndex::build(rows);
-        }
         let q = normalize(&self.query);
+        self.ready_index(rows, q.is_empty());
         let hit = (!q.is_empty()).then(|| self.index.hits(&Finder::new(q.as_bytes())));
-        let keeps = |i: &u32| {
-            let r = &rows[*i as usize];
-            hit.as_ref().is_none_or(|h| h[*i as usize]) && self.filters.keeps(r)
+        // Which rows pass, decided in row order (sequential memory) before the sorted order
+        // is walked: looking rows up in sorted order misses the cache on every row.
+        let pass: Option<Vec<bool>> = match (hit, self.filters.is_empty()) {
+            (None, true) => None,
+            (hit, _) => Some(
+                (rows.iter().enumerate())
+                    .map(|(i, r)| hit.as_ref().is_none_or(|h| h[i]) && self.filters.keeps(r))
+                    .collect(),
+            ),
         };
+        let keeps = |i: &u32| pass.as_ref().is_none_or(|p| p[*i as usize]);
         let mut view: Vec<u32> = match self.sort {
             Some(col) => {
-                let order = self.sorted.entry(col).or_insert_with(|| col.order(rows));
-                order.iter().copied().filter(keeps).collect()
+                let ready = &self.text_orders;
+                let order = (self.sorted.entry(col))
+                    .or_insert_with(|| ready.get(col).cloned().unwrap_or_else(|| col.order(rows)));
+                match &pass {
+                    None => order.clone(),
+                    Some(_) => order.iter().copied().filter(keeps).collect(),
+                }
             }
             None => (0..rows.len() as u32).filter(keeps).collect(),
         };
@@ -396,9 +321,9 @@ impl ListView {
             view.reverse();
             // Unknown results stay at the end whichever way a score column is sorted.
             if let Some(col) = self.sort.filter(|c| c.follows_scores()) {
-                let (known, pending): (Vec<u32>, Vec<u32>) = view
-                    .into_iter()
-                    .partition(|&i| !col.unknown(&rows[i as usize]));
+                let unknown: Vec<bool> = rows.iter().map(|r| col.unknown(r)).collect();
+                let (known, pending): (Vec<u32>, Vec<u32>) =
+                    view.into_iter().partition(|&i| !unknown[i as usize]);
                 view = known;
                 view.extend(pending);
             }
@@ -413,10 +338,8 @@ impl ListView {
     /// Narrows the view after the query grew: only the rows already shown can still match.
     pub fn narrow(&mut self, rows: &[Row]) {
         let keep = self.view.get(self.selected).copied();
-        if self.index.len() != rows.len() {
-            self.index = SearchIndex::build(rows);
-        }
         let q = normalize(&self.query);
+        self.ready_index(rows, q.is_empty());
         let finder = Finder::new(q.as_bytes());
         let index = &self.index;
         self.view.retain(|&i| index.matches(&finder, i));
@@ -424,6 +347,18 @@ impl ListView {
             .and_then(|k| self.view.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.offset = self.offset.min(self.selected);
+    }
+
+    /// Makes `index` cover the rows before a search: the background one when it is done, else
+    /// built here (once).
+    fn ready_index(&mut self, rows: &[Row], no_query: bool) {
+        if no_query || self.index.len() == rows.len() {
+            return;
+        }
+        self.index = match self.text_orders.index() {
+            Some(ready) if ready.len() == rows.len() => ready.clone(),
+            _ => SearchIndex::build(rows),
+        };
     }
 
     /// Forgets the sort orders that depend on scores (after an edit).
@@ -456,85 +391,6 @@ impl ListView {
     }
 }
 
+mod order;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(id: i64, scored: usize, applicable: usize, total: f64, pending: bool) -> Row {
-        let account = Account {
-            id,
-            platform: Platform::WeChat,
-            platform_label: String::new(),
-            name: format!("a{id}"),
-            unit: String::new(),
-            level: Level::County,
-            region: String::new(),
-            domain: String::new(),
-            status: String::new(),
-            opened: None,
-        };
-        let status = STATUSES[(id as usize) % STATUSES.len()];
-        Row {
-            scored,
-            applicable,
-            // A negative total stands for "no total" (a veto under FailNoScore).
-            total: (total >= 0.0).then_some(total),
-            status,
-            pending,
-            ..Row::pending(account)
-        }
-    }
-
-    #[test]
-    fn score_key_orders_like_the_row_comparison() {
-        let rows = vec![
-            row(0, 3, 6, 19.5, false),
-            row(1, 1, 2, -2.0, false),
-            row(2, 0, 6, 0.0, true),
-            row(3, 2, 7, 19.5, false),
-            row(4, 0, 0, -0.0, false),
-            row(5, 5, 5, 100.0, true),
-            row(6, 4, 8, 7.25, false),
-            row(7, 1, 3, 0.0, false),
-        ];
-        for col in [Column::Progress, Column::Total, Column::Status] {
-            let mut want: Vec<u32> = (0..rows.len() as u32).collect();
-            want.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
-            assert_eq!(col.order(&rows), want, "{col:?}");
-            assert!(want.ends_with(&[2, 5]), "pending last: {want:?}");
-        }
-    }
-
-    #[test]
-    fn every_column_orders_like_the_row_comparison() {
-        // Names that agree on their first 16 bytes, duplicates, a prefix of another, empty.
-        let names = [
-            "云和公安局12号",
-            "云和公安局1号",
-            "云和公安局1",
-            "云和公安局1号",
-            "",
-            "a\u{0}b",
-            "a",
-            "Zz",
-            "云和县文化和旅游局",
-            "云和县文化和旅游",
-        ];
-        let mut rows: Vec<Row> = Vec::new();
-        for (i, n) in names.iter().enumerate() {
-            let mut r = row(i as i64, i % 3, 3, i as f64, i == 4);
-            r.account.name = n.to_string();
-            r.account.unit = names[names.len() - 1 - i].to_string();
-            r.account.region = names[(i * 7) % names.len()].to_string();
-            r.account.platform = Platform::ALL[(i * 5) % Platform::ALL.len()];
-            r.account.level = Level::ALL[(i * 3) % Level::ALL.len()];
-            r.submitted = i == 6;
-            rows.push(r);
-        }
-        for col in Column::ALL {
-            let mut want: Vec<u32> = (0..rows.len() as u32).collect();
-            want.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
-            assert_eq!(col.order(&rows), want, "{col:?}");
-        }
-    }
-}
+mod tests;

@@ -14,6 +14,7 @@ pub mod search;
 mod sheet;
 mod start;
 pub mod summary;
+pub mod text_orders;
 pub mod totals;
 mod update;
 mod update_scoring;
@@ -118,10 +119,18 @@ impl App {
         s.finish();
         let batch = s.take();
         app.load_totals(batch);
+        app.warm_up();
         app.mark_submitted(
             &backend.submitted_accounts(app.session.round_id, &app.session.evaluator)?,
         );
         Ok(app)
+    }
+
+    /// Starts preparing search and the free-text sort orders on a background thread (one copy
+    /// of the texts here). The runtime calls it right after the first frame (it is not needed
+    /// for that frame); without it the first search or sort builds what it needs in place.
+    pub fn warm_up(&mut self) {
+        self.list.text_orders = text_orders::TextOrders::start(&self.rows);
     }
 
     /// Marks the sheets the evaluator has submitted (read once when the round is loaded).
@@ -143,10 +152,7 @@ impl App {
             .enumerate()
             .map(|(i, r)| (r.account.id, i))
             .collect();
-        let mut list = ListView {
-            index: search::SearchIndex::build(&rows),
-            ..ListView::default()
-        };
+        let mut list = ListView::default();
         list.rebuild(&rows);
         let loading = (!rows.is_empty()).then_some(Loading {
             done: 0,

@@ -34,15 +34,20 @@ pub fn normalize(query: &str) -> String {
 
 impl SearchIndex {
     pub fn build(rows: &[Row]) -> SearchIndex {
-        let bytes: usize = (rows.iter())
-            .map(|r| r.account.name.len() + r.account.unit.len() + 2)
-            .sum();
-        let mut text = Vec::with_capacity(bytes);
-        let mut ends = Vec::with_capacity(rows.len());
-        for r in rows {
-            push_lower(&mut text, &r.account.name);
+        let pairs = rows
+            .iter()
+            .map(|r| (r.account.name.as_str(), r.account.unit.as_str()));
+        SearchIndex::of(rows.len(), pairs)
+    }
+
+    /// From (name, unit) per row, in row order.
+    pub fn of<'a>(n: usize, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> SearchIndex {
+        let mut text = Vec::with_capacity(n * 48);
+        let mut ends = Vec::with_capacity(n);
+        for (name, unit) in pairs {
+            push_lower(&mut text, name);
             text.push(1);
-            push_lower(&mut text, &r.account.unit);
+            push_lower(&mut text, unit);
             text.push(0);
             ends.push(text.len() as u32);
         }
@@ -89,7 +94,14 @@ impl SearchIndex {
 }
 
 fn push_lower(out: &mut Vec<u8>, s: &str) {
-    if s.chars().any(|c| c.is_uppercase() || c.is_control()) {
+    // Most names are CJK: only strings with an ASCII capital, a control character or any
+    // non-ASCII character that may have a lowercase form take the slow path.
+    let plain = |c: char| match c {
+        'A'..='Z' => false,
+        c if c.is_ascii() => !c.is_control(),
+        c => !(c.is_uppercase() || c.is_control()),
+    };
+    if !s.chars().all(plain) {
         let low: String = s
             .to_lowercase()
             .chars()

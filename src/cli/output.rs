@@ -52,11 +52,11 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<String> {
     Ok(crate::io::export::csv_string(header, rows)?)
 }
 
-/// Pretty JSON without float noise: every non-integer number at four decimals (totals are
-/// already at their rubric's published precision, which is at most that).
+/// Pretty JSON without float noise, rounded as every report publishes numbers
+/// ([`crate::report::tables::round_json`]).
 pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
     let mut v = serde_json::to_value(value)?;
-    crate::domain::precision::round_json(&mut v, 4, &[]);
+    crate::report::tables::round_json(&mut v);
     Ok(serde_json::to_string_pretty(&v)?)
 }
 

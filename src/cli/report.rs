@@ -16,7 +16,9 @@ use crate::report::rollup::RollupRule;
 use crate::report::sheet::{CategoryInfo, Combine};
 use crate::report::source::{Source, load, verify};
 use crate::report::summary::{RoundSummary, headline, render};
-use crate::report::tables::{account_table, group_table, headline_table, markdown, rollup_table};
+use crate::report::tables::{
+    account_table, group_table, headline_table, markdown, rollup_table, round_json,
+};
 use crate::storage::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -125,11 +127,9 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
                 results: &report.accounts,
                 rollups: &report.rollups,
             };
-            // No float noise: totals are published at the rubric's precision already; means,
-            // SDs, quartiles, z-scores, shares and rates are given to four decimals.
-            let mut value = serde_json::to_value(&json)?;
-            crate::domain::precision::round_json(&mut value, 4, &[]);
-            let mut s = serde_json::to_string_pretty(&value)?;
+            let mut v = serde_json::to_value(&json)?;
+            round_json(&mut v);
+            let mut s = serde_json::to_string_pretty(&v)?;
             s.push('\n');
             s.into_bytes()
         }
@@ -148,7 +148,11 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
             return xlsx_out(args.out.as_deref(), &tables, lang);
         }
     };
-    emit(args.out.as_deref(), &bytes)
+    let done = emit(args.out.as_deref(), &bytes);
+    // The process ends next: freeing a national round's results one by one would only add time.
+    std::mem::forget(report);
+    std::mem::forget(loaded);
+    done
 }
 
 fn text(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> String {

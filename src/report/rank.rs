@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::combine::AccountResult;
-use super::stats::{competition_ranks, mean, percentile_rank, sample_sd};
+use super::stats::{competition_ranks, mean, percentile_in_sorted, sample_sd, sorted};
 
 /// An account's standing. All `None` when it has no scored total.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -42,6 +42,7 @@ pub fn standings(rs: &[AccountResult], groups: &[Vec<usize>]) -> Vec<Standing> {
         let scored: Vec<f64> = vals.iter().flatten().copied().collect();
         let (m, sd) = (mean(&scored), sample_sd(&scored));
         let sum: f64 = scored.iter().sum();
+        let ascending = sorted(&scored);
         for (&i, rank) in members.iter().zip(competition_ranks(&vals)) {
             let (Some(x), Some(m)) = (totals[i], m) else {
                 continue;
@@ -52,7 +53,7 @@ pub fn standings(rs: &[AccountResult], groups: &[Vec<usize>]) -> Vec<Standing> {
             let n = scored.len();
             s.vs_others = (n > 1).then(|| x - (sum - x) / (n - 1) as f64);
             s.z = sd.map(|sd| if sd > 1e-12 { (x - m) / sd } else { 0.0 });
-            s.percentile = percentile_rank(x, &scored);
+            s.percentile = percentile_in_sorted(x, &ascending);
             s.below_average = x < m - 1e-9;
         }
     }

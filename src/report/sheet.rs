@@ -10,7 +10,7 @@ use crate::domain::rubric::{Rubric, VetoPolicy};
 
 /// The version of the rules that computed a kept sheet result: rows of another version are
 /// recomputed before any report reads them. Bump the suffix whenever the engine's results change.
-pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-1");
+pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-2");
 
 /// Where one evaluator's sheet stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

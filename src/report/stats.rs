@@ -93,12 +93,17 @@ pub fn competition_ranks(values: &[Option<f64>]) -> Vec<Option<usize>> {
 /// Mid-rank percentile of `x` in `group`, in [0, 1]: (#below + ½·#equal) / n. `None` when the
 /// group is empty.
 pub fn percentile_rank(x: f64, group: &[f64]) -> Option<f64> {
-    if group.is_empty() {
+    percentile_in_sorted(x, &sorted(group))
+}
+
+/// [`percentile_rank`] on values already sorted ascending (O(log n), for whole groups).
+pub fn percentile_in_sorted(x: f64, sorted: &[f64]) -> Option<f64> {
+    if sorted.is_empty() {
         return None;
     }
-    let below = group.iter().filter(|g| **g < x - 1e-9).count() as f64;
-    let equal = group.iter().filter(|g| (**g - x).abs() <= 1e-9).count() as f64;
-    Some((below + 0.5 * equal) / group.len() as f64)
+    let below = sorted.partition_point(|g| *g < x - 1e-9);
+    let upto = sorted.partition_point(|g| *g <= x + 1e-9);
+    Some((below as f64 + 0.5 * (upto - below) as f64) / sorted.len() as f64)
 }
 
 #[cfg(test)]

@@ -287,3 +287,52 @@ pub fn markdown(t: &Table) -> String {
     }
     out
 }
+
+/// Rounds the numbers of a report's JSON for publication: fractions (`pass_rate`, `share`,
+/// `percentile`) to 4 decimals, every other non-integer (totals, means, SD, quartiles, z,
+/// differences) to 2, as bulletins print them. Integers are left alone.
+pub fn round_json(v: &mut serde_json::Value) {
+    round_in(v, 2);
+}
+
+fn round_in(v: &mut serde_json::Value, dp: i32) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(x) = n.as_f64() {
+                // The one rounding rule (half-up, decimal-correct), as totals are published.
+                let r = crate::domain::precision::round_half_up(x, dp as u32);
+                if let Some(num) = serde_json::Number::from_f64(if r == 0.0 { 0.0 } else { r }) {
+                    *n = num;
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| round_in(x, dp)),
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                let d = if matches!(k.as_str(), "pass_rate" | "share" | "percentile") {
+                    4
+                } else {
+                    2
+                };
+                round_in(x, d);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_numbers_are_rounded_for_publication() {
+        let mut v = serde_json::json!({"pass_rate": 0.9932584269662922, "mean": 96.84419475654832,
+            "accounts": 445, "groups": [{"share": 0.96991379, "z": -1.0404107}]});
+        super::round_json(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({"pass_rate": 0.9933, "mean": 96.84, "accounts": 445,
+                "groups": [{"share": 0.9699, "z": -1.04}]})
+        );
+    }
+}

@@ -41,7 +41,10 @@ CREATE TABLE sheet_results_stale (
 ) WITHOUT ROWID;
 -- Triggers use NOT EXISTS, not INSERT OR IGNORE: an outer statement's conflict policy (an upsert
 -- on entries) would override the trigger's.
-CREATE TRIGGER entries_stale_insert AFTER INSERT ON entries BEGIN
+-- A bulk load flags its round here and recomputes the whole round at its end instead.
+CREATE TABLE sheet_results_bulk (round_id INTEGER PRIMARY KEY);
+CREATE TRIGGER entries_stale_insert AFTER INSERT ON entries
+WHEN NOT EXISTS (SELECT 1 FROM sheet_results_bulk WHERE round_id = NEW.round_id) BEGIN
     INSERT INTO sheet_results_stale SELECT NEW.round_id, NEW.account_id, NEW.evaluator_id
     WHERE NOT EXISTS (SELECT 1 FROM sheet_results_stale WHERE round_id = NEW.round_id
         AND account_id = NEW.account_id AND evaluator_id = NEW.evaluator_id);
@@ -280,6 +283,47 @@ fn scan_flush(
     for (a, e) in pending {
         store_row(conn, (round_id, a, e), None)?;
     }
+    Ok(())
+}
+
+/// Starts a bulk load into a round: its inserts mark no sheet stale one by one.
+pub(super) fn begin_bulk(conn: &Connection, round_id: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT OR IGNORE INTO sheet_results_bulk (round_id) VALUES (?1)")?
+        .execute([round_id])?;
+    Ok(())
+}
+
+/// Ends a bulk load (same transaction): recomputes every sheet of the round in one scan and
+/// drops kept rows of sheets that have no entries. When the rubric does not parse, every sheet
+/// of the round is marked stale instead.
+pub(super) fn end_bulk(conn: &Connection, round_id: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM sheet_results_bulk WHERE round_id = ?1")?
+        .execute([round_id])?;
+    let Some(rubric) = round_rubric(conn, round_id)? else {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO sheet_results_stale
+             SELECT DISTINCT round_id, account_id, evaluator_id FROM entries WHERE round_id = ?1",
+        )?
+        .execute([round_id])?;
+        return Ok(());
+    };
+    let kinds = round_kinds(conn, round_id)?;
+    let mut computed: Vec<((i64, i64), SheetFigures)> = Vec::new();
+    super::scan::scan_conn(conn, round_id, None, &mut |a, e, sheet| {
+        if let Some(kind) = kinds.get(&a)
+            && let Some(f) = figures(&rubric, *kind, sheet)
+        {
+            computed.push(((a, e), f));
+        }
+        true
+    })?;
+    conn.prepare_cached("DELETE FROM sheet_results WHERE round_id = ?1")?
+        .execute([round_id])?;
+    for ((a, e), f) in &computed {
+        store_row(conn, (round_id, *a, *e), Some(f))?;
+    }
+    conn.prepare_cached("DELETE FROM sheet_results_stale WHERE round_id = ?1")?
+        .execute([round_id])?;
     Ok(())
 }
 

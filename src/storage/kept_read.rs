@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
 use super::kept::{decode_subtotals, decode_vetoes, flush_round};
 use super::{Store, StoreError};
@@ -19,9 +19,17 @@ impl Store {
     /// The kept results of a round, recomputing stale rows (and rows of another engine version)
     /// first in one write transaction. Rows come in account, evaluator order.
     pub fn kept_sheets(&mut self, round_id: i64) -> Result<Vec<KeptRow>, StoreError> {
-        let r = self
-            .refresh_kept(round_id)
-            .and_then(|_| self.read_kept(round_id));
+        let r = (|| {
+            self.refresh_stale(round_id)?;
+            match self.read_kept(round_id)? {
+                Some(rows) => Ok(rows),
+                // Rows of another engine version: recompute the round, then read again.
+                None => {
+                    self.rebuild_kept(round_id)?;
+                    Ok(self.read_kept(round_id)?.unwrap_or_default())
+                }
+            }
+        })();
         r.map_err(|e| self.locked(e))
     }
 
@@ -54,18 +62,7 @@ impl Store {
         Ok(n as usize)
     }
 
-    fn refresh_kept(&mut self, round_id: i64) -> Result<(), StoreError> {
-        let old: Option<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT 1 FROM sheet_results WHERE round_id = ?1 AND engine <> ?2 LIMIT 1",
-            )?
-            .query_row(params![round_id, ENGINE_VERSION], |r| r.get(0))
-            .optional()?;
-        if old.is_some() {
-            self.rebuild_kept(round_id)?;
-            return Ok(());
-        }
+    fn refresh_stale(&mut self, round_id: i64) -> Result<(), StoreError> {
         let stale: Option<i64> = self
             .conn
             .prepare_cached("SELECT 1 FROM sheet_results_stale WHERE round_id = ?1 LIMIT 1")?
@@ -79,36 +76,42 @@ impl Store {
         Ok(())
     }
 
-    fn read_kept(&self, round_id: i64) -> Result<Vec<KeptRow>, StoreError> {
+    /// The kept rows, or `None` when one was computed by another engine version. Evaluator
+    /// names and submission states are looked up in memory (one row per sheet is all SQLite
+    /// reads).
+    fn read_kept(&self, round_id: i64) -> Result<Option<Vec<KeptRow>>, StoreError> {
+        let (submitted, names) = self.round_sheet_context(round_id)?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.account_id, ev.name, s.state, r.scored, r.applicable, r.points, r.subtotals, r.vetoes
-             FROM sheet_results r JOIN evaluators ev ON ev.id = r.evaluator_id
-             LEFT JOIN submissions s ON s.round_id = r.round_id AND s.account_id = r.account_id
-                  AND s.evaluator_id = r.evaluator_id
-             WHERE r.round_id = ?1 ORDER BY r.account_id, r.evaluator_id",
+            "SELECT account_id, evaluator_id, scored, applicable, points, subtotals, vetoes, engine
+             FROM sheet_results WHERE round_id = ?1 ORDER BY account_id, evaluator_id",
         )?;
-        let rows = stmt.query_map([round_id], |r| {
-            let state: Option<String> = r.get(2)?;
+        let mut rows = stmt.query([round_id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            if r.get_ref(7)?.as_str().ok() != Some(ENGINE_VERSION) {
+                return Ok(None);
+            }
+            let (a, e): (i64, i64) = (r.get(0)?, r.get(1)?);
             let subtotals = r
-                .get_ref(6)?
+                .get_ref(5)?
                 .as_blob()
                 .map(decode_subtotals)
                 .unwrap_or_default();
-            let vetoes: Option<String> = r.get(7)?;
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                state.as_deref() == Some("submitted"),
+            let vetoes = decode_vetoes(r.get_ref(6)?.as_str_or_null().ok().flatten());
+            out.push((
+                a,
+                names.get(&e).cloned().unwrap_or_default(),
+                submitted.contains(&(a, e)),
                 SheetFigures {
-                    scored: r.get::<_, i64>(3)? as usize,
-                    applicable: r.get::<_, i64>(4)? as usize,
-                    points: r.get(5)?,
+                    scored: r.get::<_, i64>(2)? as usize,
+                    applicable: r.get::<_, i64>(3)? as usize,
+                    points: r.get(4)?,
                     subtotals,
-                    vetoes: decode_vetoes(vetoes.as_deref()),
+                    vetoes,
                 },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            ));
+        }
+        Ok(Some(out))
     }
 
     /// (account id, evaluator id) pairs whose sheet is submitted in the round, and evaluator

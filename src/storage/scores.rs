@@ -406,6 +406,7 @@ impl Store {
     ) -> Result<u64, StoreError> {
         let at = super::now();
         let tx = write_tx(&mut self.conn)?;
+        super::kept::begin_bulk(&tx, round_id)?;
         let mut n = 0u64;
         let mut digest = BulkDigest::default();
         let mut first = None;
@@ -441,7 +442,7 @@ impl Store {
             let key = (round_id, account, evaluator);
             append_history(&tx, key, BULK_INDICATOR, None, Some(digest.to_json()), &at)?;
         }
-        super::kept::flush_round(&tx, round_id)?;
+        super::kept::end_bulk(&tx, round_id)?;
         tx.commit()?;
         Ok(n)
     }

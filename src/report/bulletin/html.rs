@@ -40,9 +40,9 @@ pub fn render_html(b: &Bulletin, lang: Lang) -> String {
         Lang::Zh => format!("关于「{}」政务新媒体检查情况的通报", b.round),
         Lang::En => format!("Bulletin: government new-media check \"{}\"", b.round),
     };
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>\n<h1>{}</h1>\n<div class=\"meta\">{} {} · {} {} · {} {}</div>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>\n<h1>{}</h1>\n<div class=\"meta\">{} {} · {} {} · {} {}</div>",
         w.t("zh-CN", "en"),
         esc(&title),
         esc(&title),
@@ -53,9 +53,9 @@ pub fn render_html(b: &Bulletin, lang: Lang) -> String {
         w.t("评估人", "Evaluators"),
         esc(&b.evaluators.join("、")),
     );
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<h2>{}</h2>\n<p>{}</p>\n",
+        "<h2>{}</h2>\n<p>{}</p>",
         w.t("一、总体情况", "1. Overview"),
         esc(&w.overview(b))
     );
@@ -168,22 +168,22 @@ fn charts(w: &Words, b: &Bulletin) -> String {
 }
 
 fn failures(s: &mut String, w: &Words, b: &Bulletin) {
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<h2>{}</h2>\n",
+        "<h2>{}</h2>",
         w.t("二、不合格账号", "2. Failed accounts")
     );
     if b.failures.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<p class=\"none\">{}</p>\n",
+            "<p class=\"none\">{}</p>",
             w.t("本轮无不合格账号。", "No account failed in this round.")
         );
         return;
     }
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody>\n",
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody>",
         w.t("账号", "Account"),
         w.t("平台", "Platform"),
         w.t("主办单位", "Host unit"),
@@ -217,14 +217,14 @@ fn failures(s: &mut String, w: &Words, b: &Bulletin) {
 }
 
 fn full_marks(s: &mut String, w: &Words, b: &Bulletin) {
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<h2>{}</h2>\n",
+        "<h2>{}</h2>",
         w.t("三、满分账号", "3. Accounts at full marks")
     );
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<p>{}</p>\n",
+        "<p>{}</p>",
         esc(&match w.lang {
             Lang::Zh => format!(
                 "共{}个账号得分达到满分（{}分）。",
@@ -241,9 +241,9 @@ fn full_marks(s: &mut String, w: &Words, b: &Bulletin) {
     if b.full_marks.is_empty() {
         return;
     }
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         w.t("账号", "Account"),
         w.t("平台", "Platform"),
         w.t("主办单位", "Host unit")
@@ -261,7 +261,7 @@ fn full_marks(s: &mut String, w: &Words, b: &Bulletin) {
 }
 
 fn units(s: &mut String, w: &Words, b: &Bulletin) {
-    let _ = write!(s, "<h2>{}</h2>\n", w.t("四、主办单位", "4. Host units"));
+    let _ = writeln!(s, "<h2>{}</h2>", w.t("四、主办单位", "4. Host units"));
     for (title, list) in [
         (
             w.t("平均分最高的单位", "Strongest host units (highest mean)"),
@@ -277,11 +277,11 @@ fn units(s: &mut String, w: &Words, b: &Bulletin) {
 }
 
 fn categories(s: &mut String, w: &Words, b: &Bulletin) {
-    let _ = write!(s, "<h2>{}</h2>\n", w.t("五、分维度情况", "5. By category"));
+    let _ = writeln!(s, "<h2>{}</h2>", w.t("五、分维度情况", "5. By category"));
     for (i, c) in b.overall.categories.iter().enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<h3>{}（{} {}）</h3>\n<table><thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
+            "<h3>{}（{} {}）</h3>\n<table><thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
             esc(&c.name),
             w.t("权重", "weight"),
             num(Some(c.weight)),

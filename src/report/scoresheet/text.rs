@@ -35,13 +35,12 @@ pub fn render_md(sheet: &Sheet) -> String {
                     .map_or_else(String::new, |c| md_cell(&c.plain()))
             })
             .collect();
-        if matches!(
+        let strong = matches!(
             r.kind,
             RowKind::Category | RowKind::Section | RowKind::Total
-        ) {
-            if let Some(c) = cells.get_mut(1).filter(|c| !c.is_empty()) {
-                *c = format!("**{c}**");
-            }
+        );
+        if let Some(c) = cells.get_mut(1).filter(|c| strong && !c.is_empty()) {
+            *c = format!("**{c}**");
         }
         // Extra cells (a veto's reason after the verdict) go into the last column.
         if r.cells.len() > sheet.columns.len() {

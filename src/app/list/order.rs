@@ -1,0 +1,107 @@
+//! Sort orders of the list's columns: plain keys in the vector being sorted (comparing rows
+//! through the index misses the cache on every comparison), counting sorts for the columns with
+//! a handful of values.
+
+use super::{Column, Row, STATUSES, SheetState};
+use crate::domain::engine::Status;
+use crate::domain::platform::{Level, Platform};
+
+impl Column {
+    /// For the score columns, a key that orders like `cmp` (pending rows last): sorting 100k
+    /// plain keys is several times faster than comparing rows through the index.
+    fn score_key(self, r: &Row) -> Option<u64> {
+        // The bit pattern of `f64::total_cmp` as an unsigned integer.
+        let ordered = |x: f64| {
+            let b = x.to_bits();
+            if b >> 63 == 1 { !b } else { b | (1 << 63) }
+        };
+        let k = match self {
+            Column::Progress => ordered(r.scored as f64 / r.applicable.max(1) as f64),
+            // No total (a veto under FailNoScore) ranks below every total.
+            Column::Total => ordered(r.total.unwrap_or(f64::NEG_INFINITY)),
+            Column::Status => status_rank(r.status) as u64,
+            Column::Sheet => sheet_rank(r),
+            _ => return None,
+        };
+        Some(if self.unknown(r) {
+            u64::MAX
+        } else {
+            k.min(u64::MAX - 1)
+        })
+    }
+
+    /// Every row index in ascending order of this column (ties keep row order). Columns other
+    /// than the free-text ones sort plain keys held in the vector (comparing rows through the
+    /// index misses the cache on every comparison); the free-text orders normally come ready
+    /// from [`TextOrders`].
+    pub(super) fn order(self, rows: &[Row]) -> Vec<u32> {
+        let idx = 0..rows.len() as u32;
+        let text = |i: u32| -> &str {
+            let a = &rows[i as usize].account;
+            match self {
+                Column::Name => &a.name,
+                Column::Unit => &a.unit,
+                _ => &a.region,
+            }
+        };
+        match self {
+            Column::Name | Column::Unit | Column::Region => {
+                let mut v: Vec<u32> = idx.collect();
+                v.sort_by(|&a, &b| text(a).cmp(text(b)));
+                v
+            }
+            Column::Progress | Column::Total => {
+                let mut keyed: Vec<(u64, u32)> = idx
+                    .map(|i| (self.score_key(&rows[i as usize]).unwrap_or(0), i))
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|k| k.1).collect()
+            }
+            _ => {
+                // A handful of values: a counting sort (stable, two passes, no comparisons).
+                let (mut platforms, mut levels) = (Platform::ALL, Level::ALL);
+                platforms.sort();
+                levels.sort();
+                let rank = |r: &Row| -> u8 {
+                    let a = &r.account;
+                    let pos = match self {
+                        Column::Platform => platforms.iter().position(|p| *p == a.platform),
+                        Column::Level => levels.iter().position(|l| *l == a.level),
+                        // Status and sheet ranks are small; unknown (u64::MAX) goes last.
+                        c => Some(c.score_key(r).map_or(0, |k| k.min(255) as usize)),
+                    };
+                    pos.unwrap_or(0) as u8
+                };
+                let keys: Vec<u8> = rows.iter().map(rank).collect();
+                counting_order(&keys)
+            }
+        }
+    }
+}
+
+/// Row indices ordered by a byte key, ties in row order.
+pub(super) fn counting_order(keys: &[u8]) -> Vec<u32> {
+    let mut start = [0usize; 257];
+    for &k in keys {
+        start[usize::from(k) + 1] += 1;
+    }
+    for b in 1..257 {
+        start[b] += start[b - 1];
+    }
+    let mut out = vec![0u32; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        let slot = &mut start[usize::from(k)];
+        out[*slot] = i as u32;
+        *slot += 1;
+    }
+    out
+}
+
+/// A sheet's rank for sorting (pending rows are handled by the callers).
+pub(super) fn sheet_rank(r: &Row) -> u64 {
+    r.sheet().map_or(u64::MAX, SheetState::rank)
+}
+
+pub(super) fn status_rank(s: Status) -> usize {
+    STATUSES.iter().position(|x| *x == s).unwrap_or(0)
+}

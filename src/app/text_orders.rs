@@ -1,0 +1,101 @@
+//! The orders of the free-text columns (name, host unit, region) and the search buffer, built
+//! once per round on a background thread right after the first frame, so that the first sort
+//! or search is a copy rather than 100k string operations on the key press. Until the thread is
+//! done (or if it could not start) a sort or search builds what it needs in place.
+
+use std::sync::{Arc, OnceLock};
+
+use super::list::{Column, Row};
+use super::search::SearchIndex;
+
+/// Shared by clones of the app; filled once by the background thread.
+#[derive(Debug, Clone, Default)]
+pub struct TextOrders(Arc<OnceLock<[Vec<u32>; 3]>>, Arc<OnceLock<SearchIndex>>);
+
+/// The three texts of every row, packed into one buffer (the thread owns it).
+struct Packed {
+    text: String,
+    /// Per row and column: (start, end) in `text`.
+    spans: Vec<[(u32, u32); 3]>,
+}
+
+impl Packed {
+    fn of(rows: &[Row]) -> Packed {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(rows.len());
+        for r in rows {
+            let a = &r.account;
+            let mut span = [(0, 0); 3];
+            for (k, s) in [&a.name, &a.unit, &a.region].into_iter().enumerate() {
+                let start = text.len() as u32;
+                text.push_str(s);
+                span[k] = (start, text.len() as u32);
+            }
+            spans.push(span);
+        }
+        Packed { text, spans }
+    }
+
+    fn get(&self, row: u32, k: usize) -> &str {
+        let (a, b) = self.spans[row as usize][k];
+        &self.text[a as usize..b as usize]
+    }
+
+    /// Row indices by column `k`, ascending; ties keep row order.
+    fn order(&self, k: usize) -> Vec<u32> {
+        let mut v: Vec<u32> = (0..self.spans.len() as u32).collect();
+        v.sort_by(|&a, &b| self.get(a, k).cmp(self.get(b, k)));
+        v
+    }
+}
+
+fn slot(col: Column) -> Option<usize> {
+    match col {
+        Column::Name => Some(0),
+        Column::Unit => Some(1),
+        Column::Region => Some(2),
+        _ => None,
+    }
+}
+
+impl TextOrders {
+    /// Starts sorting the rows' texts in the background.
+    pub fn start(rows: &[Row]) -> TextOrders {
+        let orders = TextOrders::default();
+        if rows.len() < 2 {
+            return orders;
+        }
+        let packed = Packed::of(rows);
+        let (cell, index) = (Arc::clone(&orders.0), Arc::clone(&orders.1));
+        let spawned = std::thread::Builder::new()
+            .name("assay-sort".into())
+            .spawn(move || {
+                let n = packed.spans.len() as u32;
+                let pairs = (0..n).map(|i| (packed.get(i, 0), packed.get(i, 1)));
+                let _ = index.set(SearchIndex::of(n as usize, pairs));
+                let _ = cell.set([packed.order(0), packed.order(1), packed.order(2)]);
+            });
+        if let Err(e) = spawned {
+            tracing::warn!("no background sort thread ({e}); sorts compute in place");
+        }
+        orders
+    }
+
+    /// The order of a free-text column, when the background sort has finished.
+    pub fn get(&self, col: Column) -> Option<&Vec<u32>> {
+        Some(&self.0.get()?[slot(col)?])
+    }
+
+    /// The search buffer, when the background thread has built it.
+    pub fn index(&self) -> Option<&SearchIndex> {
+        self.1.get()
+    }
+
+    /// Waits for the background sort (tests and benchmarks that measure the sorted case).
+    pub fn wait(&self) {
+        let start = std::time::Instant::now();
+        while self.0.get().is_none() && start.elapsed() < std::time::Duration::from_secs(30) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}
