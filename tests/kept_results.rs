@@ -7,7 +7,6 @@ use assay::domain::entry::Entry;
 use assay::domain::platform::{Level, Platform};
 use assay::report::build::{Options, build};
 use assay::report::group::Dim;
-use assay::report::sheet::Combine;
 use assay::report::source::{Source, load, verify};
 use assay::storage::{NewRound, Store, Submission};
 use proptest::prelude::*;
@@ -157,8 +156,8 @@ fn reports_agree(s: &mut Store, round: i64) {
         by: vec![Dim::Platform],
         ..Options::default()
     };
-    let kept = load(s, &r, Source::Kept, Combine::Mean).expect("kept");
-    let fresh = load(s, &r, Source::Recompute, Combine::Mean).expect("recompute");
+    let kept = load(s, &r, Source::Kept, None).expect("kept");
+    let fresh = load(s, &r, Source::Recompute, None).expect("recompute");
     assert_eq!(
         build(&kept.scheme, &kept.accounts, &kept.sheets, &opts),
         build(&fresh.scheme, &fresh.accounts, &fresh.sheets, &opts)

@@ -73,9 +73,49 @@ pub trait Backend {
         indicator: &str,
         consensus: &Consensus,
     ) -> Result<(), StoreError>;
+    /// The round's panel settings (method, quorum, veto across the panel); backends without
+    /// stored settings use the default (mean, quorum 1, any veto).
+    fn panel_policy(&self, _round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
+        Ok(crate::domain::panel::PanelPolicy::default())
+    }
+    /// How `evaluator` views the round under blind scoring: `None` when the round declares no
+    /// panel (everyone sees every sheet, as before panels), else chair or evaluator.
+    fn viewer(
+        &self,
+        _round: i64,
+        _evaluator: &str,
+    ) -> Result<Option<crate::domain::panel::Viewer>, StoreError> {
+        Ok(None)
+    }
 }
 
 impl Backend for Store {
+    fn viewer(
+        &self,
+        round: i64,
+        evaluator: &str,
+    ) -> Result<Option<crate::domain::panel::Viewer>, StoreError> {
+        use crate::domain::panel::Viewer;
+        let members = self.members(round)?;
+        if members.is_empty() {
+            return Ok(None);
+        }
+        let chair = members
+            .iter()
+            .any(|m| m.name == evaluator && m.role == "chair");
+        Ok(Some(if chair {
+            Viewer::Chair
+        } else {
+            Viewer::Evaluator
+        }))
+    }
+
+    fn panel_policy(&self, round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
+        let p = Store::panel_policy(self, round)?;
+        p.check().map_err(|e| StoreError::Invalid(e.to_string()))?;
+        Ok(p)
+    }
+
     fn each_entry(
         &self,
         round: i64,

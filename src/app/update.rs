@@ -184,8 +184,13 @@ impl App {
     fn load_summary(&self, backend: &mut dyn Backend) -> Result<Summary, StoreError> {
         let accounts: Vec<_> = self.rows.iter().map(|r| r.account.clone()).collect();
         let rubric = &self.session.rubric;
-        let sheets = backend.round_sheets(self.session.round_id, rubric, &accounts)?;
-        let scheme = crate::report::Scheme::of(rubric, crate::report::Combine::default());
+        let mut sheets = backend.round_sheets(self.session.round_id, rubric, &accounts)?;
+        let me = &self.session.evaluator;
+        if let Some(viewer) = backend.viewer(self.session.round_id, me)? {
+            sheets = crate::report::blind::visible_sheets(me, viewer, &sheets);
+        }
+        let policy = backend.panel_policy(self.session.round_id)?;
+        let scheme = crate::report::Scheme::of(rubric, policy);
         Ok(Summary::of(&scheme, &accounts, &sheets, self.lang))
     }
 

@@ -3,6 +3,7 @@
 mod account;
 mod annual_out;
 mod args;
+mod assigned;
 mod audit;
 mod corrections;
 mod demo;

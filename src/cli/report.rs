@@ -44,9 +44,10 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output (required for xlsx on a terminal)
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// How several evaluators' counted sheets combine: mean (default) or median
-    #[arg(long, default_value = "mean", value_parser = parse_combine)]
-    pub combine: Combine,
+    /// How several evaluators' counted sheets combine: mean, median or trimmed (default: the
+    /// round's panel setting, `assay panel config --method`)
+    #[arg(long, value_parser = parse_combine)]
+    pub combine: Option<Combine>,
     /// Roll accounts up to region depths, e.g. 3,2 (counties, then cities from the counties)
     #[arg(long, value_delimiter = ',')]
     pub rollup: Vec<usize>,
@@ -71,7 +72,8 @@ fn parse_dim(s: &str) -> Result<Dim, String> {
 }
 
 fn parse_combine(s: &str) -> Result<Combine, String> {
-    Combine::parse(s).ok_or_else(|| format!("unknown combination \"{s}\"; use mean or median"))
+    Combine::parse(s)
+        .ok_or_else(|| format!("unknown combination \"{s}\"; use mean, median or trimmed"))
 }
 
 fn parse_rule(s: &str) -> Result<RollupRule, String> {

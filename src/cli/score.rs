@@ -74,7 +74,16 @@ pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
         Err(StoreError::Submitted { evaluator, .. }) => {
             Err(said(msg::sheet_submitted(lang, &account.name, &evaluator)))
         }
-        r => Ok(r?),
+        r => {
+            r?;
+            super::assigned::warn_if_unassigned(
+                store,
+                round.id,
+                (account.id, &account.name),
+                &args.evaluator,
+                lang,
+            )
+        }
     }
 }
 

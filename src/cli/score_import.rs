@@ -41,6 +41,19 @@ pub fn run(store: &mut Store, args: &ScoreImportArgs, lang: Lang) -> anyhow::Res
         })
         .collect();
     let changed = store.set_entries(round.id, &writes)?;
+    let mut pairs: Vec<(i64, &str)> = writes
+        .iter()
+        .map(|w| (w.account_id, w.evaluator.as_str()))
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    for (id, evaluator) in pairs {
+        let name = accounts
+            .iter()
+            .find(|a| a.id == id)
+            .map_or("", |a| a.name.as_str());
+        super::assigned::warn_if_unassigned(store, round.id, (id, name), evaluator, lang)?;
+    }
     let unchanged = writes.len() - changed;
     println!(
         "{}",

@@ -102,7 +102,7 @@ fn loaded(store: &mut Store, round: &Round) -> anyhow::Result<crate::report::sou
         store,
         round,
         crate::report::source::Source::Kept,
-        crate::report::Combine::default(),
+        None,
     )?)
 }
 

@@ -206,6 +206,8 @@ mod tests {
             } else {
                 Vec::new()
             },
+            overruled: Vec::new(),
+            panel: Default::default(),
             grade: None,
             evaluators: vec!["甲".into()],
             in_progress: 0,

@@ -1,10 +1,12 @@
-//! One account's result from its sheets: which sheets count, combining several evaluators, and
-//! the veto applied after combining (never averaged in).
+//! One account's result from its sheets: which sheets count, combining several evaluators by the
+//! round's panel settings (the one panel result, [`panel_result`]: method, quorum, veto across
+//! the panel), and the veto policy applied after combining (never averaged in).
 
 use serde::{Deserialize, Serialize};
 
 use super::sheet::{Scheme, SheetResult, VetoReason, tidy};
 use crate::domain::account::Account;
+use crate::domain::panel::{PanelResult, SheetScore, combine_values, panel_result};
 use crate::domain::rubric::VetoPolicy;
 
 /// The verdict on an account.
@@ -28,8 +30,17 @@ pub struct AccountResult {
     pub points: Option<f64>,
     /// Combined category subtotals (rubric order); empty when unfinished.
     pub subtotals: Vec<f64>,
-    /// Distinct veto hits over the counted sheets (any evaluator's hit fails the account).
+    /// Distinct veto hits over the counted sheets when the panel's veto rule upholds them (any
+    /// evaluator by default); empty otherwise.
     pub vetoes: Vec<VetoReason>,
+    /// Veto hits recorded by some evaluators that the panel's veto rule (majority, all) did not
+    /// uphold: shown, never applied.
+    #[serde(default)]
+    pub overruled: Vec<VetoReason>,
+    /// The panel result the figures rest on: counted sheets, the individual totals, the veto
+    /// split (`veto_votes` of `complete`), below quorum or not.
+    #[serde(default)]
+    pub panel: PanelResult,
     pub grade: Option<String>,
     /// Counted sheets and their evaluators.
     pub evaluators: Vec<String>,
@@ -59,6 +70,11 @@ pub fn apply_veto(policy: VetoPolicy, combined: f64) -> Option<f64> {
 }
 
 /// Combines an account's sheets (any order; sheets of other accounts must not be passed).
+/// Counted sheets (complete or submitted) are the panel's complete sheets; below the quorum the
+/// account is 「未完成」. The scheme's panel policy must have passed [`PanelPolicy::check`]
+/// (`source::load` does it): with it the trimmed mean always has 3 sheets.
+///
+/// [`PanelPolicy::check`]: crate::domain::panel::PanelPolicy::check
 pub fn account_result(
     scheme: &Scheme,
     account: &Account,
@@ -74,6 +90,23 @@ pub fn account_result(
         .filter(|s| !s.status.counts())
         .map(|s| s.points)
         .collect();
+    let scores: Vec<SheetScore> = sheets
+        .iter()
+        .map(|s| SheetScore {
+            evaluator: s.evaluator.clone(),
+            total: s.points,
+            complete: s.status.counts(),
+            vetoed: !s.vetoes.is_empty(),
+        })
+        .collect();
+    // An unchecked policy (trimmed below a quorum of 3) leaves the account without a result
+    // rather than falling back to another method.
+    let panel = panel_result(&scheme.panel, &scores).unwrap_or_else(|_| PanelResult {
+        sheets: scores.len(),
+        complete: counted.len(),
+        unfinished: true,
+        ..PanelResult::default()
+    });
     let mut r = AccountResult {
         account: account.clone(),
         verdict: Verdict::Unfinished,
@@ -81,14 +114,15 @@ pub fn account_result(
         points: None,
         subtotals: Vec::new(),
         vetoes: Vec::new(),
+        overruled: Vec::new(),
+        panel: panel.clone(),
         grade: None,
         evaluators: counted.iter().map(|s| s.evaluator.clone()).collect(),
         in_progress: open.len(),
         provisional: super::stats::mean(&open).map(tidy),
         full_marks: false,
     };
-    let points: Vec<f64> = counted.iter().map(|s| s.points).collect();
-    let Some(combined) = scheme.combine.apply(&points) else {
+    let Some(combined) = panel.total.map(tidy) else {
         return r;
     };
     r.points = Some(combined);
@@ -98,13 +132,20 @@ pub fn account_result(
                 .iter()
                 .map(|s| s.subtotals.get(i).copied().unwrap_or(0.0))
                 .collect();
-            scheme.combine.apply(&xs).unwrap_or(0.0)
+            combine_values(scheme.panel.method, &xs)
+                .ok()
+                .flatten()
+                .map_or(0.0, tidy)
         })
         .collect();
     let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
     vetoes.sort();
     vetoes.dedup();
-    r.vetoes = vetoes;
+    if panel.vetoed {
+        r.vetoes = vetoes;
+    } else {
+        r.overruled = vetoes;
+    }
     if r.vetoed() {
         r.verdict = Verdict::Failed;
         r.total = apply_veto(scheme.on_veto, combined).map(|t| scheme.publish(t));
@@ -128,7 +169,7 @@ pub fn account_result(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::report::sheet::{CategoryInfo, Combine, SheetStatus};
+    use crate::report::sheet::{CategoryInfo, SheetStatus};
     use crate::report::tests::{account, sheet};
 
     pub(crate) fn scheme(on_veto: VetoPolicy) -> Scheme {
@@ -153,7 +194,7 @@ pub(crate) mod tests {
                 ("不合格".into(), 0.0),
             ],
             on_veto,
-            combine: Combine::Mean,
+            panel: crate::domain::panel::PanelPolicy::default(),
             pass_side: crate::domain::rubric::Side::AtLeast,
             decimals: 2,
         }
@@ -256,7 +297,7 @@ pub(crate) mod tests {
             sheet(5, "丙", SheetStatus::Complete, 30.0),
         ];
         let mut sc = scheme(VetoPolicy::FailKeepScore);
-        sc.combine = Combine::Median;
+        sc.panel.method = crate::domain::panel::Method::Median;
         let r = account_result(&sc, &a, &s.iter().collect::<Vec<_>>());
         assert_eq!(r.total, Some(80.0));
         assert_eq!(apply_veto(VetoPolicy::FailWithScore(0.0), 75.0), Some(0.0));

@@ -3,6 +3,7 @@
 //! Storage only feeds [`SheetResult`]s and accounts; every command and screen calls [`build`].
 
 pub mod annual;
+pub mod blind;
 pub mod build;
 pub mod bulletin;
 pub mod combine;
@@ -16,6 +17,9 @@ pub mod stats;
 pub mod summary;
 pub mod svg;
 pub mod tables;
+
+#[cfg(test)]
+mod panel_tests;
 
 pub use build::{AccountLine, Failure, Options, Report, RollupLevel, account_results, build};
 pub use combine::{AccountResult, Verdict, account_result, apply_veto};

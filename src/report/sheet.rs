@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::engine::Outcome;
+use crate::domain::panel::PanelPolicy;
 use crate::domain::rubric::{Rubric, VetoPolicy};
 
 /// The version of the rules that computed a kept sheet result: rows of another version are
@@ -147,8 +148,10 @@ pub struct Scheme {
     /// Grade bands (name, lower bound).
     pub grades: Vec<(String, f64)>,
     pub on_veto: VetoPolicy,
-    /// How several evaluators' sheets become one account result.
-    pub combine: Combine,
+    /// How several evaluators' sheets become one account result: the round's panel settings
+    /// (method, quorum, veto across the panel), applied by [`crate::domain::panel::panel_result`].
+    #[serde(default)]
+    pub panel: PanelPolicy,
     /// Which side of the pass mark passes, and the decimals results are published at: the
     /// rubric's own rules (`Rubric::passes`, `Rubric::publish`), carried here so that the
     /// combined result is judged exactly as one sheet is.
@@ -157,7 +160,7 @@ pub struct Scheme {
 }
 
 impl Scheme {
-    pub fn of(rubric: &Rubric, combine: Combine) -> Scheme {
+    pub fn of(rubric: &Rubric, panel: PanelPolicy) -> Scheme {
         Scheme {
             pass_mark: rubric.pass_mark,
             full: rubric.total,
@@ -172,7 +175,7 @@ impl Scheme {
                 .collect(),
             grades: rubric.grades.clone(),
             on_veto: rubric.on_veto,
-            combine,
+            panel,
             pass_side: rubric.pass_side,
             decimals: rubric.decimals,
         }
@@ -207,39 +210,6 @@ impl Scheme {
     }
 }
 
-/// How an account's counted sheets are combined (a round setting; default the mean).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Combine {
-    /// Mean of the counted sheets.
-    #[default]
-    Mean,
-    /// Median of the counted sheets (robust to one outlying evaluator).
-    Median,
-}
-
-impl Combine {
-    pub fn parse(s: &str) -> Option<Combine> {
-        match s.trim() {
-            "mean" | "平均" => Some(Combine::Mean),
-            "median" | "中位数" => Some(Combine::Median),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Combine::Mean => "mean",
-            Combine::Median => "median",
-        }
-    }
-
-    /// Combines values (one per counted sheet); `None` for none.
-    pub fn apply(self, xs: &[f64]) -> Option<f64> {
-        match self {
-            Combine::Mean => super::stats::mean(xs),
-            Combine::Median => super::stats::percentile_inc(&super::stats::sorted(xs), 0.5),
-        }
-        .map(tidy)
-    }
-}
+/// How an account's counted sheets are combined: the panel's method (mean, median, trimmed),
+/// one definition in [`crate::domain::panel`].
+pub use crate::domain::panel::Method as Combine;

@@ -10,6 +10,7 @@ use super::sheet::{Combine, Scheme, SheetFigures, SheetResult};
 use crate::domain::account::Account;
 use crate::domain::engine;
 use crate::domain::entry::Entry;
+use crate::domain::panel::PanelPolicy;
 use crate::domain::rubric::Rubric;
 use crate::storage::{Round, Store, StoreError};
 
@@ -17,6 +18,11 @@ use crate::storage::{Round, Store, StoreError};
 pub enum SourceError {
     #[error("round {round}: its pinned rubric does not parse: {message}")]
     Rubric { round: String, message: String },
+    #[error("{round}: {err}")]
+    Panel {
+        round: String,
+        err: crate::domain::panel::PanelError,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -47,13 +53,33 @@ pub fn round_rubric(round: &Round) -> Result<Rubric, SourceError> {
     })
 }
 
-/// Loads a round's accounts and sheet results.
+/// The round's panel settings (`panel config`; the default: mean, quorum 1, any veto), with the
+/// method replaced by `method` when given, refused when they cannot give a result.
+pub fn round_policy(
+    store: &Store,
+    round: &Round,
+    method: Option<Combine>,
+) -> Result<PanelPolicy, SourceError> {
+    let mut policy = store.panel_policy(round.id)?;
+    if let Some(m) = method {
+        policy.method = m;
+    }
+    policy.check().map_err(|err| SourceError::Panel {
+        round: round.name.clone(),
+        err,
+    })?;
+    Ok(policy)
+}
+
+/// Loads a round's accounts and sheet results, under the round's panel settings (`method`
+/// overrides the stored method).
 pub fn load(
     store: &mut Store,
     round: &Round,
     source: Source,
-    combine: Combine,
+    method: Option<Combine>,
 ) -> Result<Loaded, SourceError> {
+    let policy = round_policy(store, round, method)?;
     let rubric = round_rubric(round)?;
     let accounts = store.round_accounts(round.id)?;
     let sheets = match source {
@@ -61,7 +87,7 @@ pub fn load(
         Source::Recompute => recompute(store, round.id, &rubric, &accounts)?,
     };
     Ok(Loaded {
-        scheme: Scheme::of(&rubric, combine),
+        scheme: Scheme::of(&rubric, policy),
         rubric,
         accounts,
         sheets,

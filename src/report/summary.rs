@@ -77,7 +77,7 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         rubric_version: round.rubric_version.clone(),
         monitoring_date: round.monitoring_date,
         pass_mark: rubric.pass_mark,
-        combine: r.scheme.combine,
+        combine: r.scheme.panel.method,
         evaluators: r.evaluators.clone(),
         evaluators_in_progress: r.evaluators_in_progress.clone(),
         accounts: o.accounts,
@@ -100,7 +100,7 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
 
 /// Summarises a round from its kept sheet results.
 pub fn round_summary(store: &mut Store, round: &Round) -> Result<RoundSummary, SummaryError> {
-    let l = load(store, round, Source::Kept, Combine::default())?;
+    let l = load(store, round, Source::Kept, None)?;
     let r = build(&l.scheme, &l.accounts, &l.sheets, &Options::default());
     Ok(headline(round, &l.rubric, &r))
 }

@@ -7,14 +7,13 @@ use std::collections::BTreeMap;
 use anyhow::bail;
 use serde::Serialize;
 
-use super::agreement::sheets;
 use super::{ConfigArgs, ResultArgs};
 use crate::cli::output::{self, Format};
 use crate::domain::agreement::Matrix;
-use crate::domain::engine::score_totals;
-use crate::domain::panel::{self, Method, PanelPolicy, PanelResult, SheetScore, VetoRule};
-use crate::domain::rubric;
+use crate::domain::panel::{self, Method, PanelPolicy, PanelResult, VetoRule};
 use crate::i18n::Lang;
+use crate::report::source::{Source, load};
+use crate::report::{AccountResult, Verdict, account_results};
 use crate::storage::Store;
 
 pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Result<()> {
@@ -73,70 +72,62 @@ struct Out {
     accounts: Vec<Row>,
 }
 
+/// Per account with any sheet: the one aggregation's account result (`report::account_results`,
+/// under the round's panel settings), so `panel result` and every report agree.
 pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
-    let rubric = rubric::parse(&round.rubric_text, &format!("round {}", round.name))?;
-    let policy = store.panel_policy(round.id)?;
-    let mut by_account: BTreeMap<String, Vec<SheetScore>> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for s in sheets(store, round.id)? {
-        let o = score_totals(&rubric, s.platform, s.level, &s.entries);
-        if !by_account.contains_key(&s.account) {
-            order.push(s.account.clone());
-        }
-        by_account.entry(s.account).or_default().push(SheetScore {
-            evaluator: s.evaluator,
-            // Before the veto effect and publishing: both apply to the panel result.
-            total: o.unrounded,
-            complete: o.scored == o.applicable,
-            vetoed: !o.vetoes.is_empty(),
-        });
-    }
-    let mut raters: Vec<String> = by_account
-        .values()
-        .flatten()
-        .map(|s| s.evaluator.clone())
+    let loaded = load(store, &round, Source::Kept, None)?;
+    let policy = loaded.scheme.panel;
+    let results = account_results(&loaded.scheme, &loaded.accounts, &loaded.sheets);
+    let results: Vec<&AccountResult> = results.iter().filter(|r| r.panel.sheets > 0).collect();
+    let order: Vec<String> = results
+        .iter()
+        .map(|r| format!("{}:{}", r.account.platform.code(), r.account.name))
         .collect();
+    let mut counted: BTreeMap<(i64, String), f64> = BTreeMap::new();
+    for s in loaded.sheets.iter().filter(|s| s.status.counts()) {
+        counted.insert((s.account_id, s.evaluator.clone()), s.points);
+    }
+    let mut raters: Vec<String> = counted.keys().map(|(_, e)| e.clone()).collect();
     raters.sort();
     raters.dedup();
     let matrix = Matrix {
         targets: order.clone(),
         raters: raters.clone(),
-        cells: order
+        cells: results
             .iter()
-            .map(|a| {
+            .map(|r| {
                 raters
                     .iter()
-                    .map(|r| {
-                        by_account[a]
-                            .iter()
-                            .find(|s| s.evaluator == *r && s.complete)
-                            .map(|s| s.total)
-                    })
+                    .map(|e| counted.get(&(r.account.id, e.clone())).copied())
                     .collect()
             })
             .collect(),
     };
     let z = panel::z_scores(&matrix);
     let mut rows = Vec::new();
-    for (i, a) in order.iter().enumerate() {
-        let sheets = &by_account[a];
-        let r = panel::panel_result(&policy, sheets).map_err(|e| anyhow::anyhow!("{a}: {e}"))?;
-        let status = match (&r, r.total) {
-            (r, _) if r.unfinished => lang.pick("未完成", "unfinished"),
-            (r, _) if r.vetoed => lang.pick("否决", "vetoed"),
-            (_, Some(t)) if t + 1e-9 >= rubric.pass_mark => lang.pick("合格", "pass"),
-            _ => lang.pick("不合格", "fail"),
+    for (i, r) in results.iter().enumerate() {
+        let status = match r.verdict {
+            Verdict::Unfinished => lang.pick("未完成", "unfinished"),
+            _ if r.vetoed() => lang.pick("否决", "vetoed"),
+            Verdict::Passed => lang.pick("合格", "pass"),
+            Verdict::Failed => lang.pick("不合格", "fail"),
         };
         rows.push(Row {
-            account: a.clone(),
-            totals: sheets
+            account: order[i].clone(),
+            totals: raters
                 .iter()
-                .filter(|s| s.complete)
-                .map(|s| (s.evaluator.clone(), s.total))
+                .filter_map(|e| {
+                    let t = counted.get(&(r.account.id, e.clone()))?;
+                    Some((e.clone(), *t))
+                })
                 .collect(),
-            z_normalised: if r.unfinished { None } else { z.rescaled[i] },
-            result: r,
+            z_normalised: if r.panel.unfinished {
+                None
+            } else {
+                z.rescaled[i]
+            },
+            result: r.panel.clone(),
             status,
         });
     }

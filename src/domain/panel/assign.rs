@@ -147,3 +147,52 @@ mod tests {
         assert_eq!(assign(&[], &t, None, 1), Err(AssignError::NoEvaluators));
     }
 }
+
+/// Whether `evaluator` scoring `account` is outside the round's assignment: only when the round
+/// has an assignment at all (`(account id, evaluator)` pairs) and the pair is not in it.
+pub fn unassigned(assignment: &[(i64, String)], account: i64, evaluator: &str) -> bool {
+    !assignment.is_empty()
+        && !assignment
+            .iter()
+            .any(|(a, e)| *a == account && e == evaluator)
+}
+
+/// The accounts an evaluator's list shows: `None` (every account) when the round has no
+/// assignment or gives this evaluator nothing (the chair, an observer); else their accounts.
+pub fn assigned_to(
+    assignment: &[(i64, String)],
+    evaluator: &str,
+) -> Option<std::collections::HashSet<i64>> {
+    let mine: std::collections::HashSet<i64> = assignment
+        .iter()
+        .filter(|(_, e)| e == evaluator)
+        .map(|(a, _)| *a)
+        .collect();
+    (!mine.is_empty()).then_some(mine)
+}
+
+#[cfg(test)]
+mod unassigned_tests {
+    use super::{assigned_to, unassigned};
+
+    #[test]
+    fn an_evaluator_with_an_assignment_sees_only_theirs() {
+        let a = [
+            (1, "甲".to_string()),
+            (2, "乙".to_string()),
+            (3, "甲".to_string()),
+        ];
+        assert_eq!(assigned_to(&a, "甲"), Some([1, 3].into_iter().collect()));
+        assert_eq!(assigned_to(&a, "组长"), None);
+        assert_eq!(assigned_to(&[], "甲"), None);
+    }
+
+    #[test]
+    fn only_a_round_with_an_assignment_has_unassigned_work() {
+        assert!(!unassigned(&[], 1, "甲"));
+        let a = [(1, "甲".to_string()), (2, "乙".to_string())];
+        assert!(!unassigned(&a, 1, "甲"));
+        assert!(unassigned(&a, 1, "乙"));
+        assert!(unassigned(&a, 3, "甲"));
+    }
+}

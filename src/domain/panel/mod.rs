@@ -1,18 +1,21 @@
 //! The panel's rules, pure: the panel result of an account from its evaluators' sheets (mean,
 //! median or trimmed mean, quorum, veto across the panel), per-evaluator z-scores shown beside
-//! the raw result, and the disagreement queue.
+//! the raw result, the disagreement queue, and who sees whose sheets (blind scoring).
 
 mod assign;
+mod blind;
 mod items;
 mod queue;
 mod result;
 mod zscore;
 
-pub use assign::{AssignError, Assignee, Target, assign};
+pub use assign::{AssignError, Assignee, Target, assign, assigned_to, unassigned};
+pub use blind::{Viewer, sees_others};
 pub use items::{account_items, round_items};
 pub use queue::{Disagreement, Item, QueueRule, Vote, Why, queue};
 pub use result::{
-    Method, PanelError, PanelPolicy, PanelResult, SheetScore, VetoRule, panel_result,
+    Method, PanelError, PanelPolicy, PanelResult, SheetScore, VetoRule, combine_values,
+    panel_result,
 };
 pub use zscore::{ZScores, z_scores};
 

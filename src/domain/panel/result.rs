@@ -58,7 +58,7 @@ pub struct SheetScore {
     pub vetoed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PanelResult {
     /// The aggregated total; `None` while 「未完成」 (below quorum).
     pub total: Option<f64>,
@@ -73,12 +73,73 @@ pub struct PanelResult {
     pub values: Vec<f64>,
 }
 
+impl Method {
+    /// The method from its code (or its Chinese name).
+    pub fn parse(s: &str) -> Option<Method> {
+        match s.trim() {
+            "mean" | "平均" => Some(Method::Mean),
+            "median" | "中位数" => Some(Method::Median),
+            "trimmed" | "去极值" => Some(Method::Trimmed),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Mean => "mean",
+            Method::Median => "median",
+            Method::Trimmed => "trimmed",
+        }
+    }
+}
+
+impl PanelPolicy {
+    /// Refuses settings that could not give every account a result by their own rule: a quorum
+    /// of 0, or the trimmed mean with a quorum below 3 (an account with 1 or 2 complete sheets
+    /// would pass the quorum yet be impossible to trim).
+    pub fn check(&self) -> Result<(), PanelError> {
+        if self.quorum == 0 {
+            return Err(PanelError::ZeroQuorum);
+        }
+        if self.method == Method::Trimmed && self.quorum < 3 {
+            return Err(PanelError::TrimNeedsQuorum {
+                quorum: self.quorum,
+            });
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 pub enum PanelError {
-    #[error(
-        "the trimmed mean drops the highest and the lowest score and needs at least 3 complete sheets; this account has {found}. Use --method mean or median, or wait for more sheets"
-    )]
+    #[error("{}", too_few(*found))]
     TooFewForTrim { found: usize },
+    #[error("{}", trim_quorum(*quorum))]
+    TrimNeedsQuorum { quorum: usize },
+    #[error("{}", crate::i18n::current().pick("法定份数（quorum）至少为 1", "the quorum must be at least 1"))]
+    ZeroQuorum,
+}
+
+fn too_few(found: usize) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Zh => format!(
+            "去掉一个最高分和一个最低分的平均至少需要 3 份完整评分，此账号只有 {found} 份：请改用 mean 或 median，或等更多评分"
+        ),
+        crate::i18n::Lang::En => format!(
+            "the trimmed mean drops the highest and the lowest score and needs at least 3 complete sheets; this account has {found}. Use --method mean or median, or wait for more sheets"
+        ),
+    }
+}
+
+fn trim_quorum(quorum: usize) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Zh => format!(
+            "去掉最高分和最低分的平均需要每个账号至少 3 份完整评分，而法定份数是 {quorum}：请用 `assay panel config --quorum 3`（或更多），或改用 mean / median"
+        ),
+        crate::i18n::Lang::En => format!(
+            "the trimmed mean needs at least 3 complete sheets per account but the quorum is {quorum}: run `assay panel config --quorum 3` (or more), or use mean or median"
+        ),
+    }
 }
 
 /// The panel result; only complete sheets count.
@@ -112,6 +173,17 @@ pub fn panel_result(
         unfinished,
         values,
     })
+}
+
+/// Combines values (one per complete sheet, any order) by `method`: the rule the panel result
+/// applies to totals and reports apply to category subtotals; `None` for no values.
+pub fn combine_values(method: Method, xs: &[f64]) -> Result<Option<f64>, PanelError> {
+    if xs.is_empty() {
+        return Ok(None);
+    }
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    aggregate(method, &v).map(Some)
 }
 
 /// Mean, median or 1-and-1 trimmed mean of sorted, non-empty `v`.

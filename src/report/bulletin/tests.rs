@@ -1,7 +1,7 @@
 //! Bulletin tests on a hand-built round: every figure traced to the sheets it comes from.
 
 use super::*;
-use crate::report::sheet::{CategoryInfo, Combine, SheetStatus, VetoReason};
+use crate::report::sheet::{CategoryInfo, SheetStatus, VetoReason};
 use crate::report::tests::{account, sheet};
 
 fn scheme() -> Scheme {
@@ -22,7 +22,7 @@ fn scheme() -> Scheme {
         ],
         grades: vec![("合格".into(), 60.0), ("不合格".into(), 0.0)],
         on_veto: crate::domain::rubric::VetoPolicy::FailKeepScore,
-        combine: Combine::Mean,
+        panel: crate::domain::panel::PanelPolicy::default(),
         pass_side: crate::domain::rubric::Side::AtLeast,
         decimals: 2,
     }
