@@ -197,7 +197,7 @@ pub fn build(
     to: NaiveDate,
     first: Weekday,
 ) -> anyhow::Result<OpsReport> {
-    let mut b = OpsBuilder::new(accounts, formulas, by);
+    let mut b = OpsBuilder::new(accounts, formulas, by, from, to);
     for week in weeks_between(from, to, first) {
         let last = week + Duration::days(6);
         let mut buf = b.week_buffer();

@@ -16,15 +16,21 @@ fn conv<E: std::error::Error + Send + Sync + 'static>(e: E) -> rusqlite::Error {
 /// `YYYY-MM-DD HH:MM` without the general format machinery (the ops scan reads millions).
 fn fast_time(s: &str) -> Option<NaiveDateTime> {
     let b = s.as_bytes();
-    if b.len() != 16 || b[4] != b'-' || b[7] != b'-' || b[10] != b' ' || b[13] != b':' {
+    if b.len() != 16 || b[10] != b' ' || b[13] != b':' {
         return None;
     }
     let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?)?.and_hms_opt(
-        n(11..13)?,
-        n(14..16)?,
-        0,
-    )
+    fast_date(s.get(..10)?)?.and_hms_opt(n(11..13)?, n(14..16)?, 0)
+}
+
+/// `YYYY-MM-DD`, the same way.
+fn fast_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?)
 }
 
 fn nonneg(v: Option<i64>) -> u64 {
@@ -84,7 +90,10 @@ impl Store {
             let opt = |v: Option<i64>| v.map(|x| x.max(0) as u64);
             f(WeekMetric {
                 account_id: r.get(0)?,
-                week: NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(conv)?,
+                week: match fast_date(&week) {
+                    Some(d) => d,
+                    None => NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(conv)?,
+                },
                 followers: nonneg(r.get(2)?),
                 messages: nonneg(r.get(3)?),
                 replies: nonneg(r.get(4)?),
@@ -127,6 +136,16 @@ mod tests {
             "x",
         ] {
             assert_eq!(super::fast_time(s), None, "{s}");
+        }
+        for s in [
+            "2024-12-30",
+            "2024-02-29",
+            "2023-02-29",
+            "2024/12/30",
+            "2024-12-3x",
+        ] {
+            let want = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            assert_eq!(super::fast_date(s), want, "{s}");
         }
     }
 }
