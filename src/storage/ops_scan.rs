@@ -1,8 +1,15 @@
 //! Streaming reads of the metrics for the operations report: posts and weekly rows of one date
-//! range, in time order, without holding more than one row.
+//! range, in time order, without holding more than one row; the report built from them week by
+//! week.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
 use rusqlite::params;
+
+use crate::domain::account::Account;
+use crate::domain::ops::activity::ActivityRules;
+use crate::domain::ops::formula::Formula;
+use crate::domain::ops::report::{GroupBy, OpsBuilder, OpsReport};
+use crate::domain::ops::week::weeks_between;
 
 pub use crate::domain::ops::{PostFigures, WeekFigures};
 
@@ -37,7 +44,44 @@ fn nonneg(v: Option<i64>) -> u64 {
     v.unwrap_or(0).max(0) as u64
 }
 
+/// What an operations report covers: accounts, formulas, grouping, rules, the period and the
+/// first weekday; `series` keeps each account's weekly index and group mean (for charts).
+pub struct OpsQuery<'a> {
+    pub accounts: &'a [Account],
+    pub formulas: &'a [Formula],
+    pub by: GroupBy,
+    pub rules: &'a ActivityRules,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub first: Weekday,
+    pub series: bool,
+}
+
 impl Store {
+    /// Reads the metrics week by week (one week's figures in memory) and builds the report.
+    pub fn ops_report(&self, q: &OpsQuery<'_>) -> Result<OpsReport, StoreError> {
+        let (from, to) = (q.from, q.to);
+        let mut b = OpsBuilder::new(q.accounts, q.formulas, q.by, from, to);
+        if q.series {
+            b = b.with_series();
+        }
+        for week in weeks_between(from, to, q.first) {
+            let last = week + Duration::days(6);
+            let mut buf = b.week_buffer();
+            self.for_each_post_between(week.max(from), last.min(to), &mut |p| {
+                b.add_post(&mut buf, &p)
+            })?;
+            // A week cut short by the end date counts for activity, not for the comparison.
+            if last <= to {
+                self.for_each_week_between(week, last, &mut |w| {
+                    b.add_week_row(&mut buf, &WeekFigures::from(&w))
+                })?;
+                b.close_week(week, &buf);
+            }
+        }
+        Ok(b.finish(from, to, q.rules))
+    }
+
     /// Calls `f` for every post published on `from..=to` (dates inclusive), in time order.
     pub fn for_each_post_between(
         &self,

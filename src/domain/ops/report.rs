@@ -86,6 +86,10 @@ pub struct OpsRow {
     /// Flag names: dormant, zombie, below_average, under_floor, no_interaction.
     pub flags: Vec<&'static str>,
     pub activity: Activity,
+    /// Each week's index and its group's mean, oldest first: kept only on request
+    /// ([`OpsBuilder::with_series`], for the TUI chart), never in the command's outputs.
+    #[serde(skip)]
+    pub series: Vec<[f64; 2]>,
 }
 
 /// The whole report.
@@ -149,6 +153,7 @@ struct State {
     below: u32,
     streak: Streak,
     messages: (u64, u64),
+    series: Vec<[f64; 2]>,
 }
 
 /// The days with a post, one bit per day of the period and account, in one flat table: no
@@ -207,6 +212,7 @@ pub struct OpsBuilder<'a> {
     state: Vec<State>,
     days: PostDays,
     weeks: Vec<NaiveDate>,
+    keep_series: bool,
 }
 
 impl<'a> OpsBuilder<'a> {
@@ -240,6 +246,7 @@ impl<'a> OpsBuilder<'a> {
                     below: 0,
                     streak: Streak::default(),
                     messages: (0, 0),
+                    series: Vec::new(),
                 }
             })
             .collect();
@@ -252,7 +259,14 @@ impl<'a> OpsBuilder<'a> {
             state,
             days: PostDays::new(accounts.len(), from, to),
             weeks: Vec::new(),
+            keep_series: false,
         }
+    }
+
+    /// Keeps every account's weekly index and group mean (one pair a week and account).
+    pub fn with_series(mut self) -> Self {
+        self.keep_series = true;
+        self
     }
 
     /// A fresh per-account metrics vector for one week (to fill with [`Self::add_post`] and
@@ -317,6 +331,9 @@ impl<'a> OpsBuilder<'a> {
         let stats: Vec<GroupStats> = values.iter().map(|v| GroupStats::of(v)).collect();
         for (s, x) in self.state.iter_mut().zip(idx) {
             let st = stats[s.group].standing(x);
+            if self.keep_series {
+                s.series.push([x, stats[s.group].mean]);
+            }
             s.last = x;
             s.sum += x;
             s.below += u32::from(st.below);
@@ -374,6 +391,7 @@ impl<'a> OpsBuilder<'a> {
                     streak: s.streak,
                     flags,
                     activity: act,
+                    series: s.series,
                 }
             })
             .collect();
