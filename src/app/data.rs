@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::account::Account;
 use crate::domain::entry::Entry;
+use crate::domain::ops::report::OpsReport;
 use crate::domain::rubric::Rubric;
 use crate::report::{SheetFigures, SheetResult};
 use crate::storage::{Store, StoreError, Submission};
@@ -51,9 +52,26 @@ pub trait Backend {
         rubric: &Rubric,
         accounts: &[Account],
     ) -> Result<Vec<SheetResult>, StoreError>;
+    /// The round's operations report with weekly series, `None` without metrics (the default:
+    /// backends that hold no metrics).
+    fn round_ops(
+        &mut self,
+        _round: i64,
+        _accounts: &[Account],
+    ) -> Result<Option<OpsReport>, StoreError> {
+        Ok(None)
+    }
 }
 
 impl Backend for Store {
+    fn round_ops(
+        &mut self,
+        round: i64,
+        accounts: &[Account],
+    ) -> Result<Option<OpsReport>, StoreError> {
+        Store::round_ops(self, round, accounts)
+    }
+
     fn each_entry(
         &self,
         round: i64,
@@ -137,9 +155,19 @@ pub struct MemBackend {
     pub submitted: HashMap<(i64, i64, String), bool>,
     /// Every write, in order, as (account, indicator, Some(entry) or None for a clear).
     pub log: Vec<(i64, String, Option<Entry>)>,
+    /// The operations report `round_ops` answers with (`None`: no metrics).
+    pub ops: Option<OpsReport>,
 }
 
 impl Backend for MemBackend {
+    fn round_ops(
+        &mut self,
+        _round: i64,
+        _accounts: &[Account],
+    ) -> Result<Option<OpsReport>, StoreError> {
+        Ok(self.ops.clone())
+    }
+
     fn each_entry(
         &self,
         round: i64,

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod mouse;
+pub mod ops;
 pub mod popup;
 pub mod scoring;
 pub mod search;
@@ -16,6 +17,7 @@ mod start;
 pub mod summary;
 pub mod totals;
 mod update;
+mod update_ops;
 mod update_scoring;
 pub mod worker;
 
@@ -57,6 +59,7 @@ pub enum Screen {
     Accounts,
     Scoring,
     Summary,
+    Ops,
 }
 
 /// The whole TUI state.
@@ -72,6 +75,7 @@ pub struct App {
     pub screen: Screen,
     pub scoring: Option<Scoring>,
     pub summary: Option<Summary>,
+    pub ops: Option<ops::OpsView>,
     pub popup: Option<Popup>,
     /// Undo/redo stacks per account id, kept while the app runs.
     pub history: HashMap<i64, (Vec<Edit>, Vec<Edit>)>,
@@ -163,6 +167,7 @@ impl App {
             screen: Screen::Accounts,
             scoring: None,
             summary: None,
+            ops: None,
             popup: None,
             history: HashMap::new(),
             size: (80, 24),
@@ -202,6 +207,7 @@ impl App {
                 }
                 Screen::Scoring => Ctx::Scoring,
                 Screen::Summary => Ctx::Summary,
+                Screen::Ops => Ctx::Ops,
             },
         }
     }

@@ -82,6 +82,51 @@ impl Store {
         Ok(b.finish(from, to, q.rules))
     }
 
+    /// Whether any post or weekly row falls on `from..=to`.
+    pub fn has_metrics_between(&self, from: NaiveDate, to: NaiveDate) -> Result<bool, StoreError> {
+        let end = to.succ_opt().unwrap_or(to).to_string();
+        let (from, to) = (from.to_string(), to.to_string());
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM metric_weeks WHERE week >= ?1 AND week <= ?2)
+                 OR EXISTS (SELECT 1 FROM metric_posts WHERE published_at >= ?1 AND published_at < ?3)",
+            params![from, to, end],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The round's report with the `assay ops --round` defaults (26 weeks before the monitoring
+    /// date, Monday weeks, national rules, `gov-ops`, one group) and weekly series; `None` when
+    /// the round has no metrics in that period.
+    pub fn round_ops(
+        &self,
+        round_id: i64,
+        accounts: &[Account],
+    ) -> Result<Option<OpsReport>, StoreError> {
+        let round = self.round(&round_id.to_string())?;
+        let first = Weekday::Mon;
+        let to = round.monitoring_date;
+        let from = crate::domain::ops::week::week_start(to - Duration::weeks(26), first);
+        if !self.has_metrics_between(from, to)? {
+            return Ok(None);
+        }
+        let formulas: Vec<Formula> = crate::domain::ops::formula::shipped()
+            .into_iter()
+            .filter(|f| f.id == "gov-ops")
+            .collect();
+        let rules = ActivityRules::default();
+        let q = OpsQuery {
+            accounts,
+            formulas: &formulas,
+            by: GroupBy::All,
+            rules: &rules,
+            from,
+            to,
+            first,
+            series: true,
+        };
+        self.ops_report(&q).map(Some)
+    }
+
     /// Calls `f` for every post published on `from..=to` (dates inclusive), in time order.
     pub fn for_each_post_between(
         &self,

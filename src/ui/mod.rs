@@ -3,6 +3,7 @@
 
 mod accounts;
 mod help;
+mod ops;
 mod popup;
 mod scoring;
 mod status;
@@ -26,6 +27,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Accounts => accounts::render(frame, body, app, theme),
         Screen::Scoring => scoring::render(frame, body, app, theme),
         Screen::Summary => summary::render(frame, body, app, theme),
+        Screen::Ops => ops::render(frame, body, app, theme),
     }
     status::render(frame, bar, app, theme);
     popup::render(frame, app, theme);
