@@ -48,11 +48,13 @@ fn list(frame: &mut Frame, area: Rect, v: &OpsView, lang: Lang, theme: Theme) {
         )
     } else {
         format!(
-            "{} {}（{} {}）",
+            "{} {}{}{} {}{}",
             lang.pick("全部账号", "All accounts"),
             v.shown.len(),
+            lang.pick("（", " ("),
             lang.pick("预警", "flagged"),
-            v.flagged()
+            v.flagged(),
+            lang.pick("）", ")")
         )
     };
     let block = Block::default().borders(Borders::ALL).title(title);
@@ -113,23 +115,17 @@ fn detail(frame: &mut Frame, area: Rect, v: &OpsView, r: &OpsRow, lang: Lang, co
             num(r.mean_index)
         )),
         Line::from(format!(
-            "{} {} {}  {} {}  {} {}/{}",
+            "{} {} {}  {} {}/{}  {} {}",
             lang.pick("低于均值连续", "Below the mean for"),
             r.streak.current,
             lang.pick("周", "weeks"),
-            lang.pick("最长", "longest"),
-            r.streak.longest,
-            lang.pick("低于均值周数", "weeks below"),
+            lang.pick("共", "in all"),
             r.weeks_below,
-            v.report.weeks.len()
-        )),
-        Line::from(format!(
-            "{} {}  {} {}",
-            lang.pick("预警", "Flags"),
-            flags(r, lang),
+            v.report.weeks.len(),
             lang.pick("未更新天数", "days silent"),
             r.activity.silent_days
         )),
+        Line::from(format!("{} {}", lang.pick("预警", "Flags"), flags(r, lang))),
     ];
     let block = Block::default().borders(Borders::TOP | Borders::LEFT | Borders::RIGHT);
     frame.render_widget(Paragraph::new(info).block(block), rows[0]);
