@@ -3,7 +3,7 @@
 //! and the selected one.
 
 use crate::domain::ops::report::{OpsReport, OpsRow};
-use crate::i18n::Lang;
+pub use crate::report::bulletin::ops::flag_word;
 
 /// The operations screen.
 #[derive(Debug, Clone)]
@@ -72,18 +72,6 @@ impl OpsView {
             .iter()
             .filter(|r| !r.flags.is_empty())
             .count()
-    }
-}
-
-/// A flag's name as the screen shows it.
-pub fn flag_word(flag: &str, lang: Lang) -> &'static str {
-    match flag {
-        "dormant" => lang.pick("休眠", "dormant"),
-        "zombie" => lang.pick("僵尸", "zombie"),
-        "below_average" => lang.pick("连续低于均值", "below average"),
-        "under_floor" => lang.pick("更新不足", "under floor"),
-        "no_interaction" => lang.pick("无互动", "no interaction"),
-        _ => lang.pick("其他", "other"),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::domain::ops::activity::ActivityRules;
 use crate::domain::ops::formula::shipped;
 use crate::domain::ops::report::{GroupBy, OpsBuilder};
 use crate::domain::platform::{Level, Platform};
+use crate::i18n::Lang;
 
 fn acc(id: i64, name: &str) -> Account {
     Account {
