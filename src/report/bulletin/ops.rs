@@ -198,9 +198,9 @@ pub fn html(s: &mut String, o: &OpsSection, lang: Lang, esc: fn(&str) -> String)
         esc(&o.intro(lang))
     );
     if !o.flagged.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
             lang.pick("账号", "Account"),
             lang.pick("地区", "Region"),
             lang.pick("预警", "Flags"),
@@ -211,9 +211,9 @@ pub fn html(s: &mut String, o: &OpsSection, lang: Lang, esc: fn(&str) -> String)
             lang.pick("未更新天数", "Days silent")
         );
         for l in &o.flagged {
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{} / {}</td><td class=\"n\">{}</td></tr>\n",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{} / {}</td><td class=\"n\">{}</td></tr>",
                 esc(&l.name),
                 esc(&l.region),
                 esc(&l.flags.join(lang.pick("、", ", "))),
@@ -227,7 +227,7 @@ pub fn html(s: &mut String, o: &OpsSection, lang: Lang, esc: fn(&str) -> String)
     if !o.findings.is_empty() {
         s.push_str("<ul>\n");
         for f in &o.findings {
-            let _ = write!(s, "<li>{}</li>\n", esc(f));
+            let _ = writeln!(s, "<li>{}</li>", esc(f));
         }
         s.push_str("</ul>\n");
     }
