@@ -21,6 +21,7 @@ pub enum MetricsCmd {
 
 #[derive(Debug, Args)]
 pub struct MetricsImportArgs {
+    /// The posts or weekly metrics file (CSV or XLSX)
     pub file: PathBuf,
     /// Apply values that differ from the stored ones (otherwise they are reported and nothing is written)
     #[arg(long)]

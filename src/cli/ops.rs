@@ -65,6 +65,7 @@ pub struct OpsArgs {
     /// First day of a week: mon (default), sun, …
     #[arg(long, default_value = "mon", value_parser = parse_weekday)]
     pub week_start: Weekday,
+    /// Output: a table, JSON, CSV or Markdown
     #[arg(long, value_enum, default_value_t = OpsFormat::Table)]
     pub format: OpsFormat,
 }
