@@ -22,6 +22,9 @@ pub fn flag_word(flag: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// How many flagged accounts the bulletin names (the rest are counted; `assay ops` lists all).
+pub const FLAGGED_LISTED: usize = 20;
+
 /// One flagged account.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OpsLine {
@@ -42,7 +45,10 @@ pub struct OpsSection {
     pub to: String,
     pub weeks: usize,
     pub accounts: usize,
+    /// The first [`FLAGGED_LISTED`] flagged accounts.
     pub flagged: Vec<OpsLine>,
+    /// How many accounts carry a flag in all.
+    pub flagged_total: usize,
     pub findings: Vec<String>,
 }
 
@@ -52,6 +58,7 @@ impl OpsSection {
             .accounts
             .iter()
             .filter(|a| !a.flags.is_empty())
+            .take(FLAGGED_LISTED)
             .map(|a| OpsLine {
                 name: a.name.clone(),
                 region: a.region.clone(),
@@ -71,27 +78,31 @@ impl OpsSection {
             weeks: r.weeks.len(),
             accounts: r.accounts.len(),
             flagged,
+            flagged_total: r.accounts.iter().filter(|a| !a.flags.is_empty()).count(),
             findings: r.findings.iter().map(|f| finding(f, lang)).collect(),
         }
+    }
+
+    /// "N more" under the table, when not every flagged account is named.
+    fn more(&self, lang: Lang) -> Option<String> {
+        let rest = self.flagged_total.saturating_sub(self.flagged.len());
+        (rest > 0).then(|| match lang {
+            Lang::Zh => format!("另有 {rest} 个预警账号未列出，完整名单见 assay ops --round。"),
+            Lang::En => format!(
+                "{rest} more flagged accounts are not listed; assay ops --round lists them all."
+            ),
+        })
     }
 
     fn intro(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!(
                 "{} 至 {}（{} 周），{} 个账号中 {} 个有运营预警（休眠、僵尸、连续低于组均值、更新不足、无互动）。",
-                self.from,
-                self.to,
-                self.weeks,
-                self.accounts,
-                self.flagged.len()
+                self.from, self.to, self.weeks, self.accounts, self.flagged_total
             ),
             Lang::En => format!(
                 "{} to {} ({} weeks): {} of {} accounts carry an operations flag (dormant, zombie, below the group mean, under the update floor, no interaction).",
-                self.from,
-                self.to,
-                self.weeks,
-                self.flagged.len(),
-                self.accounts
+                self.from, self.to, self.weeks, self.flagged_total, self.accounts
             ),
         }
     }
@@ -181,6 +192,9 @@ pub fn md(s: &mut String, o: &OpsSection, lang: Lang, cell: fn(&str) -> String) 
         }
         s.push('\n');
     }
+    if let Some(m) = o.more(lang) {
+        let _ = writeln!(s, "{}\n", cell(&m));
+    }
     for f in &o.findings {
         let _ = writeln!(s, "- {}", cell(f));
     }
@@ -223,6 +237,9 @@ pub fn html(s: &mut String, o: &OpsSection, lang: Lang, esc: fn(&str) -> String)
             );
         }
         s.push_str("</tbody></table>\n");
+    }
+    if let Some(m) = o.more(lang) {
+        let _ = writeln!(s, "<p>{}</p>", esc(&m));
     }
     if !o.findings.is_empty() {
         s.push_str("<ul>\n");
