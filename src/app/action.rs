@@ -31,6 +31,10 @@ pub enum Action {
     SortNext,
     SortReverse,
     ShowSummary,
+    /// The operations screen (weekly index against the group mean, flagged accounts) and back.
+    ShowOps,
+    /// On the operations screen: flagged accounts only ↔ every account.
+    OpsAll,
     PickRound,
     /// Open (or leave) the chair's reconciliation of the disagreement queue.
     Reconcile,

@@ -7,6 +7,7 @@ use crate::domain::account::Account;
 use crate::domain::agreement::Sheet;
 use crate::domain::entry::Entry;
 use crate::domain::panel::{self, Disagreement, QueueRule};
+use crate::domain::ops::report::OpsReport;
 use crate::domain::rubric::Rubric;
 use crate::report::{SheetFigures, SheetResult};
 use crate::storage::{Consensus, Store, StoreError, Submission, account_label, split_done};
@@ -87,6 +88,15 @@ pub trait Backend {
     ) -> Result<Option<crate::domain::panel::Viewer>, StoreError> {
         Ok(None)
     }
+    /// The round's operations report with weekly series, `None` without metrics (the default:
+    /// backends that hold no metrics).
+    fn round_ops(
+        &mut self,
+        _round: i64,
+        _accounts: &[Account],
+    ) -> Result<Option<OpsReport>, StoreError> {
+        Ok(None)
+    }
 }
 
 impl Backend for Store {
@@ -114,6 +124,14 @@ impl Backend for Store {
         let p = Store::panel_policy(self, round)?;
         p.check().map_err(|e| StoreError::Invalid(e.to_string()))?;
         Ok(p)
+    }
+
+    fn round_ops(
+        &mut self,
+        round: i64,
+        accounts: &[Account],
+    ) -> Result<Option<OpsReport>, StoreError> {
+        Store::round_ops(self, round, accounts)
     }
 
     fn each_entry(
@@ -228,9 +246,19 @@ pub struct MemBackend {
     pub chairs: Vec<(i64, String)>,
     /// Recorded consensus: (round, account, chair, indicator, consensus).
     pub consensus: Vec<(i64, i64, String, String, Consensus)>,
+    /// The operations report `round_ops` answers with (`None`: no metrics).
+    pub ops: Option<OpsReport>,
 }
 
 impl Backend for MemBackend {
+    fn round_ops(
+        &mut self,
+        _round: i64,
+        _accounts: &[Account],
+    ) -> Result<Option<OpsReport>, StoreError> {
+        Ok(self.ops.clone())
+    }
+
     fn each_entry(
         &self,
         round: i64,

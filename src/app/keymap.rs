@@ -17,6 +17,8 @@ pub enum Ctx {
     Summary,
     /// The chair's reconciliation screen.
     Reconcile,
+    /// The operations screen.
+    Ops,
     /// A list popup: round picker, veto reasons, filter.
     Picker,
     Filter,
@@ -25,13 +27,14 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 10] = [
+    pub const ALL: [Ctx; 11] = [
         Ctx::Accounts,
         Ctx::Search,
         Ctx::Scoring,
         Ctx::Input,
         Ctx::Summary,
         Ctx::Reconcile,
+        Ctx::Ops,
         Ctx::Picker,
         Ctx::Filter,
         Ctx::Confirm,
@@ -46,6 +49,7 @@ impl Ctx {
             Ctx::Input => lang.pick("输入框", "Text input"),
             Ctx::Summary => lang.pick("汇总", "Summary"),
             Ctx::Reconcile => lang.pick("分歧协调", "Reconciliation"),
+            Ctx::Ops => lang.pick("运营监测", "Operations"),
             Ctx::Picker => lang.pick("选择列表", "Choice list"),
             Ctx::Filter => lang.pick("筛选", "Filter"),
             Ctx::Confirm => lang.pick("确认框", "Confirmation"),
@@ -140,8 +144,8 @@ impl Binding {
 }
 
 use Ctx::*;
-const LISTS: &[Ctx] = &[Accounts, Scoring, Summary, Picker, Filter, Help];
-const MOVE: &[Ctx] = &[Accounts, Scoring, Summary, Reconcile, Picker, Filter, Help];
+const LISTS: &[Ctx] = &[Accounts, Scoring, Summary, Ops, Picker, Filter, Help];
+const MOVE: &[Ctx] = &[Accounts, Scoring, Summary, Reconcile, Ops, Picker, Filter, Help];
 
 macro_rules! b {
     ($keys:expr, $action:expr, $ctxs:expr, $zh:expr, $en:expr, $bar:expr) => {
@@ -161,7 +165,7 @@ macro_rules! b {
 pub fn bindings() -> Vec<Binding> {
     use KeyCode as C;
     vec![
-        b!(&[k('?'), kc(C::F(1))], Action::Help, &[Accounts, Scoring, Summary, Reconcile], "帮助", "help", true),
+        b!(&[k('?'), kc(C::F(1))], Action::Help, &[Accounts, Scoring, Summary, Reconcile, Ops], "帮助", "help", true),
         b!(&[k('q')], Action::Quit, &[Accounts, Summary], "退出", "quit", true),
         b!(&[ctrl('c')], Action::Quit, &Ctx::ALL, "立即退出", "quit now", false),
         b!(&[kc(C::Esc), k('q')], Action::Back, &[Scoring, Reconcile, Picker, Filter, Help], "返回", "back", true),
@@ -189,6 +193,9 @@ pub fn bindings() -> Vec<Binding> {
         b!(&[k('t'), kc(C::Tab)], Action::ShowSummary, &[Accounts, Summary], "汇总/列表", "summary/list", true),
         b!(&[k('c')], Action::Reconcile, &[Accounts, Summary], "协调分歧（组长）", "reconcile disagreements (chair)", false),
         b!(&[kc(C::Enter)], Action::Enter, &[Reconcile], "录入协调结果", "record the consensus", true),
+        b!(&[k('o')], Action::ShowOps, &[Accounts, Ops], "运营监测/列表", "operations/list", true),
+        b!(&[kc(C::Esc), k('q')], Action::Back, &[Ops], "返回列表", "back to the list", false),
+        b!(&[k('a')], Action::OpsAll, &[Ops], "仅预警/全部账号", "flagged/all accounts", true),
         b!(&[k('R')], Action::PickRound, &[Accounts, Summary], "切换轮次", "switch round", false),
         b!(&[k('0'), k('9'), k('.')], Action::Type('0'), &[Scoring], "输入分值或次数", "type a value or count", true),
         b!(&[k('l')], Action::NextLevel, &[Scoring], "选档次", "pick a level", true),

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod mouse;
+pub mod ops;
 pub mod popup;
 pub mod reconcile;
 pub mod scoring;
@@ -18,6 +19,7 @@ pub mod summary;
 pub mod text_orders;
 pub mod totals;
 mod update;
+mod update_ops;
 mod update_scoring;
 pub mod worker;
 
@@ -62,6 +64,7 @@ pub enum Screen {
     Summary,
     /// The chair's reconciliation of the round's disagreement queue.
     Reconcile,
+    Ops,
 }
 
 /// The whole TUI state.
@@ -78,6 +81,7 @@ pub struct App {
     pub scoring: Option<Scoring>,
     pub summary: Option<Summary>,
     pub reconcile: Option<Reconcile>,
+    pub ops: Option<ops::OpsView>,
     pub popup: Option<Popup>,
     /// Undo/redo stacks per account id, kept while the app runs.
     pub history: HashMap<i64, (Vec<Edit>, Vec<Edit>)>,
@@ -175,6 +179,7 @@ impl App {
             scoring: None,
             summary: None,
             reconcile: None,
+            ops: None,
             popup: None,
             history: HashMap::new(),
             size: (80, 24),
@@ -215,6 +220,7 @@ impl App {
                 Screen::Scoring => Ctx::Scoring,
                 Screen::Summary => Ctx::Summary,
                 Screen::Reconcile => Ctx::Reconcile,
+                Screen::Ops => Ctx::Ops,
             },
         }
     }

@@ -48,6 +48,10 @@ impl App {
             }
             Ctx::Accounts => self.list_key(action, backend),
             Ctx::Summary => self.summary_key(action, backend),
+            Ctx::Ops => {
+                self.ops_key(action);
+                Ok(())
+            }
             Ctx::Scoring => self.scoring_key(action, backend),
             Ctx::Reconcile => self.reconcile_key(action, backend),
         };
@@ -154,6 +158,7 @@ impl App {
             }
             Action::ShowSummary => self.toggle_summary(backend)?,
             Action::Reconcile => self.open_reconcile(backend)?,
+            Action::ShowOps => self.show_ops(backend)?,
             Action::PickRound if self.rounds.len() > 1 => self.pick_round(self.rounds.clone()),
             Action::PickRound => {
                 self.flash = Some(self.t("只有一个轮次", "There is only one round").into())

@@ -249,6 +249,14 @@ const ZH: &[(&str, &str)] = &[
         "Evaluator name (default: from the config file, or asked once)",
         "评估人姓名（默认：取自配置文件，或首次询问）",
     ),
+    (
+        "Output: a table, JSON, CSV or Markdown",
+        "输出格式：表格、JSON、CSV 或 Markdown",
+    ),
+    (
+        "The posts or weekly metrics file (CSV or XLSX)",
+        "逐篇或逐周运营数据文件（CSV 或 XLSX）",
+    ),
 ];
 
 fn collapse(s: &str) -> String {

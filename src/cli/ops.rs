@@ -7,11 +7,10 @@ use anyhow::Context;
 use chrono::{Duration, NaiveDate, Weekday};
 use clap::{Args, ValueEnum};
 
-use crate::domain::ops::WeekFigures;
 use crate::domain::ops::activity::ActivityRules;
 use crate::domain::ops::formula::{self, Formula};
-use crate::domain::ops::report::{GroupBy, OpsBuilder, OpsReport};
-use crate::domain::ops::week::{week_start, weeks_between};
+use crate::domain::ops::report::{GroupBy, OpsReport};
+use crate::domain::ops::week::week_start;
 use crate::i18n::Lang;
 use crate::storage::{AccountFilter, Store};
 
@@ -198,20 +197,14 @@ pub fn build(
     to: NaiveDate,
     first: Weekday,
 ) -> anyhow::Result<OpsReport> {
-    let mut b = OpsBuilder::new(accounts, formulas, by);
-    for week in weeks_between(from, to, first) {
-        let last = week + Duration::days(6);
-        let mut buf = b.week_buffer();
-        store.for_each_post_between(week.max(from), last.min(to), &mut |p| {
-            b.add_post(&mut buf, &p)
-        })?;
-        // A week cut short by the end date counts for activity, not for the comparison.
-        if last <= to {
-            store.for_each_week_between(week, last, &mut |w| {
-                b.add_week_row(&mut buf, &WeekFigures::from(&w))
-            })?;
-            b.close_week(week, &buf);
-        }
-    }
-    Ok(b.finish(from, to, rules))
+    Ok(store.ops_report(&crate::storage::ops_scan::OpsQuery {
+        accounts,
+        formulas,
+        by,
+        rules,
+        from,
+        to,
+        first,
+        series: false,
+    })?)
 }

@@ -431,7 +431,10 @@ pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::R
         rubric: format!("{} {}", l.rubric.name, round.rubric_version),
         monitoring_date: round.monitoring_date.to_string(),
     };
-    let b = Bulletin::new(heading, &l.scheme, &l.accounts, &l.sheets, lang);
+    let mut b = Bulletin::new(heading, &l.scheme, &l.accounts, &l.sheets, lang);
+    b.operations = store
+        .round_ops(round.id, &l.accounts)?
+        .map(|r| crate::report::bulletin::ops::OpsSection::of(&r, lang));
     let ext = match args.format {
         BulletinFormat::Md => "md",
         BulletinFormat::Html => "html",

@@ -18,7 +18,7 @@ pub mod metric_import;
 pub mod metrics;
 mod migrations;
 mod open;
-mod ops_scan;
+pub mod ops_scan;
 mod panel;
 mod panel_settings;
 mod progress;

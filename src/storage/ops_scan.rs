@@ -1,8 +1,15 @@
 //! Streaming reads of the metrics for the operations report: posts and weekly rows of one date
-//! range, in time order, without holding more than one row.
+//! range, in time order, without holding more than one row; the report built from them week by
+//! week.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
 use rusqlite::params;
+
+use crate::domain::account::Account;
+use crate::domain::ops::activity::ActivityRules;
+use crate::domain::ops::formula::Formula;
+use crate::domain::ops::report::{GroupBy, OpsBuilder, OpsReport};
+use crate::domain::ops::week::weeks_between;
 
 pub use crate::domain::ops::{PostFigures, WeekFigures};
 
@@ -16,22 +23,110 @@ fn conv<E: std::error::Error + Send + Sync + 'static>(e: E) -> rusqlite::Error {
 /// `YYYY-MM-DD HH:MM` without the general format machinery (the ops scan reads millions).
 fn fast_time(s: &str) -> Option<NaiveDateTime> {
     let b = s.as_bytes();
-    if b.len() != 16 || b[4] != b'-' || b[7] != b'-' || b[10] != b' ' || b[13] != b':' {
+    if b.len() != 16 || b[10] != b' ' || b[13] != b':' {
         return None;
     }
     let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?)?.and_hms_opt(
-        n(11..13)?,
-        n(14..16)?,
-        0,
-    )
+    fast_date(s.get(..10)?)?.and_hms_opt(n(11..13)?, n(14..16)?, 0)
+}
+
+/// `YYYY-MM-DD`, the same way.
+fn fast_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?)
 }
 
 fn nonneg(v: Option<i64>) -> u64 {
     v.unwrap_or(0).max(0) as u64
 }
 
+/// What an operations report covers: accounts, formulas, grouping, rules, the period and the
+/// first weekday; `series` keeps each account's weekly index and group mean (for charts).
+pub struct OpsQuery<'a> {
+    pub accounts: &'a [Account],
+    pub formulas: &'a [Formula],
+    pub by: GroupBy,
+    pub rules: &'a ActivityRules,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub first: Weekday,
+    pub series: bool,
+}
+
 impl Store {
+    /// Reads the metrics week by week (one week's figures in memory) and builds the report.
+    pub fn ops_report(&self, q: &OpsQuery<'_>) -> Result<OpsReport, StoreError> {
+        let (from, to) = (q.from, q.to);
+        let mut b = OpsBuilder::new(q.accounts, q.formulas, q.by, from, to);
+        if q.series {
+            b = b.with_series();
+        }
+        for week in weeks_between(from, to, q.first) {
+            let last = week + Duration::days(6);
+            let mut buf = b.week_buffer();
+            self.for_each_post_between(week.max(from), last.min(to), &mut |p| {
+                b.add_post(&mut buf, &p)
+            })?;
+            // A week cut short by the end date counts for activity, not for the comparison.
+            if last <= to {
+                self.for_each_week_between(week, last, &mut |w| {
+                    b.add_week_row(&mut buf, &WeekFigures::from(&w))
+                })?;
+                b.close_week(week, &buf);
+            }
+        }
+        Ok(b.finish(from, to, q.rules))
+    }
+
+    /// Whether any post or weekly row falls on `from..=to`.
+    pub fn has_metrics_between(&self, from: NaiveDate, to: NaiveDate) -> Result<bool, StoreError> {
+        let end = to.succ_opt().unwrap_or(to).to_string();
+        let (from, to) = (from.to_string(), to.to_string());
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM metric_weeks WHERE week >= ?1 AND week <= ?2)
+                 OR EXISTS (SELECT 1 FROM metric_posts WHERE published_at >= ?1 AND published_at < ?3)",
+            params![from, to, end],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The round's report with the `assay ops --round` defaults (26 weeks before the monitoring
+    /// date, Monday weeks, national rules, `gov-ops`, one group) and weekly series; `None` when
+    /// the round has no metrics in that period.
+    pub fn round_ops(
+        &self,
+        round_id: i64,
+        accounts: &[Account],
+    ) -> Result<Option<OpsReport>, StoreError> {
+        let round = self.round(&round_id.to_string())?;
+        let first = Weekday::Mon;
+        let to = round.monitoring_date;
+        let from = crate::domain::ops::week::week_start(to - Duration::weeks(26), first);
+        if !self.has_metrics_between(from, to)? {
+            return Ok(None);
+        }
+        let formulas: Vec<Formula> = crate::domain::ops::formula::shipped()
+            .into_iter()
+            .filter(|f| f.id == "gov-ops")
+            .collect();
+        let rules = ActivityRules::default();
+        let q = OpsQuery {
+            accounts,
+            formulas: &formulas,
+            by: GroupBy::All,
+            rules: &rules,
+            from,
+            to,
+            first,
+            series: true,
+        };
+        self.ops_report(&q).map(Some)
+    }
+
     /// Calls `f` for every post published on `from..=to` (dates inclusive), in time order.
     pub fn for_each_post_between(
         &self,
@@ -84,7 +179,10 @@ impl Store {
             let opt = |v: Option<i64>| v.map(|x| x.max(0) as u64);
             f(WeekMetric {
                 account_id: r.get(0)?,
-                week: NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(conv)?,
+                week: match fast_date(&week) {
+                    Some(d) => d,
+                    None => NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(conv)?,
+                },
                 followers: nonneg(r.get(2)?),
                 messages: nonneg(r.get(3)?),
                 replies: nonneg(r.get(4)?),
@@ -127,6 +225,16 @@ mod tests {
             "x",
         ] {
             assert_eq!(super::fast_time(s), None, "{s}");
+        }
+        for s in [
+            "2024-12-30",
+            "2024-02-29",
+            "2023-02-29",
+            "2024/12/30",
+            "2024-12-3x",
+        ] {
+            let want = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            assert_eq!(super::fast_date(s), want, "{s}");
         }
     }
 }

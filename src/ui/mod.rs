@@ -3,6 +3,7 @@
 
 mod accounts;
 mod help;
+mod ops;
 mod popup;
 mod reconcile;
 mod scoring;
@@ -28,6 +29,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Scoring => scoring::render(frame, body, app, theme),
         Screen::Summary => summary::render(frame, body, app, theme),
         Screen::Reconcile => reconcile::render(frame, body, app, theme),
+        Screen::Ops => ops::render(frame, body, app, theme),
     }
     status::render(frame, bar, app, theme);
     popup::render(frame, app, theme);

@@ -125,6 +125,7 @@ mod tests {
             },
             flags: vec!["dormant", "below_average"],
             activity,
+            series: Vec::new(),
         }
     }
 

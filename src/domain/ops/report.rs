@@ -1,7 +1,7 @@
 //! The operations report, pure and week by week: each week's index per account, its standing in
 //! its group, the running streak below the group mean, post days for the activity rules; then
 //! one row per account with its flags, flagged accounts first. Memory is one week's figures plus
-//! a few numbers and the post days per account.
+//! a few numbers per account and a bitset of its post days (one bit a day of the period).
 
 use std::collections::HashMap;
 
@@ -86,6 +86,10 @@ pub struct OpsRow {
     /// Flag names: dormant, zombie, below_average, under_floor, no_interaction.
     pub flags: Vec<&'static str>,
     pub activity: Activity,
+    /// Each week's index and its group's mean, oldest first: kept only on request
+    /// ([`OpsBuilder::with_series`], for the TUI chart), never in the command's outputs.
+    #[serde(skip)]
+    pub series: Vec<[f64; 2]>,
 }
 
 /// The whole report.
@@ -148,8 +152,54 @@ struct State {
     sum: f64,
     below: u32,
     streak: Streak,
-    days: Vec<NaiveDate>,
     messages: (u64, u64),
+    series: Vec<[f64; 2]>,
+}
+
+/// The days with a post, one bit per day of the period and account, in one flat table: no
+/// allocation per post, 48 bytes an account for a year.
+struct PostDays {
+    from: NaiveDate,
+    days: i64,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl PostDays {
+    fn new(accounts: usize, from: NaiveDate, to: NaiveDate) -> PostDays {
+        let days = (to - from).num_days().max(-1) + 1;
+        let words = (days as usize).div_ceil(64);
+        PostDays {
+            from,
+            days,
+            words,
+            bits: vec![0; words * accounts],
+        }
+    }
+
+    /// Marks a post day; days outside the period are not kept (the rules ignore them).
+    fn mark(&mut self, account: usize, day: NaiveDate) {
+        let k = (day - self.from).num_days();
+        if (0..self.days).contains(&k) {
+            let k = k as usize;
+            self.bits[account * self.words + k / 64] |= 1 << (k % 64);
+        }
+    }
+
+    /// The account's post days, oldest first.
+    fn list(&self, account: usize) -> Vec<NaiveDate> {
+        let words = &self.bits[account * self.words..(account + 1) * self.words];
+        let mut out = Vec::new();
+        for (w, &word) in words.iter().enumerate() {
+            let mut x = word;
+            while x != 0 {
+                let b = x.trailing_zeros() as i64;
+                out.push(self.from + chrono::Duration::days(w as i64 * 64 + b));
+                x &= x - 1;
+            }
+        }
+        out
+    }
 }
 
 /// Builds an [`OpsReport`] week by week.
@@ -160,11 +210,20 @@ pub struct OpsBuilder<'a> {
     groups: Vec<String>,
     index: AccountIndex,
     state: Vec<State>,
+    days: PostDays,
     weeks: Vec<NaiveDate>,
+    keep_series: bool,
 }
 
 impl<'a> OpsBuilder<'a> {
-    pub fn new(accounts: &'a [Account], formulas: &'a [Formula], by: GroupBy) -> Self {
+    /// A builder for the period `from..=to` (post days outside it are not kept).
+    pub fn new(
+        accounts: &'a [Account],
+        formulas: &'a [Formula],
+        by: GroupBy,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Self {
         let mut groups: Vec<String> = Vec::new();
         let mut gi: HashMap<String, usize> = HashMap::new();
         let state = accounts
@@ -186,8 +245,8 @@ impl<'a> OpsBuilder<'a> {
                     sum: 0.0,
                     below: 0,
                     streak: Streak::default(),
-                    days: Vec::new(),
                     messages: (0, 0),
+                    series: Vec::new(),
                 }
             })
             .collect();
@@ -198,8 +257,16 @@ impl<'a> OpsBuilder<'a> {
             groups,
             index: AccountIndex::new(accounts),
             state,
+            days: PostDays::new(accounts.len(), from, to),
             weeks: Vec::new(),
+            keep_series: false,
         }
+    }
+
+    /// Keeps every account's weekly index and group mean (one pair a week and account).
+    pub fn with_series(mut self) -> Self {
+        self.keep_series = true;
+        self
     }
 
     /// A fresh per-account metrics vector for one week (to fill with [`Self::add_post`] and
@@ -224,11 +291,7 @@ impl<'a> OpsBuilder<'a> {
                 comments,
             },
         );
-        let day = p.published.date();
-        let days = &mut self.state[i].days;
-        if days.last() != Some(&day) {
-            days.push(day);
-        }
+        self.days.mark(i, p.published.date());
     }
 
     /// Adds a weekly row: followers, reply hours, messages; its totals stand in for posts when
@@ -268,6 +331,9 @@ impl<'a> OpsBuilder<'a> {
         let stats: Vec<GroupStats> = values.iter().map(|v| GroupStats::of(v)).collect();
         for (s, x) in self.state.iter_mut().zip(idx) {
             let st = stats[s.group].standing(x);
+            if self.keep_series {
+                s.series.push([x, stats[s.group].mean]);
+            }
             s.last = x;
             s.sum += x;
             s.below += u32::from(st.below);
@@ -283,10 +349,11 @@ impl<'a> OpsBuilder<'a> {
             .accounts
             .iter()
             .zip(self.state)
-            .map(|(a, s)| {
+            .enumerate()
+            .map(|(i, (a, s))| {
                 let act = activity::evaluate(
                     rules,
-                    &s.days,
+                    &self.days.list(i),
                     from,
                     to,
                     s.messages,
@@ -324,6 +391,7 @@ impl<'a> OpsBuilder<'a> {
                     streak: s.streak,
                     flags,
                     activity: act,
+                    series: s.series,
                 }
             })
             .collect();

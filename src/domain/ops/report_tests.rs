@@ -40,9 +40,9 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
     ];
     let formulas = shipped();
     let gov: Vec<_> = formulas.into_iter().filter(|f| f.id == "gov-ops").collect();
-    let mut b = OpsBuilder::new(&accounts, &gov, GroupBy::All);
     // Three weeks across the year end; account 3 never posts.
     let first = d("2024-12-23");
+    let mut b = OpsBuilder::new(&accounts, &gov, GroupBy::All, first, d("2025-01-12"));
     for w in 0..3 {
         let week = first + Duration::days(7 * w);
         let mut buf = b.week_buffer();
@@ -112,4 +112,30 @@ fn account_index_dense_and_sparse() {
     assert!(matches!(sparse, AccountIndex::Sparse(_)));
     assert_eq!((sparse.get(10_000_000), sparse.get(6)), (Some(1), None));
     assert_eq!(AccountIndex::new(&[]).get(1), None);
+}
+
+#[test]
+fn post_days_keep_one_bit_a_day_inside_the_period_only() {
+    let (from, to) = (d("2024-01-01"), d("2024-12-31"));
+    let mut days = super::PostDays::new(3, from, to);
+    assert_eq!(days.words, 6); // 366 days
+    for s in [
+        "2024-12-31",
+        "2024-03-05",
+        "2024-03-05",
+        "2024-01-01",
+        "2024-03-04",
+    ] {
+        days.mark(1, d(s));
+    }
+    days.mark(1, d("2023-12-31")); // before the period: not kept
+    days.mark(1, d("2025-01-01")); // after it
+    days.mark(2, d("2024-06-01"));
+    let want: Vec<_> = ["2024-01-01", "2024-03-04", "2024-03-05", "2024-12-31"]
+        .into_iter()
+        .map(d)
+        .collect();
+    assert_eq!(days.list(1), want);
+    assert!(days.list(0).is_empty());
+    assert_eq!(days.list(2), vec![d("2024-06-01")]);
 }

@@ -70,6 +70,9 @@ pub fn render_html(b: &Bulletin, lang: Lang) -> String {
     full_marks(&mut s, &w, b);
     units(&mut s, &w, b);
     categories(&mut s, &w, b);
+    if let Some(o) = &b.operations {
+        super::ops::html(&mut s, o, lang, esc);
+    }
     s.push_str("</body></html>\n");
     s
 }

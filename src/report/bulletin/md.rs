@@ -167,6 +167,9 @@ pub fn render_md(b: &Bulletin, lang: Lang) -> String {
         }
         s.push('\n');
     }
+    if let Some(o) = &b.operations {
+        super::ops::md(&mut s, o, lang, cell);
+    }
     s
 }
 

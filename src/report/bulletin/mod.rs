@@ -5,6 +5,7 @@
 
 mod html;
 mod md;
+pub mod ops;
 mod xlsx;
 
 pub use html::render_html;
@@ -53,6 +54,10 @@ pub struct Bulletin {
     /// The totals of accounts with a scored result (for the distribution chart).
     pub totals: Vec<f64>,
     pub full: f64,
+    /// The operations section, when the round has metrics (set by the caller from the round's
+    /// ops report: [`ops::OpsSection::of`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operations: Option<ops::OpsSection>,
 }
 
 /// Round facts the bulletin prints in its heading.
@@ -122,6 +127,7 @@ impl Bulletin {
                 .filter_map(|a| a.result.total)
                 .collect(),
             full: scheme.full,
+            operations: None,
         }
     }
 }

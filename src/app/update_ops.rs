@@ -1,0 +1,70 @@
+//! Applying actions on the operations screen: opening it from the account list (the round's
+//! report read through the backend, the selected account focused) and moving within it.
+
+use super::ops::OpsView;
+use super::{Action, App, Backend, Popup, Screen};
+use crate::storage::StoreError;
+
+impl App {
+    /// Opens the operations screen, or goes back to the list from it.
+    pub(super) fn show_ops(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
+        if self.screen == Screen::Ops {
+            self.screen = Screen::Accounts;
+            return Ok(());
+        }
+        let accounts: Vec<_> = self.rows.iter().map(|r| r.account.clone()).collect();
+        let report = backend.round_ops(self.session.round_id, &accounts)?;
+        let focus = self.list.selected_row().map(|i| self.rows[i].account.id);
+        self.open_ops(report, focus);
+        Ok(())
+    }
+
+    /// Shows `report` with `focus` selected; without a report, says that the round has no
+    /// metrics and how to import them.
+    pub fn open_ops(
+        &mut self,
+        report: Option<crate::domain::ops::report::OpsReport>,
+        focus: Option<i64>,
+    ) {
+        match report {
+            Some(r) => {
+                self.ops = Some(OpsView::new(r, focus));
+                self.screen = Screen::Ops;
+            }
+            None => {
+                self.popup = Some(Popup::Message {
+                    text: self
+                        .t(
+                            "本轮监测日期前 26 周没有运营数据；先用 assay metrics import 导入",
+                            "No operations metrics in the 26 weeks before this round's monitoring date; import them with assay metrics import",
+                        )
+                        .into(),
+                    error: false,
+                })
+            }
+        }
+    }
+
+    pub(super) fn ops_key(&mut self, action: Action) {
+        let page = self.page() as isize;
+        match action {
+            Action::Back => self.screen = Screen::Accounts,
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            _ => {}
+        }
+        let Some(v) = self.ops.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Up => v.move_by(-1),
+            Action::Down => v.move_by(1),
+            Action::PageUp => v.move_by(-page),
+            Action::PageDown => v.move_by(page),
+            Action::Top => v.move_by(isize::MIN / 2),
+            Action::Bottom => v.move_by(isize::MAX / 2),
+            Action::OpsAll => v.toggle_all(),
+            Action::ShowOps => self.screen = Screen::Accounts,
+            _ => {}
+        }
+    }
+}
