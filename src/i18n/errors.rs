@@ -44,6 +44,9 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         {
             return t;
         }
+        if let Some(e) = cause.downcast_ref::<crate::domain::rubric::RubricErrors>() {
+            return e.localized(lang);
+        }
         if let Some(e) = cause.downcast_ref::<crate::io::accounts::ImportError>()
             && let Some(t) = import(e, lang)
         {
