@@ -17,12 +17,6 @@ pub(super) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub fn err(&mut self, path: &[Seg<'_>], message: impl Into<String>, hint: impl Into<String>) {
-        let pos = self.loc.at(path);
-        self.errors
-            .push(RubricError::new(self.file, pos, message, hint));
-    }
-
     /// Reports an error worded in both languages: English message and hint, then Chinese.
     pub fn say(
         &mut self,
