@@ -91,3 +91,31 @@ fn validation_errors_are_chinese_by_default_and_english_on_request() {
         assert!(err.contains(expect), "{name}: {err}");
     }
 }
+
+#[test]
+fn gen_refusals_are_chinese_by_default() {
+    let dir = std::env::temp_dir().join(format!("assay-gen-words-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let db = dir.join("g.db");
+    for (args, says) in [
+        (vec!["--accounts", "0"], "至少为 1"),
+        (vec!["--accounts", "99999999999"], "超出本机能容纳的规模"),
+    ] {
+        let out = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .arg("gen")
+            .args(&args)
+            .env("HOME", &dir)
+            .env("ASSAY_CONFIG", dir.join("config.ron"))
+            .env_remove("ASSAY_LANG")
+            .env_remove("ASSAY_DB")
+            .output()
+            .expect("runs assay");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert_eq!(english_run(&err), None, "English in gen {args:?}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
