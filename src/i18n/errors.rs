@@ -44,6 +44,14 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         {
             return t;
         }
+        if let Some(e) = cause.downcast_ref::<crate::domain::rubric::RubricErrors>() {
+            return e.localized(lang);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::r#gen::GenError>()
+            && let Some(t) = gen_error(e, lang)
+        {
+            return t;
+        }
         if let Some(e) = cause.downcast_ref::<crate::io::accounts::ImportError>()
             && let Some(t) = import(e, lang)
         {
@@ -56,6 +64,29 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         }
     }
     format!("{err:#}")
+}
+
+/// `assay gen` refusals in Chinese (English keeps the error's own text).
+fn gen_error(e: &crate::r#gen::GenError, lang: Lang) -> Option<String> {
+    use crate::r#gen::GenError as G;
+    if lang != Lang::Zh {
+        return None;
+    }
+    Some(match e {
+        G::Read { path, source } => format!(
+            "无法读取评分标准 {}：{}",
+            path.display(),
+            io_reason(source, lang)
+        ),
+        G::Empty {
+            accounts,
+            evaluators,
+        } => format!("--accounts 与 --evaluators 都至少为 1（现为 {accounts} 和 {evaluators}）"),
+        G::TooLarge { what, value, limit } => format!(
+            "{what} {value} 超出本机能容纳的规模（上限 {limit}）；请生成更少的数据，例如 --accounts 100000"
+        ),
+        _ => return None,
+    })
 }
 
 /// The label of an error line.

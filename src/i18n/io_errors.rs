@@ -41,6 +41,7 @@ pub(super) fn rubric_file(
             "{}:{line}:{column}：文件不是 UTF-8 编码（第 {line} 行第 {column} 列有无效字节 0x{byte:02X}）；请另存为 UTF-8",
             path.display()
         ),
+        (E::Invalid(errs), _) => errs.localized(lang),
         _ => return None,
     })
 }

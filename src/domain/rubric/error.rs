@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::locate::Pos;
+use crate::i18n::Lang;
 
 /// One problem in a rubric file. Displayed as `file:line:column: message — hint`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -12,6 +13,9 @@ pub struct RubricError {
     pub column: usize,
     pub message: String,
     pub hint: String,
+    /// The message and hint in Chinese, when this error kind has a Chinese wording
+    /// (see [`RubricError::localized`]); `None` falls back to the English text.
+    pub zh: Option<(String, String)>,
 }
 
 impl RubricError {
@@ -22,6 +26,28 @@ impl RubricError {
             column: pos.column,
             message: message.into(),
             hint: hint.into(),
+            zh: None,
+        }
+    }
+
+    /// The same error with its Chinese message and hint.
+    pub fn with_zh(mut self, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        self.zh = Some((message.into(), hint.into()));
+        self
+    }
+
+    /// `file:line:column: message — hint` in `lang` (English when no Chinese wording exists).
+    pub fn localized(&self, lang: Lang) -> String {
+        match (&self.zh, lang) {
+            (Some((m, h)), Lang::Zh) => {
+                let mut s = format!("{}:{}:{}：{m}", self.file, self.line, self.column);
+                if !h.is_empty() {
+                    s.push_str("——");
+                    s.push_str(h);
+                }
+                s
+            }
+            _ => self.to_string(),
         }
     }
 
@@ -60,6 +86,14 @@ impl fmt::Display for RubricErrors {
             write!(f, "{e}")?;
         }
         Ok(())
+    }
+}
+
+impl RubricErrors {
+    /// Every error in `lang`, one per line.
+    pub fn localized(&self, lang: Lang) -> String {
+        let lines: Vec<String> = self.errors.iter().map(|e| e.localized(lang)).collect();
+        lines.join("\n")
     }
 }
 

@@ -17,26 +17,44 @@ pub(super) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub fn err(&mut self, path: &[Seg<'_>], message: impl Into<String>, hint: impl Into<String>) {
+    /// Reports an error worded in both languages: English message and hint, then Chinese.
+    pub fn say(
+        &mut self,
+        path: &[Seg<'_>],
+        en: (impl Into<String>, impl Into<String>),
+        zh: (impl Into<String>, impl Into<String>),
+    ) {
         let pos = self.loc.at(path);
         self.errors
-            .push(RubricError::new(self.file, pos, message, hint));
+            .push(RubricError::new(self.file, pos, en.0, en.1).with_zh(zh.0, zh.1));
     }
 
     /// Reports a non-finite or negative number; returns true when the value is usable.
     pub fn number(&mut self, path: &[Seg<'_>], what: &str, v: f64) -> bool {
         if !v.is_finite() {
-            self.err(
+            self.say(
                 path,
-                format!("{what} is {v}, not a finite number"),
-                "write a plain number such as 5 or 2.5",
+                (
+                    format!("{what} is {v}, not a finite number"),
+                    "write a plain number such as 5 or 2.5",
+                ),
+                (
+                    format!("{what} 的值 {v} 不是有限的数"),
+                    "请写普通数字，例如 5 或 2.5",
+                ),
             );
             false
         } else if v < 0.0 {
-            self.err(
+            self.say(
                 path,
-                format!("{what} is negative ({v})"),
-                "points are written as positive numbers; deductions use `Deduct`",
+                (
+                    format!("{what} is negative ({v})"),
+                    "points are written as positive numbers; deductions use `Deduct`",
+                ),
+                (
+                    format!("{what} 为负数（{v}）"),
+                    "分值一律写正数；扣分项请用 `Deduct`",
+                ),
             );
             false
         } else {
@@ -47,10 +65,10 @@ impl Ctx<'_> {
     /// Reports an empty or blank text field.
     pub fn text(&mut self, path: &[Seg<'_>], what: &str, v: &str) {
         if v.trim().is_empty() {
-            self.err(
+            self.say(
                 path,
-                format!("{what} is empty"),
-                format!("fill in the {what}"),
+                (format!("{what} is empty"), format!("fill in the {what}")),
+                (format!("{what} 为空"), format!("请填写 {what}")),
             );
         }
     }
@@ -94,21 +112,30 @@ fn check_total(c: &mut Ctx<'_>, r: &Rubric) -> bool {
         return false;
     }
     if r.total <= 0.0 {
-        c.err(
+        c.say(
             &total,
-            "total is 0",
-            "set `total` to the points of the base part, usually 100",
+            (
+                "total is 0",
+                "set `total` to the points of the base part, usually 100",
+            ),
+            ("total 为 0", "请把 `total` 设为基础分的满分，通常为 100"),
         );
         return false;
     }
     let pm = [Seg::Field("pass_mark")];
     if c.number(&pm, "pass_mark", r.pass_mark) && (r.pass_mark <= 0.0 || r.pass_mark > r.total) {
-        c.err(
+        c.say(
             &pm,
-            format!("pass_mark {} is outside (0, {}]", r.pass_mark, r.total),
-            format!(
-                "set a pass mark above 0 and at most the total {}, such as 60",
-                r.total
+            (
+                format!("pass_mark {} is outside (0, {}]", r.pass_mark, r.total),
+                format!(
+                    "set a pass mark above 0 and at most the total {}, such as 60",
+                    r.total
+                ),
+            ),
+            (
+                format!("pass_mark {} 不在 (0, {}] 范围内", r.pass_mark, r.total),
+                format!("合格线须大于 0 且不超过总分 {}，例如 60", r.total),
             ),
         );
     }
@@ -119,25 +146,37 @@ fn check_veto_policy(c: &mut Ctx<'_>, r: &Rubric) {
     let Some(s) = r.on_veto.value() else {
         return;
     };
-    let (verb, name) = match r.on_veto {
-        VetoPolicy::FailCapScore(_) => ("caps the total at", "FailCapScore"),
-        _ => ("forces a score of", "FailWithScore"),
+    let (verb, name, verb_zh) = match r.on_veto {
+        VetoPolicy::FailCapScore(_) => ("caps the total at", "FailCapScore", "把总分封顶为"),
+        _ => ("forces a score of", "FailWithScore", "把总分定为"),
     };
     let p = [Seg::Field("on_veto")];
     if !c.number(&p, "the score named by on_veto", s) {
         return;
     }
     if s > r.total {
-        c.err(
+        c.say(
             &p,
-            format!("on_veto {verb} {s}, above the total {}", r.total),
-            format!("use a score between 0 and the total, such as {name}(0) or {name}(59)"),
+            (
+                format!("on_veto {verb} {s}, above the total {}", r.total),
+                format!("use a score between 0 and the total, such as {name}(0) or {name}(59)"),
+            ),
+            (
+                format!("on_veto {verb_zh} {s}，高于总分 {}", r.total),
+                format!("请用 0 到总分之间的分数，例如 {name}(0) 或 {name}(59)"),
+            ),
         );
     } else if s >= r.pass_mark && r.pass_mark > 0.0 {
-        c.err(
+        c.say(
             &p,
-            format!("on_veto {verb} {s}, which is not below the pass mark {}", r.pass_mark),
-            "a vetoed account fails, so name a score below the pass mark, or use FailKeepScore or FailNoScore",
+            (
+                format!("on_veto {verb} {s}, which is not below the pass mark {}", r.pass_mark),
+                "a vetoed account fails, so name a score below the pass mark, or use FailKeepScore or FailNoScore",
+            ),
+            (
+                format!("on_veto {verb_zh} {s}，不低于合格线 {}", r.pass_mark),
+                "被否决的账号一律不合格：请写低于合格线的分数，或改用 FailKeepScore / FailNoScore",
+            ),
         );
     }
 }
@@ -145,10 +184,16 @@ fn check_veto_policy(c: &mut Ctx<'_>, r: &Rubric) {
 fn check_decimals(c: &mut Ctx<'_>, r: &Rubric) {
     use crate::domain::precision::MAX_DECIMALS;
     if r.decimals > MAX_DECIMALS {
-        c.err(
+        c.say(
             &[Seg::Field("decimals")],
-            format!("decimals is {}, more than {MAX_DECIMALS}", r.decimals),
-            "results are published at 0 to 6 decimals; 2 is usual",
+            (
+                format!("decimals is {}, more than {MAX_DECIMALS}", r.decimals),
+                "results are published at 0 to 6 decimals; 2 is usual",
+            ),
+            (
+                format!("decimals 为 {}，超过 {MAX_DECIMALS}", r.decimals),
+                "结果可保留 0 到 6 位小数，通常为 2 位",
+            ),
         );
     }
 }
@@ -156,10 +201,16 @@ fn check_decimals(c: &mut Ctx<'_>, r: &Rubric) {
 fn check_weights(c: &mut Ctx<'_>, r: &Rubric, total_ok: bool) {
     let cats = [Seg::Field("categories")];
     if r.categories.is_empty() {
-        c.err(
+        c.say(
             &cats,
-            "the rubric has no categories",
-            "add at least one Category(id: …, name: …, weight: …, indicators: [ … ])",
+            (
+                "the rubric has no categories",
+                "add at least one Category(id: …, name: …, weight: …, indicators: [ … ])",
+            ),
+            (
+                "评分标准没有任何类别",
+                "请至少添加一个 Category(id: …, name: …, weight: …, indicators: [ … ])",
+            ),
         );
         return;
     }
@@ -170,16 +221,22 @@ fn check_weights(c: &mut Ctx<'_>, r: &Rubric, total_ok: bool) {
             .iter()
             .map(|k| format!("{} {}", k.id, k.weight))
             .collect();
-        c.err(
+        c.say(
             &cats,
-            format!(
-                "category weights add up to {}, but total is {}",
-                round(sum),
-                r.total
+            (
+                format!(
+                    "category weights add up to {}, but total is {}",
+                    round(sum),
+                    r.total
+                ),
+                format!(
+                    "change a weight or `total` so that they match ({})",
+                    parts.join(" + ")
+                ),
             ),
-            format!(
-                "change a weight or `total` so that they match ({})",
-                parts.join(" + ")
+            (
+                format!("各类别权重之和为 {}，但 total 为 {}", round(sum), r.total),
+                format!("请修改权重或 `total` 使二者一致（{}）", parts.join(" + ")),
             ),
         );
     }
@@ -195,37 +252,66 @@ fn check_grades(c: &mut Ctx<'_>, r: &Rubric) {
         c.text(&p, "grade name", name);
         if let Some(j) = r.grades[..i].iter().position(|(n, _)| n == name) {
             let first = c.loc.at(&[Seg::Field("grades"), Seg::Index(j)]);
-            c.err(
+            c.say(
                 &p,
-                format!(
-                    "duplicate grade \"{name}\" (first at {}:{})",
-                    first.line, first.column
+                (
+                    format!(
+                        "duplicate grade \"{name}\" (first at {}:{})",
+                        first.line, first.column
+                    ),
+                    "give each grade band its own name",
                 ),
-                "give each grade band its own name",
+                (
+                    format!(
+                        "等级 \"{name}\" 重复（首次出现在 {}:{}）",
+                        first.line, first.column
+                    ),
+                    "每个等级请用不同的名称",
+                ),
             );
         }
         if c.number(&p, &format!("the bound of grade \"{name}\""), *bound) && *bound > top {
-            c.err(
+            c.say(
                 &p,
-                format!("grade \"{name}\" needs {bound}, above the highest possible total {top}"),
-                "lower the bound or raise `total`",
+                (
+                    format!(
+                        "grade \"{name}\" needs {bound}, above the highest possible total {top}"
+                    ),
+                    "lower the bound or raise `total`",
+                ),
+                (
+                    format!("等级 \"{name}\" 要求 {bound} 分，高于可能的最高总分 {top}"),
+                    "请降低该等级的下限或提高 `total`",
+                ),
             );
         }
     }
     let p = [Seg::Field("grades")];
     let lowest = r.grades.iter().map(|g| g.1).fold(f64::INFINITY, f64::min);
     if lowest > EPS {
-        c.err(
+        c.say(
             &p,
-            format!("no grade covers totals below {lowest}"),
-            "add a lowest band starting at 0, such as (\"不合格\", 0)",
+            (
+                format!("no grade covers totals below {lowest}"),
+                "add a lowest band starting at 0, such as (\"不合格\", 0)",
+            ),
+            (
+                format!("低于 {lowest} 的总分没有对应的等级"),
+                "请添加从 0 开始的最低等级，例如 (\"不合格\", 0)",
+            ),
         );
     }
     if r.pass_mark > 0.0 && !r.grades.iter().any(|g| (g.1 - r.pass_mark).abs() < EPS) {
-        c.err(
+        c.say(
             &p,
-            format!("no grade starts at the pass mark {}", r.pass_mark),
-            format!("add a band starting at {}, such as (\"合格\", {}), so passing and failing accounts never share a grade", r.pass_mark, r.pass_mark),
+            (
+                format!("no grade starts at the pass mark {}", r.pass_mark),
+                format!("add a band starting at {}, such as (\"合格\", {}), so passing and failing accounts never share a grade", r.pass_mark, r.pass_mark),
+            ),
+            (
+                format!("没有从合格线 {} 开始的等级", r.pass_mark),
+                format!("请添加从 {} 开始的等级，例如 (\"合格\", {})，使合格与不合格的账号不会同属一个等级", r.pass_mark, r.pass_mark),
+            ),
         );
     }
 }

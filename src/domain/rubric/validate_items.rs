@@ -23,17 +23,29 @@ pub(super) fn check_category(c: &mut Ctx<'_>, cat: &Category, i: usize) {
         cat.weight,
     ) && cat.weight <= 0.0
     {
-        c.err(
+        c.say(
             &w,
-            format!("category \"{}\" has weight 0", cat.id),
-            "give it a weight above 0, or remove the category",
+            (
+                format!("category \"{}\" has weight 0", cat.id),
+                "give it a weight above 0, or remove the category",
+            ),
+            (
+                format!("类别 \"{}\" 的权重为 0", cat.id),
+                "请给它大于 0 的权重，或删除该类别",
+            ),
         );
     }
     if cat.indicators.is_empty() {
-        c.err(
+        c.say(
             &join(&base, &[Seg::Field("indicators")]),
-            format!("category \"{}\" has no indicators", cat.id),
-            "add at least one Range, Deduct or Check indicator, or remove the category",
+            (
+                format!("category \"{}\" has no indicators", cat.id),
+                "add at least one Range, Deduct or Check indicator, or remove the category",
+            ),
+            (
+                format!("类别 \"{}\" 没有任何指标", cat.id),
+                "请至少添加一个 Range、Deduct 或 Check 指标，或删除该类别",
+            ),
         );
     }
     for (j, ind) in cat.indicators.iter().enumerate() {
@@ -72,10 +84,16 @@ fn check_common(c: &mut Ctx<'_>, p: &Path, k: &Common) {
     if let Some(rule) = &k.rule
         && !KNOWN_RULES.contains(&rule.as_str())
     {
-        c.err(
+        c.say(
             &f(p, "rule"),
-            format!("unknown rule \"{rule}\" on \"{}\"", k.id),
-            format!("known rules: {}", KNOWN_RULES.join(", ")),
+            (
+                format!("unknown rule \"{rule}\" on \"{}\"", k.id),
+                format!("known rules: {}", KNOWN_RULES.join(", ")),
+            ),
+            (
+                format!("\"{}\" 上的规则 \"{rule}\" 不存在", k.id),
+                format!("已知规则：{}", KNOWN_RULES.join(", ")),
+            ),
         );
     }
 }
@@ -88,10 +106,16 @@ fn check_range(c: &mut Ctx<'_>, p: &Path, s: &RangeSpec) {
         return;
     }
     if s.max <= s.min {
-        c.err(
+        c.say(
             &f(p, "max"),
-            format!("max {} is not above min {} in \"{id}\"", s.max, s.min),
-            "make max larger than min (min defaults to 0)",
+            (
+                format!("max {} is not above min {} in \"{id}\"", s.max, s.min),
+                "make max larger than min (min defaults to 0)",
+            ),
+            (
+                format!("\"{id}\" 的 max {} 不大于 min {}", s.max, s.min),
+                "请让 max 大于 min（min 默认为 0）",
+            ),
         );
         return;
     }
@@ -100,21 +124,33 @@ fn check_range(c: &mut Ctx<'_>, p: &Path, s: &RangeSpec) {
         && c.number(&f(p, "step"), &format!("step of \"{id}\""), step)
     {
         if step <= 0.0 {
-            c.err(
+            c.say(
                 &f(p, "step"),
-                format!("step of \"{id}\" is 0"),
-                "use a positive step such as 0.5 or 1, or leave it out",
+                (
+                    format!("step of \"{id}\" is 0"),
+                    "use a positive step such as 0.5 or 1, or leave it out",
+                ),
+                (
+                    format!("\"{id}\" 的 step 为 0"),
+                    "请用正的步长，例如 0.5 或 1，或省略 step",
+                ),
             );
         } else if !on_grid(s.max - s.min, step) {
-            c.err(
+            c.say(
                 &f(p, "step"),
-                format!(
-                    "step {step} does not divide the range {}–{} of \"{id}\"",
-                    s.min, s.max
+                (
+                    format!(
+                        "step {step} does not divide the range {}–{} of \"{id}\"",
+                        s.min, s.max
+                    ),
+                    format!(
+                        "choose a step that fits a whole number of times into {}",
+                        round(s.max - s.min)
+                    ),
                 ),
-                format!(
-                    "choose a step that fits a whole number of times into {}",
-                    round(s.max - s.min)
+                (
+                    format!("step {step} 不能整除 \"{id}\" 的范围 {}–{}", s.min, s.max),
+                    format!("请选择能整除 {} 的步长", round(s.max - s.min)),
                 ),
             );
         } else {
@@ -128,21 +164,38 @@ fn check_range(c: &mut Ctx<'_>, p: &Path, s: &RangeSpec) {
             continue;
         }
         if *v < s.min - EPS || *v > s.max + EPS {
-            c.err(
+            c.say(
                 &lp,
-                format!(
-                    "level \"{name}\" gives {v}, outside {}–{} of \"{id}\"",
-                    s.min, s.max
+                (
+                    format!(
+                        "level \"{name}\" gives {v}, outside {}–{} of \"{id}\"",
+                        s.min, s.max
+                    ),
+                    "give the level points between min and max",
                 ),
-                "give the level points between min and max",
+                (
+                    format!(
+                        "档次 \"{name}\" 给 {v} 分，超出 \"{id}\" 的范围 {}–{}",
+                        s.min, s.max
+                    ),
+                    "档次分值须在 min 与 max 之间",
+                ),
             );
         } else if let (true, Some(step)) = (step_ok, s.step)
             && !on_grid(v - s.min, step)
         {
-            c.err(
+            c.say(
                 &lp,
-                format!("level \"{name}\" gives {v}, which is not on the step {step} of \"{id}\""),
-                format!("use min plus a multiple of {step}"),
+                (
+                    format!(
+                        "level \"{name}\" gives {v}, which is not on the step {step} of \"{id}\""
+                    ),
+                    format!("use min plus a multiple of {step}"),
+                ),
+                (
+                    format!("档次 \"{name}\" 给 {v} 分，不在 \"{id}\" 的步长 {step} 上"),
+                    format!("请用 min 加上 {step} 的整数倍"),
+                ),
             );
         }
     }
@@ -161,13 +214,19 @@ fn check_deduct(c: &mut Ctx<'_>, p: &Path, s: &DeductSpec) {
         && ok
         && points + EPS < s.cap
     {
-        c.err(
+        c.say(
             &f(p, "points"),
-            format!(
-                "\"{id}\" starts at {points} points but may deduct up to cap {}",
-                s.cap
+            (
+                format!(
+                    "\"{id}\" starts at {points} points but may deduct up to cap {}",
+                    s.cap
+                ),
+                "raise points to at least cap, or lower cap (points defaults to cap)",
             ),
-            "raise points to at least cap, or lower cap (points defaults to cap)",
+            (
+                format!("\"{id}\" 的起始分 {points} 小于最多可扣的 cap {}", s.cap),
+                "请把 points 提高到不小于 cap，或降低 cap（points 默认等于 cap）",
+            ),
         );
     }
 }
@@ -180,18 +239,30 @@ fn per_and_cap(c: &mut Ctx<'_>, p: &Path, id: &str, per: f64, cap: f64) -> bool 
         return false;
     }
     if per <= 0.0 {
-        c.err(
+        c.say(
             &f(p, "per"),
-            format!("per of \"{id}\" is 0"),
-            "give the points of one instance, such as per: 1",
+            (
+                format!("per of \"{id}\" is 0"),
+                "give the points of one instance, such as per: 1",
+            ),
+            (
+                format!("\"{id}\" 的 per 为 0"),
+                "请写出每次的分值，例如 per: 1",
+            ),
         );
         return false;
     }
     if cap + EPS < per {
-        c.err(
+        c.say(
             &f(p, "cap"),
-            format!("cap {cap} is smaller than one instance (per {per}) in \"{id}\""),
-            "raise cap to at least per, or lower per",
+            (
+                format!("cap {cap} is smaller than one instance (per {per}) in \"{id}\""),
+                "raise cap to at least per, or lower per",
+            ),
+            (
+                format!("\"{id}\" 的 cap {cap} 小于一次的分值（per {per}）"),
+                "请把 cap 提高到不小于 per，或降低 per",
+            ),
         );
         return false;
     }
@@ -201,10 +272,16 @@ fn per_and_cap(c: &mut Ctx<'_>, p: &Path, id: &str, per: f64, cap: f64) -> bool 
 fn check_check(c: &mut Ctx<'_>, p: &Path, s: &CheckSpec) {
     let id = &s.common.id;
     if c.number(&f(p, "points"), &format!("points of \"{id}\""), s.points) && s.points <= 0.0 {
-        c.err(
+        c.say(
             &f(p, "points"),
-            format!("check \"{id}\" gives 0 points"),
-            "give the points for a yes, such as points: 2",
+            (
+                format!("check \"{id}\" gives 0 points"),
+                "give the points for a yes, such as points: 2",
+            ),
+            (
+                format!("是否项 \"{id}\" 的分值为 0"),
+                "请写出回答“是”时的分值，例如 points: 2",
+            ),
         );
     }
 }
@@ -217,12 +294,15 @@ fn check_bonus(c: &mut Ctx<'_>, p: &Path, b: &Bonus, total: f64) {
         && total.is_finite()
         && gate > total
     {
-        c.err(
+        c.say(
             &f(p, "gate"),
-            format!(
+            (
+                format!(
                 "gate {gate} of \"{id}\" is above the total {total}, so the bonus can never count"
             ),
-            format!("use a gate between 0 and {total}, such as 80"),
+                format!("use a gate between 0 and {total}, such as 80"),
+            ),
+            (format!("\"{id}\" 的 gate {gate} 高于总分 {total}，加分永远不会生效"), format!("请用 0 到 {total} 之间的 gate，例如 80")),
         );
     }
 }
@@ -231,20 +311,32 @@ fn check_veto(c: &mut Ctx<'_>, p: &Path, v: &Veto) {
     let id = &v.common.id;
     let rp = f(p, "reasons");
     if v.reasons.is_empty() {
-        c.err(
+        c.say(
             &rp,
-            format!("veto \"{id}\" has no reasons"),
-            "list the reasons an evaluator may pick, such as [\"监测时间点前2周内无更新\"]",
+            (
+                format!("veto \"{id}\" has no reasons"),
+                "list the reasons an evaluator may pick, such as [\"监测时间点前2周内无更新\"]",
+            ),
+            (
+                format!("否决项 \"{id}\" 没有列出理由"),
+                "请列出评估员可选的理由，例如 [\"监测时间点前2周内无更新\"]",
+            ),
         );
     }
     for (k, reason) in v.reasons.iter().enumerate() {
         let kp = join(&rp, &[Seg::Index(k)]);
         c.text(&kp, "veto reason", reason);
         if v.reasons[..k].contains(reason) {
-            c.err(
+            c.say(
                 &kp,
-                format!("reason \"{reason}\" is listed twice in veto \"{id}\""),
-                "remove the repeated reason",
+                (
+                    format!("reason \"{reason}\" is listed twice in veto \"{id}\""),
+                    "remove the repeated reason",
+                ),
+                (
+                    format!("否决项 \"{id}\" 中理由 \"{reason}\" 重复"),
+                    "请删除重复的理由",
+                ),
             );
         }
     }
@@ -287,10 +379,13 @@ fn check_duplicate_ids(c: &mut Ctx<'_>, r: &Rubric) {
         }
         if let Some((_, first)) = seen.iter().find(|(s, _)| s == id) {
             let at = c.loc.at(first);
-            c.err(
+            c.say(
                 &path,
-                format!("duplicate {kind} id \"{id}\" (first at {}:{})", at.line, at.column),
-                "rename one of them; ids are unique across categories, indicators, bonus items and vetoes",
+                (
+                    format!("duplicate {kind} id \"{id}\" (first at {}:{})", at.line, at.column),
+                    "rename one of them; ids are unique across categories, indicators, bonus items and vetoes",
+                ),
+                (format!("id \"{id}\" 重复（首次出现在 {}:{}）", at.line, at.column), "请重命名其中之一；类别、指标、加分项和否决项的 id 须全局唯一"),
             );
         } else {
             seen.push((id.to_string(), path));
