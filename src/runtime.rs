@@ -76,8 +76,8 @@ pub fn load(
             scorer,
             accounts: app.kinds(),
         };
-        let feed = worker::spawn(job).context("could not start the background totals")?;
-        (app, Some(feed))
+        // Started by the first drain, after the first frame.
+        (app, Some(worker::deferred(job)))
     };
     app.mark_submitted(&store.submitted_accounts(round.id, evaluator)?);
     app.rounds = (store.round_progress(evaluator)?.iter())

@@ -34,6 +34,8 @@ pub struct Job {
 pub struct Feed {
     rx: Receiver<Action>,
     done: bool,
+    /// A job not started yet ([`deferred`]): its thread starts on the first [`Feed::drain`].
+    waiting: Option<(Job, mpsc::Sender<Action>)>,
 }
 
 /// The workers' one connection, opened on the first job and kept for later ones (a job for
@@ -60,9 +62,30 @@ pub fn close() {
     }
 }
 
-/// Starts the worker thread.
+/// Starts the worker thread now.
 pub fn spawn(job: Job) -> std::io::Result<Feed> {
     let (tx, rx) = mpsc::channel();
+    start(job, tx)?;
+    Ok(Feed {
+        rx,
+        done: false,
+        waiting: None,
+    })
+}
+
+/// The worker, started by the feed's first [`Feed::drain`]: the TUI drains after its first
+/// frame, so scoring 100k sheets never shares the CPU with drawing that frame (on a busy
+/// machine the two threads of one process split its share).
+pub fn deferred(job: Job) -> Feed {
+    let (tx, rx) = mpsc::channel();
+    Feed {
+        rx,
+        done: false,
+        waiting: Some((job, tx)),
+    }
+}
+
+fn start(job: Job, tx: mpsc::Sender<Action>) -> std::io::Result<()> {
     thread::Builder::new()
         .name("assay-totals".into())
         .spawn(move || {
@@ -71,7 +94,7 @@ pub fn spawn(job: Job) -> std::io::Result<Feed> {
                 let _ = tx.send(Action::TotalsFailed(why));
             }
         })?;
-    Ok(Feed { rx, done: false })
+    Ok(())
 }
 
 /// Scans and scores; `Err` carries a message for the user. A closed channel stops it quietly.
@@ -105,7 +128,19 @@ fn run(job: &Job, tx: &mpsc::Sender<Action>) -> Result<(), String> {
 
 impl Feed {
     /// Applies every batch that has arrived, without waiting; true when the app changed.
+    /// Starts a [`deferred`] job first.
     pub fn drain(&mut self, app: &mut App, backend: &mut dyn Backend) -> bool {
+        if let Some((job, tx)) = self.waiting.take()
+            && let Err(e) = start(job, tx)
+        {
+            self.done = true;
+            let why = app.lang.pick(
+                "无法启动后台总分计算：",
+                "could not start the background totals: ",
+            );
+            app.apply(Action::TotalsFailed(format!("{why}{e}")), backend);
+            return true;
+        }
         let mut changed = false;
         loop {
             match self.rx.try_recv() {
