@@ -145,7 +145,9 @@ impl Binding {
 
 use Ctx::*;
 const LISTS: &[Ctx] = &[Accounts, Scoring, Summary, Ops, Picker, Filter, Help];
-const MOVE: &[Ctx] = &[Accounts, Scoring, Summary, Reconcile, Ops, Picker, Filter, Help];
+const MOVE: &[Ctx] = &[
+    Accounts, Scoring, Summary, Reconcile, Ops, Picker, Filter, Help,
+];
 
 macro_rules! b {
     ($keys:expr, $action:expr, $ctxs:expr, $zh:expr, $en:expr, $bar:expr) => {

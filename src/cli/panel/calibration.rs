@@ -46,7 +46,7 @@ pub fn run(store: &mut Store, args: &CalibrationArgs, lang: Lang) -> anyhow::Res
             calibration_round: on,
             result: &c,
         };
-        println!("{}", output::json(&out)?);
+        println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
     let (rows, rows2) = (indicator_rows(&c), offset_rows(&c));
