@@ -39,14 +39,6 @@ pub struct Member {
     pub affiliation: String,
 }
 
-fn method_code(m: Method) -> &'static str {
-    match m {
-        Method::Mean => "mean",
-        Method::Median => "median",
-        Method::Trimmed => "trimmed",
-    }
-}
-
 fn veto_code(v: VetoRule) -> &'static str {
     match v {
         VetoRule::Any => "any",
@@ -70,11 +62,7 @@ impl Store {
             return Ok(PanelPolicy::default());
         };
         Ok(PanelPolicy {
-            method: match m.as_str() {
-                "median" => Method::Median,
-                "trimmed" => Method::Trimmed,
-                _ => Method::Mean,
-            },
+            method: Method::parse(&m).unwrap_or(Method::Mean),
             quorum: q.max(1) as usize,
             veto: match v.as_str() {
                 "majority" => VetoRule::Majority,
@@ -91,7 +79,7 @@ impl Store {
                 "INSERT INTO panel_settings (round_id, method, quorum, veto) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (round_id) DO UPDATE SET method = excluded.method, quorum = excluded.quorum, veto = excluded.veto",
             )
-            .and_then(|mut s| s.execute(params![round_id, method_code(p.method), p.quorum as i64, veto_code(p.veto)]))
+            .and_then(|mut s| s.execute(params![round_id, p.method.code(), p.quorum as i64, veto_code(p.veto)]))
             .map_err(|e| self.locked(e.into()))?;
         Ok(())
     }

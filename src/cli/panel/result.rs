@@ -180,14 +180,7 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
 
 /// Parses a method for clap.
 pub fn parse_method(s: &str) -> Result<Method, String> {
-    match s.trim() {
-        "mean" | "平均" => Ok(Method::Mean),
-        "median" | "中位数" => Ok(Method::Median),
-        "trimmed" | "去极值" => Ok(Method::Trimmed),
-        _ => Err(format!(
-            "unknown method \"{s}\"; use mean, median or trimmed"
-        )),
-    }
+    Method::parse(s).ok_or_else(|| format!("unknown method \"{s}\"; use mean, median or trimmed"))
 }
 
 /// Parses a veto rule for clap.
