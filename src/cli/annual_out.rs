@@ -1,14 +1,110 @@
-//! Output of `assay annual`: a table of accounts (per-round totals, weighted annual score), the
+//! `assay annual` and its output: a table of accounts (per-round totals, weighted annual score), the
 //! host units, and every veto of the year; as a terminal table, JSON, CSV, Markdown or XLSX.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use clap::{Args, ValueEnum};
 
-use super::sheet::AnnualFormat;
+use super::sheet::loaded;
 use crate::i18n::Lang;
 use crate::report::annual::Annual;
 use crate::report::bulletin::num;
+use crate::storage::{Round, Store};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnnualFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct AnnualArgs {
+    /// The year whose rounds (by monitoring date) are combined
+    #[arg(long)]
+    pub year: i32,
+    /// Weight per round, ROUND=W,… (round id or name; default: equal weights)
+    #[arg(long)]
+    pub weights: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AnnualFormat::Table)]
+    pub format: AnnualFormat,
+    /// Output file (default: standard output; required for xlsx)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// `assay annual`.
+pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Result<()> {
+    use crate::report::annual::{YearRound, annual, parse_weights};
+    use chrono::Datelike;
+    let weights = match &args.weights {
+        Some(w) => parse_weights(w).map_err(|e| anyhow::anyhow!("--weights {e}"))?,
+        None => Vec::new(),
+    };
+    let rounds: Vec<Round> = store
+        .rounds()?
+        .into_iter()
+        .filter(|r| r.monitoring_date.year() == args.year)
+        .collect();
+    if rounds.is_empty() {
+        anyhow::bail!(
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "{} 年没有监测时间点在该年的评估轮次；用 `assay round list` 查看各轮次的日期",
+                    args.year
+                ),
+                Lang::En => format!(
+                    "no round has its monitoring date in {}; see `assay round list` for the dates",
+                    args.year
+                ),
+            }
+        );
+    }
+    for (k, _) in &weights {
+        if !rounds
+            .iter()
+            .any(|r| r.name == *k || r.id.to_string() == *k)
+        {
+            anyhow::bail!(
+                "{}",
+                match lang {
+                    Lang::Zh => format!("--weights 中的轮次「{k}」不是 {} 年的轮次", args.year),
+                    Lang::En => format!(
+                        "--weights names \"{k}\", which is not a round of {}",
+                        args.year
+                    ),
+                }
+            );
+        }
+    }
+    let mut infos = Vec::new();
+    let mut results = Vec::new();
+    for r in &rounds {
+        let l = loaded(store, r)?;
+        let weight = weights
+            .iter()
+            .find(|(k, _)| *k == r.name || *k == r.id.to_string())
+            .map_or(1.0, |(_, w)| *w);
+        infos.push(YearRound {
+            id: r.id,
+            name: r.name.clone(),
+            monitoring_date: r.monitoring_date.to_string(),
+            weight,
+        });
+        results.push(crate::report::account_results(
+            &l.scheme,
+            &l.accounts,
+            &l.sheets,
+        ));
+    }
+    let y = annual(args.year, infos, &results);
+    emit(&y, args.format, args.out.as_deref(), lang)
+}
 
 fn account_rows(y: &Annual, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let mut head: Vec<String> = [

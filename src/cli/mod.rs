@@ -5,6 +5,7 @@ mod annual_out;
 mod args;
 mod assigned;
 mod audit;
+mod bulletin;
 mod corrections;
 mod demo;
 mod explain;
@@ -78,9 +79,9 @@ pub enum Command {
     /// Write score sheets (评分表) for one account or a whole round: XLSX, CSV or Markdown
     Sheet(sheet::SheetArgs),
     /// Write the round bulletin (通报): Markdown, self-contained HTML with charts, or XLSX
-    Bulletin(sheet::BulletinArgs),
+    Bulletin(bulletin::BulletinArgs),
     /// Combine a year's rounds into the annual assessment (年度考核)
-    Annual(sheet::AnnualArgs),
+    Annual(annual_out::AnnualArgs),
     /// Import operations metrics (posts or weekly figures) or list past imports
     #[command(subcommand)]
     Metrics(metrics::MetricsCmd),
@@ -234,8 +235,8 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
         Some(Command::Report(args)) => report::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Sheet(args)) => sheet::sheet(&mut open_store(&cli)?, args, lang),
-        Some(Command::Bulletin(args)) => sheet::bulletin(&mut open_store(&cli)?, args, lang),
-        Some(Command::Annual(args)) => sheet::annual(&mut open_store(&cli)?, args, lang),
+        Some(Command::Bulletin(args)) => bulletin::bulletin(&mut open_store(&cli)?, args, lang),
+        Some(Command::Annual(args)) => annual_out::annual(&mut open_store(&cli)?, args, lang),
         Some(Command::Metrics(cmd)) => metrics::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Ops(args)) => ops::run(&open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),

@@ -1,5 +1,5 @@
-//! `assay sheet`, `assay bulletin` and `assay annual`: score sheets, the round bulletin and the
-//! annual assessment, written from the one aggregation.
+//! `assay sheet`: score sheets (评分表) written from the one aggregation, and the small output
+//! helpers the bulletin and annual commands share with it.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +7,6 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use crate::i18n::Lang;
-use crate::report::bulletin::{Bulletin, Heading, render_html, render_md};
 use crate::report::scoresheet::{self, Cell, EvaluatorSheet, Sheet, SheetBook, SheetInput};
 use crate::storage::{Round, Store};
 
@@ -52,52 +51,10 @@ pub struct SheetArgs {
     pub evaluator: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BulletinFormat {
-    Md,
-    Html,
-    Xlsx,
-}
-
-#[derive(Debug, Args)]
-pub struct BulletinArgs {
-    /// Round id or name
-    #[arg(long)]
-    pub round: String,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = BulletinFormat::Html)]
-    pub format: BulletinFormat,
-    /// Output file or directory (default: standard output; required for xlsx)
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AnnualFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
-    Xlsx,
-}
-
-#[derive(Debug, Args)]
-pub struct AnnualArgs {
-    /// The year whose rounds (by monitoring date) are combined
-    #[arg(long)]
-    pub year: i32,
-    /// Weight per round, ROUND=W,… (round id or name; default: equal weights)
-    #[arg(long)]
-    pub weights: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = AnnualFormat::Table)]
-    pub format: AnnualFormat,
-    /// Output file (default: standard output; required for xlsx)
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-}
-
-fn loaded(store: &mut Store, round: &Round) -> anyhow::Result<crate::report::source::Loaded> {
+pub(super) fn loaded(
+    store: &mut Store,
+    round: &Round,
+) -> anyhow::Result<crate::report::source::Loaded> {
     Ok(crate::report::source::load(
         store,
         round,
@@ -392,14 +349,14 @@ fn progress_bar(n: usize, lang: Lang) -> indicatif::ProgressBar {
     bar
 }
 
-fn say_written(n: usize, path: &Path, lang: Lang) {
+pub(super) fn say_written(n: usize, path: &Path, lang: Lang) {
     match lang {
         Lang::Zh => eprintln!("已写出 {n} 个文件：{}", path.display()),
         Lang::En => eprintln!("wrote {n} file(s): {}", path.display()),
     }
 }
 
-fn dir_err(p: &Path, lang: Lang) -> String {
+pub(super) fn dir_err(p: &Path, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("无法创建目录 {}：请检查路径和写权限", p.display()),
         Lang::En => format!(
@@ -409,7 +366,7 @@ fn dir_err(p: &Path, lang: Lang) -> String {
     }
 }
 
-fn write_err(p: &Path, lang: Lang) -> String {
+pub(super) fn write_err(p: &Path, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "无法写入 {}：请检查路径、写权限和磁盘空间（文件是否在 Excel 中打开？）",
@@ -420,133 +377,4 @@ fn write_err(p: &Path, lang: Lang) -> String {
             p.display()
         ),
     }
-}
-
-/// `assay bulletin`.
-pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::Result<()> {
-    let round = store.round(&args.round)?;
-    let l = loaded(store, &round)?;
-    let heading = Heading {
-        round: round.name.clone(),
-        rubric: format!("{} {}", l.rubric.name, round.rubric_version),
-        monitoring_date: round.monitoring_date.to_string(),
-    };
-    let mut b = Bulletin::new(heading, &l.scheme, &l.accounts, &l.sheets, lang);
-    b.operations = store
-        .round_ops(round.id, &l.accounts)?
-        .map(|r| crate::report::bulletin::ops::OpsSection::of(&r, lang));
-    let ext = match args.format {
-        BulletinFormat::Md => "md",
-        BulletinFormat::Html => "html",
-        BulletinFormat::Xlsx => "xlsx",
-    };
-    let path = args.out.as_ref().map(|o| {
-        if o.is_dir() || o.extension().is_none() {
-            let _ = std::fs::create_dir_all(o);
-            o.join(format!(
-                "{}-{}.{ext}",
-                scoresheet::names::safe_file_stem(&round.name),
-                lang.pick("通报", "bulletin")
-            ))
-        } else {
-            o.clone()
-        }
-    });
-    match args.format {
-        BulletinFormat::Xlsx => {
-            let path = path.ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{}",
-                    lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")
-                )
-            })?;
-            crate::report::bulletin::write_xlsx(&b, &path, lang)
-                .with_context(|| write_err(&path, lang))?;
-            say_written(1, &path, lang);
-        }
-        f => {
-            let text = if f == BulletinFormat::Md {
-                render_md(&b, lang)
-            } else {
-                render_html(&b, lang)
-            };
-            match path {
-                Some(p) => {
-                    std::fs::write(&p, text).with_context(|| write_err(&p, lang))?;
-                    say_written(1, &p, lang);
-                }
-                None => print!("{text}"),
-            }
-        }
-    }
-    Ok(())
-}
-
-/// `assay annual`.
-pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Result<()> {
-    use crate::report::annual::{YearRound, annual, parse_weights};
-    use chrono::Datelike;
-    let weights = match &args.weights {
-        Some(w) => parse_weights(w).map_err(|e| anyhow::anyhow!("--weights {e}"))?,
-        None => Vec::new(),
-    };
-    let rounds: Vec<Round> = store
-        .rounds()?
-        .into_iter()
-        .filter(|r| r.monitoring_date.year() == args.year)
-        .collect();
-    if rounds.is_empty() {
-        anyhow::bail!(
-            "{}",
-            match lang {
-                Lang::Zh => format!(
-                    "{} 年没有监测时间点在该年的评估轮次；用 `assay round list` 查看各轮次的日期",
-                    args.year
-                ),
-                Lang::En => format!(
-                    "no round has its monitoring date in {}; see `assay round list` for the dates",
-                    args.year
-                ),
-            }
-        );
-    }
-    for (k, _) in &weights {
-        if !rounds
-            .iter()
-            .any(|r| r.name == *k || r.id.to_string() == *k)
-        {
-            anyhow::bail!(
-                "{}",
-                match lang {
-                    Lang::Zh => format!("--weights 中的轮次「{k}」不是 {} 年的轮次", args.year),
-                    Lang::En => format!(
-                        "--weights names \"{k}\", which is not a round of {}",
-                        args.year
-                    ),
-                }
-            );
-        }
-    }
-    let mut infos = Vec::new();
-    let mut results = Vec::new();
-    for r in &rounds {
-        let l = loaded(store, r)?;
-        let weight = weights
-            .iter()
-            .find(|(k, _)| *k == r.name || *k == r.id.to_string())
-            .map_or(1.0, |(_, w)| *w);
-        infos.push(YearRound {
-            id: r.id,
-            name: r.name.clone(),
-            monitoring_date: r.monitoring_date.to_string(),
-            weight,
-        });
-        results.push(crate::report::account_results(
-            &l.scheme,
-            &l.accounts,
-            &l.sheets,
-        ));
-    }
-    let y = annual(args.year, infos, &results);
-    super::annual_out::emit(&y, args.format, args.out.as_deref(), lang)
 }
