@@ -1,41 +1,14 @@
 //! The real binary, driven as a script or an office would: exit codes, messages, round trips.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common_cli;
+use common_cli::{assay, ok};
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
+use std::path::{Path, PathBuf};
 
 fn fixture(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(p)
-}
-
-/// Runs assay on `db` with a private HOME so that no user file is touched.
-fn assay(db: &Path, args: &[&str]) -> Output {
-    let home = db.parent().expect("db has a parent").join("home");
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("ASSAY_CONFIG", home.join("config.ron"))
-        .env_remove("ASSAY_DB")
-        .env_remove("ASSAY_LANG")
-        .output()
-        .expect("runs assay")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = assay(db, args);
-    assert!(
-        out.status.success(),
-        "assay {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
 fn json(db: &Path, args: &[&str]) -> serde_json::Value {

@@ -1,38 +1,12 @@
 //! Score sheets, the bulletin and the annual assessment through the real binary on the demo
 //! database; every written workbook is read back with calamine and compared with the engine.
 
+mod common_cli;
+use common_cli::{assay, ok};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, open_workbook_auto};
-
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
-
-fn assay(db: &Path, args: &[&str]) -> Output {
-    let home = db.parent().expect("db has a parent").join("home");
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("ASSAY_CONFIG", home.join("config.ron"))
-        .env_remove("ASSAY_DB")
-        .env_remove("ASSAY_LANG")
-        .output()
-        .expect("runs assay")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = assay(db, args);
-    assert!(
-        out.status.success(),
-        "assay {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
 
 /// A demo database and the ids of its two rounds (four-dimension, Q4 inspection).
 fn demo() -> (tempfile::TempDir, PathBuf, String, String) {

@@ -1,10 +1,11 @@
 //! The real binary on issue 8's CLI side: submitting and the submit lock, the history, notes and
 //! links in `explain`, evidence parsing, and messages in the interface's language.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common_cli;
+use common_cli::{assay, ok};
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn fixture(p: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -12,33 +13,6 @@ fn fixture(p: &str) -> String {
         .join(p)
         .display()
         .to_string()
-}
-
-/// Runs assay on `db` with a private HOME and no language set (so Chinese, the default).
-fn assay(db: &Path, args: &[&str]) -> Output {
-    let home = db.parent().expect("db has a parent").join("home");
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("ASSAY_CONFIG", home.join("config.ron"))
-        .env_remove("ASSAY_DB")
-        .env_remove("ASSAY_LANG")
-        .output()
-        .expect("runs assay")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = assay(db, args);
-    assert!(
-        out.status.success(),
-        "assay {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
 /// Runs a command that must fail with `code`; returns its stderr.
