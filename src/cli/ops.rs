@@ -71,13 +71,16 @@ pub struct OpsArgs {
 }
 
 pub fn parse_weekday(s: &str) -> Result<Weekday, String> {
-    crate::domain::ops::week::parse_weekday(s)
-        .ok_or_else(|| format!("unknown weekday \"{s}\"; use mon, tue, …, sun (周一…周日)"))
+    crate::domain::ops::week::parse_weekday(s).ok_or_else(|| {
+        let choices = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "周一…周日"];
+        crate::i18n::msg::unknown_choice(crate::i18n::current(), ("星期", "weekday"), s, &choices)
+    })
 }
 
 fn parse_group(s: &str) -> Result<GroupBy, String> {
     GroupBy::parse(s).ok_or_else(|| {
-        format!("unknown group \"{s}\"; use all, platform, level, province, city or county")
+        let choices = ["all", "platform", "level", "province", "city", "county"];
+        crate::i18n::msg::unknown_choice(crate::i18n::current(), ("分组", "group"), s, &choices)
     })
 }
 

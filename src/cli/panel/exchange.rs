@@ -138,11 +138,9 @@ pub(super) fn check_entries(content: &Content, rubric_text: &str) -> anyhow::Res
     let rubric = rubric::parse(rubric_text, &content.round.name)?;
     for fe in &content.entries {
         let item = rubric.item(&fe.entry.indicator).ok_or_else(|| {
-            anyhow::anyhow!(
-                "unknown indicator \"{}\" for {} in the file",
-                fe.entry.indicator,
-                fe.account.name
-            )
+            let lang = crate::i18n::current();
+            let (ind, acc) = (&fe.entry.indicator, &fe.account.name);
+            crate::i18n::errors::said(crate::i18n::msg::unknown_indicator_in(lang, ind, acc))
         })?;
         let mut e = fe.entry.clone();
         e.check(item)

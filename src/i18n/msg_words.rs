@@ -1,0 +1,58 @@
+//! Messages worded for issue 8 §3: command-line choices refused by their value parsers, and the
+//! progress of the round picker, in Chinese and English.
+
+use super::Lang;
+
+/// An unknown value among a fixed set of choices: `what` names the option in each language.
+pub fn unknown_choice(lang: Lang, what: (&str, &str), value: &str, choices: &[&str]) -> String {
+    match lang {
+        Lang::Zh => format!("未知的{}“{value}”；可选：{}", what.0, choices.join("、")),
+        Lang::En => {
+            let (last, rest) = choices.split_last().unwrap_or((&"", &[]));
+            let list = if rest.is_empty() {
+                last.to_string()
+            } else {
+                format!("{} or {last}", rest.join(", "))
+            };
+            format!("unknown {} \"{value}\"; use {list}", what.1)
+        }
+    }
+}
+
+/// `panel merge --take` written wrongly.
+pub fn bad_take(lang: Lang, arg: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "--take “{arg}”写法有误：应为 theirs、ours，或 theirs:账号/指标（ours:账号/指标）"
+        ),
+        Lang::En => format!(
+            "--take \"{arg}\": write theirs, ours, or theirs:ACCOUNT/INDICATOR (ours:ACCOUNT/INDICATOR)"
+        ),
+    }
+}
+
+/// An indicator id that the rubric (or, for a panel file, the account's sheet) does not have.
+pub fn unknown_indicator_in(lang: Lang, indicator: &str, within: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{within}”中没有指标“{indicator}”"),
+        Lang::En => format!("unknown indicator \"{indicator}\" in {within}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_read_as_a_list_in_each_language() {
+        let c = ["mean", "median", "trimmed"];
+        assert_eq!(
+            unknown_choice(Lang::Zh, ("合并方式", "combination"), "avg", &c),
+            "未知的合并方式“avg”；可选：mean、median、trimmed"
+        );
+        assert_eq!(
+            unknown_choice(Lang::En, ("合并方式", "combination"), "avg", &c),
+            "unknown combination \"avg\"; use mean, median or trimmed"
+        );
+    }
+}
