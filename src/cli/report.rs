@@ -198,8 +198,13 @@ fn md(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> 
 
 fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match out {
-        Some(p) => std::fs::write(p, bytes)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display())),
+        Some(p) => std::fs::write(p, bytes).map_err(|e| {
+            anyhow::anyhow!(crate::i18n::msg::cannot_write(
+                crate::i18n::current(),
+                p,
+                &e
+            ))
+        }),
         None => {
             let mut o = std::io::stdout().lock();
             match o.write_all(bytes).and_then(|()| o.flush()) {

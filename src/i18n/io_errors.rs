@@ -11,6 +11,8 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
             lang.pick("没有读取权限", "permission denied").into()
         }
         std::io::ErrorKind::IsADirectory => lang.pick("这是一个文件夹", "it is a folder").into(),
+        std::io::ErrorKind::StorageFull => lang.pick("磁盘已满", "the disk is full").into(),
+        _ if lang == Lang::Zh => format!("系统报告「{e}」"),
         _ => e.to_string(),
     }
 }

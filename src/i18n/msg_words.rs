@@ -39,9 +39,58 @@ pub fn unknown_indicator_in(lang: Lang, indicator: &str, within: &str) -> String
     }
 }
 
+/// The name of a `gen` stage (`accounts`, `scores`, `metrics`, `posts`) on the progress bar.
+pub fn gen_stage(lang: Lang, stage: &str) -> String {
+    let zh = match stage {
+        "accounts" => "账号",
+        "scores" => "评分",
+        "metrics" => "周指标",
+        "posts" => "文章",
+        other => other,
+    };
+    lang.pick(zh, stage).to_string()
+}
+
+/// A file that could not be written, with the reason in words.
+pub fn cannot_write(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    let why = super::errors::io_reason(e, lang);
+    match lang {
+        Lang::Zh => format!(
+            "无法写入 {}：{why}；请检查路径、写权限和磁盘空间",
+            path.display()
+        ),
+        Lang::En => format!("cannot write {}: {why}", path.display()),
+    }
+}
+
+/// A file that could not be read, with the reason in words.
+pub fn cannot_read(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    let why = super::errors::io_reason(e, lang);
+    match lang {
+        Lang::Zh => format!("无法读取 {}：{why}", path.display()),
+        Lang::En => format!("cannot read {}: {why}", path.display()),
+    }
+}
+
+/// No home directory to hold the default database.
+pub fn no_home(lang: Lang) -> &'static str {
+    lang.pick(
+        "找不到存放数据库的主目录；请用 --db 路径 指定，或设置 ASSAY_DB",
+        "cannot find a home directory for the database; pass --db PATH or set ASSAY_DB",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gen_stages_are_named_in_each_language() {
+        for stage in ["accounts", "scores", "metrics", "posts"] {
+            assert!(!gen_stage(Lang::Zh, stage).is_ascii(), "{stage}");
+            assert_eq!(gen_stage(Lang::En, stage), stage);
+        }
+    }
 
     #[test]
     fn choices_read_as_a_list_in_each_language() {

@@ -108,7 +108,7 @@ pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Resul
     let tmp = args.out.with_extension("part");
     std::fs::write(&tmp, text.as_bytes())
         .and_then(|()| std::fs::rename(&tmp, &args.out))
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+        .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_write(lang, &args.out, &e)))?;
     eprintln!(
         "{}",
         match lang {
