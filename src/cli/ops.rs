@@ -118,11 +118,12 @@ fn formulas(names: &[String], lang: Lang) -> anyhow::Result<Vec<Formula>> {
             continue;
         }
         let path = PathBuf::from(n);
-        let text = std::fs::read_to_string(&path).with_context(|| {
-            match lang {
-                Lang::Zh => format!("{n} 既不是内置公式（gov-ops、wci-v14.2、wci-v2.0、bci）也不是可读的文件"),
-                Lang::En => format!("{n} is neither a shipped formula (gov-ops, wci-v14.2, wci-v2.0, bci) nor a readable file"),
-            }
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let why = crate::i18n::errors::io_reason(&e, lang);
+            anyhow::anyhow!(match lang {
+                Lang::Zh => format!("{n} 既不是内置公式（gov-ops、wci-v14.2、wci-v2.0、bci）也不是可读的文件：{why}"),
+                Lang::En => format!("{n} is neither a shipped formula (gov-ops, wci-v14.2, wci-v2.0, bci) nor a readable file: {why}"),
+            })
         })?;
         out.push(formula::parse(&text, n).with_context(|| {
             lang.pick(

@@ -103,7 +103,7 @@ pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option
             data_rows,
         } => {
             let mut s = format!(
-                "{}：{data_rows} 行数据中有 {} 处问题，未导入任何账号。请修改后重新导入：",
+                "{}：{data_rows} 行数据中有 {} 处问题，未导入任何内容。请修改后重新导入：",
                 path.display(),
                 problems.len()
             );

@@ -50,7 +50,7 @@ pub fn resolve(
         let Some(&account) = by_key.get(&(r.platform, r.account.as_str())) else {
             problems.push(problem(r.row, "account", &r.account, says(&format!(
                 "no {} account of this name in round \"{round_name}\"; check the name and platform (assay account list)",
-                r.platform.label_zh()),
+                r.platform.label_en()),
                 &format!("轮次“{round_name}”中没有该名称的{}账号；请检查名称和平台（assay account list）",
                 r.platform.label_zh()))));
             continue;
