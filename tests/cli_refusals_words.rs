@@ -134,3 +134,27 @@ fn refusals_are_chinese_by_default_and_english_on_request() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn unwritable_outputs_name_the_missing_folder() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("demo.db");
+    let out = Assay::db(&db).args(["demo", "--print"]).output();
+    assert!(out.status.success());
+    let xlsx = p(&tmp.path().join("missing/x.xlsx"));
+    let r = "2024年第四季度全面检查";
+    let args = ["report", "--round", r, "--format", "xlsx", "--out", &xlsx];
+    let out = Assay::db(&db).args(args).output();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("无法写入") && err.contains("所在文件夹不存在"),
+        "{err}"
+    );
+    let out = Assay::db(&db).args(["--lang", "en"]).args(args).output();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim(),
+        format!("error: cannot write {xlsx}: its folder does not exist"),
+        "said once, in English"
+    );
+}

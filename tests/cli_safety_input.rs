@@ -261,7 +261,7 @@ fn explain_for_an_evaluator_without_a_sheet_names_those_with_one() {
     )
     .env("ASSAY_LANG", "zh")
     .output();
-    assert!(err(&zh).contains("有评分表的评估员"), "{}", err(&zh));
+    assert!(err(&zh).contains("有评分表的评估人"), "{}", err(&zh));
 }
 
 #[test]

@@ -77,8 +77,19 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
 /// Metrics imports and the demo loader, whose own errors wrap the importer's and storage's
 /// (transparently, so those do not appear further down the chain).
 fn words_of(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<String> {
+    use crate::io::export::XlsxError as X;
     use crate::io::metrics::MetricsError as M;
     use crate::sample::SampleError as S;
+    if let Some(X::Write { path, source }) = cause.downcast_ref::<X>() {
+        let path = std::path::Path::new(path);
+        return Some(match source {
+            rust_xlsxwriter::XlsxError::IoError(e) => msg::cannot_write(lang, path, e),
+            other => match lang {
+                Lang::Zh => format!("无法写出工作簿 {}（「{other}」）", path.display()),
+                Lang::En => format!("cannot write the workbook {}: {other}", path.display()),
+            },
+        });
+    }
     if let Some(e) = cause.downcast_ref::<M>() {
         return match e {
             M::Read(i) => import(i, lang),

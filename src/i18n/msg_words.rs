@@ -53,7 +53,13 @@ pub fn gen_stage(lang: Lang, stage: &str) -> String {
 
 /// A file that could not be written, with the reason in words.
 pub fn cannot_write(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
-    let why = super::errors::io_reason(e, lang);
+    let why = match e.kind() {
+        // Writing, a missing file is made: what is missing is its folder.
+        std::io::ErrorKind::NotFound => lang
+            .pick("所在文件夹不存在", "its folder does not exist")
+            .to_string(),
+        _ => super::errors::io_reason(e, lang),
+    };
     match lang {
         Lang::Zh => format!(
             "无法写入 {}：{why}；请检查路径、写权限和磁盘空间",
