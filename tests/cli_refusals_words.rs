@@ -157,3 +157,28 @@ fn unwritable_outputs_name_the_missing_folder() {
         "said once, in English"
     );
 }
+
+#[test]
+fn a_missing_file_is_said_once_in_each_language() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("t.db");
+    let missing = p(&tmp.path().join("missing.csv"));
+    for args in [
+        vec!["rubric", "check", missing.as_str()],
+        vec!["account", "import", missing.as_str()],
+        vec!["metrics", "import", missing.as_str()],
+        vec!["panel", "merge", missing.as_str()],
+    ] {
+        let zh = Assay::db(&db).args(&args).output();
+        let err = String::from_utf8_lossy(&zh.stderr);
+        assert!(err.contains("文件不存在"), "{args:?}: {err}");
+        let en = Assay::db(&db).args(["--lang", "en"]).args(&args).output();
+        let err = String::from_utf8_lossy(&en.stderr);
+        assert_eq!(
+            err.matches("the file does not exist").count(),
+            1,
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("os error"), "{args:?}: {err}");
+    }
+}

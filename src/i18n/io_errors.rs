@@ -43,6 +43,12 @@ pub(super) fn rubric_file(
             "{}:{line}:{column}：文件不是 UTF-8 编码（第 {line} 行第 {column} 列有无效字节 0x{byte:02X}）；请另存为 UTF-8",
             path.display()
         ),
+        // In English too: the OS text once, in words (the error's own text repeats its source).
+        (E::Read { path, source }, Lang::En) => format!(
+            "{}: cannot read the rubric file: {}",
+            path.display(),
+            io_reason(source, lang)
+        ),
         (E::Invalid(errs), _) => errs.localized(lang),
         _ => return None,
     })
@@ -51,7 +57,15 @@ pub(super) fn rubric_file(
 pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option<String> {
     use crate::io::accounts::ImportError as E;
     if lang == Lang::En {
-        return None;
+        // The reason once, in words (the error's own text repeats its source).
+        return match e {
+            E::Io { path, source } => Some(format!(
+                "cannot read {}: {}",
+                path.display(),
+                io_reason(source, lang)
+            )),
+            _ => None,
+        };
     }
     Some(match e {
         E::Io { path, source } => {
@@ -157,7 +171,14 @@ fn row_message_zh(m: &str) -> String {
 pub(super) fn panel_file(e: &crate::io::panel_file::PanelFileError, lang: Lang) -> Option<String> {
     use crate::io::panel_file::{FORMAT_VERSION, PanelFileError as E};
     if lang == Lang::En {
-        return None;
+        return match e {
+            E::Io { path, source } => Some(format!(
+                "cannot read {}: {}",
+                path.display(),
+                io_reason(source, lang)
+            )),
+            _ => None,
+        };
     }
     Some(match e {
         E::Io { path, source } => {
