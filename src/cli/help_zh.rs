@@ -272,33 +272,6 @@ pub fn zh(en: &str) -> Option<&'static str> {
         .map(|(_, z)| *z)
 }
 
-/// An argument's default and possible values in Chinese (`[默认：table；可选：table、json]`),
-/// replacing clap's English `[default: …] [possible values: …]`.
-fn values_zh(a: &Arg) -> Option<String> {
-    if !a.get_action().takes_values() {
-        return None;
-    }
-    let mut parts = Vec::new();
-    let defaults: Vec<String> = a
-        .get_default_values()
-        .iter()
-        .map(|v| v.to_string_lossy().into_owned())
-        .collect();
-    if !defaults.is_empty() && !a.is_hide_default_value_set() {
-        parts.push(format!("默认：{}", defaults.join("、")));
-    }
-    let values: Vec<String> = a
-        .get_possible_values()
-        .iter()
-        .filter(|v| !v.is_hide_set())
-        .map(|v| v.get_name().to_string())
-        .collect();
-    if !values.is_empty() && !a.is_hide_possible_values_set() {
-        parts.push(format!("可选：{}", values.join("、")));
-    }
-    (!parts.is_empty()).then(|| format!("[{}]", parts.join("；")))
-}
-
 /// `cmd` with Chinese descriptions, headings and help flags, recursively.
 pub fn translate(mut cmd: Command, root: bool) -> Command {
     if let Some(z) = cmd.get_about().and_then(|a| zh(&a.to_string())) {
@@ -314,7 +287,7 @@ pub fn translate(mut cmd: Command, root: bool) -> Command {
             let text = help
                 .as_deref()
                 .map(|h| zh(h).map_or(h.to_string(), str::to_string));
-            let extra = values_zh(&a);
+            let extra = super::help_zh_more::values_zh(&a);
             match (text, extra) {
                 (Some(t), Some(x)) => a
                     .help(format!("{t} {x}"))

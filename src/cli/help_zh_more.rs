@@ -1,5 +1,8 @@
-//! More of the Chinese `--help` table (see `help_zh`): the descriptions of the report, sheet,
-//! bulletin, annual, panel, metrics, ops and audit commands, keyed by their English text.
+//! More of the Chinese `--help` (see `help_zh`): the descriptions of the report, sheet,
+//! bulletin, annual, panel, metrics, ops and audit commands, keyed by their English text, and
+//! defaults and choices in Chinese.
+
+use clap::Arg;
 
 /// English description (whitespace collapsed) → Chinese.
 pub(super) const ZH_MORE: &[(&str, &str)] = &[
@@ -323,3 +326,30 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
         "输出格式：text（文字，默认）或 json",
     ),
 ];
+
+/// An argument's default and possible values in Chinese (`[默认：table；可选：table、json]`),
+/// replacing clap's English `[default: …] [possible values: …]`.
+pub(super) fn values_zh(a: &Arg) -> Option<String> {
+    if !a.get_action().takes_values() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        parts.push(format!("默认：{}", defaults.join("、")));
+    }
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !a.is_hide_possible_values_set() {
+        parts.push(format!("可选：{}", values.join("、")));
+    }
+    (!parts.is_empty()).then(|| format!("[{}]", parts.join("；")))
+}

@@ -6,6 +6,7 @@
 
 mod fields;
 mod resolve;
+mod words;
 
 use std::path::Path;
 
@@ -86,33 +87,8 @@ pub enum MetricsError {
         "{file}: no header row with an account column (account/账号) and a published-at (published/发布时间) or week (week/周) column; found {found:?}"
     )]
     NoHeader { file: String, found: Vec<String> },
-    #[error("{file}: {n} problem(s), nothing imported:\n{list}", n = problems.len(), list = lines(problems, Lang::En))]
+    #[error("{file}: {n} problem(s), nothing imported:\n{list}", n = problems.len(), list = words::lines(problems, Lang::En))]
     Rows { file: String, problems: Vec<Said> },
-}
-
-/// The problems one per line, in `lang`.
-fn lines(problems: &[Said], lang: Lang) -> String {
-    let v: Vec<&str> = problems.iter().map(|p| p.pick(lang)).collect();
-    v.join("\n")
-}
-
-impl MetricsError {
-    /// The refusal in Chinese (`None` for English, whose text is the error's own, and for a
-    /// file that could not be read, which the registry importer's wording covers).
-    pub fn zh(&self) -> Option<String> {
-        match self {
-            MetricsError::Read(_) => None,
-            MetricsError::NoHeader { file, found } => Some(format!(
-                "{file}：找不到含账号列（账号/account）以及发布时间列（发布时间/published）或周列（周/week）的表头行；已有表头：{}",
-                found.join("、")
-            )),
-            MetricsError::Rows { file, problems } => Some(format!(
-                "{file}：有 {} 处问题，未导入任何数据：\n{}",
-                problems.len(),
-                lines(problems, Lang::Zh)
-            )),
-        }
-    }
 }
 
 /// Reads a posts or weekly file; weeks start on `first` (a date inside a week is moved to the
