@@ -212,6 +212,9 @@ fn tampered_foreign_round_and_other_rubric_files_are_refused() {
     )
     .unwrap();
     let err = fails(&ev, &["panel", "merge", newer.to_str().unwrap()]);
+    assert!(err.contains("由更新版本的 assay 写出（格式版本 9"), "{err}");
+    let newer = newer.to_str().unwrap();
+    let err = fails(&ev, &["--lang", "en", "panel", "merge", newer]);
     assert!(err.contains("newer assay"), "{err}");
 }
 

@@ -95,12 +95,12 @@ fn no_sheet(
         "{}",
         match (lang, names.is_empty()) {
             (Lang::Zh, true) =>
-                format!("评估员「{who}」没有「{name}」的评分表，本轮还没有人评过这个账号"),
+                format!("评估人「{who}」没有「{name}」的评分表，本轮还没有人评过这个账号"),
             (Lang::En, true) => format!(
                 "evaluator \"{who}\" has no sheet for \"{name}\"; nobody has scored this account in this round yet"
             ),
             (Lang::Zh, false) => format!(
-                "评估员「{who}」没有「{name}」的评分表；有评分表的评估员：{}",
+                "评估人「{who}」没有「{name}」的评分表；有评分表的评估人：{}",
                 names.join("、")
             ),
             (Lang::En, false) => format!(

@@ -266,7 +266,10 @@ fn collapse(s: &str) -> String {
 /// The Chinese of an English description, if the table has it.
 pub fn zh(en: &str) -> Option<&'static str> {
     let key = collapse(en);
-    ZH.iter().find(|(e, _)| *e == key).map(|(_, z)| *z)
+    ZH.iter()
+        .chain(super::help_zh_more::ZH_MORE)
+        .find(|(e, _)| *e == key)
+        .map(|(_, z)| *z)
 }
 
 /// `cmd` with Chinese descriptions, headings and help flags, recursively.
@@ -280,9 +283,18 @@ pub fn translate(mut cmd: Command, root: bool) -> Command {
         .collect();
     for id in ids {
         cmd = cmd.mut_arg(id, |a| {
-            match a.get_help().and_then(|h| zh(&h.to_string())) {
-                Some(z) => a.help(z),
-                None => a,
+            let help = a.get_help().map(|h| h.to_string());
+            let text = help
+                .as_deref()
+                .map(|h| zh(h).map_or(h.to_string(), str::to_string));
+            let extra = super::help_zh_more::values_zh(&a);
+            match (text, extra) {
+                (Some(t), Some(x)) => a
+                    .help(format!("{t} {x}"))
+                    .hide_default_value(true)
+                    .hide_possible_values(true),
+                (Some(t), None) => a.help(t),
+                (None, _) => a,
             }
         });
     }

@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "calibration rounds: a round marked for the panel to calibrate before live scoring",
         sql: super::calibration::MIGRATION_SQL,
     },
+    Migration {
+        name: "round picker progress: kept sheet results indexed by round, evaluator and completeness",
+        sql: super::progress::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -9,6 +9,7 @@ mod chain;
 mod consensus;
 mod corrections;
 mod error;
+mod error_zh;
 mod history;
 mod identity;
 mod kept;

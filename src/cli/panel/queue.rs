@@ -106,9 +106,8 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
     let account = store.find_account(&args.account)?;
     let Some(item) = rubric.item(&args.indicator) else {
         bail!(
-            "unknown indicator \"{}\" in rubric {}",
-            args.indicator,
-            rubric.id
+            "{}",
+            crate::i18n::msg::unknown_indicator_in(lang, &args.indicator, &rubric.id)
         );
     };
     if args.rationale.trim().is_empty() {

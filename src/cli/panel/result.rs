@@ -180,7 +180,15 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
 
 /// Parses a method for clap.
 pub fn parse_method(s: &str) -> Result<Method, String> {
-    Method::parse(s).ok_or_else(|| format!("unknown method \"{s}\"; use mean, median or trimmed"))
+    Method::parse(s).ok_or_else(|| {
+        let choices = ["mean", "median", "trimmed"];
+        crate::i18n::msg::unknown_choice(
+            crate::i18n::current(),
+            ("合并方法", "method"),
+            s,
+            &choices,
+        )
+    })
 }
 
 /// Parses a veto rule for clap.
@@ -189,8 +197,11 @@ pub fn parse_veto(s: &str) -> Result<VetoRule, String> {
         "any" => Ok(VetoRule::Any),
         "majority" => Ok(VetoRule::Majority),
         "all" => Ok(VetoRule::All),
-        _ => Err(format!(
-            "unknown veto rule \"{s}\"; use any, majority or all"
+        _ => Err(crate::i18n::msg::unknown_choice(
+            crate::i18n::current(),
+            ("否决规则", "veto rule"),
+            s,
+            &["any", "majority", "all"],
         )),
     }
 }

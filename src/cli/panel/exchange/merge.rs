@@ -37,11 +37,8 @@ fn side(s: &str) -> Option<Side> {
 fn parse_take(args: &[String]) -> anyhow::Result<Take> {
     let mut t = Take::default();
     for a in args {
-        let bad = || {
-            anyhow::anyhow!(
-                "--take \"{a}\": write theirs, ours, or theirs:ACCOUNT/INDICATOR (ours:ACCOUNT/INDICATOR)"
-            )
-        };
+        let bad =
+            || crate::i18n::errors::said(crate::i18n::msg::bad_take(crate::i18n::current(), a));
         match a.split_once(':') {
             None => t.all = Some(side(a).ok_or_else(bad)?),
             Some((s, rest)) => {
