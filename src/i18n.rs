@@ -36,6 +36,7 @@ pub mod errors;
 mod io_errors;
 pub mod msg;
 mod msg_admin;
+pub mod panel_msg;
 
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 

@@ -247,6 +247,19 @@ fn demo_queue_shows_the_split_veto_and_shrinks_when_reconciled() {
         &db,
         &[
             "panel",
+            "member",
+            "--round",
+            round,
+            "--evaluator",
+            "主任",
+            "--role",
+            "chair",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "panel",
             "reconcile",
             "--round",
             round,

@@ -105,19 +105,7 @@ impl Backend for Store {
         round: i64,
         evaluator: &str,
     ) -> Result<Option<crate::domain::panel::Viewer>, StoreError> {
-        use crate::domain::panel::Viewer;
-        let members = self.members(round)?;
-        if members.is_empty() {
-            return Ok(None);
-        }
-        let chair = members
-            .iter()
-            .any(|m| m.name == evaluator && m.role == "chair");
-        Ok(Some(if chair {
-            Viewer::Chair
-        } else {
-            Viewer::Evaluator
-        }))
+        self.blind_viewer(round, Some(evaluator))
     }
 
     fn panel_policy(&self, round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {

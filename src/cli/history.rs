@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::domain::entry::Entry;
-use crate::i18n::{Lang, entry as words};
+use crate::i18n::{Lang, entry as words, panel_msg};
 use crate::storage::{HistoryRow, SUBMISSION_INDICATOR, Store};
+use crate::text_safety::escape_text;
 
 use super::output::{self, Format};
 use super::{HistoryArgs, resolve};
@@ -48,6 +49,7 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
                 .is_none_or(|e| h.evaluator == e.trim())
         })
         .collect();
+    let rows = blind_filter(store, &round, account.as_ref(), args, rows, lang)?;
     let changes: Vec<Change> = rows
         .iter()
         .map(|h| change(h, &rubric, &names, lang))
@@ -67,6 +69,32 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
         }
     }
     Ok(())
+}
+
+/// Blind scoring: drops other evaluators' changes on accounts the viewer may not see yet (the
+/// one rule, [`super::blind::Blind`]); refuses when the user asked for exactly such a sheet
+/// (`--evaluator` and `--account`), and says how many rows were left out otherwise.
+fn blind_filter(
+    store: &Store,
+    round: &crate::storage::Round,
+    account: Option<&crate::domain::account::Account>,
+    args: &HistoryArgs,
+    rows: Vec<HistoryRow>,
+    lang: Lang,
+) -> anyhow::Result<Vec<HistoryRow>> {
+    let blind = super::blind::Blind::of(store, round.id, args.viewer.as_deref())?;
+    let (seen, hidden): (Vec<HistoryRow>, Vec<HistoryRow>) = rows
+        .into_iter()
+        .partition(|h| blind.sees(&h.evaluator, h.account_id));
+    if let (Some(h), Some(a), Some(_)) = (hidden.first(), account, &args.evaluator) {
+        let msg = panel_msg::blind_refused(lang, blind.who.as_deref(), &h.evaluator, &a.name);
+        anyhow::bail!("{}", escape_text(&msg));
+    }
+    if !hidden.is_empty() {
+        let msg = panel_msg::blind_hidden(lang, hidden.len(), blind.who.as_deref());
+        eprintln!("{}", escape_text(&msg));
+    }
+    Ok(seen)
 }
 
 fn header(lang: Lang) -> [&'static str; 6] {

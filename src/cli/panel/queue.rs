@@ -120,6 +120,18 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
             )
         );
     }
+    let chairs: Vec<String> = store
+        .members(round.id)?
+        .into_iter()
+        .filter(|m| m.role == "chair")
+        .map(|m| m.name)
+        .collect();
+    if !chairs.iter().any(|c| c == args.chair.trim()) {
+        bail!(
+            "{}",
+            crate::i18n::panel_msg::not_chair(lang, args.chair.trim(), &round.name, &chairs)
+        );
+    }
     let mut consensus = Entry {
         value: args.value,
         veto: args.veto.clone(),

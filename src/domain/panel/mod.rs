@@ -10,7 +10,7 @@ mod result;
 mod zscore;
 
 pub use assign::{AssignError, Assignee, Target, assign, assigned_to, unassigned};
-pub use blind::{Viewer, sees_others};
+pub use blind::{Viewer, may_see, sees_others, viewer};
 pub use items::{account_items, round_items};
 pub use queue::{Disagreement, Item, QueueRule, Vote, Why, queue};
 pub use result::{
