@@ -187,14 +187,16 @@ impl Backend for Store {
     fn round_sheets(
         &mut self,
         round: i64,
-        _rubric: &Rubric,
-        _accounts: &[Account],
+        rubric: &Rubric,
+        accounts: &[Account],
     ) -> Result<Vec<SheetResult>, StoreError> {
-        Ok(self
+        let mut sheets: Vec<SheetResult> = self
             .kept_sheets(round)?
             .into_iter()
             .filter_map(|(a, ev, submitted, f)| f.into_sheet(a, ev, submitted))
-            .collect())
+            .collect();
+        crate::report::agreed::apply_stored(self, round, rubric, accounts, &mut sheets)?;
+        Ok(sheets)
     }
 
     fn open_queue(

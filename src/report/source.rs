@@ -82,10 +82,11 @@ pub fn load(
     let policy = round_policy(store, round, method)?;
     let rubric = round_rubric(round)?;
     let accounts = store.round_accounts(round.id)?;
-    let sheets = match source {
+    let mut sheets = match source {
         Source::Kept => kept(store, round.id)?,
         Source::Recompute => recompute(store, round.id, &rubric, &accounts)?,
     };
+    super::agreed::apply_stored(store, round.id, &rubric, &accounts, &mut sheets)?;
     Ok(Loaded {
         scheme: Scheme::of(&rubric, policy),
         rubric,

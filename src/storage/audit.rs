@@ -162,6 +162,11 @@ fn replay_history(
             out.batch_rows.push(id);
             continue;
         }
+        if indicator.starts_with(super::CONSENSUS_PREFIX) {
+            // The chair's consensus: a record beside the entries, never an entry edit (the
+            // chain still covers the row).
+            continue;
+        }
         if indicator == SUBMISSION_INDICATOR {
             let state = new.map(|s| s.trim_matches('"').to_string());
             subs.insert((account, evaluator), (state, id));

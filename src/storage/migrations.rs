@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "calibration rounds: a round marked for the panel to calibrate before live scoring",
         sql: super::calibration::MIGRATION_SQL,
     },
+    Migration {
+        name: "panel rules: combining method per category, index over the chair's consensus rows",
+        sql: super::panel_rules::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.
