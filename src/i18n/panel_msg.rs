@@ -64,3 +64,43 @@ pub fn blind_hidden(lang: Lang, hidden: usize, viewer: Option<&str>) -> String {
         ),
     }
 }
+
+/// The mark on every report of a calibration round.
+pub fn calibration_mark(lang: Lang) -> &'static str {
+    lang.pick(
+        "校准轮次：评估组统一评分尺度的练习，不计入年度考核，不发布通报",
+        "calibration round: the panel's practice to agree on the rubric; not in the annual assessment, no bulletin",
+    )
+}
+
+/// `assay bulletin` for a calibration round.
+pub fn calibration_no_bulletin(lang: Lang, round: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "「{round}」是校准轮次，不发布通报；如它其实是正式轮次：assay panel config --round {round} --calibration off"
+        ),
+        Lang::En => format!(
+            "\"{round}\" is a calibration round and has no bulletin; if it is in fact a live round: assay panel config --round {round} --calibration off"
+        ),
+    }
+}
+
+/// `assay annual`: the calibration rounds of the year left out.
+pub fn calibration_left_out(lang: Lang, rounds: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("未计入的校准轮次：{}", rounds.join("、")),
+        Lang::En => format!("calibration rounds left out: {}", rounds.join(", ")),
+    }
+}
+
+/// `assay annual --weights` naming a calibration round.
+pub fn calibration_weighted(lang: Lang, round: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "--weights 中的「{round}」是校准轮次，不计入年度考核；去掉它，或先 assay panel config --round {round} --calibration off"
+        ),
+        Lang::En => format!(
+            "--weights names \"{round}\", a calibration round, which is not part of the annual assessment; drop it, or first assay panel config --round {round} --calibration off"
+        ),
+    }
+}

@@ -54,6 +54,10 @@ pub struct RoundSummary {
     pub by_level: Vec<(Level, usize)>,
     pub by_platform: Vec<(Platform, usize)>,
     pub failures: Vec<Failure>,
+    /// A calibration round (`panel config --calibration on`): the panel's practice to agree on
+    /// reading the rubric, marked on every report and left out of the annual assessment.
+    #[serde(default)]
+    pub calibration: bool,
 }
 
 /// Parses and validates a pinned rubric text (the one parser the whole program uses).
@@ -95,6 +99,7 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         by_level: by_level.into_iter().collect(),
         by_platform: by_platform.into_iter().collect(),
         failures: r.failures.clone(),
+        calibration: false,
     }
 }
 
@@ -102,7 +107,9 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
 pub fn round_summary(store: &mut Store, round: &Round) -> Result<RoundSummary, SummaryError> {
     let l = load(store, round, Source::Kept, None)?;
     let r = build(&l.scheme, &l.accounts, &l.sheets, &Options::default());
-    Ok(headline(round, &l.rubric, &r))
+    let mut s = headline(round, &l.rubric, &r);
+    s.calibration = store.is_calibration(round.id)?;
+    Ok(s)
 }
 
 /// "99.3% (442/445)", or "—" when nothing has a result.
@@ -127,6 +134,12 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         t("监测日期", "Monitoring date"),
         s.monitoring_date
     );
+    if s.calibration {
+        out.push_str(&format!(
+            "  {}\n",
+            crate::i18n::panel_msg::calibration_mark(lang)
+        ));
+    }
     let who = if s.evaluators.is_empty() {
         "—".to_string()
     } else {
