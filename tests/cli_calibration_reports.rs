@@ -43,11 +43,23 @@ fn a_calibration_round_is_left_out_of_the_annual_and_the_bulletin_and_marked() {
     );
     let err = fails(
         &db,
-        &["annual", "--year", "2024", "--weights", &format!("{PRACTICE}=2")],
+        &[
+            "annual",
+            "--year",
+            "2024",
+            "--weights",
+            &format!("{PRACTICE}=2"),
+        ],
     );
-    assert!(err.contains("校准轮次") && err.contains("--calibration off"), "{err}");
+    assert!(
+        err.contains("校准轮次") && err.contains("--calibration off"),
+        "{err}"
+    );
     let err = fails(&db, &["bulletin", "--round", PRACTICE, "--format", "md"]);
-    assert!(err.contains("校准轮次") && err.contains("--calibration off"), "{err}");
+    assert!(
+        err.contains("校准轮次") && err.contains("--calibration off"),
+        "{err}"
+    );
     let json: serde_json::Value = serde_json::from_str(&ok(
         &db,
         &["report", "--round", PRACTICE, "--format", "json"],
@@ -60,7 +72,10 @@ fn a_calibration_round_is_left_out_of_the_annual_and_the_bulletin_and_marked() {
         &["round", "summary", PRACTICE],
     ] {
         let text = ok(&db, args);
-        assert!(text.contains("校准轮次：评估组统一评分尺度"), "{args:?}: {text}");
+        assert!(
+            text.contains("校准轮次：评估组统一评分尺度"),
+            "{args:?}: {text}"
+        );
     }
     let live = ok(&db, &["report", "--round", "2024年第四季度全面检查"]);
     assert!(!live.contains("校准轮次"), "a live round is not marked");

@@ -79,6 +79,13 @@ pub trait Backend {
     fn panel_policy(&self, _round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
         Ok(crate::domain::panel::PanelPolicy::default())
     }
+    /// The round's per-category methods `(category id, method)`; none by default.
+    fn category_methods(
+        &self,
+        _round: i64,
+    ) -> Result<Vec<(String, crate::domain::panel::Method)>, StoreError> {
+        Ok(Vec::new())
+    }
     /// How `evaluator` views the round under blind scoring: `None` when the round declares no
     /// panel (everyone sees every sheet, as before panels), else chair or evaluator.
     fn viewer(
@@ -106,6 +113,13 @@ impl Backend for Store {
         evaluator: &str,
     ) -> Result<Option<crate::domain::panel::Viewer>, StoreError> {
         self.blind_viewer(round, Some(evaluator))
+    }
+
+    fn category_methods(
+        &self,
+        round: i64,
+    ) -> Result<Vec<(String, crate::domain::panel::Method)>, StoreError> {
+        Store::category_methods(self, round)
     }
 
     fn panel_policy(&self, round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {

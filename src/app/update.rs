@@ -195,7 +195,8 @@ impl App {
             sheets = crate::report::blind::visible_sheets(me, viewer, &sheets);
         }
         let policy = backend.panel_policy(self.session.round_id)?;
-        let scheme = crate::report::Scheme::of(rubric, policy);
+        let own = backend.category_methods(self.session.round_id)?;
+        let scheme = crate::report::Scheme::of(rubric, policy).with_category_methods(&own);
         Ok(Summary::of(&scheme, &accounts, &sheets, self.lang))
     }
 

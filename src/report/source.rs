@@ -87,11 +87,31 @@ pub fn load(
         Source::Recompute => recompute(store, round.id, &rubric, &accounts)?,
     };
     super::agreed::apply_stored(store, round.id, &rubric, &accounts, &mut sheets)?;
+    let own = store.category_methods(round.id)?;
+    if let Some(err) = category_check(&policy, &own) {
+        return Err(SourceError::Panel {
+            round: round.name.clone(),
+            err,
+        });
+    }
     Ok(Loaded {
-        scheme: Scheme::of(&rubric, policy),
+        scheme: Scheme::of(&rubric, policy).with_category_methods(&own),
         rubric,
         accounts,
         sheets,
+    })
+}
+
+/// A category on the trimmed mean needs the quorum of 3 the round's trimmed mean needs.
+pub fn category_check(
+    policy: &PanelPolicy,
+    own: &[(String, crate::domain::panel::Method)],
+) -> Option<crate::domain::panel::PanelError> {
+    let trimmed = own
+        .iter()
+        .any(|(_, m)| *m == crate::domain::panel::Method::Trimmed);
+    (trimmed && policy.quorum < 3).then_some(crate::domain::panel::PanelError::TrimNeedsQuorum {
+        quorum: policy.quorum,
     })
 }
 

@@ -19,7 +19,7 @@ use crate::storage::Store;
 pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
     let mut p = store.panel_policy(round.id)?;
-    if let Some(m) = args.method {
+    if let (Some(m), None) = (args.method, &args.category) {
         p.method = m;
     }
     if let Some(q) = args.quorum {
@@ -40,10 +40,19 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
             "the trimmed mean drops the highest and lowest score and needs 3 complete sheets per account: set --quorum 3 (or more) with it"));
     }
     store.set_panel_policy(round.id, &p)?;
+    if let Some(key) = &args.category {
+        if args.method.is_none() && !args.inherit {
+            bail!("{}", lang.pick(
+                "--category 需要同时给出 --method mean|median|trimmed，或用 --inherit 恢复为本轮方法",
+                "--category needs --method mean|median|trimmed, or --inherit to go back to the round's method"));
+        }
+        super::categories::set(store, &round, &p, key, args.method, lang)?;
+    }
     if let Some(c) = args.calibration {
         store.set_calibration(round.id, c == super::OnOff::On)?;
     }
     println!("{}", serde_json::to_string(&p)?);
+    println!("{}", super::categories::line(store, &round, lang)?);
     if args.calibration.is_some() {
         println!(
             "{}",
