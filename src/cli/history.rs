@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::domain::entry::Entry;
 use crate::i18n::{Lang, entry as words, panel_msg};
-use crate::storage::{HistoryRow, SUBMISSION_INDICATOR, Store};
+use crate::storage::{CARRIED_PREFIX, HistoryRow, SUBMISSION_INDICATOR, Store};
 use crate::text_safety::escape_text;
 
 use super::output::{self, Format};
@@ -26,6 +26,8 @@ struct Change {
     new: String,
     old_entry: Option<serde_json::Value>,
     new_entry: Option<serde_json::Value>,
+    /// Carried from the evaluator's own database by `panel merge` (their change, their time).
+    carried: bool,
 }
 
 pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> {
@@ -135,7 +137,12 @@ fn change(
         s.as_deref().and_then(|t| serde_json::from_str(t).ok())
     };
     let (old_entry, new_entry) = (parse(&h.old), parse(&h.new));
-    let (indicator_name, old, new) = if h.indicator == SUBMISSION_INDICATOR {
+    // A change carried from the evaluator's own database by `panel merge`: shown as theirs.
+    let (indicator, carried) = match h.indicator.strip_prefix(CARRIED_PREFIX) {
+        Some(b) => (b, true),
+        None => (h.indicator.as_str(), false),
+    };
+    let (mut indicator_name, old, new) = if indicator == SUBMISSION_INDICATOR {
         let code =
             |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_str()).map(str::to_string);
         (
@@ -144,7 +151,7 @@ fn change(
             words::submission(code(&new_entry).as_deref(), lang),
         )
     } else {
-        let item = rubric.item(&h.indicator);
+        let item = rubric.item(indicator);
         let entry = |v: &Option<serde_json::Value>| -> Option<Entry> {
             v.clone().and_then(|v| serde_json::from_value(v).ok())
         };
@@ -154,13 +161,17 @@ fn change(
             words::describe(entry(&new_entry).as_ref(), item, lang),
         )
     };
+    if carried {
+        indicator_name.push_str(lang.pick("（评估人本机记录）", " (on their own database)"));
+    }
     Change {
+        carried,
         id: h.id,
         at: h.at.clone(),
         evaluator: h.evaluator.clone(),
         account_id: h.account_id,
         account: names.get(&h.account_id).cloned().unwrap_or_default(),
-        indicator: h.indicator.clone(),
+        indicator: indicator.to_string(),
         indicator_name,
         old,
         new,

@@ -162,9 +162,10 @@ fn replay_history(
             out.batch_rows.push(id);
             continue;
         }
-        if indicator.starts_with(super::CONSENSUS_PREFIX) {
-            // The chair's consensus: a record beside the entries, never an entry edit (the
-            // chain still covers the row).
+        if indicator.starts_with('@') && indicator != SUBMISSION_INDICATOR {
+            // A record beside the entries, never an entry edit here (the chair's consensus, a
+            // merge decision, a row carried from an evaluator's own database); the chain still
+            // covers the row.
             continue;
         }
         if indicator == SUBMISSION_INDICATOR {
