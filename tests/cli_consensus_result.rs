@@ -109,6 +109,24 @@ fn the_consensus_value_is_the_panel_value_of_its_item() {
     assert_eq!(result(&db, true), result(&db, false), "kept = recompute");
     ok(&db, &["report", "--round", ROUND, "--verify"]);
     ok(&db, &["audit", "verify"]);
+    // `panel result` shows each evaluator's own total beside the one counting the consensus.
+    let res: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &["panel", "result", "--round", ROUND, "--format", "json"],
+    ))
+    .unwrap();
+    let row = res["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["account"] == "wechat:莲都文旅")
+        .expect("莲都文旅")
+        .clone();
+    let own = row["own_totals"].as_object().expect("own totals beside");
+    assert!(
+        own.iter().any(|(e, t)| row["totals"][e] != *t),
+        "some evaluator's own total differs: {row}"
+    );
     // The evaluators' own values are untouched: explain still shows each one's entry.
     let own = ok(
         &db,

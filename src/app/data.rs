@@ -209,6 +209,7 @@ impl Backend for Store {
             .into_iter()
             .filter_map(|(a, ev, submitted, f)| f.into_sheet(a, ev, submitted))
             .collect();
+        // The consensus counts here as in every report; own points are shown by the CLI only.
         crate::report::agreed::apply_stored(self, round, rubric, accounts, &mut sheets)?;
         Ok(sheets)
     }

@@ -33,15 +33,20 @@ pub fn substitute(entries: &mut Vec<Entry>, agreed: &HashMap<String, Consensus>)
     }
 }
 
+/// Each rescored sheet's own points (before the consensus), by (account id, evaluator).
+pub type OwnPoints = HashMap<(i64, String), f64>;
+
 /// Rescores the counted sheets of every account with a consensus, from their entries with the
-/// consensus substituted (pure: the entries per (account, evaluator) are handed in).
+/// consensus substituted (pure: the entries per (account, evaluator) are handed in). Returns
+/// the rescored sheets' own points, to be shown beside.
 pub fn apply(
     rubric: &Rubric,
     accounts: &[Account],
     agreed: &ConsensusMap,
     entries: &HashMap<(i64, String), Vec<Entry>>,
     sheets: &mut [SheetResult],
-) {
+) -> OwnPoints {
+    let mut own_points = OwnPoints::new();
     let kinds: HashMap<i64, &Account> = accounts.iter().map(|a| (a.id, a)).collect();
     for s in sheets.iter_mut().filter(|s| s.status.counts()) {
         let (Some(items), Some(acc)) = (agreed.get(&s.account_id), kinds.get(&s.account_id)) else {
@@ -53,10 +58,12 @@ pub fn apply(
             .unwrap_or_default();
         substitute(&mut own, items);
         let f = SheetFigures::of(&engine::score_totals(rubric, acc.platform, acc.level, &own));
+        own_points.insert((s.account_id, s.evaluator.clone()), s.points);
         s.points = f.points;
         s.subtotals = f.subtotals;
         s.vetoes = f.vetoes;
     }
+    own_points
 }
 
 /// [`apply`] with the round's consensus and the entries of the reconciled accounts read from
@@ -67,10 +74,10 @@ pub fn apply_stored(
     rubric: &Rubric,
     accounts: &[Account],
     sheets: &mut [SheetResult],
-) -> Result<(), StoreError> {
+) -> Result<OwnPoints, StoreError> {
     let agreed = store.consensus_latest(round_id)?;
     if agreed.is_empty() {
-        return Ok(());
+        return Ok(OwnPoints::new());
     }
     let mut entries: HashMap<(i64, String), Vec<Entry>> = HashMap::new();
     for &account in agreed.keys() {
@@ -81,8 +88,7 @@ pub fn apply_stored(
                 .push(e.entry);
         }
     }
-    apply(rubric, accounts, &agreed, &entries, sheets);
-    Ok(())
+    Ok(apply(rubric, accounts, &agreed, &entries, sheets))
 }
 
 #[cfg(test)]

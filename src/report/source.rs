@@ -43,6 +43,8 @@ pub struct Loaded {
     pub scheme: Scheme,
     pub accounts: Vec<Account>,
     pub sheets: Vec<SheetResult>,
+    /// The evaluators' own points of the sheets the chair's consensus rescored (shown beside).
+    pub own_points: super::agreed::OwnPoints,
 }
 
 /// Parses the round's pinned rubric.
@@ -86,7 +88,7 @@ pub fn load(
         Source::Kept => kept(store, round.id)?,
         Source::Recompute => recompute(store, round.id, &rubric, &accounts)?,
     };
-    super::agreed::apply_stored(store, round.id, &rubric, &accounts, &mut sheets)?;
+    let own_points = super::agreed::apply_stored(store, round.id, &rubric, &accounts, &mut sheets)?;
     let own = store.category_methods(round.id)?;
     if let Some(err) = category_check(&policy, &own) {
         return Err(SourceError::Panel {
@@ -99,6 +101,7 @@ pub fn load(
         rubric,
         accounts,
         sheets,
+        own_points,
     })
 }
 

@@ -65,8 +65,11 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
 #[derive(Debug, Serialize)]
 struct Row {
     account: String,
-    /// Each evaluator's total (complete sheets only).
+    /// Each evaluator's total (complete sheets only), counting the chair's consensus.
     totals: BTreeMap<String, f64>,
+    /// Where the chair's consensus changed a sheet: the evaluator's own total before it.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    own_totals: BTreeMap<String, f64>,
     #[serde(flatten)]
     result: PanelResult,
     /// The result on the original scale after per-evaluator z-scores.
@@ -131,6 +134,13 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                     Some((e.clone(), *t))
                 })
                 .collect(),
+            own_totals: raters
+                .iter()
+                .filter_map(|e| {
+                    let t = loaded.own_points.get(&(r.account.id, e.clone()))?;
+                    Some((e.clone(), *t))
+                })
+                .collect(),
             z_normalised: if r.panel.unfinished {
                 None
             } else {
@@ -167,7 +177,12 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                         format!("{}/{}", r.result.complete, r.result.sheets),
                         r.totals
                             .iter()
-                            .map(|(e, t)| format!("{e} {t:.2}"))
+                            .map(|(e, t)| match r.own_totals.get(e) {
+                                Some(o) if (o - t).abs() > 1e-9 => {
+                                    format!("{e} {t:.2} ({}{o:.2})", lang.pick("本人 ", "own "))
+                                }
+                                _ => format!("{e} {t:.2}"),
+                            })
                             .collect::<Vec<_>>()
                             .join(", "),
                         num(r.result.total),
