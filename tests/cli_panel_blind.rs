@@ -225,3 +225,23 @@ fn only_the_chair_reconciles_and_the_refusal_says_how_to_name_one() {
     };
     assert!(q(&db).contains("\"reconciled\": 0"), "nothing recorded");
 }
+
+#[test]
+fn without_as_the_viewer_is_the_configured_evaluator() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = round(dir.path(), true);
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(home.join("config.ron"), "(evaluator: Some(\"J1\"))").unwrap();
+    let out = explain(&db, "微信:对象1", &["--evaluator", "J2"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("评估员「J1」尚未提交"), "{err}");
+    assert_eq!(evaluators(&explain(&db, "微信:对象1", &[])), ["J1"]);
+    let chair = explain(&db, "微信:对象1", &["--as", "组长"]);
+    assert_eq!(
+        evaluators(&chair),
+        ["J1", "J2"],
+        "--as wins over the config"
+    );
+}

@@ -18,6 +18,7 @@ fn category_id(rubric: &Rubric, key: &str, lang: Lang) -> anyhow::Result<String>
     {
         return Ok(c.id.clone());
     }
+    let key = crate::text_safety::escape_cell(key);
     let known: Vec<String> = rubric
         .categories
         .iter()

@@ -129,7 +129,12 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
     if !chairs.iter().any(|c| c == args.chair.trim()) {
         bail!(
             "{}",
-            crate::i18n::panel_msg::not_chair(lang, args.chair.trim(), &round.name, &chairs)
+            crate::text_safety::escape_text(&crate::i18n::panel_msg::not_chair(
+                lang,
+                args.chair.trim(),
+                &round.name,
+                &chairs
+            ))
         );
     }
     let mut consensus = Entry {
