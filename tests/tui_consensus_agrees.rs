@@ -71,3 +71,28 @@ fn tui_and_cli_agree_with_a_consensus_and_a_category_method() {
     assert_ne!(after.1, before.1, "the median of 职能契合 moves the mean");
     assert_eq!(tui(&mut store, round), after);
 }
+
+#[test]
+fn the_tui_summary_of_a_calibration_round_says_so() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut store = Store::open_in_memory().expect("store");
+    assay::sample::load_demo(&mut store).expect("demo");
+    let round = store.round(ROUND).expect("round").id;
+    let drawn = |store: &mut Store| -> String {
+        let o = TuiOptions {
+            lang: Lang::Zh,
+            evaluator: Some("主任".into()),
+            round: Some(round),
+            db_label: "test.db".into(),
+        };
+        let (mut app, _) = open(store, &o, None).expect("open");
+        app.apply(Action::Resize(100, 24), &mut MemBackend::default());
+        app.apply(Action::ShowSummary, store);
+        let mut term = Terminal::new(TestBackend::new(100, 24)).expect("terminal");
+        term.draw(|f| assay::ui::render(f, &app)).expect("draw");
+        format!("{}", term.backend())
+    };
+    assert!(!drawn(&mut store).contains("校准轮次"));
+    store.set_calibration(round, true).expect("mark");
+    assert!(drawn(&mut store).contains("〔校准轮次，不计入正式结果〕"));
+}

@@ -79,6 +79,10 @@ pub trait Backend {
     fn panel_policy(&self, _round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
         Ok(crate::domain::panel::PanelPolicy::default())
     }
+    /// True when the round is a calibration round; never by default.
+    fn is_calibration(&self, _round: i64) -> Result<bool, StoreError> {
+        Ok(false)
+    }
     /// The round's per-category methods `(category id, method)`; none by default.
     fn category_methods(
         &self,
@@ -120,6 +124,10 @@ impl Backend for Store {
         round: i64,
     ) -> Result<Vec<(String, crate::domain::panel::Method)>, StoreError> {
         Store::category_methods(self, round)
+    }
+
+    fn is_calibration(&self, round: i64) -> Result<bool, StoreError> {
+        Store::is_calibration(self, round)
     }
 
     fn panel_policy(&self, round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
