@@ -34,6 +34,37 @@ fn result(db: &Path, recompute: bool) -> (Option<f64>, usize) {
     (r["total"].as_f64(), r["vetoes"].as_array().unwrap().len())
 }
 
+/// The 综合 (combined) total on 莲都文旅's score sheet.
+fn sheet_total(db: &Path) -> String {
+    let out = db.with_extension("csv");
+    ok(
+        db,
+        &[
+            "sheet",
+            "--round",
+            ROUND,
+            "--account",
+            ACCOUNT,
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(',').collect()).collect();
+    let head = rows
+        .iter()
+        .find(|r| r[0].ends_with("编号"))
+        .expect("header");
+    let col = head.iter().position(|c| *c == "综合").expect("综合");
+    let total = rows
+        .iter()
+        .find(|r| r.get(1) == Some(&"总分"))
+        .expect("总分");
+    total[col].to_string()
+}
+
 fn reconcile(db: &Path, indicator: &str, how: &str, what: &str) {
     ok(
         db,
@@ -102,8 +133,11 @@ fn the_consensus_value_is_the_panel_value_of_its_item() {
             ],
         );
     }
+    let sheet_before = sheet_total(&db);
     reconcile(&db, "topic_planning", "--value", "2");
     let (after, _) = result(&db, false);
+    assert_ne!(sheet_total(&db), sheet_before, "the score sheet follows");
+    assert_eq!(sheet_total(&db), sheet_total(&twin), "as the twin's sheet");
     assert_ne!(after, before, "the consensus changes the result");
     assert_eq!(after, result(&twin, false).0, "as if all had scored it");
     assert_eq!(result(&db, true), result(&db, false), "kept = recompute");

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
-use super::consensus::CONSENSUS_PREFIX;
 use super::{Consensus, Store, StoreError};
 use crate::domain::panel::Method;
 
@@ -29,32 +28,13 @@ impl Store {
     /// The round's latest consensus per (account, indicator); a later record replaces an
     /// earlier one. Reads only the consensus rows (partial index `history_consensus`).
     pub fn consensus_latest(&self, round_id: i64) -> Result<ConsensusMap, StoreError> {
-        let r = (|| {
-            let mut s = self.conn.prepare_cached(
-                "SELECT account_id, indicator, new FROM history
-                 WHERE round_id = ?1 AND substr(indicator, 1, 11) = '@consensus:' ORDER BY id",
-            )?;
-            let rows = s.query_map([round_id], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })?;
-            let mut out = ConsensusMap::new();
-            for row in rows {
-                let (account, indicator, new) = row?;
-                let Some(ind) = indicator.strip_prefix(CONSENSUS_PREFIX) else {
-                    continue;
-                };
-                let Some(c) = new.and_then(|n| serde_json::from_str::<Consensus>(&n).ok()) else {
-                    continue;
-                };
-                out.entry(account).or_default().insert(ind.to_string(), c);
-            }
-            Ok(out)
-        })();
-        r.map_err(|e| self.locked(e))
+        let mut out = ConsensusMap::new();
+        for c in self.consensus_rows(round_id)? {
+            out.entry(c.account_id)
+                .or_default()
+                .insert(c.indicator, c.consensus);
+        }
+        Ok(out)
     }
 
     /// The round's per-category methods, by category id (categories not listed use the
