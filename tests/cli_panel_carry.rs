@@ -4,9 +4,10 @@
 //! `audit verify` stays green.
 
 use std::path::Path;
+use std::process::Command;
 
 mod panels_common;
-use panels_common::{RUBRIC, ok, setup};
+use panels_common::{RUBRIC, assay, ok, setup};
 
 fn history(db: &Path) -> Vec<serde_json::Value> {
     let out = ok(db, &["history", "--round", "一致性", "--format", "json"]);
@@ -37,10 +38,9 @@ fn set(db: &Path, value: &str) {
     );
 }
 
-#[test]
-fn merge_carries_the_laptop_history_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+/// A laptop database where J1 scored 对象1 twice and submitted it, exported to `j1.panel`,
+/// and a chair database; returns (laptop, chair, file).
+fn laptop_and_chair(d: &Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
     let (laptop, chair) = (setup(d, "laptop", RUBRIC), setup(d, "chair", RUBRIC));
     set(&laptop, "5");
     set(&laptop, "7");
@@ -71,6 +71,13 @@ fn merge_carries_the_laptop_history_once() {
             file.to_str().unwrap(),
         ],
     );
+    (laptop, chair, file)
+}
+
+#[test]
+fn merge_carries_the_laptop_history_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (laptop, chair, file) = laptop_and_chair(dir.path());
     let merge = || ok(&chair, &["panel", "merge", file.to_str().unwrap()]);
     let first = merge();
     assert!(first.contains("带入评估人本机历史 3 条"), "{first}");
@@ -97,4 +104,35 @@ fn merge_carries_the_laptop_history_once() {
     let back = ok(&laptop, &["panel", "merge", file.to_str().unwrap()]);
     assert!(back.contains("无变化"), "{back}");
     assert_eq!(history(&laptop).len(), own.len());
+}
+
+#[test]
+fn an_altered_carried_row_breaks_the_chain() {
+    if Command::new("sqlite3").arg("-version").output().is_err() {
+        eprintln!("sqlite3 is not installed: skipped (CI installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (_, chair, file) = laptop_and_chair(dir.path());
+    ok(&chair, &["panel", "merge", file.to_str().unwrap()]);
+    ok(&chair, &["audit", "verify"]);
+    let out = Command::new("sqlite3")
+        .arg(&chair)
+        .arg(
+            "DROP TRIGGER history_no_update; UPDATE history SET at = '2000-01-01T00:00:00Z' \
+             WHERE indicator LIKE '@carried:%';",
+        )
+        .output()
+        .expect("sqlite3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let audit = assay(&chair, &["audit", "verify"]);
+    assert_eq!(
+        audit.status.code(),
+        Some(1),
+        "the chain covers carried rows"
+    );
 }
