@@ -245,3 +245,37 @@ fn without_as_the_viewer_is_the_configured_evaluator() {
         "--as wins over the config"
     );
 }
+
+#[test]
+fn the_queue_is_blind_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = round(dir.path(), true);
+    let queue = |db: &Path, who: &[&str]| -> (usize, usize) {
+        let mut a = vec!["panel", "queue", "--round", "一致性", "--format", "json"];
+        a.extend_from_slice(who);
+        let v: serde_json::Value = serde_json::from_str(&ok(db, &a)).unwrap();
+        (
+            v["items"].as_array().unwrap().len(),
+            v["hidden"].as_u64().unwrap() as usize,
+        )
+    };
+    assert_eq!(queue(&db, &["--as", "组长"]), (2, 0), "the chair sees both");
+    assert_eq!(queue(&db, &["--as", "J1"]), (0, 2));
+    assert_eq!(queue(&db, &[]), (0, 2), "nobody named sees nothing");
+    ok(
+        &db,
+        &[
+            "score",
+            "submit",
+            "--round",
+            "一致性",
+            "--account",
+            "微信:对象1",
+            "--evaluator",
+            "J1",
+        ],
+    );
+    assert_eq!(queue(&db, &["--as", "J1"]), (1, 1));
+    let open = round(dir.path(), false);
+    assert_eq!(queue(&open, &[]), (2, 0), "no panel: not blind");
+}

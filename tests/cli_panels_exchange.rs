@@ -224,7 +224,9 @@ fn demo_queue_shows_the_split_veto_and_shrinks_when_reconciled() {
     let queue = |db: &Path| -> serde_json::Value {
         serde_json::from_str(&ok(
             db,
-            &["panel", "queue", "--round", round, "--format", "json"],
+            &[
+                "panel", "queue", "--round", round, "--format", "json", "--as", "主任",
+            ],
         ))
         .unwrap()
     };

@@ -103,6 +103,9 @@ pub struct QueueArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Who is looking, for blind scoring in a round with a panel (default: this database's evaluator in the config file)
+    #[arg(long = "as", value_name = "NAME")]
+    pub viewer: Option<String>,
 }
 
 #[derive(Debug, Args)]
