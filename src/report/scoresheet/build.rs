@@ -55,7 +55,7 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
             SheetFigures::of(&s.outcome).into_sheet(a.id, s.name.clone(), e.submitted)
         })
         .collect();
-    with_consensus(input, &mut results);
+    super::consensus::with_consensus(input, &mut results);
     let refs: Vec<&SheetResult> = results.iter().collect();
     let combined = account_result(input.scheme, a, &refs);
     let skeleton = engine::score(input.rubric, a.platform, a.level, &[]);
@@ -92,33 +92,6 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
     };
     super::consensus::add_columns(&mut sheet, &skeleton, &input.consensus, lang);
     (sheet, combined)
-}
-
-/// The combined column rests on the chair's consensus as every report does
-/// ([`crate::report::agreed`]); the evaluators' own columns stay as they scored.
-fn with_consensus(input: &SheetInput<'_>, results: &mut [SheetResult]) {
-    if input.consensus.is_empty() {
-        return;
-    }
-    let a = input.account;
-    let items: HashMap<String, crate::storage::Consensus> = input
-        .consensus
-        .iter()
-        .map(|(k, c)| (k.clone(), c.consensus.clone()))
-        .collect();
-    let agreed = crate::storage::ConsensusMap::from([(a.id, items)]);
-    let entries: HashMap<(i64, String), Vec<Entry>> = input
-        .evaluators
-        .iter()
-        .map(|e| ((a.id, e.name.clone()), e.entries.clone()))
-        .collect();
-    crate::report::agreed::apply(
-        input.rubric,
-        std::slice::from_ref(a),
-        &agreed,
-        &entries,
-        results,
-    );
 }
 
 fn score_one(input: &SheetInput<'_>, e: &EvaluatorSheet) -> Scored {
