@@ -77,6 +77,23 @@ fn a_calibration_round_is_left_out_of_the_annual_and_the_bulletin_and_marked() {
             "{args:?}: {text}"
         );
     }
+    let md = dir.path().join("sheet.md");
+    ok(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            PRACTICE,
+            "--account",
+            "微信:莲都文旅",
+            "--format",
+            "md",
+            "--out",
+            md.to_str().unwrap(),
+        ],
+    );
+    let sheet = std::fs::read_to_string(&md).unwrap();
+    assert!(sheet.contains("（校准轮次，不计入正式结果）"), "{sheet}");
     let live = ok(&db, &["report", "--round", "2024年第四季度全面检查"]);
     assert!(!live.contains("校准轮次"), "a live round is not marked");
     calibration(&db, "off");
