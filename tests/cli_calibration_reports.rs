@@ -1,6 +1,7 @@
 //! A calibration round stays out of the live results: `annual` leaves it out (and says so, and
 //! refuses a weight for it), `bulletin` refuses it, and its own report and summary are marked
-//! as a calibration round in every format; unmarked, it counts again.
+//! as a calibration round in every format; unmarked, it counts again. Reports say how many
+//! sheets they rest on.
 
 use std::path::Path;
 
@@ -66,6 +67,10 @@ fn a_calibration_round_is_left_out_of_the_annual_and_the_bulletin_and_marked() {
     ))
     .unwrap();
     assert_eq!(json["calibration"], true, "marked in the JSON summary");
+    assert_eq!(
+        json["sheets_counted"], 180,
+        "60 accounts × 3 counted sheets"
+    );
     for args in [
         &["report", "--round", PRACTICE][..],
         &["report", "--round", PRACTICE, "--format", "md"],

@@ -30,6 +30,9 @@ pub struct RoundSummary {
     pub evaluators: Vec<String>,
     /// Evaluators with sheets in progress, not counted.
     pub evaluators_in_progress: Vec<String>,
+    /// The counted (complete or submitted) sheets the figures rest on, over all accounts.
+    #[serde(default)]
+    pub sheets_counted: usize,
     /// Accounts in the round's scope.
     pub accounts: usize,
     /// Accounts with at least one counted sheet (the pass rate's denominator).
@@ -84,6 +87,7 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         combine: r.scheme.panel.method,
         evaluators: r.evaluators.clone(),
         evaluators_in_progress: r.evaluators_in_progress.clone(),
+        sheets_counted: r.accounts.iter().map(|a| a.result.panel.complete).sum(),
         accounts: o.accounts,
         with_result: o.with_result,
         in_progress: o.in_progress,
@@ -146,11 +150,15 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         s.evaluators.join(", ")
     };
     out.push_str(&format!(
-        "  {}: {who}\n",
+        "  {}: {who}  {}\n",
         t(
             "计入的评估人（已完成或已提交）",
             "Counted evaluators (complete or submitted)"
-        )
+        ),
+        match lang {
+            Lang::Zh => format!("（共 {} 份评分表）", s.sheets_counted),
+            Lang::En => format!("({} sheets)", s.sheets_counted),
+        }
     ));
     out.push_str(&format!(
         "  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}\n",

@@ -44,6 +44,10 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
         Cell::text(s.evaluators.join(", ")),
     );
     row(
+        t("计入的评分表（份）", "counted sheets"),
+        Cell::int(s.sheets_counted),
+    );
+    row(
         t("多人合成", "evaluators combined by"),
         Cell::text(s.combine.code()),
     );
