@@ -139,12 +139,23 @@ fn a_category_with_its_own_method_is_combined_by_it() {
     let a = &r.accounts[0].result;
     assert_eq!(a.subtotals, vec![45.0, 29.5]);
     assert_eq!(a.points, Some(74.5));
-    assert_eq!(a.panel.total, Some(74.5), "the panel result is the combined one");
+    assert_eq!(
+        a.panel.total,
+        Some(74.5),
+        "the panel result is the combined one"
+    );
     assert_eq!(r.accounts[1].result.points, Some(88.0));
     sc.category_methods = vec![None, Some(Method::Trimmed)];
     let r = build(&sc, &accounts, &sheets(), &Options::default());
-    assert_eq!(r.accounts[0].result.subtotals[1], 30.0, "trimmed of 20, 28, 32, 38");
+    assert_eq!(
+        r.accounts[0].result.subtotals[1], 30.0,
+        "trimmed of 20, 28, 32, 38"
+    );
     let lone = &r.accounts[1].result;
-    assert_eq!(lone.verdict, Verdict::Unfinished, "one sheet cannot be trimmed");
+    assert_eq!(
+        lone.verdict,
+        Verdict::Unfinished,
+        "one sheet cannot be trimmed"
+    );
     assert!(lone.panel.unfinished && lone.points.is_none());
 }
