@@ -227,7 +227,9 @@ fn demo_queue_shows_the_split_veto_and_shrinks_when_reconciled() {
     let queue = |db: &Path| -> serde_json::Value {
         serde_json::from_str(&ok(
             db,
-            &["panel", "queue", "--round", round, "--format", "json"],
+            &[
+                "panel", "queue", "--round", round, "--format", "json", "--as", "主任",
+            ],
         ))
         .unwrap()
     };
@@ -246,6 +248,19 @@ fn demo_queue_shows_the_split_veto_and_shrinks_when_reconciled() {
         "the planted disagreements span accounts: {accounts:?}"
     );
     let open = q["open"].as_u64().unwrap();
+    ok(
+        &db,
+        &[
+            "panel",
+            "member",
+            "--round",
+            round,
+            "--evaluator",
+            "主任",
+            "--role",
+            "chair",
+        ],
+    );
     ok(
         &db,
         &[

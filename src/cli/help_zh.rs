@@ -220,6 +220,18 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("Only this evaluator's changes", "只看这名评估人的修改"),
     (
+        "A category (id or name) whose own method --method sets (or --inherit clears)",
+        "单独设定合成方法的类别（编号或名称）：用 --method 设定，用 --inherit 清除",
+    ),
+    (
+        "Who is looking, for blind scoring in a round with a panel (default: this database's evaluator in the config file)",
+        "查看者姓名，用于设有评估组的轮次的盲评（默认：配置文件中本数据库的评估人）",
+    ),
+    (
+        "With --category: the category goes back to the round's method",
+        "与 --category 一起用：该类别恢复按本轮方法合成",
+    ),
+    (
         "Print the rounds and their summaries instead of opening the TUI",
         "输出各轮次及其汇总，不打开评分界面",
     ),

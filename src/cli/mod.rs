@@ -5,6 +5,7 @@ mod annual_out;
 mod args;
 mod assigned;
 mod audit;
+mod blind;
 mod bulletin;
 mod corrections;
 mod demo;

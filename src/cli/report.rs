@@ -126,7 +126,8 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
         lang,
     };
     let report = build(&loaded.scheme, &loaded.accounts, &loaded.sheets, &opts);
-    let summary = headline(&round, &loaded.rubric, &report);
+    let mut summary = headline(&round, &loaded.rubric, &report);
+    summary.calibration = store.is_calibration(round.id)?;
     let main = if args.accounts {
         account_table(&report, lang)
     } else {

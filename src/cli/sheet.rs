@@ -90,6 +90,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
     }
     let progress = progress_bar(accounts.len(), lang);
     let consensus = scoresheet::consensus::by_account(store.consensus_rows(round.id)?);
+    let calibration = store.is_calibration(round.id)?;
     let build = |a: &crate::domain::account::Account, evaluators: Vec<EvaluatorSheet>| {
         let input = SheetInput {
             round: &round,
@@ -99,6 +100,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
             evaluators,
             lang,
             consensus: consensus.get(&a.id).cloned().unwrap_or_default(),
+            calibration,
         };
         scoresheet::build_sheet(&input)
     };

@@ -57,6 +57,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "round picker progress: kept sheet results indexed by round, evaluator and completeness",
         sql: super::progress::MIGRATION_SQL,
     },
+    Migration {
+        name: "panel rules: combining method per category, index over the chair's consensus rows",
+        sql: super::panel_rules::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -21,6 +21,7 @@ mod migrations;
 mod open;
 pub mod ops_scan;
 mod panel;
+mod panel_rules;
 mod panel_settings;
 mod progress;
 mod rounds;
@@ -36,7 +37,8 @@ pub use kept_read::{KeptRow, SheetContext};
 pub use lock::Reopen;
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use open::APPLICATION_ID;
-pub use panel::{EntryWrite, MergeWrite};
+pub use panel::{CARRIED_PREFIX, EntryWrite, MergeWrite};
+pub use panel_rules::ConsensusMap;
 pub use panel_settings::Member;
 pub use progress::RoundProgress;
 

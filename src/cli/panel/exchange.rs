@@ -13,6 +13,7 @@ use crate::i18n::Lang;
 use crate::io::panel_file::{self, AccountKey, Content, FileHistory, FileSubmission, RoundRef};
 use crate::storage::{EntryWrite, MergeWrite, Store, Submission};
 
+mod carry;
 mod merge;
 
 pub use merge::merge;
