@@ -107,6 +107,7 @@ pub fn account_result(
         unfinished: true,
         ..PanelResult::default()
     });
+    let panel_total = panel.total;
     let mut r = AccountResult {
         account: account.clone(),
         verdict: Verdict::Unfinished,
@@ -115,23 +116,26 @@ pub fn account_result(
         subtotals: Vec::new(),
         vetoes: Vec::new(),
         overruled: Vec::new(),
-        panel: panel.clone(),
+        panel,
         grade: None,
         evaluators: counted.iter().map(|s| s.evaluator.clone()).collect(),
         in_progress: open.len(),
         provisional: super::stats::mean(&open).map(tidy),
         full_marks: false,
     };
-    let Some(combined) = panel.total.map(tidy) else {
+    let Some(combined) = panel_total.map(tidy) else {
         return r;
     };
     r.points = Some(combined);
+    let mut xs = Vec::with_capacity(counted.len());
     r.subtotals = (0..scheme.categories.len())
         .map(|i| {
-            let xs: Vec<f64> = counted
-                .iter()
-                .map(|s| s.subtotals.get(i).copied().unwrap_or(0.0))
-                .collect();
+            xs.clear();
+            xs.extend(
+                counted
+                    .iter()
+                    .map(|s| s.subtotals.get(i).copied().unwrap_or(0.0)),
+            );
             combine_values(scheme.panel.method, &xs)
                 .ok()
                 .flatten()
@@ -141,7 +145,7 @@ pub fn account_result(
     let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
     vetoes.sort();
     vetoes.dedup();
-    if panel.vetoed {
+    if r.panel.vetoed {
         r.vetoes = vetoes;
     } else {
         r.overruled = vetoes;
