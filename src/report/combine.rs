@@ -80,6 +80,15 @@ pub fn account_result(
     account: &Account,
     sheets: &[&SheetResult],
 ) -> AccountResult {
+    account_result_of(scheme, account.clone(), sheets)
+}
+
+/// [`account_result`] taking the account over.
+pub fn account_result_of(
+    scheme: &Scheme,
+    account: Account,
+    sheets: &[&SheetResult],
+) -> AccountResult {
     let counted: Vec<&SheetResult> = sheets
         .iter()
         .copied()
@@ -109,7 +118,7 @@ pub fn account_result(
     });
     let panel_total = panel.total;
     let mut r = AccountResult {
-        account: account.clone(),
+        account,
         verdict: Verdict::Unfinished,
         total: None,
         points: None,

@@ -82,16 +82,39 @@ pub fn load(
 ) -> Result<Loaded, SourceError> {
     let policy = round_policy(store, round, method)?;
     let rubric = round_rubric(round)?;
-    let accounts = store.round_accounts(round.id)?;
-    let sheets = match source {
-        Source::Kept => kept(store, round.id)?,
-        Source::Recompute => recompute(store, round.id, &rubric, &accounts)?,
+    let (accounts, sheets) = match source {
+        Source::Kept => kept_with_accounts(store, round.id)?,
+        Source::Recompute => {
+            let accounts = store.round_accounts(round.id)?;
+            let sheets = recompute(store, round.id, &rubric, &accounts)?;
+            (accounts, sheets)
+        }
     };
     Ok(Loaded {
         scheme: Scheme::of(&rubric, policy),
         rubric,
         accounts,
         sheets,
+    })
+}
+
+/// The round's accounts and kept results; on a database file the accounts are read on another
+/// thread through a read-only connection while this one reads (and if need be refreshes) the
+/// kept rows.
+fn kept_with_accounts(
+    store: &mut Store,
+    round_id: i64,
+) -> Result<(Vec<Account>, Vec<SheetResult>), StoreError> {
+    let Some(reader) = store.reader()? else {
+        return Ok((store.round_accounts(round_id)?, kept(store, round_id)?));
+    };
+    std::thread::scope(|scope| {
+        let accounts = scope.spawn(move || reader.round_accounts(round_id));
+        let sheets = kept(store, round_id);
+        let accounts = accounts
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        Ok((accounts?, sheets?))
     })
 }
 
