@@ -5,6 +5,8 @@
 //! results; finally the time until every total is known.
 //! Used by scripts/bench-scale.sh: `tui_first_frame DB ROUND EVALUATOR`. The process runs until
 //! every total is in; its last line gives the first frame and the time until all totals.
+//! `tui_first_frame DB ROUND EVALUATOR --first` stops after the first frame (for medians of many
+//! runs and for instruction counts under `valgrind --tool=callgrind`).
 
 use std::time::{Duration, Instant};
 
@@ -26,8 +28,10 @@ fn median(v: &mut [f64]) -> f64 {
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, db, round, evaluator] = args.as_slice() else {
-        anyhow::bail!("usage: tui_first_frame DB ROUND_ID EVALUATOR");
+    let (db, round, evaluator, first_only) = match args.as_slice() {
+        [_, db, round, evaluator] => (db, round, evaluator, false),
+        [_, db, round, evaluator, flag] if flag == "--first" => (db, round, evaluator, true),
+        _ => anyhow::bail!("usage: tui_first_frame DB ROUND_ID EVALUATOR [--first]"),
     };
     let t0 = Instant::now();
     let mut store = Store::open(std::path::Path::new(db))?;
@@ -42,6 +46,15 @@ fn main() -> anyhow::Result<()> {
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     term.draw(|f| assay::ui::render(f, &app))?;
     let first = t0.elapsed();
+    if first_only {
+        println!(
+            "first frame: {:.3} s for {} accounts",
+            first.as_secs_f64(),
+            app.rows.len()
+        );
+        // The worker has not started (it starts at the first drain): nothing to wait for.
+        std::process::exit(0);
+    }
     // What the runtime does right after the first frame.
     let t = Instant::now();
     app.warm_up();

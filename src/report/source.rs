@@ -85,7 +85,7 @@ pub fn load(
     let (accounts, sheets) = match source {
         Source::Kept => kept_with_accounts(store, round.id)?,
         Source::Recompute => {
-            let accounts = store.round_accounts(round.id)?;
+            let accounts = store.round_accounts_split(round.id, crate::storage::read_parts())?;
             let sheets = recompute(store, round.id, &rubric, &accounts)?;
             (accounts, sheets)
         }
@@ -136,8 +136,13 @@ pub fn recompute_figures(
     rubric: &Rubric,
     accounts: &[Account],
 ) -> Result<Vec<(i64, i64, SheetFigures)>, StoreError> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    recompute_in_parts(store, round_id, rubric, accounts, cores)
+    recompute_in_parts(
+        store,
+        round_id,
+        rubric,
+        accounts,
+        crate::storage::read_parts(),
+    )
 }
 
 /// [`recompute_figures`] split into at most `parts` scans.
