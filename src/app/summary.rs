@@ -4,9 +4,10 @@
 
 use crate::domain::account::Account;
 use crate::i18n::Lang;
+use crate::report::build::build_from;
 use crate::report::group::{Dim, GroupStats, partition};
 use crate::report::rank::{Standing, standings};
-use crate::report::{AccountResult, Options, Scheme, SheetResult, build};
+use crate::report::{AccountResult, Options, Scheme, SheetResult};
 
 /// The drill-down dimensions, in order; below the last come the accounts.
 pub const DRILL: [Dim; 3] = [Dim::Level, Dim::Region(usize::MAX), Dim::Unit];
@@ -41,11 +42,11 @@ impl Summary {
     /// Aggregates the round's sheets for `accounts` (every evaluator).
     pub fn of(
         scheme: &Scheme,
-        accounts: &[Account],
+        accounts: Vec<Account>,
         sheets: &[SheetResult],
         lang: Lang,
     ) -> Summary {
-        let r = build(
+        let r = build_from(
             scheme,
             accounts,
             sheets,
@@ -195,7 +196,7 @@ mod tests {
         ];
         let mut s = Summary::of(
             &scheme(VetoPolicy::FailKeepScore),
-            &[a, b],
+            vec![a, b],
             &sheets,
             Lang::Zh,
         );

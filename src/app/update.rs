@@ -196,7 +196,7 @@ impl App {
         }
         let policy = backend.panel_policy(self.session.round_id)?;
         let scheme = crate::report::Scheme::of(rubric, policy);
-        Ok(Summary::of(&scheme, &accounts, &sheets, self.lang))
+        Ok(Summary::of(&scheme, accounts, &sheets, self.lang))
     }
 
     fn summary_key(&mut self, action: Action, backend: &mut dyn Backend) -> Result<(), StoreError> {
