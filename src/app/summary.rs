@@ -5,7 +5,7 @@
 use crate::domain::account::Account;
 use crate::i18n::Lang;
 use crate::report::build::build_from;
-use crate::report::group::{Dim, GroupStats, partition};
+use crate::report::group::{Dim, GroupStats, partition_refs};
 use crate::report::rank::{Standing, standings};
 use crate::report::{AccountResult, Options, Scheme, SheetResult};
 
@@ -89,16 +89,13 @@ impl Summary {
         let subset: Vec<&AccountResult> = idx.iter().map(|&i| &self.results[i]).collect();
         self.here = GroupStats::of(&self.scheme, self.path.clone(), &subset);
         self.lines = match DRILL.get(self.path.len()) {
-            Some(dim) => {
-                let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
-                partition(&owned, &[*dim], self.lang)
-                    .into_iter()
-                    .map(|(key, m)| {
-                        let members: Vec<&AccountResult> = m.iter().map(|&j| &owned[j]).collect();
-                        Line::Group(GroupStats::of(&self.scheme, key, &members))
-                    })
-                    .collect()
-            }
+            Some(dim) => partition_refs(&subset, &[*dim], self.lang)
+                .into_iter()
+                .map(|(key, m)| {
+                    let members: Vec<&AccountResult> = m.iter().map(|&j| subset[j]).collect();
+                    Line::Group(GroupStats::of(&self.scheme, key, &members))
+                })
+                .collect(),
             None => {
                 let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
                 let st = standings(&owned, &[(0..owned.len()).collect()]);

@@ -217,12 +217,31 @@ impl GroupStats {
 /// Splits accounts into groups on `dims` (in key order); each group lists indices into `rs`.
 /// Accounts are matched on borrowed keys; each group's sort key and label are made once.
 pub fn partition(rs: &[AccountResult], dims: &[Dim], lang: Lang) -> Vec<(Vec<String>, Vec<usize>)> {
-    let mut index: HashMap<Vec<Part<'_>>, usize> = HashMap::new();
+    partition_by(rs.len(), |i| &rs[i].account, dims, lang)
+}
+
+/// [`partition`] of borrowed results (a subset, without copying it).
+pub fn partition_refs(
+    rs: &[&AccountResult],
+    dims: &[Dim],
+    lang: Lang,
+) -> Vec<(Vec<String>, Vec<usize>)> {
+    partition_by(rs.len(), |i| &rs[i].account, dims, lang)
+}
+
+fn partition_by<'a>(
+    n: usize,
+    account: impl Fn(usize) -> &'a Account,
+    dims: &[Dim],
+    lang: Lang,
+) -> Vec<(Vec<String>, Vec<usize>)> {
+    let mut index: HashMap<Vec<Part<'a>>, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut key = Vec::with_capacity(dims.len());
-    for (i, r) in rs.iter().enumerate() {
+    for i in 0..n {
+        let a = account(i);
         key.clear();
-        key.extend(dims.iter().map(|&d| Part::of(d, &r.account)));
+        key.extend(dims.iter().map(|&d| Part::of(d, a)));
         match index.get(key.as_slice()) {
             Some(&g) => members[g].push(i),
             None => {
@@ -234,10 +253,7 @@ pub fn partition(rs: &[AccountResult], dims: &[Dim], lang: Lang) -> Vec<(Vec<Str
     let mut groups: Vec<(Vec<String>, Vec<String>, Vec<usize>)> = members
         .into_iter()
         .map(|idx| {
-            let (sort, label) = dims
-                .iter()
-                .map(|d| d.key(&rs[idx[0]].account, lang))
-                .unzip();
+            let (sort, label) = dims.iter().map(|d| d.key(account(idx[0]), lang)).unzip();
             (sort, label, idx)
         })
         .collect();
