@@ -105,7 +105,7 @@ fn kept_with_accounts(
     store: &mut Store,
     round_id: i64,
 ) -> Result<(Vec<Account>, Vec<SheetResult>), StoreError> {
-    let Some(reader) = store.reader()? else {
+    let Ok(Some(reader)) = store.reader() else {
         return Ok((store.round_accounts(round_id)?, kept(store, round_id)?));
     };
     std::thread::scope(|scope| {
@@ -160,13 +160,11 @@ fn recompute_in_parts(
             out.push((a, e, SheetFigures::of(&o)));
         }
     };
-    let mut readers = Vec::new();
-    for _ in 1..parts {
-        match store.reader()? {
-            Some(r) => readers.push(r),
-            None => break,
-        }
-    }
+    // A connection that cannot be opened (file handles, a file system without WAL readers)
+    // only means fewer parts.
+    let readers: Vec<Store> = (1..parts)
+        .map_while(|_| store.reader().ok().flatten())
+        .collect();
     let ranges = split_ids(accounts, readers.len() + 1);
     std::thread::scope(|scope| {
         let score = &score;

@@ -40,15 +40,11 @@ impl Store {
         let (Some(lo), Some(hi)) = (lo, hi) else {
             return Ok(Vec::new());
         };
-        let mut readers = Vec::new();
-        if n >= SPLIT_FROM {
-            for _ in 1..parts {
-                match self.reader()? {
-                    Some(r) => readers.push(r),
-                    None => break,
-                }
-            }
-        }
+        // A connection that cannot be opened only means fewer parts.
+        let more = if n >= SPLIT_FROM { parts } else { 1 };
+        let readers: Vec<Store> = (1..more)
+            .map_while(|_| self.reader().ok().flatten())
+            .collect();
         let ranges = id_ranges(lo, hi, readers.len() + 1);
         std::thread::scope(|scope| {
             let rest: Vec<_> = readers
