@@ -5,6 +5,10 @@
 //! results; finally the time until every total is known.
 //! Used by scripts/bench-scale.sh: `tui_first_frame DB ROUND EVALUATOR`. The process runs until
 //! every total is in; its last line gives the first frame and the time until all totals.
+//! `tui_first_frame DB ROUND EVALUATOR --first` stops after the first frame (for medians of many
+//! runs and for instruction counts under `valgrind --tool=callgrind`); `--summary` then opens the
+//! summary screen (every evaluator's kept results aggregated, drawn) 5 times and prints the
+//! median time from the key to the drawn frame.
 
 use std::time::{Duration, Instant};
 
@@ -26,8 +30,12 @@ fn median(v: &mut [f64]) -> f64 {
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, db, round, evaluator] = args.as_slice() else {
-        anyhow::bail!("usage: tui_first_frame DB ROUND_ID EVALUATOR");
+    let (db, round, evaluator, mode) = match args.as_slice() {
+        [_, db, round, evaluator] => (db, round, evaluator, ""),
+        [_, db, round, evaluator, flag] if flag == "--first" || flag == "--summary" => {
+            (db, round, evaluator, flag.as_str())
+        }
+        _ => anyhow::bail!("usage: tui_first_frame DB ROUND_ID EVALUATOR [--first | --summary]"),
     };
     let t0 = Instant::now();
     let mut store = Store::open(std::path::Path::new(db))?;
@@ -42,6 +50,34 @@ fn main() -> anyhow::Result<()> {
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     term.draw(|f| assay::ui::render(f, &app))?;
     let first = t0.elapsed();
+    if mode == "--summary" {
+        let mut open = Vec::new();
+        for _ in 0..5 {
+            let t = Instant::now();
+            app.apply(Action::ShowSummary, &mut store);
+            term.draw(|f| assay::ui::render(f, &app))?;
+            open.push(ms(t.elapsed()));
+            // Back to the list (the same key toggles).
+            app.apply(Action::ShowSummary, &mut store);
+        }
+        let runs = open.iter().map(|t| format!("{t:.0}")).collect::<Vec<_>>();
+        println!(
+            "summary: key to drawn frame median {:.0} ms (runs {} ms) for {} accounts",
+            median(&mut open),
+            runs.join(", "),
+            app.rows.len()
+        );
+        std::process::exit(0);
+    }
+    if mode == "--first" {
+        println!(
+            "first frame: {:.3} s for {} accounts",
+            first.as_secs_f64(),
+            app.rows.len()
+        );
+        // The worker has not started (it starts at the first drain): nothing to wait for.
+        std::process::exit(0);
+    }
     // What the runtime does right after the first frame.
     let t = Instant::now();
     app.warm_up();

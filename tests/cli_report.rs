@@ -302,3 +302,46 @@ fn demo_q4_is_the_bulletin() {
             .any(|n| n["value"] == 59.0 && n["vetoed"] == true)
     );
 }
+
+/// The demo's Q4 report (groups, every account, standings) from the kept results and from a
+/// full recompute, read on one connection and on several (`ASSAY_READ_THREADS`: accounts beside
+/// the kept rows, the recompute's scan split by account id): the same JSON every time.
+#[test]
+fn demo_reports_agree_on_one_or_several_connections() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("d.db");
+    ok(&db, &["demo", "--print"]);
+    let report = |threads: &str, recompute: bool| {
+        let mut args = vec![
+            "report",
+            "--round",
+            "2024年第四季度全面检查",
+            "--by",
+            "level,platform,region:2",
+            "--format",
+            "json",
+        ];
+        if recompute {
+            args.push("--recompute");
+        }
+        let out = common_cli::Assay::db(&db)
+            .args(&args)
+            .env("ASSAY_READ_THREADS", threads)
+            .output();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let one = report("1", false);
+    let v: Value = serde_json::from_str(&one).expect("JSON");
+    assert_eq!(v["results"].as_array().map(Vec::len), Some(445));
+    for (threads, recompute) in [("1", true), ("3", false), ("3", true), ("4", true)] {
+        assert!(
+            report(threads, recompute) == one,
+            "{threads} connections, recompute {recompute}: the report differs"
+        );
+    }
+}

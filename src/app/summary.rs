@@ -4,9 +4,10 @@
 
 use crate::domain::account::Account;
 use crate::i18n::Lang;
-use crate::report::group::{Dim, GroupStats, partition};
+use crate::report::build::build_from;
+use crate::report::group::{Dim, GroupStats, partition_refs};
 use crate::report::rank::{Standing, standings};
-use crate::report::{AccountResult, Options, Scheme, SheetResult, build};
+use crate::report::{AccountResult, Options, Scheme, SheetResult};
 
 /// The drill-down dimensions, in order; below the last come the accounts.
 pub const DRILL: [Dim; 3] = [Dim::Level, Dim::Region(usize::MAX), Dim::Unit];
@@ -43,11 +44,11 @@ impl Summary {
     /// Aggregates the round's sheets for `accounts` (every evaluator).
     pub fn of(
         scheme: &Scheme,
-        accounts: &[Account],
+        accounts: Vec<Account>,
         sheets: &[SheetResult],
         lang: Lang,
     ) -> Summary {
-        let r = build(
+        let r = build_from(
             scheme,
             accounts,
             sheets,
@@ -91,16 +92,13 @@ impl Summary {
         let subset: Vec<&AccountResult> = idx.iter().map(|&i| &self.results[i]).collect();
         self.here = GroupStats::of(&self.scheme, self.path.clone(), &subset);
         self.lines = match DRILL.get(self.path.len()) {
-            Some(dim) => {
-                let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
-                partition(&owned, &[*dim], self.lang)
-                    .into_iter()
-                    .map(|(key, m)| {
-                        let members: Vec<&AccountResult> = m.iter().map(|&j| &owned[j]).collect();
-                        Line::Group(GroupStats::of(&self.scheme, key, &members))
-                    })
-                    .collect()
-            }
+            Some(dim) => partition_refs(&subset, &[*dim], self.lang)
+                .into_iter()
+                .map(|(key, m)| {
+                    let members: Vec<&AccountResult> = m.iter().map(|&j| subset[j]).collect();
+                    Line::Group(GroupStats::of(&self.scheme, key, &members))
+                })
+                .collect(),
             None => {
                 let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
                 let st = standings(&owned, &[(0..owned.len()).collect()]);
@@ -198,7 +196,7 @@ mod tests {
         ];
         let mut s = Summary::of(
             &scheme(VetoPolicy::FailKeepScore),
-            &[a, b],
+            vec![a, b],
             &sheets,
             Lang::Zh,
         );

@@ -197,7 +197,7 @@ impl App {
         let policy = backend.panel_policy(self.session.round_id)?;
         let own = backend.category_methods(self.session.round_id)?;
         let scheme = crate::report::Scheme::of(rubric, policy).with_category_methods(&own);
-        let mut s = Summary::of(&scheme, &accounts, &sheets, self.lang);
+        let mut s = Summary::of(&scheme, accounts, &sheets, self.lang);
         s.calibration = backend.is_calibration(self.session.round_id)?;
         Ok(s)
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::io::export::{Table, csv_bytes, write_xlsx, xlsx_bytes};
-use crate::report::build::{AccountLine, Options, RollupLevel, build};
+use crate::report::build::{AccountLine, Options, RollupLevel, build_from};
 use crate::report::group::{Dim, GroupStats};
 use crate::report::rollup::RollupRule;
 use crate::report::sheet::{CategoryInfo, Combine};
@@ -119,13 +119,14 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
     } else {
         Source::Kept
     };
-    let loaded = load(store, &round, source, args.combine)?;
+    let mut loaded = load(store, &round, source, args.combine)?;
     let opts = Options {
         by: args.by.clone(),
         rollup: (!args.rollup.is_empty()).then(|| (args.rollup.clone(), args.rollup_rule)),
         lang,
     };
-    let report = build(&loaded.scheme, &loaded.accounts, &loaded.sheets, &opts);
+    let accounts = std::mem::take(&mut loaded.accounts);
+    let report = build_from(&loaded.scheme, accounts, &loaded.sheets, &opts);
     let mut summary = headline(&round, &loaded.rubric, &report);
     summary.calibration = store.is_calibration(round.id)?;
     let main = if args.accounts {

@@ -65,6 +65,10 @@ impl Platform {
 
     /// Parses a code, an English name or any label an office writes (微信订阅号, 微信小程序, APP, …).
     pub fn parse(s: &str) -> Option<Platform> {
+        // The stored code, as every row of the store has it: no lower-casing needed.
+        if let Some(p) = Platform::ALL.into_iter().find(|p| p.code() == s) {
+            return Some(p);
+        }
         let t = s.trim();
         let l = t.to_lowercase();
         let by_code = Platform::ALL
@@ -135,6 +139,10 @@ impl Level {
 
     /// Parses a code or a label (省级, 市级, 县级/区级/县级市, 乡镇级/乡镇/街道).
     pub fn parse(s: &str) -> Option<Level> {
+        // The stored code, as every row of the store has it: no lower-casing needed.
+        if let Some(v) = Level::ALL.into_iter().find(|v| v.code() == s) {
+            return Some(v);
+        }
         let t = s.trim();
         let l = t.to_lowercase();
         if let Some(v) = Level::ALL

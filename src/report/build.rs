@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::combine::{AccountResult, Verdict, account_result};
+use super::combine::{AccountResult, Verdict, account_result, account_result_of};
 use super::group::{Dim, GroupStats, partition};
 use super::rank::{Standing, standings};
 use super::rollup::{Node, RollupRule, roll_levels};
@@ -79,10 +79,7 @@ pub fn account_results(
     accounts: &[Account],
     sheets: &[SheetResult],
 ) -> Vec<AccountResult> {
-    let mut by_account: HashMap<i64, Vec<&SheetResult>> = HashMap::with_capacity(accounts.len());
-    for s in sheets {
-        by_account.entry(s.account_id).or_default().push(s);
-    }
+    let by_account = sheets_by_account(sheets, accounts.len());
     accounts
         .iter()
         .map(|a| {
@@ -92,6 +89,30 @@ pub fn account_results(
         .collect()
 }
 
+/// [`account_results`] taking the accounts over instead of copying each into its result.
+fn account_results_from(
+    scheme: &Scheme,
+    accounts: Vec<Account>,
+    sheets: &[SheetResult],
+) -> Vec<AccountResult> {
+    let by_account = sheets_by_account(sheets, accounts.len());
+    accounts
+        .into_iter()
+        .map(|a| {
+            let mine = by_account.get(&a.id).map_or(&[][..], Vec::as_slice);
+            account_result_of(scheme, a, mine)
+        })
+        .collect()
+}
+
+fn sheets_by_account(sheets: &[SheetResult], n: usize) -> HashMap<i64, Vec<&SheetResult>> {
+    let mut by_account: HashMap<i64, Vec<&SheetResult>> = HashMap::with_capacity(n);
+    for s in sheets {
+        by_account.entry(s.account_id).or_default().push(s);
+    }
+    by_account
+}
+
 /// The whole aggregation.
 pub fn build(
     scheme: &Scheme,
@@ -99,7 +120,35 @@ pub fn build(
     sheets: &[SheetResult],
     opts: &Options,
 ) -> Report {
-    let rs = account_results(scheme, accounts, sheets);
+    build_on(
+        scheme,
+        account_results(scheme, accounts, sheets),
+        sheets,
+        opts,
+    )
+}
+
+/// [`build`] taking the accounts over (a caller done with them saves copying every account).
+pub fn build_from(
+    scheme: &Scheme,
+    accounts: Vec<Account>,
+    sheets: &[SheetResult],
+    opts: &Options,
+) -> Report {
+    build_on(
+        scheme,
+        account_results_from(scheme, accounts, sheets),
+        sheets,
+        opts,
+    )
+}
+
+fn build_on(
+    scheme: &Scheme,
+    rs: Vec<AccountResult>,
+    sheets: &[SheetResult],
+    opts: &Options,
+) -> Report {
     let all: Vec<&AccountResult> = rs.iter().collect();
     let overall = GroupStats::of(scheme, Vec::new(), &all);
     let parts = partition(&rs, &opts.by, opts.lang);

@@ -82,6 +82,15 @@ pub fn account_result(
     account: &Account,
     sheets: &[&SheetResult],
 ) -> AccountResult {
+    account_result_of(scheme, account.clone(), sheets)
+}
+
+/// [`account_result`] taking the account over.
+pub fn account_result_of(
+    scheme: &Scheme,
+    account: Account,
+    sheets: &[&SheetResult],
+) -> AccountResult {
     let counted: Vec<&SheetResult> = sheets
         .iter()
         .copied()
@@ -109,22 +118,23 @@ pub fn account_result(
         unfinished: true,
         ..PanelResult::default()
     });
+    let panel_total = panel.total;
     let mut r = AccountResult {
-        account: account.clone(),
+        account,
         verdict: Verdict::Unfinished,
         total: None,
         points: None,
         subtotals: Vec::new(),
         vetoes: Vec::new(),
         overruled: Vec::new(),
-        panel: panel.clone(),
+        panel,
         grade: None,
         evaluators: counted.iter().map(|s| s.evaluator.clone()).collect(),
         in_progress: open.len(),
         provisional: super::stats::mean(&open).map(tidy),
         full_marks: false,
     };
-    let Some(combined) = panel.total.map(tidy) else {
+    let Some(combined) = panel_total.map(tidy) else {
         return r;
     };
     let Some((combined, subtotals)) = combined_parts(scheme, &counted, combined) else {
@@ -142,7 +152,7 @@ pub fn account_result(
     let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
     vetoes.sort();
     vetoes.dedup();
-    if panel.vetoed {
+    if r.panel.vetoed {
         r.vetoes = vetoes;
     } else {
         r.overruled = vetoes;

@@ -1,7 +1,8 @@
 //! Grouping accounts (by level, platform, business domain, region at any depth, host unit, or a
 //! combination) and the statistics of one group.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -214,27 +215,173 @@ impl GroupStats {
 }
 
 /// Splits accounts into groups on `dims` (in key order); each group lists indices into `rs`.
+/// Accounts are matched on borrowed keys; each group's sort key and label are made once.
 pub fn partition(rs: &[AccountResult], dims: &[Dim], lang: Lang) -> Vec<(Vec<String>, Vec<usize>)> {
-    let mut m: BTreeMap<Vec<String>, (Vec<String>, Vec<usize>)> = BTreeMap::new();
-    for (i, r) in rs.iter().enumerate() {
-        let (sort, label): (Vec<String>, Vec<String>) =
-            dims.iter().map(|d| d.key(&r.account, lang)).unzip();
-        m.entry(sort)
-            .or_insert_with(|| (label, Vec::new()))
-            .1
-            .push(i);
+    partition_by(rs.len(), |i| &rs[i].account, dims, lang)
+}
+
+/// [`partition`] of borrowed results (a subset, without copying it).
+pub fn partition_refs(
+    rs: &[&AccountResult],
+    dims: &[Dim],
+    lang: Lang,
+) -> Vec<(Vec<String>, Vec<usize>)> {
+    partition_by(rs.len(), |i| &rs[i].account, dims, lang)
+}
+
+fn partition_by<'a>(
+    n: usize,
+    account: impl Fn(usize) -> &'a Account,
+    dims: &[Dim],
+    lang: Lang,
+) -> Vec<(Vec<String>, Vec<usize>)> {
+    let mut index: HashMap<Vec<Part<'a>>, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut key = Vec::with_capacity(dims.len());
+    for i in 0..n {
+        let a = account(i);
+        key.clear();
+        key.extend(dims.iter().map(|&d| Part::of(d, a)));
+        match index.get(key.as_slice()) {
+            Some(&g) => members[g].push(i),
+            None => {
+                index.insert(key.clone(), members.len());
+                members.push(vec![i]);
+            }
+        }
     }
-    m.into_values().collect()
+    let mut groups: Vec<(Vec<String>, Vec<String>, Vec<usize>)> = members
+        .into_iter()
+        .map(|idx| {
+            let (sort, label) = dims.iter().map(|d| d.key(account(idx[0]), lang)).unzip();
+            (sort, label, idx)
+        })
+        .collect();
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    groups
+        .into_iter()
+        .map(|(_, label, idx)| (label, idx))
+        .collect()
+}
+
+/// An account's key on one dimension, borrowed where it can be: equal parts exactly when
+/// [`Dim::key`] gives equal sort keys.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Part<'a> {
+    Code(u8),
+    Text(Cow<'a, str>),
+}
+
+impl<'a> Part<'a> {
+    fn of(d: Dim, a: &'a Account) -> Part<'a> {
+        match d {
+            Dim::Level => Part::Code(a.level as u8),
+            Dim::Platform => Part::Code(a.platform as u8),
+            Dim::Domain => Part::Text(Cow::Borrowed(&a.domain)),
+            Dim::Unit => Part::Text(Cow::Borrowed(&a.unit)),
+            Dim::Region(n) => Part::Text(region_prefix_cow(&a.region, n)),
+        }
+    }
+}
+
+/// [`region_prefix`], borrowed from `region` when its first `depth` segments are written
+/// plainly (no empty segment among them).
+fn region_prefix_cow(region: &str, depth: usize) -> Cow<'_, str> {
+    let (mut end, mut taken) = (0, 0);
+    for seg in region.split('/') {
+        if taken == depth {
+            break;
+        }
+        if seg.is_empty() {
+            return Cow::Owned(region_prefix(region, depth));
+        }
+        end += seg.len() + usize::from(taken > 0);
+        taken += 1;
+    }
+    Cow::Borrowed(&region[..end])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::platform::{Level, Platform};
     use crate::domain::rubric::VetoPolicy;
     use crate::report::combine::account_result;
     use crate::report::combine::tests::scheme;
     use crate::report::sheet::{SheetStatus, VetoReason};
     use crate::report::tests::{account, sheet};
+
+    #[test]
+    fn borrowed_region_prefixes_equal_the_joined_ones() {
+        for r in [
+            "浙江省/丽水市/云和县",
+            "浙江省",
+            "",
+            "/浙江省//丽水市/",
+            "a/b/",
+            "a//b",
+            "//",
+        ] {
+            for depth in [0, 1, 2, 3, 5, usize::MAX] {
+                assert_eq!(
+                    region_prefix_cow(r, depth),
+                    region_prefix(r, depth),
+                    "{r:?} {depth}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn partition_equals_grouping_on_the_sort_keys() {
+        let sc = scheme(VetoPolicy::FailWithScore(59.0));
+        let regions = [
+            "省/甲市/A县",
+            "省/甲市/B县",
+            "省//甲市",
+            "省/乙市",
+            "",
+            "省/甲市",
+        ];
+        let rs: Vec<AccountResult> = (0..24)
+            .map(|i| {
+                let mut a = account(i, "");
+                a.region = regions[i as usize % regions.len()].into();
+                a.unit = format!("单位{}", i % 5);
+                a.level = if i % 3 == 0 {
+                    Level::County
+                } else {
+                    Level::City
+                };
+                if i % 2 == 1 {
+                    a.platform = Platform::Weibo;
+                }
+                account_result(&sc, &a, &[])
+            })
+            .collect();
+        let dims = [
+            Dim::Level,
+            Dim::Region(2),
+            Dim::Unit,
+            Dim::Platform,
+            Dim::Region(9),
+        ];
+        for n in 0..=dims.len() {
+            let by = &dims[..n];
+            // The reference: one ordered map on the owned sort keys.
+            let mut m: BTreeMap<Vec<String>, (Vec<String>, Vec<usize>)> = BTreeMap::new();
+            for (i, r) in rs.iter().enumerate() {
+                let (sort, label): (Vec<String>, Vec<String>) =
+                    by.iter().map(|d| d.key(&r.account, Lang::Zh)).unzip();
+                m.entry(sort)
+                    .or_insert_with(|| (label, Vec::new()))
+                    .1
+                    .push(i);
+            }
+            let want: Vec<_> = m.into_values().collect();
+            assert_eq!(partition(&rs, by, Lang::Zh), want, "{by:?}");
+        }
+    }
 
     #[test]
     fn dims_parse_with_region_depths() {

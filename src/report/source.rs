@@ -3,6 +3,7 @@
 //! (`report --verify`). The aggregation itself never sees storage.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
 
 use serde::Serialize;
 
@@ -83,10 +84,13 @@ pub fn load(
 ) -> Result<Loaded, SourceError> {
     let policy = round_policy(store, round, method)?;
     let rubric = round_rubric(round)?;
-    let accounts = store.round_accounts(round.id)?;
-    let mut sheets = match source {
-        Source::Kept => kept(store, round.id)?,
-        Source::Recompute => recompute(store, round.id, &rubric, &accounts)?,
+    let (accounts, mut sheets) = match source {
+        Source::Kept => kept_with_accounts(store, round.id)?,
+        Source::Recompute => {
+            let accounts = store.round_accounts_split(round.id, crate::storage::read_parts())?;
+            let sheets = recompute(store, round.id, &rubric, &accounts)?;
+            (accounts, sheets)
+        }
     };
     let own_points = super::agreed::apply_stored(store, round.id, &rubric, &accounts, &mut sheets)?;
     let own = store.category_methods(round.id)?;
@@ -118,6 +122,26 @@ pub fn category_check(
     })
 }
 
+/// The round's accounts and kept results; on a database file the accounts are read on another
+/// thread through a read-only connection while this one reads (and if need be refreshes) the
+/// kept rows.
+fn kept_with_accounts(
+    store: &mut Store,
+    round_id: i64,
+) -> Result<(Vec<Account>, Vec<SheetResult>), StoreError> {
+    let Ok(Some(reader)) = store.reader() else {
+        return Ok((store.round_accounts(round_id)?, kept(store, round_id)?));
+    };
+    std::thread::scope(|scope| {
+        let accounts = scope.spawn(move || reader.round_accounts(round_id));
+        let sheets = kept(store, round_id);
+        let accounts = accounts
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        Ok((accounts?, sheets?))
+    })
+}
+
 fn kept(store: &mut Store, round_id: i64) -> Result<Vec<SheetResult>, StoreError> {
     Ok(store
         .kept_sheets(round_id)?
@@ -126,47 +150,95 @@ fn kept(store: &mut Store, round_id: i64) -> Result<Vec<SheetResult>, StoreError
         .collect())
 }
 
-/// Sheets per batch handed from the scanning thread to the scoring worker.
-const BATCH: usize = 2048;
-
-type Batch = Vec<(i64, i64, Vec<Entry>)>;
-
-/// Scores every sheet again from its entries: this thread scans SQLite while a worker scores the
-/// batches it hands over (bounded channel, so memory stays at a few batches).
+/// Scores every sheet again from its entries. On a database file the round's accounts are split
+/// into as many id ranges as there are cores (at most 4), each scanned and scored on its own
+/// thread through its own read-only connection; in memory, one scan. Results come in account
+/// then evaluator order either way.
 pub fn recompute_figures(
     store: &Store,
     round_id: i64,
     rubric: &Rubric,
     accounts: &[Account],
 ) -> Result<Vec<(i64, i64, SheetFigures)>, StoreError> {
+    recompute_in_parts(
+        store,
+        round_id,
+        rubric,
+        accounts,
+        crate::storage::read_parts(),
+    )
+}
+
+/// [`recompute_figures`] split into at most `parts` scans.
+fn recompute_in_parts(
+    store: &Store,
+    round_id: i64,
+    rubric: &Rubric,
+    accounts: &[Account],
+    parts: usize,
+) -> Result<Vec<(i64, i64, SheetFigures)>, StoreError> {
     let kinds: HashMap<i64, &Account> = accounts.iter().map(|a| (a.id, a)).collect();
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+    let score = |out: &mut Vec<(i64, i64, SheetFigures)>, a: i64, e: i64, sheet: &[Entry]| {
+        if let Some(acc) = kinds.get(&a) {
+            let o = engine::score_lean(rubric, acc.platform, acc.level, sheet);
+            out.push((a, e, SheetFigures::of(&o)));
+        }
+    };
+    // A connection that cannot be opened (file handles, a file system without WAL readers)
+    // only means fewer parts.
+    let readers: Vec<Store> = (1..parts)
+        .map_while(|_| store.reader().ok().flatten())
+        .collect();
+    let ranges = split_ids(accounts, readers.len() + 1);
     std::thread::scope(|scope| {
-        let worker = scope.spawn(|| {
-            let mut out = Vec::new();
-            for (a, e, sheet) in rx.into_iter().flatten() {
-                if let Some(acc) = kinds.get(&a) {
-                    let o = engine::score_totals(rubric, acc.platform, acc.level, &sheet);
-                    out.push((a, e, SheetFigures::of(&o)));
-                }
-            }
-            out
+        let score = &score;
+        let parts: Vec<_> = readers
+            .into_iter()
+            .zip(ranges.iter().skip(1).cloned())
+            .map(|(reader, range)| {
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    reader
+                        .for_each_sheet_in(round_id, range, &mut |a, e, s| score(&mut out, a, e, s))
+                        .map(|()| out)
+                })
+            })
+            .collect();
+        let mut out = Vec::new();
+        let first = store.for_each_sheet_in(round_id, ranges[0].clone(), &mut |a, e, s| {
+            score(&mut out, a, e, s)
         });
-        let mut batch = Vec::with_capacity(BATCH);
-        let scanned = store.for_each_sheet(round_id, &mut |a, e, sheet| {
-            batch.push((a, e, sheet.to_vec()));
-            if batch.len() == BATCH {
-                // A send fails only when the worker is gone; its panic surfaces at join.
-                let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-            }
-        });
-        let _ = tx.send(batch);
-        drop(tx);
-        let out = worker
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        scanned.map(|()| out)
+        let mut result = first.map(|()| out);
+        for part in parts {
+            let part = part.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            result = result.and_then(|mut out| {
+                out.extend(part?);
+                Ok(out)
+            });
+        }
+        result
     })
+}
+
+/// `n` consecutive account id ranges covering every id, with about as many of the round's
+/// accounts in each.
+fn split_ids(accounts: &[Account], n: usize) -> Vec<RangeInclusive<i64>> {
+    let mut ids: Vec<i64> = accounts.iter().map(|a| a.id).collect();
+    ids.sort_unstable();
+    // Each part starts at an account id (the first at the lowest possible id), ends before the
+    // next part's start; the last ends at the highest possible id.
+    let mut starts = vec![i64::MIN];
+    for k in 1..n {
+        if let Some(&id) = ids.get(k * ids.len() / n) {
+            starts.push(id.max(starts[starts.len() - 1]));
+        }
+    }
+    let mut out: Vec<RangeInclusive<i64>> = starts
+        .windows(2)
+        .map(|w| w[0]..=w[1].saturating_sub(1))
+        .collect();
+    out.push(starts[starts.len() - 1]..=i64::MAX);
+    out
 }
 
 fn recompute(
@@ -232,3 +304,7 @@ pub fn verify(store: &mut Store, round: &Round) -> Result<Vec<Mismatch>, SourceE
     out.sort_by(|x, y| (x.account_id, &x.evaluator).cmp(&(y.account_id, &y.evaluator)));
     Ok(out)
 }
+
+#[cfg(test)]
+#[path = "source_tests.rs"]
+mod tests;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::build::{Failure, Options, Report, build};
+use super::build::{Failure, Options, Report, build_from};
 use super::sheet::Combine;
 use super::source::{Source, load};
 use crate::domain::platform::{Level, Platform};
@@ -110,7 +110,7 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
 /// Summarises a round from its kept sheet results.
 pub fn round_summary(store: &mut Store, round: &Round) -> Result<RoundSummary, SummaryError> {
     let l = load(store, round, Source::Kept, None)?;
-    let r = build(&l.scheme, &l.accounts, &l.sheets, &Options::default());
+    let r = build_from(&l.scheme, l.accounts, &l.sheets, &Options::default());
     let mut s = headline(round, &l.rubric, &r);
     s.calibration = store.is_calibration(round.id)?;
     Ok(s)

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreError;
-use crate::domain::engine::score_totals;
+use crate::domain::engine::score_lean;
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
@@ -209,7 +209,7 @@ fn store_row(
 
 /// The figures of one sheet from its entries (`None` when it has none).
 fn figures(rubric: &Rubric, kind: (Platform, Level), entries: &[Entry]) -> Option<SheetFigures> {
-    (!entries.is_empty()).then(|| SheetFigures::of(&score_totals(rubric, kind.0, kind.1, entries)))
+    (!entries.is_empty()).then(|| SheetFigures::of(&score_lean(rubric, kind.0, kind.1, entries)))
 }
 
 /// Recomputes one sheet's kept row if it is marked stale (the edit path: one sheet).

@@ -27,6 +27,8 @@ mod progress;
 mod rounds;
 mod scan;
 mod scores;
+mod split;
+pub use split::read_parts;
 
 pub use audit::{Audit, Finding, RoundAudit};
 pub use chain::BULK_INDICATOR;

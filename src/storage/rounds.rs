@@ -154,7 +154,7 @@ impl Store {
         let r = (|| {
             let sql = format!(
                 "SELECT {ACCOUNT_COLUMNS} FROM round_accounts ra JOIN accounts a ON a.id = ra.account_id
-                 WHERE ra.round_id = ?1 ORDER BY a.id"
+                 WHERE ra.round_id = ?1 ORDER BY ra.account_id"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map([round_id], account_from_row)?;

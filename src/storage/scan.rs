@@ -58,6 +58,30 @@ impl Store {
         }
     }
 
+    /// Like [`Store::for_each_sheet`] for the accounts with ids in `accounts` only: one part of
+    /// a scan split between connections (see [`Store::reader`]).
+    pub fn for_each_sheet_in(
+        &self,
+        round_id: i64,
+        accounts: std::ops::RangeInclusive<i64>,
+        f: &mut dyn FnMut(i64, i64, &[Entry]),
+    ) -> Result<(), StoreError> {
+        scan_rows(&self.conn, round_id, None, accounts, &mut |a, e, sheet| {
+            f(a, e, sheet);
+            true
+        })
+        .map_err(|e| self.locked(e))
+    }
+
+    /// Another read-only connection to the same database file, for a scan on another thread
+    /// (WAL lets it read while this one writes); `None` for an in-memory database.
+    pub fn reader(&self) -> Result<Option<Store>, StoreError> {
+        if self.path.as_os_str() == ":memory:" {
+            return Ok(None);
+        }
+        Store::open_read_only(&self.path).map(Some)
+    }
+
     fn scan_sheets(
         &self,
         round_id: i64,
@@ -76,13 +100,29 @@ pub(super) fn scan_conn(
     evaluator_id: Option<i64>,
     f: &mut dyn FnMut(i64, i64, &[Entry]) -> bool,
 ) -> Result<(), StoreError> {
+    scan_rows(conn, round_id, evaluator_id, i64::MIN..=i64::MAX, f)
+}
+
+fn scan_rows(
+    conn: &rusqlite::Connection,
+    round_id: i64,
+    evaluator_id: Option<i64>,
+    accounts: std::ops::RangeInclusive<i64>,
+    f: &mut dyn FnMut(i64, i64, &[Entry]) -> bool,
+) -> Result<(), StoreError> {
     (|| -> Result<(), StoreError> {
         let mut stmt = conn.prepare_cached(
             "SELECT account_id, evaluator_id, indicator, value, count, veto, na
              FROM entries WHERE round_id = ?1 AND (?2 IS NULL OR evaluator_id = ?2)
+               AND account_id BETWEEN ?3 AND ?4
              ORDER BY account_id, evaluator_id, indicator",
         )?;
-        let mut rows = stmt.query(rusqlite::params![round_id, evaluator_id])?;
+        let mut rows = stmt.query(rusqlite::params![
+            round_id,
+            evaluator_id,
+            accounts.start(),
+            accounts.end()
+        ])?;
         let mut key: Option<(i64, i64)> = None;
         // Entries are reused slot by slot, so the 12 million indicator strings of a national
         // round cost no allocation each.

@@ -29,7 +29,7 @@ pub(super) fn score(rubric: &Rubric, cat: &Category, acc: &mut Acc) -> (Category
         } else if entry.is_some_and(|e| e.na) {
             items::not_applicable(policy, true, max)
         } else {
-            items::indicator(ind, entry)
+            items::indicator(ind, entry, acc.explain)
         };
         if cat_applies && r.state != ItemState::NotApplicable(NaPolicy::Rescale) {
             raw += r.points;

@@ -34,10 +34,11 @@ pub(super) fn not_applicable(policy: NaPolicy, declared: bool, max: f64) -> Scor
     }
 }
 
-/// Scores an applicable indicator from its entry (if any).
-pub(super) fn indicator(ind: &Indicator, entry: Option<&Entry>) -> Scored {
+/// Scores an applicable indicator from its entry (if any). `named`: look up the level a range
+/// value names (a string for the derivation; totals-only callers skip it).
+pub(super) fn indicator(ind: &Indicator, entry: Option<&Entry>, named: bool) -> Scored {
     match ind {
-        Indicator::Range(s) => range(s, entry.and_then(|e| e.value)),
+        Indicator::Range(s) => range(s, entry.and_then(|e| e.value), named),
         Indicator::Deduct(s) => deduct(s, entry.and_then(|e| e.count)),
         Indicator::Check(s) => check(s, entry.and_then(|e| e.value)),
     }
@@ -51,17 +52,20 @@ fn missing(points: f64) -> Scored {
     }
 }
 
-fn range(s: &RangeSpec, value: Option<f64>) -> Scored {
+fn range(s: &RangeSpec, value: Option<f64>, named: bool) -> Scored {
     let Some(value) = value.filter(|v| !v.is_nan()) else {
         return missing(0.0);
     };
     let points = value.clamp(s.min.min(s.max), s.max);
     let clamped = ((points - value).abs() > EPS).then_some((s.min, s.max));
-    let level = s
-        .levels
-        .iter()
-        .find(|(_, p)| (p - points).abs() <= EPS)
-        .map(|(name, _)| name.clone());
+    let level = if named {
+        s.levels
+            .iter()
+            .find(|(_, p)| (p - points).abs() <= EPS)
+            .map(|(name, _)| name.clone())
+    } else {
+        None
+    };
     Scored {
         points,
         state: ItemState::Scored,

@@ -72,7 +72,7 @@ mod veto;
 pub mod words;
 
 pub use explain::{describe, render_text};
-pub use score::{score, score_totals};
+pub use score::{score, score_lean, score_totals};
 
 /// Where an item stands for this account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

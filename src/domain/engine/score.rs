@@ -40,6 +40,8 @@ pub(super) struct Acc<'a> {
     pub scored: usize,
     /// Whether to build the derivation (`steps`); totals-only callers skip its strings.
     pub explain: bool,
+    /// Whether to keep one [`ItemResult`] per item; [`score_lean`] callers need only the sums.
+    pub keep_items: bool,
 }
 
 impl Acc<'_> {
@@ -67,15 +69,17 @@ impl Acc<'_> {
         in_scope: bool,
         declared_na: bool,
     ) {
-        self.items.push(ItemResult {
-            id: item.common.id.clone(),
-            name: item.common.name.clone(),
-            kind: item.kind.to_owned(),
-            category: item.category.to_owned(),
-            state,
-            points,
-            max: item.max,
-        });
+        if self.keep_items {
+            self.items.push(ItemResult {
+                id: item.common.id.clone(),
+                name: item.common.name.clone(),
+                kind: item.kind.to_owned(),
+                category: item.category.to_owned(),
+                state,
+                points,
+                max: item.max,
+            });
+        }
         if in_scope {
             self.applicable += 1;
             if state == ItemState::Scored || declared_na {
@@ -107,7 +111,7 @@ pub(super) struct Item<'a> {
 
 /// Scores one evaluator's entries for an account on `platform` at `level`, with the derivation.
 pub fn score(rubric: &Rubric, platform: Platform, level: Level, entries: &[Entry]) -> Outcome {
-    run(rubric, platform, level, entries, true)
+    run(rubric, platform, level, entries, Detail::Explain)
 }
 
 /// Like [`score`] without building the derivation (`steps` is empty): for lists and aggregates
@@ -118,7 +122,25 @@ pub fn score_totals(
     level: Level,
     entries: &[Entry],
 ) -> Outcome {
-    run(rubric, platform, level, entries, false)
+    run(rubric, platform, level, entries, Detail::Items)
+}
+
+/// Like [`score_totals`] without the per-item results either (`items` is empty): the same
+/// rules, for callers that need only the sums (kept sheet results, `report --recompute`, list
+/// totals), so scoring a national round allocates nothing per item.
+pub fn score_lean(rubric: &Rubric, platform: Platform, level: Level, entries: &[Entry]) -> Outcome {
+    run(rubric, platform, level, entries, Detail::Sums)
+}
+
+/// How much of the outcome to build besides the sums.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Item results and the derivation.
+    Explain,
+    /// Item results.
+    Items,
+    /// Only the sums, counts, vetoes and verdict.
+    Sums,
 }
 
 fn run(
@@ -126,15 +148,21 @@ fn run(
     platform: Platform,
     level: Level,
     entries: &[Entry],
-    explain: bool,
+    detail: Detail,
 ) -> Outcome {
-    let n_items = rubric
-        .categories
-        .iter()
-        .map(|c| c.indicators.len())
-        .sum::<usize>()
-        + rubric.bonus.len()
-        + rubric.vetoes.len();
+    let explain = detail == Detail::Explain;
+    let keep_items = detail != Detail::Sums;
+    let n_items = if !keep_items {
+        0
+    } else {
+        rubric
+            .categories
+            .iter()
+            .map(|c| c.indicators.len())
+            .sum::<usize>()
+            + rubric.bonus.len()
+            + rubric.vetoes.len()
+    };
     let mut acc = Acc {
         platform,
         level,
@@ -148,6 +176,7 @@ fn run(
         applicable: 0,
         scored: 0,
         explain,
+        keep_items,
     };
     let mut categories = Vec::with_capacity(rubric.categories.len());
     let (mut sum, mut kept_weight, mut any_dropped) = (0.0, 0.0, false);

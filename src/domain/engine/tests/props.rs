@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::parse;
-use crate::domain::engine::{Outcome, score, score_totals};
+use crate::domain::engine::{Outcome, score, score_lean, score_totals};
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::{Indicator, Rubric, VetoPolicy};
@@ -176,6 +176,10 @@ proptest! {
         // The totals-only pass agrees with the explained one in everything but the steps.
         let quiet = score_totals(&r, platform(app), Level::County, &e);
         prop_assert!(quiet.steps.is_empty());
+        // The sums-only pass agrees with it in everything but the item results.
+        let lean = score_lean(&r, platform(app), Level::County, &e);
+        prop_assert!(lean.items.is_empty());
+        prop_assert_eq!(Outcome { items: Vec::new(), ..quiet.clone() }, lean);
         prop_assert_eq!(Outcome { steps: Vec::new(), ..o }, quiet);
     }
 

@@ -1,0 +1,176 @@
+//! Reading a national round's accounts on several connections at once: the round's account ids
+//! split into ranges, each read on its own thread through a read-only connection (the TUI's
+//! first frame and every report wait for all 100,000 accounts).
+
+use std::ops::RangeInclusive;
+
+use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
+use super::{Store, StoreError};
+use crate::domain::account::Account;
+
+/// Below this many accounts one connection reads them faster than opening more.
+const SPLIT_FROM: i64 = 20_000;
+
+/// How many connections a split read uses: `ASSAY_READ_THREADS` when set to a number ≥ 1
+/// (1: no split, for a machine shared with other work), else the cores, at most 4.
+pub fn read_parts() -> usize {
+    std::env::var("ASSAY_READ_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
+}
+
+impl Store {
+    /// [`Store::round_accounts`] read in up to `parts` id ranges on as many threads (one
+    /// read-only connection each; one range in memory or for a small round). Same rows, same
+    /// order.
+    pub fn round_accounts_split(
+        &self,
+        round_id: i64,
+        parts: usize,
+    ) -> Result<Vec<Account>, StoreError> {
+        let (lo, hi, n): (Option<i64>, Option<i64>, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT min(account_id), max(account_id), count(*) FROM round_accounts WHERE round_id = ?1",
+            )?
+            .query_row([round_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.locked(e.into()))?;
+        let (Some(lo), Some(hi)) = (lo, hi) else {
+            return Ok(Vec::new());
+        };
+        // A connection that cannot be opened only means fewer parts.
+        let more = if n >= SPLIT_FROM { parts } else { 1 };
+        let readers: Vec<Store> = (1..more)
+            .map_while(|_| self.reader().ok().flatten())
+            .collect();
+        let ranges = id_ranges(lo, hi, readers.len() + 1);
+        std::thread::scope(|scope| {
+            let rest: Vec<_> = readers
+                .into_iter()
+                .zip(ranges.iter().skip(1).cloned())
+                .map(|(r, range)| scope.spawn(move || r.round_accounts_in(round_id, range)))
+                .collect();
+            let mut out = self.round_accounts_in(round_id, ranges[0].clone());
+            for part in rest {
+                let part = part.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                out = out.and_then(|mut out| {
+                    out.extend(part?);
+                    Ok(out)
+                });
+            }
+            out
+        })
+    }
+
+    fn round_accounts_in(
+        &self,
+        round_id: i64,
+        ids: RangeInclusive<i64>,
+    ) -> Result<Vec<Account>, StoreError> {
+        let r = (|| {
+            let sql = format!(
+                "SELECT {ACCOUNT_COLUMNS} FROM round_accounts ra JOIN accounts a ON a.id = ra.account_id
+                 WHERE ra.round_id = ?1 AND ra.account_id BETWEEN ?2 AND ?3 ORDER BY ra.account_id"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(
+                rusqlite::params![round_id, ids.start(), ids.end()],
+                account_from_row,
+            )?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+}
+
+/// `parts` consecutive, non-empty ranges of equal width covering `lo..=hi` (fewer when the span
+/// is narrower than `parts`).
+fn id_ranges(lo: i64, hi: i64, parts: usize) -> Vec<RangeInclusive<i64>> {
+    let span = i128::from(hi) - i128::from(lo) + 1;
+    let parts = (parts.max(1) as i128).min(span);
+    (0..parts)
+        .map(|k| {
+            let start = i128::from(lo) + span * k / parts;
+            let end = i128::from(lo) + span * (k + 1) / parts - 1;
+            // Both lie within lo..=hi, so they fit in an i64.
+            start as i64..=end as i64
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_ranges_cover_the_span_once_in_order() {
+        for (lo, hi, parts) in [
+            (1, 100_000, 2),
+            (1, 100_000, 3),
+            (5, 5, 4),
+            (1, 3, 4),
+            (-7, 20, 3),
+            (i64::MIN, i64::MAX, 2),
+            (1, 10, 1),
+        ] {
+            let r = id_ranges(lo, hi, parts);
+            assert!(!r.is_empty() && r.len() <= parts, "{r:?}");
+            assert_eq!(*r[0].start(), lo);
+            assert_eq!(*r[r.len() - 1].end(), hi);
+            assert!(r.iter().all(|x| x.start() <= x.end()), "{r:?}");
+            assert!(
+                r.windows(2).all(|w| *w[0].end() + 1 == *w[1].start()),
+                "{r:?}"
+            );
+        }
+        assert_eq!(id_ranges(1, 10, 2), vec![1..=5, 6..=10]);
+    }
+
+    #[test]
+    fn a_split_read_gives_the_same_accounts_in_order() {
+        use crate::domain::platform::{Level, Platform};
+        let dir = tempfile::tempdir().expect("dir");
+        let mut s = Store::create_or_open(&dir.path().join("a.db")).expect("store");
+        let accounts: Vec<Account> = (0..SPLIT_FROM + 7)
+            .map(|i| Account {
+                id: 0,
+                platform: if i % 2 == 0 {
+                    Platform::WeChat
+                } else {
+                    Platform::Weibo
+                },
+                platform_label: String::new(),
+                name: format!("号{i}"),
+                unit: format!("单位{}", i % 13),
+                level: Level::County,
+                region: "省/市/县".into(),
+                domain: String::new(),
+                status: String::new(),
+                opened: None,
+            })
+            .collect();
+        s.insert_accounts(&accounts).expect("accounts");
+        let round = s
+            .create_round(&crate::storage::NewRound {
+                name: "R".into(),
+                rubric_id: "x".into(),
+                rubric_version: "1".into(),
+                rubric_text: "Rubric()".into(),
+                monitoring_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date"),
+                scope: Default::default(),
+            })
+            .expect("round");
+        let one = s.round_accounts(round.id).expect("one");
+        assert_eq!(one.len(), accounts.len());
+        for parts in [1, 2, 3] {
+            assert_eq!(s.round_accounts_split(round.id, parts).expect("split"), one);
+        }
+        assert!(
+            s.round_accounts_split(round.id + 1, 2)
+                .expect("none")
+                .is_empty()
+        );
+    }
+}
