@@ -252,6 +252,40 @@ fn the_demo_flags_exactly_the_planted_accounts_per_kind() {
             "flag {kind}: the ops report against sample-data/README"
         );
     }
+    // Round 1 (莲都, 26 weeks before 2024-11-29): the five dormant accounts, no zombie.
+    let out = ok(&run(&db, &["ops", "--round", "1", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let with = |flag: &str| -> Vec<String> {
+        let mut names: Vec<String> = v["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["flags"].as_array().unwrap().iter().any(|f| f == flag))
+            .map(|r| {
+                format!(
+                    "{}:{}",
+                    r["platform"].as_str().unwrap(),
+                    r["name"].as_str().unwrap()
+                )
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    let mut five: Vec<String> = planted()[0].1.clone();
+    five.retain(|a| {
+        ![
+            "缙云发布",
+            "新碧发布",
+            "遂昌农业农村",
+            "遂昌民政",
+            "东坑发布",
+        ]
+        .iter()
+        .any(|z| a.ends_with(z))
+    });
+    assert_eq!(with("dormant"), five);
+    assert!(with("zombie").is_empty(), "{:?}", with("zombie"));
 }
 
 #[test]

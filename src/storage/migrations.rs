@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "calibration rounds: a round marked for the panel to calibrate before live scoring",
         sql: super::calibration::MIGRATION_SQL,
     },
+    Migration {
+        name: "automatic rubric values: which entry assay ops auto placed, from which evidence",
+        sql: super::auto_entries::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

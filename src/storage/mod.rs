@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod auto_entries;
 mod calibration;
 mod chain;
 mod consensus;
@@ -27,6 +28,7 @@ mod scan;
 mod scores;
 
 pub use audit::{Audit, Finding, RoundAudit};
+pub use auto_entries::AutoRecord;
 pub use chain::BULK_INDICATOR;
 pub use consensus::{CONSENSUS_PREFIX, Consensus, ConsensusRow, account_label, split_done};
 pub use corrections::{AccountUpdate, FieldChange, RoundDeletion};
