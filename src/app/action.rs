@@ -49,6 +49,8 @@ pub enum Action {
     ClearItem,
     ClearAccount,
     EditNote,
+    /// Take over an automatic value: the note prompt for the reason.
+    OverrideAuto,
     EditEvidence,
     Undo,
     Redo,

@@ -67,6 +67,37 @@ impl Store {
         r.map_err(|e| self.locked(e))
     }
 
+    /// The automatic entries placed in one sheet (account, evaluator) of a round.
+    pub fn auto_placed(
+        &self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+    ) -> Result<Vec<Entry>, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT a.entry FROM auto_entries a JOIN evaluators ev ON ev.id = a.evaluator_id
+                 WHERE a.round_id = ?1 AND a.account_id = ?2 AND ev.name = ?3 ORDER BY a.indicator",
+            )?;
+            let rows = stmt.query_map(params![round_id, account_id, evaluator], |r| {
+                r.get::<_, String>(0)
+            })?;
+            let mut out = Vec::new();
+            for json in rows {
+                let json = json?;
+                out.push(serde_json::from_str(&json).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        e.into(),
+                    )
+                })?);
+            }
+            Ok(out)
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+
     /// Places automatic values in one transaction, all or nothing: each entry goes through the
     /// one entry writer (submit lock, history row, kept sheet result) and its record is kept.
     /// A submitted sheet is refused ([`StoreError::Submitted`]) unless `reopen`.
