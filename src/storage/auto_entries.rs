@@ -9,19 +9,7 @@ use super::scores::{ensure_evaluator, entry_json, write_entry};
 use super::{Store, StoreError};
 use crate::domain::entry::Entry;
 
-pub const MIGRATION_SQL: &str = r#"
-CREATE TABLE auto_entries (
-    round_id     INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,
-    account_id   INTEGER NOT NULL REFERENCES accounts (id),
-    evaluator_id INTEGER NOT NULL REFERENCES evaluators (id),
-    indicator    TEXT NOT NULL,
-    rule         TEXT NOT NULL,
-    entry        TEXT NOT NULL,    -- JSON of the entry as placed
-    evidence     TEXT NOT NULL,    -- JSON of the facts it rests on
-    placed_at    TEXT NOT NULL,    -- RFC 3339
-    PRIMARY KEY (round_id, account_id, evaluator_id, indicator)
-);
-"#;
+// The table `auto_entries` is created by the migration in `post_weeks.rs`.
 
 /// One automatic value as placed in a sheet.
 #[derive(Debug, Clone, PartialEq)]

@@ -54,8 +54,8 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: super::calibration::MIGRATION_SQL,
     },
     Migration {
-        name: "automatic rubric values: which entry assay ops auto placed, from which evidence",
-        sql: super::auto_entries::MIGRATION_SQL,
+        name: "operations: automatic rubric values placed, per-week post aggregates (backfilled)",
+        sql: super::post_weeks::MIGRATION_SQL,
     },
 ];
 

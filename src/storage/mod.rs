@@ -22,6 +22,7 @@ mod open;
 pub mod ops_scan;
 mod panel;
 mod panel_settings;
+mod post_weeks;
 mod progress;
 mod rounds;
 mod scan;
