@@ -67,4 +67,6 @@ pub enum Action {
     TotalsLoaded(Vec<super::Totals>),
     /// The background computation of totals stopped with this error (not a key).
     TotalsFailed(String),
+    /// The operations report computed by the worker for the screen being opened.
+    OpsLoaded(super::ops::OpsLoad),
 }
