@@ -1,5 +1,6 @@
 //! The bulletin's operations section on the real binary: the demo round has metrics, so its
-//! bulletin lists the flagged accounts with their streaks (Markdown and HTML, zh and en); a round
+//! bulletin lists the flagged accounts with their streaks (Markdown and HTML, zh and en; the XLSX
+//! bulletin has the same section as a sheet); a round
 //! without metrics has no such section.
 
 use std::process::Command;
@@ -71,4 +72,62 @@ fn a_round_without_metrics_has_no_operations_section() {
     let md = assay(&db, &["bulletin", "--round", "1", "--format", "md"]);
     assert!(md.contains("## 一、总体情况"));
     assert!(!md.contains("运营监测"), "{md}");
+}
+
+#[test]
+fn the_xlsx_bulletin_has_the_same_operations_section() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assay(&db, &["demo", "--print"]);
+    let md = assay(&db, &["bulletin", "--round", "2", "--format", "md"]);
+    let section = &md[md.find("## 六、运营监测").expect("section")..];
+    // The Markdown table's account names, in order.
+    let names: Vec<String> = section
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| 账号"))
+        .map(|l| l.split('|').nth(1).unwrap().trim().to_string())
+        .collect();
+    let out = dir.path().join("b.xlsx");
+    assay(
+        &db,
+        &[
+            "bulletin",
+            "--round",
+            "2",
+            "--format",
+            "xlsx",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let mut wb: Xlsx<_> = open_workbook(&out).expect("workbook");
+    let ws = wb.worksheet_range("运营监测").expect("an operations sheet");
+    let cell = |r: u32, c: u32| {
+        ws.get_value((r, c))
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    assert!(cell(0, 0).contains("个有运营预警"), "{}", cell(0, 0));
+    assert_eq!(cell(2, 0), "账号");
+    let xlsx_names: Vec<String> = (3..3 + names.len() as u32).map(|r| cell(r, 0)).collect();
+    assert_eq!(
+        xlsx_names, names,
+        "the same flagged accounts, in the same order"
+    );
+    assert!(
+        cell(3, 2).contains("僵尸") || cell(3, 2).contains("休眠"),
+        "{}",
+        cell(3, 2)
+    );
+    let all: Vec<String> = (0..ws.height() as u32).map(|r| cell(r, 0)).collect();
+    assert!(
+        all.iter().any(|c| c.contains("个预警账号未列出")),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|c| c == "整合提示"), "{all:?}");
+    assert_eq!(
+        wb.sheet_names().last().map(String::as_str),
+        Some("运营监测")
+    );
 }

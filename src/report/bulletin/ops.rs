@@ -84,7 +84,7 @@ impl OpsSection {
     }
 
     /// "N more" under the table, when not every flagged account is named.
-    fn more(&self, lang: Lang) -> Option<String> {
+    pub(super) fn more(&self, lang: Lang) -> Option<String> {
         let rest = self.flagged_total.saturating_sub(self.flagged.len());
         (rest > 0).then(|| match lang {
             Lang::Zh => format!("另有 {rest} 个预警账号未列出，完整名单见 assay ops --round。"),
@@ -94,7 +94,7 @@ impl OpsSection {
         })
     }
 
-    fn intro(&self, lang: Lang) -> String {
+    pub(super) fn intro(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!(
                 "{} 至 {}（{} 周），{} 个账号中 {} 个有运营预警（休眠、僵尸、连续低于组均值、更新不足、无互动）。",
