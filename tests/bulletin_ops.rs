@@ -131,3 +131,73 @@ fn the_xlsx_bulletin_has_the_same_operations_section() {
         Some("运营监测")
     );
 }
+
+#[test]
+fn score_sheets_carry_the_accounts_operations_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assay(&db, &["demo", "--print"]);
+    let ops = assay(&db, &["ops", "--round", "2", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&ops).unwrap();
+    let row = v["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "东坑发布")
+        .unwrap();
+    let md = dir.path().join("s.md");
+    assay(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            "2",
+            "--account",
+            "微信:东坑发布",
+            "--format",
+            "md",
+            "--out",
+            md.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("- 运营监测："))
+        .unwrap_or_else(|| panic!("no operations line in\n{text}"));
+    assert!(line.contains("僵尸") && line.contains("休眠"), "{line}");
+    let streak = row["streak"]["current"].as_u64().unwrap();
+    assert!(
+        line.contains(&format!("低于组均值连续 {streak} 周")),
+        "{line}"
+    );
+    assert!(line.contains("已 26 天未更新"), "{line}");
+    // A normal account: no flag, and the same line shape in the XLSX sheet.
+    let out = dir.path().join("s.xlsx");
+    assay(
+        &db,
+        &[
+            "sheet",
+            "--round",
+            "2",
+            "--account",
+            "微信:丽水发布",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(&out).expect("workbook");
+    let names = wb.sheet_names();
+    let name = names
+        .iter()
+        .find(|n| n.contains("丽水发布"))
+        .unwrap_or_else(|| panic!("no sheet for 丽水发布 in {names:?}"))
+        .clone();
+    let ws = wb.worksheet_range(&name).unwrap();
+    let found = ws.rows().any(|r| {
+        let cells: Vec<String> = r.iter().map(|c| c.to_string()).collect();
+        cells.iter().any(|c| c.contains("运营监测")) && cells.iter().any(|c| c.contains("无预警"))
+    });
+    assert!(found, "no operations line in the XLSX sheet {name}");
+}
