@@ -44,12 +44,15 @@ struct Line {
 /// Every (account, evaluator) sheet of the round with an entry, and its entries by indicator.
 type Sheets = HashMap<(i64, String), HashMap<String, Entry>>;
 
-fn sheets(store: &Store, round_id: i64) -> anyhow::Result<Sheets> {
+/// Every started sheet, keeping only the entries of rule-named items (`rule_ids`): memory grows
+/// with the sheets, not with every entry of the round.
+fn sheets(store: &Store, round_id: i64, rule_ids: &[String]) -> anyhow::Result<Sheets> {
     let mut out: Sheets = HashMap::new();
     store.for_each_entry(round_id, &mut |e| {
-        out.entry((e.account_id, e.evaluator))
-            .or_default()
-            .insert(e.entry.indicator.clone(), e.entry);
+        let sheet = out.entry((e.account_id, e.evaluator)).or_default();
+        if rule_ids.contains(&e.entry.indicator) {
+            sheet.insert(e.entry.indicator.clone(), e.entry);
+        }
     })?;
     Ok(out)
 }
@@ -68,7 +71,13 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
         return Ok(());
     }
     let report = super::ops_auto::round_report(store, &round)?;
-    let sheets = sheets(store, round.id)?;
+    let rule_ids: Vec<String> = rubric
+        .items()
+        .iter()
+        .filter(|i| i.common().rule.is_some())
+        .map(|i| i.common().id.clone())
+        .collect();
+    let sheets = sheets(store, round.id, &rule_ids)?;
     let placed: HashMap<(i64, String, String), Entry> = store
         .auto_records(round.id)?
         .into_iter()
