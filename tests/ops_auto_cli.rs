@@ -118,3 +118,37 @@ fn automatic_values_count_in_totals_change_with_metrics_and_yield_to_overrides()
     assert_eq!(status, "overridden");
     assert_eq!(auto["reason"], "12-10推文为转载，非本单位原创更新");
 }
+
+#[test]
+fn a_submitted_sheet_is_skipped_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    ok(&db, &["demo", "--print"]);
+    ok(&db, &[&SET[..], &["--clear"]].concat());
+    ok(&db, &["ops", "auto", "--round", "2"]);
+    ok(
+        &db,
+        &[
+            "score",
+            "submit",
+            "--round",
+            "2",
+            "--account",
+            "微信:东坑发布",
+            "--evaluator",
+            "王敏",
+        ],
+    );
+    let posts = dir.path().join("late.csv");
+    std::fs::write(
+        &posts,
+        "platform,account,published,headline,reads,likes,wow,shares,comments\n微信,东坑发布,2024-12-10 09:30,1,120,3,1,2,0\n",
+    )
+    .unwrap();
+    ok(&db, &["metrics", "import", posts.to_str().unwrap()]);
+    // The metrics now clear the veto, but the sheet is locked: left as submitted, and said so.
+    let out = ok(&db, &["ops", "auto", "--round", "2"]);
+    assert!(out.contains("已提交的评分表跳过 1"), "{out}");
+    assert!(out.contains("变化 0"), "{out}");
+    assert_eq!(failed(&db), 3);
+}
