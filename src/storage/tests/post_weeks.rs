@@ -83,3 +83,61 @@ fn triggers_keep_the_week_aggregates_equal_to_the_posts() {
     assert_ne!(after, want);
     assert_eq!(stored(&s), after);
 }
+
+#[test]
+fn the_report_from_aggregates_equals_the_report_from_every_post() {
+    use crate::domain::ops::WeekFigures;
+    use crate::domain::ops::activity::ActivityRules;
+    use crate::domain::ops::report::{GroupBy, OpsBuilder};
+    use crate::domain::ops::week::weeks_between;
+    use crate::storage::ops_scan::OpsQuery;
+    use chrono::Weekday;
+
+    let mut s = Store::open_in_memory().unwrap();
+    crate::sample::load_demo(&mut s).unwrap();
+    let round = s.round("2").unwrap();
+    let accounts = s.round_accounts(round.id).unwrap();
+    let formulas = crate::domain::ops::formula::shipped();
+    let rules = ActivityRules::default();
+    // 26 whole Monday weeks and the monitoring day (a cut-short week, read from the posts).
+    let to = round.monitoring_date;
+    let from = to - Duration::weeks(26);
+    let q = OpsQuery {
+        accounts: &accounts,
+        formulas: &formulas,
+        by: GroupBy::Platform,
+        rules: &rules,
+        from,
+        to,
+        first: Weekday::Mon,
+        series: true,
+    };
+    let fast = s.ops_report(&q).unwrap();
+    // The same report fed post by post.
+    let mut b = OpsBuilder::new(&accounts, &formulas, GroupBy::Platform, from, to).with_series();
+    for week in weeks_between(from, to, Weekday::Mon) {
+        let last = week + Duration::days(6);
+        let mut buf = b.week_buffer();
+        s.for_each_post_between(week.max(from), last.min(to), &mut |p| {
+            b.add_post(&mut buf, &p)
+        })
+        .unwrap();
+        if last <= to {
+            s.for_each_week_between(week, last, &mut |w| {
+                b.add_week_row(&mut buf, &WeekFigures::from(&w))
+            })
+            .unwrap();
+            b.close_week(week, &buf);
+        }
+    }
+    let slow = b.finish(from, to, &rules);
+    assert_eq!(
+        serde_json::to_string(&fast).unwrap(),
+        serde_json::to_string(&slow).unwrap()
+    );
+    let series = |r: &crate::domain::ops::report::OpsReport| -> Vec<Vec<[f64; 2]>> {
+        r.accounts.iter().map(|a| a.series.clone()).collect()
+    };
+    assert_eq!(series(&fast), series(&slow));
+    assert!(fast.accounts.iter().any(|a| a.flags.contains(&"zombie")));
+}
