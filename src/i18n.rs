@@ -36,6 +36,8 @@ pub mod errors;
 mod io_errors;
 pub mod msg;
 mod msg_admin;
+mod msg_words;
+pub mod panel_msg;
 
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 

@@ -3,23 +3,11 @@
 //! bulletin has the same section as a sheet); a round
 //! without metrics has no such section.
 
-use std::process::Command;
+mod common_cli;
 
+/// Runs a command that must succeed; its standard output.
 fn assay(db: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_assay"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ASSAY_DB")
-        .env_remove("ASSAY_LANG")
-        .output()
-        .expect("run assay");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    common_cli::ok(db, args)
 }
 
 #[test]

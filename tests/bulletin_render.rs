@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
+mod common_cli;
 
 fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
@@ -63,27 +63,7 @@ fn bulletin_renders_and_prints_on_a4() {
     };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let home = dir.path().join("home");
-    let run = |args: &[&str]| {
-        let out = Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("ASSAY_CONFIG", home.join("config.ron"))
-            .env_remove("ASSAY_DB")
-            .env_remove("ASSAY_LANG")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| common_cli::ok(&db, args);
     run(&["demo", "--print"]);
     let html = dir.path().join("bulletin.html");
     let q4 = "2024年第四季度全面检查";

@@ -6,23 +6,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
+mod common_cli;
+use common_cli::Assay;
 
+/// The command on `db` (private HOME), unchecked, for the tests that spawn and kill it.
 fn cmd(db: &Path) -> Command {
-    let home = db.parent().expect("parent").join("home");
-    let mut c = Command::new(BIN);
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", &home)
-        .env("ASSAY_CONFIG", home.join("config.ron"));
-    c.env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"));
-    c.env_remove("ASSAY_DB").env_remove("ASSAY_LANG");
-    c
+    Assay::db(db).command()
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    cmd(db).args(args).output().expect("runs assay")
+    Assay::db(db).args(args).output()
 }
 
 fn count(db: &Path) -> usize {

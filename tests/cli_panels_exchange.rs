@@ -212,6 +212,9 @@ fn tampered_foreign_round_and_other_rubric_files_are_refused() {
     )
     .unwrap();
     let err = fails(&ev, &["panel", "merge", newer.to_str().unwrap()]);
+    assert!(err.contains("由更新版本的 assay 写出（格式版本 9"), "{err}");
+    let newer = newer.to_str().unwrap();
+    let err = fails(&ev, &["--lang", "en", "panel", "merge", newer]);
     assert!(err.contains("newer assay"), "{err}");
 }
 
@@ -224,7 +227,9 @@ fn demo_queue_shows_the_split_veto_and_shrinks_when_reconciled() {
     let queue = |db: &Path| -> serde_json::Value {
         serde_json::from_str(&ok(
             db,
-            &["panel", "queue", "--round", round, "--format", "json"],
+            &[
+                "panel", "queue", "--round", round, "--format", "json", "--as", "主任",
+            ],
         ))
         .unwrap()
     };
@@ -243,6 +248,19 @@ fn demo_queue_shows_the_split_veto_and_shrinks_when_reconciled() {
         "the planted disagreements span accounts: {accounts:?}"
     );
     let open = q["open"].as_u64().unwrap();
+    ok(
+        &db,
+        &[
+            "panel",
+            "member",
+            "--round",
+            round,
+            "--evaluator",
+            "主任",
+            "--role",
+            "chair",
+        ],
+    );
     ok(
         &db,
         &[

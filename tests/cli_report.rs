@@ -3,43 +3,17 @@
 //! --verify, and the demo's Q4 round (445 accounts, 3 failed, 99.3%).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
+mod common_cli;
+use common_cli::{assay, ok};
 
 fn fixture(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(p)
-}
-
-fn assay(db: &Path, args: &[&str]) -> Output {
-    let home = db.parent().expect("parent").join("home");
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("ASSAY_CONFIG", home.join("config.ron"))
-        .env_remove("ASSAY_DB")
-        .env_remove("ASSAY_LANG")
-        .output()
-        .expect("runs assay")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = assay(db, args);
-    assert!(
-        out.status.success(),
-        "assay {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 fn json(db: &Path, args: &[&str]) -> Value {

@@ -44,6 +44,19 @@ fn reconciled_items_show_consensus_and_rationale_on_the_sheet() {
         !before.iter().flatten().any(|c| c == "协调结果"),
         "no consensus column before reconciling"
     );
+    ok(
+        &db,
+        &[
+            "panel",
+            "member",
+            "--round",
+            ROUND,
+            "--evaluator",
+            "主任",
+            "--role",
+            "chair",
+        ],
+    );
     for (ind, how, what, why) in [
         ("security", "--veto", "严重表述错误", "问题地图属实"),
         ("topic_planning", "--value", "2", "两人给2分"),

@@ -2,7 +2,7 @@
 //! links in `explain`, evidence parsing, and messages in the interface's language.
 
 mod common_cli;
-use common_cli::{assay, ok};
+use common_cli::{assay, english_run, ok};
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -306,24 +306,6 @@ fn counts_ranges_and_hints_read_as_people_write_them() {
         stderr.contains("下一步") && stderr.contains("assay account import"),
         "{stderr}"
     );
-}
-
-/// A run of three or more plain ASCII words outside `backticks`: an English sentence.
-fn english_run(text: &str) -> Option<String> {
-    let outside: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
-    let mut run: Vec<&str> = Vec::new();
-    for token in outside.split_whitespace() {
-        let word = token.trim_end_matches([',', '.', ';', ':']);
-        if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
-            run.push(word);
-            if run.len() >= 3 {
-                return Some(run.join(" "));
-            }
-        } else {
-            run.clear();
-        }
-    }
-    None
 }
 
 #[test]

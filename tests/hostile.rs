@@ -3,14 +3,13 @@
 //! case must exit 1 (2 for usage errors) with a message on stderr, never panic (101) or abort
 //! (134) or die by a signal, and leave the database (or the file given as one) unchanged.
 
+mod common_cli;
 mod common_hostile;
 
+use common_cli::{Assay, english_in};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common_hostile::{db_digest, file_digest, good_rows, row, sheet_xml, write_bomb, write_xlsx};
-
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
 
 struct Case {
     name: String,
@@ -624,10 +623,9 @@ fn hostile_inputs_are_refused_cleanly_and_change_nothing() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path();
     let base = dir.join("base.db");
-    let out = Command::new(BIN)
+    let out = Assay::home(&dir.join("home"))
         .args(["--db", p(&base), "demo", "--print"])
-        .output()
-        .expect("demo");
+        .output();
     assert!(
         out.status.success(),
         "demo: {}",
@@ -656,15 +654,12 @@ fn hostile_inputs_are_refused_cleanly_and_change_nothing() {
         let before = bytes();
         let started = std::time::Instant::now();
         let file_before = c.file.as_deref().and_then(file_digest);
-        let out = Command::new(BIN)
+        // The interface's default language (Chinese): every refusal is also checked for English
+        // sentences, collected with the other failures rather than stopping at the first.
+        let out = Assay::home(&dir.join("home"))
             .args(&c.args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("ASSAY_LANG", "en")
-            .env("HOME", dir.join("home"))
-            .env("XDG_CONFIG_HOME", dir.join("home/.config"))
-            .env("XDG_DATA_HOME", dir.join("home/.local/share"))
-            .env("ASSAY_CONFIG", dir.join("home/config.ron"))
-            .env_remove("ASSAY_DB")
+            .command()
             .output()
             .expect("run assay");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -678,6 +673,9 @@ fn hostile_inputs_are_refused_cleanly_and_change_nothing() {
         }
         if stderr.contains("panicked") || stderr.contains("RUST_BACKTRACE") {
             why.push("panicked".into());
+        }
+        if let Some(english) = english_in(&out) {
+            why.push(english);
         }
         if bytes() != before {
             let now = db_digest(&base);

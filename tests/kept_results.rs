@@ -1,6 +1,7 @@
 //! Kept sheet results always equal a full recompute: random sequences of edits, clears,
-//! submissions and bulk loads on an in-memory store, then `report::source::verify` finds no
-//! difference and the report built from kept rows equals the report built from every entry.
+//! submissions, bulk loads and the chair's consensus on an in-memory store, then
+//! `report::source::verify` finds no difference and the report built from kept rows equals the
+//! report built from every entry (both with the consensus in the panel result).
 
 use assay::domain::account::Account;
 use assay::domain::entry::Entry;
@@ -49,6 +50,9 @@ enum Op {
     Clear(usize, usize, usize),
     Submit(usize, usize, bool),
     Bulk(usize),
+    /// The chair's consensus on account `a` for item 0 (positioning), 3 (original) or 5 (the
+    /// veto), from `v`.
+    Consensus(usize, usize, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -57,6 +61,8 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..4usize, 0..3usize, 0..6usize).prop_map(|(a, e, i)| Op::Clear(a, e, i)),
         1 => (0..4usize, 0..3usize, any::<bool>()).prop_map(|(a, e, s)| Op::Submit(a, e, s)),
         1 => (1..4usize).prop_map(Op::Bulk),
+        1 => (0..4usize, prop_oneof![Just(0usize), Just(3), Just(5)], 0..4u8)
+            .prop_map(|(a, i, v)| Op::Consensus(a, i, v)),
     ]
 }
 
@@ -144,6 +150,20 @@ fn apply(s: &mut Store, round: i64, ids: &[i64], op: &Op, bulk_no: &mut usize) {
                 .flat_map(|&a| (0..6).map(move |i| (a, ev, entry(i, ((a as usize + i) % 5) as u8))))
                 .collect();
             s.bulk_entries(round, &mut rows.into_iter()).map(|_| ())
+        }
+        Op::Consensus(a, i, v) => {
+            let (value, veto) = match INDICATORS[i] {
+                "stale" if v < 2 => (None, Some("两周无更新".to_string())),
+                "stale" => (Some(0.0), None),
+                "original" => (Some(f64::from(v.min(3))), None),
+                _ => (Some(f64::from(v)), None),
+            };
+            let c = assay::storage::Consensus {
+                value,
+                veto,
+                rationale: "议定".into(),
+            };
+            s.record_consensus(round, ids[a], "主席", INDICATORS[i], &c)
         }
     }
     .expect("edit");

@@ -4,24 +4,12 @@
 //! below-average streaks.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_assay");
+mod common_cli;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    let home = db.parent().expect("parent").join("home");
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("HOME", &home)
-        .env("ASSAY_CONFIG", home.join("config.ron"))
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env_remove("ASSAY_DB")
-        .env_remove("ASSAY_LANG")
-        .output()
-        .expect("runs assay")
+    common_cli::assay(db, args)
 }
 
 fn ok(out: &Output) -> String {
@@ -82,7 +70,14 @@ fn reimport_is_a_no_op_and_conflicts_need_replace() {
     .unwrap();
     let unknown = run(&db, &["metrics", "import", p]);
     assert_eq!(unknown.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&unknown.stderr).contains("row 2: no account 不存在的号"));
+    let err = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        err.contains("第 2 行：数据库中没有账号“不存在的号”"),
+        "{err}"
+    );
+    let unknown = run(&db, &["--lang", "en", "metrics", "import", p]);
+    let err = String::from_utf8_lossy(&unknown.stderr);
+    assert!(err.contains("row 2: no account 不存在的号"), "{err}");
 }
 
 #[test]
@@ -102,6 +97,30 @@ fn a_bad_formula_file_names_line_and_column() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("mine.ron:2:"), "{err}");
+    assert!(err.contains("不能按 Total 取值"), "{err}");
+    // A syntax error (a missing comma) keeps its position, in Chinese and on request in English.
+    let typo = dir.path().join("typo.ron");
+    std::fs::write(
+        &typo,
+        "Formula(id: \"m\" version: \"1\", name: \"m\", blocks: [], scale: Plain(1.0))\n",
+    )
+    .unwrap();
+    let typo = typo.to_str().unwrap();
+    let out = run(&db, &["ops", "--round", "2", "--formula", typo]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("typo.ron:1:") && err.contains("缺少逗号"),
+        "{err}"
+    );
+    let out = run(
+        &db,
+        &["--lang", "en", "ops", "--round", "2", "--formula", typo],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("typo.ron:1:") && err.contains("expected a comma"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use assay::storage::Store;
 
+mod common_cli;
+
 const BIN: &str = env!("CARGO_BIN_EXE_assay");
 
 fn have(program: &str, version_flag: &str) -> bool {
@@ -87,18 +89,7 @@ fn tui_edits_beside_an_outside_sqlite3_survive_kill_9() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("demo.db");
     let home = dir.path().join("home");
-    let env = |c: &mut Command| {
-        c.env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("ASSAY_CONFIG", home.join("config.ron"))
-            .env_remove("ASSAY_DB")
-            .env_remove("ASSAY_LANG");
-    };
-    let mut demo = Command::new(BIN);
-    demo.arg("--db").arg(&db).args(["demo", "--print"]);
-    env(&mut demo);
-    assert!(demo.output().expect("demo").status.success());
+    common_cli::ok(&db, &["demo", "--print"]);
     let round = sqlite3(&db, "SELECT max(id) FROM rounds;");
     let session = Session(format!("assay-reader-{}", std::process::id()));
     let cmd = format!(

@@ -18,7 +18,9 @@ const ROUND: &str = "2024年莲都区政务新媒体四维评估";
 fn queue(db: &Path) -> serde_json::Value {
     let out = ok(
         db,
-        &["panel", "queue", "--round", ROUND, "--format", "json"],
+        &[
+            "panel", "queue", "--round", ROUND, "--format", "json", "--as", "主任",
+        ],
     );
     serde_json::from_str(&out).expect("queue json")
 }

@@ -55,6 +55,29 @@ fn drive(app: &mut App, store: &mut Store, actions: &[Action]) {
     }
 }
 
+/// Judges every item that applies to a WeChat account: a complete sheet, not submitted.
+fn complete_sheet(store: &mut Store, round: i64, account: i64, who: &str) {
+    use assay::domain::entry::Entry;
+    let value = |id: &str, v: f64| Entry {
+        value: Some(v),
+        ..Entry::new(id)
+    };
+    let count = |id: &str| Entry {
+        count: Some(0),
+        ..Entry::new(id)
+    };
+    for e in [
+        value("pos", 4.0),
+        count("off"),
+        value("read", 8.0),
+        value("menu", 1.0),
+        count("orig"),
+        value("stale", 0.0),
+    ] {
+        store.set_entry(round, account, who, &e).expect("entry");
+    }
+}
+
 fn first(store: &Store, o: &TuiOptions, from_config: Option<&str>) -> App {
     let (mut app, feed) = open(store, o, from_config.map(str::to_string)).expect("open");
     assert!(feed.is_none(), "an in-memory store is scored up front");
@@ -83,8 +106,8 @@ fn several_rounds_open_the_picker_and_the_list_follows_the_choice() {
     assert_eq!(
         options,
         &[
-            "2024年第三季度 · 2024-12-01 · 8 个账号 · 已提交 0 · 细则 t v1",
-            "2024年第四季度 · 2024-12-01 · 4 个账号 · 已提交 0 · 细则 t v1",
+            "2024年第三季度 · 2024-12-01 · 已完成 0/8（已提交 0）· 细则 t v1",
+            "2024年第四季度 · 2024-12-01 · 已完成 0/4（已提交 0）· 细则 t v1",
         ]
     );
     insta::assert_snapshot!("start_round_picker_zh_80x24", render(&mut app));
@@ -192,6 +215,7 @@ fn a_database_with_evaluators_offers_their_names_instead_of_reusing_another_name
     store
         .set_submission(q3, 2, "钱七", assay::storage::Submission::Submitted)
         .expect("submit");
+    complete_sheet(&mut store, q3, 1, "钱七");
     // The config remembers 王敏 from the demo database: not a name this database knows.
     let mut config = Config::default();
     config.remember(Some("/elsewhere/demo.db"), "王敏");
@@ -215,7 +239,13 @@ fn a_database_with_evaluators_offers_their_names_instead_of_reusing_another_name
         next.rows[1].sheet(),
         Some(assay::app::list::SheetState::Submitted)
     );
-    assert!(next.rounds[0].1.contains("已提交 1"), "{:?}", next.rounds);
+    // Progress counts completed sheets with the submitted ones (钱七: one submitted, one
+    // complete), and the partly scored sheet of 赵六 not at all.
+    assert!(
+        next.rounds[0].1.contains("已完成 2/8（已提交 1）"),
+        "{:?}",
+        next.rounds
+    );
     // The last choice offers a new name; Esc on the list leaves, like Esc on the prompt.
     let mut app = first(&store, &o, None);
     drive(
@@ -227,4 +257,20 @@ fn a_database_with_evaluators_offers_their_names_instead_of_reusing_another_name
     let mut app = first(&store, &o, None);
     drive(&mut app, &mut store, &[Action::Back]);
     assert!(!app.running);
+}
+
+#[test]
+fn the_english_round_picker_reads_progress_in_english() {
+    let (mut store, q3, _) = store();
+    complete_sheet(&mut store, q3, 1, "张三");
+    let mut o = opts(Some("张三"), None);
+    o.lang = Lang::En;
+    let app = first(&store, &o, None);
+    let Some(Popup::Pick { options, .. }) = &app.popup else {
+        panic!("the round picker");
+    };
+    assert_eq!(
+        options[0],
+        "2024年第三季度 · 2024-12-01 · 1/8 done (0 submitted) · rubric t v1"
+    );
 }

@@ -88,6 +88,17 @@ pub trait Backend {
     fn panel_policy(&self, _round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
         Ok(crate::domain::panel::PanelPolicy::default())
     }
+    /// True when the round is a calibration round; never by default.
+    fn is_calibration(&self, _round: i64) -> Result<bool, StoreError> {
+        Ok(false)
+    }
+    /// The round's per-category methods `(category id, method)`; none by default.
+    fn category_methods(
+        &self,
+        _round: i64,
+    ) -> Result<Vec<(String, crate::domain::panel::Method)>, StoreError> {
+        Ok(Vec::new())
+    }
     /// How `evaluator` views the round under blind scoring: `None` when the round declares no
     /// panel (everyone sees every sheet, as before panels), else chair or evaluator.
     fn viewer(
@@ -114,19 +125,18 @@ impl Backend for Store {
         round: i64,
         evaluator: &str,
     ) -> Result<Option<crate::domain::panel::Viewer>, StoreError> {
-        use crate::domain::panel::Viewer;
-        let members = self.members(round)?;
-        if members.is_empty() {
-            return Ok(None);
-        }
-        let chair = members
-            .iter()
-            .any(|m| m.name == evaluator && m.role == "chair");
-        Ok(Some(if chair {
-            Viewer::Chair
-        } else {
-            Viewer::Evaluator
-        }))
+        self.blind_viewer(round, Some(evaluator))
+    }
+
+    fn category_methods(
+        &self,
+        round: i64,
+    ) -> Result<Vec<(String, crate::domain::panel::Method)>, StoreError> {
+        Store::category_methods(self, round)
+    }
+
+    fn is_calibration(&self, round: i64) -> Result<bool, StoreError> {
+        Store::is_calibration(self, round)
     }
 
     fn panel_policy(&self, round: i64) -> Result<crate::domain::panel::PanelPolicy, StoreError> {
@@ -217,14 +227,17 @@ impl Backend for Store {
     fn round_sheets(
         &mut self,
         round: i64,
-        _rubric: &Rubric,
-        _accounts: &[Account],
+        rubric: &Rubric,
+        accounts: &[Account],
     ) -> Result<Vec<SheetResult>, StoreError> {
-        Ok(self
+        let mut sheets: Vec<SheetResult> = self
             .kept_sheets(round)?
             .into_iter()
             .filter_map(|(a, ev, submitted, f)| f.into_sheet(a, ev, submitted))
-            .collect())
+            .collect();
+        // The consensus counts here as in every report; own points are shown by the CLI only.
+        crate::report::agreed::apply_stored(self, round, rubric, accounts, &mut sheets)?;
+        Ok(sheets)
     }
 
     fn open_queue(

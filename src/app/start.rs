@@ -5,18 +5,20 @@ use super::{App, PickKind, Popup};
 use crate::i18n::Lang;
 use crate::storage::RoundProgress;
 
-/// A round as the round picker lists it: name, monitoring date, accounts, how many sheets the
-/// evaluator has submitted, and the rubric (last: the first to be cut on a narrow screen).
+/// A round as the round picker lists it: name, monitoring date, the evaluator's progress (sheets
+/// completed or submitted out of the round's accounts, so the account count too, and the
+/// submitted ones apart) and the rubric (last: the first to be cut on a narrow screen).
 pub fn round_label(p: &RoundProgress, lang: Lang) -> String {
     let r = &p.round;
+    let (done, all, sent) = (p.done(), p.accounts, p.submitted);
     match lang {
         Lang::Zh => format!(
-            "{} · {} · {} 个账号 · 已提交 {} · 细则 {} v{}",
-            r.name, r.monitoring_date, p.accounts, p.submitted, r.rubric_id, r.rubric_version
+            "{} · {} · 已完成 {done}/{all}（已提交 {sent}）· 细则 {} v{}",
+            r.name, r.monitoring_date, r.rubric_id, r.rubric_version
         ),
         Lang::En => format!(
-            "{} · {} · {} accounts · {} submitted · rubric {} v{}",
-            r.name, r.monitoring_date, p.accounts, p.submitted, r.rubric_id, r.rubric_version
+            "{} · {} · {done}/{all} done ({sent} submitted) · rubric {} v{}",
+            r.name, r.monitoring_date, r.rubric_id, r.rubric_version
         ),
     }
 }

@@ -34,6 +34,8 @@ pub struct Summary {
     pub here: GroupStats,
     pub lines: Vec<Line>,
     pub selected: usize,
+    /// A calibration round: marked in the headline (not a live result).
+    pub calibration: bool,
     lang: Lang,
 }
 
@@ -65,6 +67,7 @@ impl Summary {
             path: Vec::new(),
             lines: Vec::new(),
             selected: 0,
+            calibration: false,
             lang,
         };
         s.refresh();

@@ -196,8 +196,11 @@ impl App {
             sheets = crate::report::blind::visible_sheets(me, viewer, &sheets);
         }
         let policy = backend.panel_policy(self.session.round_id)?;
-        let scheme = crate::report::Scheme::of(rubric, policy);
-        Ok(Summary::of(&scheme, &accounts, &sheets, self.lang))
+        let own = backend.category_methods(self.session.round_id)?;
+        let scheme = crate::report::Scheme::of(rubric, policy).with_category_methods(&own);
+        let mut s = Summary::of(&scheme, &accounts, &sheets, self.lang);
+        s.calibration = backend.is_calibration(self.session.round_id)?;
+        Ok(s)
     }
 
     fn summary_key(&mut self, action: Action, backend: &mut dyn Backend) -> Result<(), StoreError> {

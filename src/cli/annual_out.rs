@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use super::sheet::loaded;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, panel_msg};
 use crate::report::annual::Annual;
 use crate::report::bulletin::num;
 use crate::storage::{Round, Store};
@@ -45,11 +45,23 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
         Some(w) => parse_weights(w).map_err(|e| anyhow::anyhow!("--weights {e}"))?,
         None => Vec::new(),
     };
-    let rounds: Vec<Round> = store
+    let year: Vec<Round> = store
         .rounds()?
         .into_iter()
         .filter(|r| r.monitoring_date.year() == args.year)
         .collect();
+    let (rounds, practice) = live_rounds(store, year)?;
+    if let Some(r) = practice.iter().find(|r| {
+        weights
+            .iter()
+            .any(|(k, _)| *k == r.name || *k == r.id.to_string())
+    }) {
+        anyhow::bail!("{}", panel_msg::calibration_weighted(lang, &r.name));
+    }
+    if !practice.is_empty() {
+        let names: Vec<String> = practice.iter().map(|r| r.name.clone()).collect();
+        eprintln!("{}", panel_msg::calibration_left_out(lang, &names));
+    }
     if rounds.is_empty() {
         anyhow::bail!(
             "{}",
@@ -104,6 +116,20 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
     }
     let y = annual(args.year, infos, &results);
     emit(&y, args.format, args.out.as_deref(), lang)
+}
+
+/// The year's live rounds and, apart, its calibration rounds (never part of the assessment).
+fn live_rounds(store: &Store, year: Vec<Round>) -> anyhow::Result<(Vec<Round>, Vec<Round>)> {
+    let mut live = Vec::new();
+    let mut practice = Vec::new();
+    for r in year {
+        if store.is_calibration(r.id)? {
+            practice.push(r);
+        } else {
+            live.push(r);
+        }
+    }
+    Ok((live, practice))
 }
 
 fn account_rows(y: &Annual, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {

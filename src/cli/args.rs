@@ -244,6 +244,9 @@ pub struct ExplainArgs {
     /// Only this evaluator's sheet (default: every evaluator who scored the account)
     #[arg(long, value_name = "NAME")]
     pub evaluator: Option<String>,
+    /// Who is looking, for blind scoring in a round with a panel (default: this database's evaluator in the config file)
+    #[arg(long = "as", value_name = "NAME")]
+    pub viewer: Option<String>,
     /// Output: text for people, json for scripts
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
@@ -260,6 +263,9 @@ pub struct HistoryArgs {
     /// Only this evaluator's changes
     #[arg(long, value_name = "NAME")]
     pub evaluator: Option<String>,
+    /// Who is looking, for blind scoring in a round with a panel (default: this database's evaluator in the config file)
+    #[arg(long = "as", value_name = "NAME")]
+    pub viewer: Option<String>,
     /// Output: table for people, json or csv for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

@@ -189,10 +189,10 @@ fn describe_data(f: &Finding, zh: bool) -> String {
             missing,
         } => match (zh, missing) {
             (true, false) => format!(
-                "轮次 {round}：账号 {account} 评估员 {evaluator} 指标 {indicator} 的当前条目与其最后一条历史（第 {last_row} 行）不符（在 assay 之外被改动）"
+                "轮次 {round}：账号 {account} 评估人 {evaluator} 指标 {indicator} 的当前条目与其最后一条历史（第 {last_row} 行）不符（在 assay 之外被改动）"
             ),
             (true, true) => format!(
-                "轮次 {round}：账号 {account} 评估员 {evaluator} 指标 {indicator} 的条目不见了，而最后一条历史（第 {last_row} 行）记录了它"
+                "轮次 {round}：账号 {account} 评估人 {evaluator} 指标 {indicator} 的条目不见了，而最后一条历史（第 {last_row} 行）记录了它"
             ),
             (false, false) => format!(
                 "round {round}: the entry of account {account}, evaluator {evaluator}, indicator {indicator} differs from its last history row {last_row} (changed outside assay)"
@@ -236,7 +236,7 @@ fn describe_data(f: &Finding, zh: bool) -> String {
             let row = last_row.map_or("-".to_string(), |r| r.to_string());
             if zh {
                 format!(
-                    "轮次 {round}：账号 {account} 评估员 {evaluator} 的提交状态与其历史（第 {row} 行）不符"
+                    "轮次 {round}：账号 {account} 评估人 {evaluator} 的提交状态与其历史（第 {row} 行）不符"
                 )
             } else {
                 format!(

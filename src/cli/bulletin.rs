@@ -34,6 +34,10 @@ pub struct BulletinArgs {
 /// `assay bulletin`.
 pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
+    if store.is_calibration(round.id)? {
+        let msg = crate::i18n::panel_msg::calibration_no_bulletin(lang, &round.name);
+        anyhow::bail!("{msg}");
+    }
     let l = loaded(store, &round)?;
     let heading = Heading {
         round: round.name.clone(),

@@ -157,7 +157,7 @@ pub fn synth(path: &Path, args: &GenArgs, lang: Lang) -> anyhow::Result<()> {
     );
     let started = std::time::Instant::now();
     let report = generate(&mut store, &opts, &mut |stage, done, total| {
-        bar.set_message(stage.to_string());
+        bar.set_message(msg::gen_stage(lang, stage));
         bar.set_length(total);
         bar.set_position(done);
     })?;

@@ -8,7 +8,7 @@ use crate::domain::engine::{self, Outcome, explain};
 use crate::domain::entry::Entry;
 use crate::domain::precision;
 use crate::domain::rubric;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, panel_msg};
 use crate::storage::Store;
 use crate::text_safety::{escape_cell, escape_text};
 
@@ -95,12 +95,12 @@ fn no_sheet(
         "{}",
         match (lang, names.is_empty()) {
             (Lang::Zh, true) =>
-                format!("评估员「{who}」没有「{name}」的评分表，本轮还没有人评过这个账号"),
+                format!("评估人「{who}」没有「{name}」的评分表，本轮还没有人评过这个账号"),
             (Lang::En, true) => format!(
                 "evaluator \"{who}\" has no sheet for \"{name}\"; nobody has scored this account in this round yet"
             ),
             (Lang::Zh, false) => format!(
-                "评估员「{who}」没有「{name}」的评分表；有评分表的评估员：{}",
+                "评估人「{who}」没有「{name}」的评分表；有评分表的评估人：{}",
                 names.join("、")
             ),
             (Lang::En, false) => format!(
@@ -122,9 +122,25 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
     if let (true, Some(who)) = (by_evaluator.is_empty(), &args.evaluator) {
         return Err(no_sheet(store, round.id, &account, who, lang)?);
     }
+    let blind = super::blind::Blind::of(store, round.id, args.viewer.as_deref())?;
+    let hidden: Vec<String> = by_evaluator
+        .keys()
+        .filter(|owner| !blind.sees(owner, account.id))
+        .cloned()
+        .collect();
+    if let (Some(owner), true) = (hidden.first(), args.evaluator.is_some()) {
+        let msg = panel_msg::blind_refused(lang, blind.who.as_deref(), owner, &account.name);
+        anyhow::bail!("{}", escape_text(&msg));
+    }
+    by_evaluator.retain(|owner, _| !hidden.contains(owner));
+    if !hidden.is_empty() {
+        let msg = panel_msg::blind_hidden(lang, hidden.len(), blind.who.as_deref());
+        eprintln!("{}", escape_text(&msg));
+    }
     if by_evaluator.is_empty() {
-        // Nothing scored yet: explain the empty sheet, so the user sees what is missing.
-        by_evaluator.insert(args.evaluator.clone().unwrap_or_default(), Vec::new());
+        // Nothing scored (or seen) yet: explain the empty sheet, so the user sees what is missing.
+        let who = args.evaluator.clone().or(blind.who.clone());
+        by_evaluator.insert(who.unwrap_or_default(), Vec::new());
     }
     let auto = super::ops_auto::for_account(store, &round, &rubric, &account)?;
     let placed = store.auto_records(round.id)?;

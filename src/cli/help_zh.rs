@@ -220,6 +220,18 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("Only this evaluator's changes", "只看这名评估人的修改"),
     (
+        "A category (id or name) whose own method --method sets (or --inherit clears)",
+        "单独设定合成方法的类别（编号或名称）：用 --method 设定，用 --inherit 清除",
+    ),
+    (
+        "Who is looking, for blind scoring in a round with a panel (default: this database's evaluator in the config file)",
+        "查看者姓名，用于设有评估组的轮次的盲评（默认：配置文件中本数据库的评估人）",
+    ),
+    (
+        "With --category: the category goes back to the round's method",
+        "与 --category 一起用：该类别恢复按本轮方法合成",
+    ),
+    (
         "Print the rounds and their summaries instead of opening the TUI",
         "输出各轮次及其汇总，不打开评分界面",
     ),
@@ -275,7 +287,10 @@ fn collapse(s: &str) -> String {
 /// The Chinese of an English description, if the table has it.
 pub fn zh(en: &str) -> Option<&'static str> {
     let key = collapse(en);
-    ZH.iter().find(|(e, _)| *e == key).map(|(_, z)| *z)
+    ZH.iter()
+        .chain(super::help_zh_more::ZH_MORE)
+        .find(|(e, _)| *e == key)
+        .map(|(_, z)| *z)
 }
 
 /// `cmd` with Chinese descriptions, headings and help flags, recursively.
@@ -289,9 +304,18 @@ pub fn translate(mut cmd: Command, root: bool) -> Command {
         .collect();
     for id in ids {
         cmd = cmd.mut_arg(id, |a| {
-            match a.get_help().and_then(|h| zh(&h.to_string())) {
-                Some(z) => a.help(z),
-                None => a,
+            let help = a.get_help().map(|h| h.to_string());
+            let text = help
+                .as_deref()
+                .map(|h| zh(h).map_or(h.to_string(), str::to_string));
+            let extra = super::help_zh_more::values_zh(&a);
+            match (text, extra) {
+                (Some(t), Some(x)) => a
+                    .help(format!("{t} {x}"))
+                    .hide_default_value(true)
+                    .hide_possible_values(true),
+                (Some(t), None) => a.help(t),
+                (None, _) => a,
             }
         });
     }

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::domain::entry::Entry;
-use crate::i18n::{Lang, entry as words};
-use crate::storage::{HistoryRow, SUBMISSION_INDICATOR, Store};
+use crate::i18n::{Lang, entry as words, panel_msg};
+use crate::storage::{CARRIED_PREFIX, HistoryRow, SUBMISSION_INDICATOR, Store};
+use crate::text_safety::escape_text;
 
 use super::output::{self, Format};
 use super::{HistoryArgs, resolve};
@@ -25,6 +26,8 @@ struct Change {
     new: String,
     old_entry: Option<serde_json::Value>,
     new_entry: Option<serde_json::Value>,
+    /// Carried from the evaluator's own database by `panel merge` (their change, their time).
+    carried: bool,
 }
 
 pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> {
@@ -48,6 +51,7 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
                 .is_none_or(|e| h.evaluator == e.trim())
         })
         .collect();
+    let rows = blind_filter(store, &round, account.as_ref(), args, rows, lang)?;
     let changes: Vec<Change> = rows
         .iter()
         .map(|h| change(h, &rubric, &names, lang))
@@ -67,6 +71,32 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
         }
     }
     Ok(())
+}
+
+/// Blind scoring: drops other evaluators' changes on accounts the viewer may not see yet (the
+/// one rule, [`super::blind::Blind`]); refuses when the user asked for exactly such a sheet
+/// (`--evaluator` and `--account`), and says how many rows were left out otherwise.
+fn blind_filter(
+    store: &Store,
+    round: &crate::storage::Round,
+    account: Option<&crate::domain::account::Account>,
+    args: &HistoryArgs,
+    rows: Vec<HistoryRow>,
+    lang: Lang,
+) -> anyhow::Result<Vec<HistoryRow>> {
+    let blind = super::blind::Blind::of(store, round.id, args.viewer.as_deref())?;
+    let (seen, hidden): (Vec<HistoryRow>, Vec<HistoryRow>) = rows
+        .into_iter()
+        .partition(|h| blind.sees(&h.evaluator, h.account_id));
+    if let (Some(h), Some(a), Some(_)) = (hidden.first(), account, &args.evaluator) {
+        let msg = panel_msg::blind_refused(lang, blind.who.as_deref(), &h.evaluator, &a.name);
+        anyhow::bail!("{}", escape_text(&msg));
+    }
+    if !hidden.is_empty() {
+        let msg = panel_msg::blind_hidden(lang, hidden.len(), blind.who.as_deref());
+        eprintln!("{}", escape_text(&msg));
+    }
+    Ok(seen)
 }
 
 fn header(lang: Lang) -> [&'static str; 6] {
@@ -107,7 +137,12 @@ fn change(
         s.as_deref().and_then(|t| serde_json::from_str(t).ok())
     };
     let (old_entry, new_entry) = (parse(&h.old), parse(&h.new));
-    let (indicator_name, old, new) = if h.indicator == SUBMISSION_INDICATOR {
+    // A change carried from the evaluator's own database by `panel merge`: shown as theirs.
+    let (indicator, carried) = match h.indicator.strip_prefix(CARRIED_PREFIX) {
+        Some(b) => (b, true),
+        None => (h.indicator.as_str(), false),
+    };
+    let (mut indicator_name, old, new) = if indicator == SUBMISSION_INDICATOR {
         let code =
             |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_str()).map(str::to_string);
         (
@@ -116,7 +151,7 @@ fn change(
             words::submission(code(&new_entry).as_deref(), lang),
         )
     } else {
-        let item = rubric.item(&h.indicator);
+        let item = rubric.item(indicator);
         let entry = |v: &Option<serde_json::Value>| -> Option<Entry> {
             v.clone().and_then(|v| serde_json::from_value(v).ok())
         };
@@ -126,13 +161,17 @@ fn change(
             words::describe(entry(&new_entry).as_ref(), item, lang),
         )
     };
+    if carried {
+        indicator_name.push_str(lang.pick("（评估人本机记录）", " (on their own database)"));
+    }
     Change {
+        carried,
         id: h.id,
         at: h.at.clone(),
         evaluator: h.evaluator.clone(),
         account_id: h.account_id,
         account: names.get(&h.account_id).cloned().unwrap_or_default(),
-        indicator: h.indicator.clone(),
+        indicator: indicator.to_string(),
         indicator_name,
         old,
         new,

@@ -40,15 +40,8 @@ pub fn run(store: &mut Store, cmd: &MetricsCmd, lang: Lang) -> anyhow::Result<()
 
 fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Result<()> {
     let name = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        anyhow::anyhow!(
-            "{}",
-            lang.pick(
-                &format!("无法读取 {name}：{e}"),
-                &format!("cannot read {name}: {e}")
-            )
-        )
-    })?;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_read(lang, &args.file, &e)))?;
     let failed = || {
         lang.pick(
             "指标导入失败，未写入任何数据",

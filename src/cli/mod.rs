@@ -5,11 +5,13 @@ mod annual_out;
 mod args;
 mod assigned;
 mod audit;
+mod blind;
 mod bulletin;
 mod corrections;
 mod demo;
 mod explain;
 mod help_zh;
+mod help_zh_more;
 mod history;
 mod metrics;
 mod ops;
@@ -107,11 +109,8 @@ pub enum Command {
 
 /// Where the database lives: `--db`, then `ASSAY_DB` (both via clap), then the platform data dir.
 pub fn default_db_path() -> anyhow::Result<PathBuf> {
-    let dirs = crate::config::project_dirs().ok_or_else(|| {
-        anyhow::anyhow!(
-            "cannot find a home directory for the database; pass --db PATH or set ASSAY_DB"
-        )
-    })?;
+    let dirs = crate::config::project_dirs()
+        .ok_or_else(|| anyhow::anyhow!(crate::i18n::msg::no_home(crate::i18n::current())))?;
     Ok(dirs.data_dir().join("assay.db"))
 }
 

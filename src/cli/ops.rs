@@ -81,13 +81,16 @@ pub enum OpsCmd {
 }
 
 pub fn parse_weekday(s: &str) -> Result<Weekday, String> {
-    crate::domain::ops::week::parse_weekday(s)
-        .ok_or_else(|| format!("unknown weekday \"{s}\"; use mon, tue, …, sun (周一…周日)"))
+    crate::domain::ops::week::parse_weekday(s).ok_or_else(|| {
+        let choices = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "周一…周日"];
+        crate::i18n::msg::unknown_choice(crate::i18n::current(), ("星期", "weekday"), s, &choices)
+    })
 }
 
 fn parse_group(s: &str) -> Result<GroupBy, String> {
     GroupBy::parse(s).ok_or_else(|| {
-        format!("unknown group \"{s}\"; use all, platform, level, province, city or county")
+        let choices = ["all", "platform", "level", "province", "city", "county"];
+        crate::i18n::msg::unknown_choice(crate::i18n::current(), ("分组", "group"), s, &choices)
     })
 }
 
@@ -125,11 +128,12 @@ fn formulas(names: &[String], lang: Lang) -> anyhow::Result<Vec<Formula>> {
             continue;
         }
         let path = PathBuf::from(n);
-        let text = std::fs::read_to_string(&path).with_context(|| {
-            match lang {
-                Lang::Zh => format!("{n} 既不是内置公式（gov-ops、wci-v14.2、wci-v2.0、bci）也不是可读的文件"),
-                Lang::En => format!("{n} is neither a shipped formula (gov-ops, wci-v14.2, wci-v2.0, bci) nor a readable file"),
-            }
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let why = crate::i18n::errors::io_reason(&e, lang);
+            anyhow::anyhow!(match lang {
+                Lang::Zh => format!("{n} 既不是内置公式（gov-ops、wci-v14.2、wci-v2.0、bci）也不是可读的文件：{why}"),
+                Lang::En => format!("{n} is neither a shipped formula (gov-ops, wci-v14.2, wci-v2.0, bci) nor a readable file: {why}"),
+            })
         })?;
         out.push(formula::parse(&text, n).with_context(|| {
             lang.pick(

@@ -145,12 +145,12 @@ pub fn render_text(shown: &[AutoShown], lang: Lang) -> String {
             ),
         };
         let status = match (s.status, lang) {
-            ("automatic", Lang::Zh) => "自动（评估员未录入）".to_string(),
+            ("automatic", Lang::Zh) => "自动（评估人未录入）".to_string(),
             ("automatic", Lang::En) => "automatic (not entered by the evaluator)".to_string(),
-            ("agrees", Lang::Zh) => "评估员录入一致".to_string(),
+            ("agrees", Lang::Zh) => "评估人录入一致".to_string(),
             ("agrees", Lang::En) => "the evaluator's entry agrees".to_string(),
             (_, Lang::Zh) => format!(
-                "评估员已覆盖，理由：{}",
+                "评估人已覆盖，理由：{}",
                 s.reason.as_deref().unwrap_or("（未填写）")
             ),
             (_, Lang::En) => format!(

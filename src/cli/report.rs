@@ -67,18 +67,33 @@ pub struct ReportArgs {
 
 fn parse_dim(s: &str) -> Result<Dim, String> {
     Dim::parse(s).ok_or_else(|| {
-        format!("unknown grouping \"{s}\"; use level, platform, domain, unit, region or region:N")
+        let choices = ["level", "platform", "domain", "unit", "region", "region:N"];
+        crate::i18n::msg::unknown_choice(crate::i18n::current(), ("分组", "grouping"), s, &choices)
     })
 }
 
 fn parse_combine(s: &str) -> Result<Combine, String> {
-    Combine::parse(s)
-        .ok_or_else(|| format!("unknown combination \"{s}\"; use mean, median or trimmed"))
+    Combine::parse(s).ok_or_else(|| {
+        let choices = ["mean", "median", "trimmed"];
+        crate::i18n::msg::unknown_choice(
+            crate::i18n::current(),
+            ("合并方式", "combination"),
+            s,
+            &choices,
+        )
+    })
 }
 
 fn parse_rule(s: &str) -> Result<RollupRule, String> {
-    RollupRule::parse(s)
-        .ok_or_else(|| format!("unknown roll-up rule \"{s}\"; use mean, min or veto:59"))
+    RollupRule::parse(s).ok_or_else(|| {
+        let choices = ["mean", "min", "veto:59"];
+        crate::i18n::msg::unknown_choice(
+            crate::i18n::current(),
+            ("汇总规则", "roll-up rule"),
+            s,
+            &choices,
+        )
+    })
 }
 
 /// The JSON shape documented in the README: the round summary's keys at the top level, then
@@ -111,7 +126,8 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
         lang,
     };
     let report = build(&loaded.scheme, &loaded.accounts, &loaded.sheets, &opts);
-    let summary = headline(&round, &loaded.rubric, &report);
+    let mut summary = headline(&round, &loaded.rubric, &report);
+    summary.calibration = store.is_calibration(round.id)?;
     let main = if args.accounts {
         account_table(&report, lang)
     } else {
@@ -183,8 +199,13 @@ fn md(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> 
 
 fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match out {
-        Some(p) => std::fs::write(p, bytes)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display())),
+        Some(p) => std::fs::write(p, bytes).map_err(|e| {
+            anyhow::anyhow!(crate::i18n::msg::cannot_write(
+                crate::i18n::current(),
+                p,
+                &e
+            ))
+        }),
         None => {
             let mut o = std::io::stdout().lock();
             match o.write_all(bytes).and_then(|()| o.flush()) {

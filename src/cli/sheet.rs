@@ -90,6 +90,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
     }
     let progress = progress_bar(accounts.len(), lang);
     let consensus = scoresheet::consensus::by_account(store.consensus_rows(round.id)?);
+    let calibration = store.is_calibration(round.id)?;
     // The operations line of each sheet, from the round's ops report (as the bulletin's section).
     let ops: std::collections::HashMap<i64, String> = store
         .round_ops(round.id, &l.accounts)?
@@ -114,6 +115,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
             evaluators,
             lang,
             consensus: consensus.get(&a.id).cloned().unwrap_or_default(),
+            calibration,
         };
         let (mut sheet, result) = scoresheet::build_sheet(&input);
         if let Some(line) = ops.get(&a.id) {

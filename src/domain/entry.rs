@@ -35,7 +35,7 @@ impl Entry {
 /// Why an entry does not fit its rubric item. Messages quote the bad value and say what fits.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EntryError {
-    #[error("{id}: value {value} is outside {min}..={max}; enter a value in that range")]
+    #[error("{id}: value {value} is outside {min}–{max}; enter a value in that range")]
     OutOfRange {
         id: String,
         value: f64,

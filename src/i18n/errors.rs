@@ -2,7 +2,7 @@
 //! worded through the catalogue; anything not matched keeps its own (English) text.
 
 pub use super::io_errors::io_reason;
-use super::io_errors::{config, import, rubric_file};
+use super::io_errors::{config, import, panel_file, rubric_file};
 use super::{Lang, msg};
 use crate::domain::entry::EntryError;
 use crate::storage::StoreError;
@@ -57,6 +57,14 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         {
             return t;
         }
+        if let Some(e) = cause.downcast_ref::<crate::io::panel_file::PanelFileError>()
+            && let Some(t) = panel_file(e, lang)
+        {
+            return t;
+        }
+        if let Some(t) = words_of(cause, lang) {
+            return t;
+        }
         if let Some(e) = cause.downcast_ref::<crate::config::ConfigError>()
             && let Some(t) = config(e, lang)
         {
@@ -64,6 +72,41 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         }
     }
     format!("{err:#}")
+}
+
+/// Metrics imports and the demo loader, whose own errors wrap the importer's and storage's
+/// (transparently, so those do not appear further down the chain).
+fn words_of(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<String> {
+    use crate::io::export::XlsxError as X;
+    use crate::io::metrics::MetricsError as M;
+    use crate::sample::SampleError as S;
+    if let Some(X::Write { path, source }) = cause.downcast_ref::<X>() {
+        let path = std::path::Path::new(path);
+        return Some(match source {
+            rust_xlsxwriter::XlsxError::IoError(e) => msg::cannot_write(lang, path, e),
+            other => match lang {
+                Lang::Zh => format!("无法写出工作簿 {}（「{other}」）", path.display()),
+                Lang::En => format!("cannot write the workbook {}: {other}", path.display()),
+            },
+        });
+    }
+    if let Some(e) = cause.downcast_ref::<M>() {
+        return match e {
+            M::Read(i) => import(i, lang),
+            other if lang == Lang::Zh => other.zh(),
+            _ => None,
+        };
+    }
+    match cause.downcast_ref::<S>()? {
+        S::Store(s) => store(s, lang),
+        S::Accounts(i) | S::Metrics(M::Read(i)) => import(i, lang),
+        S::Metrics(m) if lang == Lang::Zh => m.zh(),
+        S::NotEmpty { accounts, rounds } if lang == Lang::Zh => Some(format!(
+            "数据库中已有 {accounts} 个账号和 {rounds} 个轮次；演示数据只能载入空数据库（请换一个新的 --db 路径）"
+        )),
+        // The rest are faults in the embedded sample data, not the user's doing.
+        _ => None,
+    }
 }
 
 /// `assay gen` refusals in Chinese (English keeps the error's own text).

@@ -11,6 +11,8 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
             lang.pick("没有读取权限", "permission denied").into()
         }
         std::io::ErrorKind::IsADirectory => lang.pick("这是一个文件夹", "it is a folder").into(),
+        std::io::ErrorKind::StorageFull => lang.pick("磁盘已满", "the disk is full").into(),
+        _ if lang == Lang::Zh => format!("系统报告「{e}」"),
         _ => e.to_string(),
     }
 }
@@ -41,6 +43,12 @@ pub(super) fn rubric_file(
             "{}:{line}:{column}：文件不是 UTF-8 编码（第 {line} 行第 {column} 列有无效字节 0x{byte:02X}）；请另存为 UTF-8",
             path.display()
         ),
+        // In English too: the OS text once, in words (the error's own text repeats its source).
+        (E::Read { path, source }, Lang::En) => format!(
+            "{}: cannot read the rubric file: {}",
+            path.display(),
+            io_reason(source, lang)
+        ),
         (E::Invalid(errs), _) => errs.localized(lang),
         _ => return None,
     })
@@ -49,15 +57,25 @@ pub(super) fn rubric_file(
 pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option<String> {
     use crate::io::accounts::ImportError as E;
     if lang == Lang::En {
-        return None;
+        // The reason once, in words (the error's own text repeats its source).
+        return match e {
+            E::Io { path, source } => Some(format!(
+                "cannot read {}: {}",
+                path.display(),
+                io_reason(source, lang)
+            )),
+            _ => None,
+        };
     }
     Some(match e {
         E::Io { path, source } => {
             format!("无法读取 {}：{}", path.display(), io_reason(source, lang))
         }
         E::TooLarge { path, what, limit } => format!(
-            "{} 太大，无法导入：{what}（上限 {limit}）；请拆分文件或删去未用的行和列",
-            path.display()
+            "{} 太大，无法导入：{}（上限 {}）；请拆分文件或删去未用的行和列",
+            path.display(),
+            what.zh,
+            limit.zh
         ),
         E::Format { path, ext } => format!(
             "{}：不支持的文件类型“{ext}”；请导入 .csv（UTF-8 或 GBK）或 .xlsx 文件",
@@ -67,10 +85,11 @@ pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option
             "{} 既不是 UTF-8 也不是 GBK 文本；请在 Excel 中另存为“CSV UTF-8”或 .xlsx",
             path.display()
         ),
-        E::Csv { path, message } => format!("{}：CSV 格式有误：{message}", path.display()),
+        E::Csv { path, message } => format!("{}：CSV 格式有误：{}", path.display(), message.zh),
         E::Workbook { path, message } => format!(
-            "无法读取工作簿 {}：{message}；请确认它能在 Excel 中打开且为 .xlsx",
-            path.display()
+            "无法读取工作簿 {}：{}；请确认它能在 Excel 中打开且为 .xlsx",
+            path.display(),
+            message.zh
         ),
         E::NoSheet {
             path,
@@ -98,7 +117,7 @@ pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option
             data_rows,
         } => {
             let mut s = format!(
-                "{}：{data_rows} 行数据中有 {} 处问题，未导入任何账号。请修改后重新导入：",
+                "{}：{data_rows} 行数据中有 {} 处问题，未导入任何内容。请修改后重新导入：",
                 path.display(),
                 problems.len()
             );
@@ -146,6 +165,38 @@ fn row_message_zh(m: &str) -> String {
     } else {
         m.to_string()
     }
+}
+
+/// Panel exchange files refused by `panel merge`.
+pub(super) fn panel_file(e: &crate::io::panel_file::PanelFileError, lang: Lang) -> Option<String> {
+    use crate::io::panel_file::{FORMAT_VERSION, PanelFileError as E};
+    if lang == Lang::En {
+        return match e {
+            E::Io { path, source } => Some(format!(
+                "cannot read {}: {}",
+                path.display(),
+                io_reason(source, lang)
+            )),
+            _ => None,
+        };
+    }
+    Some(match e {
+        E::Io { path, source } => {
+            format!("无法读取 {}：{}", path.display(), io_reason(source, lang))
+        }
+        E::Corrupt { path, why } => format!(
+            "{} 不是评审组导出文件或已损坏（「{why}」）；请评估人重新导出",
+            path.display()
+        ),
+        E::Newer { path, found } => format!(
+            "{} 由更新版本的 assay 写出（格式版本 {found}，本程序最高读取 {FORMAT_VERSION}）；请先升级 assay 再合并",
+            path.display()
+        ),
+        E::Altered { path } => format!(
+            "{} 导出后被改动过：校验和与内容不符；未合并任何内容。请评估人重新导出",
+            path.display()
+        ),
+    })
 }
 
 pub(super) fn config(e: &crate::config::ConfigError, lang: Lang) -> Option<String> {

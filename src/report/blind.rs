@@ -1,10 +1,10 @@
 //! Blind scoring over report inputs: the sheets one viewer may see, by the one rule
-//! [`crate::domain::panel::sees_others`].
+//! [`crate::domain::panel::may_see`].
 
 use std::collections::HashSet;
 
 use super::sheet::{SheetResult, SheetStatus};
-use crate::domain::panel::{Viewer, sees_others};
+use crate::domain::panel::{Viewer, may_see};
 
 /// The sheets `me` may see: always their own; another evaluator's sheet for an account only
 /// when `viewer` sees others there (the chair; an evaluator who submitted that account).
@@ -16,7 +16,14 @@ pub fn visible_sheets(me: &str, viewer: Viewer, sheets: &[SheetResult]) -> Vec<S
         .collect();
     sheets
         .iter()
-        .filter(|s| s.evaluator == me || sees_others(viewer, submitted.contains(&s.account_id)))
+        .filter(|s| {
+            may_see(
+                Some(viewer),
+                Some(me),
+                &s.evaluator,
+                submitted.contains(&s.account_id),
+            )
+        })
         .cloned()
         .collect()
 }

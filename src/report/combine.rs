@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::sheet::{Scheme, SheetResult, VetoReason, tidy};
 use crate::domain::account::Account;
-use crate::domain::panel::{PanelResult, SheetScore, combine_values, panel_result};
+use crate::domain::panel::{
+    PanelResult, Parts, SheetScore, combine_by_category, combine_values, panel_result,
+};
 use crate::domain::rubric::VetoPolicy;
 
 /// The verdict on an account.
@@ -125,19 +127,18 @@ pub fn account_result(
     let Some(combined) = panel.total.map(tidy) else {
         return r;
     };
+    let Some((combined, subtotals)) = combined_parts(scheme, &counted, combined) else {
+        // A category's own method cannot combine these sheets (trimmed below 3): no result
+        // rather than another method.
+        r.panel.total = None;
+        r.panel.unfinished = true;
+        return r;
+    };
+    if scheme.category_methods.iter().any(Option::is_some) {
+        r.panel.total = Some(combined);
+    }
     r.points = Some(combined);
-    r.subtotals = (0..scheme.categories.len())
-        .map(|i| {
-            let xs: Vec<f64> = counted
-                .iter()
-                .map(|s| s.subtotals.get(i).copied().unwrap_or(0.0))
-                .collect();
-            combine_values(scheme.panel.method, &xs)
-                .ok()
-                .flatten()
-                .map_or(0.0, tidy)
-        })
-        .collect();
+    r.subtotals = subtotals;
     let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
     vetoes.sort();
     vetoes.dedup();
@@ -164,6 +165,42 @@ pub fn account_result(
         r.full_marks = passed && total + 1e-9 >= scheme.full;
     }
     r
+}
+
+/// The combined points and category subtotals of the counted sheets: each category by its
+/// method (its own where the round sets one, else the round's); with no category of its own
+/// the points stay the panel's combined total. `None` when a category's method cannot combine.
+fn combined_parts(
+    scheme: &Scheme,
+    counted: &[&SheetResult],
+    combined: f64,
+) -> Option<(f64, Vec<f64>)> {
+    let own = &scheme.category_methods;
+    let n = scheme.categories.len();
+    if own.iter().all(Option::is_none) {
+        let subtotals = (0..n)
+            .map(|i| {
+                let xs: Vec<f64> = counted
+                    .iter()
+                    .map(|s| s.subtotals.get(i).copied().unwrap_or(0.0))
+                    .collect();
+                combine_values(scheme.panel.method, &xs)
+                    .ok()
+                    .flatten()
+                    .map_or(0.0, tidy)
+            })
+            .collect();
+        return Some((combined, subtotals));
+    }
+    let parts: Vec<Parts<'_>> = counted
+        .iter()
+        .map(|s| Parts {
+            points: s.points,
+            subtotals: &s.subtotals,
+        })
+        .collect();
+    let (points, subtotals) = combine_by_category(scheme.panel.method, own, n, &parts).ok()??;
+    Some((tidy(points), subtotals.into_iter().map(tidy).collect()))
 }
 
 #[cfg(test)]
@@ -195,6 +232,7 @@ pub(crate) mod tests {
             ],
             on_veto,
             panel: crate::domain::panel::PanelPolicy::default(),
+            category_methods: Vec::new(),
             pass_side: crate::domain::rubric::Side::AtLeast,
             decimals: 2,
         }

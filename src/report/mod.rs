@@ -2,6 +2,7 @@
 //! groups, statistics, standings, roll-ups) in pure code, and the round summary on top of it.
 //! Storage only feeds [`SheetResult`]s and accounts; every command and screen calls [`build`].
 
+pub mod agreed;
 pub mod annual;
 pub mod blind;
 pub mod build;

@@ -128,3 +128,34 @@ fn an_unchecked_trim_below_three_sheets_gives_no_result_never_another_method() {
     assert!(policy(Method::Mean, 0, VetoRule::Any).check().is_err());
     assert!(policy(Method::Trimmed, 3, VetoRule::All).check().is_ok());
 }
+
+#[test]
+fn a_category_with_its_own_method_is_combined_by_it() {
+    let mut sc = scheme(VetoPolicy::FailWithScore(59.0));
+    sc.category_methods = vec![Some(Method::Median), None];
+    let accounts = [account(1, "四份"), account(2, "一份")];
+    let r = build(&sc, &accounts, &sheets(), &Options::default());
+    // 甲: subtotals 42, 48, 57, 30 → median 45; 乙: 28, 32, 38, 20 → mean 29.5.
+    let a = &r.accounts[0].result;
+    assert_eq!(a.subtotals, vec![45.0, 29.5]);
+    assert_eq!(a.points, Some(74.5));
+    assert_eq!(
+        a.panel.total,
+        Some(74.5),
+        "the panel result is the combined one"
+    );
+    assert_eq!(r.accounts[1].result.points, Some(88.0));
+    sc.category_methods = vec![None, Some(Method::Trimmed)];
+    let r = build(&sc, &accounts, &sheets(), &Options::default());
+    assert_eq!(
+        r.accounts[0].result.subtotals[1], 30.0,
+        "trimmed of 20, 28, 32, 38"
+    );
+    let lone = &r.accounts[1].result;
+    assert_eq!(
+        lone.verdict,
+        Verdict::Unfinished,
+        "one sheet cannot be trimmed"
+    );
+    assert!(lone.panel.unfinished && lone.points.is_none());
+}

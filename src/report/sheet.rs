@@ -152,6 +152,10 @@ pub struct Scheme {
     /// (method, quorum, veto across the panel), applied by [`crate::domain::panel::panel_result`].
     #[serde(default)]
     pub panel: PanelPolicy,
+    /// Per category (rubric order), the round's own method for it (`panel config --category`);
+    /// `None` or missing: the panel's method.
+    #[serde(default)]
+    pub category_methods: Vec<Option<crate::domain::panel::Method>>,
     /// Which side of the pass mark passes, and the decimals results are published at: the
     /// rubric's own rules (`Rubric::passes`, `Rubric::publish`), carried here so that the
     /// combined result is judged exactly as one sheet is.
@@ -176,9 +180,24 @@ impl Scheme {
             grades: rubric.grades.clone(),
             on_veto: rubric.on_veto,
             panel,
+            category_methods: Vec::new(),
             pass_side: rubric.pass_side,
             decimals: rubric.decimals,
         }
+    }
+
+    /// The scheme with the round's per-category methods, `(category id, method)`; ids the
+    /// rubric does not have are ignored.
+    pub fn with_category_methods(
+        mut self,
+        own: &[(String, crate::domain::panel::Method)],
+    ) -> Scheme {
+        self.category_methods = self
+            .categories
+            .iter()
+            .map(|c| own.iter().find(|(id, _)| *id == c.id).map(|(_, m)| *m))
+            .collect();
+        self
     }
 
     /// A value at the rubric's published precision (half-up).

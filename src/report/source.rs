@@ -43,6 +43,8 @@ pub struct Loaded {
     pub scheme: Scheme,
     pub accounts: Vec<Account>,
     pub sheets: Vec<SheetResult>,
+    /// The evaluators' own points of the sheets the chair's consensus rescored (shown beside).
+    pub own_points: super::agreed::OwnPoints,
 }
 
 /// Parses the round's pinned rubric.
@@ -82,15 +84,37 @@ pub fn load(
     let policy = round_policy(store, round, method)?;
     let rubric = round_rubric(round)?;
     let accounts = store.round_accounts(round.id)?;
-    let sheets = match source {
+    let mut sheets = match source {
         Source::Kept => kept(store, round.id)?,
         Source::Recompute => recompute(store, round.id, &rubric, &accounts)?,
     };
+    let own_points = super::agreed::apply_stored(store, round.id, &rubric, &accounts, &mut sheets)?;
+    let own = store.category_methods(round.id)?;
+    if let Some(err) = category_check(&policy, &own) {
+        return Err(SourceError::Panel {
+            round: round.name.clone(),
+            err,
+        });
+    }
     Ok(Loaded {
-        scheme: Scheme::of(&rubric, policy),
+        scheme: Scheme::of(&rubric, policy).with_category_methods(&own),
         rubric,
         accounts,
         sheets,
+        own_points,
+    })
+}
+
+/// A category on the trimmed mean needs the quorum of 3 the round's trimmed mean needs.
+pub fn category_check(
+    policy: &PanelPolicy,
+    own: &[(String, crate::domain::panel::Method)],
+) -> Option<crate::domain::panel::PanelError> {
+    let trimmed = own
+        .iter()
+        .any(|(_, m)| *m == crate::domain::panel::Method::Trimmed);
+    (trimmed && policy.quorum < 3).then_some(crate::domain::panel::PanelError::TrimNeedsQuorum {
+        quorum: policy.quorum,
     })
 }
 

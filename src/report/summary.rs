@@ -30,6 +30,9 @@ pub struct RoundSummary {
     pub evaluators: Vec<String>,
     /// Evaluators with sheets in progress, not counted.
     pub evaluators_in_progress: Vec<String>,
+    /// The counted (complete or submitted) sheets the figures rest on, over all accounts.
+    #[serde(default)]
+    pub sheets_counted: usize,
     /// Accounts in the round's scope.
     pub accounts: usize,
     /// Accounts with at least one counted sheet (the pass rate's denominator).
@@ -54,6 +57,10 @@ pub struct RoundSummary {
     pub by_level: Vec<(Level, usize)>,
     pub by_platform: Vec<(Platform, usize)>,
     pub failures: Vec<Failure>,
+    /// A calibration round (`panel config --calibration on`): the panel's practice to agree on
+    /// reading the rubric, marked on every report and left out of the annual assessment.
+    #[serde(default)]
+    pub calibration: bool,
 }
 
 /// Parses and validates a pinned rubric text (the one parser the whole program uses).
@@ -80,6 +87,7 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         combine: r.scheme.panel.method,
         evaluators: r.evaluators.clone(),
         evaluators_in_progress: r.evaluators_in_progress.clone(),
+        sheets_counted: r.accounts.iter().map(|a| a.result.panel.complete).sum(),
         accounts: o.accounts,
         with_result: o.with_result,
         in_progress: o.in_progress,
@@ -95,6 +103,7 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         by_level: by_level.into_iter().collect(),
         by_platform: by_platform.into_iter().collect(),
         failures: r.failures.clone(),
+        calibration: false,
     }
 }
 
@@ -102,7 +111,9 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
 pub fn round_summary(store: &mut Store, round: &Round) -> Result<RoundSummary, SummaryError> {
     let l = load(store, round, Source::Kept, None)?;
     let r = build(&l.scheme, &l.accounts, &l.sheets, &Options::default());
-    Ok(headline(round, &l.rubric, &r))
+    let mut s = headline(round, &l.rubric, &r);
+    s.calibration = store.is_calibration(round.id)?;
+    Ok(s)
 }
 
 /// "99.3% (442/445)", or "—" when nothing has a result.
@@ -127,17 +138,27 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         t("监测日期", "Monitoring date"),
         s.monitoring_date
     );
+    if s.calibration {
+        out.push_str(&format!(
+            "  {}\n",
+            crate::i18n::panel_msg::calibration_mark(lang)
+        ));
+    }
     let who = if s.evaluators.is_empty() {
         "—".to_string()
     } else {
         s.evaluators.join(", ")
     };
     out.push_str(&format!(
-        "  {}: {who}\n",
+        "  {}: {who}  {}\n",
         t(
             "计入的评估人（已完成或已提交）",
             "Counted evaluators (complete or submitted)"
-        )
+        ),
+        match lang {
+            Lang::Zh => format!("（共 {} 份评分表）", s.sheets_counted),
+            Lang::En => format!("({} sheets)", s.sheets_counted),
+        }
     ));
     out.push_str(&format!(
         "  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}\n",

@@ -24,6 +24,10 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     );
     let mut row = |k: String, v: Cell| tb.rows.push(vec![Cell::Text(k), v]);
     row(t("轮次", "round"), Cell::text(s.round.clone()));
+    if s.calibration {
+        let mark = crate::i18n::panel_msg::calibration_mark(lang);
+        row(t("轮次类型", "kind of round"), Cell::text(mark.to_string()));
+    }
     row(
         t("评估表", "rubric"),
         Cell::text(format!("{} {}", s.rubric, s.rubric_version)),
@@ -38,6 +42,10 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
             "counted evaluators (complete or submitted)",
         ),
         Cell::text(s.evaluators.join(", ")),
+    );
+    row(
+        t("计入的评分表（份）", "counted sheets"),
+        Cell::int(s.sheets_counted),
     );
     row(
         t("多人合成", "evaluators combined by"),

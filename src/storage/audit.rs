@@ -162,6 +162,12 @@ fn replay_history(
             out.batch_rows.push(id);
             continue;
         }
+        if indicator.starts_with('@') && indicator != SUBMISSION_INDICATOR {
+            // A record beside the entries, never an entry edit here (the chair's consensus, a
+            // merge decision, a row carried from an evaluator's own database); the chain still
+            // covers the row.
+            continue;
+        }
         if indicator == SUBMISSION_INDICATOR {
             let state = new.map(|s| s.trim_matches('"').to_string());
             subs.insert((account, evaluator), (state, id));

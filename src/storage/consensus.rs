@@ -60,23 +60,45 @@ impl Store {
         Ok(())
     }
 
-    /// Every consensus of the round, the latest per (account, indicator) last.
+    /// Every consensus of the round, the latest per (account, indicator) last. Reads only the
+    /// consensus rows (partial index `history_consensus`), never the round's whole history.
     pub fn consensus_rows(&self, round_id: i64) -> Result<Vec<ConsensusRow>, StoreError> {
-        Ok(self
-            .history(round_id, None)?
-            .into_iter()
-            .filter_map(|h| {
-                let indicator = h.indicator.strip_prefix(CONSENSUS_PREFIX)?.to_string();
-                let consensus = serde_json::from_str(h.new.as_deref()?).ok()?;
-                Some(ConsensusRow {
-                    account_id: h.account_id,
-                    indicator,
-                    chair: h.evaluator,
-                    at: h.at,
+        let r = (|| {
+            let mut s = self.conn.prepare_cached(
+                "SELECT h.account_id, h.indicator, ev.name, h.at, h.new
+                 FROM history h JOIN evaluators ev ON ev.id = h.evaluator_id
+                 WHERE h.round_id = ?1 AND substr(h.indicator, 1, 11) = '@consensus:'
+                 ORDER BY h.id",
+            )?;
+            let rows = s.query_map([round_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (account_id, indicator, chair, at, new) = row?;
+                let Some(ind) = indicator.strip_prefix(CONSENSUS_PREFIX) else {
+                    continue;
+                };
+                let Some(consensus) = new.and_then(|n| serde_json::from_str(&n).ok()) else {
+                    continue;
+                };
+                out.push(ConsensusRow {
+                    account_id,
+                    indicator: ind.to_string(),
+                    chair,
+                    at,
                     consensus,
-                })
-            })
-            .collect())
+                });
+            }
+            Ok(out)
+        })();
+        r.map_err(|e| self.locked(e))
     }
 
     /// Every evaluator's sheet of the round, with the account's platform and level.

@@ -122,18 +122,42 @@ impl StoreError {
                 p(path)
             ),
             StoreError::Disk { path, err } => format!(
-                "无法写入数据库 {}：磁盘已满或出错（{err}）；请腾出空间后重试——最后一次完成的修改已保存",
+                "无法写入数据库 {}：磁盘已满或出错（「{err}」）；请腾出空间后重试——最后一次完成的修改已保存",
                 p(path)
             ),
             StoreError::Open { path, err } => format!(
                 "无法打开数据库 {}：{}；请检查路径和权限",
                 p(path),
-                sql_text(err)
+                super::error_zh::sql_zh(err, &sql_text(err))
             ),
             StoreError::CreateDir { path, err } => format!(
-                "无法为数据库创建文件夹 {}：{err}；请检查路径和权限",
+                "无法为数据库创建文件夹 {}（「{err}」）；请检查路径和权限",
                 p(path)
             ),
+            StoreError::Sql(err) => format!(
+                "数据库出错：{}",
+                super::error_zh::sql_zh(err, &sql_text(err))
+            ),
+            StoreError::NotFound(m) | StoreError::Invalid(m) => {
+                super::error_zh::text_zh(m).unwrap_or_else(|| m.clone())
+            }
+            StoreError::Ambiguous { key, candidates } => format!(
+                "“{key}”与多个账号相符：{}；请写成 平台:名称（如 {}）或用其 id",
+                candidates.join("、"),
+                candidates
+                    .first()
+                    .map(String::as_str)
+                    .unwrap_or("微信:名称")
+            ),
+            StoreError::Submitted {
+                round_id,
+                account_id,
+                evaluator,
+            } => format!(
+                "轮次 {round_id} 中账号 {account_id} 的评分表已由 {evaluator} 提交；请先重新打开（assay score set --reopen）"
+            ),
+            // Variants added later keep their English until they are worded here.
+            #[allow(unreachable_patterns)]
             other => other.to_string(),
         }
     }

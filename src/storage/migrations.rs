@@ -54,6 +54,14 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: super::calibration::MIGRATION_SQL,
     },
     Migration {
+        name: "round picker progress: kept sheet results indexed by round, evaluator and completeness",
+        sql: super::progress::MIGRATION_SQL,
+    },
+    Migration {
+        name: "panel rules: combining method per category, index over the chair's consensus rows",
+        sql: super::panel_rules::MIGRATION_SQL,
+    },
+    Migration {
         name: "operations: automatic rubric values placed, per-week post aggregates (backfilled)",
         sql: super::post_weeks::MIGRATION_SQL,
     },

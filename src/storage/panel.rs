@@ -59,6 +59,10 @@ impl Store {
     }
 }
 
+/// The history `indicator` of a row carried from an evaluator's own database by `panel merge`:
+/// `@carried:INDICATOR` (their change, with their time), kept beside the rows of this database.
+pub const CARRIED_PREFIX: &str = "@carried:";
+
 /// One step of a merge, applied with the others in one transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MergeWrite {
@@ -75,6 +79,17 @@ pub enum MergeWrite {
         indicator: String,
         old: Option<String>,
         new: Option<String>,
+    },
+    /// A history row of the evaluator's own database, carried into this one's chain with its
+    /// original time: `indicator` starts with [`CARRIED_PREFIX`].
+    Carried {
+        round_id: i64,
+        account_id: i64,
+        evaluator: String,
+        indicator: String,
+        old: Option<String>,
+        new: Option<String>,
+        at: String,
     },
 }
 
@@ -123,6 +138,25 @@ impl Store {
                             old.clone(),
                             new.clone(),
                             &super::now(),
+                        )?;
+                    }
+                    MergeWrite::Carried {
+                        round_id,
+                        account_id,
+                        evaluator,
+                        indicator,
+                        old,
+                        new,
+                        at,
+                    } => {
+                        let key = (*round_id, *account_id, ensure_evaluator(&tx, evaluator)?);
+                        super::scores::append_history(
+                            &tx,
+                            key,
+                            indicator,
+                            old.clone(),
+                            new.clone(),
+                            at,
                         )?;
                     }
                 }

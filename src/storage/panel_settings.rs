@@ -121,6 +121,23 @@ impl Store {
         r.map_err(|e| self.locked(e))
     }
 
+    /// How `who` (`None`: did not say) views the round under blind scoring, by the one rule
+    /// [`crate::domain::panel::viewer`]: `None` without a declared panel, else chair or
+    /// evaluator.
+    pub fn blind_viewer(
+        &self,
+        round_id: i64,
+        who: Option<&str>,
+    ) -> Result<Option<crate::domain::panel::Viewer>, StoreError> {
+        let members = self.members(round_id)?;
+        let chair = who.is_some_and(|w| {
+            members
+                .iter()
+                .any(|m| m.role == "chair" && m.name == w.trim())
+        });
+        Ok(crate::domain::panel::viewer(!members.is_empty(), chair))
+    }
+
     /// Replaces the round's assignment with `(account id, evaluator name)` pairs, in one
     /// transaction.
     pub fn replace_assignments(

@@ -25,8 +25,16 @@ fn rate(g: &GroupStats) -> String {
 
 fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
     let o = &sm.overall;
+    let mark = if sm.calibration {
+        l.pick(
+            "〔校准轮次，不计入正式结果〕",
+            "[calibration round, not a live result] ",
+        )
+    } else {
+        ""
+    };
     let counts = format!(
-        "{} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
+        "{mark}{} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
         l.pick("账号", "Accounts"),
         o.accounts,
         l.pick("有结果", "with result"),

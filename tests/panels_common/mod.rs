@@ -3,44 +3,14 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_assay");
-
-pub fn assay(db: &Path, args: &[&str]) -> Output {
-    let home = db.parent().expect("db has a parent").join("home");
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("ASSAY_CONFIG", home.join("config.ron"))
-        .env_remove("ASSAY_DB")
-        .env_remove("ASSAY_LANG")
-        .output()
-        .expect("runs assay")
-}
-
-pub fn ok(db: &Path, args: &[&str]) -> String {
-    let out = assay(db, args);
-    assert!(
-        out.status.success(),
-        "assay {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
+#[path = "../common_cli/mod.rs"]
+mod common_cli;
+#[allow(unused_imports)]
+pub use common_cli::{Assay, BIN, assay, ok};
 
 pub fn fails(db: &Path, args: &[&str]) -> String {
-    let out = assay(db, args);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "assay {args:?} should fail with 1"
-    );
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    common_cli::fails_with(db, args, 1)
 }
 
 pub const RUBRIC: &str = r#"Rubric(id: "x", name: "一致性检验", version: "1", total: 10, pass_mark: 6,

@@ -13,6 +13,7 @@ use crate::i18n::Lang;
 use crate::io::panel_file::{self, AccountKey, Content, FileHistory, FileSubmission, RoundRef};
 use crate::storage::{EntryWrite, MergeWrite, Store, Submission};
 
+mod carry;
 mod merge;
 
 pub use merge::merge;
@@ -108,7 +109,7 @@ pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Resul
     let tmp = args.out.with_extension("part");
     std::fs::write(&tmp, text.as_bytes())
         .and_then(|()| std::fs::rename(&tmp, &args.out))
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+        .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_write(lang, &args.out, &e)))?;
     eprintln!(
         "{}",
         match lang {
@@ -138,11 +139,9 @@ pub(super) fn check_entries(content: &Content, rubric_text: &str) -> anyhow::Res
     let rubric = rubric::parse(rubric_text, &content.round.name)?;
     for fe in &content.entries {
         let item = rubric.item(&fe.entry.indicator).ok_or_else(|| {
-            anyhow::anyhow!(
-                "unknown indicator \"{}\" for {} in the file",
-                fe.entry.indicator,
-                fe.account.name
-            )
+            let lang = crate::i18n::current();
+            let (ind, acc) = (&fe.entry.indicator, &fe.account.name);
+            crate::i18n::errors::said(crate::i18n::msg::unknown_indicator_in(lang, ind, acc))
         })?;
         let mut e = fe.entry.clone();
         e.check(item)

@@ -178,6 +178,8 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "round": round.name, "policy": policy, "members": rows, "assignments": assigned.len(),
+                "category_methods": store.category_methods(round.id)?.into_iter()
+                    .map(|(c, m)| (c, m.code())).collect::<std::collections::BTreeMap<_, _>>(),
             }))?
         ),
         f => {
@@ -216,6 +218,7 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
                     lang.pick("结果规则", "result rules"),
                     serde_json::to_string(&policy)?
                 );
+                println!("{}", super::categories::line(store, &round, lang)?);
             }
         }
     }

@@ -2,6 +2,7 @@
 
 mod agreement;
 mod calibration;
+mod categories;
 mod exchange;
 mod members;
 mod queue;
@@ -102,6 +103,9 @@ pub struct QueueArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Who is looking, for blind scoring in a round with a panel (default: this database's evaluator in the config file)
+    #[arg(long = "as", value_name = "NAME")]
+    pub viewer: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -147,6 +151,12 @@ pub struct ConfigArgs {
     /// Mark the round as a calibration round (on) or a live round (off)
     #[arg(long, value_enum)]
     pub calibration: Option<OnOff>,
+    /// A category (id or name) whose own method --method sets (or --inherit clears)
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    /// With --category: the category goes back to the round's method
+    #[arg(long, requires = "category", conflicts_with = "method")]
+    pub inherit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -28,7 +28,30 @@ struct QueueOut<'a> {
     round: &'a str,
     open: usize,
     reconciled: usize,
+    /// Open items left out by blind scoring (their votes include sheets the viewer may not see).
+    hidden: usize,
     items: &'a [Disagreement],
+}
+
+/// Blind scoring on the queue: an item shows every evaluator's vote, so it is listed only when
+/// the viewer may see every one of them (the one rule, [`crate::cli::blind::Blind`]).
+fn blind_items(
+    store: &Store,
+    round_id: i64,
+    viewer: Option<&str>,
+    open: Vec<Disagreement>,
+) -> anyhow::Result<(Vec<Disagreement>, usize, Option<String>)> {
+    let blind = crate::cli::blind::Blind::of(store, round_id, viewer)?;
+    let ids: std::collections::HashMap<String, i64> = store
+        .round_accounts(round_id)?
+        .iter()
+        .map(|a| (crate::storage::account_label(a), a.id))
+        .collect();
+    let (seen, hidden): (Vec<_>, Vec<_>) = open.into_iter().partition(|d| {
+        let id = ids.get(&d.item.account).copied().unwrap_or(-1);
+        d.item.votes.iter().all(|v| blind.sees(&v.evaluator, id))
+    });
+    Ok((seen, hidden.len(), blind.who))
 }
 
 pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()> {
@@ -43,6 +66,11 @@ pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()
         sd: args.sd,
     };
     let (open, reconciled) = open_queue(store, round.id, &rubric, &rule)?;
+    let (open, hidden, who) = blind_items(store, round.id, args.viewer.as_deref(), open)?;
+    if hidden > 0 {
+        let msg = crate::i18n::panel_msg::blind_hidden(lang, hidden, who.as_deref());
+        eprintln!("{}", crate::text_safety::escape_text(&msg));
+    }
     match args.format {
         Format::Json => println!(
             "{}",
@@ -50,6 +78,7 @@ pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()
                 round: &round.name,
                 open: open.len(),
                 reconciled,
+                hidden,
                 items: &open
             })?
         ),
@@ -106,9 +135,8 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
     let account = store.find_account(&args.account)?;
     let Some(item) = rubric.item(&args.indicator) else {
         bail!(
-            "unknown indicator \"{}\" in rubric {}",
-            args.indicator,
-            rubric.id
+            "{}",
+            crate::i18n::msg::unknown_indicator_in(lang, &args.indicator, &rubric.id)
         );
     };
     if args.rationale.trim().is_empty() {
@@ -118,6 +146,23 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
                 "请用 --rationale 写明协调理由",
                 "give the rationale with --rationale"
             )
+        );
+    }
+    let chairs: Vec<String> = store
+        .members(round.id)?
+        .into_iter()
+        .filter(|m| m.role == "chair")
+        .map(|m| m.name)
+        .collect();
+    if !chairs.iter().any(|c| c == args.chair.trim()) {
+        bail!(
+            "{}",
+            crate::text_safety::escape_text(&crate::i18n::panel_msg::not_chair(
+                lang,
+                args.chair.trim(),
+                &round.name,
+                &chairs
+            ))
         );
     }
     let mut consensus = Entry {

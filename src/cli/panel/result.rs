@@ -19,7 +19,7 @@ use crate::storage::Store;
 pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
     let mut p = store.panel_policy(round.id)?;
-    if let Some(m) = args.method {
+    if let (Some(m), None) = (args.method, &args.category) {
         p.method = m;
     }
     if let Some(q) = args.quorum {
@@ -40,10 +40,19 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
             "the trimmed mean drops the highest and lowest score and needs 3 complete sheets per account: set --quorum 3 (or more) with it"));
     }
     store.set_panel_policy(round.id, &p)?;
+    if let Some(key) = &args.category {
+        if args.method.is_none() && !args.inherit {
+            bail!("{}", lang.pick(
+                "--category 需要同时给出 --method mean|median|trimmed，或用 --inherit 恢复为本轮方法",
+                "--category needs --method mean|median|trimmed, or --inherit to go back to the round's method"));
+        }
+        super::categories::set(store, &round, &p, key, args.method, lang)?;
+    }
     if let Some(c) = args.calibration {
         store.set_calibration(round.id, c == super::OnOff::On)?;
     }
     println!("{}", serde_json::to_string(&p)?);
+    println!("{}", super::categories::line(store, &round, lang)?);
     if args.calibration.is_some() {
         println!(
             "{}",
@@ -56,8 +65,11 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
 #[derive(Debug, Serialize)]
 struct Row {
     account: String,
-    /// Each evaluator's total (complete sheets only).
+    /// Each evaluator's total (complete sheets only), counting the chair's consensus.
     totals: BTreeMap<String, f64>,
+    /// Where the chair's consensus changed a sheet: the evaluator's own total before it.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    own_totals: BTreeMap<String, f64>,
     #[serde(flatten)]
     result: PanelResult,
     /// The result on the original scale after per-evaluator z-scores.
@@ -122,6 +134,13 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                     Some((e.clone(), *t))
                 })
                 .collect(),
+            own_totals: raters
+                .iter()
+                .filter_map(|e| {
+                    let t = loaded.own_points.get(&(r.account.id, e.clone()))?;
+                    Some((e.clone(), *t))
+                })
+                .collect(),
             z_normalised: if r.panel.unfinished {
                 None
             } else {
@@ -158,7 +177,12 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                         format!("{}/{}", r.result.complete, r.result.sheets),
                         r.totals
                             .iter()
-                            .map(|(e, t)| format!("{e} {t:.2}"))
+                            .map(|(e, t)| match r.own_totals.get(e) {
+                                Some(o) if (o - t).abs() > 1e-9 => {
+                                    format!("{e} {t:.2} ({}{o:.2})", lang.pick("本人 ", "own "))
+                                }
+                                _ => format!("{e} {t:.2}"),
+                            })
                             .collect::<Vec<_>>()
                             .join(", "),
                         num(r.result.total),
@@ -180,7 +204,15 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
 
 /// Parses a method for clap.
 pub fn parse_method(s: &str) -> Result<Method, String> {
-    Method::parse(s).ok_or_else(|| format!("unknown method \"{s}\"; use mean, median or trimmed"))
+    Method::parse(s).ok_or_else(|| {
+        let choices = ["mean", "median", "trimmed"];
+        crate::i18n::msg::unknown_choice(
+            crate::i18n::current(),
+            ("合并方法", "method"),
+            s,
+            &choices,
+        )
+    })
 }
 
 /// Parses a veto rule for clap.
@@ -189,8 +221,11 @@ pub fn parse_veto(s: &str) -> Result<VetoRule, String> {
         "any" => Ok(VetoRule::Any),
         "majority" => Ok(VetoRule::Majority),
         "all" => Ok(VetoRule::All),
-        _ => Err(format!(
-            "unknown veto rule \"{s}\"; use any, majority or all"
+        _ => Err(crate::i18n::msg::unknown_choice(
+            crate::i18n::current(),
+            ("否决规则", "veto rule"),
+            s,
+            &["any", "majority", "all"],
         )),
     }
 }

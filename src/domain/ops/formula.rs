@@ -8,7 +8,14 @@ use serde::{Deserialize, Serialize};
 use super::PeriodMetrics;
 use crate::domain::platform::Platform;
 use crate::domain::rubric::error::{RubricError, RubricErrors};
-use crate::domain::rubric::locate::{Locator, Pos, Seg};
+use crate::domain::rubric::locate::{Locator, Seg};
+use crate::domain::rubric::ron_words::{Fallback, ron_error};
+
+/// The advice for a formula file whose syntax is wrong.
+const FORMULA_FORMAT: Fallback = (
+    "see indices/gov-ops.ron for the shape of a formula file",
+    "公式文件的写法见 indices/gov-ops.ron",
+);
 
 /// A metric a term reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,19 +189,8 @@ impl Formula {
 pub fn parse(src: &str, file: &str) -> Result<Formula, RubricErrors> {
     let f: Formula = crate::domain::rubric::ron_options()
         .from_str(src)
-        .map_err(|e| {
-            let pos = Pos {
-                line: e.span.start.line.max(1),
-                column: e.span.start.col.max(1),
-            };
-            RubricErrors {
-                errors: vec![RubricError::new(
-                    file,
-                    pos,
-                    e.code.to_string(),
-                    "see indices/gov-ops.ron for the shape of a formula file",
-                )],
-            }
+        .map_err(|e| RubricErrors {
+            errors: vec![ron_error(&e, file, FORMULA_FORMAT)],
         })?;
     let errors = validate(&f, &Locator::new(src), file);
     if errors.is_empty() {
@@ -206,22 +202,32 @@ pub fn parse(src: &str, file: &str) -> Result<Formula, RubricErrors> {
 
 fn validate(f: &Formula, loc: &Locator, file: &str) -> Vec<RubricError> {
     let mut out = Vec::new();
-    let mut err = |path: &[Seg<'_>], msg: String, hint: &str| {
-        out.push(RubricError::new(file, loc.at(path), msg, hint));
+    // Each problem in English and in Chinese: (message, hint).
+    let mut err = |path: &[Seg<'_>], en: (String, &str), zh: (String, &str)| {
+        out.push(RubricError::new(file, loc.at(path), en.0, en.1).with_zh(zh.0, zh.1));
     };
     if f.blocks.is_empty() {
         err(
             &[Seg::Field("blocks")],
-            "a formula needs at least one block".into(),
-            "add a Block(…)",
+            (
+                "a formula needs at least one block".into(),
+                "add a Block(…)",
+            ),
+            ("公式至少要有一个 Block".into(), "请添加 Block(…)"),
         );
     }
     for c in &f.platforms {
         if !Platform::ALL.iter().any(|p| p.code() == c) {
             err(
                 &[Seg::Field("platforms")],
-                format!("unknown platform {c:?}"),
-                "use wechat, weibo, douyin, toutiao, app, miniprogram or other",
+                (
+                    format!("unknown platform {c:?}"),
+                    "use wechat, weibo, douyin, toutiao, app, miniprogram or other",
+                ),
+                (
+                    format!("未知的平台“{c}”"),
+                    "可用：wechat、weibo、douyin、toutiao、app、miniprogram、other",
+                ),
             );
         }
     }
@@ -231,15 +237,18 @@ fn validate(f: &Formula, loc: &Locator, file: &str) -> Vec<RubricError> {
         if !finite(b.weight) {
             err(
                 &at,
-                format!("block weight {} must be a number ≥ 0", b.weight),
-                "",
+                (
+                    format!("block weight {} must be a number ≥ 0", b.weight),
+                    "",
+                ),
+                (format!("Block 的权重 {} 应为不小于 0 的数", b.weight), ""),
             );
         }
         if b.terms.is_empty() {
             err(
                 &at,
-                format!("block {:?} has no terms", b.name),
-                "add a Term(…)",
+                (format!("block {:?} has no terms", b.name), "add a Term(…)"),
+                (format!("Block“{}”没有任何 Term", b.name), "请添加 Term(…)"),
             );
         }
         for (j, t) in b.terms.iter().enumerate() {
@@ -247,16 +256,22 @@ fn validate(f: &Formula, loc: &Locator, file: &str) -> Vec<RubricError> {
             if !finite(t.weight) || !finite(t.times) || t.cap.is_some_and(|c| !finite(c)) {
                 err(
                     &at,
-                    "term weight, times and cap must be numbers ≥ 0".into(),
-                    "",
+                    ("term weight, times and cap must be numbers ≥ 0".into(), ""),
+                    ("Term 的 weight、times 和 cap 应为不小于 0 的数".into(), ""),
                 );
             }
             let level = matches!(t.of, Input::Followers | Input::ReplyHours);
             if level != (t.per == Per::Value) {
                 err(
                     &at,
-                    format!("{:?} cannot be taken {:?}", t.of, t.per),
-                    "Followers and ReplyHours take per: Value; counts take Total, PerDay, PerPost, Max, Headline or HeadlinePerDay",
+                    (
+                        format!("{:?} cannot be taken {:?}", t.of, t.per),
+                        "Followers and ReplyHours take per: Value; counts take Total, PerDay, PerPost, Max, Headline or HeadlinePerDay",
+                    ),
+                    (
+                        format!("{:?} 不能按 {:?} 取值", t.of, t.per),
+                        "Followers 和 ReplyHours 用 per: Value；计数类指标用 Total、PerDay、PerPost、Max、Headline 或 HeadlinePerDay",
+                    ),
                 );
             }
         }
@@ -267,8 +282,8 @@ fn validate(f: &Formula, loc: &Locator, file: &str) -> Vec<RubricError> {
     if !scale_ok {
         err(
             &[Seg::Field("scale")],
-            "scale must be a finite number".into(),
-            "",
+            ("scale must be a finite number".into(), ""),
+            ("scale 应为有限的数".into(), ""),
         );
     }
     out

@@ -4,13 +4,15 @@
 
 mod assign;
 mod blind;
+mod categories;
 mod items;
 mod queue;
 mod result;
 mod zscore;
 
 pub use assign::{AssignError, Assignee, Target, assign, assigned_to, unassigned};
-pub use blind::{Viewer, sees_others};
+pub use blind::{Viewer, may_see, sees_others, viewer};
+pub use categories::{Parts, combine_by_category, method_of};
 pub use items::{account_items, round_items};
 pub use queue::{Disagreement, Item, QueueRule, Vote, Why, queue};
 pub use result::{

@@ -5,6 +5,7 @@ pub mod locate;
 pub mod model;
 pub mod parse;
 mod policy;
+pub mod ron_words;
 pub mod show;
 mod validate;
 mod validate_items;

@@ -30,7 +30,8 @@ impl Ctx<'_> {
     }
 
     /// Reports a non-finite or negative number; returns true when the value is usable.
-    pub fn number(&mut self, path: &[Seg<'_>], what: &str, v: f64) -> bool {
+    pub fn number(&mut self, path: &[Seg<'_>], what: (&str, &str), v: f64) -> bool {
+        let (what, zh) = what;
         if !v.is_finite() {
             self.say(
                 path,
@@ -39,7 +40,7 @@ impl Ctx<'_> {
                     "write a plain number such as 5 or 2.5",
                 ),
                 (
-                    format!("{what} 的值 {v} 不是有限的数"),
+                    format!("{zh}的值 {v} 不是有限的数"),
                     "请写普通数字，例如 5 或 2.5",
                 ),
             );
@@ -52,7 +53,7 @@ impl Ctx<'_> {
                     "points are written as positive numbers; deductions use `Deduct`",
                 ),
                 (
-                    format!("{what} 为负数（{v}）"),
+                    format!("{zh}为负数（{v}）"),
                     "分值一律写正数；扣分项请用 `Deduct`",
                 ),
             );
@@ -63,12 +64,13 @@ impl Ctx<'_> {
     }
 
     /// Reports an empty or blank text field.
-    pub fn text(&mut self, path: &[Seg<'_>], what: &str, v: &str) {
+    pub fn text(&mut self, path: &[Seg<'_>], what: (&str, &str), v: &str) {
+        let (what, zh) = what;
         if v.trim().is_empty() {
             self.say(
                 path,
                 (format!("{what} is empty"), format!("fill in the {what}")),
-                (format!("{what} 为空"), format!("请填写 {what}")),
+                (format!("{zh}为空"), format!("请填写{zh}")),
             );
         }
     }
@@ -88,13 +90,17 @@ pub fn validate(r: &Rubric, loc: &Locator, file: &str) -> Vec<RubricError> {
         file,
         errors: Vec::new(),
     };
-    c.text(&[Seg::Field("id")], "rubric id", &r.id);
-    c.text(&[Seg::Field("name")], "rubric name", &r.name);
+    c.text(&[Seg::Field("id")], ("rubric id", "细则 id "), &r.id);
+    c.text(&[Seg::Field("name")], ("rubric name", "细则名称"), &r.name);
     let total_ok = check_total(&mut c, r);
     check_veto_policy(&mut c, r);
     check_decimals(&mut c, r);
     if let Some(cap) = r.bonus_cap {
-        c.number(&[Seg::Field("bonus_cap")], "bonus_cap", cap);
+        c.number(
+            &[Seg::Field("bonus_cap")],
+            ("bonus_cap", "加分上限 bonus_cap "),
+            cap,
+        );
     }
     check_weights(&mut c, r, total_ok);
     for (i, cat) in r.categories.iter().enumerate() {
@@ -108,7 +114,7 @@ pub fn validate(r: &Rubric, loc: &Locator, file: &str) -> Vec<RubricError> {
 
 fn check_total(c: &mut Ctx<'_>, r: &Rubric) -> bool {
     let total = [Seg::Field("total")];
-    if !c.number(&total, "total", r.total) {
+    if !c.number(&total, ("total", "总分 total "), r.total) {
         return false;
     }
     if r.total <= 0.0 {
@@ -123,7 +129,9 @@ fn check_total(c: &mut Ctx<'_>, r: &Rubric) -> bool {
         return false;
     }
     let pm = [Seg::Field("pass_mark")];
-    if c.number(&pm, "pass_mark", r.pass_mark) && (r.pass_mark <= 0.0 || r.pass_mark > r.total) {
+    if c.number(&pm, ("pass_mark", "合格线 pass_mark "), r.pass_mark)
+        && (r.pass_mark <= 0.0 || r.pass_mark > r.total)
+    {
         c.say(
             &pm,
             (
@@ -151,7 +159,7 @@ fn check_veto_policy(c: &mut Ctx<'_>, r: &Rubric) {
         _ => ("forces a score of", "FailWithScore", "把总分定为"),
     };
     let p = [Seg::Field("on_veto")];
-    if !c.number(&p, "the score named by on_veto", s) {
+    if !c.number(&p, ("the score named by on_veto", "on_veto 指定的分数"), s) {
         return;
     }
     if s > r.total {
@@ -249,7 +257,7 @@ fn check_grades(c: &mut Ctx<'_>, r: &Rubric) {
     let top = r.total + r.max_bonus();
     for (i, (name, bound)) in r.grades.iter().enumerate() {
         let p = [Seg::Field("grades"), Seg::Index(i)];
-        c.text(&p, "grade name", name);
+        c.text(&p, ("grade name", "等级名称"), name);
         if let Some(j) = r.grades[..i].iter().position(|(n, _)| n == name) {
             let first = c.loc.at(&[Seg::Field("grades"), Seg::Index(j)]);
             c.say(
@@ -270,7 +278,15 @@ fn check_grades(c: &mut Ctx<'_>, r: &Rubric) {
                 ),
             );
         }
-        if c.number(&p, &format!("the bound of grade \"{name}\""), *bound) && *bound > top {
+        if c.number(
+            &p,
+            (
+                &format!("the bound of grade \"{name}\""),
+                &format!("等级“{name}”的下限"),
+            ),
+            *bound,
+        ) && *bound > top
+        {
             c.say(
                 &p,
                 (

@@ -10,16 +10,23 @@ use super::validate::{Ctx, EPS, Path, join, round};
 
 pub(super) fn check_category(c: &mut Ctx<'_>, cat: &Category, i: usize) {
     let base = [Seg::Field("categories"), Seg::Index(i)];
-    c.text(&join(&base, &[Seg::Field("id")]), "category id", &cat.id);
+    c.text(
+        &join(&base, &[Seg::Field("id")]),
+        ("category id", "类别 id "),
+        &cat.id,
+    );
     c.text(
         &join(&base, &[Seg::Field("name")]),
-        "category name",
+        ("category name", "类别名称"),
         &cat.name,
     );
     let w = join(&base, &[Seg::Field("weight")]);
     if c.number(
         &w,
-        &format!("the weight of category \"{}\"", cat.id),
+        (
+            &format!("the weight of category \"{}\"", cat.id),
+            &format!("类别“{}”的权重", cat.id),
+        ),
         cat.weight,
     ) && cat.weight <= 0.0
     {
@@ -79,8 +86,15 @@ fn f(p: &Path, field: &'static str) -> Path {
 }
 
 fn check_common(c: &mut Ctx<'_>, p: &Path, k: &Common) {
-    c.text(&f(p, "id"), "id", &k.id);
-    c.text(&f(p, "name"), &format!("name of \"{}\"", k.id), &k.name);
+    c.text(&f(p, "id"), ("id", "id "), &k.id);
+    c.text(
+        &f(p, "name"),
+        (
+            &format!("name of \"{}\"", k.id),
+            &format!("“{}”的名称", k.id),
+        ),
+        &k.name,
+    );
     if let Some(rule) = &k.rule
         && !KNOWN_RULES.contains(&rule.as_str())
     {
@@ -100,8 +114,16 @@ fn check_common(c: &mut Ctx<'_>, p: &Path, k: &Common) {
 
 fn check_range(c: &mut Ctx<'_>, p: &Path, s: &RangeSpec) {
     let id = &s.common.id;
-    let ok_min = c.number(&f(p, "min"), &format!("min of \"{id}\""), s.min);
-    let ok_max = c.number(&f(p, "max"), &format!("max of \"{id}\""), s.max);
+    let ok_min = c.number(
+        &f(p, "min"),
+        (&format!("min of \"{id}\""), &format!("“{id}”的 min ")),
+        s.min,
+    );
+    let ok_max = c.number(
+        &f(p, "max"),
+        (&format!("max of \"{id}\""), &format!("“{id}”的 max ")),
+        s.max,
+    );
     if !(ok_min && ok_max) {
         return;
     }
@@ -121,7 +143,11 @@ fn check_range(c: &mut Ctx<'_>, p: &Path, s: &RangeSpec) {
     }
     let mut step_ok = false;
     if let Some(step) = s.step
-        && c.number(&f(p, "step"), &format!("step of \"{id}\""), step)
+        && c.number(
+            &f(p, "step"),
+            (&format!("step of \"{id}\""), &format!("“{id}”的 step ")),
+            step,
+        )
     {
         if step <= 0.0 {
             c.say(
@@ -159,8 +185,15 @@ fn check_range(c: &mut Ctx<'_>, p: &Path, s: &RangeSpec) {
     }
     for (k, (name, v)) in s.levels.iter().enumerate() {
         let lp = join(p, &[Seg::Field("levels"), Seg::Index(k)]);
-        c.text(&lp, "level name", name);
-        if !c.number(&lp, &format!("level \"{name}\" of \"{id}\""), *v) {
+        c.text(&lp, ("level name", "档位名称"), name);
+        if !c.number(
+            &lp,
+            (
+                &format!("level \"{name}\" of \"{id}\""),
+                &format!("“{id}”的档位“{name}”"),
+            ),
+            *v,
+        ) {
             continue;
         }
         if *v < s.min - EPS || *v > s.max + EPS {
@@ -210,7 +243,11 @@ fn check_deduct(c: &mut Ctx<'_>, p: &Path, s: &DeductSpec) {
     let id = &s.common.id;
     let ok = per_and_cap(c, p, id, s.per, s.cap);
     if let Some(points) = s.points
-        && c.number(&f(p, "points"), &format!("points of \"{id}\""), points)
+        && c.number(
+            &f(p, "points"),
+            (&format!("points of \"{id}\""), &format!("“{id}”的 points ")),
+            points,
+        )
         && ok
         && points + EPS < s.cap
     {
@@ -233,8 +270,16 @@ fn check_deduct(c: &mut Ctx<'_>, p: &Path, s: &DeductSpec) {
 
 /// Shared by deductions and bonus items; true when both numbers are usable.
 fn per_and_cap(c: &mut Ctx<'_>, p: &Path, id: &str, per: f64, cap: f64) -> bool {
-    let ok_per = c.number(&f(p, "per"), &format!("per of \"{id}\""), per);
-    let ok_cap = c.number(&f(p, "cap"), &format!("cap of \"{id}\""), cap);
+    let ok_per = c.number(
+        &f(p, "per"),
+        (&format!("per of \"{id}\""), &format!("“{id}”的 per ")),
+        per,
+    );
+    let ok_cap = c.number(
+        &f(p, "cap"),
+        (&format!("cap of \"{id}\""), &format!("“{id}”的 cap ")),
+        cap,
+    );
     if !(ok_per && ok_cap) {
         return false;
     }
@@ -271,7 +316,12 @@ fn per_and_cap(c: &mut Ctx<'_>, p: &Path, id: &str, per: f64, cap: f64) -> bool 
 
 fn check_check(c: &mut Ctx<'_>, p: &Path, s: &CheckSpec) {
     let id = &s.common.id;
-    if c.number(&f(p, "points"), &format!("points of \"{id}\""), s.points) && s.points <= 0.0 {
+    if c.number(
+        &f(p, "points"),
+        (&format!("points of \"{id}\""), &format!("“{id}”的 points ")),
+        s.points,
+    ) && s.points <= 0.0
+    {
         c.say(
             &f(p, "points"),
             (
@@ -290,7 +340,11 @@ fn check_bonus(c: &mut Ctx<'_>, p: &Path, b: &Bonus, total: f64) {
     let id = &b.common.id;
     per_and_cap(c, p, id, b.per, b.cap);
     if let Some(gate) = b.gate
-        && c.number(&f(p, "gate"), &format!("gate of \"{id}\""), gate)
+        && c.number(
+            &f(p, "gate"),
+            (&format!("gate of \"{id}\""), &format!("“{id}”的 gate ")),
+            gate,
+        )
         && total.is_finite()
         && gate > total
     {
@@ -319,13 +373,13 @@ fn check_veto(c: &mut Ctx<'_>, p: &Path, v: &Veto) {
             ),
             (
                 format!("否决项 \"{id}\" 没有列出理由"),
-                "请列出评估员可选的理由，例如 [\"监测时间点前2周内无更新\"]",
+                "请列出评估人可选的理由，例如 [\"监测时间点前2周内无更新\"]",
             ),
         );
     }
     for (k, reason) in v.reasons.iter().enumerate() {
         let kp = join(&rp, &[Seg::Index(k)]);
-        c.text(&kp, "veto reason", reason);
+        c.text(&kp, ("veto reason", "否决理由"), reason);
         if v.reasons[..k].contains(reason) {
             c.say(
                 &kp,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::detect::{Encoding, decode, delimiter};
 use super::limits::{self, MAX_CELLS, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_ROWS};
-use super::{Cell, ImportError, Table};
+use super::{Cell, ImportError, Said, Table};
 
 pub(super) fn read_table(path: &Path) -> Result<(Table, Encoding), ImportError> {
     limits::check_file_size(path)?;
@@ -71,8 +71,13 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Table, ImportError> {
     if let Some((row, line, col)) = unclosed_quote(text, delim) {
         return Err(ImportError::Csv {
             path: path.to_path_buf(),
-            message: format!(
-                "row {row} (line {line}, character {col}): the quote \" that opens a field there is never closed, so the rest of the file would be read as one cell; close it or remove it"
+            message: Said::new(
+                format!(
+                    "row {row} (line {line}, character {col}): the quote \" that opens a field there is never closed, so the rest of the file would be read as one cell; close it or remove it"
+                ),
+                format!(
+                    "第 {row} 行（文本第 {line} 行第 {col} 个字符）：这里开始的引号 \" 没有闭合，其后的内容会被读成一个单元格；请补上或删去它"
+                ),
             ),
         });
     }
@@ -86,40 +91,65 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Table, ImportError> {
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| ImportError::Csv {
             path: path.to_path_buf(),
-            message: format!("row {}: {e}; check the quotes on that line", i + 1),
+            message: Said::quoting(
+                &format!("row {}: ", i + 1),
+                &format!("第 {} 行有误，请检查该行的引号：", i + 1),
+                &e.to_string(),
+            ),
         })?;
         if i as u64 >= MAX_ROWS {
             return Err(limits::too_large(
                 path,
-                format!("it has more than {MAX_ROWS} rows"),
-                format!("{MAX_ROWS} rows"),
+                Said::new(
+                    format!("it has more than {MAX_ROWS} rows"),
+                    format!("超过 {MAX_ROWS} 行"),
+                ),
+                Said::new(format!("{MAX_ROWS} rows"), format!("{MAX_ROWS} 行")),
             ));
         }
         if record.len() as u64 > MAX_COLUMNS {
             return Err(limits::too_large(
                 path,
-                format!("row {} has {} columns", i + 1, record.len()),
-                format!("{MAX_COLUMNS} columns"),
+                Said::new(
+                    format!("row {} has {} columns", i + 1, record.len()),
+                    format!("第 {} 行有 {} 列", i + 1, record.len()),
+                ),
+                Said::new(
+                    format!("{MAX_COLUMNS} columns"),
+                    format!("{MAX_COLUMNS} 列"),
+                ),
             ));
         }
         cells += record.len() as u64;
         if cells > MAX_CELLS {
             return Err(limits::too_large(
                 path,
-                format!("it has more than {MAX_CELLS} cells (by row {})", i + 1),
-                format!("{MAX_CELLS} cells"),
+                Said::new(
+                    format!("it has more than {MAX_CELLS} cells (by row {})", i + 1),
+                    format!("到第 {} 行已超过 {MAX_CELLS} 个单元格", i + 1),
+                ),
+                Said::new(
+                    format!("{MAX_CELLS} cells"),
+                    format!("{MAX_CELLS} 个单元格"),
+                ),
             ));
         }
         if let Some(f) = record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
             return Err(limits::too_large(
                 path,
-                format!(
-                    "row {}, column {} holds {} bytes",
-                    i + 1,
-                    f + 1,
-                    record[f].len()
+                Said::new(
+                    format!(
+                        "row {}, column {} holds {} bytes",
+                        i + 1,
+                        f + 1,
+                        record[f].len()
+                    ),
+                    format!("第 {} 行第 {} 列有 {} 字节", i + 1, f + 1, record[f].len()),
                 ),
-                format!("{} KB per cell", MAX_FIELD_BYTES / 1024),
+                Said::new(
+                    format!("{} KB per cell", MAX_FIELD_BYTES / 1024),
+                    format!("每个单元格 {} KB", MAX_FIELD_BYTES / 1024),
+                ),
             ));
         }
         rows.push(record.iter().map(Cell::text).collect());

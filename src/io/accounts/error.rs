@@ -25,6 +25,44 @@ impl fmt::Display for RowProblem {
     }
 }
 
+/// A text in both interface languages; displayed in English (the Chinese is picked by
+/// `i18n::errors`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Said {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Said {
+        Said {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    /// A library's own diagnostic (English only): quoted as it is inside the Chinese text.
+    pub fn quoting(lead_en: &str, lead_zh: &str, raw: &str) -> Said {
+        Said::new(format!("{lead_en}{raw}"), format!("{lead_zh}「{raw}」"))
+    }
+
+    /// The Chinese text with `tail` appended (closing a parenthesis opened by the lead).
+    pub fn closed(mut self, tail: &str) -> Said {
+        self.zh.push_str(tail);
+        self
+    }
+
+    pub fn pick(&self, lang: crate::i18n::Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("cannot read {path}: {source}")]
@@ -39,9 +77,9 @@ pub enum ImportError {
     )]
     Encoding { path: PathBuf },
     #[error("{path}: {message}")]
-    Csv { path: PathBuf, message: String },
+    Csv { path: PathBuf, message: Said },
     #[error("cannot read workbook {path}: {message}; check it opens in Excel and is .xlsx")]
-    Workbook { path: PathBuf, message: String },
+    Workbook { path: PathBuf, message: Said },
     #[error("{path} has no sheet named \"{sheet}\"; its sheets are: {}", available.join(", "))]
     NoSheet {
         path: PathBuf,
@@ -53,8 +91,8 @@ pub enum ImportError {
     )]
     TooLarge {
         path: PathBuf,
-        what: String,
-        limit: String,
+        what: Said,
+        limit: Said,
     },
     #[error("{path} has no data: it is empty or holds only blank rows")]
     Empty { path: PathBuf },

@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::ImportError;
+use super::{ImportError, Said};
 
 /// Largest registry file read at all (CSV text or a workbook on disk).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -26,15 +26,11 @@ pub const MAX_ROWS: u64 = 250_000;
 /// Longest single CSV field.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 
-pub(super) fn too_large(
-    path: &Path,
-    what: impl Into<String>,
-    limit: impl Into<String>,
-) -> ImportError {
+pub(super) fn too_large(path: &Path, what: Said, limit: Said) -> ImportError {
     ImportError::TooLarge {
         path: path.to_path_buf(),
-        what: what.into(),
-        limit: limit.into(),
+        what,
+        limit,
     }
 }
 
@@ -49,8 +45,14 @@ pub(super) fn check_file_size(path: &Path) -> Result<(), ImportError> {
     if len > MAX_FILE_BYTES {
         return Err(too_large(
             path,
-            format!("the file is {} MB", len / (1024 * 1024)),
-            format!("{} MB per file", MAX_FILE_BYTES / (1024 * 1024)),
+            Said::new(
+                format!("the file is {} MB", len / (1024 * 1024)),
+                format!("文件有 {} MB", len / (1024 * 1024)),
+            ),
+            Said::new(
+                format!("{} MB per file", MAX_FILE_BYTES / (1024 * 1024)),
+                format!("每个文件 {} MB", MAX_FILE_BYTES / (1024 * 1024)),
+            ),
         ));
     }
     Ok(())
@@ -71,8 +73,11 @@ pub(super) fn check_zip(path: &Path) -> Result<(), ImportError> {
     if zip.len() > MAX_PARTS {
         return Err(too_large(
             path,
-            format!("the workbook holds {} parts", zip.len()),
-            format!("{MAX_PARTS} parts"),
+            Said::new(
+                format!("the workbook holds {} parts", zip.len()),
+                format!("工作簿含 {} 个部件", zip.len()),
+            ),
+            Said::new(format!("{MAX_PARTS} parts"), format!("{MAX_PARTS} 个部件")),
         ));
     }
     let mut total = 0u64;
@@ -96,22 +101,34 @@ pub(super) fn check_zip(path: &Path) -> Result<(), ImportError> {
         if size > limit {
             return Err(too_large(
                 path,
-                format!(
-                    "its part {name} decompresses to more than {} MB",
-                    limit / (1024 * 1024)
+                Said::new(
+                    format!(
+                        "its part {name} decompresses to more than {} MB",
+                        limit / (1024 * 1024)
+                    ),
+                    format!("其中的部件 {name} 解压后超过 {} MB", limit / (1024 * 1024)),
                 ),
-                format!("{} MB per decompressed part", limit / (1024 * 1024)),
+                Said::new(
+                    format!("{} MB per decompressed part", limit / (1024 * 1024)),
+                    format!("每个部件解压后 {} MB", limit / (1024 * 1024)),
+                ),
             ));
         }
         total += size;
         if total > 2 * limit {
             return Err(too_large(
                 path,
-                format!(
-                    "it decompresses to more than {} MB",
-                    2 * limit / (1024 * 1024)
+                Said::new(
+                    format!(
+                        "it decompresses to more than {} MB",
+                        2 * limit / (1024 * 1024)
+                    ),
+                    format!("解压后超过 {} MB", 2 * limit / (1024 * 1024)),
                 ),
-                format!("{} MB decompressed per workbook", 2 * limit / (1024 * 1024)),
+                Said::new(
+                    format!("{} MB decompressed per workbook", 2 * limit / (1024 * 1024)),
+                    format!("每个工作簿解压后 {} MB", 2 * limit / (1024 * 1024)),
+                ),
             ));
         }
     }
@@ -139,8 +156,13 @@ fn inflate_and_scan(
         if worksheet {
             scanner.feed(&buf[..n], n == 0).map_err(|r| ImportError::Workbook {
                 path: path.to_path_buf(),
-                message: format!(
-                    "{name} has the cell reference \"{r}\", which is not a position in a sheet (columns A to XFD, rows 1 to 1048576)"
+                message: Said::new(
+                    format!(
+                        "{name} has the cell reference \"{r}\", which is not a position in a sheet (columns A to XFD, rows 1 to 1048576)"
+                    ),
+                    format!(
+                        "{name} 中的单元格引用“{r}”不是工作表中的位置（列 A–XFD，行 1–1048576）"
+                    ),
                 ),
             })?;
         }
@@ -160,6 +182,7 @@ pub(super) fn check_area(
     let rows = u64::from(end.0.saturating_sub(start.0)) + 1;
     let cols = u64::from(end.1) + 1;
     let kind = if declared { "declares" } else { "uses" };
+    let kind_zh = if declared { "声明了" } else { "用到了" };
     let area = format!(
         "{}{}:{}{}",
         column_name(start.1),
@@ -170,22 +193,37 @@ pub(super) fn check_area(
     if rows > MAX_ROWS {
         return Err(too_large(
             path,
-            format!("the sheet {kind} {rows} rows ({area})"),
-            format!("{MAX_ROWS} rows"),
+            Said::new(
+                format!("the sheet {kind} {rows} rows ({area})"),
+                format!("工作表{kind_zh} {rows} 行（{area}）"),
+            ),
+            Said::new(format!("{MAX_ROWS} rows"), format!("{MAX_ROWS} 行")),
         ));
     }
     if cols > MAX_COLUMNS {
         return Err(too_large(
             path,
-            format!("the sheet {kind} {cols} columns ({area})"),
-            format!("{MAX_COLUMNS} columns"),
+            Said::new(
+                format!("the sheet {kind} {cols} columns ({area})"),
+                format!("工作表{kind_zh} {cols} 列（{area}）"),
+            ),
+            Said::new(
+                format!("{MAX_COLUMNS} columns"),
+                format!("{MAX_COLUMNS} 列"),
+            ),
         ));
     }
     if rows * cols > MAX_CELLS {
         return Err(too_large(
             path,
-            format!("the sheet {kind} {} cells ({area})", rows * cols),
-            format!("{MAX_CELLS} cells"),
+            Said::new(
+                format!("the sheet {kind} {} cells ({area})", rows * cols),
+                format!("工作表{kind_zh} {} 个单元格（{area}）", rows * cols),
+            ),
+            Said::new(
+                format!("{MAX_CELLS} cells"),
+                format!("{MAX_CELLS} 个单元格"),
+            ),
         ));
     }
     Ok(())

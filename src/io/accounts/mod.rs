@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use detect::Encoding;
-pub use error::{ImportError, RowProblem};
+pub use error::{ImportError, RowProblem, Said};
 pub use headers::Field;
 
 use crate::domain::account::Account;

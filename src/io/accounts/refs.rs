@@ -63,27 +63,42 @@ fn shorten(b: &[u8]) -> String {
 }
 
 /// `A1`, `$B$7`, `7` (a row), or for ranges `A1:D9`: at most three letters up to XFD and a
-/// row from 1 to 1048576.
+/// row from 1 to 1048576; a range never ends before it starts (calamine subtracts the corners).
 fn valid(v: &[u8], is_range: bool) -> bool {
-    let one = |p: &[u8]| {
-        let p: Vec<u8> = p.iter().copied().filter(|&b| b != b'$').collect();
-        let letters = p.iter().take_while(|b| b.is_ascii_uppercase()).count();
-        let digits = &p[letters..];
-        let col_ok = letters <= 3 && (letters < 3 || p[..3] <= b"XFD"[..]);
-        let row_ok = !digits.is_empty()
-            && digits.len() <= 7
-            && digits.iter().all(u8::is_ascii_digit)
-            && std::str::from_utf8(digits)
-                .ok()
-                .and_then(|s| s.parse::<u32>().ok())
-                .is_some_and(|r| (1..=1_048_576).contains(&r));
-        col_ok && row_ok
-    };
-    if is_range {
-        v.split(|&b| b == b':').all(one) && v.split(|&b| b == b':').count() <= 2
-    } else {
-        one(v)
+    if !is_range {
+        return position(v).is_some();
     }
+    let parts: Vec<&[u8]> = v.split(|&b| b == b':').collect();
+    match parts.as_slice() {
+        [one] => position(one).is_some(),
+        [a, b] => match (position(a), position(b)) {
+            (Some((ra, ca)), Some((rb, cb))) => ra <= rb && ca <= cb,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// A reference's (row, column), 1-based, the column 0 when only a row is given; `None` when
+/// it is not a position on Excel's grid.
+fn position(p: &[u8]) -> Option<(u32, u32)> {
+    let p: Vec<u8> = p.iter().copied().filter(|&b| b != b'$').collect();
+    let letters = p.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let digits = &p[letters..];
+    if letters > 3 || (letters == 3 && p[..3] > b"XFD"[..]) {
+        return None;
+    }
+    if digits.is_empty() || digits.len() > 7 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let row = std::str::from_utf8(digits).ok()?.parse::<u32>().ok()?;
+    if !(1..=1_048_576).contains(&row) {
+        return None;
+    }
+    let col = p[..letters]
+        .iter()
+        .fold(0u32, |c, &b| c * 26 + u32::from(b - b'A' + 1));
+    Some((row, col))
 }
 
 #[cfg(test)]
@@ -120,6 +135,9 @@ mod tests {
             r#"<c r="!!"/>"#,
             r#"<c r="A1:B2:C3"/>"#,
             r#"<c r="A1048577"/>"#,
+            r#"<dimension ref="B5:A1"/>"#,
+            r#"<dimension ref="A5:B1"/>"#,
+            r#"<mergeCell ref="C1:A1"/>"#,
         ] {
             let xml = format!("<sheetData>{}{bad}</sheetData>", " ".repeat(40));
             for chunk in [1, 5, 64, 1000] {

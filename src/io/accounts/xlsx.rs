@@ -7,12 +7,14 @@ use std::path::Path;
 use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
 
 use super::limits::{self, MAX_CELLS};
-use super::{Cell, ImportError, Table};
+use super::{Cell, ImportError, Said, Table};
 
+/// A workbook reader's own diagnostic (English), quoted as it is in the Chinese message.
 fn workbook_err(path: &Path) -> impl Fn(String) -> ImportError + '_ {
-    move |message| ImportError::Workbook {
+    move |raw| ImportError::Workbook {
         path: path.to_path_buf(),
-        message,
+        message: Said::quoting("", "工作簿已损坏或不是所支持的格式（读取器报告：", &raw)
+            .closed("）"),
     }
 }
 
@@ -82,8 +84,14 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
             if count > MAX_CELLS {
                 return Err(limits::too_large(
                     path,
-                    format!("the sheet holds more than {MAX_CELLS} cells"),
-                    format!("{MAX_CELLS} cells"),
+                    Said::new(
+                        format!("the sheet holds more than {MAX_CELLS} cells"),
+                        format!("工作表超过 {MAX_CELLS} 个单元格"),
+                    ),
+                    Said::new(
+                        format!("{MAX_CELLS} cells"),
+                        format!("{MAX_CELLS} 个单元格"),
+                    ),
                 ));
             }
             if new_first < first && !rows.is_empty() {

@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::io::accounts::Cell;
+use crate::io::accounts::{Cell, Said};
 
 /// A column of a posts or weekly file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,14 +115,17 @@ pub fn reads(s: &str) -> Option<(u64, bool)> {
 }
 
 /// A whole non-negative count ("" is none).
-pub fn count(s: &str) -> Result<Option<u64>, String> {
+pub fn count(s: &str) -> Result<Option<u64>, Said> {
     let t = s.trim().replace(',', "");
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<u64>()
-        .map(Some)
-        .map_err(|_| format!("{s:?} is not a whole number ≥ 0"))
+    t.parse::<u64>().map(Some).map_err(|_| {
+        Said::new(
+            format!("{s:?} is not a whole number ≥ 0"),
+            format!("“{s}”不是不小于 0 的整数"),
+        )
+    })
 }
 
 fn excel_serial(f: f64) -> Option<NaiveDateTime> {
@@ -133,9 +136,10 @@ fn excel_serial(f: f64) -> Option<NaiveDateTime> {
 
 /// A date and time: `YYYY-MM-DD HH:MM[:SS]`, `YYYY/MM/DD HH:MM`, a bare date (midnight), or an
 /// Excel serial.
-pub fn datetime(c: Option<&Cell>) -> Result<NaiveDateTime, String> {
+pub fn datetime(c: Option<&Cell>) -> Result<NaiveDateTime, Said> {
     if let Some(Cell::Number(f)) = c {
-        return excel_serial(*f).ok_or_else(|| format!("{f} is not a date"));
+        return excel_serial(*f)
+            .ok_or_else(|| Said::new(format!("{f} is not a date"), format!("{f} 不是日期")));
     }
     let s = text(c);
     let t = s.trim().replace('/', "-").replace('T', " ");
@@ -146,15 +150,23 @@ pub fn datetime(c: Option<&Cell>) -> Result<NaiveDateTime, String> {
     }
     NaiveDate::parse_from_str(&t, "%Y-%m-%d")
         .map(|d| d.and_time(NaiveTime::MIN))
-        .map_err(|_| format!("{s:?} is not a time; write YYYY-MM-DD HH:MM"))
+        .map_err(|_| {
+            Said::new(
+                format!("{s:?} is not a time; write YYYY-MM-DD HH:MM"),
+                format!("“{s}”不是时间；请写成 2024-03-05 08:30 的格式"),
+            )
+        })
 }
 
 /// Yes/no as offices write it.
-pub fn yes(s: &str) -> Result<bool, String> {
+pub fn yes(s: &str) -> Result<bool, Said> {
     match s.trim().to_lowercase().as_str() {
         "" | "0" | "否" | "no" | "false" | "n" => Ok(false),
         "1" | "是" | "yes" | "true" | "y" | "头条" => Ok(true),
-        _ => Err(format!("{s:?} is not yes/no (1/0, 是/否)")),
+        _ => Err(Said::new(
+            format!("{s:?} is not yes/no (1/0, 是/否)"),
+            format!("“{s}”不是 是/否（1/0）"),
+        )),
     }
 }
 
@@ -187,10 +199,11 @@ mod tests {
         // Excel serial 45657.795138... = 2024-12-31 19:05.
         let serial = 45657.0 + (19.0 * 60.0 + 5.0) / 1440.0;
         assert_eq!(datetime(Some(&Cell::Number(serial))), Ok(want));
+        let e = datetime(Some(&Cell::Text("昨天".into()))).unwrap_err();
         assert!(
-            datetime(Some(&Cell::Text("昨天".into())))
-                .unwrap_err()
-                .contains("昨天")
+            e.en.contains("昨天") && e.en.contains("is not a time"),
+            "{e:?}"
         );
+        assert!(e.zh.contains("“昨天”不是时间"), "{e:?}");
     }
 }

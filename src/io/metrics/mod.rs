@@ -6,6 +6,7 @@
 
 mod fields;
 mod resolve;
+mod words;
 
 use std::path::Path;
 
@@ -13,7 +14,8 @@ use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
 use crate::domain::ops::week::week_start;
 use crate::domain::platform::Platform;
-use crate::io::accounts::{Cell, Encoding, ImportError, Table};
+use crate::i18n::Lang;
+use crate::io::accounts::{Cell, Encoding, ImportError, Said, Table};
 use fields::Col;
 
 pub use fields::reads;
@@ -85,8 +87,8 @@ pub enum MetricsError {
         "{file}: no header row with an account column (account/账号) and a published-at (published/发布时间) or week (week/周) column; found {found:?}"
     )]
     NoHeader { file: String, found: Vec<String> },
-    #[error("{file}: {n} problem(s), nothing imported:\n{list}", n = problems.len(), list = problems.join("\n"))]
-    Rows { file: String, problems: Vec<String> },
+    #[error("{file}: {n} problem(s), nothing imported:\n{list}", n = problems.len(), list = words::lines(problems, Lang::En))]
+    Rows { file: String, problems: Vec<Said> },
 }
 
 /// Reads a posts or weekly file; weeks start on `first` (a date inside a week is moved to the
@@ -180,10 +182,11 @@ fn from_table(file: &str, t: &Table, first: Weekday) -> Result<MetricsFile, Metr
             continue;
         }
         let row = t.first_row + i;
-        let mut bad = |c: Col, msg: String| {
-            problems.push(format!(
-                "{file}: row {row}, column {}: {msg}",
-                cols.name(&headers, c)
+        let mut bad = |c: Col, msg: Said| {
+            let col = cols.name(&headers, c);
+            problems.push(Said::new(
+                format!("{file}: row {row}, column {col}: {}", msg.en),
+                format!("{file}：第 {row} 行，列“{col}”：{}", msg.zh),
             ));
         };
         let rd = RowReader {
@@ -201,7 +204,10 @@ fn from_table(file: &str, t: &Table, first: Weekday) -> Result<MetricsFile, Metr
             },
         }
         if problems.len() >= 50 {
-            problems.push("… (stopped after 50 problems)".into());
+            problems.push(Said::new(
+                "… (stopped after 50 problems)",
+                "……（已列出 50 处问题，其余未列）",
+            ));
             break;
         }
     }
@@ -225,7 +231,7 @@ impl RowReader<'_> {
         fields::text(self.cols.get(self.row, c))
     }
 
-    fn account(&self, bad: &mut dyn FnMut(Col, String)) -> Option<AccountRef> {
+    fn account(&self, bad: &mut dyn FnMut(Col, Said)) -> Option<AccountRef> {
         let name = self.s(Col::Account);
         let p = self.s(Col::Platform);
         let platform = if p.is_empty() {
@@ -234,10 +240,16 @@ impl RowReader<'_> {
             Platform::parse(&p)
         };
         if !p.is_empty() && platform.is_none() {
-            bad(Col::Platform, format!("unknown platform {p:?}"));
+            bad(
+                Col::Platform,
+                Said::new(format!("unknown platform {p:?}"), format!("未知平台“{p}”")),
+            );
         }
         if name.trim().is_empty() {
-            bad(Col::Account, "the account name is empty".into());
+            bad(
+                Col::Account,
+                Said::new("the account name is empty", "账号名称为空"),
+            );
             return None;
         }
         Some(AccountRef {
@@ -246,14 +258,14 @@ impl RowReader<'_> {
         })
     }
 
-    fn count(&self, c: Col, bad: &mut dyn FnMut(Col, String)) -> Option<u64> {
+    fn count(&self, c: Col, bad: &mut dyn FnMut(Col, Said)) -> Option<u64> {
         fields::count(&self.s(c)).unwrap_or_else(|m| {
             bad(c, m);
             None
         })
     }
 
-    fn post(&self, row: usize, bad: &mut dyn FnMut(Col, String)) -> Option<PostRecord> {
+    fn post(&self, row: usize, bad: &mut dyn FnMut(Col, Said)) -> Option<PostRecord> {
         let account = self.account(bad);
         let published = fields::datetime(self.cols.get(self.row, Col::Published))
             .map_err(|m| bad(Col::Published, m))
@@ -270,7 +282,10 @@ impl RowReader<'_> {
         if shown.is_none() {
             bad(
                 Col::Reads,
-                format!("{r:?} is not a read count (digits, 1.2万 or 10万+)"),
+                Said::new(
+                    format!("{r:?} is not a read count (digits, 1.2万 or 10万+)"),
+                    format!("“{r}”不是阅读数（数字、1.2万 或 10万+）"),
+                ),
             );
         }
         let (likes, wow, shares, comments) = (
@@ -301,7 +316,7 @@ impl RowReader<'_> {
         &self,
         row: usize,
         first: Weekday,
-        bad: &mut dyn FnMut(Col, String),
+        bad: &mut dyn FnMut(Col, Said),
     ) -> Option<WeekRecord> {
         let account = self.account(bad);
         let week = fields::datetime(self.cols.get(self.row, Col::Week))
@@ -316,7 +331,10 @@ impl RowReader<'_> {
                 _ => {
                     bad(
                         Col::ReplyHours,
-                        format!("{h:?} is not a number of hours ≥ 0"),
+                        Said::new(
+                            format!("{h:?} is not a number of hours ≥ 0"),
+                            format!("“{h}”不是不小于 0 的小时数"),
+                        ),
                     );
                     None
                 }
@@ -332,7 +350,10 @@ impl RowReader<'_> {
         {
             bad(
                 Col::Replies,
-                format!("{r} replies to {m} messages: replies cannot exceed messages"),
+                Said::new(
+                    format!("{r} replies to {m} messages: replies cannot exceed messages"),
+                    format!("留言 {m} 条、回复 {r} 条：回复数不能多于留言数"),
+                ),
             );
         }
         let (posts, reads, likes, comments) = (

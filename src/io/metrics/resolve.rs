@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{AccountRef, MetricsError, MetricsFile};
 use crate::domain::platform::Platform;
+use crate::io::accounts::Said;
 
 /// Rows tied to stored accounts, ready for `Store::import_metrics`.
 pub type Resolved = (
@@ -33,16 +34,23 @@ pub fn resolve(
         by_name.entry(a.name.as_str()).or_default().push(a.id);
     }
     let mut problems = Vec::new();
-    let find = |row: usize, r: &AccountRef| -> Result<i64, String> {
+    let find = |row: usize, r: &AccountRef| -> Result<i64, Said> {
         let hit = match r.platform {
             Some(p) => by_key.get(&(p, r.name.as_str())).copied(),
             None => match by_name.get(r.name.as_str()).map(Vec::as_slice) {
                 Some([one]) => Some(*one),
                 Some(many) if many.len() > 1 => {
-                    return Err(format!(
-                        "{file}: row {row}: {} names {} accounts on different platforms; add a platform column",
-                        r.name,
-                        many.len()
+                    return Err(Said::new(
+                        format!(
+                            "{file}: row {row}: {} names {} accounts on different platforms; add a platform column",
+                            r.name,
+                            many.len()
+                        ),
+                        format!(
+                            "{file}：第 {row} 行：“{}”对应不同平台上的 {} 个账号；请加上平台列",
+                            r.name,
+                            many.len()
+                        ),
                     ));
                 }
                 _ => None,
@@ -50,9 +58,15 @@ pub fn resolve(
         };
         hit.ok_or_else(|| {
             let p = r.platform.map(|p| format!("{}:", p.code())).unwrap_or_default();
-            format!(
-                "{file}: row {row}: no account {p}{} in the database; import it with `assay account import` first",
-                r.name
+            Said::new(
+                format!(
+                    "{file}: row {row}: no account {p}{} in the database; import it with `assay account import` first",
+                    r.name
+                ),
+                format!(
+                    "{file}：第 {row} 行：数据库中没有账号“{p}{}”；请先用 `assay account import` 导入",
+                    r.name
+                ),
             )
         })
     };
@@ -76,9 +90,12 @@ pub fn resolve(
             }
         };
         if let Some(first) = seen.insert((id, key.clone()), p.row) {
-            problems.push(format!(
-                "{file}: row {}: the same post as row {first} ({key})",
-                p.row
+            problems.push(Said::new(
+                format!(
+                    "{file}: row {}: the same post as row {first} ({key})",
+                    p.row
+                ),
+                format!("{file}：第 {} 行与第 {first} 行是同一篇（{key}）", p.row),
             ));
         }
         posts.push(KeyedPost {
@@ -107,9 +124,15 @@ pub fn resolve(
             }
         };
         if let Some(first) = seen_w.insert((id, w.week), w.row) {
-            problems.push(format!(
-                "{file}: row {}: the same account and week ({}) as row {first}",
-                w.row, w.week
+            problems.push(Said::new(
+                format!(
+                    "{file}: row {}: the same account and week ({}) as row {first}",
+                    w.row, w.week
+                ),
+                format!(
+                    "{file}：第 {} 行与第 {first} 行是同一账号同一周（{}）",
+                    w.row, w.week
+                ),
             ));
         }
         weeks.push(WeekMetric {

@@ -1,6 +1,6 @@
 //! The columns of a scores file, their header spellings, and the reading of one row.
 
-use super::{ScoreRow, problem, text};
+use super::{ScoreRow, problem, says, text};
 use crate::domain::entry::Entry;
 use crate::domain::platform::Platform;
 use crate::io::accounts::{Cell, RowProblem};
@@ -103,7 +103,7 @@ pub(super) fn parse_row(
                 row,
                 &name,
                 "",
-                "is empty; every row needs it".into(),
+                says("is empty; every row needs it", "为空；每一行都要填写"),
             ));
         }
         v
@@ -116,7 +116,8 @@ pub(super) fn parse_row(
     if platform.is_none() && !platform_text.is_empty() {
         let (name, _) = get(Column::Platform);
         problems.push(problem(row, &name, &platform_text,
-            "unknown platform; use 微信, 微博, 抖音, 头条号, 客户端, 小程序, 其他 (or wechat, weibo, …)".into()));
+            says("unknown platform; use 微信, 微博, 抖音, 头条号, 客户端, 小程序, 其他 (or wechat, weibo, …)",
+                "未知平台；可选：微信、微博、抖音、头条号、客户端、小程序、其他（或 wechat、weibo 等）")));
     }
     let value = number(get(Column::Value), row, &mut problems);
     let count = count(get(Column::Count), row, &mut problems);
@@ -161,7 +162,10 @@ fn number((name, v): (String, String), row: usize, p: &mut Vec<RowProblem>) -> O
                 row,
                 &name,
                 &v,
-                "is not a number; write points such as 8 or 7.5".into(),
+                says(
+                    "is not a number; write points such as 8 or 7.5",
+                    "不是数字；请写分值，例如 8 或 7.5",
+                ),
             ));
             None
         }
@@ -179,7 +183,10 @@ fn count((name, v): (String, String), row: usize, p: &mut Vec<RowProblem>) -> Op
                 row,
                 &name,
                 &v,
-                "is not a whole number of instances (0, 1, 2, …)".into(),
+                says(
+                    "is not a whole number of instances (0, 1, 2, …)",
+                    "不是次数（0、1、2……的整数）",
+                ),
             ));
             None
         }
@@ -195,7 +202,10 @@ fn flag((name, v): (String, String), row: usize, p: &mut Vec<RowProblem>) -> boo
                 row,
                 &name,
                 &v,
-                "write 1 or 是 for not applicable, leave it empty otherwise".into(),
+                says(
+                    "write 1 or 是 for not applicable, leave it empty otherwise",
+                    "不适用时写 1 或 是，否则留空",
+                ),
             ));
             false
         }

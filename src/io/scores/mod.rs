@@ -11,7 +11,7 @@ use std::path::Path;
 pub use columns::Column;
 pub use resolve::{ResolvedEntry, resolve};
 
-use super::accounts::{Cell, Encoding, ImportError, RowProblem, read_table};
+use super::accounts::{Cell, Encoding, ImportError, RowProblem, Said, read_table};
 use crate::domain::entry::Entry;
 use crate::domain::platform::Platform;
 
@@ -49,10 +49,17 @@ pub fn read_scores(path: &Path) -> Result<ScoreFile, ImportError> {
     let header: Vec<String> = table.rows[header_at].iter().map(text).collect();
     let cols = columns::map(&header).map_err(|missing| ImportError::Csv {
         path: path.to_path_buf(),
-        message: format!(
-            "no column for {}; found headers: {}. A scores file has the columns round, platform, account, evaluator, indicator, value, count, veto, na, note, evidence (or 轮次, 平台, 账号, 评估人, 指标, 分值, 次数, 否决, 不适用, 备注, 佐证)",
-            missing.join(", "),
-            header.join(", ")
+        message: Said::new(
+            format!(
+                "no column for {}; found headers: {}. A scores file has the columns round, platform, account, evaluator, indicator, value, count, veto, na, note, evidence (or 轮次, 平台, 账号, 评估人, 指标, 分值, 次数, 否决, 不适用, 备注, 佐证)",
+                missing.join(", "),
+                header.join(", ")
+            ),
+            format!(
+                "缺少列 {}；已有表头：{}。评分文件的列为 轮次、平台、账号、评估人、指标、分值、次数、否决、不适用、备注、佐证（或 round、platform、account、evaluator、indicator、value、count、veto、na、note、evidence）",
+                missing.join("、"),
+                header.join("、")
+            ),
         ),
     })?;
     let mut rows = Vec::new();
@@ -107,10 +114,19 @@ pub fn capped(mut problems: Vec<RowProblem>) -> Vec<RowProblem> {
             row,
             "…",
             "",
-            format!("and {more} more problems like these"),
+            says(
+                &format!("and {more} more problems like these"),
+                &format!("另有 {more} 处类似问题"),
+            ),
         ));
     }
     problems
+}
+
+/// A row problem's reason in the interface's language (the importer runs inside a command
+/// whose language is set once, see [`crate::i18n::current`]).
+pub(crate) fn says(en: &str, zh: &str) -> String {
+    crate::i18n::current().pick(zh, en).to_string()
 }
 
 /// A problem in one cell.

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{ScoreRow, problem};
+use super::{ScoreRow, problem, says};
 use crate::domain::account::Account;
 use crate::domain::entry::Entry;
 use crate::domain::entry::EntryError;
@@ -42,14 +42,17 @@ pub fn resolve(
         .collect();
     for r in rows {
         if let Some(round) = r.round.as_deref().filter(|x| *x != round_name) {
-            problems.push(problem(r.row, "round", round, format!(
-                "names another round; this import is for \"{round_name}\" (remove the row or import it with --round \"{round}\")")));
+            problems.push(problem(r.row, "round", round, says(&format!(
+                "names another round; this import is for \"{round_name}\" (remove the row or import it with --round \"{round}\")"),
+                &format!("是另一个轮次；本次导入的是“{round_name}”（删去该行，或用 --round “{round}” 另行导入）"))));
             continue;
         }
         let Some(&account) = by_key.get(&(r.platform, r.account.as_str())) else {
-            problems.push(problem(r.row, "account", &r.account, format!(
+            problems.push(problem(r.row, "account", &r.account, says(&format!(
                 "no {} account of this name in round \"{round_name}\"; check the name and platform (assay account list)",
-                r.platform.label_zh())));
+                r.platform.label_en()),
+                &format!("轮次“{round_name}”中没有该名称的{}账号；请检查名称和平台（assay account list）",
+                r.platform.label_zh()))));
             continue;
         };
         let Some(item) = rubric.item(&r.entry.indicator) else {
@@ -60,10 +63,17 @@ pub fn resolve(
                 r.row,
                 "indicator",
                 &r.entry.indicator,
-                format!(
-                    "is not an indicator of rubric {}; known ids: {}",
-                    rubric.id,
-                    known.join(", ")
+                says(
+                    &format!(
+                        "is not an indicator of rubric {}; known ids: {}",
+                        rubric.id,
+                        known.join(", ")
+                    ),
+                    &format!(
+                        "不是评分标准 {} 的指标；已有指标 id：{}",
+                        rubric.id,
+                        known.join("、")
+                    ),
                 ),
             ));
             continue;
@@ -84,8 +94,9 @@ pub fn resolve(
         }
         let key = (account_id, r.evaluator.as_str(), r.entry.indicator.as_str());
         if let Some(first) = seen.insert(key, r.row) {
-            problems.push(problem(r.row, "indicator", &r.entry.indicator, format!(
-                "repeats the entry of row {first} for the same account and evaluator; keep one of them")));
+            problems.push(problem(r.row, "indicator", &r.entry.indicator, says(&format!(
+                "repeats the entry of row {first} for the same account and evaluator; keep one of them"),
+                &format!("与第 {first} 行是同一账号、同一评估人的同一指标；请只保留一行"))));
             continue;
         }
         out.push(ResolvedEntry {

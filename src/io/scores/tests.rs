@@ -143,7 +143,8 @@ fn resolve_checks_accounts_indicators_bounds_and_duplicates() {
         "row 2, column value, value \"11\"",
         "row 3, column account, value \"乙\"",
         "row 4, column indicator, value \"zz\"",
-        "row 7, column indicator, value \"x\": repeats the entry of row 5",
+        // Worded in the interface language, Chinese unless a command set English.
+        "row 7, column indicator, value \"x\": 与第 5 行",
         "row 6, column round, value \"S\"",
         "row 8, column veto, value \"抄袭\"",
     ] {

@@ -23,6 +23,7 @@ fn scheme() -> Scheme {
         grades: vec![("合格".into(), 60.0), ("不合格".into(), 0.0)],
         on_veto: crate::domain::rubric::VetoPolicy::FailKeepScore,
         panel: crate::domain::panel::PanelPolicy::default(),
+        category_methods: Vec::new(),
         pass_side: crate::domain::rubric::Side::AtLeast,
         decimals: 2,
     }

@@ -30,6 +30,8 @@ pub struct SheetInput<'a> {
     pub lang: Lang,
     /// The chair's consensus per indicator (empty when nothing was reconciled).
     pub consensus: HashMap<String, crate::storage::ConsensusRow>,
+    /// A calibration round: said beside the round's name.
+    pub calibration: bool,
 }
 
 struct Scored {
@@ -48,13 +50,14 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
         .iter()
         .map(|e| score_one(input, e))
         .collect();
-    let results: Vec<SheetResult> = scored
+    let mut results: Vec<SheetResult> = scored
         .iter()
         .zip(&input.evaluators)
         .filter_map(|(s, e)| {
             SheetFigures::of(&s.outcome).into_sheet(a.id, s.name.clone(), e.submitted)
         })
         .collect();
+    super::consensus::with_consensus(input, &mut results);
     let refs: Vec<&SheetResult> = results.iter().collect();
     let combined = account_result(input.scheme, a, &refs);
     let skeleton = engine::score(input.rubric, a.platform, a.level, &[]);
@@ -137,7 +140,21 @@ fn facts(input: &SheetInput<'_>, scored: &[Scored]) -> Vec<(String, String)> {
             lang.pick(a.level.label_zh(), a.level.label_en()).into(),
         ),
         (pick("地区", "Region"), a.region.clone()),
-        (pick("评估轮次", "Round"), r.name.clone()),
+        (
+            pick("评估轮次", "Round"),
+            if input.calibration {
+                format!(
+                    "{}（{}）",
+                    r.name,
+                    pick(
+                        "校准轮次，不计入正式结果",
+                        "calibration round, not a live result"
+                    )
+                )
+            } else {
+                r.name.clone()
+            },
+        ),
         (
             pick("监测时间点", "Monitoring date"),
             r.monitoring_date.to_string(),

@@ -1,6 +1,7 @@
 //! The chair's consensus on a score sheet: for reconciled items, the agreed value (or veto
 //! decision) and its rationale in two columns beside the evaluators' own, before the notes.
-//! Sheets of accounts without a consensus keep their columns unchanged.
+//! Sheets of accounts without a consensus keep their columns unchanged; with one, the combined
+//! column counts it as every report does.
 
 use std::collections::HashMap;
 
@@ -64,4 +65,34 @@ pub fn by_account(rows: Vec<ConsensusRow>) -> HashMap<i64, HashMap<String, Conse
             .insert(r.indicator.clone(), r);
     }
     out
+}
+
+/// The combined column rests on the chair's consensus as every report does
+/// ([`crate::report::agreed`]); the evaluators' own columns stay as they scored.
+pub(super) fn with_consensus(
+    input: &super::build::SheetInput<'_>,
+    results: &mut [crate::report::SheetResult],
+) {
+    if input.consensus.is_empty() {
+        return;
+    }
+    let a = input.account;
+    let items: HashMap<String, crate::storage::Consensus> = input
+        .consensus
+        .iter()
+        .map(|(k, c)| (k.clone(), c.consensus.clone()))
+        .collect();
+    let agreed = crate::storage::ConsensusMap::from([(a.id, items)]);
+    let entries: HashMap<(i64, String), Vec<Entry>> = input
+        .evaluators
+        .iter()
+        .map(|e| ((a.id, e.name.clone()), e.entries.clone()))
+        .collect();
+    crate::report::agreed::apply(
+        input.rubric,
+        std::slice::from_ref(a),
+        &agreed,
+        &entries,
+        results,
+    );
 }

@@ -93,3 +93,21 @@ fn rows_of_another_engine_version_are_recomputed() {
         .unwrap();
     assert_eq!(engine, crate::report::sheet::ENGINE_VERSION);
 }
+
+#[test]
+fn round_progress_counts_completed_sheets_apart_from_submitted_ones() {
+    let (mut s, round, account) = store();
+    // The county account's one applicable item is scored: complete, not submitted.
+    let p = &s.round_progress("甲").unwrap()[0];
+    assert_eq!(
+        (p.accounts, p.complete, p.submitted, p.done()),
+        (1, 1, 0, 1)
+    );
+    s.set_submission(round, account, "甲", crate::storage::Submission::Submitted)
+        .unwrap();
+    let p = &s.round_progress("甲").unwrap()[0];
+    assert_eq!((p.complete, p.submitted, p.done()), (0, 1, 1));
+    // Another evaluator has done nothing.
+    let p = &s.round_progress("乙").unwrap()[0];
+    assert_eq!((p.complete, p.submitted, p.done()), (0, 0, 0));
+}

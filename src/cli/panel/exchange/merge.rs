@@ -37,11 +37,8 @@ fn side(s: &str) -> Option<Side> {
 fn parse_take(args: &[String]) -> anyhow::Result<Take> {
     let mut t = Take::default();
     for a in args {
-        let bad = || {
-            anyhow::anyhow!(
-                "--take \"{a}\": write theirs, ours, or theirs:ACCOUNT/INDICATOR (ours:ACCOUNT/INDICATOR)"
-            )
-        };
+        let bad =
+            || crate::i18n::errors::said(crate::i18n::msg::bad_take(crate::i18n::current(), a));
         match a.split_once(':') {
             None => t.all = Some(side(a).ok_or_else(bad)?),
             Some((s, rest)) => {
@@ -87,6 +84,10 @@ struct Plan {
     updated: usize,
     unchanged: usize,
     resolved: usize,
+    /// History rows carried from the evaluators' own databases.
+    carried: usize,
+    /// The changes already in this database or carried by an earlier file of this merge.
+    seen: std::collections::HashSet<super::carry::Key>,
 }
 
 fn brief(e: &Entry) -> String {
@@ -159,7 +160,7 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
         .iter()
         .filter(|s| matches!(s, MergeWrite::Submission(..)))
         .count();
-    if changed == 0 && plan.resolved == 0 {
+    if changed == 0 && plan.resolved == 0 && plan.carried == 0 {
         println!(
             "{}",
             match lang {
@@ -175,12 +176,22 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
             "{}",
             match lang {
                 Lang::Zh => format!(
-                    "已合并：新增 {} 条，更新 {} 条，相同 {} 条，处理冲突 {} 处，提交状态 {} 个",
-                    plan.new, plan.updated, plan.unchanged, plan.resolved, submissions
+                    "已合并：新增 {} 条，更新 {} 条，相同 {} 条，处理冲突 {} 处，提交状态 {} 个，带入评估人本机历史 {} 条",
+                    plan.new,
+                    plan.updated,
+                    plan.unchanged,
+                    plan.resolved,
+                    submissions,
+                    plan.carried
                 ),
                 Lang::En => format!(
-                    "merged: {} new, {} updated, {} identical, {} conflicts resolved, {} submission states",
-                    plan.new, plan.updated, plan.unchanged, plan.resolved, submissions
+                    "merged: {} new, {} updated, {} identical, {} conflicts resolved, {} submission states, {} history rows carried from the evaluators' own databases",
+                    plan.new,
+                    plan.updated,
+                    plan.unchanged,
+                    plan.resolved,
+                    submissions,
+                    plan.carried
                 ),
             }
         );
@@ -281,6 +292,9 @@ fn plan_file(
             local.insert((e.account_id, e.entry.indicator.clone()), e.entry);
         }
     })?;
+    let carried = super::carry::carried(store, round.id, &accounts, content, &mut plan.seen)?;
+    plan.carried += carried.len();
+    plan.steps.extend(carried);
     let decided = recorded(store, round.id, ev)?;
     for fe in &content.entries {
         let id = accounts[&fe.account];

@@ -1,0 +1,31 @@
+//! Metrics import refusals in Chinese (the error's own text is English): a file without the
+//! needed header, and the rows that stop an import.
+
+use super::MetricsError;
+use crate::i18n::Lang;
+use crate::io::accounts::Said;
+
+/// The problems one per line, in `lang`.
+pub(super) fn lines(problems: &[Said], lang: Lang) -> String {
+    let v: Vec<&str> = problems.iter().map(|p| p.pick(lang)).collect();
+    v.join("\n")
+}
+
+impl MetricsError {
+    /// The refusal in Chinese (`None` for English, whose text is the error's own, and for a
+    /// file that could not be read, which the registry importer's wording covers).
+    pub fn zh(&self) -> Option<String> {
+        match self {
+            MetricsError::Read(_) => None,
+            MetricsError::NoHeader { file, found } => Some(format!(
+                "{file}：找不到含账号列（账号/account）以及发布时间列（发布时间/published）或周列（周/week）的表头行；已有表头：{}",
+                found.join("、")
+            )),
+            MetricsError::Rows { file, problems } => Some(format!(
+                "{file}：有 {} 处问题，未导入任何数据：\n{}",
+                problems.len(),
+                lines(problems, Lang::Zh)
+            )),
+        }
+    }
+}
