@@ -85,6 +85,7 @@ pub fn load(
         .collect();
     app.known_evaluators = store.evaluator_names()?;
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.ops_job.background = !in_memory;
     Ok((app, feed))
 }
 
@@ -212,6 +213,8 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
         app.apply(Action::Resize(size.width, size.height), &mut store);
         let mut dirty = true;
         let mut warm = false;
+        // The operations report being computed off the UI thread, if any.
+        let mut ops: Option<std::sync::mpsc::Receiver<Action>> = None;
         loop {
             if dirty {
                 terminal.draw(|f| crate::ui::render(f, &app))?;
@@ -230,7 +233,7 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
             // While totals arrive, wait for input only briefly; otherwise block until some comes.
             // Only an event that resolves to an action redraws (mouse motion does not).
             dirty = false;
-            if feed.is_none() || event::poll(POLL)? {
+            if (feed.is_none() && ops.is_none()) || event::poll(POLL)? {
                 let action = match event::read()? {
                     Event::Key(k) if k.is_press() => keymap::resolve(app.ctx(), k),
                     Event::Mouse(m) => mouse::resolve(&app, m),
@@ -239,6 +242,30 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
                 };
                 if let Some(a) = action {
                     app.apply(a, &mut store);
+                    dirty = true;
+                }
+            }
+            if let Some(req) = app.ops_job.request.take() {
+                ops = Some(worker::spawn_ops(store.path().to_path_buf(), req));
+            }
+            if let Some(rx) = ops.as_ref() {
+                let got = match rx.try_recv() {
+                    Ok(a) => Some(a),
+                    Err(std::sync::mpsc::TryRecvError::Empty) => None,
+                    // Gone without an answer (it panicked): say so rather than wait forever.
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Action::OpsLoaded(
+                        crate::app::ops::OpsLoad(std::sync::Arc::new(Err(app
+                            .lang
+                            .pick(
+                                "运营监测的后台计算意外中止（见日志）",
+                                "the operations worker stopped early (see the log)",
+                            )
+                            .into()))),
+                    )),
+                };
+                if let Some(a) = got {
+                    app.apply(a, &mut store);
+                    ops = None;
                     dirty = true;
                 }
             }

@@ -152,17 +152,8 @@ fn the_demo_report_names_the_planted_accounts() {
         .iter()
         .find(|r| r["name"] == "东坑发布" && r["platform"] == "wechat")
         .unwrap();
-    assert!(dk["activity"]["last_post"].as_str().unwrap() <= "2024-11-20");
+    assert_eq!(dk["activity"]["last_post"], "2024-11-20");
     assert!(dk["activity"]["dormant_now"].as_bool().unwrap());
-    let zombie = flagged("zombie");
-    for z in [
-        "wechat:缙云发布",
-        "wechat:新碧发布",
-        "wechat:遂昌农业农村",
-        "wechat:遂昌民政",
-    ] {
-        assert!(zombie.contains(&z.to_string()), "{z} not in {zombie:?}");
-    }
     let below = flagged("below_average");
     assert!(!below.is_empty());
     let first = &rows[0];
@@ -209,28 +200,111 @@ fn the_demo_report_names_the_planted_accounts() {
             .any(|f| f == "dormant"),
         "{dk}"
     );
-    // The zombies answer nobody: exactly the planted four have no interaction.
-    let mut silent = flagged("no_interaction");
-    silent.sort();
+}
+
+/// The planted accounts per flag kind, as sample-data/README lists them: `- `kind`: 微信:名称, …`.
+fn planted() -> Vec<(String, Vec<String>)> {
+    let readme = include_str!("../sample-data/README.md");
+    let section = readme
+        .split("### Planted accounts")
+        .nth(1)
+        .expect("sample-data/README has a planted-accounts section");
+    section
+        .lines()
+        .filter_map(|l| l.strip_prefix("- `"))
+        .map(|l| {
+            let (kind, list) = l.split_once("`:").expect("- `kind`: accounts");
+            let mut names: Vec<String> = list
+                .split(',')
+                .map(|a| {
+                    let (p, n) = a.trim().split_once(':').expect("platform:name");
+                    let p = assay::domain::platform::Platform::parse(p).expect("a platform");
+                    format!("{}:{n}", p.code())
+                })
+                .collect();
+            names.sort();
+            (kind.to_string(), names)
+        })
+        .collect()
+}
+
+#[test]
+fn the_demo_flags_exactly_the_planted_accounts_per_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = ok(&run(&db, &["ops", "--round", "2", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rows = v["accounts"].as_array().expect("accounts");
+    let kinds = planted();
+    let names: Vec<&str> = kinds.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
-        silent,
+        names,
         [
-            "wechat:新碧发布",
-            "wechat:缙云发布",
-            "wechat:遂昌农业农村",
-            "wechat:遂昌民政"
+            "dormant",
+            "dormant_now",
+            "zombie",
+            "under_floor",
+            "no_interaction"
         ]
     );
-    // The planted dormant accounts (sample-data/README) are all flagged dormant.
-    for d in [
-        "wechat:莲都教育",
-        "wechat:健康莲都",
-        "wechat:莲都生态环境",
-        "wechat:莲都公安服务",
-        "douyin:莲都退役军人",
-    ] {
-        assert!(dormant.contains(&d.to_string()), "{d} not in {dormant:?}");
+    for (kind, want) in kinds {
+        let mut got: Vec<String> = rows
+            .iter()
+            .filter(|r| {
+                if kind == "dormant_now" {
+                    r["activity"]["dormant_now"] == true
+                } else {
+                    r["flags"].as_array().unwrap().iter().any(|f| *f == *kind)
+                }
+            })
+            .map(|r| {
+                format!(
+                    "{}:{}",
+                    r["platform"].as_str().unwrap(),
+                    r["name"].as_str().unwrap()
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got, want,
+            "flag {kind}: the ops report against sample-data/README"
+        );
     }
+    // Round 1 (莲都, 26 weeks before 2024-11-29): the five dormant accounts, no zombie.
+    let out = ok(&run(&db, &["ops", "--round", "1", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let with = |flag: &str| -> Vec<String> {
+        let mut names: Vec<String> = v["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["flags"].as_array().unwrap().iter().any(|f| f == flag))
+            .map(|r| {
+                format!(
+                    "{}:{}",
+                    r["platform"].as_str().unwrap(),
+                    r["name"].as_str().unwrap()
+                )
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    let mut five: Vec<String> = planted()[0].1.clone();
+    five.retain(|a| {
+        ![
+            "缙云发布",
+            "新碧发布",
+            "遂昌农业农村",
+            "遂昌民政",
+            "东坑发布",
+        ]
+        .iter()
+        .any(|z| a.ends_with(z))
+    });
+    assert_eq!(with("dormant"), five);
+    assert!(with("zombie").is_empty(), "{:?}", with("zombie"));
 }
 
 #[test]
@@ -257,7 +331,7 @@ fn explain_shows_automatic_items_and_the_evaluators_override_with_its_reason() {
         .expect("no_update");
     assert_eq!(veto["violated"], true);
     assert_eq!(veto["entry"]["veto"], "监测时间点前2周内无更新");
-    assert_eq!(veto["evidence"]["silent_days"], 28);
+    assert_eq!(veto["evidence"]["silent_days"], 26);
     assert_eq!(veto["status"], "agrees");
     // 缙云发布 answers nobody: the automatic veto is overridden by the evaluator with a reason.
     ok(&run(

@@ -21,7 +21,7 @@ fn demo_loads_and_q4_is_the_bulletin() {
     assert_eq!(info.rounds, 2);
     assert_eq!(info.round_name, "2024年第四季度全面检查");
     assert_eq!(info.evaluator, "王敏");
-    assert!(info.posts > 10_000 && info.weeks == 445 * 26, "{info:?}");
+    assert!(info.posts > 10_000 && info.weeks == 445 * 29, "{info:?}");
     let round = store.round(&info.round_id.to_string()).expect("round");
     let s = round_summary(&mut store, &round).expect("summary");
     assert_eq!(

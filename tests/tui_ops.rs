@@ -4,6 +4,9 @@
 
 mod common_tui;
 
+use std::sync::Arc;
+
+use assay::app::ops::OpsLoad;
 use assay::app::{Action, Ctx, MemBackend, Popup, Screen};
 use assay::domain::ops::PostFigures;
 use assay::domain::ops::activity::ActivityRules;
@@ -83,6 +86,50 @@ fn o_opens_the_flagged_accounts_and_goes_back() {
     assert_eq!(a.screen, Screen::Accounts);
     run(&mut a, &mut b, &[Action::ShowOps, Action::ShowOps]);
     assert_eq!(a.screen, Screen::Accounts);
+}
+
+#[test]
+fn in_the_background_the_screen_waits_for_the_workers_report_with_keys_live() {
+    // An empty backend: computing here would find no metrics; the worker's report is used.
+    let mut b = MemBackend::default();
+    let mut a = app(Lang::Zh, &b);
+    a.ops_job.background = true;
+    run(&mut a, &mut b, &[Action::ShowOps]);
+    assert_eq!(a.screen, Screen::Ops);
+    assert!(a.ops.is_none() && a.popup.is_none());
+    let req = a.ops_job.request.take().expect("a request for the worker");
+    assert_eq!(req.round, a.session.round_id);
+    assert_eq!(req.accounts.len(), accounts().len());
+    let text = screen(&mut a, &mut b, 80, 24);
+    assert!(text.contains("运营监测计算中"), "{text}");
+    // Keys stay live: back to the list and in again, without a second request.
+    run(&mut a, &mut b, &[Action::Back, Action::ShowOps]);
+    assert_eq!(a.screen, Screen::Ops);
+    assert!(a.ops_job.request.is_none());
+    let load = OpsLoad(Arc::new(Ok(Some(report()))));
+    run(&mut a, &mut b, &[Action::OpsLoaded(load)]);
+    assert_eq!(a.screen, Screen::Ops);
+    assert_eq!(
+        a.ops.as_ref().unwrap().report.accounts.len(),
+        accounts().len()
+    );
+    assert!(a.ops_job.loading.is_none());
+    // A report arriving after the user left is not forced on them; an error is a popup.
+    run(&mut a, &mut b, &[Action::Back, Action::ShowOps]);
+    let _ = a.ops_job.request.take();
+    run(&mut a, &mut b, &[Action::Back]);
+    let late = OpsLoad(Arc::new(Ok(Some(report()))));
+    run(&mut a, &mut b, &[Action::OpsLoaded(late)]);
+    assert_eq!(a.screen, Screen::Accounts);
+    run(&mut a, &mut b, &[Action::ShowOps]);
+    let failed = OpsLoad(Arc::new(Err("磁盘读取失败".into())));
+    run(&mut a, &mut b, &[Action::OpsLoaded(failed)]);
+    assert_eq!(a.screen, Screen::Accounts);
+    assert!(
+        matches!(&a.popup, Some(Popup::Message { text, error: true }) if text.contains("磁盘读取失败")),
+        "{:?}",
+        a.popup
+    );
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn profiles(rows: &[Row], stale: &str, rng: &mut ChaCha8Rng) -> Vec<Profile> {
             if dormant < 5 {
                 out[i] = Profile::Dormant {
                     from: rng.random_range(4..12),
-                    len: rng.random_range(3..8),
+                    gap: 13 + rng.random_range(3..8),
                 };
                 dormant += 1;
             } else if zombie < 4 {

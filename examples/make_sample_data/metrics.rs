@@ -1,5 +1,6 @@
-//! 26 weeks of per-post and weekly metrics for every account: heavy-tailed reach, a few
-//! dormant (睡眠) accounts with long silent stretches, zombie (僵尸) accounts that post rarely to
+//! 29 weeks of per-post and weekly metrics for every account (from 2024-05-27: the 26 weeks
+//! before either round's monitoring date): heavy-tailed reach, a few
+//! dormant (睡眠) accounts with one silence of 16–20 days, zombie (僵尸) accounts that post rarely to
 //! nobody, and the one account vetoed for not updating (silent since 2024-11-20).
 
 use assay::domain::platform::Platform;
@@ -10,15 +11,17 @@ use rand_chacha::ChaCha8Rng;
 use crate::accounts::Row;
 use crate::scores::platform_of;
 
-pub const WEEKS: i64 = 26;
+pub const WEEKS: i64 = 29;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Profile {
     Normal,
-    /// Silent for `len` weeks from week `from`, then resumed (after the October special check).
+    /// One silence mid-period: the last post on the Sunday before week `from`, then `gap`
+    /// (14–20) days without a post. Reported dormant at exactly one weekly check (a check falls
+    /// 14 days after the last post), never a zombie (no gap longer than 20 days, no two reports).
     Dormant {
         from: i64,
-        len: i64,
+        gap: i64,
     },
     Zombie,
     /// No post after the given day: fails the no-update veto at the monitoring date.
@@ -26,7 +29,7 @@ pub enum Profile {
 }
 
 pub fn first_monday() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 6, 17).expect("valid date")
+    NaiveDate::from_ymd_opt(2024, 5, 27).expect("valid date")
 }
 
 fn gauss(rng: &mut ChaCha8Rng) -> f64 {
@@ -83,6 +86,56 @@ fn rate(r: &Row) -> f64 {
     if r.level == "市级" { p * 1.3 } else { p }
 }
 
+/// The unit whose WeChat account never answers a message (the inspector's 互动回应差 veto).
+pub const UNANSWERED: &str = "遂昌县住房和城乡建设局";
+
+/// A random time of day on day `d` (0 = Monday) of a week.
+fn at(d: i64, rng: &mut ChaCha8Rng) -> (i64, u32, u32) {
+    (d, rng.random_range(7..22), rng.random_range(0..60))
+}
+
+/// The posting days of week `w` (0 = Monday) with a time each, by profile. A normal account posts
+/// at least once every week, so it is never silent for 14 days at a check nor under the floor;
+/// a zombie posts in one week of four (gaps over 20 days) and in the last week; a dormant account
+/// keeps its one silence; the stale account posts nothing after its last day, and on it.
+fn week_days(
+    prof: Profile,
+    w: i64,
+    phase: i64,
+    rate: f64,
+    rng: &mut ChaCha8Rng,
+) -> Vec<(i64, u32, u32)> {
+    let monday = first_monday() + Duration::days(7 * w);
+    let n = match prof {
+        Profile::Zombie => u32::from(w % 4 == phase || w == WEEKS - 1),
+        _ => poisson(rate, rng).max(1),
+    };
+    let mut days: Vec<(i64, u32, u32)> = (0..n).map(|_| at(rng.random_range(0..7), rng)).collect();
+    match prof {
+        Profile::Dormant { from, gap } => {
+            let last = first_monday() + Duration::days(7 * from - 1);
+            let next = last + Duration::days(gap + 1);
+            let day = |d: i64| monday + Duration::days(d);
+            days.retain(|(d, _, _)| day(*d) <= last || day(*d) >= next);
+            for edge in [last, next] {
+                let d = (edge - monday).num_days();
+                if (0..7).contains(&d) {
+                    days.push(at(d, rng));
+                }
+            }
+        }
+        Profile::Stale(last) => {
+            days.retain(|(d, _, _)| monday + Duration::days(*d) <= last);
+            let d = (last - monday).num_days();
+            if (0..7).contains(&d) {
+                days.push(at(d, rng));
+            }
+        }
+        _ => {}
+    }
+    days
+}
+
 /// Writes posts.csv and weekly.csv.
 pub fn write(
     rows: &[Row],
@@ -120,38 +173,13 @@ pub fn write(
             followers = 460_000.0;
         }
         let zombie = *prof == Profile::Zombie;
+        let phase = rng.random_range(0..4);
         for w in 0..WEEKS {
             let monday = first_monday() + Duration::days(7 * w);
-            let silent =
-                matches!(*prof, Profile::Dormant { from, len } if w >= from && w < from + len);
-            let mut pushes = if silent {
-                0
-            } else if zombie {
-                u32::from(rng.random_bool(0.25))
-            } else {
-                poisson(rate(r), rng)
-            };
-            // Everyone active posts in the fortnight before the monitoring date.
-            if w == WEEKS - 1 && pushes == 0 && !matches!(prof, Profile::Stale(_)) {
-                pushes = 1;
-            }
-            let mut days: Vec<(i64, u32, u32)> = (0..pushes)
-                .map(|_| {
-                    (
-                        rng.random_range(0..7),
-                        rng.random_range(7..22),
-                        rng.random_range(0..60),
-                    )
-                })
-                .collect();
+            let mut days = week_days(*prof, w, phase, rate(r), rng);
             days.sort();
             for (d, h, m) in days {
                 let day = monday + Duration::days(d);
-                if let Profile::Stale(last) = prof
-                    && day > *last
-                {
-                    continue;
-                }
                 let articles = if wechat { rng.random_range(1..=3) } else { 1 };
                 for a in 0..articles {
                     let reach = if zombie { 0.004 } else { 0.05 };
@@ -198,11 +226,11 @@ pub fn write(
             };
             followers = (followers * (1.0 + growth)).max(10.0);
             let messages = if zombie {
-                u32::from(rng.random_bool(0.1))
+                u32::from(w % 8 == 3)
             } else {
                 poisson(followers * 0.0004, rng)
             };
-            let replies = if zombie {
+            let replies = if zombie || (wechat && r.unit == UNANSWERED) {
                 0
             } else {
                 (f64::from(messages) * rng.random_range(0.7..=1.0)).round() as u32

@@ -49,6 +49,8 @@ pub enum Action {
     ClearItem,
     ClearAccount,
     EditNote,
+    /// Take over an automatic value: the note prompt for the reason.
+    OverrideAuto,
     EditEvidence,
     Undo,
     Redo,
@@ -65,4 +67,6 @@ pub enum Action {
     TotalsLoaded(Vec<super::Totals>),
     /// The background computation of totals stopped with this error (not a key).
     TotalsFailed(String),
+    /// The operations report computed by the worker for the screen being opened.
+    OpsLoaded(super::ops::OpsLoad),
 }

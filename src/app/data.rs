@@ -37,6 +37,15 @@ pub trait Backend {
         indicator: &str,
     ) -> Result<(), StoreError>;
     fn submitted(&self, round: i64, account: i64, evaluator: &str) -> Result<bool, StoreError>;
+    /// The automatic entries `assay ops auto` placed in this sheet (none by default).
+    fn auto_placed(
+        &self,
+        _round: i64,
+        _account: i64,
+        _evaluator: &str,
+    ) -> Result<Vec<Entry>, StoreError> {
+        Ok(Vec::new())
+    }
     /// Every account whose sheet `evaluator` has submitted in the round.
     fn submitted_accounts(&self, round: i64, evaluator: &str) -> Result<Vec<i64>, StoreError>;
     fn set_submitted(
@@ -161,6 +170,15 @@ impl Backend for Store {
     fn entries(&self, round: i64, account: i64, evaluator: &str) -> Result<Vec<Entry>, StoreError> {
         let rows = Store::entries(self, round, account, Some(evaluator))?;
         Ok(rows.into_iter().map(|s| s.entry).collect())
+    }
+
+    fn auto_placed(
+        &self,
+        round: i64,
+        account: i64,
+        evaluator: &str,
+    ) -> Result<Vec<Entry>, StoreError> {
+        Store::auto_placed(self, round, account, evaluator)
     }
 
     fn set_entry(

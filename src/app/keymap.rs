@@ -210,6 +210,7 @@ pub fn bindings() -> Vec<Binding> {
         b!(&[kc(C::Delete), kc(C::Backspace)], Action::ClearItem, &[Scoring], "清除本项", "clear this item", false),
         b!(&[k('C')], Action::ClearAccount, &[Scoring], "清除本账号全部评分", "clear the account's scores", false),
         b!(&[k('m')], Action::EditNote, &[Scoring], "备注", "note", true),
+        b!(&[k('O')], Action::OverrideAuto, &[Scoring], "覆盖自动值(写理由)", "override an automatic value (with a reason)", false),
         b!(&[k('e')], Action::EditEvidence, &[Scoring], "证据链接", "evidence links", false),
         b!(&[k('u')], Action::Undo, &[Scoring], "撤销", "undo", true),
         b!(&[ctrl('r'), k('U')], Action::Redo, &[Scoring], "重做", "redo", false),

@@ -82,6 +82,8 @@ pub struct App {
     pub summary: Option<Summary>,
     pub reconcile: Option<Reconcile>,
     pub ops: Option<ops::OpsView>,
+    /// The operations report computed off the UI thread (see [`ops::OpsJob`]).
+    pub ops_job: ops::OpsJob,
     pub popup: Option<Popup>,
     /// Undo/redo stacks per account id, kept while the app runs.
     pub history: HashMap<i64, (Vec<Edit>, Vec<Edit>)>,
@@ -180,6 +182,7 @@ impl App {
             summary: None,
             reconcile: None,
             ops: None,
+            ops_job: ops::OpsJob::default(),
             popup: None,
             history: HashMap::new(),
             size: (80, 24),

@@ -2,8 +2,39 @@
 //! against its group mean, streak and flags), which accounts are listed (flagged ones, or all)
 //! and the selected one.
 
+use std::sync::Arc;
+
+use crate::domain::account::Account;
 use crate::domain::ops::report::{OpsReport, OpsRow};
 pub use crate::report::bulletin::ops::flag_word;
+
+/// The operations report computed in the background: the runtime sets `background` (a database
+/// file to read from another thread), takes `request` when the screen is opened, computes the
+/// report on a worker and sends it back as `Action::OpsLoaded`; `loading` holds the account to
+/// focus meanwhile. Without `background` (tests, in-memory stores) the report is computed at once.
+#[derive(Debug, Clone, Default)]
+pub struct OpsJob {
+    pub background: bool,
+    pub request: Option<OpsRequest>,
+    pub loading: Option<Option<i64>>,
+}
+
+/// What the worker computes the report for.
+#[derive(Debug, Clone)]
+pub struct OpsRequest {
+    pub round: i64,
+    pub accounts: Vec<Account>,
+}
+
+/// The worker's answer: the report (`None`: no metrics in the period) or an error message.
+#[derive(Debug, Clone)]
+pub struct OpsLoad(pub Arc<Result<Option<OpsReport>, String>>);
+
+impl PartialEq for OpsLoad {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// The operations screen.
 #[derive(Debug, Clone)]

@@ -29,6 +29,17 @@ pub struct Scoring {
     /// A value being typed, not yet saved.
     pub input: Option<String>,
     pub submitted: bool,
+    /// The automatic entries `assay ops auto` placed in this sheet, by indicator.
+    pub auto: BTreeMap<String, Entry>,
+}
+
+impl Scoring {
+    /// Whether the item's entry is still the automatic value as placed (not the evaluator's).
+    pub fn is_auto(&self, id: &str) -> bool {
+        self.auto
+            .get(id)
+            .is_some_and(|a| self.entries.get(id) == Some(a))
+    }
 }
 
 /// Where the open account stands against a bonus item's gate.
@@ -127,6 +138,11 @@ impl App {
         let (round, ev) = (self.session.round_id, self.session.evaluator.as_str());
         let list = backend.entries(round, r.account.id, ev)?;
         let submitted = backend.submitted(round, r.account.id, ev)?;
+        let auto = backend
+            .auto_placed(round, r.account.id, ev)?
+            .into_iter()
+            .map(|e| (e.indicator.clone(), e))
+            .collect();
         let entries: BTreeMap<String, Entry> =
             list.into_iter().map(|e| (e.indicator.clone(), e)).collect();
         let cursor = self.scoring.as_ref().map_or(0, |s| s.cursor);
@@ -138,6 +154,7 @@ impl App {
             cursor,
             input: None,
             submitted,
+            auto,
         });
         self.screen = Screen::Scoring;
         // Stay on the same item when it still needs a judgement here (scoring one indicator

@@ -22,6 +22,7 @@ impl App {
             }
             Action::TotalsLoaded(batch) => return self.load_totals(batch),
             Action::TotalsFailed(why) => return self.totals_failed(why),
+            Action::OpsLoaded(load) => return self.ops_loaded(load),
             _ => {}
         }
         if action == Action::Quit {

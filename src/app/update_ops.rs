@@ -1,7 +1,9 @@
 //! Applying actions on the operations screen: opening it from the account list (the round's
 //! report read through the backend, the selected account focused) and moving within it.
 
-use super::ops::OpsView;
+use std::sync::Arc;
+
+use super::ops::{OpsLoad, OpsRequest, OpsView};
 use super::{Action, App, Backend, Popup, Screen};
 use crate::storage::StoreError;
 
@@ -13,10 +15,39 @@ impl App {
             return Ok(());
         }
         let accounts: Vec<_> = self.rows.iter().map(|r| r.account.clone()).collect();
-        let report = backend.round_ops(self.session.round_id, &accounts)?;
         let focus = self.list.selected_row().map(|i| self.rows[i].account.id);
+        if self.ops_job.background {
+            // The worker computes it; the screen says so meanwhile (keys stay live).
+            if self.ops_job.loading.is_none() {
+                self.ops_job.request = Some(OpsRequest {
+                    round: self.session.round_id,
+                    accounts,
+                });
+            }
+            self.ops_job.loading = Some(focus);
+            self.ops = None;
+            self.screen = Screen::Ops;
+            return Ok(());
+        }
+        let report = backend.round_ops(self.session.round_id, &accounts)?;
         self.open_ops(report, focus);
         Ok(())
+    }
+
+    /// The worker's report arrived: shown if the screen is still waiting for it.
+    pub(super) fn ops_loaded(&mut self, load: OpsLoad) {
+        let Some(focus) = self.ops_job.loading.take() else {
+            return;
+        };
+        let waiting = self.screen == Screen::Ops;
+        if waiting {
+            self.screen = Screen::Accounts;
+        }
+        match Arc::try_unwrap(load.0).unwrap_or_else(|a| (*a).clone()) {
+            Ok(report) if waiting => self.open_ops(report, focus),
+            Ok(_) => {}
+            Err(why) => self.error(why),
+        }
     }
 
     /// Shows `report` with `focus` selected; without a report, says that the round has no

@@ -330,6 +330,26 @@ impl App {
                 });
                 return Ok(());
             }
+            (Action::OverrideAuto, _) => {
+                if !self.scoring.as_ref().is_some_and(|s| s.is_auto(&id)) {
+                    self.flash = Some(
+                        self.t(
+                            "此项不是自动值（用 assay ops auto 填入）",
+                            "This item is not an automatic value (placed by assay ops auto)",
+                        )
+                        .into(),
+                    );
+                    return Ok(());
+                }
+                let buf = self
+                    .t("覆盖自动值，理由：", "Override, reason: ")
+                    .to_string();
+                self.popup = Some(Popup::Input {
+                    kind: InputKind::Note,
+                    buf,
+                });
+                return Ok(());
+            }
             (Action::EditEvidence, _) => {
                 let buf = crate::domain::evidence::join(&e.evidence);
                 self.popup = Some(Popup::Input {

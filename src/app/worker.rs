@@ -126,6 +126,34 @@ fn run(job: &Job, tx: &mpsc::Sender<Action>) -> Result<(), String> {
     Ok(())
 }
 
+/// Computes the round's operations report on its own thread through the shared read-only
+/// connection; the answer arrives on the returned channel as one `Action::OpsLoaded`.
+pub fn spawn_ops(db: PathBuf, req: super::ops::OpsRequest) -> Receiver<Action> {
+    let (tx, rx) = mpsc::channel();
+    let send = tx.clone();
+    let started = thread::Builder::new()
+        .name("assay-ops".into())
+        .spawn(move || {
+            let t = Instant::now();
+            let r = with_reader(&db, |store| {
+                store
+                    .round_ops(req.round, &req.accounts)
+                    .map_err(|e| e.to_string())
+            })
+            .and_then(|r| r);
+            tracing::info!("operations report in {:.2} s", t.elapsed().as_secs_f64());
+            let _ = tx.send(Action::OpsLoaded(super::ops::OpsLoad(std::sync::Arc::new(
+                r,
+            ))));
+        });
+    if let Err(e) = started {
+        let _ = send.send(Action::OpsLoaded(super::ops::OpsLoad(std::sync::Arc::new(
+            Err(e.to_string()),
+        ))));
+    }
+    rx
+}
+
 impl Feed {
     /// Applies every batch that has arrived, without waiting; true when the app changed.
     /// Starts a [`deferred`] job first.

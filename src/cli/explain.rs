@@ -143,6 +143,13 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
         by_evaluator.insert(who.unwrap_or_default(), Vec::new());
     }
     let auto = super::ops_auto::for_account(store, &round, &rubric, &account)?;
+    let placed = store.auto_records(round.id)?;
+    let placed_in = |who: &str| -> Vec<&crate::storage::AutoRecord> {
+        placed
+            .iter()
+            .filter(|p| p.account_id == account.id && p.evaluator == who)
+            .collect()
+    };
     let explained: Vec<Explained<'_>> = by_evaluator
         .into_iter()
         .map(|(evaluator, entries)| Explained {
@@ -153,7 +160,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
             level: account.level.code(),
             outcome: engine::score(&rubric, account.platform, account.level, &entries),
             notes: notes(&rubric, &entries),
-            automatic: super::ops_auto::shown(&auto, &entries),
+            automatic: super::ops_auto::shown(&auto, &entries, &placed_in(&evaluator)),
             evaluator,
         })
         .collect();

@@ -269,6 +269,15 @@ const ZH: &[(&str, &str)] = &[
         "The posts or weekly metrics file (CSV or XLSX)",
         "逐篇或逐周运营数据文件（CSV 或 XLSX）",
     ),
+    (
+        "Place the automatic values of rule-named items in the round's started sheets (evaluators' own entries are kept) and print what changed since the last run",
+        "把引用运营规则的指标的自动值填入本轮已开始的评分表（评估员自己的录入保留不动），并列出与上次相比的变化",
+    ),
+    (
+        "Only show what would change; write nothing",
+        "只显示将会发生的变化，不写入",
+    ),
+    ("Print JSON instead of a table", "输出 JSON 而不是表格"),
 ];
 
 fn collapse(s: &str) -> String {

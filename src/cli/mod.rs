@@ -16,6 +16,7 @@ mod history;
 mod metrics;
 mod ops;
 mod ops_auto;
+mod ops_auto_run;
 mod ops_render;
 mod output;
 mod panel;
@@ -237,7 +238,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Bulletin(args)) => bulletin::bulletin(&mut open_store(&cli)?, args, lang),
         Some(Command::Annual(args)) => annual_out::annual(&mut open_store(&cli)?, args, lang),
         Some(Command::Metrics(cmd)) => metrics::run(&mut open_store(&cli)?, cmd, lang),
-        Some(Command::Ops(args)) => ops::run(&open_store(&cli)?, args, lang),
+        Some(Command::Ops(args)) => ops::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
         Some(Command::Audit(AuditCmd::Verify { round, format })) => {

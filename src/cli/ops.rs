@@ -24,7 +24,10 @@ pub enum OpsFormat {
 
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("when").required(true).args(["round", "week"]))]
+#[command(subcommand_negates_reqs = true, args_conflicts_with_subcommands = true)]
 pub struct OpsArgs {
+    #[command(subcommand)]
+    pub cmd: Option<OpsCmd>,
     /// Round id or name: its accounts, the weeks before its monitoring date
     #[arg(long)]
     pub round: Option<String>,
@@ -68,6 +71,13 @@ pub struct OpsArgs {
     /// Output format: table (default), json, csv or md
     #[arg(long, value_enum, default_value_t = OpsFormat::Table)]
     pub format: OpsFormat,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum OpsCmd {
+    /// Place the automatic values of rule-named items in the round's started sheets (evaluators'
+    /// own entries are kept) and print what changed since the last run
+    Auto(super::ops_auto_run::OpsAutoArgs),
 }
 
 pub fn parse_weekday(s: &str) -> Result<Weekday, String> {
@@ -139,7 +149,10 @@ fn formulas(names: &[String], lang: Lang) -> anyhow::Result<Vec<Formula>> {
     Ok(out)
 }
 
-pub fn run(store: &Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> {
+pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> {
+    if let Some(OpsCmd::Auto(a)) = &args.cmd {
+        return super::ops_auto_run::run(store, a, lang);
+    }
     let rules = rules(args, lang)?;
     let formulas = formulas(&args.formula, lang)?;
     let (accounts, from, to) = match (&args.round, args.week) {

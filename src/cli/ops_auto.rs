@@ -6,12 +6,12 @@ use serde::Serialize;
 use crate::domain::account::Account;
 use crate::domain::entry::Entry;
 use crate::domain::ops::activity::ActivityRules;
-use crate::domain::ops::auto::{AutoValue, automatic};
+use crate::domain::ops::auto::{AutoValue, automatic, same_judgement};
 use crate::domain::ops::formula;
-use crate::domain::ops::report::GroupBy;
+use crate::domain::ops::report::{GroupBy, OpsReport};
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
-use crate::storage::{Round, Store};
+use crate::storage::{AutoRecord, Round, Store};
 
 /// An automatic value beside the evaluator's entry.
 #[derive(Debug, Clone, Serialize)]
@@ -24,18 +24,10 @@ pub struct AutoShown {
     pub reason: Option<String>,
 }
 
-/// The automatic values for one account of a round: the ops report over the 26 weeks before
-/// the monitoring date, national rules, `gov-ops` index, group = the round's accounts (the same
-/// defaults as `assay ops --round`). Empty when the rubric names no rule.
-pub fn for_account(
-    store: &Store,
-    round: &Round,
-    rubric: &Rubric,
-    account: &Account,
-) -> anyhow::Result<Vec<AutoValue>> {
-    if !rubric.items().iter().any(|i| i.common().rule.is_some()) {
-        return Ok(Vec::new());
-    }
+/// The ops report that automatic values rest on: the 26 weeks before the round's monitoring
+/// date, national rules, `gov-ops` index, group = the round's accounts (the same defaults as
+/// `assay ops --round`).
+pub fn round_report(store: &Store, round: &Round) -> anyhow::Result<OpsReport> {
     let formulas: Vec<_> = formula::shipped()
         .into_iter()
         .filter(|f| f.id == "gov-ops")
@@ -45,7 +37,7 @@ pub fn for_account(
     let first = chrono::Weekday::Mon;
     let from = crate::domain::ops::week::week_start(to - chrono::Duration::weeks(26), first);
     let rules = ActivityRules::default();
-    let report = super::ops::build(
+    super::ops::build(
         store,
         &accounts,
         &formulas,
@@ -54,7 +46,26 @@ pub fn for_account(
         from,
         to,
         first,
-    )?;
+    )
+}
+
+/// Whether the rubric names any rule (else there is nothing automatic).
+pub fn names_rules(rubric: &Rubric) -> bool {
+    rubric.items().iter().any(|i| i.common().rule.is_some())
+}
+
+/// The automatic values for one account of a round (see [`round_report`]). Empty when the
+/// rubric names no rule.
+pub fn for_account(
+    store: &Store,
+    round: &Round,
+    rubric: &Rubric,
+    account: &Account,
+) -> anyhow::Result<Vec<AutoValue>> {
+    if !names_rules(rubric) {
+        return Ok(Vec::new());
+    }
+    let report = round_report(store, round)?;
     Ok(report
         .accounts
         .iter()
@@ -63,21 +74,23 @@ pub fn for_account(
         .unwrap_or_default())
 }
 
-fn same(a: &Entry, b: &Entry) -> bool {
-    a.veto.is_some() == b.veto.is_some()
-        && (a.veto.is_some() || (a.value == b.value && a.count == b.count))
-}
-
-/// Each automatic value with the evaluator's stance on it.
-pub fn shown(auto: &[AutoValue], entries: &[Entry]) -> Vec<AutoShown> {
+/// Each automatic value with the evaluator's stance on it. `placed` holds the automatic entries
+/// `assay ops auto` placed in this evaluator's sheet: an entry still exactly as placed is
+/// automatic, not the evaluator's.
+pub fn shown(auto: &[AutoValue], entries: &[Entry], placed: &[&AutoRecord]) -> Vec<AutoShown> {
     auto.iter()
         .map(|v| {
             let mine = entries
                 .iter()
                 .find(|e| e.indicator == v.indicator && e.is_scored());
+            let was = placed
+                .iter()
+                .find(|p| p.indicator == v.indicator)
+                .map(|p| &p.entry);
             let (status, reason) = match mine {
                 None => ("automatic", None),
-                Some(e) if same(e, &v.entry) => ("agrees", None),
+                Some(e) if was == Some(e) => ("automatic", None),
+                Some(e) if same_judgement(e, &v.entry) => ("agrees", None),
                 Some(e) => ("overridden", Some(e.note.clone()).filter(|n| !n.is_empty())),
             };
             AutoShown {

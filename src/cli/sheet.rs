@@ -91,6 +91,21 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
     let progress = progress_bar(accounts.len(), lang);
     let consensus = scoresheet::consensus::by_account(store.consensus_rows(round.id)?);
     let calibration = store.is_calibration(round.id)?;
+    // The operations line of each sheet, from the round's ops report (as the bulletin's section).
+    let ops: std::collections::HashMap<i64, String> = store
+        .round_ops(round.id, &l.accounts)?
+        .map(|r| {
+            r.accounts
+                .iter()
+                .map(|a| {
+                    (
+                        a.id,
+                        crate::report::bulletin::ops::account_line(a, &r, lang),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let build = |a: &crate::domain::account::Account, evaluators: Vec<EvaluatorSheet>| {
         let input = SheetInput {
             round: &round,
@@ -102,7 +117,12 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
             consensus: consensus.get(&a.id).cloned().unwrap_or_default(),
             calibration,
         };
-        scoresheet::build_sheet(&input)
+        let (mut sheet, result) = scoresheet::build_sheet(&input);
+        if let Some(line) = ops.get(&a.id) {
+            let label = lang.pick("运营监测", "Operations");
+            sheet.facts.push((label.to_string(), line.clone()));
+        }
+        (sheet, result)
     };
     let one = args.account.is_some() && !args.split;
     let out = &args.out;

@@ -61,6 +61,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "panel rules: combining method per category, index over the chair's consensus rows",
         sql: super::panel_rules::MIGRATION_SQL,
     },
+    Migration {
+        name: "operations: automatic rubric values placed, per-week post aggregates (backfilled)",
+        sql: super::post_weeks::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

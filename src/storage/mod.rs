@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod auto_entries;
 mod calibration;
 mod chain;
 mod consensus;
@@ -23,6 +24,7 @@ pub mod ops_scan;
 mod panel;
 mod panel_rules;
 mod panel_settings;
+mod post_weeks;
 mod progress;
 mod rounds;
 mod scan;
@@ -31,6 +33,7 @@ mod split;
 pub use split::read_parts;
 
 pub use audit::{Audit, Finding, RoundAudit};
+pub use auto_entries::AutoRecord;
 pub use chain::BULK_INDICATOR;
 pub use consensus::{CONSENSUS_PREFIX, Consensus, ConsensusRow, account_label, split_done};
 pub use corrections::{AccountUpdate, FieldChange, RoundDeletion};

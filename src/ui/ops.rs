@@ -18,6 +18,17 @@ use crate::i18n::Lang;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let Some(v) = app.ops.as_ref() else {
+        if app.ops_job.loading.is_some() {
+            let text = app.lang.pick(
+                "运营监测计算中…（Esc 返回列表）",
+                "Computing the operations report… (Esc back to the list)",
+            );
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, theme.dim()))
+                    .block(Block::new().borders(Borders::ALL)),
+                area,
+            );
+        }
         return;
     };
     let cols = Layout::default()

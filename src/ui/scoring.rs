@@ -181,7 +181,9 @@ fn item_line(
             r.map_or(String::new(), |r| format!("-/{}", num(r.max))),
         ),
     };
-    let note = if entry.is_some_and(|e| !e.note.is_empty() || !e.evidence.is_empty()) {
+    let note = if s.is_auto(id) {
+        "A"
+    } else if entry.is_some_and(|e| !e.note.is_empty() || !e.evidence.is_empty()) {
         "✎"
     } else {
         " "
@@ -309,6 +311,15 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
         Line::styled(kind_text(item, &app.session.rubric, l), theme.dim()),
         field(l, "当前", "Now", entry_text(entry, l)),
     ];
+    if s.is_auto(&c.id) {
+        lines.push(Line::styled(
+            l.pick(
+                "A 自动值（由运营数据得出，assay ops auto）· O 覆盖并写理由",
+                "A automatic value (from the metrics, assay ops auto) · O overrides it with a reason",
+            ),
+            theme.key(),
+        ));
+    }
     if let Some(buf) = &s.input {
         lines.push(Line::styled(
             format!("{}{buf}▏", label(l, "输入", "Input")),

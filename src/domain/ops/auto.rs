@@ -101,6 +101,48 @@ pub fn automatic(rubric: &Rubric, row: &OpsRow) -> Vec<AutoValue> {
     out
 }
 
+/// Whether two entries give the same judgement (veto or not; otherwise value and count).
+pub fn same_judgement(a: &Entry, b: &Entry) -> bool {
+    a.na == b.na
+        && a.veto.is_some() == b.veto.is_some()
+        && (a.veto.is_some() || (a.value == b.value && a.count == b.count))
+}
+
+/// What a run of the automatic values does with one rule-named item of one evaluator's sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum AutoStep {
+    /// No entry yet: the automatic value is placed.
+    Fill,
+    /// The entry is still the automatic value placed before and the metrics now give another:
+    /// it is replaced (`was` is the entry replaced).
+    Change { was: Entry },
+    /// Still the automatic value, unchanged.
+    Same,
+    /// The evaluator's own entry gives the same judgement: kept.
+    Agrees,
+    /// The evaluator's own entry differs (an override, its note the reason): kept.
+    Overridden,
+}
+
+/// The step for one item: `current` is the sheet's entry, `placed` the automatic entry placed
+/// by the previous run (if any), `new` the automatic entry the metrics give now. An entry is
+/// automatic while it is exactly what was placed; any edit makes it the evaluator's.
+pub fn step(current: Option<&Entry>, placed: Option<&Entry>, new: &Entry) -> AutoStep {
+    match current {
+        None => AutoStep::Fill,
+        Some(c) if placed == Some(c) => {
+            if c == new {
+                AutoStep::Same
+            } else {
+                AutoStep::Change { was: c.clone() }
+            }
+        }
+        Some(c) if same_judgement(c, new) => AutoStep::Agrees,
+        Some(_) => AutoStep::Overridden,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +169,36 @@ mod tests {
             activity,
             series: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_rerun_fills_changes_and_keeps_the_evaluators_overrides() {
+        let veto = Entry {
+            veto: Some("监测时间点前2周内无更新".into()),
+            ..Entry::new("no_update")
+        };
+        let fine = Entry {
+            value: Some(0.0),
+            ..Entry::new("no_update")
+        };
+        assert_eq!(step(None, None, &veto), AutoStep::Fill);
+        // Cleared by the evaluator after a run: placed again.
+        assert_eq!(step(None, Some(&veto), &veto), AutoStep::Fill);
+        assert_eq!(step(Some(&veto), Some(&veto), &veto), AutoStep::Same);
+        assert_eq!(
+            step(Some(&veto), Some(&veto), &fine),
+            AutoStep::Change { was: veto.clone() }
+        );
+        // The evaluator overrode the placed veto with a reason: kept, whatever the metrics say.
+        let mine = Entry {
+            note: "已核实：发布在小程序".into(),
+            ..fine.clone()
+        };
+        assert_eq!(step(Some(&mine), Some(&veto), &veto), AutoStep::Overridden);
+        assert_eq!(step(Some(&mine), Some(&veto), &fine), AutoStep::Agrees);
+        // Entered by hand before any run.
+        assert_eq!(step(Some(&fine), None, &veto), AutoStep::Overridden);
+        assert_eq!(step(Some(&veto), None, &veto), AutoStep::Agrees);
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod formula;
 pub mod report;
 pub mod week;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// One post's figures as the ops report reads them.
@@ -20,6 +20,31 @@ pub struct PostFigures {
     pub headline: bool,
     /// reads, 在看, likes, shares, comments
     pub counts: [u64; 5],
+}
+
+/// One account's posts of one Monday week, aggregated at import: count, days with a post
+/// (bit d = Monday + d), and per metric (reads, 在看, likes, shares, comments) the totals, the
+/// headline totals and the highest single post.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PostWeek {
+    pub account_id: i64,
+    pub week: NaiveDate,
+    pub posts: u64,
+    pub days: u8,
+    pub total: [u64; 5],
+    pub headline: [u64; 5],
+    pub max: [u64; 5],
+}
+
+fn counts(v: [u64; 5]) -> Counts {
+    let [reads, wow, likes, shares, comments] = v.map(|x| x as f64);
+    Counts {
+        reads,
+        wow,
+        likes,
+        shares,
+        comments,
+    }
 }
 
 /// One account's weekly row as the ops report reads it.
@@ -88,6 +113,14 @@ impl PeriodMetrics {
             days,
             ..PeriodMetrics::default()
         }
+    }
+
+    /// Adds a week's aggregated posts (the same sums and maxima as adding each post).
+    pub fn add_post_week(&mut self, w: &PostWeek) {
+        self.posts += w.posts as f64;
+        self.total.add(&counts(w.total));
+        self.headline.add(&counts(w.headline));
+        self.max.max_with(&counts(w.max));
     }
 
     /// Adds one post's figures.

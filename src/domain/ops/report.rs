@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::activity::{self, Activity, ActivityRules, Finding};
 use super::compare::{GroupStats, Standing, Streak};
 use super::formula::{Formula, for_platform};
-use super::{Counts, PeriodMetrics, PostFigures, WeekFigures};
+use super::{Counts, PeriodMetrics, PostFigures, PostWeek, WeekFigures};
 use crate::domain::account::Account;
 
 /// How accounts are grouped for the average.
@@ -292,6 +292,21 @@ impl<'a> OpsBuilder<'a> {
             },
         );
         self.days.mark(i, p.published.date());
+    }
+
+    /// Adds one account's aggregated posts of a whole week (see [`PostWeek`]).
+    pub fn add_post_week(&mut self, buf: &mut [PeriodMetrics], w: &PostWeek) {
+        let Some(i) = self.index.get(w.account_id) else {
+            return;
+        };
+        buf[i].add_post_week(w);
+        let mut bits = w.days;
+        while bits != 0 {
+            let d = bits.trailing_zeros();
+            self.days
+                .mark(i, w.week + chrono::Duration::days(i64::from(d)));
+            bits &= bits - 1;
+        }
     }
 
     /// Adds a weekly row: followers, reply hours, messages; its totals stand in for posts when

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::domain::ops::activity::Finding;
-use crate::domain::ops::report::OpsReport;
+use crate::domain::ops::report::{OpsReport, OpsRow};
 use crate::i18n::Lang;
 
 /// A flag's name in the interface language (the one wording for the TUI and the bulletin).
@@ -19,6 +19,28 @@ pub fn flag_word(flag: &str, lang: Lang) -> &'static str {
         "under_floor" => lang.pick("更新不足", "under floor"),
         "no_interaction" => lang.pick("无互动", "no interaction"),
         _ => lang.pick("其他", "other"),
+    }
+}
+
+/// One account's operations line for its score sheet, from the same report row and flag words
+/// as the bulletin's section: flags (or none), the streak below the group mean, days silent, the
+/// period.
+pub fn account_line(r: &OpsRow, report: &OpsReport, lang: Lang) -> String {
+    let flags = if r.flags.is_empty() {
+        lang.pick("无预警", "no flag").to_string()
+    } else {
+        let words: Vec<&str> = r.flags.iter().map(|f| flag_word(f, lang)).collect();
+        words.join(lang.pick("、", ", "))
+    };
+    match lang {
+        Lang::Zh => format!(
+            "{flags}；低于组均值连续 {} 周（最长 {} 周）；已 {} 天未更新（{} 至 {}）",
+            r.streak.current, r.streak.longest, r.activity.silent_days, report.from, report.to
+        ),
+        Lang::En => format!(
+            "{flags}; {} weeks below the group mean running (longest {}); {} days silent ({} to {})",
+            r.streak.current, r.streak.longest, r.activity.silent_days, report.from, report.to
+        ),
     }
 }
 
@@ -84,7 +106,7 @@ impl OpsSection {
     }
 
     /// "N more" under the table, when not every flagged account is named.
-    fn more(&self, lang: Lang) -> Option<String> {
+    pub(super) fn more(&self, lang: Lang) -> Option<String> {
         let rest = self.flagged_total.saturating_sub(self.flagged.len());
         (rest > 0).then(|| match lang {
             Lang::Zh => format!("另有 {rest} 个预警账号未列出，完整名单见 assay ops --round。"),
@@ -94,7 +116,7 @@ impl OpsSection {
         })
     }
 
-    fn intro(&self, lang: Lang) -> String {
+    pub(super) fn intro(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!(
                 "{} 至 {}（{} 周），{} 个账号中 {} 个有运营预警（休眠、僵尸、连续低于组均值、更新不足、无互动）。",

@@ -200,5 +200,56 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
             rows,
         )?;
     }
+    if let Some(o) = &b.operations {
+        ops_sheet(wb.add_worksheet(), o, w)?;
+    }
     wb.save(path)
+}
+
+/// The operations sheet: the same section as the Markdown and HTML bulletin (its intro, the
+/// flagged accounts with flags, streaks and days silent, the rest counted, the findings).
+fn ops_sheet(ws: &mut Worksheet, o: &super::ops::OpsSection, w: Words) -> Result<(), XlsxError> {
+    ws.set_name(w.t("运营监测", "Operations"))?;
+    ws.write_string(0, 0, o.intro(w.lang))?;
+    let mut r = 2;
+    let rows = o
+        .flagged
+        .iter()
+        .map(|a| {
+            vec![
+                V::T(a.name.clone()),
+                V::T(a.region.clone()),
+                V::T(a.flags.join(w.t("、", ", "))),
+                V::N(Some(f64::from(a.streak))),
+                V::N(Some(f64::from(a.longest))),
+                V::N(Some(a.silent_days as f64)),
+            ]
+        })
+        .collect();
+    table(
+        ws,
+        &mut r,
+        &[
+            w.t("账号", "Account"),
+            w.t("地区", "Region"),
+            w.t("预警", "Flags"),
+            w.t("连续低于均值(周)", "Weeks below (running)"),
+            w.t("最长(周)", "Longest run (weeks)"),
+            w.t("未更新天数", "Days silent"),
+        ],
+        rows,
+    )?;
+    if let Some(more) = o.more(w.lang) {
+        ws.write_string(r, 0, more)?;
+        r += 2;
+    }
+    ws.write_string(r, 0, w.t("整合提示", "Consolidation findings"))?;
+    for f in &o.findings {
+        r += 1;
+        ws.write_string(r, 0, f)?;
+    }
+    ws.set_column_width(0, 18)?;
+    ws.set_column_width(1, 28)?;
+    ws.set_column_width(2, 30)?;
+    Ok(())
 }

@@ -8,6 +8,7 @@ mod files;
 mod kept;
 mod lock;
 mod panel;
+mod post_weeks;
 mod scores;
 mod tamper;
 

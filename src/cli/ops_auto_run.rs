@@ -1,0 +1,203 @@
+//! `assay ops auto --round R`: places the automatic values of rule-named items in every started
+//! sheet of the round (so they count in totals, reports and kept results through the one entry
+//! writer), keeps the evaluators' own entries, and prints what changed since the last run.
+
+use std::collections::HashMap;
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::domain::entry::Entry;
+use crate::domain::ops::auto::{AutoEvidence, AutoStep, automatic, step};
+use crate::i18n::Lang;
+use crate::storage::{AutoRecord, Reopen, Store};
+use crate::text_safety::escape_cell;
+
+#[derive(Debug, Args)]
+pub struct OpsAutoArgs {
+    /// Round id or name
+    #[arg(long)]
+    pub round: String,
+    /// Only show what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One rule-named item of one sheet and what the run does with it.
+#[derive(Debug, Serialize)]
+struct Line {
+    account_id: i64,
+    platform: &'static str,
+    account: String,
+    evaluator: String,
+    indicator: String,
+    rule: String,
+    #[serde(flatten)]
+    step: AutoStep,
+    now: Entry,
+    evidence: AutoEvidence,
+}
+
+/// Every (account, evaluator) sheet of the round with an entry, and its entries by indicator.
+type Sheets = HashMap<(i64, String), HashMap<String, Entry>>;
+
+/// Every started sheet, keeping only the entries of rule-named items (`rule_ids`): memory grows
+/// with the sheets, not with every entry of the round.
+fn sheets(store: &Store, round_id: i64, rule_ids: &[String]) -> anyhow::Result<Sheets> {
+    let mut out: Sheets = HashMap::new();
+    store.for_each_entry(round_id, &mut |e| {
+        let sheet = out.entry((e.account_id, e.evaluator)).or_default();
+        if rule_ids.contains(&e.entry.indicator) {
+            sheet.insert(e.entry.indicator.clone(), e.entry);
+        }
+    })?;
+    Ok(out)
+}
+
+pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<()> {
+    let round = super::resolve::round(store, &args.round, lang)?;
+    let rubric = super::resolve::rubric(&round)?;
+    if !super::ops_auto::names_rules(&rubric) {
+        println!(
+            "{}",
+            lang.pick(
+                "该轮次的评分表没有引用运营规则的指标，无自动值",
+                "the round's rubric has no item that names a rule: nothing automatic"
+            )
+        );
+        return Ok(());
+    }
+    let report = super::ops_auto::round_report(store, &round)?;
+    let rule_ids: Vec<String> = rubric
+        .items()
+        .iter()
+        .filter(|i| i.common().rule.is_some())
+        .map(|i| i.common().id.clone())
+        .collect();
+    let sheets = sheets(store, round.id, &rule_ids)?;
+    let placed: HashMap<(i64, String, String), Entry> = store
+        .auto_records(round.id)?
+        .into_iter()
+        .map(|r| ((r.account_id, r.evaluator, r.indicator), r.entry))
+        .collect();
+    let mut keys: Vec<&(i64, String)> = sheets.keys().collect();
+    keys.sort();
+    let rows: HashMap<i64, _> = report.accounts.iter().map(|r| (r.id, r)).collect();
+    let (mut lines, mut skipped) = (Vec::new(), 0usize);
+    for (account_id, evaluator) in keys {
+        let Some(row) = rows.get(account_id) else {
+            continue;
+        };
+        if store.is_submitted(round.id, *account_id, evaluator)? {
+            skipped += 1;
+            continue;
+        }
+        let entries = &sheets[&(*account_id, evaluator.clone())];
+        for v in automatic(&rubric, row) {
+            let mut now = v.entry.clone();
+            now.note = lang
+                .pick("自动（运营数据）", "automatic (metrics)")
+                .to_string();
+            let current = entries.get(&v.indicator).filter(|e| e.is_scored());
+            let was = placed.get(&(*account_id, evaluator.clone(), v.indicator.clone()));
+            lines.push(Line {
+                account_id: *account_id,
+                platform: row.platform,
+                account: row.name.clone(),
+                evaluator: evaluator.clone(),
+                indicator: v.indicator.clone(),
+                rule: v.rule.clone(),
+                step: step(current, was, &now),
+                now,
+                evidence: v.evidence.clone(),
+            });
+        }
+    }
+    let records: Vec<AutoRecord> = lines
+        .iter()
+        .filter(|l| matches!(l.step, AutoStep::Fill | AutoStep::Change { .. }))
+        .map(|l| AutoRecord {
+            account_id: l.account_id,
+            evaluator: l.evaluator.clone(),
+            indicator: l.indicator.clone(),
+            rule: l.rule.clone(),
+            entry: l.now.clone(),
+            evidence: serde_json::to_string(&l.evidence).unwrap_or_default(),
+        })
+        .collect();
+    if !args.dry_run && !records.is_empty() {
+        store.place_auto(round.id, &records, Reopen::No)?;
+    }
+    if args.json {
+        return super::ops::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
+    }
+    super::ops::write_stdout(&render(&lines, records.len(), skipped, args.dry_run, lang))
+}
+
+fn judged(e: &Entry, lang: Lang) -> String {
+    match (&e.veto, e.count, e.value) {
+        (Some(r), _, _) => format!("{} {r}", lang.pick("否决", "veto")),
+        (None, Some(n), _) => format!("{} {n}", lang.pick("次数", "count")),
+        (None, None, Some(x)) => format!("{} {x}", lang.pick("值", "value")),
+        _ => lang.pick("不适用", "n/a").to_string(),
+    }
+}
+
+/// The changes (filled, changed, overridden) one a line each, then the counts.
+fn render(lines: &[Line], written: usize, skipped: usize, dry: bool, lang: Lang) -> String {
+    let mut out = String::new();
+    let count = |f: fn(&AutoStep) -> bool| lines.iter().filter(|l| f(&l.step)).count();
+    for l in lines {
+        let what = match &l.step {
+            AutoStep::Fill => format!("{} → {}", lang.pick("填入", "filled"), judged(&l.now, lang)),
+            AutoStep::Change { was } => format!(
+                "{} {} → {}",
+                lang.pick("变化", "changed"),
+                judged(was, lang),
+                judged(&l.now, lang)
+            ),
+            AutoStep::Overridden => format!(
+                "{} {}",
+                lang.pick(
+                    "评估员已覆盖，保留；自动值为",
+                    "overridden by the evaluator, kept; automatic value"
+                ),
+                judged(&l.now, lang)
+            ),
+            AutoStep::Same | AutoStep::Agrees => continue,
+        };
+        out += &format!(
+            "{}  {}  {}  {}  {what}\n",
+            escape_cell(&l.account),
+            escape_cell(&l.evaluator),
+            l.indicator,
+            l.rule
+        );
+    }
+    let filled = count(|s| matches!(s, AutoStep::Fill));
+    let changed = count(|s| matches!(s, AutoStep::Change { .. }));
+    let overridden = count(|s| matches!(s, AutoStep::Overridden));
+    let same = count(|s| matches!(s, AutoStep::Same | AutoStep::Agrees));
+    out += &match lang {
+        Lang::Zh => format!(
+            "自动值：填入 {filled}，变化 {changed}，评估员覆盖 {overridden}，不变 {same}；已提交的评分表跳过 {skipped}{}\n",
+            if dry {
+                "（试运行，未写入）".to_string()
+            } else {
+                format!("；写入 {written} 条")
+            }
+        ),
+        Lang::En => format!(
+            "automatic values: {filled} filled, {changed} changed, {overridden} overridden by evaluators, {same} unchanged; {skipped} submitted sheets skipped{}\n",
+            if dry {
+                " (dry run, nothing written)".to_string()
+            } else {
+                format!("; {written} written")
+            }
+        ),
+    };
+    out
+}
