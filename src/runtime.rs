@@ -86,6 +86,7 @@ pub fn load(
     app.known_evaluators = store.evaluator_names()?;
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.ops_job.background = !in_memory;
+    app.summary_job.background = !in_memory;
     Ok((app, feed))
 }
 
@@ -213,8 +214,9 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
         app.apply(Action::Resize(size.width, size.height), &mut store);
         let mut dirty = true;
         let mut warm = false;
-        // The operations report being computed off the UI thread, if any.
+        // The operations report and the summary being computed off the UI thread, if any.
         let mut ops: Option<std::sync::mpsc::Receiver<Action>> = None;
+        let mut summary: Option<std::sync::mpsc::Receiver<Action>> = None;
         loop {
             if dirty {
                 terminal.draw(|f| crate::ui::render(f, &app))?;
@@ -233,7 +235,7 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
             // While totals arrive, wait for input only briefly; otherwise block until some comes.
             // Only an event that resolves to an action redraws (mouse motion does not).
             dirty = false;
-            if (feed.is_none() && ops.is_none()) || event::poll(POLL)? {
+            if (feed.is_none() && ops.is_none() && summary.is_none()) || event::poll(POLL)? {
                 let action = match event::read()? {
                     Event::Key(k) if k.is_press() => keymap::resolve(app.ctx(), k),
                     Event::Mouse(m) => mouse::resolve(&app, m),
@@ -248,26 +250,37 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
             if let Some(req) = app.ops_job.request.take() {
                 ops = Some(worker::spawn_ops(store.path().to_path_buf(), req));
             }
-            if let Some(rx) = ops.as_ref() {
-                let got = match rx.try_recv() {
-                    Ok(a) => Some(a),
-                    Err(std::sync::mpsc::TryRecvError::Empty) => None,
-                    // Gone without an answer (it panicked): say so rather than wait forever.
-                    Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Action::OpsLoaded(
-                        crate::app::ops::OpsLoad(std::sync::Arc::new(Err(app
-                            .lang
-                            .pick(
-                                "运营监测的后台计算意外中止（见日志）",
-                                "the operations worker stopped early (see the log)",
-                            )
-                            .into()))),
-                    )),
-                };
-                if let Some(a) = got {
-                    app.apply(a, &mut store);
-                    ops = None;
-                    dirty = true;
-                }
+            if let Some(req) = app.summary_job.request.take() {
+                summary = Some(worker::spawn_summary(store.path().to_path_buf(), req));
+            }
+            let lang = app.lang;
+            let ops_gone = || {
+                Action::OpsLoaded(crate::app::ops::OpsLoad(std::sync::Arc::new(Err(lang
+                    .pick(
+                        "运营监测的后台计算意外中止（见日志）",
+                        "the operations worker stopped early (see the log)",
+                    )
+                    .into()))))
+            };
+            let summary_gone = || {
+                Action::SummaryLoaded(crate::app::summary_job::SummaryLoad(std::sync::Arc::new(
+                    Err(lang
+                        .pick(
+                            "汇总的后台计算意外中止（见日志）",
+                            "the summary worker stopped early (see the log)",
+                        )
+                        .into()),
+                )))
+            };
+            for a in [
+                answer(&mut ops, ops_gone),
+                answer(&mut summary, summary_gone),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                app.apply(a, &mut store);
+                dirty = true;
             }
             if let Some(f) = feed.as_mut() {
                 dirty |= f.drain(&mut app, &mut store);
@@ -286,4 +299,19 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
     leave();
     worker::close();
     result
+}
+
+/// A worker's answer, if it has come (the receiver is then dropped); `gone` stands for it when
+/// the worker ended without one (it panicked), so the screen never waits forever.
+fn answer(
+    rx: &mut Option<std::sync::mpsc::Receiver<Action>>,
+    gone: impl FnOnce() -> Action,
+) -> Option<Action> {
+    let got = match rx.as_ref()?.try_recv() {
+        Ok(a) => a,
+        Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => gone(),
+    };
+    *rx = None;
+    Some(got)
 }

@@ -218,3 +218,66 @@ fn a_consensus_veto_is_upheld_and_a_clean_one_lifts_it() {
         "the later consensus, clean, lifts it"
     );
 }
+
+/// A deduction is agreed as a number of instances (`--count`), like its entries: the result is
+/// the one every evaluator would get had they all counted that many, kept = recompute.
+#[test]
+fn a_deduction_is_agreed_as_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, twin) = (demo(dir.path(), "chair"), demo(dir.path(), "twin"));
+    panel(&db);
+    panel(&twin);
+    let (before, _) = result(&db, false);
+    for ev in ["刘晓雯", "赵立新", "陈思远"] {
+        ok(
+            &twin,
+            &[
+                "score",
+                "set",
+                "--round",
+                ROUND,
+                "--account",
+                ACCOUNT,
+                "--evaluator",
+                ev,
+                "--indicator",
+                "expression_errors",
+                "--count",
+                "3",
+            ],
+        );
+    }
+    reconcile(&db, "expression_errors", "--count", "3");
+    let (after, _) = result(&db, false);
+    assert_ne!(after, before, "the agreed count changes the result");
+    assert_eq!(after, result(&twin, false).0, "as if all had counted 3");
+    assert_eq!(result(&db, true), result(&db, false), "kept = recompute");
+    assert_eq!(sheet_total(&db), sheet_total(&twin), "as the twin's sheet");
+    ok(&db, &["report", "--round", ROUND, "--verify"]);
+    ok(&db, &["audit", "verify"]);
+    // A value is not a count: the deduction refuses it, naming what it takes.
+    let out = panels_common::assay(
+        &db,
+        &[
+            "panel",
+            "reconcile",
+            "--round",
+            ROUND,
+            "--account",
+            ACCOUNT,
+            "--indicator",
+            "expression_errors",
+            "--value",
+            "3",
+            "--rationale",
+            "议定",
+            "--chair",
+            "主任",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("次数"),
+        "{out:?}"
+    );
+}

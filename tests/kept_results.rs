@@ -160,6 +160,7 @@ fn apply(s: &mut Store, round: i64, ids: &[i64], op: &Op, bulk_no: &mut usize) {
             };
             let c = assay::storage::Consensus {
                 value,
+                count: None,
                 veto,
                 rationale: "议定".into(),
             };

@@ -57,6 +57,7 @@ fn tui_and_cli_agree_with_a_consensus_and_a_category_method() {
         .expect("莲都文旅");
     let veto = Consensus {
         value: None,
+        count: None,
         veto: Some("严重表述错误".into()),
         rationale: "问题地图属实".into(),
     };

@@ -69,4 +69,6 @@ pub enum Action {
     TotalsFailed(String),
     /// The operations report computed by the worker for the screen being opened.
     OpsLoaded(super::ops::OpsLoad),
+    /// The summary computed by the worker for the screen being opened.
+    SummaryLoaded(super::summary_job::SummaryLoad),
 }

@@ -16,6 +16,7 @@ pub mod search;
 mod sheet;
 mod start;
 pub mod summary;
+pub mod summary_job;
 pub mod text_orders;
 pub mod totals;
 mod update;
@@ -84,6 +85,8 @@ pub struct App {
     pub ops: Option<ops::OpsView>,
     /// The operations report computed off the UI thread (see [`ops::OpsJob`]).
     pub ops_job: ops::OpsJob,
+    /// The summary computed off the UI thread (see [`summary_job::SummaryJob`]).
+    pub summary_job: summary_job::SummaryJob,
     pub popup: Option<Popup>,
     /// Undo/redo stacks per account id, kept while the app runs.
     pub history: HashMap<i64, (Vec<Edit>, Vec<Edit>)>,
@@ -183,6 +186,7 @@ impl App {
             reconcile: None,
             ops: None,
             ops_job: ops::OpsJob::default(),
+            summary_job: summary_job::SummaryJob::default(),
             popup: None,
             history: HashMap::new(),
             size: (80, 24),

@@ -6,7 +6,7 @@
 use super::{Action, App, Backend, InputKind, Popup, Screen};
 use crate::domain::entry::Entry;
 use crate::domain::panel::{Disagreement, QueueRule, Why};
-use crate::domain::rubric::ItemRef;
+use crate::domain::rubric::{Indicator, ItemRef};
 use crate::i18n::Lang;
 use crate::storage::{Consensus, StoreError, account_label};
 
@@ -116,9 +116,13 @@ impl App {
         match item {
             ItemRef::Veto(_) if clean => e.value = Some(0.0),
             ItemRef::Veto(_) => e.veto = Some(text.clone()),
+            // Deductions and bonuses are agreed as a number of instances, like their entries.
+            ItemRef::Indicator(_, Indicator::Deduct(_)) | ItemRef::Bonus(_) => {
+                e.count = text.trim().parse::<u32>().ok();
+            }
             _ => e.value = text.parse::<f64>().ok().filter(|v| v.is_finite()),
         }
-        if e.value.is_none() && e.veto.is_none() {
+        if e.value.is_none() && e.veto.is_none() && e.count.is_none() {
             let msg = match self.lang {
                 Lang::Zh => format!("「{text}」不是数值：请输入协调后的分值"),
                 Lang::En => format!("\"{text}\" is not a number: type the agreed value"),
@@ -173,6 +177,7 @@ impl App {
         };
         let c = Consensus {
             value: e.value,
+            count: e.count,
             veto: e.veto,
             rationale: text,
         };

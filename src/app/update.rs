@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::keymap::{self, Ctx};
 use super::layout;
 use super::popup::FILTER_FIELDS;
-use super::{Action, App, Backend, Confirmed, InputKind, PickKind, Popup, Screen, Summary};
+use super::{Action, App, Backend, Confirmed, InputKind, PickKind, Popup};
 use crate::storage::StoreError;
 
 impl App {
@@ -23,6 +23,7 @@ impl App {
             Action::TotalsLoaded(batch) => return self.load_totals(batch),
             Action::TotalsFailed(why) => return self.totals_failed(why),
             Action::OpsLoaded(load) => return self.ops_loaded(load),
+            Action::SummaryLoaded(load) => return self.summary_loaded(load),
             _ => {}
         }
         if action == Action::Quit {
@@ -175,37 +176,19 @@ impl App {
         Ok(())
     }
 
-    fn toggle_summary(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
-        if self.screen == Screen::Summary {
-            self.screen = Screen::Accounts;
-        } else {
-            // Read afresh on every visit: other evaluators' sheets and submissions change too.
-            self.summary = Some(self.load_summary(backend)?);
-            self.screen = Screen::Summary;
-        }
-        Ok(())
-    }
-
-    /// The one aggregation over every evaluator's counted sheets of the round.
-    fn load_summary(&self, backend: &mut dyn Backend) -> Result<Summary, StoreError> {
-        let accounts: Vec<_> = self.rows.iter().map(|r| r.account.clone()).collect();
-        let rubric = &self.session.rubric;
-        let mut sheets = backend.round_sheets(self.session.round_id, rubric, &accounts)?;
-        let me = &self.session.evaluator;
-        if let Some(viewer) = backend.viewer(self.session.round_id, me)? {
-            sheets = crate::report::blind::visible_sheets(me, viewer, &sheets);
-        }
-        let policy = backend.panel_policy(self.session.round_id)?;
-        let own = backend.category_methods(self.session.round_id)?;
-        let scheme = crate::report::Scheme::of(rubric, policy).with_category_methods(&own);
-        let mut s = Summary::of(&scheme, accounts, &sheets, self.lang);
-        s.calibration = backend.is_calibration(self.session.round_id)?;
-        Ok(s)
-    }
-
     fn summary_key(&mut self, action: Action, backend: &mut dyn Backend) -> Result<(), StoreError> {
         let page = self.page() as isize;
         let Some(s) = self.summary.as_mut() else {
+            if self.summary_job.loading {
+                // Nothing to move in yet: Esc goes back to the list, `t` toggles as ever.
+                use Action::*;
+                match action {
+                    Back => self.screen = super::Screen::Accounts,
+                    Up | Down | PageUp | PageDown | Top | Bottom | Enter => {}
+                    other => return self.list_key(other, backend),
+                }
+                return Ok(());
+            }
             return self.list_key(action, backend);
         };
         match action {

@@ -43,13 +43,13 @@ pub struct Feed {
 static READER: Mutex<Option<Store>> = Mutex::new(None);
 
 /// Runs `f` on the shared read-only connection to `db`, opening it if needed.
-fn with_reader<T>(db: &Path, f: impl FnOnce(&Store) -> T) -> Result<T, String> {
+fn with_reader<T>(db: &Path, f: impl FnOnce(&mut Store) -> T) -> Result<T, String> {
     let mut guard = READER.lock().unwrap_or_else(|p| p.into_inner());
     if guard.as_ref().is_none_or(|s| s.path() != db) {
         *guard = None;
         *guard = Some(Store::open_read_only(db).map_err(|e| e.to_string())?);
     }
-    match guard.as_ref() {
+    match guard.as_mut() {
         Some(store) => Ok(f(store)),
         None => Err("the background reader is not open".to_string()),
     }
@@ -126,32 +126,55 @@ fn run(job: &Job, tx: &mpsc::Sender<Action>) -> Result<(), String> {
     Ok(())
 }
 
+/// Runs one computation on its own thread through the shared read-only connection; its answer
+/// arrives on the returned channel as one action made by `wrap` (an error as its text).
+fn spawn_one<T: Send + 'static>(
+    name: &str,
+    db: PathBuf,
+    compute: impl FnOnce(&mut Store) -> Result<T, String> + Send + 'static,
+    wrap: fn(Result<T, String>) -> Action,
+) -> Receiver<Action> {
+    let (tx, rx) = mpsc::channel();
+    let send = tx.clone();
+    let label = name.to_string();
+    let started = thread::Builder::new()
+        .name(format!("assay-{name}"))
+        .spawn(move || {
+            let t = Instant::now();
+            let r = with_reader(&db, compute).and_then(|r| r);
+            tracing::info!("{label} in {:.2} s", t.elapsed().as_secs_f64());
+            let _ = tx.send(wrap(r));
+        });
+    if let Err(e) = started {
+        let _ = send.send(wrap(Err(e.to_string())));
+    }
+    rx
+}
+
 /// Computes the round's operations report on its own thread through the shared read-only
 /// connection; the answer arrives on the returned channel as one `Action::OpsLoaded`.
 pub fn spawn_ops(db: PathBuf, req: super::ops::OpsRequest) -> Receiver<Action> {
-    let (tx, rx) = mpsc::channel();
-    let send = tx.clone();
-    let started = thread::Builder::new()
-        .name("assay-ops".into())
-        .spawn(move || {
-            let t = Instant::now();
-            let r = with_reader(&db, |store| {
-                store
-                    .round_ops(req.round, &req.accounts)
-                    .map_err(|e| e.to_string())
-            })
-            .and_then(|r| r);
-            tracing::info!("operations report in {:.2} s", t.elapsed().as_secs_f64());
-            let _ = tx.send(Action::OpsLoaded(super::ops::OpsLoad(std::sync::Arc::new(
-                r,
-            ))));
-        });
-    if let Err(e) = started {
-        let _ = send.send(Action::OpsLoaded(super::ops::OpsLoad(std::sync::Arc::new(
-            Err(e.to_string()),
-        ))));
-    }
-    rx
+    spawn_one(
+        "ops",
+        db,
+        move |store| {
+            store
+                .round_ops(req.round, &req.accounts)
+                .map_err(|e| e.to_string())
+        },
+        |r| Action::OpsLoaded(super::ops::OpsLoad(std::sync::Arc::new(r))),
+    )
+}
+
+/// Computes the summary screen on its own thread (the one aggregation, as on the UI thread);
+/// the answer arrives as one `Action::SummaryLoaded`.
+pub fn spawn_summary(db: PathBuf, req: super::summary_job::SummaryRequest) -> Receiver<Action> {
+    spawn_one(
+        "summary",
+        db,
+        move |store| super::summary_job::compute(store, req).map_err(|e| e.to_string()),
+        |r| Action::SummaryLoaded(super::summary_job::SummaryLoad(std::sync::Arc::new(r))),
+    )
 }
 
 impl Feed {

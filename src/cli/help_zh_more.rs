@@ -77,6 +77,10 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
         "The agreed points (or 0 for a veto item checked clean)",
         "商定的分值（否决项核查无问题时为 0）",
     ),
+    (
+        "The agreed number of instances of a deduction or bonus item",
+        "商定的扣分或加分项次数",
+    ),
     ("The agreed veto reason", "商定的否决原因"),
     (
         "Why the panel agreed so (kept in the history)",

@@ -28,7 +28,7 @@ pub fn substitute(entries: &mut Vec<Entry>, agreed: &HashMap<String, Consensus>)
         let e = &mut entries[i];
         e.value = c.value;
         e.veto = c.veto.clone();
-        e.count = None;
+        e.count = c.count;
         e.na = false;
     }
 }
@@ -114,6 +114,7 @@ mod tests {
                 .map(|(i, value, veto)| {
                     let c = Consensus {
                         value,
+                        count: None,
                         veto: veto.map(str::to_string),
                         rationale: "议定".into(),
                     };

@@ -1,5 +1,5 @@
 //! The chair's consensus as stored: one history row `@consensus:INDICATOR` per reconciled item
-//! (value or veto reason, rationale, chair), written by `assay panel reconcile` and the TUI's
+//! (value, count or veto reason, rationale, chair), written by `assay panel reconcile` and the TUI's
 //! reconciliation screen alike; and the round's sheets and open disagreement queue read back.
 
 use std::collections::{HashMap, HashSet};
@@ -16,6 +16,9 @@ pub const CONSENSUS_PREFIX: &str = "@consensus:";
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Consensus {
     pub value: Option<f64>,
+    /// The agreed number of instances of a deduction or bonus item (absent in older rows).
+    #[serde(default)]
+    pub count: Option<u32>,
     pub veto: Option<String>,
     pub rationale: String,
 }
@@ -46,7 +49,7 @@ impl Store {
         c: &Consensus,
     ) -> Result<(), StoreError> {
         let new = serde_json::json!({
-            "value": c.value, "veto": c.veto, "rationale": c.rationale.trim(),
+            "value": c.value, "count": c.count, "veto": c.veto, "rationale": c.rationale.trim(),
         });
         let step = MergeWrite::Record {
             round_id,

@@ -96,6 +96,17 @@ fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let Some(sm) = app.summary.as_ref() else {
+        if app.summary_job.loading {
+            let text = app.lang.pick(
+                "汇总计算中…（Esc 返回列表）",
+                "Computing the summary… (Esc back to the list)",
+            );
+            frame.render_widget(
+                Paragraph::new(TextLine::styled(text, theme.dim()))
+                    .block(Block::new().borders(Borders::ALL)),
+                area,
+            );
+        }
         return;
     };
     let l = app.lang;

@@ -109,7 +109,7 @@ pub struct QueueArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("consensus").required(true).args(["value", "veto"]))]
+#[command(group = clap::ArgGroup::new("consensus").required(true).args(["value", "count", "veto"]))]
 pub struct ReconcileArgs {
     /// Round id or name
     #[arg(long)]
@@ -123,6 +123,9 @@ pub struct ReconcileArgs {
     /// The agreed points (or 0 for a veto item checked clean)
     #[arg(long)]
     pub value: Option<f64>,
+    /// The agreed number of instances of a deduction or bonus item
+    #[arg(long)]
+    pub count: Option<u32>,
     /// The agreed veto reason
     #[arg(long)]
     pub veto: Option<String>,

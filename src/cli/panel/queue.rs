@@ -167,12 +167,14 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
     }
     let mut consensus = Entry {
         value: args.value,
+        count: args.count,
         veto: args.veto.clone(),
         ..Entry::new(&args.indicator)
     };
     consensus.check(item)?;
     let c = Consensus {
         value: consensus.value,
+        count: consensus.count,
         veto: consensus.veto.clone(),
         rationale: args.rationale.trim().to_string(),
     };

@@ -12,6 +12,7 @@ fn a_consensus_is_a_history_row_read_back_with_chair_and_rationale() {
     assert!(s.consensus_rows(r.id).unwrap().is_empty());
     let c = Consensus {
         value: Some(3.0),
+        count: None,
         veto: None,
         rationale: "  复核后取中  ".into(),
     };

@@ -1,0 +1,156 @@
+//! The summary computed off the UI thread: with a database file `t` only asks the worker for
+//! the one aggregation; the screen says so meanwhile, keys stay live, the answer is the same
+//! summary the UI thread would have computed, a late answer is not forced on the user and a
+//! failed one is a popup.
+
+mod common_tui;
+
+use std::sync::Arc;
+
+use assay::app::summary_job::{SummaryLoad, compute};
+use assay::app::{Action, Backend, MemBackend, Popup, Screen};
+use assay::i18n::Lang;
+use common_tui::{accounts, app, run, screen};
+
+/// A backend with one vetoed sheet submitted, so the summary has a failure to show.
+fn scored() -> (assay::app::App, MemBackend) {
+    let mut b = MemBackend::default();
+    let mut a = app(Lang::Zh, &b);
+    run(
+        &mut a,
+        &mut b,
+        &[
+            Action::Enter,
+            Action::Bottom,
+            Action::Veto,
+            Action::Enter,
+            Action::Back,
+        ],
+    );
+    let vetoed = a
+        .rows
+        .iter()
+        .find(|r| r.scored > 0)
+        .map(|r| r.account.id)
+        .expect("the vetoed row");
+    b.set_submitted(1, vetoed, "张三", true).expect("submit");
+    (a, b)
+}
+
+#[test]
+fn in_the_background_the_summary_waits_for_the_worker_with_keys_live() {
+    let (mut a, mut b) = scored();
+    // What the UI thread computes at once, without a database file.
+    let mut at_once = a.clone();
+    run(&mut at_once, &mut b, &[Action::ShowSummary]);
+    let expected = at_once.summary.clone().expect("computed at once");
+    assert_eq!(expected.overall.pass_rate, Some(0.0));
+
+    a.summary_job.background = true;
+    run(&mut a, &mut b, &[Action::ShowSummary]);
+    assert_eq!(a.screen, Screen::Summary);
+    assert!(a.summary.is_none() && a.popup.is_none());
+    let req = a
+        .summary_job
+        .request
+        .take()
+        .expect("a request for the worker");
+    assert_eq!(req.accounts.len(), accounts().len());
+    let text = screen(&mut a, &mut b, 80, 24);
+    assert!(text.contains("汇总计算中"), "{text}");
+    // Movement waits for the answer; `t` goes back to the list and in again, no second request.
+    run(&mut a, &mut b, &[Action::Down, Action::Enter]);
+    assert_eq!(a.screen, Screen::Summary);
+    run(&mut a, &mut b, &[Action::ShowSummary]);
+    assert_eq!(a.screen, Screen::Accounts);
+    run(&mut a, &mut b, &[Action::ShowSummary]);
+    assert_eq!(a.screen, Screen::Summary);
+    assert!(a.summary_job.request.is_none());
+    // The worker's answer is the same function's: the same summary as at once.
+    let got = compute(&mut b, req).expect("computed");
+    run(
+        &mut a,
+        &mut b,
+        &[Action::SummaryLoaded(SummaryLoad(Arc::new(Ok(got))))],
+    );
+    assert_eq!(a.summary.as_ref(), Some(&expected));
+    assert!(!a.summary_job.loading);
+    let text = screen(&mut a, &mut b, 80, 24);
+    assert!(!text.contains("汇总计算中"), "{text}");
+}
+
+#[test]
+fn a_late_summary_is_not_forced_on_the_user_and_a_failed_one_is_a_popup() {
+    let (mut a, mut b) = scored();
+    a.summary_job.background = true;
+    run(&mut a, &mut b, &[Action::ShowSummary]);
+    let req = a.summary_job.request.take().expect("request");
+    run(&mut a, &mut b, &[Action::Back]);
+    assert_eq!(a.screen, Screen::Accounts);
+    let late = compute(&mut b, req).expect("computed");
+    run(
+        &mut a,
+        &mut b,
+        &[Action::SummaryLoaded(SummaryLoad(Arc::new(Ok(late))))],
+    );
+    assert_eq!(a.screen, Screen::Accounts);
+    assert!(a.summary.is_none());
+    run(&mut a, &mut b, &[Action::ShowSummary]);
+    assert!(a.summary_job.request.take().is_some(), "asked afresh");
+    let failed = SummaryLoad(Arc::new(Err("磁盘读取失败".into())));
+    run(&mut a, &mut b, &[Action::SummaryLoaded(failed)]);
+    assert_eq!(a.screen, Screen::Accounts);
+    assert!(
+        matches!(&a.popup, Some(Popup::Message { text, error: true }) if text.contains("磁盘读取失败")),
+        "{:?}",
+        a.popup
+    );
+}
+
+/// On a database file the runtime's worker answers over its own read-only connection with the
+/// summary the UI thread would compute: the demo's Q4 round, 445 accounts, as `round summary`.
+#[test]
+fn the_worker_answers_on_a_database_file_as_the_ui_thread_would() {
+    use assay::runtime::{TuiOptions, open};
+    use assay::storage::Store;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("demo.db");
+    let mut store = Store::create_or_open(&path).expect("store");
+    assay::sample::load_demo(&mut store).expect("demo");
+    let q4 = store
+        .rounds()
+        .expect("rounds")
+        .into_iter()
+        .find(|r| r.name.contains("第四季度"))
+        .expect("Q4");
+    let o = TuiOptions {
+        lang: Lang::Zh,
+        evaluator: Some("王敏".into()),
+        round: Some(q4.id),
+        db_label: "demo.db".into(),
+    };
+    let (mut app, _feed) = open(&store, &o, None).expect("open");
+    assert!(
+        app.summary_job.background,
+        "a file database aggregates off the UI thread"
+    );
+    app.apply(Action::ShowSummary, &mut store);
+    let req = app.summary_job.request.take().expect("request");
+    let mut at_once = req.clone();
+    at_once.accounts = app.rows.iter().map(|r| r.account.clone()).collect();
+    let expected = compute(&mut store, at_once).expect("at once");
+    let rx = assay::app::worker::spawn_summary(path.clone(), req);
+    let answer = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the worker answers");
+    app.apply(answer, &mut store);
+    let s = app.summary.as_ref().expect("shown");
+    assert_eq!(s, &expected);
+    assert_eq!(s.overall.accounts, 445);
+    let cli = assay::report::summary::round_summary(&mut store, &q4).expect("cli");
+    assert_eq!(
+        (s.overall.passed, s.overall.failed),
+        (cli.passed, cli.failed)
+    );
+    assay::app::worker::close();
+}
