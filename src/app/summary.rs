@@ -2,6 +2,8 @@
 //! with a drill-down level → region → host unit → account. Each step lists its groups (or
 //! accounts) with their statistics; the screen draws category bars for the selected line.
 
+use std::collections::HashMap;
+
 use crate::domain::account::Account;
 use crate::i18n::Lang;
 use crate::report::build::build_from;
@@ -38,7 +40,21 @@ pub struct Summary {
     /// A calibration round: marked in the headline (not a live result).
     pub calibration: bool,
     lang: Lang,
+    /// Every step of the drill-down, computed once by [`Summary::of`] (on the worker), so that
+    /// moving in and out costs a look-up, not an aggregation, on the UI thread.
+    steps: HashMap<Vec<String>, Step>,
 }
+
+/// One drill-down step: the group's statistics and its lines.
+#[derive(Debug, Clone, PartialEq)]
+struct Step {
+    here: GroupStats,
+    lines: Vec<Line>,
+}
+
+/// A step still to compute: its path, its members (indices into `results`) and, when its
+/// parent listed it, its statistics already made.
+type Todo = (Vec<String>, Vec<usize>, Option<GroupStats>);
 
 impl Summary {
     /// Aggregates the round's sheets for `accounts` (every evaluator).
@@ -70,9 +86,53 @@ impl Summary {
             selected: 0,
             calibration: false,
             lang,
+            steps: HashMap::new(),
         };
+        let mut todo: Vec<Todo> = vec![(Vec::new(), (0..s.results.len()).collect(), None)];
+        while let Some((path, idx, here)) = todo.pop() {
+            let (step, children) = s.step(&path, &idx, here);
+            todo.extend(children);
+            s.steps.insert(path, step);
+        }
         s.refresh();
         s
+    }
+
+    /// The step at `path` over the accounts `idx`, and its child steps to compute.
+    fn step(&self, path: &[String], idx: &[usize], here: Option<GroupStats>) -> (Step, Vec<Todo>) {
+        let subset: Vec<&AccountResult> = idx.iter().map(|&i| &self.results[i]).collect();
+        let here = match here {
+            Some(mut g) => {
+                g.key = path.to_vec();
+                g
+            }
+            None => GroupStats::of(&self.scheme, path.to_vec(), &subset),
+        };
+        let mut children = Vec::new();
+        let lines = match DRILL.get(path.len()) {
+            Some(dim) => partition_refs(&subset, &[*dim], self.lang)
+                .into_iter()
+                .map(|(key, m)| {
+                    let members: Vec<&AccountResult> = m.iter().map(|&j| subset[j]).collect();
+                    let g = GroupStats::of(&self.scheme, key, &members);
+                    if let Some(k) = g.key.first() {
+                        let mut p = path.to_vec();
+                        p.push(k.clone());
+                        children.push((p, m.iter().map(|&j| idx[j]).collect(), Some(g.clone())));
+                    }
+                    Line::Group(g)
+                })
+                .collect(),
+            None => {
+                let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
+                let st = standings(&owned, &[(0..owned.len()).collect()]);
+                idx.iter()
+                    .zip(st)
+                    .map(|(&i, s)| Line::Account(i, s))
+                    .collect()
+            }
+        };
+        (Step { here, lines }, children)
     }
 
     /// Indices of the accounts under the current path.
@@ -87,27 +147,15 @@ impl Summary {
             .collect()
     }
 
+    /// Shows the step the path leads to: computed once by `of`, else (a path it did not list)
+    /// computed here.
     fn refresh(&mut self) {
-        let idx = self.members();
-        let subset: Vec<&AccountResult> = idx.iter().map(|&i| &self.results[i]).collect();
-        self.here = GroupStats::of(&self.scheme, self.path.clone(), &subset);
-        self.lines = match DRILL.get(self.path.len()) {
-            Some(dim) => partition_refs(&subset, &[*dim], self.lang)
-                .into_iter()
-                .map(|(key, m)| {
-                    let members: Vec<&AccountResult> = m.iter().map(|&j| subset[j]).collect();
-                    Line::Group(GroupStats::of(&self.scheme, key, &members))
-                })
-                .collect(),
-            None => {
-                let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
-                let st = standings(&owned, &[(0..owned.len()).collect()]);
-                idx.into_iter()
-                    .zip(st)
-                    .map(|(i, s)| Line::Account(i, s))
-                    .collect()
-            }
+        let step = match self.steps.get(&self.path) {
+            Some(step) => step.clone(),
+            None => self.step(&self.path, &self.members(), None).0,
         };
+        self.here = step.here;
+        self.lines = step.lines;
         self.selected = self.selected.min(self.lines.len().saturating_sub(1));
     }
 
@@ -222,5 +270,44 @@ mod tests {
         assert!(s.up());
         assert_eq!(s.selected, 1, "back on the unit we left");
         assert!(s.up() && s.up() && !s.up());
+    }
+
+    /// Every step computed up front (on the worker) equals the step computed on the spot from
+    /// its path, as the drill-down did before: groups, their statistics and standings.
+    #[test]
+    fn steps_computed_up_front_equal_steps_computed_on_the_spot() {
+        let mut accounts = Vec::new();
+        let mut sheets = Vec::new();
+        for i in 1..=12 {
+            let mut a = account(i, &format!("号{i}"));
+            a.unit = ["一局", "二局", "三局"][i as usize % 3].into();
+            if i % 4 == 0 {
+                a.level = crate::domain::platform::Level::City;
+            }
+            accounts.push(a);
+            let status = if i % 5 == 0 {
+                SheetStatus::InProgress
+            } else {
+                SheetStatus::Complete
+            };
+            sheets.push(sheet(i, "张", status, 50.0 + (i * 7 % 40) as f64));
+        }
+        let mut s = Summary::of(
+            &scheme(VetoPolicy::FailKeepScore),
+            accounts,
+            &sheets,
+            Lang::Zh,
+        );
+        assert!(
+            s.steps.len() > 4,
+            "levels, regions and units: {}",
+            s.steps.len()
+        );
+        let paths: Vec<Vec<String>> = s.steps.keys().cloned().collect();
+        for path in paths {
+            s.path = path.clone();
+            let (fresh, _) = s.step(&path, &s.members(), None);
+            assert_eq!(s.steps[&path], fresh, "{path:?}");
+        }
     }
 }

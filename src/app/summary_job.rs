@@ -28,7 +28,9 @@ pub struct SummaryJob {
 pub struct SummaryRequest {
     pub round: i64,
     pub rubric: Rubric,
-    pub accounts: Vec<Account>,
+    /// The list's accounts; `None` for the worker, which reads them afresh (as the list was
+    /// read: `Store::listed_accounts`) rather than have the key copy 100k of them.
+    pub accounts: Option<Vec<Account>>,
     pub evaluator: String,
     pub lang: Lang,
 }
@@ -45,9 +47,13 @@ impl PartialEq for SummaryLoad {
 
 /// The one aggregation over every evaluator's counted sheets of the round, as this viewer may
 /// see them (blind scoring), with the round's panel rules; used on and off the UI thread.
-pub fn compute(backend: &mut dyn Backend, req: SummaryRequest) -> Result<Summary, StoreError> {
+pub fn compute(
+    backend: &mut dyn Backend,
+    req: SummaryRequest,
+    accounts: Vec<Account>,
+) -> Result<Summary, StoreError> {
     let round = req.round;
-    let mut sheets = backend.round_sheets(round, &req.rubric, &req.accounts)?;
+    let mut sheets = backend.round_sheets(round, &req.rubric, &accounts)?;
     let me = &req.evaluator;
     if let Some(viewer) = backend.viewer(round, me)? {
         sheets = crate::report::blind::visible_sheets(me, viewer, &sheets);
@@ -55,7 +61,7 @@ pub fn compute(backend: &mut dyn Backend, req: SummaryRequest) -> Result<Summary
     let policy = backend.panel_policy(round)?;
     let own = backend.category_methods(round)?;
     let scheme = crate::report::Scheme::of(&req.rubric, policy).with_category_methods(&own);
-    let mut s = Summary::of(&scheme, req.accounts, &sheets, req.lang);
+    let mut s = Summary::of(&scheme, accounts, &sheets, req.lang);
     s.calibration = backend.is_calibration(round)?;
     Ok(s)
 }
@@ -71,7 +77,7 @@ impl App {
         let req = SummaryRequest {
             round: self.session.round_id,
             rubric: self.session.rubric.clone(),
-            accounts: self.rows.iter().map(|r| r.account.clone()).collect(),
+            accounts: None,
             evaluator: self.session.evaluator.clone(),
             lang: self.lang,
         };
@@ -82,7 +88,8 @@ impl App {
             self.summary_job.loading = true;
             self.summary = None;
         } else {
-            self.summary = Some(compute(backend, req)?);
+            let accounts = self.rows.iter().map(|r| r.account.clone()).collect();
+            self.summary = Some(compute(backend, req, accounts)?);
         }
         self.screen = Screen::Summary;
         Ok(())

@@ -172,7 +172,16 @@ pub fn spawn_summary(db: PathBuf, req: super::summary_job::SummaryRequest) -> Re
     spawn_one(
         "summary",
         db,
-        move |store| super::summary_job::compute(store, req).map_err(|e| e.to_string()),
+        move |store| {
+            let mut req = req;
+            let accounts = match req.accounts.take() {
+                Some(a) => a,
+                None => store
+                    .listed_accounts(req.round, &req.evaluator, crate::storage::read_parts())
+                    .map_err(|e| e.to_string())?,
+            };
+            super::summary_job::compute(store, req, accounts).map_err(|e| e.to_string())
+        },
         |r| Action::SummaryLoaded(super::summary_job::SummaryLoad(std::sync::Arc::new(r))),
     )
 }

@@ -171,4 +171,21 @@ impl Store {
         })();
         r.map_err(|e| self.locked(e))
     }
+
+    /// The accounts an evaluator's list holds: the round's, or with an assignment only theirs
+    /// (issue 10 §1); read in id ranges on `parts` connections. One definition for the TUI's
+    /// list and for its summary worker.
+    pub fn listed_accounts(
+        &self,
+        round_id: i64,
+        evaluator: &str,
+        parts: usize,
+    ) -> Result<Vec<crate::domain::account::Account>, StoreError> {
+        let mut accounts = self.round_accounts_split(round_id, parts)?;
+        let assigned = self.assignments(round_id)?;
+        if let Some(mine) = crate::domain::panel::assigned_to(&assigned, evaluator) {
+            accounts.retain(|a| mine.contains(&a.id));
+        }
+        Ok(accounts)
+    }
 }
