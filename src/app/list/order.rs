@@ -51,11 +51,10 @@ impl Column {
                 v
             }
             Column::Progress | Column::Total => {
-                let mut keyed: Vec<(u64, u32)> = idx
+                let keyed: Vec<(u64, u32)> = idx
                     .map(|i| (self.score_key(&rows[i as usize]).unwrap_or(0), i))
                     .collect();
-                keyed.sort_unstable();
-                keyed.into_iter().map(|k| k.1).collect()
+                radix_order(keyed)
             }
             _ => {
                 // A handful of values: a counting sort (stable, two passes, no comparisons).
@@ -95,6 +94,41 @@ pub(super) fn counting_order(keys: &[u8]) -> Vec<u32> {
         *slot += 1;
     }
     out
+}
+
+/// Row indices of `(key, index)` pairs (indices ascending) ordered by key, ties in index order:
+/// the order `sort_unstable` gives, by a stable LSD radix sort of 11-bit digits that skips the
+/// digits every key shares (at 100k rows a few scatter passes instead of 1.7 M comparisons).
+pub(super) fn radix_order(mut keyed: Vec<(u64, u32)>) -> Vec<u32> {
+    const BITS: u32 = 11;
+    const BUCKETS: usize = 1 << BITS;
+    let (and, or) = keyed
+        .iter()
+        .fold((u64::MAX, 0u64), |(a, o), &(k, _)| (a & k, o | k));
+    let varying = and ^ or; // Bits where the keys differ.
+    let mut spare = vec![(0u64, 0u32); keyed.len()];
+    let mut shift = 0;
+    while shift < 64 {
+        let mask = ((BUCKETS - 1) as u64) << shift;
+        if varying & mask != 0 {
+            let digit = |k: u64| ((k >> shift) as usize) & (BUCKETS - 1);
+            let mut start = vec![0usize; BUCKETS + 1];
+            for &(k, _) in &keyed {
+                start[digit(k) + 1] += 1;
+            }
+            for b in 1..=BUCKETS {
+                start[b] += start[b - 1];
+            }
+            for &p in &keyed {
+                let slot = &mut start[digit(p.0)];
+                spare[*slot] = p;
+                *slot += 1;
+            }
+            std::mem::swap(&mut keyed, &mut spare);
+        }
+        shift += BITS;
+    }
+    keyed.into_iter().map(|k| k.1).collect()
 }
 
 /// A sheet's rank for sorting (pending rows are handled by the callers).

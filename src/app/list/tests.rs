@@ -84,3 +84,32 @@ fn every_column_orders_like_the_row_comparison() {
     }
     assert!(ready.get(Column::Name).is_some() && ready.get(Column::Total).is_none());
 }
+
+/// The radix order is the comparison sort's, on keys that share high bits, differ only in low
+/// bits, tie, span the whole range (the float bit patterns of the score columns) or are empty.
+#[test]
+fn radix_order_equals_the_comparison_sort() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let shapes: [&dyn Fn(u64) -> u64; 5] = [
+        &|r| r,
+        &|r| r % 7,
+        &|r| (1 << 63) | (r % 100_000) << 20,
+        &|r| if r % 3 == 0 { u64::MAX } else { r >> 40 },
+        &|r| (-(r as f64 % 1e4) / 7.0).to_bits(),
+    ];
+    for shape in shapes {
+        for n in [0, 1, 2, 1000, 5000] {
+            let keyed: Vec<(u64, u32)> = (0..n).map(|i| (shape(next()), i)).collect();
+            let mut want = keyed.clone();
+            want.sort_unstable();
+            let want: Vec<u32> = want.into_iter().map(|k| k.1).collect();
+            assert_eq!(order::radix_order(keyed), want, "n {n}");
+        }
+    }
+}
