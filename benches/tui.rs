@@ -105,6 +105,8 @@ fn benches(c: &mut Criterion) {
     });
     let mut app = build(&b);
     app.list.text_orders.wait();
+    // Likewise the progress and total orders, sorted in the background once totals are in.
+    app.list.score_orders.wait();
     app.apply(Action::Resize(120, 40), &mut b);
     // Each case starts from `before` (applied outside the timing), then times one key + draw.
     let mut case = |name: &str, before: &[Action], key: Action| {
@@ -241,6 +243,8 @@ fn p99(_: &mut Criterion) {
     );
     // Keys are timed once the background sort is in, as they are a moment after the first frame.
     app.list.text_orders.wait();
+    // Likewise the progress and total orders, sorted in the background once totals are in.
+    app.list.score_orders.wait();
     app.apply(Action::Resize(120, 40), &mut b);
     draw(&mut term, &app);
     // With a database file the TUI aggregates the summary on its worker (`summary_job`): the

@@ -307,3 +307,35 @@ fn ctrl_c_quits_even_while_typing_a_note() {
     run(&mut a, &mut b, &[quit]);
     assert!(!a.running, "Ctrl-c quits everywhere, as the help says");
 }
+
+/// Once every total is known the progress and total orders are sorted in the background; a
+/// sort by total then shows exactly the order computed on the key, and an edit drops them.
+#[test]
+fn score_orders_come_from_the_background_until_an_edit() {
+    let mut b = MemBackend::default();
+    let mut a = app(Lang::Zh, &b);
+    a.list.score_orders.wait();
+    assert!(
+        a.list.score_orders.get(Column::Total).is_some(),
+        "sorted once totals are in"
+    );
+    let total_at = Column::ALL
+        .iter()
+        .position(|c| *c == Column::Total)
+        .unwrap();
+    let mut in_place = a.clone();
+    in_place.list.scores_changed(); // no background order: computed on the key
+    assert!(in_place.list.score_orders.get(Column::Total).is_none());
+    for x in [&mut a, &mut in_place] {
+        run(x, &mut b, &vec![Action::SortNext; total_at + 1]);
+        assert_eq!(x.list.sort, Some(Column::Total));
+    }
+    assert_eq!(a.list.view, in_place.list.view);
+    // An edit changes a total: the background orders are dropped.
+    run(
+        &mut a,
+        &mut b,
+        &[Action::Enter, Action::Type('1'), Action::Enter],
+    );
+    assert!(a.list.score_orders.get(Column::Total).is_none());
+}

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use memchr::memmem::Finder;
 
 use super::search::{SearchIndex, normalize};
-use super::text_orders::TextOrders;
+use super::text_orders::{ScoreOrders, TextOrders};
 use super::totals::Totals;
 
 /// One account with its cached result for the current evaluator.
@@ -285,6 +285,8 @@ pub struct ListView {
     pub index: SearchIndex,
     /// The free-text columns' orders, sorted in the background.
     pub text_orders: TextOrders,
+    /// The progress and total orders, sorted in the background once every total is known.
+    pub score_orders: ScoreOrders,
 }
 
 impl ListView {
@@ -307,9 +309,11 @@ impl ListView {
         let keeps = |i: &u32| pass.as_ref().is_none_or(|p| p[*i as usize]);
         let mut view: Vec<u32> = match self.sort {
             Some(col) => {
-                let ready = &self.text_orders;
-                let order = (self.sorted.entry(col))
-                    .or_insert_with(|| ready.get(col).cloned().unwrap_or_else(|| col.order(rows)));
+                let (ready, scored) = (&self.text_orders, &self.score_orders);
+                let order = (self.sorted.entry(col)).or_insert_with(|| {
+                    (ready.get(col).or_else(|| scored.get(col)).cloned())
+                        .unwrap_or_else(|| col.order(rows))
+                });
                 match &pass {
                     None => order.clone(),
                     Some(_) => order.iter().copied().filter(keeps).collect(),
@@ -364,6 +368,7 @@ impl ListView {
     /// Forgets the sort orders that depend on scores (after an edit).
     pub fn scores_changed(&mut self) {
         self.sorted.retain(|c, _| !c.follows_scores());
+        self.score_orders = ScoreOrders::default();
     }
 
     pub fn selected_row(&self) -> Option<usize> {
@@ -392,5 +397,6 @@ impl ListView {
 }
 
 mod order;
+pub(crate) use order::radix_order;
 #[cfg(test)]
 mod tests;

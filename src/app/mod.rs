@@ -154,7 +154,10 @@ impl App {
                 self.rows[i].submitted = true;
             }
         }
+        // Submission changes sheet states, not progress or totals: their orders stay.
+        let kept = std::mem::take(&mut self.list.score_orders);
         self.list.scores_changed();
+        self.list.score_orders = kept;
     }
 
     /// Builds the app for a round with every result still unknown: the first frame needs only

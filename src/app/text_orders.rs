@@ -1,7 +1,9 @@
 //! The orders of the free-text columns (name, host unit, region) and the search buffer, built
 //! once per round on a background thread right after the first frame, so that the first sort
 //! or search is a copy rather than 100k string operations on the key press. Until the thread is
-//! done (or if it could not start) a sort or search builds what it needs in place.
+//! done (or if it could not start) a sort or search builds what it needs in place. Likewise the
+//! orders of the progress and total columns ([`ScoreOrders`]), once every total is known; an
+//! edit drops them (the next sort by them computes in place).
 
 use std::sync::{Arc, OnceLock};
 
@@ -92,6 +94,55 @@ impl TextOrders {
     }
 
     /// Waits for the background sort (tests and benchmarks that measure the sorted case).
+    pub fn wait(&self) {
+        let start = std::time::Instant::now();
+        while self.0.get().is_none() && start.elapsed() < std::time::Duration::from_secs(30) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}
+
+/// The progress and total columns' orders, sorted on a background thread from the score keys
+/// read once every total is known. Replaced (never updated) when scores change, so an order
+/// that arrives late lands in a discarded cell.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreOrders(Arc<OnceLock<[Vec<u32>; 2]>>);
+
+fn score_slot(col: Column) -> Option<usize> {
+    match col {
+        Column::Progress => Some(0),
+        Column::Total => Some(1),
+        _ => None,
+    }
+}
+
+impl ScoreOrders {
+    /// Reads the score keys here (a pass over the rows) and sorts them in the background.
+    pub fn start(rows: &[Row]) -> ScoreOrders {
+        let orders = ScoreOrders::default();
+        if rows.len() < 2 {
+            return orders;
+        }
+        let keys = [Column::Progress.keyed(rows), Column::Total.keyed(rows)];
+        let cell = Arc::clone(&orders.0);
+        let spawned = std::thread::Builder::new()
+            .name("assay-score-sort".into())
+            .spawn(move || {
+                let [p, t] = keys;
+                let _ = cell.set([super::list::radix_order(p), super::list::radix_order(t)]);
+            });
+        if let Err(e) = spawned {
+            tracing::warn!("no background score sort thread ({e}); sorts compute in place");
+        }
+        orders
+    }
+
+    /// The order of the progress or total column, when the background sort has finished.
+    pub fn get(&self, col: Column) -> Option<&Vec<u32>> {
+        Some(&self.0.get()?[score_slot(col)?])
+    }
+
+    /// Waits for the background sort (tests and benchmarks), at most 30 s.
     pub fn wait(&self) {
         let start = std::time::Instant::now();
         while self.0.get().is_none() && start.elapsed() < std::time::Duration::from_secs(30) {

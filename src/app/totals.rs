@@ -143,6 +143,7 @@ impl App {
         self.summary = None;
         if finished {
             self.loading = None;
+            self.list.score_orders = super::text_orders::ScoreOrders::start(&self.rows);
             let by_scores = self.list.sort.is_some_and(|c| c.follows_scores())
                 || self.list.filters.status.is_some()
                 || self.list.filters.sheet.is_some();

@@ -30,6 +30,14 @@ impl Column {
         })
     }
 
+    /// The score key of every row with its index, in row order: what [`radix_order`] sorts
+    /// (on the key, or on the background thread of [`super::super::text_orders::ScoreOrders`]).
+    pub(crate) fn keyed(self, rows: &[Row]) -> Vec<(u64, u32)> {
+        (0..rows.len() as u32)
+            .map(|i| (self.score_key(&rows[i as usize]).unwrap_or(0), i))
+            .collect()
+    }
+
     /// Every row index in ascending order of this column (ties keep row order). Columns other
     /// than the free-text ones sort plain keys held in the vector (comparing rows through the
     /// index misses the cache on every comparison); the free-text orders normally come ready
@@ -50,12 +58,7 @@ impl Column {
                 v.sort_by(|&a, &b| text(a).cmp(text(b)));
                 v
             }
-            Column::Progress | Column::Total => {
-                let keyed: Vec<(u64, u32)> = idx
-                    .map(|i| (self.score_key(&rows[i as usize]).unwrap_or(0), i))
-                    .collect();
-                radix_order(keyed)
-            }
+            Column::Progress | Column::Total => radix_order(self.keyed(rows)),
             _ => {
                 // A handful of values: a counting sort (stable, two passes, no comparisons).
                 let (mut platforms, mut levels) = (Platform::ALL, Level::ALL);
@@ -99,7 +102,7 @@ pub(super) fn counting_order(keys: &[u8]) -> Vec<u32> {
 /// Row indices of `(key, index)` pairs (indices ascending) ordered by key, ties in index order:
 /// the order `sort_unstable` gives, by a stable LSD radix sort of 11-bit digits that skips the
 /// digits every key shares (at 100k rows a few scatter passes instead of 1.7 M comparisons).
-pub(super) fn radix_order(mut keyed: Vec<(u64, u32)>) -> Vec<u32> {
+pub(crate) fn radix_order(mut keyed: Vec<(u64, u32)>) -> Vec<u32> {
     const BITS: u32 = 11;
     const BUCKETS: usize = 1 << BITS;
     let (and, or) = keyed

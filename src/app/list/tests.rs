@@ -74,15 +74,19 @@ fn every_column_orders_like_the_row_comparison() {
     }
     let ready = TextOrders::start(&rows);
     ready.wait();
+    let scored = ScoreOrders::start(&rows);
+    scored.wait();
     for col in Column::ALL {
         let mut want: Vec<u32> = (0..rows.len() as u32).collect();
         want.sort_by(|&a, &b| col.cmp(&rows[a as usize], &rows[b as usize]));
         assert_eq!(col.order(&rows), want, "{col:?}");
-        if let Some(bg) = ready.get(col) {
+        if let Some(bg) = ready.get(col).or_else(|| scored.get(col)) {
             assert_eq!(bg, &want, "background {col:?}");
         }
     }
     assert!(ready.get(Column::Name).is_some() && ready.get(Column::Total).is_none());
+    assert!(scored.get(Column::Total).is_some() && scored.get(Column::Progress).is_some());
+    assert!(scored.get(Column::Name).is_none() && scored.get(Column::Status).is_none());
 }
 
 /// The radix order is the comparison sort's, on keys that share high bits, differ only in low
