@@ -179,6 +179,31 @@ fn finding(f: &Finding, lang: Lang) -> String {
     }
 }
 
+/// The flagged-accounts table's header, for Markdown and HTML alike.
+fn flagged_header(lang: Lang) -> [&'static str; 5] {
+    [
+        lang.pick("账号", "Account"),
+        lang.pick("地区", "Region"),
+        lang.pick("预警", "Flags"),
+        lang.pick(
+            "连续低于均值（周）",
+            "Weeks below the mean (running / longest)",
+        ),
+        lang.pick("未更新天数", "Days silent"),
+    ]
+}
+
+/// One flagged account's cells in the header's order, not yet escaped.
+fn flagged_cells(l: &OpsLine, lang: Lang) -> [String; 5] {
+    [
+        l.name.clone(),
+        l.region.clone(),
+        l.flags.join(lang.pick("、", ", ")),
+        format!("{} / {}", l.streak, l.longest),
+        l.silent_days.to_string(),
+    ]
+}
+
 /// The section in Markdown; `cell` escapes table cells.
 pub fn md(s: &mut String, o: &OpsSection, lang: Lang, cell: fn(&str) -> String) {
     let _ = writeln!(
@@ -190,27 +215,12 @@ pub fn md(s: &mut String, o: &OpsSection, lang: Lang, cell: fn(&str) -> String) 
     if !o.flagged.is_empty() {
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|",
-            lang.pick("账号", "Account"),
-            lang.pick("地区", "Region"),
-            lang.pick("预警", "Flags"),
-            lang.pick(
-                "连续低于均值（周）",
-                "Weeks below the mean (running / longest)"
-            ),
-            lang.pick("未更新天数", "Days silent")
+            "| {} |\n|---|---|---|---:|---:|",
+            flagged_header(lang).join(" | ")
         );
         for l in &o.flagged {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} / {} | {} |",
-                cell(&l.name),
-                cell(&l.region),
-                cell(&l.flags.join(lang.pick("、", ", "))),
-                l.streak,
-                l.longest,
-                l.silent_days
-            );
+            let cells = flagged_cells(l, lang).map(|c| cell(&c));
+            let _ = writeln!(s, "| {} |", cells.join(" | "));
         }
         s.push('\n');
     }
@@ -234,28 +244,16 @@ pub fn html(s: &mut String, o: &OpsSection, lang: Lang, esc: fn(&str) -> String)
         esc(&o.intro(lang))
     );
     if !o.flagged.is_empty() {
+        let [a, r, f, w, d] = flagged_header(lang);
         let _ = writeln!(
             s,
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
-            lang.pick("账号", "Account"),
-            lang.pick("地区", "Region"),
-            lang.pick("预警", "Flags"),
-            lang.pick(
-                "连续低于均值（周）",
-                "Weeks below the mean (running / longest)"
-            ),
-            lang.pick("未更新天数", "Days silent")
+            "<table><thead><tr><th>{a}</th><th>{r}</th><th>{f}</th><th class=\"n\">{w}</th><th class=\"n\">{d}</th></tr></thead><tbody>"
         );
         for l in &o.flagged {
+            let [a, r, f, w, d] = flagged_cells(l, lang).map(|c| esc(&c));
             let _ = writeln!(
                 s,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{} / {}</td><td class=\"n\">{}</td></tr>",
-                esc(&l.name),
-                esc(&l.region),
-                esc(&l.flags.join(lang.pick("、", ", "))),
-                l.streak,
-                l.longest,
-                l.silent_days
+                "<tr><td>{a}</td><td>{r}</td><td>{f}</td><td class=\"n\">{w}</td><td class=\"n\">{d}</td></tr>"
             );
         }
         s.push_str("</tbody></table>\n");
