@@ -95,10 +95,7 @@ impl TextOrders {
 
     /// Waits for the background sort (tests and benchmarks that measure the sorted case).
     pub fn wait(&self) {
-        let start = std::time::Instant::now();
-        while self.0.get().is_none() && start.elapsed() < std::time::Duration::from_secs(30) {
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        wait_for(&self.0);
     }
 }
 
@@ -144,9 +141,14 @@ impl ScoreOrders {
 
     /// Waits for the background sort (tests and benchmarks), at most 30 s.
     pub fn wait(&self) {
-        let start = std::time::Instant::now();
-        while self.0.get().is_none() && start.elapsed() < std::time::Duration::from_secs(30) {
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        wait_for(&self.0);
+    }
+}
+
+/// Waits until a background thread has filled `cell`, at most 30 s.
+fn wait_for<T>(cell: &OnceLock<T>) {
+    let start = std::time::Instant::now();
+    while cell.get().is_none() && start.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }
