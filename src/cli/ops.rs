@@ -155,6 +155,12 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
     }
     let rules = rules(args, lang)?;
     let formulas = formulas(&args.formula, lang)?;
+    // Weekly index values left stale by a write that bypassed the metric writers (or an
+    // upgrade) are recomputed first; when that cannot be written (a read-only file, a lock),
+    // the report reads those weeks from the metrics instead: slower, the same figures.
+    if let Err(e) = store.refresh_ops_index() {
+        tracing::warn!("ops index not refreshed: {e}");
+    }
     let (accounts, from, to) = match (&args.round, args.week) {
         (Some(r), _) => {
             let round = store.round(r)?;

@@ -342,6 +342,8 @@ fn generate_into(
     drop(accounts);
     let weeks = write_weeks(store, &ids, &traits, opts, monitoring_date, progress)?;
     let posts = posts::write_posts(store, &ids, &traits, opts, monitoring_date, progress)?;
+    // The operations index of every week, kept for `assay ops` (as a metrics import does).
+    store.refresh_ops_index()?;
     Ok(GenReport {
         round_id: round.id,
         round: round.name,

@@ -353,6 +353,7 @@ impl Store {
                 ],
             )?;
         }
+        super::ops_index::refresh(&tx)?;
         tx.commit()?;
         out.applied = true;
         Ok(out)

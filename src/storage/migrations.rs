@@ -65,6 +65,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "operations: automatic rubric values placed, per-week post aggregates (backfilled)",
         sql: super::post_weeks::MIGRATION_SQL,
     },
+    Migration {
+        name: "operations index kept per account and week (gov-ops), marked stale by triggers",
+        sql: super::ops_index::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

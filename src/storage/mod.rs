@@ -20,6 +20,7 @@ pub mod metric_import;
 pub mod metrics;
 mod migrations;
 mod open;
+mod ops_index;
 pub mod ops_scan;
 mod panel;
 mod panel_rules;

@@ -65,10 +65,23 @@ impl Store {
         if q.series {
             b = b.with_series();
         }
+        let kept = self.kept_formulas(&b, q)?;
         for week in weeks_between(from, to, q.first) {
             let last = week + Duration::days(6);
+            let whole = q.first == Weekday::Mon && week >= from && last <= to;
+            if let Some(kept) = kept.as_deref().filter(|_| whole) {
+                if !self.ops_week_stale(week)? {
+                    // The index values kept for the week: one small row an account.
+                    let mut values = b.value_buffer();
+                    for &(f, id) in kept {
+                        self.for_each_kept_week(id, week, &mut |k| b.add_kept(&mut values, f, &k))?;
+                    }
+                    b.close_values(week, &values);
+                    continue;
+                }
+            }
             let mut buf = b.week_buffer();
-            if q.first == Weekday::Mon && week >= from && last <= to {
+            if whole {
                 // A whole Monday week: the aggregates kept at import, one row an account.
                 self.for_each_post_week(week, &mut |w| b.add_post_week(&mut buf, &w))?;
             } else {
@@ -85,6 +98,26 @@ impl Store {
             }
         }
         Ok(b.finish(from, to, q.rules))
+    }
+
+    /// The formulas of the report whose weekly values are kept (position, kept row id); `None`
+    /// when one of them is not kept (a user's file): the report then reads the metrics.
+    fn kept_formulas(
+        &self,
+        b: &OpsBuilder<'_>,
+        q: &OpsQuery<'_>,
+    ) -> Result<Option<Vec<(usize, i64)>>, StoreError> {
+        let Some(used) = b.kept_formulas() else {
+            return Ok(None);
+        };
+        let mut out = Vec::new();
+        for f in used {
+            match self.kept_formula_id(&q.formulas[f])? {
+                Some(id) => out.push((f, id)),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(out))
     }
 
     /// Whether any post or weekly row falls on `from..=to`.
@@ -180,26 +213,32 @@ impl Store {
         )?;
         let mut rows = st.query(params![from.to_string(), to.to_string()])?;
         while let Some(r) = rows.next()? {
-            let week: String = r.get(1)?;
-            let opt = |v: Option<i64>| v.map(|x| x.max(0) as u64);
-            f(WeekMetric {
-                account_id: r.get(0)?,
-                week: match fast_date(&week) {
-                    Some(d) => d,
-                    None => NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(conv)?,
-                },
-                followers: nonneg(r.get(2)?),
-                messages: nonneg(r.get(3)?),
-                replies: nonneg(r.get(4)?),
-                posts: opt(r.get(5)?),
-                reads: opt(r.get(6)?),
-                likes: opt(r.get(7)?),
-                comments: opt(r.get(8)?),
-                reply_hours: r.get(9)?,
-            });
+            f(week_metric_row(r)?);
         }
         Ok(())
     }
+}
+
+/// A weekly row read as: account_id, week, followers, messages, replies, posts, reads, likes,
+/// comments, reply_hours.
+pub(super) fn week_metric_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WeekMetric> {
+    let week: String = r.get(1)?;
+    let opt = |v: Option<i64>| v.map(|x| x.max(0) as u64);
+    Ok(WeekMetric {
+        account_id: r.get(0)?,
+        week: match fast_date(&week) {
+            Some(d) => d,
+            None => NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(conv)?,
+        },
+        followers: nonneg(r.get(2)?),
+        messages: nonneg(r.get(3)?),
+        replies: nonneg(r.get(4)?),
+        posts: opt(r.get(5)?),
+        reads: opt(r.get(6)?),
+        likes: opt(r.get(7)?),
+        comments: opt(r.get(8)?),
+        reply_hours: r.get(9)?,
+    })
 }
 
 impl From<&WeekMetric> for WeekFigures {

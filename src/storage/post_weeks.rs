@@ -242,25 +242,35 @@ impl Store {
         )?;
         let mut rows = st.query(params![week.to_string()])?;
         while let Some(r) = rows.next()? {
-            let five = |at: usize| -> rusqlite::Result<[u64; 5]> {
-                Ok([
-                    nonneg(r.get(at)?),
-                    nonneg(r.get(at + 1)?),
-                    nonneg(r.get(at + 2)?),
-                    nonneg(r.get(at + 3)?),
-                    nonneg(r.get(at + 4)?),
-                ])
-            };
-            f(PostWeek {
-                account_id: r.get(0)?,
-                week,
-                posts: nonneg(r.get(1)?),
-                days: (r.get::<_, i64>(2)? & 0x7f) as u8,
-                total: five(3)?,
-                headline: five(8)?,
-                max: five(13)?,
-            });
+            f(post_week_row(r, 0, week)?);
         }
         Ok(())
     }
+}
+
+/// A `metric_post_weeks` row read from column `at` on: account_id, posts, days, the five totals,
+/// the five headline totals, the five maxima.
+pub(super) fn post_week_row(
+    r: &rusqlite::Row<'_>,
+    at: usize,
+    week: NaiveDate,
+) -> rusqlite::Result<PostWeek> {
+    let five = |at: usize| -> rusqlite::Result<[u64; 5]> {
+        Ok([
+            nonneg(r.get(at)?),
+            nonneg(r.get(at + 1)?),
+            nonneg(r.get(at + 2)?),
+            nonneg(r.get(at + 3)?),
+            nonneg(r.get(at + 4)?),
+        ])
+    };
+    Ok(PostWeek {
+        account_id: r.get(at)?,
+        week,
+        posts: nonneg(r.get(at + 1)?),
+        days: (r.get::<_, i64>(at + 2)? & 0x7f) as u8,
+        total: five(at + 3)?,
+        headline: five(at + 8)?,
+        max: five(at + 13)?,
+    })
 }

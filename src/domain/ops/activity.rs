@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::domain::account::Account;
@@ -117,46 +117,66 @@ pub fn evaluate(
     messages: (u64, u64),
     unavailable: bool,
 ) -> Activity {
-    let mut d: Vec<NaiveDate> = days
+    let range = day_number(from)..=day_number(to);
+    let mut d: Vec<i64> = days
         .iter()
-        .copied()
-        .filter(|x| *x >= from && *x <= to)
+        .map(|x| day_number(*x))
+        .filter(|x| range.contains(x))
         .collect();
-    d.sort();
+    d.sort_unstable();
     d.dedup();
-    let last_post = d.last().copied();
-    let silent_from = |at: NaiveDate| {
+    evaluate_days(rules, &d, from, to, messages, unavailable)
+}
+
+/// A date as a day number ([`NaiveDate::num_days_from_ce`]): the rules count days in integers.
+pub fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+fn date_of(n: i64, fallback: NaiveDate) -> NaiveDate {
+    i32::try_from(n)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or(fallback)
+}
+
+/// [`evaluate`] for post days given as day numbers ([`day_number`]), sorted, without repeats,
+/// all within `from..=to`.
+pub fn evaluate_days(
+    rules: &ActivityRules,
+    d: &[i64],
+    from: NaiveDate,
+    to: NaiveDate,
+    messages: (u64, u64),
+    unavailable: bool,
+) -> Activity {
+    let (f, t) = (day_number(from), day_number(to));
+    let silent_from = |at: i64| {
         let i = d.partition_point(|x| *x <= at);
-        let since = if i > 0 {
-            d[i - 1]
-        } else {
-            from - Duration::days(1)
-        };
-        (at - since).num_days()
+        at - if i > 0 { d[i - 1] } else { f - 1 }
     };
-    let silent_days = silent_from(to);
-    let dormant_at = |at: NaiveDate| silent_from(at) >= rules.dormant_days;
+    let silent_days = silent_from(t);
+    let dormant_at = |at: i64| silent_from(at) >= rules.dormant_days;
     let mut reports = Vec::new();
     let (mut run, mut best) = (0u32, 0u32);
-    let mut at = from + Duration::days(rules.dormant_days - 1);
-    while at <= to {
+    let mut at = f + rules.dormant_days - 1;
+    while at <= t {
         if dormant_at(at) {
-            reports.push(at);
+            reports.push(date_of(at, to));
             run += 1;
             best = best.max(run);
         } else {
             run = 0;
         }
-        at += Duration::days(rules.check_days.max(1));
+        at += rules.check_days.max(1);
     }
-    let mut edges = vec![from - Duration::days(1)];
-    edges.extend(&d);
-    edges.push(to + Duration::days(1));
-    let longest_gap = edges
-        .windows(2)
-        .map(|w| (w[1] - w[0]).num_days() - 1)
-        .max()
-        .unwrap_or(0);
+    // Gaps between posts, the days before the first and after the last counting as gaps.
+    let mut prev = f - 1;
+    let mut longest_gap = 0;
+    for &x in d.iter().chain(std::iter::once(&(t + 1))) {
+        longest_gap = longest_gap.max(x - prev - 1);
+        prev = x;
+    }
     let mut because = Vec::new();
     if best >= rules.zombie_reports && rules.zombie_reports > 0 {
         because.push("reports");
@@ -168,36 +188,32 @@ pub fn evaluate(
         because.push("unavailable");
     }
     Activity {
-        last_post,
+        last_post: d.last().map(|&n| date_of(n, to)),
         silent_days,
-        dormant_now: dormant_at(to),
+        dormant_now: dormant_at(t),
         dormant_reports: reports,
         consecutive_reports: best,
         longest_gap,
         zombie: !because.is_empty(),
         zombie_because: because,
-        under_floor: under_floor(rules, &d, from, to),
+        under_floor: under_floor(rules, d, f, t, to),
         messages: messages.0,
         replies: messages.1,
         no_interaction: messages.0 > 0 && messages.1 == 0,
     }
 }
 
-/// Whole floor periods in `from..=to` (counted from `from`) with fewer posts than the floor.
-fn under_floor(
-    rules: &ActivityRules,
-    d: &[NaiveDate],
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Vec<NaiveDate> {
-    let len = Duration::days(rules.floor_days.max(1));
+/// Whole floor periods in `f..=t` (day numbers, counted from `f`) with fewer posts than the
+/// floor, as their first days.
+fn under_floor(rules: &ActivityRules, d: &[i64], f: i64, t: i64, to: NaiveDate) -> Vec<NaiveDate> {
+    let len = rules.floor_days.max(1);
     let mut out = Vec::new();
-    let mut start = from;
-    while start + len - Duration::days(1) <= to {
+    let mut start = f;
+    while start + len - 1 <= t {
         let end = start + len;
         let n = d.partition_point(|x| *x < end) - d.partition_point(|x| *x < start);
         if (n as u32) < rules.floor_posts {
-            out.push(start);
+            out.push(date_of(start, to));
         }
         start = end;
     }

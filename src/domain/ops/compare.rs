@@ -50,6 +50,18 @@ fn median_sorted(v: &[f64]) -> f64 {
     }
 }
 
+/// The mean of `n` values summing to `sum` (0 for none): one definition for the weekly means
+/// and the statistics of the last week.
+pub fn mean_of(sum: f64, n: usize) -> f64 {
+    if n > 0 { sum / n as f64 } else { 0.0 }
+}
+
+/// Whether `x` is below `mean` by more than rounding noise (a value equal to the mean, within
+/// rounding, is not).
+pub fn is_below_mean(mean: f64, x: f64) -> bool {
+    x < mean - 1e-9 * mean.abs().max(1.0)
+}
+
 fn sort(v: &mut [f64]) {
     v.sort_by(|a, b| a.total_cmp(b));
 }
@@ -58,10 +70,11 @@ impl GroupStats {
     /// Statistics of `values` (non-finite values are left out).
     pub fn of(values: &[f64]) -> GroupStats {
         let mut sorted: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        // Summed in the given order, as the weekly means of the report are.
+        let sum: f64 = sorted.iter().sum();
         sort(&mut sorted);
         let n = sorted.len();
-        let sum: f64 = sorted.iter().sum();
-        let mean = if n > 0 { sum / n as f64 } else { 0.0 };
+        let mean = mean_of(sum, n);
         let sd = if n > 1 {
             (sorted.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt()
         } else {
@@ -89,7 +102,7 @@ impl GroupStats {
 
     /// Whether `x` is below the mean by more than rounding noise.
     pub fn is_below(&self, x: f64) -> bool {
-        x < self.mean - 1e-9 * self.mean.abs().max(1.0)
+        is_below_mean(self.mean, x)
     }
 
     /// The standing of a member whose value is `x`.

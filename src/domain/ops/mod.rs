@@ -7,6 +7,7 @@ pub mod auto;
 pub mod compare;
 pub mod formula;
 pub mod report;
+mod tally;
 pub mod week;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -45,6 +46,18 @@ fn counts(v: [u64; 5]) -> Counts {
         shares,
         comments,
     }
+}
+
+/// One account's figures of one whole Monday week as kept by storage: its index under one
+/// formula, the days with a post (bit d = Monday + d), messages received and answered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeptWeek {
+    pub account_id: i64,
+    pub week: NaiveDate,
+    pub value: f64,
+    pub days: u8,
+    pub messages: u64,
+    pub replies: u64,
 }
 
 /// One account's weekly row as the ops report reads it.
@@ -121,6 +134,20 @@ impl PeriodMetrics {
         self.total.add(&counts(w.total));
         self.headline.add(&counts(w.headline));
         self.max.max_with(&counts(w.max));
+    }
+
+    /// Adds a weekly row: followers and reply hours; its totals stand in for posts when the
+    /// period has no per-post records (add posts first). Messages are counted by the caller.
+    pub fn add_week(&mut self, w: &WeekFigures) {
+        self.followers = Some(w.followers as f64);
+        self.reply_hours = w.reply_hours;
+        if self.posts == 0.0 {
+            let [posts, reads, likes, comments] = w.totals.map(|v| v.unwrap_or(0) as f64);
+            self.posts = posts;
+            self.total.reads = reads;
+            self.total.likes = likes;
+            self.total.comments = comments;
+        }
     }
 
     /// Adds one post's figures.

@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::activity::{self, Activity, ActivityRules, Finding};
-use super::compare::{GroupStats, Standing, Streak};
+use super::compare::{GroupStats, Standing, Streak, is_below_mean, mean_of};
 use super::formula::{Formula, for_platform};
-use super::{Counts, PeriodMetrics, PostFigures, PostWeek, WeekFigures};
+use super::tally::{AccountIndex, PostDays};
+use super::{Counts, KeptWeek, PeriodMetrics, PostFigures, PostWeek, WeekFigures};
 use crate::domain::account::Account;
 
 /// How accounts are grouped for the average.
@@ -104,102 +105,15 @@ pub struct OpsReport {
     pub findings: Vec<Finding>,
 }
 
-/// Account id → position in the report: a dense table when ids are compact (the usual case:
-/// SQLite row ids), else a hash map.
-enum AccountIndex {
-    Dense { min: i64, slots: Vec<u32> },
-    Sparse(HashMap<i64, usize>),
-}
-
-impl AccountIndex {
-    fn new(accounts: &[Account]) -> AccountIndex {
-        let (min, max) = accounts.iter().fold((i64::MAX, i64::MIN), |(lo, hi), a| {
-            (lo.min(a.id), hi.max(a.id))
-        });
-        let span = max.saturating_sub(min).saturating_add(1);
-        if accounts.is_empty() || span > 4 * accounts.len() as i64 + 1024 {
-            return AccountIndex::Sparse(
-                accounts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (a.id, i))
-                    .collect(),
-            );
-        }
-        let mut slots = vec![u32::MAX; span as usize];
-        for (i, a) in accounts.iter().enumerate() {
-            slots[(a.id - min) as usize] = i as u32;
-        }
-        AccountIndex::Dense { min, slots }
-    }
-
-    fn get(&self, id: i64) -> Option<usize> {
-        match self {
-            AccountIndex::Dense { min, slots } => {
-                let i = *slots.get(usize::try_from(id.checked_sub(*min)?).ok()?)?;
-                (i != u32::MAX).then_some(i as usize)
-            }
-            AccountIndex::Sparse(m) => m.get(&id).copied(),
-        }
-    }
-}
-
 struct State {
     group: usize,
     formula: Option<usize>,
     last: f64,
-    standing: Option<Standing>,
     sum: f64,
     below: u32,
     streak: Streak,
     messages: (u64, u64),
     series: Vec<[f64; 2]>,
-}
-
-/// The days with a post, one bit per day of the period and account, in one flat table: no
-/// allocation per post, 48 bytes an account for a year.
-struct PostDays {
-    from: NaiveDate,
-    days: i64,
-    words: usize,
-    bits: Vec<u64>,
-}
-
-impl PostDays {
-    fn new(accounts: usize, from: NaiveDate, to: NaiveDate) -> PostDays {
-        let days = (to - from).num_days().max(-1) + 1;
-        let words = (days as usize).div_ceil(64);
-        PostDays {
-            from,
-            days,
-            words,
-            bits: vec![0; words * accounts],
-        }
-    }
-
-    /// Marks a post day; days outside the period are not kept (the rules ignore them).
-    fn mark(&mut self, account: usize, day: NaiveDate) {
-        let k = (day - self.from).num_days();
-        if (0..self.days).contains(&k) {
-            let k = k as usize;
-            self.bits[account * self.words + k / 64] |= 1 << (k % 64);
-        }
-    }
-
-    /// The account's post days, oldest first.
-    fn list(&self, account: usize) -> Vec<NaiveDate> {
-        let words = &self.bits[account * self.words..(account + 1) * self.words];
-        let mut out = Vec::new();
-        for (w, &word) in words.iter().enumerate() {
-            let mut x = word;
-            while x != 0 {
-                let b = x.trailing_zeros() as i64;
-                out.push(self.from + chrono::Duration::days(w as i64 * 64 + b));
-                x &= x - 1;
-            }
-        }
-        out
-    }
 }
 
 /// Builds an [`OpsReport`] week by week.
@@ -241,7 +155,6 @@ impl<'a> OpsBuilder<'a> {
                     group,
                     formula,
                     last: 0.0,
-                    standing: None,
                     sum: 0.0,
                     below: 0,
                     streak: Streak::default(),
@@ -300,13 +213,7 @@ impl<'a> OpsBuilder<'a> {
             return;
         };
         buf[i].add_post_week(w);
-        let mut bits = w.days;
-        while bits != 0 {
-            let d = bits.trailing_zeros();
-            self.days
-                .mark(i, w.week + chrono::Duration::days(i64::from(d)));
-            bits &= bits - 1;
-        }
+        self.days.mark_week(i, w.week, w.days);
     }
 
     /// Adds a weekly row: followers, reply hours, messages; its totals stand in for posts when
@@ -315,60 +222,124 @@ impl<'a> OpsBuilder<'a> {
         let Some(i) = self.index.get(w.account_id) else {
             return;
         };
-        let m = &mut buf[i];
-        m.followers = Some(w.followers as f64);
-        m.reply_hours = w.reply_hours;
-        if m.posts == 0.0 {
-            let [posts, reads, likes, comments] = w.totals.map(|v| v.unwrap_or(0) as f64);
-            m.posts = posts;
-            m.total.reads = reads;
-            m.total.likes = likes;
-            m.total.comments = comments;
-        }
+        buf[i].add_week(w);
         let s = &mut self.state[i].messages;
         s.0 += w.messages;
         s.1 += w.replies;
     }
 
-    /// Closes one week: indices, group statistics, standings and streaks.
+    /// Closes one week from its figures: each account's index under its formula, then
+    /// [`Self::close_values`].
     pub fn close_week(&mut self, week: NaiveDate, buf: &[PeriodMetrics]) {
-        self.weeks.push(week);
-        let mut values: Vec<Vec<f64>> = vec![Vec::new(); self.groups.len()];
         let idx: Vec<f64> = self
             .state
             .iter()
             .zip(buf)
             .map(|(s, m)| s.formula.map_or(0.0, |f| self.formulas[f].inner(m)))
             .collect();
-        for (s, x) in self.state.iter().zip(&idx) {
-            values[s.group].push(*x);
+        self.close_values(week, &idx);
+    }
+
+    /// The formulas (positions in the builder's list) whose kept weekly values can stand in for
+    /// the figures ([`Self::add_kept`]); `None` when an account has no formula at all.
+    pub fn kept_formulas(&self) -> Option<Vec<usize>> {
+        let mut used: Vec<usize> = Vec::new();
+        for s in &self.state {
+            let f = s.formula?;
+            if !used.contains(&f) {
+                used.push(f);
+            }
         }
-        let stats: Vec<GroupStats> = values.iter().map(|v| GroupStats::of(v)).collect();
-        for (s, x) in self.state.iter_mut().zip(idx) {
-            let st = stats[s.group].standing(x);
+        Some(used)
+    }
+
+    /// A week's index values before any kept row is added: each account's index of a week with
+    /// no figures at all (no posts, no weekly row).
+    pub fn value_buffer(&self) -> Vec<f64> {
+        let empty: Vec<f64> = self
+            .formulas
+            .iter()
+            .map(|f| f.inner(&PeriodMetrics::new(7.0)))
+            .collect();
+        self.state
+            .iter()
+            .map(|s| s.formula.map_or(0.0, |f| empty[f]))
+            .collect()
+    }
+
+    /// Adds one account's kept figures of a whole Monday week under formula `formula` (a
+    /// position in the builder's list): the same index, post days and messages as its posts and
+    /// weekly row give. Rows of a formula the account does not use are ignored.
+    pub fn add_kept(&mut self, values: &mut [f64], formula: usize, k: &KeptWeek) {
+        let Some(i) = self.index.get(k.account_id) else {
+            return;
+        };
+        if self.state[i].formula != Some(formula) {
+            return;
+        }
+        values[i] = k.value;
+        self.days.mark_week(i, k.week, k.days);
+        let s = &mut self.state[i].messages;
+        s.0 += k.messages;
+        s.1 += k.replies;
+    }
+
+    /// Closes one week from each account's index value: group means, streaks below them, and
+    /// the values kept for the standings of the last week (computed in [`Self::finish`]).
+    pub fn close_values(&mut self, week: NaiveDate, idx: &[f64]) {
+        self.weeks.push(week);
+        let mut sums = vec![(0.0f64, 0usize); self.groups.len()];
+        for (s, x) in self.state.iter().zip(idx) {
+            if x.is_finite() {
+                let g = &mut sums[s.group];
+                g.0 += x;
+                g.1 += 1;
+            }
+        }
+        let means: Vec<f64> = sums.iter().map(|&(sum, n)| mean_of(sum, n)).collect();
+        for (s, &x) in self.state.iter_mut().zip(idx) {
+            let mean = means[s.group];
+            let below = is_below_mean(mean, x);
             if self.keep_series {
-                s.series.push([x, stats[s.group].mean]);
+                s.series.push([x, mean]);
             }
             s.last = x;
             s.sum += x;
-            s.below += u32::from(st.below);
-            s.streak.push(st.below);
-            s.standing = Some(st);
+            s.below += u32::from(below);
+            s.streak.push(below);
         }
+    }
+
+    /// Each account's standing in its group in the last week closed.
+    fn last_standings(&self) -> Vec<Option<Standing>> {
+        if self.weeks.is_empty() {
+            return vec![None; self.state.len()];
+        }
+        let mut values: Vec<Vec<f64>> = vec![Vec::new(); self.groups.len()];
+        for s in &self.state {
+            values[s.group].push(s.last);
+        }
+        let stats: Vec<GroupStats> = values.iter().map(|v| GroupStats::of(v)).collect();
+        self.state
+            .iter()
+            .map(|s| Some(stats[s.group].standing(s.last)))
+            .collect()
     }
 
     /// The report over `from..=to` (activity rules use the post days seen).
     pub fn finish(self, from: NaiveDate, to: NaiveDate, rules: &ActivityRules) -> OpsReport {
         let n = self.weeks.len().max(1) as f64;
+        let standings = self.last_standings();
         let mut rows: Vec<OpsRow> = self
             .accounts
             .iter()
             .zip(self.state)
+            .zip(standings)
             .enumerate()
-            .map(|(i, (a, s))| {
-                let act = activity::evaluate(
+            .map(|(i, ((a, s), standing))| {
+                let act = activity::evaluate_days(
                     rules,
-                    &self.days.list(i),
+                    &self.days.day_numbers(i),
                     from,
                     to,
                     s.messages,
@@ -400,7 +371,7 @@ impl<'a> OpsBuilder<'a> {
                     group: self.groups[s.group].clone(),
                     formula: s.formula.map(|f| self.formulas[f].id.clone()),
                     index: s.last,
-                    standing: s.standing,
+                    standing,
                     mean_index: s.sum / n,
                     weeks_below: s.below,
                     streak: s.streak,

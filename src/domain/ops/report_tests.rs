@@ -131,11 +131,17 @@ fn post_days_keep_one_bit_a_day_inside_the_period_only() {
     days.mark(1, d("2023-12-31")); // before the period: not kept
     days.mark(1, d("2025-01-01")); // after it
     days.mark(2, d("2024-06-01"));
+    let n = |s: &str| crate::domain::ops::activity::day_number(d(s));
     let want: Vec<_> = ["2024-01-01", "2024-03-04", "2024-03-05", "2024-12-31"]
         .into_iter()
-        .map(d)
+        .map(n)
         .collect();
-    assert_eq!(days.list(1), want);
-    assert!(days.list(0).is_empty());
-    assert_eq!(days.list(2), vec![d("2024-06-01")]);
+    assert_eq!(days.day_numbers(1), want);
+    assert!(days.day_numbers(0).is_empty());
+    assert_eq!(days.day_numbers(2), vec![n("2024-06-01")]);
+    // A week's bits: Monday 2024-12-30 with posts on Monday, Tuesday (in the period) and
+    // Wednesday 2025-01-01 (after it); Monday 2023-12-25's Sunday is before it.
+    days.mark_week(0, d("2024-12-30"), 0b0000_0111);
+    days.mark_week(0, d("2023-12-25"), 0b1000_0000 >> 1);
+    assert_eq!(days.day_numbers(0), vec![n("2024-12-30"), n("2024-12-31")]);
 }

@@ -7,6 +7,7 @@ mod corrections;
 mod files;
 mod kept;
 mod lock;
+mod ops_index;
 mod panel;
 mod post_weeks;
 mod scores;

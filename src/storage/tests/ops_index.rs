@@ -1,0 +1,165 @@
+//! The weekly index values kept per account and week give the same report as the metrics they
+//! come from, stay fresh through every kind of write, and are recomputed when stale.
+
+use chrono::{Duration, NaiveDate, Weekday};
+
+use crate::domain::ops::activity::ActivityRules;
+use crate::domain::ops::formula::{self, Formula};
+use crate::domain::ops::report::{GroupBy, OpsReport};
+use crate::storage::Store;
+use crate::storage::ops_scan::OpsQuery;
+
+fn gov_ops() -> Vec<Formula> {
+    formula::shipped()
+        .into_iter()
+        .filter(|f| f.id == "gov-ops")
+        .collect()
+}
+
+fn stale(s: &Store) -> i64 {
+    s.conn
+        .query_row("SELECT count(*) FROM ops_index_stale", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn kept_rows(s: &Store) -> i64 {
+    s.conn
+        .query_row("SELECT count(*) FROM ops_week_index", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Round 2's report over `weeks` weeks before its monitoring date (a cut-short last week).
+fn report(s: &Store, by: GroupBy, weeks: i64) -> String {
+    let round = s.round("2").unwrap();
+    let accounts = s.round_accounts(round.id).unwrap();
+    let formulas = gov_ops();
+    let rules = ActivityRules::default();
+    let to = round.monitoring_date;
+    let from = crate::domain::ops::week::week_start(to - Duration::weeks(weeks), Weekday::Mon);
+    let r: OpsReport = s
+        .ops_report(&OpsQuery {
+            accounts: &accounts,
+            formulas: &formulas,
+            by,
+            rules: &rules,
+            from,
+            to,
+            first: Weekday::Mon,
+            series: true,
+        })
+        .unwrap();
+    let series: Vec<_> = r.accounts.iter().map(|a| a.series.clone()).collect();
+    format!("{}{:?}", serde_json::to_string(&r).unwrap(), series)
+}
+
+/// Marks every (week, account) stale without recomputing: the report reads the metrics.
+fn mark_all_stale(s: &Store) {
+    s.conn
+        .execute_batch(
+            "INSERT OR IGNORE INTO ops_index_stale
+             SELECT date(week, 'weekday 0', '-6 days'), account_id FROM metric_weeks
+             UNION SELECT week, account_id FROM metric_post_weeks",
+        )
+        .unwrap();
+}
+
+#[test]
+fn kept_values_give_the_report_the_metrics_give() {
+    let mut s = Store::open_in_memory().unwrap();
+    crate::sample::load_demo(&mut s).unwrap();
+    // The sample loader imports through the metrics importer, which refreshes in its
+    // transaction: nothing is stale and every (account, week) with figures is kept.
+    assert_eq!(stale(&s), 0);
+    assert!(kept_rows(&s) > 10_000, "{}", kept_rows(&s));
+    for by in [GroupBy::All, GroupBy::Platform, GroupBy::City] {
+        let kept = report(&s, by, 26);
+        mark_all_stale(&s);
+        assert!(stale(&s) > 10_000);
+        let read = report(&s, by, 26);
+        assert_eq!(kept, read, "{by:?}");
+        assert!(s.refresh_ops_index().unwrap() > 10_000);
+        assert_eq!(stale(&s), 0);
+        assert_eq!(report(&s, by, 26), kept, "{by:?} after the refresh");
+    }
+    // The kept values are what the report reads when they are fresh.
+    let kept = report(&s, GroupBy::All, 26);
+    s.conn
+        .execute_batch("UPDATE ops_week_index SET value = value * 2 WHERE account_id % 2 = 0")
+        .unwrap();
+    assert_ne!(report(&s, GroupBy::All, 26), kept);
+}
+
+#[test]
+fn writes_that_bypass_the_importer_are_marked_and_read_from_the_metrics() {
+    let mut s = Store::open_in_memory().unwrap();
+    crate::sample::load_demo(&mut s).unwrap();
+    let before = report(&s, GroupBy::All, 8);
+    // A post, a changed weekly row and a weekly row dated on a Wednesday, written by hand.
+    let (account, week): (i64, String) = s
+        .conn
+        .query_row(
+            "SELECT account_id, max(week) FROM metric_weeks
+             WHERE account_id = (SELECT min(account_id) FROM metric_weeks)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let monday = NaiveDate::parse_from_str(&week, "%Y-%m-%d").unwrap();
+    let wednesday = (monday - Duration::days(12)).to_string();
+    s.conn
+        .execute_batch(&format!(
+            "INSERT INTO metric_posts (account_id, post_key, published_at, reads)
+                 VALUES ({account}, 'by-hand', '{week} 09:00', 123456);
+             UPDATE metric_weeks SET replies = replies + 40, followers = followers * 3
+                 WHERE account_id = {account} AND week = '{week}';
+             DELETE FROM metric_weeks WHERE account_id = {account} AND week = '{}';
+             INSERT INTO metric_weeks (account_id, week, followers, messages, replies)
+                 VALUES ({account}, '{wednesday}', 77, 5, 0);",
+            monday - Duration::days(14)
+        ))
+        .unwrap();
+    let stale_weeks: Vec<String> = s
+        .conn
+        .prepare("SELECT week FROM ops_index_stale ORDER BY week")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    // The Wednesday row and the deleted row belong to the same Monday week.
+    let two_back = (monday - Duration::days(14)).to_string();
+    assert_eq!(stale_weeks, vec![two_back, week.clone()]);
+    let read = report(&s, GroupBy::All, 8);
+    assert_ne!(read, before, "the hand-written figures change the report");
+    mark_all_stale(&s);
+    assert_eq!(report(&s, GroupBy::All, 8), read);
+    s.refresh_ops_index().unwrap();
+    assert_eq!(stale(&s), 0);
+    assert_eq!(report(&s, GroupBy::All, 8), read, "kept after the refresh");
+}
+
+#[test]
+fn a_changed_formula_definition_recomputes_every_kept_value() {
+    let mut s = Store::open_in_memory().unwrap();
+    crate::sample::load_demo(&mut s).unwrap();
+    let want = report(&s, GroupBy::All, 26);
+    // Kept values of another definition (an older release's gov-ops): all wrong.
+    s.conn
+        .execute_batch(
+            "UPDATE ops_index_formulas SET hash = 'old';
+             UPDATE ops_week_index SET value = value + 1;",
+        )
+        .unwrap();
+    // Not used for reading (the definition differs): the report reads the metrics.
+    assert_eq!(report(&s, GroupBy::All, 26), want);
+    let n = s.refresh_ops_index().unwrap();
+    assert!(n > 10_000, "{n}");
+    let ids: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM ops_index_formulas WHERE hash != 'old'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(ids, 1);
+    assert_eq!(report(&s, GroupBy::All, 26), want);
+}
