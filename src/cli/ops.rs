@@ -194,8 +194,27 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
         to,
         args.week_start,
     )?;
-    let text = super::ops_render::render(&report, args.format, lang)?;
-    write_stdout(&text)
+    let out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let written = super::ops_render::render_to(&report, args.format, lang, &mut out)
+        .and_then(|()| Ok(std::io::Write::flush(&mut out)?));
+    // The report is no longer needed: the process ends without freeing its rows one by one.
+    std::mem::forget(report);
+    match written {
+        Err(e) if broken_pipe(&e) => Ok(()),
+        r => r,
+    }
+}
+
+/// Whether `e` is a write to a reader that went away (`| head`): not an error.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<csv::Error>().is_some_and(|c| {
+                matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+            })
+    })
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.

@@ -1,6 +1,7 @@
-//! The operations index kept per account and Monday week: for each registered formula, the
-//! week's index value with its post days and messages, so that a year's report reads one small
-//! row per account and week instead of the metrics behind it.
+//! The operations index kept per Monday week: for each registered formula, one row a week whose
+//! blob holds every account's index value with its post days and messages (fixed records in
+//! account order), so that a year's report reads 52 rows instead of the millions of metrics
+//! rows behind them, with one week in memory at a time.
 //!
 //! Triggers on `metric_weeks` and `metric_post_weeks` mark an (account, week) stale whatever
 //! code wrote it; the metrics import refreshes stale weeks in its own transaction, `gen` and
@@ -76,15 +77,16 @@ CREATE TABLE ops_index_formulas (
     definition TEXT NOT NULL          -- the definition (JSON) the kept values were computed with
 );
 CREATE TABLE ops_week_index (
+    id         INTEGER PRIMARY KEY,
     formula    INTEGER NOT NULL REFERENCES ops_index_formulas (id) ON DELETE CASCADE,
     week       TEXT NOT NULL,         -- the Monday, YYYY-MM-DD
-    account_id INTEGER NOT NULL,
-    value      REAL NOT NULL,         -- the formula's index of the week's figures
-    days       INTEGER NOT NULL,      -- bit d set: a post on Monday + d days
-    messages   INTEGER NOT NULL,
-    replies    INTEGER NOT NULL,
-    PRIMARY KEY (formula, week, account_id)
-) WITHOUT ROWID;
+    accounts   INTEGER NOT NULL,      -- records in `data`
+    -- One 33-byte record per account with figures that week, by account id, little-endian:
+    -- account id (i64), the formula's index (f64), post days (u8, bit d = Monday + d),
+    -- messages received (u64), messages answered (u64).
+    data       BLOB NOT NULL,
+    UNIQUE (formula, week)
+);
 CREATE TABLE ops_index_stale (
     week       TEXT NOT NULL,         -- the Monday
     account_id INTEGER NOT NULL,
@@ -156,6 +158,19 @@ fn registered(conn: &Connection) -> Result<Vec<(i64, Formula)>, StoreError> {
 /// Recomputes every stale (account, week) inside the caller's transaction. Returns how many.
 pub(super) fn refresh(conn: &Connection) -> Result<usize, StoreError> {
     ensure_registered(conn)?;
+    // A kept row that is not whole records (damaged by hand) is rebuilt for every account.
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS ops_damaged (week TEXT PRIMARY KEY);
+         DELETE FROM temp.ops_damaged;
+         INSERT OR IGNORE INTO temp.ops_damaged SELECT week FROM ops_week_index
+             WHERE typeof(data) != 'blob' OR length(data) % 33 != 0;
+         DELETE FROM ops_week_index WHERE week IN (SELECT week FROM temp.ops_damaged);
+         INSERT OR IGNORE INTO ops_index_stale
+             SELECT date(w.week, 'weekday 0', '-6 days'), w.account_id FROM metric_weeks w
+             WHERE date(w.week, 'weekday 0', '-6 days') IN (SELECT week FROM temp.ops_damaged)
+             UNION SELECT p.week, p.account_id FROM metric_post_weeks p
+             WHERE p.week IN (SELECT week FROM temp.ops_damaged);",
+    )?;
     let formulas = registered(conn)?;
     let weeks: Vec<String> = conn
         .prepare_cached("SELECT DISTINCT week FROM ops_index_stale ORDER BY week")?
@@ -195,33 +210,113 @@ fn refresh_week(
     if let Some(monday) = NaiveDate::parse_from_str(week, "%Y-%m-%d").ok() {
         read_week(conn, week, monday, &mut pending)?;
     }
-    let mut put = conn.prepare_cached(
-        "INSERT OR REPLACE INTO ops_week_index
-         (formula, week, account_id, value, days, messages, replies)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    let mut drop = conn
-        .prepare_cached("DELETE FROM ops_week_index WHERE week = ?1 AND account_id = ?2")?;
-    for (&account, p) in &pending {
-        let Some(m) = &p.metrics else {
-            drop.execute(params![week, account])?;
-            continue;
-        };
-        for (id, f) in formulas {
-            put.execute(params![
-                id,
-                week,
-                account,
-                f.inner(m),
-                i64::from(p.days),
-                p.messages.0 as i64,
-                p.messages.1 as i64
-            ])?;
-        }
+    for (id, f) in formulas {
+        let mut records = kept_records(conn, *id, week)?.unwrap_or_default();
+        records.retain(|k| !pending.contains_key(&k.account_id));
+        records.extend(pending.iter().filter_map(|(&account_id, p)| {
+            p.metrics.as_ref().map(|m| KeptWeek {
+                account_id,
+                week: records_week(week),
+                value: f.inner(m),
+                days: p.days,
+                messages: p.messages.0,
+                replies: p.messages.1,
+            })
+        }));
+        records.sort_unstable_by_key(|k| k.account_id);
+        put_records(conn, *id, week, &records)?;
     }
     conn.prepare_cached("DELETE FROM ops_index_stale WHERE week = ?1")?
         .execute([week])?;
     Ok(pending.len())
+}
+
+fn records_week(week: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(week, "%Y-%m-%d").unwrap_or_default()
+}
+
+/// Bytes of one kept record (the 33 in [`Store::kept_whole`]'s query).
+const RECORD: usize = 33;
+
+fn encode(records: &[KeptWeek]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(records.len() * RECORD);
+    for k in records {
+        out.extend_from_slice(&k.account_id.to_le_bytes());
+        out.extend_from_slice(&k.value.to_le_bytes());
+        out.push(k.days);
+        out.extend_from_slice(&k.messages.to_le_bytes());
+        out.extend_from_slice(&k.replies.to_le_bytes());
+    }
+    out
+}
+
+/// Calls `f` with each record of a kept blob; false when the blob is not whole records.
+fn decode(data: &[u8], week: NaiveDate, f: &mut dyn FnMut(KeptWeek)) -> bool {
+    if data.len() % RECORD != 0 {
+        return false;
+    }
+    let word = |b: &[u8], at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        w
+    };
+    for r in data.chunks_exact(RECORD) {
+        f(KeptWeek {
+            account_id: i64::from_le_bytes(word(r, 0)),
+            week,
+            value: f64::from_le_bytes(word(r, 8)),
+            days: r[16] & 0x7f,
+            messages: u64::from_le_bytes(word(r, 17)),
+            replies: u64::from_le_bytes(word(r, 25)),
+        });
+    }
+    true
+}
+
+/// The kept records of one formula and week; `None` when there are none or they are damaged.
+fn kept_records(
+    conn: &Connection,
+    formula: i64,
+    week: &str,
+) -> Result<Option<Vec<KeptWeek>>, StoreError> {
+    let mut st =
+        conn.prepare_cached("SELECT data FROM ops_week_index WHERE formula = ?1 AND week = ?2")?;
+    let mut rows = st.query(params![formula, week])?;
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    let mut out = Vec::new();
+    let whole = decode(
+        r.get_ref(0)?.as_blob().unwrap_or(&[0]),
+        records_week(week),
+        &mut |k| out.push(k),
+    );
+    Ok(whole.then_some(out))
+}
+
+fn put_records(
+    conn: &Connection,
+    formula: i64,
+    week: &str,
+    records: &[KeptWeek],
+) -> Result<(), StoreError> {
+    if records.is_empty() {
+        conn.prepare_cached("DELETE FROM ops_week_index WHERE formula = ?1 AND week = ?2")?
+            .execute(params![formula, week])?;
+    } else {
+        conn.prepare_cached(
+            "INSERT INTO ops_week_index (formula, week, accounts, data) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (formula, week) DO UPDATE SET accounts = excluded.accounts,
+                 data = excluded.data",
+        )?
+        .execute(params![
+            formula,
+            week,
+            records.len() as i64,
+            encode(records)
+        ])?;
+    }
+    Ok(())
 }
 
 /// Adds the stale accounts' post aggregates and weekly rows of the week starting `monday`, in
@@ -299,28 +394,42 @@ impl Store {
             .query_row([monday.to_string()], |r| r.get(0))?)
     }
 
+    /// Whether the kept rows of the week starting `monday` are whole records for every formula
+    /// in `kept` (a row damaged by hand is read from the metrics instead).
+    pub(super) fn kept_whole(
+        &self,
+        kept: &[(usize, i64)],
+        monday: NaiveDate,
+    ) -> Result<bool, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM ops_week_index WHERE formula = ?1 AND week = ?2
+                 AND (typeof(data) != 'blob' OR length(data) % 33 != 0))",
+        )?;
+        for &(_, id) in kept {
+            let damaged: bool = st.query_row(params![id, monday.to_string()], |r| r.get(0))?;
+            if damaged {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     /// Calls `f` with every account's kept values of the week starting `monday` under the
-    /// formula kept as `formula_id`.
+    /// formula kept as `formula_id` (see [`Store::kept_whole`]).
     pub(super) fn for_each_kept_week(
         &self,
         formula_id: i64,
         monday: NaiveDate,
         f: &mut dyn FnMut(KeptWeek),
     ) -> Result<(), StoreError> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT account_id, value, days, messages, replies FROM ops_week_index
-             WHERE formula = ?1 AND week = ?2",
-        )?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT data FROM ops_week_index WHERE formula = ?1 AND week = ?2")?;
         let mut rows = st.query(params![formula_id, monday.to_string()])?;
-        while let Some(r) = rows.next()? {
-            f(KeptWeek {
-                account_id: r.get(0)?,
-                week: monday,
-                value: r.get(1)?,
-                days: (r.get::<_, i64>(2)? & 0x7f) as u8,
-                messages: r.get::<_, i64>(3)?.max(0) as u64,
-                replies: r.get::<_, i64>(4)?.max(0) as u64,
-            });
+        if let Some(r) = rows.next()? {
+            if let Ok(data) = r.get_ref(0)?.as_blob() {
+                decode(data, monday, f);
+            }
         }
         Ok(())
     }

@@ -16,6 +16,9 @@ pub use crate::domain::ops::{PostFigures, WeekFigures};
 use super::metrics::{TIME_FMT, WeekMetric};
 use super::{Store, StoreError};
 
+/// Below this many account-weeks a report is built on one connection.
+const PARALLEL_ROWS: usize = 200_000;
+
 fn conv<E: std::error::Error + Send + Sync + 'static>(e: E) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
 }
@@ -58,7 +61,10 @@ pub struct OpsQuery<'a> {
 }
 
 impl Store {
-    /// Reads the metrics week by week (one week's figures in memory) and builds the report.
+    /// Reads the metrics week by week (one week's figures in memory) and builds the report. The
+    /// period is built in two halves, the later one on a second read-only connection on its
+    /// own thread when the file allows, then joined (streaks run across the seam); the halves
+    /// are the same whichever way they run, so the figures do not depend on the threads.
     pub fn ops_report(&self, q: &OpsQuery<'_>) -> Result<OpsReport, StoreError> {
         let (from, to) = (q.from, q.to);
         let mut b = OpsBuilder::new(q.accounts, q.formulas, q.by, from, to);
@@ -66,13 +72,50 @@ impl Store {
             b = b.with_series();
         }
         let kept = self.kept_formulas(&b, q)?;
-        for week in weeks_between(from, to, q.first) {
+        let kept = kept.as_deref();
+        let weeks = weeks_between(from, to, q.first);
+        let (early, late) = weeks.split_at(weeks.len() / 2);
+        let mut later = b.part();
+        let reader = if q.accounts.len() * weeks.len() >= PARALLEL_ROWS {
+            self.reader().ok().flatten()
+        } else {
+            None
+        };
+        std::thread::scope(|scope| match reader {
+            Some(r) => {
+                let part = &mut later;
+                let other = scope.spawn(move || r.run_weeks(part, late, q, kept));
+                let mine = self.run_weeks(&mut b, early, q, kept);
+                let theirs = other
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                mine.and(theirs)
+            }
+            None => self
+                .run_weeks(&mut b, early, q, kept)
+                .and_then(|()| self.run_weeks(&mut later, late, q, kept)),
+        })?;
+        Ok(b.merge(later).finish(from, to, q.rules))
+    }
+
+    /// Adds `weeks` (in order) to `b`: from the kept index values when they are fresh, else
+    /// from the post aggregates (whole Monday weeks) or the posts, and the weekly rows.
+    fn run_weeks(
+        &self,
+        b: &mut OpsBuilder<'_>,
+        weeks: &[NaiveDate],
+        q: &OpsQuery<'_>,
+        kept: Option<&[(usize, i64)]>,
+    ) -> Result<(), StoreError> {
+        let (from, to) = (q.from, q.to);
+        let mut values = Vec::new();
+        for &week in weeks {
             let last = week + Duration::days(6);
             let whole = q.first == Weekday::Mon && week >= from && last <= to;
-            if let Some(kept) = kept.as_deref().filter(|_| whole) {
-                if !self.ops_week_stale(week)? {
-                    // The index values kept for the week: one small row an account.
-                    let mut values = b.value_buffer();
+            if let Some(kept) = kept.filter(|_| whole) {
+                if !self.ops_week_stale(week)? && self.kept_whole(kept, week)? {
+                    // The index values kept for the week: one row a formula.
+                    b.reset_values(&mut values);
                     for &(f, id) in kept {
                         self.for_each_kept_week(id, week, &mut |k| b.add_kept(&mut values, f, &k))?;
                     }
@@ -97,7 +140,7 @@ impl Store {
                 b.close_week(week, &buf);
             }
         }
-        Ok(b.finish(from, to, q.rules))
+        Ok(())
     }
 
     /// The formulas of the report whose weekly values are kept (position, kept row id); `None`

@@ -4,7 +4,7 @@
 //! seeds 000 and 001), no interaction (messages received, none answered) and consolidation
 //! findings (too many accounts in a county, two accounts of one unit on one platform).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -151,17 +151,19 @@ pub fn evaluate_days(
     unavailable: bool,
 ) -> Activity {
     let (f, t) = (day_number(from), day_number(to));
-    let silent_from = |at: i64| {
-        let i = d.partition_point(|x| *x <= at);
-        at - if i > 0 { d[i - 1] } else { f - 1 }
-    };
-    let silent_days = silent_from(t);
-    let dormant_at = |at: i64| silent_from(at) >= rules.dormant_days;
+    // Days since the last post on or before `at` (the day before the period without one);
+    // `p` posts fall on or before `at`.
+    let silent = |at: i64, p: usize| at - if p > 0 { d[p - 1] } else { f - 1 };
+    let silent_days = silent(t, d.partition_point(|x| *x <= t));
     let mut reports = Vec::new();
     let (mut run, mut best) = (0u32, 0u32);
-    let mut at = f + rules.dormant_days - 1;
+    // The checks move forward, and so does the count of posts before each.
+    let (mut at, mut p) = (f + rules.dormant_days - 1, 0);
     while at <= t {
-        if dormant_at(at) {
+        while p < d.len() && d[p] <= at {
+            p += 1;
+        }
+        if silent(at, p) >= rules.dormant_days {
             reports.push(date_of(at, to));
             run += 1;
             best = best.max(run);
@@ -190,7 +192,7 @@ pub fn evaluate_days(
     Activity {
         last_post: d.last().map(|&n| date_of(n, to)),
         silent_days,
-        dormant_now: dormant_at(t),
+        dormant_now: silent_days >= rules.dormant_days,
         dormant_reports: reports,
         consecutive_reports: best,
         longest_gap,
@@ -208,11 +210,18 @@ pub fn evaluate_days(
 fn under_floor(rules: &ActivityRules, d: &[i64], f: i64, t: i64, to: NaiveDate) -> Vec<NaiveDate> {
     let len = rules.floor_days.max(1);
     let mut out = Vec::new();
-    let mut start = f;
+    // Posts before the period's start and before its end, both moving forward.
+    let (mut start, mut lo, mut hi) = (f, 0, 0);
     while start + len - 1 <= t {
         let end = start + len;
-        let n = d.partition_point(|x| *x < end) - d.partition_point(|x| *x < start);
-        if (n as u32) < rules.floor_posts {
+        while lo < d.len() && d[lo] < start {
+            lo += 1;
+        }
+        hi = hi.max(lo);
+        while hi < d.len() && d[hi] < end {
+            hi += 1;
+        }
+        if ((hi - lo) as u32) < rules.floor_posts {
             out.push(date_of(start, to));
         }
         start = end;
@@ -238,43 +247,65 @@ pub enum Finding {
     },
 }
 
-/// The county part of a region path (first three segments: 省/市/县).
-fn county(region: &str) -> Option<String> {
-    let parts: Vec<&str> = region.split('/').filter(|s| !s.is_empty()).collect();
-    (parts.len() >= 3).then(|| parts[..3].join("/"))
+/// The county part of a region path (first three segments: 省/市/县), borrowed from the path
+/// when it has no empty segment before the county's end.
+fn county(region: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let mut end = 0;
+    let mut seen = 0;
+    for seg in region.split('/') {
+        if seg.is_empty() {
+            let parts: Vec<&str> = region.split('/').filter(|s| !s.is_empty()).collect();
+            return (parts.len() >= 3).then(|| parts[..3].join("/").into());
+        }
+        end += seg.len() + usize::from(seen > 0);
+        seen += 1;
+        if seen == 3 {
+            return Some(region[..end].into());
+        }
+    }
+    None
 }
 
-/// Consolidation findings over a set of accounts.
+/// Consolidation findings over a set of accounts (counties, then units, each in key order).
 pub fn consolidation(rules: &ActivityRules, accounts: &[&Account]) -> Vec<Finding> {
-    let mut by_county: BTreeMap<String, usize> = BTreeMap::new();
-    let mut by_unit: BTreeMap<(String, &'static str), Vec<String>> = BTreeMap::new();
+    let mut by_county: HashMap<std::borrow::Cow<'_, str>, usize> = HashMap::new();
+    let mut by_unit: HashMap<(&str, &'static str), Vec<&str>> = HashMap::new();
     for a in accounts {
         if let Some(c) = county(&a.region) {
             *by_county.entry(c).or_default() += 1;
         }
-        if !a.unit.trim().is_empty() {
+        let unit = a.unit.trim();
+        if !unit.is_empty() {
             by_unit
-                .entry((a.unit.trim().to_string(), a.platform.code()))
+                .entry((unit, a.platform.code()))
                 .or_default()
-                .push(a.name.clone());
+                .push(&a.name);
         }
     }
-    let mut out: Vec<Finding> = by_county
+    let mut counties: Vec<_> = by_county
         .into_iter()
         .filter(|(_, n)| *n > rules.county_max)
+        .collect();
+    counties.sort();
+    let mut units: Vec<_> = by_unit.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    units.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<Finding> = counties
+        .into_iter()
         .map(|(county, accounts)| Finding::CountyOverLimit {
-            county,
+            county: county.into_owned(),
             accounts,
             limit: rules.county_max,
         })
         .collect();
-    out.extend(by_unit.into_iter().filter(|(_, v)| v.len() > 1).map(
-        |((unit, platform), accounts)| Finding::DuplicateUnit {
-            unit,
-            platform: platform.to_string(),
-            accounts,
-        },
-    ));
+    out.extend(
+        units
+            .into_iter()
+            .map(|((unit, platform), accounts)| Finding::DuplicateUnit {
+                unit: unit.to_string(),
+                platform: platform.to_string(),
+                accounts: accounts.into_iter().map(str::to_string).collect(),
+            }),
+    );
     out
 }
 

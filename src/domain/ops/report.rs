@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::activity::{self, Activity, ActivityRules, Finding};
 use super::compare::{GroupStats, Standing, Streak, is_below_mean, mean_of};
 use super::formula::{Formula, for_platform};
-use super::tally::{AccountIndex, PostDays};
+use super::tally::{AccountIndex, PostDays, State};
 use super::{Counts, KeptWeek, PeriodMetrics, PostFigures, PostWeek, WeekFigures};
 use crate::domain::account::Account;
 
@@ -62,10 +62,13 @@ impl GroupBy {
 
 /// Whether an account's status marks it unavailable (an app that cannot be downloaded or used).
 pub fn unavailable(status: &str) -> bool {
-    let s = status.to_lowercase();
-    ["无法下载", "无法使用", "不可用", "无法访问", "unavailable"]
+    ["无法下载", "无法使用", "不可用", "无法访问"]
         .iter()
-        .any(|w| s.contains(w))
+        .any(|w| status.contains(w))
+        || status
+            .as_bytes()
+            .windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"unavailable"))
 }
 
 /// One account's line in the report.
@@ -105,18 +108,9 @@ pub struct OpsReport {
     pub findings: Vec<Finding>,
 }
 
-struct State {
-    group: usize,
-    formula: Option<usize>,
-    last: f64,
-    sum: f64,
-    below: u32,
-    streak: Streak,
-    messages: (u64, u64),
-    series: Vec<[f64; 2]>,
-}
-
-/// Builds an [`OpsReport`] week by week.
+/// Builds an [`OpsReport`] week by week. A period can be built in consecutive parts (on
+/// separate connections) and the parts merged in order ([`Self::part`], [`Self::merge`]).
+#[derive(Clone)]
 pub struct OpsBuilder<'a> {
     accounts: &'a [Account],
     formulas: &'a [Formula],
@@ -127,6 +121,8 @@ pub struct OpsBuilder<'a> {
     days: PostDays,
     weeks: Vec<NaiveDate>,
     keep_series: bool,
+    /// The week of the last kept row added and its offset in the period's days.
+    kept_week: (NaiveDate, i64),
 }
 
 impl<'a> OpsBuilder<'a> {
@@ -151,16 +147,7 @@ impl<'a> OpsBuilder<'a> {
                 });
                 let formula = for_platform(formulas, a.platform)
                     .and_then(|f| formulas.iter().position(|g| std::ptr::eq(f, g)));
-                State {
-                    group,
-                    formula,
-                    last: 0.0,
-                    sum: 0.0,
-                    below: 0,
-                    streak: Streak::default(),
-                    messages: (0, 0),
-                    series: Vec::new(),
-                }
+                State::new(group, formula)
             })
             .collect();
         OpsBuilder {
@@ -173,6 +160,7 @@ impl<'a> OpsBuilder<'a> {
             days: PostDays::new(accounts.len(), from, to),
             weeks: Vec::new(),
             keep_series: false,
+            kept_week: (NaiveDate::MIN, 0),
         }
     }
 
@@ -253,18 +241,20 @@ impl<'a> OpsBuilder<'a> {
         Some(used)
     }
 
-    /// A week's index values before any kept row is added: each account's index of a week with
-    /// no figures at all (no posts, no weekly row).
-    pub fn value_buffer(&self) -> Vec<f64> {
+    /// Sets `values` to a week's index values before any kept row is added: each account's
+    /// index of a week with no figures at all (no posts, no weekly row).
+    pub fn reset_values(&self, values: &mut Vec<f64>) {
         let empty: Vec<f64> = self
             .formulas
             .iter()
             .map(|f| f.inner(&PeriodMetrics::new(7.0)))
             .collect();
-        self.state
-            .iter()
-            .map(|s| s.formula.map_or(0.0, |f| empty[f]))
-            .collect()
+        values.clear();
+        values.extend(
+            self.state
+                .iter()
+                .map(|s| s.formula.map_or(0.0, |f| empty[f])),
+        );
     }
 
     /// Adds one account's kept figures of a whole Monday week under formula `formula` (a
@@ -278,7 +268,10 @@ impl<'a> OpsBuilder<'a> {
             return;
         }
         values[i] = k.value;
-        self.days.mark_week(i, k.week, k.days);
+        if self.kept_week.0 != k.week {
+            self.kept_week = (k.week, self.days.offset(k.week));
+        }
+        self.days.mark_bits(i, self.kept_week.1, k.days);
         let s = &mut self.state[i].messages;
         s.0 += k.messages;
         s.1 += k.replies;
@@ -297,17 +290,33 @@ impl<'a> OpsBuilder<'a> {
             }
         }
         let means: Vec<f64> = sums.iter().map(|&(sum, n)| mean_of(sum, n)).collect();
+        let weeks = self.weeks.len();
         for (s, &x) in self.state.iter_mut().zip(idx) {
             let mean = means[s.group];
-            let below = is_below_mean(mean, x);
-            if self.keep_series {
-                s.series.push([x, mean]);
-            }
-            s.last = x;
-            s.sum += x;
-            s.below += u32::from(below);
-            s.streak.push(below);
+            s.close(x, mean, is_below_mean(mean, x), self.keep_series, weeks);
         }
+    }
+
+    /// A builder for a later part of the same period: the same accounts, groups and formulas,
+    /// no week yet.
+    pub fn part(&self) -> Self {
+        let mut b = self.clone();
+        b.weeks.clear();
+        b.days.clear();
+        b.state.iter_mut().for_each(State::reset);
+        b
+    }
+
+    /// This part followed by `later` (the weeks right after this part's): streaks run across
+    /// the seam, sums and post days add up.
+    pub fn merge(mut self, later: Self) -> Self {
+        let (here, n) = (self.weeks.len(), later.weeks.len());
+        for (s, t) in self.state.iter_mut().zip(later.state) {
+            s.merge(t, here, n);
+        }
+        self.days.merge(&later.days);
+        self.weeks.extend(later.weeks);
+        self
     }
 
     /// Each account's standing in its group in the last week closed.
@@ -326,81 +335,165 @@ impl<'a> OpsBuilder<'a> {
             .collect()
     }
 
-    /// The report over `from..=to` (activity rules use the post days seen).
-    pub fn finish(self, from: NaiveDate, to: NaiveDate, rules: &ActivityRules) -> OpsReport {
-        let n = self.weeks.len().max(1) as f64;
-        let standings = self.last_standings();
-        let mut rows: Vec<OpsRow> = self
-            .accounts
-            .iter()
-            .zip(self.state)
-            .zip(standings)
-            .enumerate()
-            .map(|(i, ((a, s), standing))| {
-                let act = activity::evaluate_days(
-                    rules,
-                    &self.days.day_numbers(i),
-                    from,
-                    to,
-                    s.messages,
-                    unavailable(&a.status),
-                );
-                let mut flags = Vec::new();
-                if !act.dormant_reports.is_empty() || act.dormant_now {
-                    flags.push("dormant");
-                }
-                if act.zombie {
-                    flags.push("zombie");
-                }
-                // The streak still running at the end: seed 003's "two weeks below" is judged at
-                // the time of review; the longest run is reported beside it.
-                if s.streak.current >= rules.streak_weeks && rules.streak_weeks > 0 {
-                    flags.push("below_average");
-                }
-                if !act.under_floor.is_empty() {
-                    flags.push("under_floor");
-                }
-                if act.no_interaction {
-                    flags.push("no_interaction");
-                }
-                OpsRow {
-                    id: a.id,
-                    platform: a.platform.code(),
-                    name: a.name.clone(),
-                    region: a.region.clone(),
-                    group: self.groups[s.group].clone(),
-                    formula: s.formula.map(|f| self.formulas[f].id.clone()),
-                    index: s.last,
-                    standing,
-                    mean_index: s.sum / n,
-                    weeks_below: s.below,
-                    streak: s.streak,
-                    flags,
-                    activity: act,
-                    series: s.series,
-                }
-            })
-            .collect();
-        // Flagged first (by how many flags, then the longest streak), then by index, low first.
-        rows.sort_by(|a, b| {
-            b.flags
-                .len()
-                .min(1)
-                .cmp(&a.flags.len().min(1))
-                .then(b.flags.len().cmp(&a.flags.len()))
-                .then(b.streak.longest.cmp(&a.streak.longest))
-                .then(a.index.total_cmp(&b.index))
-                .then(a.id.cmp(&b.id))
-        });
+    /// The report over `from..=to` (activity rules use the post days seen). The rows are
+    /// built in two halves on two threads, the consolidation findings beside them.
+    pub fn finish(mut self, from: NaiveDate, to: NaiveDate, rules: &ActivityRules) -> OpsReport {
+        let mut standings = self.last_standings();
+        let state = std::mem::take(&mut self.state);
         let refs: Vec<&Account> = self.accounts.iter().collect();
+        let maker = RowMaker {
+            days: &self.days,
+            groups: &self.groups,
+            formulas: self.formulas,
+            rules,
+            from,
+            to,
+            weeks: self.weeks.len().max(1) as f64,
+        };
+        let mid = state.len() / 2;
+        let mut first = state;
+        let second = first.split_off(mid);
+        let later_standings = standings.split_off(mid);
+        let (mut rows, findings) = std::thread::scope(|scope| {
+            let findings = scope.spawn(|| activity::consolidation(rules, &refs));
+            let maker = &maker;
+            let accounts = self.accounts;
+            let later = scope.spawn(move || maker.rows(accounts, mid, second, later_standings));
+            let mut rows = maker.rows(accounts, 0, first, standings);
+            rows.extend(join(later));
+            (rows, join(findings))
+        });
+        // Flagged first (by how many flags, then the longest streak), then by index, low first
+        // (the id last: every key differs, so the order is total).
+        let mut order: Vec<(RowKey, usize)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (RowKey::of(r), i))
+            .collect();
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut slots: Vec<Option<OpsRow>> = rows.drain(..).map(Some).collect();
+        let rows: Vec<OpsRow> = order.iter().filter_map(|&(_, i)| slots[i].take()).collect();
         OpsReport {
             from,
             to,
             weeks: self.weeks,
             group_by: self.by,
             rules: rules.clone(),
-            findings: activity::consolidation(rules, &refs),
+            findings,
             accounts: rows,
+        }
+    }
+}
+
+/// A scoped thread's result (its panic goes on in the caller).
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
+/// The sort key of a report row: flagged first, more flags first, longer streaks first, lower
+/// index first, then the account id.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct RowKey(std::cmp::Reverse<(bool, usize, u32)>, TotalF64, i64);
+
+#[derive(PartialEq)]
+struct TotalF64(f64);
+
+impl Eq for TotalF64 {}
+
+impl PartialOrd for TotalF64 {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for TotalF64 {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&o.0)
+    }
+}
+
+impl RowKey {
+    fn of(r: &OpsRow) -> RowKey {
+        RowKey(
+            std::cmp::Reverse((!r.flags.is_empty(), r.flags.len(), r.streak.longest)),
+            TotalF64(r.index),
+            r.id,
+        )
+    }
+}
+
+/// What turns an account's running figures into its report row.
+struct RowMaker<'a> {
+    days: &'a PostDays,
+    groups: &'a [String],
+    formulas: &'a [Formula],
+    rules: &'a ActivityRules,
+    from: NaiveDate,
+    to: NaiveDate,
+    weeks: f64,
+}
+
+impl RowMaker<'_> {
+    /// The rows of `accounts[start..]` from their states and last standings.
+    fn rows(
+        &self,
+        accounts: &[Account],
+        start: usize,
+        state: Vec<State>,
+        standings: Vec<Option<Standing>>,
+    ) -> Vec<OpsRow> {
+        accounts[start..]
+            .iter()
+            .zip(state)
+            .zip(standings)
+            .enumerate()
+            .map(|(k, ((a, s), standing))| self.row(start + k, a, s, standing))
+            .collect()
+    }
+
+    fn row(&self, i: usize, a: &Account, s: State, standing: Option<Standing>) -> OpsRow {
+        let rules = self.rules;
+        let act = activity::evaluate_days(
+            rules,
+            &self.days.day_numbers(i),
+            self.from,
+            self.to,
+            s.messages,
+            unavailable(&a.status),
+        );
+        let mut flags = Vec::new();
+        if !act.dormant_reports.is_empty() || act.dormant_now {
+            flags.push("dormant");
+        }
+        if act.zombie {
+            flags.push("zombie");
+        }
+        // The streak still running at the end: seed 003's "two weeks below" is judged at the
+        // time of review; the longest run is reported beside it.
+        if s.streak.current >= rules.streak_weeks && rules.streak_weeks > 0 {
+            flags.push("below_average");
+        }
+        if !act.under_floor.is_empty() {
+            flags.push("under_floor");
+        }
+        if act.no_interaction {
+            flags.push("no_interaction");
+        }
+        OpsRow {
+            id: a.id,
+            platform: a.platform.code(),
+            name: a.name.clone(),
+            region: a.region.clone(),
+            group: self.groups[s.group].clone(),
+            formula: s.formula.map(|f| self.formulas[f].id.clone()),
+            index: s.last,
+            standing,
+            mean_index: s.sum / self.weeks,
+            weeks_below: s.below,
+            streak: s.streak,
+            flags,
+            activity: act,
+            series: s.series,
         }
     }
 }

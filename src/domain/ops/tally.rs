@@ -5,10 +5,94 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::compare::Streak;
 use crate::domain::account::Account;
+
+/// One account's running figures over the weeks closed so far.
+#[derive(Clone)]
+pub(super) struct State {
+    pub(super) group: usize,
+    pub(super) formula: Option<usize>,
+    /// The index of the last week closed.
+    pub(super) last: f64,
+    pub(super) sum: f64,
+    pub(super) below: u32,
+    pub(super) streak: Streak,
+    /// Weeks below from the first week on (all of them when every week was below): what a
+    /// merge joins to the earlier part's running streak.
+    lead: u32,
+    pub(super) messages: (u64, u64),
+    pub(super) series: Vec<[f64; 2]>,
+}
+
+impl State {
+    pub(super) fn new(group: usize, formula: Option<usize>) -> State {
+        State {
+            group,
+            formula,
+            last: 0.0,
+            sum: 0.0,
+            below: 0,
+            streak: Streak::default(),
+            lead: 0,
+            messages: (0, 0),
+            series: Vec::new(),
+        }
+    }
+
+    /// Back to no week, same account.
+    pub(super) fn reset(&mut self) {
+        *self = State::new(self.group, self.formula);
+    }
+
+    /// Closes a week whose index is `x` against its group's `mean`; `weeks` counts the weeks
+    /// closed, this one included.
+    pub(super) fn close(&mut self, x: f64, mean: f64, below: bool, series: bool, weeks: usize) {
+        if series {
+            self.series.push([x, mean]);
+        }
+        if below && self.lead as usize + 1 == weeks {
+            self.lead += 1;
+        }
+        self.last = x;
+        self.sum += x;
+        self.below += u32::from(below);
+        self.streak.push(below);
+    }
+
+    /// This account's figures over `here` weeks followed by `later`'s over the next `n`.
+    pub(super) fn merge(&mut self, later: State, here: usize, n: usize) {
+        if n == 0 {
+            return;
+        }
+        let all_below = later.lead as usize == n;
+        if self.lead as usize == here {
+            self.lead += later.lead;
+        }
+        self.streak = Streak {
+            longest: self
+                .streak
+                .longest
+                .max(later.streak.longest)
+                .max(self.streak.current + later.lead),
+            current: if all_below {
+                self.streak.current + later.lead
+            } else {
+                later.streak.current
+            },
+        };
+        self.last = later.last;
+        self.sum += later.sum;
+        self.below += later.below;
+        self.messages.0 += later.messages.0;
+        self.messages.1 += later.messages.1;
+        self.series.extend(later.series);
+    }
+}
 
 /// Account id → position in the report: a dense table when ids are compact (the usual case:
 /// SQLite row ids), else a hash map.
+#[derive(Clone)]
 pub(super) enum AccountIndex {
     Dense { min: i64, slots: Vec<u32> },
     Sparse(HashMap<i64, usize>),
@@ -49,6 +133,7 @@ impl AccountIndex {
 
 /// The days with a post, one bit per day of the period and account, in one flat table: no
 /// allocation per post, 48 bytes an account for a year.
+#[derive(Clone)]
 pub(super) struct PostDays {
     from: NaiveDate,
     days: i64,
@@ -77,9 +162,30 @@ impl PostDays {
         }
     }
 
+    /// No day marked.
+    pub(super) fn clear(&mut self) {
+        self.bits.iter_mut().for_each(|w| *w = 0);
+    }
+
+    /// Adds the days marked in `other` (the same accounts and period).
+    pub(super) fn merge(&mut self, other: &PostDays) {
+        for (a, b) in self.bits.iter_mut().zip(&other.bits) {
+            *a |= b;
+        }
+    }
+
     /// Marks the days of one week given as bits (bit d = `week` + d days).
     pub(super) fn mark_week(&mut self, account: usize, week: NaiveDate, bits: u8) {
-        let base = (week - self.from).num_days();
+        self.mark_bits(account, self.offset(week), bits);
+    }
+
+    /// Days from the period's start to `day`.
+    pub(super) fn offset(&self, day: NaiveDate) -> i64 {
+        (day - self.from).num_days()
+    }
+
+    /// Marks bit d of `bits` as the day `base` + d of the period (see [`Self::offset`]).
+    pub(super) fn mark_bits(&mut self, account: usize, base: i64, bits: u8) {
         let mut bits = bits;
         while bits != 0 {
             let k = base + i64::from(bits.trailing_zeros());

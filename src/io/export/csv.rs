@@ -33,19 +33,70 @@ pub fn csv_bytes(t: &Table) -> std::io::Result<Vec<u8>> {
 /// Text header and rows (listings) as CSV text, BOM first: a cell that parses as a number is
 /// written as it is, every other cell is neutralised.
 pub fn csv_string(header: &[&str], rows: &[Vec<String>]) -> std::io::Result<String> {
-    let mut w = ::csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record(header.iter().map(|h| defuse(h)))?;
-    for row in rows {
-        w.write_record(row.iter().map(|c| {
-            if c.trim().parse::<f64>().is_ok() {
-                c.clone()
-            } else {
-                defuse(c)
-            }
-        }))?;
-    }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let mut bytes = Vec::new();
+    write_csv(&mut bytes, header, rows)?;
     String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+/// The same CSV as [`csv_string`], written to `out` row by row (a national report is never
+/// held as one string).
+pub fn write_csv<W, I, R, S>(out: W, header: &[&str], rows: I) -> std::io::Result<()>
+where
+    W: std::io::Write,
+    I: IntoIterator<Item = R>,
+    R: AsRef<[S]>,
+    S: AsRef<str>,
+{
+    let mut w = CsvOut::new(out, header)?;
+    for row in rows {
+        for c in row.as_ref() {
+            w.field(c.as_ref())?;
+        }
+        w.end_row()?;
+    }
+    w.finish()
+}
+
+/// A listing written cell by cell with the rules of [`csv_string`] (BOM, numbers as they are,
+/// text neutralised), for rows built without a string per cell.
+pub struct CsvOut<W: std::io::Write> {
+    w: ::csv::Writer<W>,
+}
+
+impl<W: std::io::Write> CsvOut<W> {
+    /// Starts the file: BOM and header.
+    pub fn new(mut out: W, header: &[&str]) -> std::io::Result<Self> {
+        out.write_all(b"\xEF\xBB\xBF")?;
+        let mut w = ::csv::Writer::from_writer(out);
+        w.write_record(header.iter().map(|h| defuse(h)))?;
+        Ok(CsvOut { w })
+    }
+
+    /// One cell of the current row.
+    pub fn field(&mut self, cell: &str) -> std::io::Result<()> {
+        Ok(self.w.write_field(listing_cell(cell))?)
+    }
+
+    /// Ends the current row.
+    pub fn end_row(&mut self) -> std::io::Result<()> {
+        Ok(self.w.write_record(None::<&[u8]>)?)
+    }
+
+    /// Writes out what is buffered.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
+}
+
+/// A listing cell as written: numbers as they are, text neutralised (only a cell starting with
+/// a character [`defuse`] acts on can change, so only those are parsed).
+fn listing_cell(c: &str) -> std::borrow::Cow<'_, [u8]> {
+    match c.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if c.trim().parse::<f64>().is_err() => {
+            std::borrow::Cow::Owned(defuse(c).into_bytes())
+        }
+        _ => std::borrow::Cow::Borrowed(c.as_bytes()),
+    }
 }
 
 #[cfg(test)]

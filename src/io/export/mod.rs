@@ -5,7 +5,7 @@
 mod csv;
 mod xlsx;
 
-pub use csv::{csv_bytes, csv_string, defuse};
+pub use csv::{CsvOut, csv_bytes, csv_string, defuse, write_csv};
 pub use xlsx::{XlsxError, sheet_name, write_xlsx, xlsx_bytes};
 
 /// One cell of an exported table.

@@ -24,7 +24,11 @@ fn stale(s: &Store) -> i64 {
 
 fn kept_rows(s: &Store) -> i64 {
     s.conn
-        .query_row("SELECT count(*) FROM ops_week_index", [], |r| r.get(0))
+        .query_row(
+            "SELECT coalesce(sum(accounts), 0) FROM ops_week_index",
+            [],
+            |r| r.get(0),
+        )
         .unwrap()
 }
 
@@ -81,12 +85,44 @@ fn kept_values_give_the_report_the_metrics_give() {
         assert_eq!(stale(&s), 0);
         assert_eq!(report(&s, by, 26), kept, "{by:?} after the refresh");
     }
-    // The kept values are what the report reads when they are fresh.
+    // The kept values are what the report reads when they are fresh: without each week's
+    // first record, that account's weeks read as empty.
     let kept = report(&s, GroupBy::All, 26);
     s.conn
-        .execute_batch("UPDATE ops_week_index SET value = value * 2 WHERE account_id % 2 = 0")
+        .execute_batch("UPDATE ops_week_index SET data = substr(data, 34)")
         .unwrap();
     assert_ne!(report(&s, GroupBy::All, 26), kept);
+    // A row that is not whole records is read from the metrics instead.
+    s.conn
+        .execute_batch("UPDATE ops_week_index SET data = X'0102'")
+        .unwrap();
+    assert_eq!(report(&s, GroupBy::All, 26), kept);
+    // A refresh rebuilds damaged weeks whole, even when only one account of them is stale.
+    s.conn
+        .execute_batch(
+            "INSERT INTO ops_index_stale SELECT week, min(account_id) FROM metric_post_weeks
+             WHERE week = (SELECT max(week) FROM metric_post_weeks)",
+        )
+        .unwrap();
+    s.refresh_ops_index().unwrap();
+    let damaged: i64 = s
+        .conn
+        .query_row(
+            "SELECT count(*) FROM ops_week_index WHERE length(data) % 33 != 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!((damaged, stale(&s)), (0, 0));
+    assert_eq!(report(&s, GroupBy::All, 26), kept);
+    s.conn
+        .execute_batch("UPDATE ops_week_index SET data = substr(data, 34)")
+        .unwrap();
+    assert_ne!(
+        report(&s, GroupBy::All, 26),
+        kept,
+        "read from the rebuilt rows"
+    );
 }
 
 #[test]
@@ -147,7 +183,7 @@ fn a_changed_formula_definition_recomputes_every_kept_value() {
     s.conn
         .execute_batch(
             "UPDATE ops_index_formulas SET hash = 'old';
-             UPDATE ops_week_index SET value = value + 1;",
+             UPDATE ops_week_index SET data = substr(data, 34);",
         )
         .unwrap();
     // Not used for reading (the definition differs): the report reads the metrics.
@@ -156,9 +192,11 @@ fn a_changed_formula_definition_recomputes_every_kept_value() {
     assert!(n > 10_000, "{n}");
     let ids: i64 = s
         .conn
-        .query_row("SELECT count(*) FROM ops_index_formulas WHERE hash != 'old'", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT count(*) FROM ops_index_formulas WHERE hash != 'old'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(ids, 1);
     assert_eq!(report(&s, GroupBy::All, 26), want);
