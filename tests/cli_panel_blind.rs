@@ -236,7 +236,7 @@ fn without_as_the_viewer_is_the_configured_evaluator() {
     let out = explain(&db, "微信:对象1", &["--evaluator", "J2"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("评估员「J1」尚未提交"), "{err}");
+    assert!(err.contains("评估人「J1」尚未提交"), "{err}");
     assert_eq!(evaluators(&explain(&db, "微信:对象1", &[])), ["J1"]);
     let chair = explain(&db, "微信:对象1", &["--as", "组长"]);
     assert_eq!(

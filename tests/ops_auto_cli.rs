@@ -1,6 +1,7 @@
 //! Automatic rubric values through the real binary: `assay ops auto` places the no-update veto
 //! the metrics give in a sheet where it is missing, so it counts in the round's report; a re-run
-//! after new metrics changes it and says so; an evaluator's override with a reason is kept.
+//! after new metrics changes it and says so (a metrics import re-places them by itself); an
+//! evaluator's override with a reason is kept.
 
 mod common_cli;
 
@@ -83,20 +84,22 @@ fn automatic_values_count_in_totals_change_with_metrics_and_yield_to_overrides()
         "platform,account,published,headline,reads,likes,wow,shares,comments\n微信,东坑发布,2024-12-10 09:30,1,120,3,1,2,0\n",
     )
     .unwrap();
-    ok(&db, &["metrics", "import", posts.to_str().unwrap()]);
-    let out = ok(&db, &["ops", "auto", "--round", "2", "--dry-run"]);
-    assert!(out.contains("试运行"), "{out}");
-    assert_eq!(failed(&db), 3, "a dry run writes nothing");
-    let out = ok(&db, &["ops", "auto", "--round", "2"]);
+    // The import itself moves the automatic values of the rounds it falls in, and says so.
+    let out = ok(&db, &["metrics", "import", posts.to_str().unwrap()]);
     let line = out
         .lines()
-        .find(|l| l.starts_with("东坑发布") && l.contains("no_update"))
-        .unwrap_or_else(|| panic!("no change for 东坑发布 in\n{out}"));
-    assert!(
-        line.contains("变化 否决") && line.contains("→ 值 0"),
-        "{line}"
-    );
+        .find(|l| l.contains("自动值"))
+        .unwrap_or_else(|| panic!("no automatic-value line in\n{out}"));
+    assert!(line.contains("变化 1"), "{line}");
     assert_eq!(failed(&db), 2);
+    let (status, auto) = auto_status(&db);
+    assert_eq!(status, "automatic");
+    assert_eq!(auto["evidence"]["last_post"], "2024-12-10");
+    let out = ok(&db, &["ops", "auto", "--round", "2", "--dry-run"]);
+    assert!(out.contains("试运行") && out.contains("变化 0"), "{out}");
+    // The same file again changes nothing: no automatic-value line.
+    let out = ok(&db, &["metrics", "import", posts.to_str().unwrap()]);
+    assert!(!out.contains("自动值"), "{out}");
 
     // The evaluator overrides with a reason: kept by every later run, shown with the reason.
     ok(
@@ -112,7 +115,7 @@ fn automatic_values_count_in_totals_change_with_metrics_and_yield_to_overrides()
         .lines()
         .find(|l| l.starts_with("东坑发布") && l.contains("no_update"))
         .unwrap_or_else(|| panic!("no override line in\n{out}"));
-    assert!(line.contains("评估员已覆盖"), "{line}");
+    assert!(line.contains("评估人已覆盖"), "{line}");
     assert_eq!(failed(&db), 3);
     let (status, auto) = auto_status(&db);
     assert_eq!(status, "overridden");

@@ -271,7 +271,7 @@ const ZH: &[(&str, &str)] = &[
     ),
     (
         "Place the automatic values of rule-named items in the round's started sheets (evaluators' own entries are kept) and print what changed since the last run",
-        "把引用运营规则的指标的自动值填入本轮已开始的评分表（评估员自己的录入保留不动），并列出与上次相比的变化",
+        "把引用运营规则的指标的自动值填入本轮已开始的评分表（评估人自己的录入保留不动），并列出与上次相比的变化",
     ),
     (
         "Only show what would change; write nothing",

@@ -99,6 +99,23 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
             ),
         )
     );
+    // New figures move the automatic values of the rounds they fall in.
+    let dates = posts.iter().map(|p| p.post.published.date()).chain(
+        weeks
+            .iter()
+            .flat_map(|w| [w.week, w.week + chrono::Duration::days(6)]),
+    );
+    let span = dates.fold(
+        None,
+        |acc: Option<(chrono::NaiveDate, chrono::NaiveDate)>, d| {
+            Some(acc.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+        },
+    );
+    if let Some((from, to)) = span.filter(|_| out.inserted + out.replaced > 0) {
+        for line in super::ops_auto_run::after_metrics(store, from, to, lang)? {
+            println!("{line}");
+        }
+    }
     Ok(())
 }
 

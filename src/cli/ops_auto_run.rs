@@ -70,7 +70,32 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
         );
         return Ok(());
     }
-    let report = super::ops_auto::round_report(store, &round)?;
+    let plan = plan(store, &round, &rubric, lang)?;
+    if !args.dry_run && !plan.records.is_empty() {
+        store.place_auto(round.id, &plan.records, Reopen::No)?;
+    }
+    let (lines, records, skipped) = (plan.lines, plan.records, plan.skipped);
+    if args.json {
+        return super::ops::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
+    }
+    super::ops::write_stdout(&render(&lines, records.len(), skipped, args.dry_run, lang))
+}
+
+/// What a run does in one round: every rule-named item of every started sheet with its step,
+/// the entries to write (filled and changed values), and the submitted sheets skipped.
+struct Plan {
+    lines: Vec<Line>,
+    records: Vec<AutoRecord>,
+    skipped: usize,
+}
+
+fn plan(
+    store: &Store,
+    round: &crate::storage::Round,
+    rubric: &crate::domain::rubric::Rubric,
+    lang: Lang,
+) -> anyhow::Result<Plan> {
+    let report = super::ops_auto::round_report(store, round)?;
     let rule_ids: Vec<String> = rubric
         .items()
         .iter()
@@ -96,7 +121,7 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
             continue;
         }
         let entries = &sheets[&(*account_id, evaluator.clone())];
-        for v in automatic(&rubric, row) {
+        for v in automatic(rubric, row) {
             let mut now = v.entry.clone();
             now.note = lang
                 .pick("自动（运营数据）", "automatic (metrics)")
@@ -128,13 +153,54 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
             evidence: serde_json::to_string(&l.evidence).unwrap_or_default(),
         })
         .collect();
-    if !args.dry_run && !records.is_empty() {
-        store.place_auto(round.id, &records, Reopen::No)?;
+    Ok(Plan {
+        lines,
+        records,
+        skipped,
+    })
+}
+
+/// After a metrics import that changed something: the automatic values of every round whose
+/// look-back (the 26 weeks before its monitoring date) meets `from..=to` and whose rubric names
+/// a rule are placed again, as `assay ops auto` would; one summary line per round touched.
+pub fn after_metrics(
+    store: &mut Store,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    lang: Lang,
+) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for round in store.rounds()? {
+        let start = round.monitoring_date - chrono::Duration::weeks(27);
+        if to < start || from > round.monitoring_date {
+            continue;
+        }
+        let Ok(rubric) = super::resolve::rubric(&round) else {
+            continue;
+        };
+        if !super::ops_auto::names_rules(&rubric) {
+            continue;
+        }
+        let plan = plan(store, &round, &rubric, lang)?;
+        if !plan.records.is_empty() {
+            store.place_auto(round.id, &plan.records, Reopen::No)?;
+        }
+        let count = |f: fn(&AutoStep) -> bool| plan.lines.iter().filter(|l| f(&l.step)).count();
+        let filled = count(|s| matches!(s, AutoStep::Fill));
+        let changed = count(|s| matches!(s, AutoStep::Change { .. }));
+        let overridden = count(|s| matches!(s, AutoStep::Overridden));
+        out.push(match lang {
+            Lang::Zh => format!(
+                "轮次 {}：自动值填入 {filled}，变化 {changed}，评估人覆盖的保留 {overridden}（明细见 assay ops auto --round {} --dry-run）",
+                round.name, round.id
+            ),
+            Lang::En => format!(
+                "round {}: automatic values {filled} filled, {changed} changed, {overridden} overridden by evaluators kept (details: assay ops auto --round {} --dry-run)",
+                round.name, round.id
+            ),
+        });
     }
-    if args.json {
-        return super::ops::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
-    }
-    super::ops::write_stdout(&render(&lines, records.len(), skipped, args.dry_run, lang))
+    Ok(out)
 }
 
 fn judged(e: &Entry, lang: Lang) -> String {
@@ -162,7 +228,7 @@ fn render(lines: &[Line], written: usize, skipped: usize, dry: bool, lang: Lang)
             AutoStep::Overridden => format!(
                 "{} {}",
                 lang.pick(
-                    "评估员已覆盖，保留；自动值为",
+                    "评估人已覆盖，保留；自动值为",
                     "overridden by the evaluator, kept; automatic value"
                 ),
                 judged(&l.now, lang)
@@ -183,7 +249,7 @@ fn render(lines: &[Line], written: usize, skipped: usize, dry: bool, lang: Lang)
     let same = count(|s| matches!(s, AutoStep::Same | AutoStep::Agrees));
     out += &match lang {
         Lang::Zh => format!(
-            "自动值：填入 {filled}，变化 {changed}，评估员覆盖 {overridden}，不变 {same}；已提交的评分表跳过 {skipped}{}\n",
+            "自动值：填入 {filled}，变化 {changed}，评估人覆盖 {overridden}，不变 {same}；已提交的评分表跳过 {skipped}{}\n",
             if dry {
                 "（试运行，未写入）".to_string()
             } else {

@@ -26,7 +26,7 @@ pub fn not_chair(lang: Lang, who: &str, round: &str, chairs: &[String]) -> Strin
 /// Who is looking, in words, for the blind-scoring refusal.
 fn viewer_words(lang: Lang, viewer: Option<&str>) -> String {
     match (lang, viewer) {
-        (Lang::Zh, Some(v)) => format!("评估员「{v}」"),
+        (Lang::Zh, Some(v)) => format!("评估人「{v}」"),
         (Lang::Zh, None) => "未说明身份的查看者".into(),
         (Lang::En, Some(v)) => format!("evaluator \"{v}\""),
         (Lang::En, None) => "a viewer who did not say who they are".into(),
@@ -41,7 +41,7 @@ pub fn blind_refused(lang: Lang, viewer: Option<&str>, owner: &str, account: &st
             "盲评：{who}尚未提交「{account}」的评分表，不能查看「{owner}」的评分。提交本账号的评分表后可见（评分界面按 S 提交），组长可随时查看全部"
         ),
         (Lang::Zh, None) => format!(
-            "盲评：本轮设有评估组，{who}不能查看「{owner}」对「{account}」的评分。用 --as 姓名 说明你是谁：组长可查看全部，评估员提交本账号的评分表后可见"
+            "盲评：本轮设有评估组，{who}不能查看「{owner}」对「{account}」的评分。用 --as 姓名 说明你是谁：组长可查看全部，评估人提交本账号的评分表后可见"
         ),
         (Lang::En, Some(_)) => format!(
             "blind scoring: {who} has not submitted a sheet for \"{account}\", so \"{owner}\"'s scores stay hidden. They show once you submit your sheet for this account (S in the scoring screen); the chair sees every sheet"

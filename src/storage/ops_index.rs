@@ -159,18 +159,24 @@ fn registered(conn: &Connection) -> Result<Vec<(i64, Formula)>, StoreError> {
 pub(super) fn refresh(conn: &Connection) -> Result<usize, StoreError> {
     ensure_registered(conn)?;
     // A kept row that is not whole records (damaged by hand) is rebuilt for every account.
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS ops_damaged (week TEXT PRIMARY KEY);
-         DELETE FROM temp.ops_damaged;
-         INSERT OR IGNORE INTO temp.ops_damaged SELECT week FROM ops_week_index
-             WHERE typeof(data) != 'blob' OR length(data) % 33 != 0;
-         DELETE FROM ops_week_index WHERE week IN (SELECT week FROM temp.ops_damaged);
-         INSERT OR IGNORE INTO ops_index_stale
-             SELECT date(w.week, 'weekday 0', '-6 days'), w.account_id FROM metric_weeks w
-             WHERE date(w.week, 'weekday 0', '-6 days') IN (SELECT week FROM temp.ops_damaged)
-             UNION SELECT p.week, p.account_id FROM metric_post_weeks p
-             WHERE p.week IN (SELECT week FROM temp.ops_damaged);",
-    )?;
+    let damaged: Vec<String> = conn
+        .prepare_cached(
+            "SELECT DISTINCT week FROM ops_week_index
+             WHERE typeof(data) != 'blob' OR length(data) % 33 != 0",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for week in damaged {
+        conn.prepare_cached("DELETE FROM ops_week_index WHERE week = ?1")?
+            .execute([&week])?;
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO ops_index_stale
+             SELECT ?1, account_id FROM metric_weeks INDEXED BY metric_weeks_week
+                 WHERE week >= ?1 AND week <= date(?1, '+6 days')
+             UNION SELECT week, account_id FROM metric_post_weeks WHERE week = ?1",
+        )?
+        .execute([&week])?;
+    }
     let formulas = registered(conn)?;
     let weeks: Vec<String> = conn
         .prepare_cached("SELECT DISTINCT week FROM ops_index_stale ORDER BY week")?
