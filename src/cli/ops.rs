@@ -155,12 +155,7 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
     }
     let rules = rules(args, lang)?;
     let formulas = formulas(&args.formula, lang)?;
-    // Weekly index values left stale by a write that bypassed the metric writers (or an
-    // upgrade) are recomputed first; when that cannot be written (a read-only file, a lock),
-    // the report reads those weeks from the metrics instead: slower, the same figures.
-    if let Err(e) = store.refresh_ops_index() {
-        tracing::warn!("ops index not refreshed: {e}");
-    }
+    refresh_index(store, lang);
     let (accounts, from, to) = match (&args.round, args.week) {
         (Some(r), _) => {
             let round = store.round(r)?;
@@ -215,6 +210,25 @@ fn broken_pipe(e: &anyhow::Error) -> bool {
                 matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
             })
     })
+}
+
+/// Recomputes the weekly index values left stale by a write that bypassed the metric writers
+/// (or an upgrade: every week once, saying so when that is many). When that cannot be written
+/// (a read-only file, a lock), the report reads those weeks from the metrics instead: slower,
+/// the same figures.
+pub fn refresh_index(store: &mut Store, lang: Lang) {
+    if store.ops_index_stale().unwrap_or(0) >= 100_000 {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "正在更新运营指数（每周每账号一次，之后直接读取）…",
+                "updating the kept operations index (once per account and week; read directly afterwards)…"
+            )
+        );
+    }
+    if let Err(e) = store.refresh_ops_index() {
+        tracing::warn!("ops index not refreshed: {e}");
+    }
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.

@@ -213,7 +213,7 @@ fn refresh_week(
         .query_map([week], |r| r.get(0))?
         .map(|id| id.map(|id| (id, Pending::default())))
         .collect::<rusqlite::Result<_>>()?;
-    if let Some(monday) = NaiveDate::parse_from_str(week, "%Y-%m-%d").ok() {
+    if let Ok(monday) = NaiveDate::parse_from_str(week, "%Y-%m-%d") {
         read_week(conn, week, monday, &mut pending)?;
     }
     for (id, f) in formulas {
@@ -258,7 +258,7 @@ fn encode(records: &[KeptWeek]) -> Vec<u8> {
 
 /// Calls `f` with each record of a kept blob; false when the blob is not whole records.
 fn decode(data: &[u8], week: NaiveDate, f: &mut dyn FnMut(KeptWeek)) -> bool {
-    if data.len() % RECORD != 0 {
+    if !data.len().is_multiple_of(RECORD) {
         return false;
     }
     let word = |b: &[u8], at: usize| {
@@ -382,6 +382,14 @@ impl Store {
         r.map_err(|e| self.locked(e))
     }
 
+    /// How many (account, week) pairs wait for [`Store::refresh_ops_index`].
+    pub fn ops_index_stale(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM ops_index_stale", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
     /// The row id under which `f`'s weekly values are kept, if they are (same definition).
     pub(super) fn kept_formula_id(&self, f: &Formula) -> Result<Option<i64>, StoreError> {
         let (hash, _) = formula_hash(f);
@@ -432,10 +440,10 @@ impl Store {
             .conn
             .prepare_cached("SELECT data FROM ops_week_index WHERE formula = ?1 AND week = ?2")?;
         let mut rows = st.query(params![formula_id, monday.to_string()])?;
-        if let Some(r) = rows.next()? {
-            if let Ok(data) = r.get_ref(0)?.as_blob() {
-                decode(data, monday, f);
-            }
+        if let Some(r) = rows.next()?
+            && let Ok(data) = r.get_ref(0)?.as_blob()
+        {
+            decode(data, monday, f);
         }
         Ok(())
     }

@@ -66,6 +66,16 @@ impl Store {
     /// own thread when the file allows, then joined (streaks run across the seam); the halves
     /// are the same whichever way they run, so the figures do not depend on the threads.
     pub fn ops_report(&self, q: &OpsQuery<'_>) -> Result<OpsReport, StoreError> {
+        self.ops_report_split(q, PARALLEL_ROWS)
+    }
+
+    /// [`Store::ops_report`], the later half on a second connection from `parallel_rows`
+    /// account-weeks on (unless `ASSAY_READ_THREADS=1`).
+    pub(super) fn ops_report_split(
+        &self,
+        q: &OpsQuery<'_>,
+        parallel_rows: usize,
+    ) -> Result<OpsReport, StoreError> {
         let (from, to) = (q.from, q.to);
         let mut b = OpsBuilder::new(q.accounts, q.formulas, q.by, from, to);
         if q.series {
@@ -76,7 +86,8 @@ impl Store {
         let weeks = weeks_between(from, to, q.first);
         let (early, late) = weeks.split_at(weeks.len() / 2);
         let mut later = b.part();
-        let reader = if q.accounts.len() * weeks.len() >= PARALLEL_ROWS {
+        let parallel = super::read_parts() > 1 && q.accounts.len() * weeks.len() >= parallel_rows;
+        let reader = if parallel {
             self.reader().ok().flatten()
         } else {
             None
@@ -112,16 +123,17 @@ impl Store {
         for &week in weeks {
             let last = week + Duration::days(6);
             let whole = q.first == Weekday::Mon && week >= from && last <= to;
-            if let Some(kept) = kept.filter(|_| whole) {
-                if !self.ops_week_stale(week)? && self.kept_whole(kept, week)? {
-                    // The index values kept for the week: one row a formula.
-                    b.reset_values(&mut values);
-                    for &(f, id) in kept {
-                        self.for_each_kept_week(id, week, &mut |k| b.add_kept(&mut values, f, &k))?;
-                    }
-                    b.close_values(week, &values);
-                    continue;
+            if let Some(kept) = kept.filter(|_| whole)
+                && !self.ops_week_stale(week)?
+                && self.kept_whole(kept, week)?
+            {
+                // The index values kept for the week: one row a formula.
+                b.reset_values(&mut values);
+                for &(f, id) in kept {
+                    self.for_each_kept_week(id, week, &mut |k| b.add_kept(&mut values, f, &k))?;
                 }
+                b.close_values(week, &values);
+                continue;
             }
             let mut buf = b.week_buffer();
             if whole {

@@ -145,3 +145,63 @@ fn post_days_keep_one_bit_a_day_inside_the_period_only() {
     days.mark_week(0, d("2023-12-25"), 0b1000_0000 >> 1);
     assert_eq!(days.day_numbers(0), vec![n("2024-12-30"), n("2024-12-31")]);
 }
+
+/// A report built in two parts joined at any week equals the report built in one go: streaks
+/// running across the seam, weeks below, sums, post days, messages and series.
+#[test]
+fn parts_joined_at_any_week_equal_one_pass() {
+    let accounts: Vec<Account> = (1..=6).map(|i| acc(i, &format!("号{i}"), "")).collect();
+    let gov: Vec<_> = shipped()
+        .into_iter()
+        .filter(|f| f.id == "gov-ops")
+        .collect();
+    let first = d("2024-01-01");
+    let weeks: Vec<NaiveDate> = (0..11).map(|w| first + Duration::days(7 * w)).collect();
+    let to = weeks[10] + Duration::days(6);
+    // Values in quarters (exact sums in any order); a pattern per account with runs below the
+    // mean that start, stop and cross every possible seam; posts on a few days; messages.
+    let value = |a: usize, w: usize| ((a * 7 + w * w * 3) % 11) as f64 * 0.25;
+    let add_week = |b: &mut OpsBuilder<'_>, w: usize| {
+        let mut values = Vec::new();
+        b.reset_values(&mut values);
+        for a in 0..accounts.len() {
+            let k = KeptWeek {
+                account_id: a as i64 + 1,
+                week: weeks[w],
+                value: value(a, w),
+                days: ((a + w) % 128) as u8,
+                messages: (a * w % 3) as u64,
+                replies: (a % 2) as u64,
+            };
+            b.add_kept(&mut values, 0, &k);
+        }
+        b.close_values(weeks[w], &values);
+    };
+    let json = |r: &OpsReport| {
+        let series: Vec<_> = r.accounts.iter().map(|a| a.series.clone()).collect();
+        format!("{}{series:?}", serde_json::to_string(r).unwrap())
+    };
+    let rules = ActivityRules::default();
+    let mut one = OpsBuilder::new(&accounts, &gov, GroupBy::All, first, to).with_series();
+    (0..weeks.len()).for_each(|w| add_week(&mut one, w));
+    let want = json(&one.finish(first, to, &rules));
+    assert!(
+        want.contains("below_average"),
+        "the pattern has running streaks"
+    );
+    for seam in 0..=weeks.len() {
+        let mut early = OpsBuilder::new(&accounts, &gov, GroupBy::All, first, to).with_series();
+        let mut later = early.part();
+        (0..seam).for_each(|w| add_week(&mut early, w));
+        (seam..weeks.len()).for_each(|w| add_week(&mut later, w));
+        let got = json(&early.merge(later).finish(first, to, &rules));
+        assert_eq!(got, want, "joined after week {seam}");
+    }
+    // Three parts as well.
+    let mut a = OpsBuilder::new(&accounts, &gov, GroupBy::All, first, to).with_series();
+    let (mut b, mut c) = (a.part(), a.part());
+    (0..3).for_each(|w| add_week(&mut a, w));
+    (3..4).for_each(|w| add_week(&mut b, w));
+    (4..weeks.len()).for_each(|w| add_week(&mut c, w));
+    assert_eq!(json(&a.merge(b).merge(c).finish(first, to, &rules)), want);
+}

@@ -201,3 +201,35 @@ fn a_changed_formula_definition_recomputes_every_kept_value() {
     assert_eq!(ids, 1);
     assert_eq!(report(&s, GroupBy::All, 26), want);
 }
+
+#[test]
+fn the_later_half_on_a_second_connection_gives_the_same_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::create_or_open(&dir.path().join("d.db")).unwrap();
+    crate::sample::load_demo(&mut s).unwrap();
+    let round = s.round("2").unwrap();
+    let accounts = s.round_accounts(round.id).unwrap();
+    let formulas = gov_ops();
+    let rules = ActivityRules::default();
+    for weeks in [1, 2, 7, 26] {
+        let to = round.monitoring_date;
+        let from = crate::domain::ops::week::week_start(to - Duration::weeks(weeks), Weekday::Mon);
+        let q = OpsQuery {
+            accounts: &accounts,
+            formulas: &formulas,
+            by: GroupBy::Platform,
+            rules: &rules,
+            from,
+            to,
+            first: Weekday::Mon,
+            series: true,
+        };
+        let json = |r: OpsReport| {
+            let series: Vec<_> = r.accounts.iter().map(|a| a.series.clone()).collect();
+            format!("{}{series:?}", serde_json::to_string(&r).unwrap())
+        };
+        let one = json(s.ops_report_split(&q, usize::MAX).unwrap());
+        let two = json(s.ops_report_split(&q, 0).unwrap());
+        assert_eq!(one, two, "{weeks} weeks");
+    }
+}
