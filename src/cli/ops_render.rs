@@ -227,7 +227,51 @@ pub fn render_to(
         w.finish()?;
         return Ok(());
     }
+    if let OpsFormat::Json = format {
+        return write_json(rep, out);
+    }
     out.write_all(render(rep, format, lang)?.as_bytes())?;
+    Ok(())
+}
+
+/// The same bytes as [`super::output::json`] of the whole report plus a newline, with one
+/// account row in memory as JSON at a time (a national report is 100 MB of JSON): the report
+/// without its rows, then each row at the rows' place, indented as the whole would be.
+fn write_json(rep: &OpsReport, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    let skeleton = OpsReport {
+        from: rep.from,
+        to: rep.to,
+        weeks: rep.weeks.clone(),
+        group_by: rep.group_by,
+        rules: rep.rules.clone(),
+        accounts: Vec::new(),
+        findings: rep.findings.clone(),
+    };
+    let text = super::output::json(&skeleton)?;
+    let slot = "\n  \"accounts\": [";
+    let Some(at) = text.find(&format!("{slot}]")) else {
+        out.write_all(super::output::json(rep)?.as_bytes())?;
+        out.write_all(b"\n")?;
+        return Ok(());
+    };
+    let at = at + slot.len();
+    out.write_all(text[..at].as_bytes())?;
+    for (i, row) in rep.accounts.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let row = super::output::json(row)?;
+        for (k, line) in row.lines().enumerate() {
+            if k > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"    ")?;
+            out.write_all(line.as_bytes())?;
+        }
+    }
+    if !rep.accounts.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(text[at..].as_bytes())?;
+    out.write_all(b"\n")?;
     Ok(())
 }
 
