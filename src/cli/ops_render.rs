@@ -255,7 +255,7 @@ fn write_json(rep: &OpsReport, out: &mut dyn std::io::Write) -> anyhow::Result<(
         return Ok(());
     };
     let at = at + slot.len();
-    out.write_all(text[..at].as_bytes())?;
+    out.write_all(&text.as_bytes()[..at])?;
     for (i, row) in rep.accounts.iter().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let row = super::output::json(row)?;
@@ -270,7 +270,7 @@ fn write_json(rep: &OpsReport, out: &mut dyn std::io::Write) -> anyhow::Result<(
     if !rep.accounts.is_empty() {
         out.write_all(b"\n  ")?;
     }
-    out.write_all(text[at..].as_bytes())?;
+    out.write_all(&text.as_bytes()[at..])?;
     out.write_all(b"\n")?;
     Ok(())
 }
