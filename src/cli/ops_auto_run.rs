@@ -186,10 +186,7 @@ pub fn after_metrics(
         if !plan.records.is_empty() {
             store.place_auto(round.id, &plan.records, Reopen::No)?;
         }
-        let count = |f: fn(&AutoStep) -> bool| plan.lines.iter().filter(|l| f(&l.step)).count();
-        let filled = count(|s| matches!(s, AutoStep::Fill));
-        let changed = count(|s| matches!(s, AutoStep::Change { .. }));
-        let overridden = count(|s| matches!(s, AutoStep::Overridden));
+        let [filled, changed, overridden, _] = counts(&plan.lines);
         out.push(match lang {
             Lang::Zh => format!(
                 "轮次 {}：自动值填入 {filled}，变化 {changed}，评估人覆盖的保留 {overridden}（明细见 assay ops auto --round {} --dry-run）",
@@ -204,6 +201,20 @@ pub fn after_metrics(
     Ok(out)
 }
 
+/// How many lines were filled, changed, overridden by the evaluator, and left as they were.
+fn counts(lines: &[Line]) -> [usize; 4] {
+    let mut n = [0; 4];
+    for l in lines {
+        n[match l.step {
+            AutoStep::Fill => 0,
+            AutoStep::Change { .. } => 1,
+            AutoStep::Overridden => 2,
+            AutoStep::Same | AutoStep::Agrees => 3,
+        }] += 1;
+    }
+    n
+}
+
 fn judged(e: &Entry, lang: Lang) -> String {
     match (&e.veto, e.count, e.value) {
         (Some(r), _, _) => format!("{} {r}", lang.pick("否决", "veto")),
@@ -216,7 +227,6 @@ fn judged(e: &Entry, lang: Lang) -> String {
 /// The changes (filled, changed, overridden) one a line each, then the counts.
 fn render(lines: &[Line], written: usize, skipped: usize, dry: bool, lang: Lang) -> String {
     let mut out = String::new();
-    let count = |f: fn(&AutoStep) -> bool| lines.iter().filter(|l| f(&l.step)).count();
     for l in lines {
         let what = match &l.step {
             AutoStep::Fill => format!("{} → {}", lang.pick("填入", "filled"), judged(&l.now, lang)),
@@ -244,10 +254,7 @@ fn render(lines: &[Line], written: usize, skipped: usize, dry: bool, lang: Lang)
             l.rule
         );
     }
-    let filled = count(|s| matches!(s, AutoStep::Fill));
-    let changed = count(|s| matches!(s, AutoStep::Change { .. }));
-    let overridden = count(|s| matches!(s, AutoStep::Overridden));
-    let same = count(|s| matches!(s, AutoStep::Same | AutoStep::Agrees));
+    let [filled, changed, overridden, same] = counts(lines);
     out += &match lang {
         Lang::Zh => format!(
             "自动值：填入 {filled}，变化 {changed}，评估人覆盖 {overridden}，不变 {same}；已提交的评分表跳过 {skipped}{}\n",

@@ -32,26 +32,31 @@ fn kept_rows(s: &Store) -> i64 {
         .unwrap()
 }
 
-/// Round 2's report over `weeks` weeks before its monitoring date (a cut-short last week).
+/// Round 2's report over `weeks` weeks before its monitoring date (a cut-short last week), as
+/// JSON with the weekly series.
 fn report(s: &Store, by: GroupBy, weeks: i64) -> String {
+    report_split(s, by, weeks, usize::MAX)
+}
+
+/// [`report`] with the later half on a second connection from `parallel_rows` account-weeks.
+fn report_split(s: &Store, by: GroupBy, weeks: i64, parallel_rows: usize) -> String {
     let round = s.round("2").unwrap();
     let accounts = s.round_accounts(round.id).unwrap();
     let formulas = gov_ops();
     let rules = ActivityRules::default();
     let to = round.monitoring_date;
     let from = crate::domain::ops::week::week_start(to - Duration::weeks(weeks), Weekday::Mon);
-    let r: OpsReport = s
-        .ops_report(&OpsQuery {
-            accounts: &accounts,
-            formulas: &formulas,
-            by,
-            rules: &rules,
-            from,
-            to,
-            first: Weekday::Mon,
-            series: true,
-        })
-        .unwrap();
+    let q = OpsQuery {
+        accounts: &accounts,
+        formulas: &formulas,
+        by,
+        rules: &rules,
+        from,
+        to,
+        first: Weekday::Mon,
+        series: true,
+    };
+    let r: OpsReport = s.ops_report_split(&q, parallel_rows).unwrap();
     let series: Vec<_> = r.accounts.iter().map(|a| a.series.clone()).collect();
     format!("{}{:?}", serde_json::to_string(&r).unwrap(), series)
 }
@@ -207,29 +212,9 @@ fn the_later_half_on_a_second_connection_gives_the_same_report() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::create_or_open(&dir.path().join("d.db")).unwrap();
     crate::sample::load_demo(&mut s).unwrap();
-    let round = s.round("2").unwrap();
-    let accounts = s.round_accounts(round.id).unwrap();
-    let formulas = gov_ops();
-    let rules = ActivityRules::default();
     for weeks in [1, 2, 7, 26] {
-        let to = round.monitoring_date;
-        let from = crate::domain::ops::week::week_start(to - Duration::weeks(weeks), Weekday::Mon);
-        let q = OpsQuery {
-            accounts: &accounts,
-            formulas: &formulas,
-            by: GroupBy::Platform,
-            rules: &rules,
-            from,
-            to,
-            first: Weekday::Mon,
-            series: true,
-        };
-        let json = |r: OpsReport| {
-            let series: Vec<_> = r.accounts.iter().map(|a| a.series.clone()).collect();
-            format!("{}{series:?}", serde_json::to_string(&r).unwrap())
-        };
-        let one = json(s.ops_report_split(&q, usize::MAX).unwrap());
-        let two = json(s.ops_report_split(&q, 0).unwrap());
+        let one = report_split(&s, GroupBy::Platform, weeks, usize::MAX);
+        let two = report_split(&s, GroupBy::Platform, weeks, 0);
         assert_eq!(one, two, "{weeks} weeks");
     }
 }
