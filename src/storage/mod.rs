@@ -21,6 +21,7 @@ pub mod metrics;
 mod migrations;
 mod open;
 mod ops_index;
+mod ops_records;
 pub mod ops_scan;
 mod panel;
 mod panel_rules;

@@ -16,6 +16,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
+use super::ops_records::{RECORD, decode, kept_records, put_records, records_week};
 use super::ops_scan::week_metric_row;
 use super::post_weeks::post_week_row;
 use super::{Store, StoreError};
@@ -162,9 +163,9 @@ pub(super) fn refresh(conn: &Connection) -> Result<usize, StoreError> {
     let damaged: Vec<String> = conn
         .prepare_cached(
             "SELECT DISTINCT week FROM ops_week_index
-             WHERE typeof(data) != 'blob' OR length(data) % 33 != 0",
+             WHERE typeof(data) != 'blob' OR length(data) % ?1 != 0",
         )?
-        .query_map([], |r| r.get(0))?
+        .query_map([RECORD as i64], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for week in damaged {
         conn.prepare_cached("DELETE FROM ops_week_index WHERE week = ?1")?
@@ -235,94 +236,6 @@ fn refresh_week(
     conn.prepare_cached("DELETE FROM ops_index_stale WHERE week = ?1")?
         .execute([week])?;
     Ok(pending.len())
-}
-
-fn records_week(week: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(week, "%Y-%m-%d").unwrap_or_default()
-}
-
-/// Bytes of one kept record (the 33 in [`Store::kept_whole`]'s query).
-const RECORD: usize = 33;
-
-fn encode(records: &[KeptWeek]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(records.len() * RECORD);
-    for k in records {
-        out.extend_from_slice(&k.account_id.to_le_bytes());
-        out.extend_from_slice(&k.value.to_le_bytes());
-        out.push(k.days);
-        out.extend_from_slice(&k.messages.to_le_bytes());
-        out.extend_from_slice(&k.replies.to_le_bytes());
-    }
-    out
-}
-
-/// Calls `f` with each record of a kept blob; false when the blob is not whole records.
-fn decode(data: &[u8], week: NaiveDate, f: &mut dyn FnMut(KeptWeek)) -> bool {
-    if !data.len().is_multiple_of(RECORD) {
-        return false;
-    }
-    let word = |b: &[u8], at: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[at..at + 8]);
-        w
-    };
-    for r in data.chunks_exact(RECORD) {
-        f(KeptWeek {
-            account_id: i64::from_le_bytes(word(r, 0)),
-            week,
-            value: f64::from_le_bytes(word(r, 8)),
-            days: r[16] & 0x7f,
-            messages: u64::from_le_bytes(word(r, 17)),
-            replies: u64::from_le_bytes(word(r, 25)),
-        });
-    }
-    true
-}
-
-/// The kept records of one formula and week; `None` when there are none or they are damaged.
-fn kept_records(
-    conn: &Connection,
-    formula: i64,
-    week: &str,
-) -> Result<Option<Vec<KeptWeek>>, StoreError> {
-    let mut st =
-        conn.prepare_cached("SELECT data FROM ops_week_index WHERE formula = ?1 AND week = ?2")?;
-    let mut rows = st.query(params![formula, week])?;
-    let Some(r) = rows.next()? else {
-        return Ok(None);
-    };
-    let mut out = Vec::new();
-    let whole = decode(
-        r.get_ref(0)?.as_blob().unwrap_or(&[0]),
-        records_week(week),
-        &mut |k| out.push(k),
-    );
-    Ok(whole.then_some(out))
-}
-
-fn put_records(
-    conn: &Connection,
-    formula: i64,
-    week: &str,
-    records: &[KeptWeek],
-) -> Result<(), StoreError> {
-    if records.is_empty() {
-        conn.prepare_cached("DELETE FROM ops_week_index WHERE formula = ?1 AND week = ?2")?
-            .execute(params![formula, week])?;
-    } else {
-        conn.prepare_cached(
-            "INSERT INTO ops_week_index (formula, week, accounts, data) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (formula, week) DO UPDATE SET accounts = excluded.accounts,
-                 data = excluded.data",
-        )?
-        .execute(params![
-            formula,
-            week,
-            records.len() as i64,
-            encode(records)
-        ])?;
-    }
-    Ok(())
 }
 
 /// Adds the stale accounts' post aggregates and weekly rows of the week starting `monday`, in
@@ -417,10 +330,11 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut st = self.conn.prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM ops_week_index WHERE formula = ?1 AND week = ?2
-                 AND (typeof(data) != 'blob' OR length(data) % 33 != 0))",
+                 AND (typeof(data) != 'blob' OR length(data) % ?3 != 0))",
         )?;
         for &(_, id) in kept {
-            let damaged: bool = st.query_row(params![id, monday.to_string()], |r| r.get(0))?;
+            let damaged: bool =
+                st.query_row(params![id, monday.to_string(), RECORD as i64], |r| r.get(0))?;
             if damaged {
                 return Ok(false);
             }

@@ -7,6 +7,7 @@ pub mod auto;
 pub mod compare;
 pub mod formula;
 pub mod report;
+mod rows;
 mod tally;
 pub mod week;
 
