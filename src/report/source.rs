@@ -178,9 +178,10 @@ fn recompute_in_parts(
     parts: usize,
 ) -> Result<Vec<(i64, i64, SheetFigures)>, StoreError> {
     let kinds: HashMap<i64, &Account> = accounts.iter().map(|a| (a.id, a)).collect();
+    let scorer = engine::Scorer::new(rubric);
     let score = |out: &mut Vec<(i64, i64, SheetFigures)>, a: i64, e: i64, sheet: &[Entry]| {
         if let Some(acc) = kinds.get(&a) {
-            let o = engine::score_lean(rubric, acc.platform, acc.level, sheet);
+            let o = scorer.lean(acc.platform, acc.level, sheet);
             out.push((a, e, SheetFigures::of(&o)));
         }
     };

@@ -103,6 +103,17 @@ pub(super) fn scan_conn(
     scan_rows(conn, round_id, evaluator_id, i64::MIN..=i64::MAX, f)
 }
 
+/// The scan's query without and with an evaluator; the account range has no upper bound in SQL
+/// (the scan stops at the first account past it), so SQLite compares no account per row. The
+/// `+` keeps SQLite from using the evaluator term on the key, which would sort the rows in a
+/// temporary B-tree; it is checked per row instead.
+const SCAN_ALL: &str = "SELECT account_id, evaluator_id, indicator, value, count, veto, na
+     FROM entries WHERE round_id = ?1 AND account_id >= ?2
+     ORDER BY account_id, evaluator_id, indicator";
+const SCAN_ONE: &str = "SELECT account_id, evaluator_id, indicator, value, count, veto, na
+     FROM entries WHERE round_id = ?1 AND account_id >= ?2 AND +evaluator_id = ?3
+     ORDER BY account_id, evaluator_id, indicator";
+
 fn scan_rows(
     conn: &rusqlite::Connection,
     round_id: i64,
@@ -111,25 +122,28 @@ fn scan_rows(
     f: &mut dyn FnMut(i64, i64, &[Entry]) -> bool,
 ) -> Result<(), StoreError> {
     (|| -> Result<(), StoreError> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT account_id, evaluator_id, indicator, value, count, veto, na
-             FROM entries WHERE round_id = ?1 AND (?2 IS NULL OR evaluator_id = ?2)
-               AND account_id BETWEEN ?3 AND ?4
-             ORDER BY account_id, evaluator_id, indicator",
-        )?;
-        let mut rows = stmt.query(rusqlite::params![
-            round_id,
-            evaluator_id,
-            accounts.start(),
-            accounts.end()
-        ])?;
+        let (mut stmt, params) = match evaluator_id {
+            None => (
+                conn.prepare_cached(SCAN_ALL)?,
+                vec![round_id, *accounts.start()],
+            ),
+            Some(ev) => (
+                conn.prepare_cached(SCAN_ONE)?,
+                vec![round_id, *accounts.start(), ev],
+            ),
+        };
+        let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
+        let last = *accounts.end();
         let mut key: Option<(i64, i64)> = None;
         // Entries are reused slot by slot, so the 12 million indicator strings of a national
-        // round cost no allocation each.
+        // round cost no allocation each, and no copy when a slot's id repeats the last sheet's.
         let mut sheet: Vec<Entry> = Vec::with_capacity(64);
         let mut n = 0;
         while let Some(row) = rows.next()? {
             let k = (row.get::<_, i64>(0)?, row.get::<_, i64>(1)?);
+            if k.0 > last {
+                break;
+            }
             if let Some(prev) = key.filter(|p| *p != k) {
                 if !f(prev.0, prev.1, &sheet[..n]) {
                     return Ok(());
@@ -141,12 +155,7 @@ fn scan_rows(
                 sheet.push(Entry::default());
             }
             let e = &mut sheet[n];
-            e.indicator.clear();
-            let id = row.get_ref(2)?;
-            let id = id.as_str().map_err(|err| {
-                rusqlite::Error::FromSqlConversionFailure(2, id.data_type(), Box::new(err))
-            })?;
-            e.indicator.push_str(id);
+            read_indicator(row, &mut e.indicator)?;
             e.value = row.get(3)?;
             e.count = row.get(4)?;
             e.veto = row.get(5)?;
@@ -158,6 +167,23 @@ fn scan_rows(
         }
         Ok(())
     })()
+}
+
+/// Column 2 (the indicator id) into `slot`, compared in place first: most slots hold the same
+/// id as in the sheet before.
+fn read_indicator(row: &rusqlite::Row<'_>, slot: &mut String) -> Result<(), StoreError> {
+    let id = row.get_ref(2)?;
+    if let rusqlite::types::ValueRef::Text(bytes) = id
+        && slot.as_bytes() == bytes
+    {
+        return Ok(());
+    }
+    let text = id.as_str().map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(2, id.data_type(), Box::new(err))
+    })?;
+    slot.clear();
+    slot.push_str(text);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -230,5 +256,82 @@ mod tests {
         })
         .unwrap();
         assert_eq!(first, vec![ids[0]], "stops after the first sheet");
+    }
+
+    #[test]
+    fn scans_follow_the_key_without_sorting() {
+        let s = Store::open_in_memory().unwrap();
+        for (sql, params) in [
+            (super::SCAN_ALL, &[1, 1][..]),
+            (super::SCAN_ONE, &[1, 1, 1]),
+        ] {
+            let mut stmt = s
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(params), |r| {
+                    r.get::<_, String>(3)
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let plan = plan.join(" / ");
+            assert!(plan.contains("PRIMARY KEY"), "{plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        }
+    }
+
+    #[test]
+    fn a_range_scan_stops_at_its_last_account() {
+        let mut s = Store::open_in_memory().unwrap();
+        let acc = Account {
+            id: 0,
+            platform: Platform::WeChat,
+            platform_label: "微信公众号".into(),
+            name: String::new(),
+            unit: "单位".into(),
+            level: Level::County,
+            region: "省/市/县".into(),
+            domain: String::new(),
+            status: String::new(),
+            opened: None,
+        };
+        let accounts: Vec<Account> = (0..5)
+            .map(|i| Account {
+                name: format!("号{i}"),
+                ..acc.clone()
+            })
+            .collect();
+        let ids = s.insert_accounts(&accounts).unwrap();
+        let round = s
+            .create_round(&NewRound {
+                name: "R".into(),
+                rubric_id: "x".into(),
+                rubric_version: "1".into(),
+                rubric_text: "Rubric()".into(),
+                monitoring_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                scope: Default::default(),
+            })
+            .unwrap();
+        for (n, id) in ids.iter().enumerate() {
+            for ev in ["王", "李"] {
+                s.set_entry(round.id, *id, ev, &Entry::new(format!("i{n}")))
+                    .unwrap();
+            }
+        }
+        let mut seen = Vec::new();
+        s.for_each_sheet_in(round.id, ids[1]..=ids[3], &mut |a, _, sheet| {
+            seen.push((a, sheet[0].indicator.clone()));
+        })
+        .unwrap();
+        let want: Vec<(i64, String)> = (1..=3)
+            .flat_map(|n| [(ids[n], format!("i{n}")), (ids[n], format!("i{n}"))])
+            .collect();
+        assert_eq!(seen, want);
+        let mut one = Vec::new();
+        s.for_each_sheet_of(round.id, "李", &mut |a, sheet| one.push((a, sheet.len())))
+            .unwrap();
+        assert_eq!(one, ids.iter().map(|&a| (a, 1)).collect::<Vec<_>>());
     }
 }
