@@ -7,6 +7,8 @@ use crate::domain::entry::Entry;
 
 use super::{Store, StoreError};
 
+mod rows;
+
 impl Store {
     /// Calls `f(account_id, evaluator_id, entries)` once per scored sheet of the round, in
     /// account then evaluator order. Memory: one sheet at a time.
@@ -113,6 +115,16 @@ const SCAN_ALL: &str = "SELECT account_id, evaluator_id, indicator, value, count
 const SCAN_ONE: &str = "SELECT account_id, evaluator_id, indicator, value, count, veto, na
      FROM entries WHERE round_id = ?1 AND account_id >= ?2 AND +evaluator_id = ?3
      ORDER BY account_id, evaluator_id, indicator";
+/// The columns both queries return.
+const COLUMNS: &[&str] = &[
+    "account_id",
+    "evaluator_id",
+    "indicator",
+    "value",
+    "count",
+    "veto",
+    "na",
+];
 
 fn scan_rows(
     conn: &rusqlite::Connection,
@@ -122,25 +134,20 @@ fn scan_rows(
     f: &mut dyn FnMut(i64, i64, &[Entry]) -> bool,
 ) -> Result<(), StoreError> {
     (|| -> Result<(), StoreError> {
-        let (mut stmt, params) = match evaluator_id {
-            None => (
-                conn.prepare_cached(SCAN_ALL)?,
-                vec![round_id, *accounts.start()],
-            ),
-            Some(ev) => (
-                conn.prepare_cached(SCAN_ONE)?,
-                vec![round_id, *accounts.start(), ev],
-            ),
+        let mut rows = match evaluator_id {
+            None => rows::RawRows::query(conn, SCAN_ALL, &[round_id, *accounts.start()], COLUMNS)?,
+            Some(ev) => {
+                rows::RawRows::query(conn, SCAN_ONE, &[round_id, *accounts.start(), ev], COLUMNS)?
+            }
         };
-        let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
         let last = *accounts.end();
         let mut key: Option<(i64, i64)> = None;
         // Entries are reused slot by slot, so the 12 million indicator strings of a national
         // round cost no allocation each, and no copy when a slot's id repeats the last sheet's.
         let mut sheet: Vec<Entry> = Vec::with_capacity(64);
         let mut n = 0;
-        while let Some(row) = rows.next()? {
-            let k = (row.get::<_, i64>(0)?, row.get::<_, i64>(1)?);
+        while rows.step()? {
+            let k = (rows.int(0)?, rows.int(1)?);
             if k.0 > last {
                 break;
             }
@@ -155,11 +162,15 @@ fn scan_rows(
                 sheet.push(Entry::default());
             }
             let e = &mut sheet[n];
-            read_indicator(row, &mut e.indicator)?;
-            e.value = row.get(3)?;
-            e.count = row.get(4)?;
-            e.veto = row.get(5)?;
-            e.na = row.get(6)?;
+            // Most slots hold the same id as in the sheet before: compared in place, not copied.
+            if rows.opt_text(2)? != Some(e.indicator.as_bytes()) {
+                e.indicator.clear();
+                e.indicator.push_str(rows.text(2)?);
+            }
+            e.value = rows.opt_real(3)?;
+            e.count = rows.opt_u32(4)?;
+            e.veto = rows.opt_string(5)?;
+            e.na = rows.flag(6)?;
             n += 1;
         }
         if let Some(k) = key {
@@ -167,23 +178,6 @@ fn scan_rows(
         }
         Ok(())
     })()
-}
-
-/// Column 2 (the indicator id) into `slot`, compared in place first: most slots hold the same
-/// id as in the sheet before.
-fn read_indicator(row: &rusqlite::Row<'_>, slot: &mut String) -> Result<(), StoreError> {
-    let id = row.get_ref(2)?;
-    if let rusqlite::types::ValueRef::Text(bytes) = id
-        && slot.as_bytes() == bytes
-    {
-        return Ok(());
-    }
-    let text = id.as_str().map_err(|err| {
-        rusqlite::Error::FromSqlConversionFailure(2, id.data_type(), Box::new(err))
-    })?;
-    slot.clear();
-    slot.push_str(text);
-    Ok(())
 }
 
 #[cfg(test)]
