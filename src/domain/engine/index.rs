@@ -8,9 +8,11 @@ use crate::domain::rubric::Rubric;
 /// A rubric's item ids and positions, built once per rubric ([`ItemIndex::of`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemIndex<'r> {
-    /// `(id, position)` sorted by id; a duplicated id (refused by rubric validation, possible in
-    /// a rubric built in code) keeps each of its positions, adjacent.
-    ids: Vec<(&'r str, usize)>,
+    /// Each distinct id, sorted, with the range of its item positions in `positions`.
+    ids: Vec<(&'r str, std::ops::Range<usize>)>,
+    /// Item positions grouped by id: one, or several for an id the rubric repeats (refused by
+    /// rubric validation, possible in a rubric built in code), in rubric order.
+    positions: Vec<usize>,
     /// Position of each category's first indicator.
     categories: Vec<usize>,
     bonus: usize,
@@ -39,8 +41,17 @@ impl<'r> ItemIndex<'r> {
         let len = ids.len();
         // Stable: positions of one id stay in rubric order.
         ids.sort_by(|a, b| a.0.cmp(b.0));
+        let positions: Vec<usize> = ids.iter().map(|(_, p)| *p).collect();
+        let mut runs: Vec<(&str, std::ops::Range<usize>)> = Vec::with_capacity(len);
+        for (k, (id, _)) in ids.iter().enumerate() {
+            match runs.last_mut() {
+                Some((last, range)) if last == id => range.end = k + 1,
+                _ => runs.push((id, k..k + 1)),
+            }
+        }
         ItemIndex {
-            ids,
+            ids: runs,
+            positions,
             categories,
             bonus,
             vetoes,
@@ -62,27 +73,27 @@ impl<'r> ItemIndex<'r> {
     /// reads them) cost one comparison each; any order gives the same slots.
     pub(super) fn place<'e>(&self, entries: &'e [Entry]) -> Slots<'_, 'e> {
         let mut slots = vec![None; self.len];
+        // The id expected next: entries sorted by id meet the index's ids in order, now and then
+        // skipping an item that has no entry; anything else is searched for.
         let mut next = 0;
         for e in entries {
             let id = e.indicator.as_str();
-            let start = match self.ids.get(next) {
-                Some((known, _)) if *known == id => next,
-                _ => {
+            let mut ahead = self.ids.get(next..).unwrap_or_default().iter().take(3);
+            let at = match ahead.position(|(known, _)| *known == id) {
+                Some(k) => next + k,
+                None => {
                     let at = self.ids.partition_point(|(known, _)| *known < id);
+                    next = at;
                     match self.ids.get(at) {
                         Some((known, _)) if *known == id => at,
-                        _ => {
-                            next = at;
-                            continue;
-                        }
+                        _ => continue,
                     }
                 }
             };
-            next = start;
-            while let Some((_, pos)) = self.ids.get(next).filter(|(k, _)| *k == id) {
-                slots[*pos] = Some(e);
-                next += 1;
+            for &pos in &self.positions[self.ids[at].1.clone()] {
+                slots[pos] = Some(e);
             }
+            next = at + 1;
         }
         Slots { index: self, slots }
     }

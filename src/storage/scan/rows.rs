@@ -98,6 +98,7 @@ impl<'c> RawRows<'c> {
     /// column up again: SQLite calls such a value "unprotected" and reading it "not threadsafe"
     /// only because no mutex is held, and this connection is used by one thread only (opened
     /// without mutexes; `RawRows` is neither Send nor Sync).
+    #[inline]
     fn column(&self, col: usize) -> (c_int, Value) {
         debug_assert!(col < self.names.len());
         // SAFETY: the statement has a current row (callers read after `step` gave `true`) and
@@ -121,6 +122,7 @@ impl<'c> RawRows<'c> {
     }
 
     /// An INTEGER column (`Row::get::<i64>`).
+    #[inline]
     pub fn int(&self, col: usize) -> Result<i64, Error> {
         match self.column(col) {
             (ffi::SQLITE_INTEGER, v) => Ok(v.int()),
@@ -129,6 +131,7 @@ impl<'c> RawRows<'c> {
     }
 
     /// A number or NULL (`Row::get::<Option<f64>>`: integers convert).
+    #[inline]
     pub fn opt_real(&self, col: usize) -> Result<Option<f64>, Error> {
         match self.column(col) {
             (ffi::SQLITE_NULL, _) => Ok(None),
@@ -139,6 +142,7 @@ impl<'c> RawRows<'c> {
     }
 
     /// A count or NULL (`Row::get::<Option<u32>>`: out-of-range integers are an error).
+    #[inline]
     pub fn opt_u32(&self, col: usize) -> Result<Option<u32>, Error> {
         match self.column(col) {
             (ffi::SQLITE_NULL, _) => Ok(None),
@@ -153,11 +157,13 @@ impl<'c> RawRows<'c> {
     }
 
     /// A flag (`Row::get::<bool>`: an integer, non-zero is true).
+    #[inline]
     pub fn flag(&self, col: usize) -> Result<bool, Error> {
         self.int(col).map(|i| i != 0)
     }
 
     /// The bytes of a TEXT column, or `None` for NULL; valid until the next step.
+    #[inline]
     pub fn opt_text(&self, col: usize) -> Result<Option<&[u8]>, Error> {
         match self.column(col) {
             (ffi::SQLITE_NULL, _) => Ok(None),
@@ -199,11 +205,13 @@ impl Drop for RawRows<'_> {
 struct Value(*mut ffi::sqlite3_value);
 
 impl Value {
+    #[inline]
     fn int(self) -> i64 {
         // SAFETY: a value of the current row, read before the next step.
         unsafe { ffi::sqlite3_value_int64(self.0) }
     }
 
+    #[inline]
     fn real(self) -> f64 {
         // SAFETY: as in `int`.
         unsafe { ffi::sqlite3_value_double(self.0) }
@@ -213,6 +221,7 @@ impl Value {
     ///
     /// # Safety
     /// The value must be TEXT, and the bytes must not be used after the next step.
+    #[inline]
     unsafe fn text<'a>(self) -> &'a [u8] {
         unsafe {
             let text = ffi::sqlite3_value_text(self.0);
