@@ -328,4 +328,65 @@ mod tests {
             .unwrap();
         assert_eq!(one, ids.iter().map(|&a| (a, 1)).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn a_damaged_entry_row_is_an_error_naming_its_column() {
+        let mut s = Store::open_in_memory().unwrap();
+        let acc = Account {
+            id: 0,
+            platform: Platform::WeChat,
+            platform_label: "微信公众号".into(),
+            name: "甲".into(),
+            unit: "单位".into(),
+            level: Level::County,
+            region: "省/市/县".into(),
+            domain: String::new(),
+            status: String::new(),
+            opened: None,
+        };
+        let ids = s.insert_accounts(&[acc]).unwrap();
+        let round = s
+            .create_round(&NewRound {
+                name: "R".into(),
+                rubric_id: "x".into(),
+                rubric_version: "1".into(),
+                rubric_text: "Rubric()".into(),
+                monitoring_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                scope: Default::default(),
+            })
+            .unwrap();
+        s.set_entry(round.id, ids[0], "王", &Entry::new("a"))
+            .unwrap();
+        // Values SQLite stores although no command of ours writes them.
+        // (change, column name, column index): type errors name the column, conversion errors
+        // (bad UTF-8, a count out of range) give its index, as rusqlite's `Row::get` does.
+        for (set, column, index) in [
+            ("indicator = x'ff'", "\"indicator\"", "(2,"),
+            ("indicator = CAST(x'ff' AS TEXT)", "\"indicator\"", "(2,"),
+            ("value = 'high'", "\"value\"", "(3,"),
+            ("count = -1", "\"count\"", "(4,"),
+            ("count = 4294967296", "\"count\"", "(4,"),
+            ("veto = x'00'", "\"veto\"", "(5,"),
+            ("na = 'yes'", "\"na\"", "(6,"),
+        ] {
+            let sp = s.conn.unchecked_transaction().unwrap();
+            sp.execute(&format!("UPDATE entries SET {set}"), [])
+                .unwrap();
+            let err = s
+                .for_each_sheet(round.id, &mut |_, _, _| {
+                    panic!("no sheet from a damaged row")
+                })
+                .expect_err(set);
+            let text = format!("{err:?}");
+            assert!(text.contains(index), "{set}: {text}");
+            if !text.contains("Utf8") && !text.contains("OutOfRange") {
+                assert!(text.contains(column), "{set}: {text}");
+            }
+            drop(sp);
+        }
+        let mut n = 0;
+        s.for_each_sheet(round.id, &mut |_, _, sheet| n += sheet.len())
+            .unwrap();
+        assert_eq!(n, 1, "rolled back: the row reads again");
+    }
 }
