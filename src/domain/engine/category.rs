@@ -26,7 +26,7 @@ pub(super) fn score(
             .when_not_applicable
             .or(cat.when_not_applicable)
             .unwrap_or(rubric.when_not_applicable);
-        let entry = acc.entries.indicator(ci, ii);
+        let entry = acc.entries.indicator(ci, ii, &common.id);
         let r = if !cat_applies {
             items::not_applicable(cat_policy, false, max)
         } else if !in_scope {

@@ -94,7 +94,7 @@ pub(super) struct Item<'a> {
 
 /// Scores one evaluator's entries for an account on `platform` at `level`, with the derivation.
 pub fn score(rubric: &Rubric, platform: Platform, level: Level, entries: &[Entry]) -> Outcome {
-    Scorer::new(rubric).score(platform, level, entries)
+    once(rubric, platform, level, entries, Detail::Explain)
 }
 
 /// Like [`score`] without building the derivation (`steps` is empty): for lists and aggregates
@@ -105,19 +105,30 @@ pub fn score_totals(
     level: Level,
     entries: &[Entry],
 ) -> Outcome {
-    Scorer::new(rubric).totals(platform, level, entries)
+    once(rubric, platform, level, entries, Detail::Items)
 }
 
 /// Like [`score_totals`] without the per-item results either (`items` is empty): the same
 /// rules, for callers that need only the sums (kept sheet results, `report --recompute`, list
 /// totals), so scoring a national round allocates nothing per item.
 pub fn score_lean(rubric: &Rubric, platform: Platform, level: Level, entries: &[Entry]) -> Outcome {
-    Scorer::new(rubric).lean(platform, level, entries)
+    once(rubric, platform, level, entries, Detail::Sums)
+}
+
+/// One sheet without an item index (its entries searched per item; see [`Slots::search`]).
+fn once(
+    rubric: &Rubric,
+    platform: Platform,
+    level: Level,
+    entries: &[Entry],
+    detail: Detail,
+) -> Outcome {
+    run(rubric, platform, level, Slots::search(entries), detail)
 }
 
 /// A rubric ready to score many sheets: its item ids are mapped to positions once
-/// ([`ItemIndex`]), so each sheet costs one id comparison per entry instead of a search per item.
-/// The functions above build one per call; callers scoring a round keep one.
+/// ([`ItemIndex`]), so each sheet costs one id comparison per entry instead of a sort and a search
+/// per item. The same outcomes as the functions above, which suit one sheet.
 pub struct Scorer<'r> {
     rubric: &'r Rubric,
     index: ItemIndex<'r>,

@@ -19,7 +19,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
             max: 0.0,
         };
         let in_scope = common.applies(acc.platform, acc.level);
-        let entry = acc.entries.veto(vi);
+        let entry = acc.entries.veto(vi, &common.id);
         // A veto item that does not apply can never hit; it carries no points.
         let state = |state, how| Scored {
             points: 0.0,

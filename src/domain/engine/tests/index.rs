@@ -6,21 +6,29 @@ use proptest::prelude::*;
 
 use super::rules::rubric;
 use super::{count, parse, val, veto};
-use crate::domain::engine::index::ItemIndex;
+use crate::domain::engine::index::{ItemIndex, Slots};
 use crate::domain::engine::{Scorer, score};
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 
-/// What each position holds: the entry's indicator and value, or `None`.
+/// What each position holds, the entry's indicator and value or `None`, after placing through
+/// the index; the search without an index must give the same.
 fn placed(index: &ItemIndex, entries: &[Entry]) -> Vec<Option<(String, Option<f64>)>> {
-    let s = index.place(entries);
+    let got = positions(&index.place(entries));
+    assert_eq!(got, positions(&Slots::search(entries)));
+    got
+}
+
+fn positions(s: &Slots<'_, '_>) -> Vec<Option<(String, Option<f64>)>> {
+    let r = rubric();
     let mut out = Vec::new();
-    // rules::RUBRIC: categories of 4 and 3 indicators, 2 bonus items, 1 veto.
-    for (c, n) in [(0, 4), (1, 3)] {
-        out.extend((0..n).map(|i| s.indicator(c, i)));
+    for (c, cat) in r.categories.iter().enumerate() {
+        out.extend(
+            (cat.indicators.iter().enumerate()).map(|(i, ind)| s.indicator(c, i, &ind.common().id)),
+        );
     }
-    out.extend((0..2).map(|i| s.bonus(i)));
-    out.push(s.veto(0));
+    out.extend((r.bonus.iter().enumerate()).map(|(i, b)| s.bonus(i, &b.common.id)));
+    out.extend((r.vetoes.iter().enumerate()).map(|(i, v)| s.veto(i, &v.common.id)));
     out.into_iter()
         .map(|e| e.map(|e| (e.indicator.clone(), e.value)))
         .collect()
@@ -105,11 +113,16 @@ fn a_duplicated_rubric_id_feeds_each_of_its_items() {
     );
     let index = ItemIndex::of(&r);
     let es = [count("y", 3), val("x", 5.0)];
-    let s = index.place(&es);
-    assert_eq!(s.indicator(0, 0).map(|e| e.value), Some(Some(5.0)));
-    assert_eq!(s.indicator(1, 0).map(|e| e.value), Some(Some(5.0)));
-    assert_eq!(s.indicator(0, 1).map(|e| e.count), Some(Some(3)));
-    assert_eq!(s.bonus(0).map(|e| e.count), Some(Some(3)));
+    for s in [index.place(&es), Slots::search(&es)] {
+        assert_eq!(s.indicator(0, 0, "x").map(|e| e.value), Some(Some(5.0)));
+        assert_eq!(s.indicator(1, 0, "x").map(|e| e.value), Some(Some(5.0)));
+        assert_eq!(s.indicator(0, 1, "y").map(|e| e.count), Some(Some(3)));
+        assert_eq!(s.bonus(0, "y").map(|e| e.count), Some(Some(3)));
+    }
+    assert_eq!(
+        Scorer::new(&r).totals(Platform::WeChat, Level::County, &es),
+        crate::domain::engine::score_totals(&r, Platform::WeChat, Level::County, &es)
+    );
     // Category a: x 5/10, y has no value (0/10) → 25 × 5/20 … = 12.5; b: 5/10 × 50 = 25.
     let o = score(&r, Platform::WeChat, Level::County, &es);
     let subtotals: Vec<f64> = o.categories.iter().map(|c| c.subtotal).collect();
