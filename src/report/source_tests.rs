@@ -112,15 +112,25 @@ fn a_split_recompute_equals_one_scan_and_the_kept_rows() {
     }
     let rubric = round_rubric(&round).expect("rubric");
     let stored = s.round_accounts(round.id).expect("accounts");
-    let one = recompute_in_parts(&s, round.id, &rubric, &stored, 1).expect("one scan");
+    let all = |a, e, f| Some((a, e, f));
+    let one = recompute_in_parts(&s, round.id, &rubric, &stored, 1, &all).expect("one scan");
     assert_eq!(
         one.len(),
         1 + 2 + 3 + 2 + 3 + 1,
         "sheets of accounts 0..7 but 3"
     );
     for parts in [2, 3, 4, 9] {
-        let split = recompute_in_parts(&s, round.id, &rubric, &stored, parts).expect("split");
+        let split = recompute_in_parts(&s, round.id, &rubric, &stored, parts, &all).expect("split");
         assert_eq!(split, one, "{parts} parts");
+        // What each thread keeps is what the caller asked for, in the same order.
+        let odd = |a: i64, e: i64, f: SheetFigures| (a % 2 == 1).then_some((a, e, f.points));
+        let kept = recompute_in_parts(&s, round.id, &rubric, &stored, parts, &odd).expect("odd");
+        let want: Vec<_> = one
+            .iter()
+            .filter(|(a, _, _)| a % 2 == 1)
+            .map(|(a, e, f)| (*a, *e, f.points))
+            .collect();
+        assert_eq!(kept, want, "{parts} parts, odd accounts");
     }
     assert_eq!(verify(&mut s, &round).expect("verify"), vec![]);
 }

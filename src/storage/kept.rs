@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreError;
-use crate::domain::engine::score_lean;
+use crate::domain::engine::Scorer;
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
@@ -208,8 +208,8 @@ fn store_row(
 }
 
 /// The figures of one sheet from its entries (`None` when it has none).
-fn figures(rubric: &Rubric, kind: (Platform, Level), entries: &[Entry]) -> Option<SheetFigures> {
-    (!entries.is_empty()).then(|| SheetFigures::of(&score_lean(rubric, kind.0, kind.1, entries)))
+fn figures(scorer: &Scorer, kind: (Platform, Level), entries: &[Entry]) -> Option<SheetFigures> {
+    (!entries.is_empty()).then(|| SheetFigures::of(&scorer.lean(kind.0, kind.1, entries)))
 }
 
 /// Recomputes one sheet's kept row if it is marked stale (the edit path: one sheet).
@@ -221,7 +221,11 @@ pub(super) fn flush_sheet(conn: &Connection, key: (i64, i64, i64)) -> Result<(),
         return Ok(());
     };
     let entries = read_entries(conn, key)?;
-    store_row(conn, key, figures(&rubric, kind, &entries).as_ref())?;
+    store_row(
+        conn,
+        key,
+        figures(&Scorer::new(&rubric), kind, &entries).as_ref(),
+    )?;
     conn.prepare_cached(
         "DELETE FROM sheet_results_stale WHERE round_id = ?1 AND account_id = ?2 AND evaluator_id = ?3",
     )?
@@ -267,11 +271,12 @@ fn scan_flush(
 ) -> Result<(), StoreError> {
     let mut pending: std::collections::HashSet<(i64, i64)> = stale.iter().copied().collect();
     let kinds = round_kinds(conn, round_id)?;
+    let scorer = Scorer::new(rubric);
     let mut computed: Vec<((i64, i64), SheetFigures)> = Vec::with_capacity(stale.len());
     super::scan::scan_conn(conn, round_id, None, &mut |a, e, sheet| {
         if pending.remove(&(a, e))
             && let Some(kind) = kinds.get(&a)
-            && let Some(f) = figures(rubric, *kind, sheet)
+            && let Some(f) = figures(&scorer, *kind, sheet)
         {
             computed.push(((a, e), f));
         }
@@ -308,10 +313,11 @@ pub(super) fn end_bulk(conn: &Connection, round_id: i64) -> Result<(), StoreErro
         return Ok(());
     };
     let kinds = round_kinds(conn, round_id)?;
+    let scorer = Scorer::new(&rubric);
     let mut computed: Vec<((i64, i64), SheetFigures)> = Vec::new();
     super::scan::scan_conn(conn, round_id, None, &mut |a, e, sheet| {
         if let Some(kind) = kinds.get(&a)
-            && let Some(f) = figures(&rubric, *kind, sheet)
+            && let Some(f) = figures(&scorer, *kind, sheet)
         {
             computed.push(((a, e), f));
         }

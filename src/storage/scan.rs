@@ -7,6 +7,8 @@ use crate::domain::entry::Entry;
 
 use super::{Store, StoreError};
 
+mod rows;
+
 impl Store {
     /// Calls `f(account_id, evaluator_id, entries)` once per scored sheet of the round, in
     /// account then evaluator order. Memory: one sheet at a time.
@@ -103,6 +105,27 @@ pub(super) fn scan_conn(
     scan_rows(conn, round_id, evaluator_id, i64::MIN..=i64::MAX, f)
 }
 
+/// The scan's query without and with an evaluator; the account range has no upper bound in SQL
+/// (the scan stops at the first account past it), so SQLite compares no account per row. The
+/// `+` keeps SQLite from using the evaluator term on the key, which would sort the rows in a
+/// temporary B-tree; it is checked per row instead.
+const SCAN_ALL: &str = "SELECT account_id, evaluator_id, indicator, value, count, veto, na
+     FROM entries WHERE round_id = ?1 AND account_id >= ?2
+     ORDER BY account_id, evaluator_id, indicator";
+const SCAN_ONE: &str = "SELECT account_id, evaluator_id, indicator, value, count, veto, na
+     FROM entries WHERE round_id = ?1 AND account_id >= ?2 AND +evaluator_id = ?3
+     ORDER BY account_id, evaluator_id, indicator";
+/// The columns both queries return.
+const COLUMNS: &[&str] = &[
+    "account_id",
+    "evaluator_id",
+    "indicator",
+    "value",
+    "count",
+    "veto",
+    "na",
+];
+
 fn scan_rows(
     conn: &rusqlite::Connection,
     round_id: i64,
@@ -111,25 +134,23 @@ fn scan_rows(
     f: &mut dyn FnMut(i64, i64, &[Entry]) -> bool,
 ) -> Result<(), StoreError> {
     (|| -> Result<(), StoreError> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT account_id, evaluator_id, indicator, value, count, veto, na
-             FROM entries WHERE round_id = ?1 AND (?2 IS NULL OR evaluator_id = ?2)
-               AND account_id BETWEEN ?3 AND ?4
-             ORDER BY account_id, evaluator_id, indicator",
-        )?;
-        let mut rows = stmt.query(rusqlite::params![
-            round_id,
-            evaluator_id,
-            accounts.start(),
-            accounts.end()
-        ])?;
+        let mut rows = match evaluator_id {
+            None => rows::RawRows::query(conn, SCAN_ALL, &[round_id, *accounts.start()], COLUMNS)?,
+            Some(ev) => {
+                rows::RawRows::query(conn, SCAN_ONE, &[round_id, *accounts.start(), ev], COLUMNS)?
+            }
+        };
+        let last = *accounts.end();
         let mut key: Option<(i64, i64)> = None;
         // Entries are reused slot by slot, so the 12 million indicator strings of a national
-        // round cost no allocation each.
+        // round cost no allocation each, and no copy when a slot's id repeats the last sheet's.
         let mut sheet: Vec<Entry> = Vec::with_capacity(64);
         let mut n = 0;
-        while let Some(row) = rows.next()? {
-            let k = (row.get::<_, i64>(0)?, row.get::<_, i64>(1)?);
+        while rows.step()? {
+            let k = (rows.int(0)?, rows.int(1)?);
+            if k.0 > last {
+                break;
+            }
             if let Some(prev) = key.filter(|p| *p != k) {
                 if !f(prev.0, prev.1, &sheet[..n]) {
                     return Ok(());
@@ -141,16 +162,15 @@ fn scan_rows(
                 sheet.push(Entry::default());
             }
             let e = &mut sheet[n];
-            e.indicator.clear();
-            let id = row.get_ref(2)?;
-            let id = id.as_str().map_err(|err| {
-                rusqlite::Error::FromSqlConversionFailure(2, id.data_type(), Box::new(err))
-            })?;
-            e.indicator.push_str(id);
-            e.value = row.get(3)?;
-            e.count = row.get(4)?;
-            e.veto = row.get(5)?;
-            e.na = row.get(6)?;
+            // Most slots hold the same id as in the sheet before: compared in place, not copied.
+            if rows.opt_text(2)? != Some(e.indicator.as_bytes()) {
+                e.indicator.clear();
+                e.indicator.push_str(rows.text(2)?);
+            }
+            e.value = rows.opt_real(3)?;
+            e.count = rows.opt_u32(4)?;
+            e.veto = rows.opt_string(5)?;
+            e.na = rows.flag(6)?;
             n += 1;
         }
         if let Some(k) = key {
@@ -161,74 +181,4 @@ fn scan_rows(
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::domain::account::Account;
-    use crate::domain::entry::Entry;
-    use crate::domain::platform::{Level, Platform};
-    use crate::storage::{NewRound, Store};
-
-    #[test]
-    fn sheets_group_by_account_and_evaluator_without_notes() {
-        let mut s = Store::open_in_memory().unwrap();
-        let acc = |n: &str| Account {
-            id: 0,
-            platform: Platform::WeChat,
-            platform_label: "微信公众号".into(),
-            name: n.into(),
-            unit: "单位".into(),
-            level: Level::County,
-            region: "省/市/县".into(),
-            domain: String::new(),
-            status: String::new(),
-            opened: None,
-        };
-        let ids = s.insert_accounts(&[acc("甲"), acc("乙")]).unwrap();
-        let round = s
-            .create_round(&NewRound {
-                name: "R".into(),
-                rubric_id: "x".into(),
-                rubric_version: "1".into(),
-                rubric_text: "Rubric()".into(),
-                monitoring_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-                scope: Default::default(),
-            })
-            .unwrap();
-        let e = |i: &str, v: f64| Entry {
-            value: Some(v),
-            note: "说明".into(),
-            ..Entry::new(i)
-        };
-        s.set_entry(round.id, ids[1], "王", &e("a", 1.0)).unwrap();
-        s.set_entry(round.id, ids[0], "王", &e("b", 2.0)).unwrap();
-        s.set_entry(round.id, ids[0], "王", &e("a", 3.0)).unwrap();
-        s.set_entry(round.id, ids[0], "李", &e("a", 4.0)).unwrap();
-        let mut seen = Vec::new();
-        s.for_each_sheet(round.id, &mut |a, ev, sheet| {
-            let vals: Vec<(String, f64)> = sheet
-                .iter()
-                .map(|x| (x.indicator.clone(), x.value.unwrap_or(-1.0)))
-                .collect();
-            assert!(sheet.iter().all(|x| x.note.is_empty()));
-            seen.push((a, ev, vals));
-        })
-        .unwrap();
-        assert_eq!(seen.len(), 3);
-        assert_eq!(seen[0].0, ids[0]);
-        assert_eq!(seen[0].2, vec![("a".into(), 3.0), ("b".into(), 2.0)]);
-        assert_eq!(seen[1].2, vec![("a".to_string(), 4.0)]);
-        assert_eq!(seen[2].0, ids[1]);
-        let mut li = Vec::new();
-        s.for_each_sheet_of(round.id, "李", &mut |a, sheet| li.push((a, sheet.len())))
-            .unwrap();
-        assert_eq!(li, vec![(ids[0], 1)]);
-        s.for_each_sheet_of(round.id, "无名", &mut |_, _| panic!("no sheets"))
-            .unwrap();
-        let mut first = Vec::new();
-        s.try_for_each_sheet_of(round.id, "王", &mut |a, _| {
-            first.push(a);
-            false
-        })
-        .unwrap();
-        assert_eq!(first, vec![ids[0]], "stops after the first sheet");
-    }
-}
+mod tests;

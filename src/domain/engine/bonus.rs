@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
     let mut sum = 0.0;
     let mut stated: Vec<f64> = Vec::new();
-    for b in &rubric.bonus {
+    for (bi, b) in rubric.bonus.iter().enumerate() {
         let common = &b.common;
         let item = Item {
             common,
@@ -21,7 +21,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
             max: b.cap,
         };
         let in_scope = common.applies(acc.platform, acc.level);
-        let entry = acc.entries.get(&common.id);
+        let entry = acc.entries.bonus(bi, &common.id);
         // A bonus that does not apply contributes nothing, whatever its N/A policy.
         let r = if !in_scope {
             not_applicable(NaPolicy::Zero, false, b.cap)

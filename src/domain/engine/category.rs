@@ -6,14 +6,19 @@ use super::score::{Acc, Item};
 use super::{CategoryResult, ItemState, Step};
 use crate::domain::rubric::{Category, NaPolicy, Rubric};
 
-/// Scores `cat`; the flag is true when the category was dropped (base to be rescaled).
-pub(super) fn score(rubric: &Rubric, cat: &Category, acc: &mut Acc) -> (CategoryResult, bool) {
+/// Scores `cat`, the rubric's category number `ci`; the flag is true when the category was
+/// dropped (base to be rescaled).
+pub(super) fn score(
+    rubric: &Rubric,
+    (ci, cat): (usize, &Category),
+    acc: &mut Acc,
+) -> (CategoryResult, bool) {
     let cat_policy = cat
         .when_not_applicable
         .unwrap_or(rubric.when_not_applicable);
     let cat_applies = cat.applies(acc.platform, acc.level);
     let (mut raw, mut raw_max) = (0.0, 0.0);
-    for ind in &cat.indicators {
+    for (ii, ind) in cat.indicators.iter().enumerate() {
         let common = ind.common();
         let max = ind.max_points();
         let in_scope = cat_applies && common.applies(acc.platform, acc.level);
@@ -21,7 +26,7 @@ pub(super) fn score(rubric: &Rubric, cat: &Category, acc: &mut Acc) -> (Category
             .when_not_applicable
             .or(cat.when_not_applicable)
             .unwrap_or(rubric.when_not_applicable);
-        let entry = acc.entries.get(&common.id);
+        let entry = acc.entries.indicator(ci, ii, &common.id);
         let r = if !cat_applies {
             items::not_applicable(cat_policy, false, max)
         } else if !in_scope {

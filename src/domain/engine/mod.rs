@@ -64,6 +64,7 @@ use crate::domain::rubric::{NaPolicy, Side, VetoPolicy};
 mod bonus;
 mod category;
 pub mod explain;
+mod index;
 mod items;
 mod score;
 #[cfg(test)]
@@ -72,7 +73,8 @@ mod veto;
 pub mod words;
 
 pub use explain::{describe, render_text};
-pub use score::{score, score_lean, score_totals};
+pub use index::ItemIndex;
+pub use score::{Scorer, score, score_lean, score_totals};
 
 /// Where an item stands for this account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

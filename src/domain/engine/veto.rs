@@ -10,7 +10,7 @@ use crate::domain::rubric::{NaPolicy, Rubric};
 /// Checks the veto table; returns the hits in rubric order.
 pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
     let mut hits = Vec::new();
-    for v in &rubric.vetoes {
+    for (vi, v) in rubric.vetoes.iter().enumerate() {
         let common = &v.common;
         let item = Item {
             common,
@@ -19,7 +19,7 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
             max: 0.0,
         };
         let in_scope = common.applies(acc.platform, acc.level);
-        let entry = acc.entries.get(&common.id);
+        let entry = acc.entries.veto(vi, &common.id);
         // A veto item that does not apply can never hit; it carries no points.
         let state = |state, how| Scored {
             points: 0.0,

@@ -1,6 +1,7 @@
 //! Engine tests: hand-computed rules, N/A handling, explanation text and property tests.
 
 mod explain;
+mod index;
 mod na;
 mod props;
 mod published;
