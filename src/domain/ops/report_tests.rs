@@ -205,3 +205,31 @@ fn parts_joined_at_any_week_equal_one_pass() {
     (4..weeks.len()).for_each(|w| add_week(&mut c, w));
     assert_eq!(json(&a.merge(b).merge(c).finish(first, to, &rules)), want);
 }
+
+/// The weekly sum is the same in one pass and split anywhere, where a plain sum is not.
+#[test]
+fn sums_do_not_depend_on_where_the_period_is_split() {
+    use crate::domain::ops::tally::Sum;
+    let xs: Vec<f64> = (0..52)
+        .map(|k| 0.1 * k as f64 + 1e-3 / (k as f64 + 1.0) + if k == 7 { 1e15 } else { 0.0 })
+        .collect();
+    let mut one = Sum::default();
+    xs.iter().for_each(|&x| one.add(x));
+    let mut plain_differs = false;
+    for cut in 0..=xs.len() {
+        let (mut a, mut b) = (Sum::default(), Sum::default());
+        xs[..cut].iter().for_each(|&x| a.add(x));
+        xs[cut..].iter().for_each(|&x| b.add(x));
+        a.merge(b);
+        assert_eq!(a.total(), one.total(), "split at {cut}");
+        let plain = xs[..cut].iter().sum::<f64>() + xs[cut..].iter().sum::<f64>();
+        plain_differs |= plain != xs.iter().sum::<f64>();
+    }
+    assert!(
+        plain_differs,
+        "the values must be ones where plain summation order matters"
+    );
+    let mut inf = Sum::default();
+    [1.0, f64::INFINITY, 2.0].iter().for_each(|&x| inf.add(x));
+    assert_eq!(inf.total(), f64::INFINITY);
+}

@@ -113,7 +113,7 @@ impl RowMaker<'_> {
             formula: s.formula.map(|f| self.formulas[f].id.clone()),
             index: s.last,
             standing,
-            mean_index: s.sum / self.weeks,
+            mean_index: s.sum.total() / self.weeks,
             weeks_below: s.below,
             streak: s.streak,
             flags,

@@ -8,6 +8,51 @@ use chrono::NaiveDate;
 use super::compare::Streak;
 use crate::domain::account::Account;
 
+/// A sum carried with its rounding error (Knuth's two-sum): the total of a period is the same
+/// whether its weeks were added in one pass or in parts joined afterwards (exact to far below
+/// one unit in the last place), so the report does not depend on how it was split.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+pub(super) struct Sum {
+    hi: f64,
+    lo: f64,
+}
+
+impl Sum {
+    fn two_sum(a: f64, b: f64) -> (f64, f64) {
+        let s = a + b;
+        let bp = s - a;
+        (s, (a - (s - bp)) + (b - bp))
+    }
+
+    pub(super) fn add(&mut self, x: f64) {
+        if !(x.is_finite() && self.hi.is_finite()) {
+            self.hi += x;
+            return;
+        }
+        let (s, e) = Self::two_sum(self.hi, x);
+        self.hi = s;
+        if s.is_finite() {
+            self.lo += e;
+        }
+    }
+
+    pub(super) fn merge(&mut self, o: Sum) {
+        if !(o.hi.is_finite() && self.hi.is_finite()) {
+            self.hi += o.hi;
+            return;
+        }
+        let (s, e) = Self::two_sum(self.hi, o.hi);
+        self.hi = s;
+        if s.is_finite() {
+            self.lo += o.lo + e;
+        }
+    }
+
+    pub(super) fn total(self) -> f64 {
+        self.hi + self.lo
+    }
+}
+
 /// One account's running figures over the weeks closed so far.
 #[derive(Clone)]
 pub(super) struct State {
@@ -15,7 +60,8 @@ pub(super) struct State {
     pub(super) formula: Option<usize>,
     /// The index of the last week closed.
     pub(super) last: f64,
-    pub(super) sum: f64,
+    /// The weekly indices summed ([`Sum`]: the same total however the weeks were split).
+    pub(super) sum: Sum,
     pub(super) below: u32,
     pub(super) streak: Streak,
     /// Weeks below from the first week on (all of them when every week was below): what a
@@ -31,7 +77,7 @@ impl State {
             group,
             formula,
             last: 0.0,
-            sum: 0.0,
+            sum: Sum::default(),
             below: 0,
             streak: Streak::default(),
             lead: 0,
@@ -55,7 +101,7 @@ impl State {
             self.lead += 1;
         }
         self.last = x;
-        self.sum += x;
+        self.sum.add(x);
         self.below += u32::from(below);
         self.streak.push(below);
     }
@@ -82,7 +128,7 @@ impl State {
             },
         };
         self.last = later.last;
-        self.sum += later.sum;
+        self.sum.merge(later.sum);
         self.below += later.below;
         self.messages.0 += later.messages.0;
         self.messages.1 += later.messages.1;
