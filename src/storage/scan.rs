@@ -7,6 +7,7 @@ use crate::domain::entry::Entry;
 
 use super::{Store, StoreError};
 
+#[path = "scan_rows.rs"]
 mod rows;
 
 impl Store {
@@ -181,4 +182,5 @@ fn scan_rows(
 }
 
 #[cfg(test)]
+#[path = "tests/scan.rs"]
 mod tests;

@@ -247,5 +247,5 @@ fn failure(db: *mut ffi::sqlite3, rc: c_int) -> Error {
 }
 
 #[cfg(test)]
-#[path = "rows_tests.rs"]
+#[path = "tests/scan_rows.rs"]
 mod tests;
