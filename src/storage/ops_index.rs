@@ -97,6 +97,14 @@ CREATE TABLE ops_index_stale (
     triggers!("metric_weeks"),
     triggers!("metric_post_weeks"),
     r#"
+-- A kept row gone (deleted by hand, or with its formula) leaves its week to be read from the
+-- metrics and recomputed for every account with figures that week.
+CREATE TRIGGER ops_week_index_delete AFTER DELETE ON ops_week_index BEGIN
+    INSERT OR IGNORE INTO ops_index_stale
+        SELECT OLD.week, account_id FROM metric_post_weeks WHERE week = OLD.week
+        UNION SELECT OLD.week, account_id FROM metric_weeks INDEXED BY metric_weeks_week
+            WHERE week >= OLD.week AND week <= date(OLD.week, '+6 days');
+END;
 INSERT OR IGNORE INTO ops_index_stale
     SELECT date(week, 'weekday 0', '-6 days'), account_id FROM metric_weeks
     UNION SELECT week, account_id FROM metric_post_weeks;
