@@ -210,27 +210,30 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
     out
 }
 
-/// Writes the report in the chosen format to `out`; CSV row by row.
+/// Writes the report in the chosen format to `out`; CSV and JSON row by row.
 pub fn render_to(
     rep: &OpsReport,
     format: OpsFormat,
     lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
-    if let OpsFormat::Csv = format {
-        let mut w = crate::io::export::CsvOut::new(out, &header(lang))?;
-        let mut buf = String::new();
-        for r in &rep.accounts {
-            each_cell(r, lang, true, &mut buf, &mut |c| w.field(c))?;
-            w.end_row()?;
-        }
-        w.finish()?;
-        return Ok(());
+    match format {
+        OpsFormat::Csv => write_csv(rep, lang, out),
+        OpsFormat::Json => write_json(rep, out),
+        OpsFormat::Table => Ok(out.write_all(table(rep, lang).as_bytes())?),
+        OpsFormat::Md => Ok(out.write_all(markdown(rep, lang).as_bytes())?),
     }
-    if let OpsFormat::Json = format {
-        return write_json(rep, out);
+}
+
+/// The CSV (codes for flags), one row at a time through the one listing writer.
+fn write_csv(rep: &OpsReport, lang: Lang, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    let mut w = crate::io::export::CsvOut::new(out, &header(lang))?;
+    let mut buf = String::new();
+    for r in &rep.accounts {
+        each_cell(r, lang, true, &mut buf, &mut |c| w.field(c))?;
+        w.end_row()?;
     }
-    out.write_all(render(rep, format, lang)?.as_bytes())?;
+    w.finish()?;
     Ok(())
 }
 
@@ -275,59 +278,50 @@ fn write_json(rep: &OpsReport, out: &mut dyn std::io::Write) -> anyhow::Result<(
     Ok(())
 }
 
-/// The report in the chosen format.
-pub fn render(rep: &OpsReport, format: OpsFormat, lang: Lang) -> anyhow::Result<String> {
+/// The aligned table with its heading line and the consolidation findings.
+fn table(rep: &OpsReport, lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = rep.accounts.iter().map(|r| cells(r, lang, false)).collect();
+    let flagged = rep.accounts.iter().filter(|r| !r.flags.is_empty()).count();
+    let head = match lang {
+        Lang::Zh => format!(
+            "{} 至 {}，{} 周，{} 个账号，{} 个有标记\n",
+            rep.from,
+            rep.to,
+            rep.weeks.len(),
+            rep.accounts.len(),
+            flagged
+        ),
+        Lang::En => format!(
+            "{} to {}, {} weeks, {} accounts, {} flagged\n",
+            rep.from,
+            rep.to,
+            rep.weeks.len(),
+            rep.accounts.len(),
+            flagged
+        ),
+    };
+    head + &super::output::table(&header(lang), &rows) + &findings(rep, lang)
+}
+
+/// The Markdown table, the findings as a list under it.
+fn markdown(rep: &OpsReport, lang: Lang) -> String {
     let h = header(lang);
-    Ok(match format {
-        OpsFormat::Json => super::output::json(rep)? + "\n",
-        OpsFormat::Csv => {
-            let rows: Vec<Vec<String>> =
-                rep.accounts.iter().map(|r| cells(r, lang, true)).collect();
-            super::output::csv(&h, &rows)?
+    let mut out = format!("| {} |\n|{}\n", h.join(" | "), "---|".repeat(h.len()));
+    for r in &rep.accounts {
+        let c: Vec<String> = cells(r, lang, false)
+            .iter()
+            .map(|c| c.replace('|', "\\|"))
+            .collect();
+        out += &format!("| {} |\n", c.join(" | "));
+    }
+    let f = findings(rep, lang);
+    if !f.is_empty() {
+        out += "\n";
+        for l in f.lines() {
+            out += &format!("- {l}\n");
         }
-        OpsFormat::Table => {
-            let rows: Vec<Vec<String>> =
-                rep.accounts.iter().map(|r| cells(r, lang, false)).collect();
-            let flagged = rep.accounts.iter().filter(|r| !r.flags.is_empty()).count();
-            let head = match lang {
-                Lang::Zh => format!(
-                    "{} 至 {}，{} 周，{} 个账号，{} 个有标记\n",
-                    rep.from,
-                    rep.to,
-                    rep.weeks.len(),
-                    rep.accounts.len(),
-                    flagged
-                ),
-                Lang::En => format!(
-                    "{} to {}, {} weeks, {} accounts, {} flagged\n",
-                    rep.from,
-                    rep.to,
-                    rep.weeks.len(),
-                    rep.accounts.len(),
-                    flagged
-                ),
-            };
-            head + &super::output::table(&h, &rows) + &findings(rep, lang)
-        }
-        OpsFormat::Md => {
-            let mut out = format!("| {} |\n|{}\n", h.join(" | "), "---|".repeat(h.len()));
-            for r in &rep.accounts {
-                let c: Vec<String> = cells(r, lang, false)
-                    .iter()
-                    .map(|c| c.replace('|', "\\|"))
-                    .collect();
-                out += &format!("| {} |\n", c.join(" | "));
-            }
-            let f = findings(rep, lang);
-            if !f.is_empty() {
-                out += "\n";
-                for l in f.lines() {
-                    out += &format!("- {l}\n");
-                }
-            }
-            out
-        }
-    })
+    }
+    out
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use super::ops_records::{RECORD, decode, kept_records, put_records, records_week};
+use super::ops_records::{RECORD, kept_records, put_records, read_records};
 use super::ops_scan::week_metric_row;
 use super::post_weeks::post_week_row;
 use super::{Store, StoreError};
@@ -38,6 +38,15 @@ macro_rules! mark {
             $r,
             ".account_id);"
         )
+    };
+}
+
+/// Marks every (Monday week, account) with figures stale.
+macro_rules! all_stale {
+    () => {
+        "INSERT OR IGNORE INTO ops_index_stale
+    SELECT date(week, 'weekday 0', '-6 days'), account_id FROM metric_weeks
+    UNION SELECT week, account_id FROM metric_post_weeks;"
     };
 }
 
@@ -105,10 +114,8 @@ CREATE TRIGGER ops_week_index_delete AFTER DELETE ON ops_week_index BEGIN
         UNION SELECT OLD.week, account_id FROM metric_weeks INDEXED BY metric_weeks_week
             WHERE week >= OLD.week AND week <= date(OLD.week, '+6 days');
 END;
-INSERT OR IGNORE INTO ops_index_stale
-    SELECT date(week, 'weekday 0', '-6 days'), account_id FROM metric_weeks
-    UNION SELECT week, account_id FROM metric_post_weeks;
-"#
+"#,
+    all_stale!()
 );
 
 /// The formula whose weekly values are kept: the default of `assay ops` and of the TUI.
@@ -137,12 +144,10 @@ fn ensure_registered(conn: &Connection) -> Result<(), StoreError> {
     if known.is_some() {
         return Ok(());
     }
-    conn.execute_batch(
-        "DELETE FROM ops_week_index; DELETE FROM ops_index_formulas;
-         INSERT OR IGNORE INTO ops_index_stale
-             SELECT date(week, 'weekday 0', '-6 days'), account_id FROM metric_weeks
-             UNION SELECT week, account_id FROM metric_post_weeks;",
-    )?;
+    conn.execute_batch(concat!(
+        "DELETE FROM ops_week_index; DELETE FROM ops_index_formulas;",
+        all_stale!()
+    ))?;
     conn.execute(
         "INSERT INTO ops_index_formulas (formula, hash, definition) VALUES (?1, ?2, ?3)",
         params![f.id, hash, json],
@@ -167,7 +172,8 @@ fn registered(conn: &Connection) -> Result<Vec<(i64, Formula)>, StoreError> {
 /// Recomputes every stale (account, week) inside the caller's transaction. Returns how many.
 pub(super) fn refresh(conn: &Connection) -> Result<usize, StoreError> {
     ensure_registered(conn)?;
-    // A kept row that is not whole records (damaged by hand) is rebuilt for every account.
+    // A kept row that is not whole records (damaged by hand) is deleted: the delete trigger
+    // marks its week stale for every account with figures, so it is rebuilt whole below.
     let damaged: Vec<String> = conn
         .prepare_cached(
             "SELECT DISTINCT week FROM ops_week_index
@@ -178,13 +184,6 @@ pub(super) fn refresh(conn: &Connection) -> Result<usize, StoreError> {
     for week in damaged {
         conn.prepare_cached("DELETE FROM ops_week_index WHERE week = ?1")?
             .execute([&week])?;
-        conn.prepare_cached(
-            "INSERT OR IGNORE INTO ops_index_stale
-             SELECT ?1, account_id FROM metric_weeks INDEXED BY metric_weeks_week
-                 WHERE week >= ?1 AND week <= date(?1, '+6 days')
-             UNION SELECT week, account_id FROM metric_post_weeks WHERE week = ?1",
-        )?
-        .execute([&week])?;
     }
     let formulas = registered(conn)?;
     let weeks: Vec<String> = conn
@@ -222,16 +221,18 @@ fn refresh_week(
         .query_map([week], |r| r.get(0))?
         .map(|id| id.map(|id| (id, Pending::default())))
         .collect::<rusqlite::Result<_>>()?;
-    if let Ok(monday) = NaiveDate::parse_from_str(week, "%Y-%m-%d") {
+    let monday = NaiveDate::parse_from_str(week, "%Y-%m-%d").ok();
+    if let Some(monday) = monday {
         read_week(conn, week, monday, &mut pending)?;
     }
+    let monday = monday.unwrap_or_default();
     for (id, f) in formulas {
-        let mut records = kept_records(conn, *id, week)?.unwrap_or_default();
+        let mut records = kept_records(conn, *id, week, monday)?;
         records.retain(|k| !pending.contains_key(&k.account_id));
         records.extend(pending.iter().filter_map(|(&account_id, p)| {
             p.metrics.as_ref().map(|m| KeptWeek {
                 account_id,
-                week: records_week(week),
+                week: monday,
                 value: f.inner(m),
                 days: p.days,
                 messages: p.messages.0,
@@ -358,15 +359,7 @@ impl Store {
         monday: NaiveDate,
         f: &mut dyn FnMut(KeptWeek),
     ) -> Result<(), StoreError> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT data FROM ops_week_index WHERE formula = ?1 AND week = ?2")?;
-        let mut rows = st.query(params![formula_id, monday.to_string()])?;
-        if let Some(r) = rows.next()?
-            && let Ok(data) = r.get_ref(0)?.as_blob()
-        {
-            decode(data, monday, f);
-        }
+        read_records(&self.conn, formula_id, &monday.to_string(), monday, f)?;
         Ok(())
     }
 }

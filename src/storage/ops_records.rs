@@ -8,10 +8,6 @@ use rusqlite::{Connection, params};
 use super::StoreError;
 use crate::domain::ops::KeptWeek;
 
-pub(super) fn records_week(week: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(week, "%Y-%m-%d").unwrap_or_default()
-}
-
 /// Bytes of one kept record.
 pub(super) const RECORD: usize = 33;
 
@@ -28,7 +24,7 @@ pub(super) fn encode(records: &[KeptWeek]) -> Vec<u8> {
 }
 
 /// Calls `f` with each record of a kept blob; false when the blob is not whole records.
-pub(super) fn decode(data: &[u8], week: NaiveDate, f: &mut dyn FnMut(KeptWeek)) -> bool {
+fn decode(data: &[u8], week: NaiveDate, f: &mut dyn FnMut(KeptWeek)) -> bool {
     if !data.len().is_multiple_of(RECORD) {
         return false;
     }
@@ -50,25 +46,37 @@ pub(super) fn decode(data: &[u8], week: NaiveDate, f: &mut dyn FnMut(KeptWeek)) 
     true
 }
 
-/// The kept records of one formula and week; `None` when there are none or they are damaged.
-pub(super) fn kept_records(
+/// Calls `f` with each record kept for one formula and week (`monday`, as `week` text); `None`
+/// without a row, `Some(false)` for a row that is not whole records (then `f` is not called).
+pub(super) fn read_records(
     conn: &Connection,
     formula: i64,
     week: &str,
-) -> Result<Option<Vec<KeptWeek>>, StoreError> {
+    monday: NaiveDate,
+    f: &mut dyn FnMut(KeptWeek),
+) -> Result<Option<bool>, StoreError> {
     let mut st =
         conn.prepare_cached("SELECT data FROM ops_week_index WHERE formula = ?1 AND week = ?2")?;
     let mut rows = st.query(params![formula, week])?;
     let Some(r) = rows.next()? else {
         return Ok(None);
     };
+    Ok(Some(match r.get_ref(0)?.as_blob() {
+        Ok(data) => decode(data, monday, f),
+        Err(_) => false,
+    }))
+}
+
+/// The records kept for one formula and week, none when there is no whole row.
+pub(super) fn kept_records(
+    conn: &Connection,
+    formula: i64,
+    week: &str,
+    monday: NaiveDate,
+) -> Result<Vec<KeptWeek>, StoreError> {
     let mut out = Vec::new();
-    let whole = decode(
-        r.get_ref(0)?.as_blob().unwrap_or(&[0]),
-        records_week(week),
-        &mut |k| out.push(k),
-    );
-    Ok(whole.then_some(out))
+    let whole = read_records(conn, formula, week, monday, &mut |k| out.push(k))?;
+    Ok(if whole == Some(true) { out } else { Vec::new() })
 }
 
 pub(super) fn put_records(
