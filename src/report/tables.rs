@@ -11,8 +11,9 @@ use crate::io::export::{Cell, Table};
 /// Decimals for totals and means.
 pub const DP: usize = 2;
 
+/// A share in [0, 1]: a percentage at one decimal (XLSX keeps the fraction with a % format).
 fn pct(x: Option<f64>) -> Cell {
-    Cell::num(x.map(|r| r * 100.0), 1)
+    Cell::rate(x, 1)
 }
 
 /// The headline as a two-column table.
@@ -34,7 +35,7 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     );
     row(
         t("监测日期", "monitoring date"),
-        Cell::text(s.monitoring_date.to_string()),
+        Cell::Date(s.monitoring_date),
     );
     row(
         t(
@@ -49,7 +50,7 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     );
     row(
         t("多人合成", "evaluators combined by"),
-        Cell::text(s.combine.code()),
+        Cell::text(s.combine.name(lang)),
     );
     row(t("账号", "accounts"), Cell::int(s.accounts));
     row(t("有结果", "with a result"), Cell::int(s.with_result));
@@ -57,7 +58,7 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     row(t("未开始", "not started"), Cell::int(s.not_started));
     row(t("合格", "passed"), Cell::int(s.passed));
     row(t("不合格", "failed"), Cell::int(s.failed));
-    row(t("合格率（%）", "pass rate (%)"), pct(s.pass_rate));
+    row(t("合格率", "pass rate"), pct(s.pass_rate));
     row(t("平均分", "mean total"), Cell::num(s.mean_total, DP));
     row(t("中位数", "median total"), Cell::num(s.median_total, DP));
     row(t("满分账号", "full marks"), Cell::int(s.full_marks));
@@ -83,7 +84,7 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
         ("进行中", "in progress"),
         ("合格", "passed"),
         ("不合格", "failed"),
-        ("合格率%", "pass rate %"),
+        ("合格率", "pass rate"),
         ("平均分", "mean"),
         ("中位数", "median"),
         ("标准差", "SD"),
@@ -98,10 +99,12 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
     }
     for c in &r.scheme.categories {
         header.push(format!("{}{}", c.name, t("均分", " mean")));
-        header.push(format!("{}{}", c.name, t("得分率%", " share %")));
+        header.push(format!("{}{}", c.name, t("得分率", " share")));
     }
+    // Grades by name ("等级：合格"): a rubric whose grades are 合格/不合格 would otherwise print
+    // the verdict counts' headers twice.
     for (g, _) in &r.overall.grades {
-        header.push(g.clone());
+        header.push(format!("{}{g}", t("等级：", "grade: ")));
     }
     header.push(t("否决原因", "vetoes by reason"));
     let mut tb = Table::new(t("分组", "Groups"), header);
