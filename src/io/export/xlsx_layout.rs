@@ -14,9 +14,16 @@ const MIN_WIDTH: f64 = 4.0;
 /// Room for the cell's inner margins.
 const PAD: f64 = 1.5;
 /// A header longer than its column's data wraps once wider than this.
-const HEADER_SOFT: f64 = 12.0;
-/// Widest table that prints on A4 portrait at full size (about 185 mm of printable width).
-pub const PORTRAIT_UNITS: f64 = 100.0;
+const HEADER_SOFT: f64 = 8.0;
+/// The same two limits for a table wider than A4 landscape.
+const WIDE_CAP: f64 = 24.0;
+const WIDE_HEADER_SOFT: f64 = 7.0;
+/// Widest table that prints on A4 landscape at full size.
+pub const LANDSCAPE_UNITS: f64 = 146.0;
+/// Widest table that prints on A4 portrait without shrinking the type below nine tenths (about
+/// 190 mm of printable width holds 102 units); Excel adds 0.71 of cell margin to each width.
+pub const PORTRAIT_UNITS: f64 = 108.0;
+const EXCEL_MARGIN: f64 = 0.71;
 /// Points per printed line of the body font, and of a wrapped line.
 pub const LINE_PT: f64 = 14.25;
 
@@ -43,7 +50,7 @@ pub fn cell_units(c: &Cell) -> f64 {
 
 /// Lines a text takes in a column `width` units wide (at least one).
 pub fn lines_in(s: &str, width: f64) -> usize {
-    let room = (width - 0.5).max(1.0);
+    let room = width.max(1.0);
     s.split('\n')
         .map(|l| ((units(l) / room).ceil() as usize).max(1))
         .sum::<usize>()
@@ -113,28 +120,58 @@ pub fn layout(sheet: &Sheet) -> Layout {
             .fold(0.0, f64::max);
         data[1] = data[1].max(longest.min(60.0));
     }
-    let cap = |c: usize| {
-        sheet
-            .caps
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map_or(DEFAULT_CAP, |(_, w)| *w)
+    let cols = Columns {
+        data,
+        text,
+        nums,
+        head,
     };
-    let mut widths = Vec::with_capacity(ncols);
-    let mut wrap = Vec::with_capacity(ncols);
-    for c in 0..ncols {
-        let numbers = nums[c] + PAD;
-        let body = data[c] + PAD;
-        let header = (head[c] + PAD).min(body.max(HEADER_SOFT));
-        let w = body.max(header).min(cap(c)).max(numbers).max(MIN_WIDTH);
-        widths.push((w * 4.0).ceil() / 4.0);
-        wrap.push(text[c] + PAD > w + 0.01);
+    let cap = |default: f64| {
+        move |c: usize| {
+            sheet
+                .caps
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map_or(default, |(_, w)| *w)
+        }
+    };
+    let (mut widths, mut wrap) = cols.fit(cap(DEFAULT_CAP), HEADER_SOFT);
+    // A register too wide for A4 landscape at full size: long text wraps sooner and headers
+    // wrap over their numbers, so that fitting the page shrinks the type less.
+    if widths.iter().sum::<f64>() > LANDSCAPE_UNITS {
+        (widths, wrap) = cols.fit(cap(WIDE_CAP), WIDE_HEADER_SOFT);
     }
-    let landscape = widths.iter().sum::<f64>() > PORTRAIT_UNITS;
+    let landscape = widths.iter().map(|w| w + EXCEL_MARGIN).sum::<f64>() > PORTRAIT_UNITS;
     Layout {
         widths,
         wrap,
         landscape,
+    }
+}
+
+/// The widest content of each column: any cell, text cells, number cells, the header.
+struct Columns {
+    data: Vec<f64>,
+    text: Vec<f64>,
+    nums: Vec<f64>,
+    head: Vec<f64>,
+}
+
+impl Columns {
+    /// Widths and wrapping: a column is as wide as its content up to its cap (numbers are
+    /// never cut), a header wider than the column's content wraps beyond `soft`.
+    fn fit(&self, cap: impl Fn(usize) -> f64, soft: f64) -> (Vec<f64>, Vec<bool>) {
+        let mut widths = Vec::with_capacity(self.data.len());
+        let mut wrap = Vec::with_capacity(self.data.len());
+        for c in 0..self.data.len() {
+            let numbers = self.nums[c] + PAD;
+            let body = self.data[c] + PAD;
+            let header = (self.head[c] + PAD).min(body.max(soft));
+            let w = body.max(header).min(cap(c)).max(numbers).max(MIN_WIDTH);
+            widths.push((w * 4.0).ceil() / 4.0);
+            wrap.push(self.text[c] + PAD > w + 0.01);
+        }
+        (widths, wrap)
     }
 }
 
