@@ -58,7 +58,7 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     row(t("未开始", "not started"), Cell::int(s.not_started));
     row(t("合格", "passed"), Cell::int(s.passed));
     row(t("不合格", "failed"), Cell::int(s.failed));
-    row(t("合格率", "pass rate"), pct(s.pass_rate));
+    row(t("合格率（%）", "pass rate (%)"), pct(s.pass_rate));
     row(t("平均分", "mean total"), Cell::num(s.mean_total, DP));
     row(t("中位数", "median total"), Cell::num(s.median_total, DP));
     row(t("满分账号", "full marks"), Cell::int(s.full_marks));
@@ -84,7 +84,7 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
         ("进行中", "in progress"),
         ("合格", "passed"),
         ("不合格", "failed"),
-        ("合格率", "pass rate"),
+        ("合格率%", "pass rate %"),
         ("平均分", "mean"),
         ("中位数", "median"),
         ("标准差", "SD"),
@@ -99,7 +99,7 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
     }
     for c in &r.scheme.categories {
         header.push(format!("{}{}", c.name, t("均分", " mean")));
-        header.push(format!("{}{}", c.name, t("得分率", " share")));
+        header.push(format!("{}{}", c.name, t("得分率%", " share %")));
     }
     // Grades by name ("等级：合格"): a rubric whose grades are 合格/不合格 would otherwise print
     // the verdict counts' headers twice.

@@ -19,8 +19,9 @@ pub enum Cell {
     /// value with a display format).
     Num(f64, usize),
     Int(i64),
-    /// A share in [0, 1] shown as a percentage with the given decimals (0.9933 → 99.3%); XLSX
-    /// keeps the fraction with a % format.
+    /// A share in [0, 1] shown as a percentage with the given decimals: text and CSV print the
+    /// percentage (0.9933 → 99.3, under a header that says %), XLSX keeps the fraction with a
+    /// % format (99.3%).
     Rate(f64, usize),
     /// A calendar date (XLSX: a date cell formatted yyyy-mm-dd).
     Date(chrono::NaiveDate),
@@ -71,7 +72,7 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Num(x, d) => format!("{x:.d$}", d = *d),
-            Cell::Rate(x, d) => format!("{:.d$}%", x * 100.0, d = *d),
+            Cell::Rate(x, d) => format!("{:.d$}", x * 100.0, d = *d),
             Cell::Int(n) => n.to_string(),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Link { text, .. } => text.clone(),

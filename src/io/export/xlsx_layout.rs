@@ -44,6 +44,8 @@ pub fn cell_units(c: &Cell) -> f64 {
     match c {
         Cell::Empty => 0.0,
         Cell::Date(_) => 10.0,
+        // The percent sign the cell's format adds.
+        Cell::Rate(..) => units(&c.display()) + 1.0,
         other => units(&other.display()),
     }
 }
