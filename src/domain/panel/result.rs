@@ -95,6 +95,15 @@ impl Method {
             Method::Trimmed => "trimmed",
         }
     }
+
+    /// The method as a reader says it (平均 / 中位数 / 去掉一个最高分和一个最低分后平均).
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Method::Mean => lang.pick("平均", "mean"),
+            Method::Median => lang.pick("中位数", "median"),
+            Method::Trimmed => lang.pick("去掉一个最高分和一个最低分后平均", "trimmed mean"),
+        }
+    }
 }
 
 impl PanelPolicy {
