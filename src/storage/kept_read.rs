@@ -7,7 +7,7 @@ use rusqlite::OptionalExtension;
 
 use super::kept::{decode_subtotals, decode_vetoes, flush_round};
 use super::{Store, StoreError};
-use crate::report::sheet::{ENGINE_VERSION, SheetFigures};
+use crate::domain::sheet_result::{ENGINE_VERSION, SheetFigures};
 
 /// Submitted (account id, evaluator id) pairs, and evaluator names by id.
 pub type SheetContext = (std::collections::HashSet<(i64, i64)>, HashMap<i64, String>);
