@@ -285,7 +285,7 @@ impl Store {
         weeks: &[WeekMetric],
         replace: bool,
     ) -> Result<ImportOutcome, StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         let mut out = ImportOutcome {
             rows: (posts.len() + weeks.len()) as u64,
             ..ImportOutcome::default()

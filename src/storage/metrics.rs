@@ -46,7 +46,7 @@ impl Store {
     /// already stored is an error (a unique-key violation), never a duplicate. Imports from files
     /// go through [`Store::import_metrics`]. Returns the row count.
     pub fn bulk_posts(&mut self, rows: &mut dyn Iterator<Item = Post>) -> Result<u64, StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         let mut n = 0;
         let mut last: Option<(i64, NaiveDateTime, u32)> = None;
         {
@@ -87,7 +87,7 @@ impl Store {
         &mut self,
         rows: &mut dyn Iterator<Item = WeekMetric>,
     ) -> Result<u64, StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         let mut n = 0;
         {
             let mut st = tx.prepare(

@@ -8,6 +8,7 @@ mod policy;
 pub mod ron_words;
 pub mod show;
 mod validate;
+mod validate_ctx;
 mod validate_items;
 
 pub use error::{RubricError, RubricErrors};
