@@ -68,7 +68,7 @@ fn figures(
     dice: &mut Dice,
 ) -> (Vec<KeyedPost>, Vec<WeekMetric>) {
     let first = monitoring_day() - Duration::weeks(WEEKS);
-    let silent_from = if i % 11 == 0 { WEEKS - 4 } else { WEEKS };
+    let silent_from = if i.is_multiple_of(11) { WEEKS - 4 } else { WEEKS };
     let (mut posts, mut weeks) = (Vec::new(), Vec::new());
     let mut followers = 500 + dice.roll(5000);
     for w in 0..WEEKS {
@@ -100,7 +100,7 @@ fn figures(
             week: monday,
             followers,
             messages,
-            replies: if i % 7 == 0 {
+            replies: if i.is_multiple_of(7) {
                 0
             } else {
                 messages.saturating_sub(dice.roll(3))
