@@ -325,7 +325,7 @@ pub(super) fn parse_level(s: &str) -> Result<Level, String> {
 }
 
 pub(super) fn parse_platform(s: &str) -> Result<Platform, String> {
-    Platform::parse(s).ok_or_else(|| crate::i18n::msg::bad_platform(crate::i18n::current(), s))
+    Platform::parse(s).ok_or_else(|| Platform::unknown_message(crate::i18n::current(), s))
 }
 
 pub(super) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
