@@ -22,7 +22,68 @@ pub enum RubricCmd {
         /// Rubric file (.ron, UTF-8)
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// text (the tree) or json (every field of the rubric)
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
     },
+    /// List the rubric templates built into assay
+    Templates,
+    /// Write a new rubric from a built-in template: RON with Chinese comments, or a workbook
+    New {
+        /// Template id (see `assay rubric templates`)
+        #[arg(long, default_value = "four-dimensions", value_name = "ID")]
+        template: String,
+        /// File to write (.ron or .xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// ron or xlsx (default: from the extension of --out)
+        #[arg(long, value_enum)]
+        format: Option<RubricFormat>,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a rubric as an Excel workbook: one row per indicator, the header on its own sheet
+    Export {
+        /// Rubric file (.ron, UTF-8)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Workbook format (xlsx)
+        #[arg(long, value_enum, default_value = "xlsx")]
+        format: RubricFormat,
+        /// Workbook to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a rubric from an Excel workbook and write it as RON (all or nothing; checked first)
+    Import {
+        /// Workbook (.xlsx) with a sheet of indicators
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Rubric file to write (.ron)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// What `rubric show` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+/// A rubric's file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RubricFormat {
+    Ron,
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]

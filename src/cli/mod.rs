@@ -25,6 +25,7 @@ mod resolve;
 mod round;
 mod round_check;
 mod rubric;
+mod rubric_files;
 mod score;
 mod score_import;
 mod sheet;
@@ -58,7 +59,7 @@ pub struct Cli {
 pub enum Command {
     /// Create (or upgrade) the database and print where it is
     Init,
-    /// Check or show rubric files
+    /// Check, show, create, export or import rubric files
     #[command(subcommand)]
     Rubric(RubricCmd),
     /// Import or list accounts

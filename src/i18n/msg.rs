@@ -4,6 +4,7 @@
 use super::Lang;
 
 pub use super::msg_admin::*;
+pub use super::msg_rubric::*;
 pub use super::msg_words::*;
 
 /// A number as people write it: no trailing `.0`, no float noise.
