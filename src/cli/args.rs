@@ -143,7 +143,7 @@ pub struct FilterArgs {
     /// Administrative level (province, city, county, township or 省级/市级/县级/乡镇级); repeatable
     #[arg(long, value_parser = parse_level)]
     pub level: Vec<Level>,
-    /// Platform (wechat, weibo, douyin, toutiao, app, miniprogram, other or 微信/微博/…); repeatable
+    /// Platform (微信公众号/视频号/微博/抖音/快手/小红书/B站/头条号/…, or a code such as wechat); repeatable
     #[arg(long, value_parser = parse_platform)]
     pub platform: Vec<Platform>,
     /// Region path prefix, whole segments (浙江省/丽水市)
@@ -346,6 +346,10 @@ pub struct DemoArgs {
     /// Rebuild the demo database from the sample data (the evaluator's work in it is lost)
     #[arg(long)]
     pub fresh: bool,
+    /// Write the sample city's files into this folder (the registry and the rubrics as Excel
+    /// workbooks, the metrics as CSV) to practise imports, instead of opening the demo
+    #[arg(long, value_name = "DIR")]
+    pub samples: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

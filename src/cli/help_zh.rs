@@ -93,6 +93,10 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("Overwrite the file if it exists", "文件已存在时覆盖"),
     (
+        "Write the sample city's files into this folder (the registry and the rubrics as Excel workbooks, the metrics as CSV) to practise imports, instead of opening the demo",
+        "把示例城市的文件写入该文件夹（备案表和评分标准为 Excel 表，监测数据为 CSV），用于练习导入；不打开演示界面",
+    ),
+    (
         "Write a rubric as an Excel workbook: one row per indicator, the header on its own sheet",
         "把评分标准写成 Excel 表：每个指标一行，基本信息单独一个工作表",
     ),
@@ -158,8 +162,8 @@ const ZH: &[(&str, &str)] = &[
         "行政层级（省级/市级/县级/乡镇级，或 province/city/county/township）；可重复",
     ),
     (
-        "Platform (wechat, weibo, douyin, toutiao, app, miniprogram, other or 微信/微博/…); repeatable",
-        "平台（微信/微博/抖音/今日头条/移动客户端/小程序/其他，或 wechat 等代码）；可重复",
+        "Platform (微信公众号/视频号/微博/抖音/快手/小红书/B站/头条号/…, or a code such as wechat); repeatable",
+        "平台（微信公众号/视频号/微博/抖音/快手/小红书/B站/头条号等，或 wechat 等代码）；可重复",
     ),
     (
         "Region path prefix, whole segments (浙江省/丽水市)",

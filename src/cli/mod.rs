@@ -9,6 +9,7 @@ mod blind;
 mod bulletin;
 mod corrections;
 mod demo;
+mod demo_samples;
 mod explain;
 mod help_zh;
 mod help_zh_more;
@@ -168,7 +169,7 @@ pub fn lang(cli: &Cli) -> Lang {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let lang = lang(&cli);
     if matches!(&cli.command, None | Some(Command::Tui(_)))
-        || matches!(&cli.command, Some(Command::Demo(d)) if !d.print)
+        || matches!(&cli.command, Some(Command::Demo(d)) if !d.print && d.samples.is_none())
     {
         crate::runtime::require_terminal(lang)?;
     }

@@ -254,3 +254,12 @@ pub fn templates_next(lang: Lang) -> &'static str {
         "assay rubric new --template ID --out FILE.ron writes an editable rubric with comments (--format xlsx writes a workbook)",
     )
 }
+
+pub fn samples_written(lang: Lang, dir: &str, files: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已在 {dir} 写出示例文件：{files}；可按《主管单位快速上手》导入练习"),
+        Lang::En => format!(
+            "wrote the sample files into {dir}: {files}; practise the imports with the office guide"
+        ),
+    }
+}

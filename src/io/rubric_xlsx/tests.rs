@@ -242,3 +242,27 @@ fn the_rubric_checks_point_at_the_row_they_concern() {
     assert!(zh.contains("未通过检查"), "{zh}");
     assert!(zh.contains("工作表“指标”第 3 行"), "{zh}");
 }
+
+#[test]
+fn the_readme_documents_every_column_and_its_other_names() {
+    let readme = include_str!("../../../README.md");
+    let a = readme
+        .find("<!-- rubric-columns:start -->")
+        .expect("start marker");
+    let b = readme
+        .find("<!-- rubric-columns:end -->")
+        .expect("end marker");
+    let rows: Vec<&str> = readme[a..b]
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| column"))
+        .collect();
+    assert_eq!(rows.len(), super::columns::COLUMNS.len(), "{rows:#?}");
+    for (c, row) in super::columns::COLUMNS.iter().zip(&rows) {
+        let first = row.split('|').nth(1).unwrap_or("");
+        assert!(first.trim().starts_with(c.header), "{} in {row}", c.header);
+        for alias in c.aliases {
+            assert!(first.contains(alias), "{alias} in {row}");
+        }
+    }
+}
