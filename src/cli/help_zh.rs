@@ -14,6 +14,10 @@ const ZH: &[(&str, &str)] = &[
         "assay —— 按加权评分标准评估政务新媒体账号",
     ),
     (
+        "Score government new-media accounts (政务新媒体) against weighted rubrics, in the terminal",
+        "assay —— 在终端中按加权评分标准评估政务新媒体账号",
+    ),
+    (
         "Database file (default: assay.db in the platform data directory)",
         "数据库文件（默认：系统数据目录中的 assay.db）",
     ),
