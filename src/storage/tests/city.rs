@@ -68,7 +68,11 @@ fn figures(
     dice: &mut Dice,
 ) -> (Vec<KeyedPost>, Vec<WeekMetric>) {
     let first = monitoring_day() - Duration::weeks(WEEKS);
-    let silent_from = if i.is_multiple_of(11) { WEEKS - 4 } else { WEEKS };
+    let silent_from = if i.is_multiple_of(11) {
+        WEEKS - 4
+    } else {
+        WEEKS
+    };
     let (mut posts, mut weeks) = (Vec::new(), Vec::new());
     let mut followers = 500 + dice.roll(5000);
     for w in 0..WEEKS {
