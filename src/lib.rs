@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod error_chain;
 pub mod r#gen;
 pub mod i18n;
 pub mod io;
