@@ -33,6 +33,7 @@ impl Lang {
 
 pub mod entry;
 pub mod errors;
+pub mod figure_msg;
 mod io_errors;
 pub mod msg;
 mod msg_admin;

@@ -16,7 +16,7 @@ pub struct Totals {
     pub account: i64,
     pub scored: usize,
     pub applicable: usize,
-    pub total: Option<f64>,
+    pub total: Option<crate::domain::figure::Figure>,
     pub complete: bool,
     pub status: Status,
     pub vetoes: Vec<String>,

@@ -5,12 +5,15 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::engine::Outcome;
+use crate::domain::figure::{Exact, Figure};
 use crate::domain::panel::PanelPolicy;
-use crate::domain::rubric::{Rubric, VetoPolicy};
+use crate::domain::rubric::{Marks, Rubric, VetoPolicy};
 
 /// The version of the rules that computed a kept sheet result: rows of another version are
 /// recomputed before any report reads them. Bump the suffix whenever the engine's results change.
-pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-2");
+/// engine-3: exact arithmetic; points and subtotals kept as published figures, a category that
+/// does not apply kept as none.
+pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-3");
 
 /// Where one evaluator's sheet stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,10 +70,12 @@ pub struct SheetResult {
     pub account_id: i64,
     pub evaluator: String,
     pub status: SheetStatus,
-    /// Base + bonus, BEFORE the rubric's veto policy (the policy applies after combining).
-    pub points: f64,
-    /// Category subtotals in rubric order.
-    pub subtotals: Vec<f64>,
+    /// Base + bonus published at the rubric's decimals, BEFORE the rubric's veto policy (the
+    /// policy applies after combining).
+    pub points: Figure,
+    /// Category subtotals in rubric order, published; `None` where the category does not apply
+    /// to the account (不适用: left out of subtotals and means).
+    pub subtotals: Vec<Option<Figure>>,
     pub vetoes: Vec<VetoReason>,
 }
 
@@ -79,8 +84,8 @@ pub struct SheetResult {
 pub struct SheetFigures {
     pub scored: usize,
     pub applicable: usize,
-    pub points: f64,
-    pub subtotals: Vec<f64>,
+    pub points: Figure,
+    pub subtotals: Vec<Option<Figure>>,
     pub vetoes: Vec<VetoReason>,
 }
 
@@ -90,8 +95,8 @@ impl SheetFigures {
         SheetFigures {
             scored: o.scored,
             applicable: o.applicable,
-            // Before publishing and before the veto effect: both apply once, after combining.
-            points: o.unrounded,
+            // Published, before the veto effect (it applies once, after combining).
+            points: o.points,
             subtotals: o.categories.iter().map(|c| c.subtotal).collect(),
             vetoes: o
                 .vetoes
@@ -122,12 +127,6 @@ impl SheetFigures {
             vetoes: self.vetoes,
         })
     }
-}
-
-/// Removes floating-point noise below 1e-9 (sums of 0.1 steps), never rounding to display.
-pub fn tidy(x: f64) -> f64 {
-    let r = (x * 1e9).round() / 1e9;
-    if r == 0.0 { 0.0 } else { r }
 }
 
 /// A category as reports show it.
@@ -200,32 +199,19 @@ impl Scheme {
         self
     }
 
-    /// A value at the rubric's published precision (half-up).
-    pub fn publish(&self, x: f64) -> f64 {
-        crate::domain::precision::round_half_up(x, self.decimals)
+    /// An exact value published at the rubric's decimals (the one publication rule).
+    pub fn publish(&self, x: &Exact) -> Figure {
+        x.publish(self.decimals)
     }
 
-    /// True when a published total passes (the rubric's pass side).
-    pub fn passes(&self, total: f64) -> bool {
-        self.pass_side.admits(total, self.pass_mark)
-    }
-
-    /// The grade band of a total (highest band whose lower bound it reaches).
-    pub fn grade_for(&self, total: f64) -> Option<&str> {
-        let mut bands: Vec<&(String, f64)> = self.grades.iter().collect();
-        bands.sort_by(|a, b| b.1.total_cmp(&a.1));
-        bands
-            .iter()
-            .find(|(_, lo)| total + 1e-9 >= *lo)
-            .map(|(n, _)| n.as_str())
-    }
-
-    /// The band with the lowest lower bound (what a vetoed account is graded).
-    pub fn lowest_grade(&self) -> Option<&str> {
-        self.grades
-            .iter()
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(n, _)| n.as_str())
+    /// The thresholds a combined total is judged by: the rubric's own ([`Marks`]).
+    pub fn marks(&self) -> Marks<'_> {
+        Marks {
+            pass_mark: self.pass_mark,
+            pass_side: self.pass_side,
+            full: self.full,
+            grades: &self.grades,
+        }
     }
 }
 

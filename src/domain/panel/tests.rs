@@ -2,6 +2,11 @@
 
 use super::*;
 use crate::domain::agreement::Matrix;
+use crate::domain::figure::{Figure, dec};
+
+fn f(x: f64) -> Option<Figure> {
+    Some(dec(x).at(2))
+}
 
 const SF: [[f64; 4]; 6] = [
     [9.0, 2.0, 5.0, 8.0],
@@ -17,7 +22,7 @@ fn sheets(row: &[f64]) -> Vec<SheetScore> {
         .enumerate()
         .map(|(j, &t)| SheetScore {
             evaluator: format!("J{}", j + 1),
-            total: t,
+            total: dec(t),
             complete: true,
             vetoed: false,
         })
@@ -38,27 +43,27 @@ fn mean_median_and_trimmed_mean_per_target() {
     for (i, row) in SF.iter().enumerate() {
         let s = sheets(row);
         assert_eq!(
-            panel_result(&policy(Method::Mean), &s).unwrap().total,
-            Some(means[i])
+            panel_result(&policy(Method::Mean), &s, 2).unwrap().total,
+            f(means[i])
         );
         assert_eq!(
-            panel_result(&policy(Method::Median), &s).unwrap().total,
-            Some(medians[i])
+            panel_result(&policy(Method::Median), &s, 2).unwrap().total,
+            f(medians[i])
         );
         // with k = 4 the trimmed mean equals the median
         assert_eq!(
-            panel_result(&policy(Method::Trimmed), &s).unwrap().total,
-            Some(medians[i])
+            panel_result(&policy(Method::Trimmed), &s, 2).unwrap().total,
+            f(medians[i])
         );
     }
 }
 
 #[test]
 fn trimmed_mean_drops_one_copy_of_tied_extremes_and_needs_three() {
-    let r = panel_result(&policy(Method::Trimmed), &sheets(&[5.0, 5.0, 5.0, 9.0])).unwrap();
-    assert_eq!(r.total, Some(5.0));
+    let r = panel_result(&policy(Method::Trimmed), &sheets(&[5.0, 5.0, 5.0, 9.0]), 2).unwrap();
+    assert_eq!(r.total, f(5.0));
     assert_eq!(
-        panel_result(&policy(Method::Trimmed), &sheets(&[5.0, 9.0])),
+        panel_result(&policy(Method::Trimmed), &sheets(&[5.0, 9.0]), 2),
         Err(PanelError::TooFewForTrim { found: 2 })
     );
 }
@@ -71,14 +76,14 @@ fn quorum_counts_complete_sheets_only() {
         quorum: 3,
         ..PanelPolicy::default()
     };
-    let r = panel_result(&p, &s).unwrap();
+    let r = panel_result(&p, &s, 2).unwrap();
     assert!(r.unfinished && r.total.is_none());
     assert_eq!((r.sheets, r.complete), (3, 2));
     let p = PanelPolicy {
         quorum: 2,
         ..PanelPolicy::default()
     };
-    assert_eq!(panel_result(&p, &s).unwrap().total, Some(7.0));
+    assert_eq!(panel_result(&p, &s, 2).unwrap().total, f(7.0));
 }
 
 #[test]
@@ -92,11 +97,13 @@ fn veto_policies_across_the_panel_show_the_split() {
                 ..PanelPolicy::default()
             },
             &s,
+            2,
         )
         .unwrap()
     };
-    assert!(with(VetoRule::Any).vetoed);
-    assert!(!with(VetoRule::Majority).vetoed);
+    // One of three under `any`: a split the chair must reconcile (待复核), no veto yet.
+    assert!(!with(VetoRule::Any).vetoed && with(VetoRule::Any).pending);
+    assert!(!with(VetoRule::Majority).vetoed && !with(VetoRule::Majority).pending);
     assert_eq!(
         (
             with(VetoRule::Majority).veto_votes,
@@ -112,11 +119,16 @@ fn veto_policies_across_the_panel_show_the_split() {
                 ..PanelPolicy::default()
             },
             &s,
+            2,
         )
         .unwrap()
     };
     assert!(with(VetoRule::Majority).vetoed);
     assert!(!with(VetoRule::All).vetoed);
+    // Every sheet vetoed: no split, the veto holds under `any`.
+    s[2].vetoed = true;
+    let any = panel_result(&PanelPolicy::default(), &s, 2).unwrap();
+    assert!(any.vetoed && !any.pending);
 }
 
 #[test]
@@ -140,7 +152,7 @@ fn z_scores_match_the_computed_values() {
 fn vote(ev: &str, points: Option<f64>, veto: Option<bool>) -> Vote {
     Vote {
         evaluator: ev.into(),
-        points,
+        points: points.map(dec),
         veto,
         note: String::new(),
         evidence: vec![],

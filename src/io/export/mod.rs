@@ -8,13 +8,15 @@ mod xlsx;
 pub use csv::{CsvOut, csv_bytes, csv_string, defuse, write_csv};
 pub use xlsx::{XlsxError, sheet_name, write_xlsx, xlsx_bytes};
 
+use crate::domain::figure::Figure;
+
 /// One cell of an exported table.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
-    /// A number and the decimals to show (CSV writes it rounded to them; XLSX keeps the full
-    /// value with a display format).
-    Num(f64, usize),
+    /// A published figure: CSV and text print it through [`Figure::text`]; XLSX writes the
+    /// same value as a number with a format showing exactly its decimals.
+    Fig(Figure),
     Int(i64),
     Empty,
 }
@@ -24,9 +26,9 @@ impl Cell {
         Cell::Text(s.into())
     }
 
-    /// A number, or an empty cell for `None`.
-    pub fn num(x: Option<f64>, decimals: usize) -> Cell {
-        x.map_or(Cell::Empty, |x| Cell::Num(x, decimals))
+    /// A figure, or an empty cell for `None`.
+    pub fn fig(x: Option<Figure>) -> Cell {
+        x.map_or(Cell::Empty, Cell::Fig)
     }
 
     pub fn int(n: usize) -> Cell {
@@ -37,7 +39,7 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Num(x, d) => format!("{x:.d$}", d = *d),
+            Cell::Fig(f) => f.text(),
             Cell::Int(n) => n.to_string(),
             Cell::Empty => String::new(),
         }

@@ -72,13 +72,9 @@ fn workbook(tables: &[Table]) -> Result<Workbook, rust_xlsxwriter::XlsxError> {
                     Cell::Text(s) => {
                         ws.write_string_with_format(r, c, s, &text)?;
                     }
-                    Cell::Num(x, d) => {
-                        let f = if *d == 0 {
-                            "0".to_string()
-                        } else {
-                            format!("0.{}", "0".repeat(*d))
-                        };
-                        ws.write_number_with_format(r, c, *x, &text.clone().set_num_format(f))?;
+                    Cell::Fig(f) => {
+                        let fmt = text.clone().set_num_format(f.number_format());
+                        ws.write_number_with_format(r, c, f.to_f64(), &fmt)?;
                     }
                     Cell::Int(n) => {
                         ws.write_number_with_format(r, c, *n as f64, &text)?;
@@ -136,7 +132,7 @@ mod tests {
         let mut t = Table::new("汇总", vec!["名称".into(), "平均分".into(), "账号".into()]);
         t.rows.push(vec![
             Cell::text("=1+1"),
-            Cell::Num(96.8412, 2),
+            Cell::Fig(crate::domain::figure::Figure::new(9684, 2)),
             Cell::Int(445),
         ]);
         t.rows
@@ -145,7 +141,8 @@ mod tests {
         let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
         let range = wb.worksheet_range("汇总").unwrap();
         assert_eq!(range.get_value((1, 0)), Some(&Data::String("=1+1".into())));
-        assert_eq!(range.get_value((1, 1)), Some(&Data::Float(96.8412)));
+        // The published value itself, shown at its decimals by the cell's number format.
+        assert_eq!(range.get_value((1, 1)), Some(&Data::Float(96.84)));
         assert_eq!(range.get_value((1, 2)), Some(&Data::Float(445.0)));
         assert_eq!(range.get_value((2, 0)), Some(&Data::String("县级".into())));
     }

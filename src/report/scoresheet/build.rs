@@ -7,9 +7,10 @@ use super::{Cell, Row, RowKind, Sheet};
 use crate::domain::account::Account;
 use crate::domain::engine::{self, ItemState, Outcome};
 use crate::domain::entry::Entry;
+use crate::domain::figure::{Figure, dec};
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
-use crate::report::{AccountResult, Scheme, SheetFigures, SheetResult, Verdict, account_result};
+use crate::report::{AccountResult, Scheme, SheetFigures, SheetResult, account_result};
 use crate::storage::Round;
 
 /// One evaluator's sheet for the account.
@@ -163,6 +164,14 @@ fn facts(input: &SheetInput<'_>, scored: &[Scored]) -> Vec<(String, String)> {
             pick("评估体系", "Rubric"),
             format!("{} {}", input.rubric.name, r.rubric_version),
         ),
+        (
+            pick("计分规则", "Rounding"),
+            crate::i18n::figure_msg::combining_note(
+                lang,
+                input.rubric.decimals,
+                input.scheme.panel.method.code(),
+            ),
+        ),
         (pick("体系哈希", "Rubric hash"), r.rubric_hash.clone()),
         (
             pick("评估人", "Evaluators"),
@@ -192,7 +201,7 @@ fn rows(
                     "{}（{} {}）",
                     cat.name,
                     lang.pick("权重", "weight"),
-                    crate::report::bulletin::num(Some(cat.weight))
+                    dec(cat.weight)
                 )),
             ],
         });
@@ -208,24 +217,22 @@ fn rows(
             Cell::Empty,
             Cell::text(lang.pick("小计", "Subtotal")),
             Cell::Empty,
-            Cell::Num(cat.weight),
+            Cell::Fig(dec(cat.weight)),
         ];
+        let na = || Cell::text(lang.pick("不适用", "n/a"));
         for s in scored {
             cells.push(Cell::Empty);
-            cells.push(
-                s.outcome
-                    .categories
-                    .get(ci)
-                    .map_or(Cell::Empty, |c| Cell::Num(input.rubric.publish(c.subtotal))),
-            );
+            cells.push(match s.outcome.categories.get(ci) {
+                Some(c) if c.subtotal.is_some() => Cell::opt(c.subtotal),
+                Some(_) if s.outcome.scored > 0 => na(),
+                _ => Cell::Empty,
+            });
         }
-        cells.push(Cell::opt(
-            combined
-                .subtotals
-                .get(ci)
-                .copied()
-                .map(|x| input.rubric.publish(x)),
-        ));
+        cells.push(match combined.subtotals.get(ci).copied().flatten() {
+            Some(x) => Cell::Fig(x),
+            None if combined.points.is_some() => na(),
+            None => Cell::Empty,
+        });
         out.push(Row {
             kind: RowKind::Subtotal,
             cells,
@@ -304,7 +311,7 @@ fn item_row(
         if veto {
             Cell::Empty
         } else {
-            Cell::Num(item.max)
+            Cell::Fig(dec(item.max))
         },
     ];
     let mut counted = Vec::new();
@@ -315,9 +322,10 @@ fn item_row(
         cells.push(Cell::text(
             entry.map_or_else(String::new, |e| entry_text(e, &item.kind, lang)),
         ));
+        // An item's points are exact (an entry as typed is never rounded).
         let pts = r
             .filter(|r| !veto && r.state == ItemState::Scored)
-            .map(|r| input.rubric.publish(r.points));
+            .map(|r| r.points);
         if s.counts {
             counted.extend(pts);
         }
@@ -330,12 +338,10 @@ fn item_row(
             notes.push(t);
         }
     }
-    let mean = (!counted.is_empty()).then(|| {
-        input
-            .rubric
-            .publish(counted.iter().sum::<f64>() / counted.len() as f64)
-    });
-    cells.push(Cell::opt(mean));
+    // The evaluators' mean for the item, published at the rubric's decimals (for reading: the
+    // result combines the sheets' totals).
+    let mean = crate::domain::stats::mean(&counted).map(|m| m.publish(input.rubric.decimals));
+    cells.push(Cell::opt(mean.filter(|_| counted.len() > 1).or(counted.first().copied())));
     cells.push(Cell::text(notes.join("\n")));
     Row {
         kind: RowKind::Item,
@@ -359,35 +365,30 @@ fn totals(out: &mut Vec<Row>, input: &SheetInput<'_>, scored: &[Scored], combine
     };
     out.push(line(
         lang.pick("基础分", "Base"),
-        &|s| Cell::Num(input.rubric.publish(s.outcome.base)),
+        &|s| Cell::Fig(s.outcome.base),
         Cell::Empty,
     ));
     out.push(line(
         lang.pick("加分", "Bonus"),
-        &|s| Cell::Num(input.rubric.publish(s.outcome.bonus)),
+        &|s| Cell::Fig(s.outcome.bonus),
         Cell::Empty,
     ));
+    let dash_or = |t: Option<Figure>, final_result: bool| match t {
+        Some(t) => Cell::Fig(t),
+        None if final_result => Cell::text("—"),
+        None => Cell::Empty,
+    };
     out.push(line(
         lang.pick("总分", "Total"),
-        &|s| {
-            s.outcome
-                .total
-                .map_or_else(|| Cell::text("—"), |t| Cell::Num(input.rubric.publish(t)))
-        },
-        combined
-            .total
-            .map_or_else(|| Cell::text("—"), |t| Cell::Num(input.rubric.publish(t))),
+        &|s| dash_or(s.outcome.total, true),
+        dash_or(combined.total, combined.has_result()),
     ));
     out.push(line(
         lang.pick("等级", "Grade"),
         &|s| Cell::text(s.outcome.grade.clone().unwrap_or_default()),
         Cell::text(combined.grade.clone().unwrap_or_else(|| "—".into())),
     ));
-    let verdict = match combined.verdict {
-        Verdict::Passed => lang.pick("合格", "passed"),
-        Verdict::Failed => lang.pick("不合格", "failed"),
-        Verdict::Unfinished => lang.pick("未完成", "unfinished"),
-    };
+    let verdict = crate::report::tables::verdict_label(combined, lang);
     let mut v = line(
         lang.pick("结论", "Verdict"),
         &|s| {
@@ -437,7 +438,7 @@ pub fn entry_text(e: &Entry, kind: &str, lang: Lang) -> String {
                 if v >= 0.5 { "yes" } else { "no" },
             )
             .into(),
-        (_, Some(v), _) => crate::report::bulletin::num(Some(v)),
+        (_, Some(v), _) => dec(v).text(),
         (_, _, Some(n)) => match lang {
             Lang::Zh => format!("{n}处"),
             Lang::En => format!("{n}×"),

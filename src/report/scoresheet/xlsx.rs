@@ -148,7 +148,11 @@ fn write_cell(
 ) -> Result<(), XlsxError> {
     match cell {
         Cell::Text(s) => ws.write_string_with_format(r, c, s, text).map(|_| ()),
-        Cell::Num(x) => ws.write_number_with_format(r, c, *x, num).map(|_| ()),
+        // The figure's value with a format showing exactly its published decimals.
+        Cell::Fig(x) => {
+            let fmt = num.clone().set_num_format(x.number_format());
+            ws.write_number_with_format(r, c, x.to_f64(), &fmt).map(|_| ())
+        }
         Cell::Empty => ws.write_blank(r, c, text).map(|_| ()),
     }
 }
