@@ -17,8 +17,14 @@ pub(super) const ONE: Micro = 1_000_000;
 /// since the double nearest such a decimal is within far less than half a millionth of it
 /// (|x| < 10^9). Anything finer is read at the nearest millionth; not finite reads 0.
 pub(super) fn micro(x: f64) -> Micro {
-    if x.is_finite() {
-        (x * ONE as f64).round() as Micro
+    let y = x * ONE as f64;
+    if y.abs() < 9.0e18 {
+        // Truncate, then round half away from zero: two instructions, no libm call.
+        let t = y as i64;
+        let r = y - t as f64;
+        Micro::from(t + i64::from(r >= 0.5) - i64::from(r <= -0.5))
+    } else if y.is_finite() {
+        y as Micro
     } else {
         0
     }

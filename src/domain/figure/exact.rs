@@ -12,7 +12,8 @@ use num_traits::{Signed, ToPrimitive, Zero};
 /// An exact rational number.
 #[derive(Clone, Debug)]
 pub enum Exact {
-    /// n / d with d > 0 and gcd(|n|, d) = 1.
+    /// n / d with d > 0, not necessarily in lowest terms (sums of equal denominators skip the
+    /// reduction; comparisons and rounding do not need it).
     Small(i128, i128),
     /// A value too large for `Small`.
     Big(Box<BigRational>),
@@ -69,9 +70,18 @@ impl Exact {
         if let (Exact::Small(a, b), Exact::Small(c, d)) = (self, o) {
             if b == d {
                 if let Some(n) = a.checked_add(*c) {
-                    return reduce_or_big(n, *b);
+                    return Exact::Small(n, *b);
                 }
-            } else if let Some(r) = add_small(*a, *b, *c, *d) {
+            } else if *d == 1 {
+                if let Some(n) = c.checked_mul(*b).and_then(|x| x.checked_add(*a)) {
+                    return Exact::Small(n, *b);
+                }
+            } else if *b == 1 {
+                if let Some(n) = a.checked_mul(*d).and_then(|x| x.checked_add(*c)) {
+                    return Exact::Small(n, *d);
+                }
+            }
+            if let Some(r) = add_small(*a, *b, *c, *d) {
                 return r;
             }
         }
@@ -161,6 +171,8 @@ impl Exact {
     pub fn exact_units(&self, decimals: u32) -> Option<i128> {
         match self {
             Exact::Small(n, d) => {
+                let g = gcd(*n, *d);
+                let (n, d) = (n / g, d / g);
                 let p = pow10(decimals);
                 (p % d == 0).then(|| n.checked_mul(p / d)).flatten()
             }
@@ -190,11 +202,38 @@ fn big(b: BigRational) -> Exact {
 }
 
 fn gcd(a: i128, b: i128) -> i128 {
-    let g = a.unsigned_abs().gcd(&b.unsigned_abs());
+    let (a, b) = (a.unsigned_abs(), b.unsigned_abs());
+    let g = if a <= u128::from(u64::MAX) && b <= u128::from(u64::MAX) {
+        u128::from(gcd64(a as u64, b as u64))
+    } else {
+        a.gcd(&b)
+    };
     if g == 0 || g > i128::MAX as u128 {
         1
     } else {
         g as i128
+    }
+}
+
+/// Binary GCD on 64 bits (the common case, far cheaper than 128-bit division).
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 {
+        return b;
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
     }
 }
 
@@ -209,10 +248,6 @@ fn small(n: i128, d: i128) -> Option<Exact> {
     }
 }
 
-fn reduce_or_big(n: i128, d: i128) -> Exact {
-    small(n, d).unwrap_or_else(|| big(BigRational::new(BigInt::from(n), BigInt::from(d))))
-}
-
 /// a/b + c/d over lcm(b, d), in i128 when it fits.
 fn add_small(a: i128, b: i128, c: i128, d: i128) -> Option<Exact> {
     let g = gcd(b, d);
@@ -225,6 +260,13 @@ fn add_small(a: i128, b: i128, c: i128, d: i128) -> Option<Exact> {
 /// round(n / d) half away from zero, d > 0.
 fn half_up_div(n: i128, d: i128) -> i128 {
     let a = n.unsigned_abs();
+    if a <= u128::from(u64::MAX) && d <= i128::from(u64::MAX) {
+        // 64-bit division: the common case, far cheaper than 128-bit.
+        let (a, du) = (a as u64, d as u64);
+        let (q, r) = (a / du, a % du);
+        let q = i128::from(q) + i128::from(r >= du - r);
+        return if n < 0 { -q } else { q };
+    }
     let du = d as u128;
     let (q, r) = (a / du, a % du);
     let q = if r >= du - r { q + 1 } else { q };

@@ -95,6 +95,18 @@ impl Figure {
     /// reading, so 59.985 is 59.985, not the double's 59.98499…), with the fewest decimals,
     /// half-up beyond [`MAX_DECIMALS`]. `None` for NaN, infinities and values beyond ±9·10¹².
     pub fn of_decimal(x: f64) -> Option<Figure> {
+        // Fast path, no text: the fewest decimals k at which x·10^k is a whole number n whose
+        // decimal n/10^k has x as its nearest double — the shortest reading (unique below 10^9).
+        if x.abs() < 1e9 {
+            let mut p = 1.0;
+            for k in 0..=MAX_DECIMALS {
+                let n = (x * p).round();
+                if n / p == x {
+                    return Some(Figure::new(n as i64, k));
+                }
+                p *= 10.0;
+            }
+        }
         let f = Figure::measured(x, MAX_DECIMALS)?;
         Some(f.trimmed())
     }

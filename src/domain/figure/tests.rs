@@ -134,6 +134,15 @@ proptest! {
     }
 
     #[test]
+    fn the_fast_decimal_reading_is_the_shortest_reading(x in -1e9f64..1e9, k in 0i32..=8) {
+        // Any double, and doubles near decimals of several lengths.
+        let y = (x * 10f64.powi(k)).round() / 10f64.powi(k);
+        for v in [x, y] {
+            prop_assert_eq!(Figure::of_decimal(v), Figure::measured(v, MAX_DECIMALS).map(Figure::trimmed));
+        }
+    }
+
+    #[test]
     fn typed_decimals_read_back_exactly(units in -9_000_000_000_000i64..9_000_000_000_000, k in 0u32..=6) {
         // A decimal with at most 6 places, as a double (what SQLite and RON hand us).
         let x = units as f64 / 10f64.powi(k as i32);
