@@ -17,7 +17,7 @@ pub const DRILL: [Dim; 3] = [Dim::Level, Dim::Region(usize::MAX), Dim::Unit];
 /// One line of the current drill-down step.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Line {
-    Group(GroupStats),
+    Group(Box<GroupStats>),
     /// An account (index into `Summary::results`) and its standing in the current group.
     Account(usize, Standing),
 }
@@ -142,7 +142,7 @@ impl Summary {
                         p.push(k.clone());
                         children.push((p, m.iter().map(|&j| idx[j]).collect(), Some(g.clone())));
                     }
-                    Line::Group(g)
+                    Line::Group(Box::new(g))
                 })
                 .collect(),
             None => {
@@ -235,9 +235,9 @@ impl Summary {
                     .map(|(k, c)| {
                         let x = r.subtotals.get(k).copied().flatten();
                         let w = crate::domain::figure::dec(c.weight).exact();
-                        let share = x.and_then(|x| x.exact().div(&w)).map(|s| {
-                            s.publish(crate::domain::figure::RATE_DECIMALS)
-                        });
+                        let share = x
+                            .and_then(|x| x.exact().div(&w))
+                            .map(|s| s.publish(crate::domain::figure::RATE_DECIMALS));
                         (c.name.clone(), share)
                     })
                     .collect()
@@ -274,7 +274,10 @@ mod tests {
         );
         assert_eq!(s.evaluators, vec!["张", "李"]);
         assert_eq!(s.evaluators_in_progress, vec!["王"]);
-        assert_eq!(s.overall.spread.mean.map(|m| m.text()).as_deref(), Some("80.00"));
+        assert_eq!(
+            s.overall.spread.mean.map(|m| m.text()).as_deref(),
+            Some("80.00")
+        );
         assert_eq!(s.lines.len(), 1, "one level");
         assert!(s.drill() && s.drill());
         assert_eq!(

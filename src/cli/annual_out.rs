@@ -135,7 +135,10 @@ fn check_rounds(
         );
     }
     for (k, _) in weights {
-        if !rounds.iter().any(|r| r.name == *k || r.id.to_string() == *k) {
+        if !rounds
+            .iter()
+            .any(|r| r.name == *k || r.id.to_string() == *k)
+        {
             anyhow::bail!(
                 "{}",
                 match lang {
@@ -250,7 +253,11 @@ fn account_table(y: &Annual, lang: Lang) -> Table {
             Cell::text(result_label(a, lang)),
             Cell::text(a.vetoes.join("；")),
             Cell::int(a.rounds_failed),
-            Cell::text(if a.full_every_check { t("是", "yes") } else { String::new() }),
+            Cell::text(if a.full_every_check {
+                t("是", "yes")
+            } else {
+                String::new()
+            }),
         ]);
         tb.rows.push(row);
     }
@@ -397,9 +404,8 @@ pub fn emit(
         }
     };
     match out {
-        Some(p) => std::fs::write(p, bytes).map_err(|e| {
-            anyhow::anyhow!(crate::i18n::msg::cannot_write(lang, p, &e))
-        })?,
+        Some(p) => std::fs::write(p, bytes)
+            .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_write(lang, p, &e)))?,
         None => {
             use std::io::Write;
             std::io::stdout().write_all(&bytes)?;

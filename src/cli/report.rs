@@ -16,9 +16,7 @@ use crate::report::rollup::RollupRule;
 use crate::report::sheet::{CategoryInfo, Combine};
 use crate::report::source::{Source, load, verify};
 use crate::report::summary::{RoundSummary, headline, render};
-use crate::report::tables::{
-    account_table, group_table, headline_table, markdown, rollup_table,
-};
+use crate::report::tables::{account_table, group_table, headline_table, markdown, rollup_table};
 use crate::storage::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

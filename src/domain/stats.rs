@@ -16,10 +16,10 @@ fn same_units(xs: &[Figure]) -> Option<(Vec<i128>, u32)> {
 
 /// Arithmetic mean, exactly; `None` for no values.
 pub fn mean(xs: &[Figure]) -> Option<Exact> {
-    if let Some((u, d)) = same_units(xs) {
-        if let Some(sum) = u.iter().try_fold(0i128, |a, b| a.checked_add(*b)) {
-            return Some(Exact::ratio(sum, xs.len() as i128 * 10i128.pow(d)));
-        }
+    if let Some((u, d)) = same_units(xs)
+        && let Some(sum) = u.iter().try_fold(0i128, |a, b| a.checked_add(*b))
+    {
+        return Some(Exact::ratio(sum, xs.len() as i128 * 10i128.pow(d)));
     }
     let sum: Exact = xs.iter().map(|x| x.exact()).sum();
     sum.div(&Exact::int(xs.len() as i128))
@@ -44,13 +44,13 @@ pub fn sample_sd(xs: &[Figure], decimals: u32) -> Option<Figure> {
         return None;
     }
     let decimals = decimals.min(crate::domain::figure::MAX_DECIMALS);
-    if let Some((u, d)) = same_units(xs).filter(|(_, d)| *d <= decimals) {
-        if let Some(var) = variance_units(&u) {
-            // In the figures' own units (10^−d); √ at `decimals` = √(var · 10^2(decimals − d)).
-            let scale = Exact::int(10i128.pow(2 * (decimals - d)));
-            let units: i64 = sqrt_half_up(&var.mul(&scale)).try_into().ok()?;
-            return Some(Figure::new(units, decimals));
-        }
+    if let Some((u, d)) = same_units(xs).filter(|(_, d)| *d <= decimals)
+        && let Some(var) = variance_units(&u)
+    {
+        // In the figures' own units (10^−d); √ at `decimals` = √(var · 10^2(decimals − d)).
+        let scale = Exact::int(10i128.pow(2 * (decimals - d)));
+        let units: i64 = sqrt_half_up(&var.mul(&scale)).try_into().ok()?;
+        return Some(Figure::new(units, decimals));
     }
     let m = mean(xs)?;
     let ss: Exact = xs
@@ -132,7 +132,7 @@ pub fn competition_ranks(values: &[Option<Figure>]) -> Vec<Option<usize>> {
         .enumerate()
         .filter_map(|(i, v)| v.map(|v| (i, v)))
         .collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1));
+    order.sort_by_key(|x| std::cmp::Reverse(x.1));
     let mut ranks = vec![None; values.len()];
     let mut prev: Option<(Figure, usize)> = None;
     for (pos, (i, v)) in order.into_iter().enumerate() {
@@ -189,7 +189,10 @@ mod tests {
         is(s.q3, "90.00");
         is(s.min, "70.00");
         is(s.max, "95.00");
-        is(Spread::of(&figs(&[90.0, 70.0, 80.0, 95.0, 80.0]), 4).sd, "9.7468");
+        is(
+            Spread::of(&figs(&[90.0, 70.0, 80.0, 95.0, 80.0]), 4).sd,
+            "9.7468",
+        );
     }
 
     #[test]

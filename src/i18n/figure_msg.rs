@@ -64,7 +64,12 @@ pub fn veto_mark(lang: Lang, reasons: &str) -> String {
 }
 
 /// `annual` over rounds of different rubrics without `--weights`: refused, saying why and how.
-pub fn annual_mixed_rubrics(lang: Lang, year: i32, rounds: &[(String, String)], example: &str) -> String {
+pub fn annual_mixed_rubrics(
+    lang: Lang,
+    year: i32,
+    rounds: &[(String, String)],
+    example: &str,
+) -> String {
     let list: Vec<String> = rounds
         .iter()
         .map(|(r, rubric)| match lang {

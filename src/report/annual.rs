@@ -174,10 +174,7 @@ pub fn annual(
 fn rank(accounts: &mut [YearAccount]) {
     let keys: Vec<Option<(u8, Option<Figure>)>> = accounts
         .iter()
-        .map(|a| {
-            (a.result != Verdict::Unscored)
-                .then(|| (u8::from(a.rounds_vetoed > 0), a.annual))
-        })
+        .map(|a| (a.result != Verdict::Unscored).then(|| (u8::from(a.rounds_vetoed > 0), a.annual)))
         .collect();
     for (a, r) in accounts.iter_mut().zip(ranks(&keys)) {
         a.rank = r;
@@ -192,10 +189,8 @@ fn year_account(
     decimals: u32,
     veto_year: VetoYear,
 ) -> YearAccount {
-    let finals: Vec<Option<&AccountResult>> = per
-        .iter()
-        .map(|r| r.filter(|r| r.has_result()))
-        .collect();
+    let finals: Vec<Option<&AccountResult>> =
+        per.iter().map(|r| r.filter(|r| r.has_result())).collect();
     let totals: Vec<Option<Figure>> = finals.iter().map(|r| r.and_then(|r| r.total)).collect();
     // Σ w·t / Σ w over the rounds with a total, and the pass marks weighted alike.
     let (mut sum, mut mark, mut wsum) = (Exact::ZERO, Exact::ZERO, Exact::ZERO);

@@ -380,7 +380,11 @@ pub(crate) mod tests {
         assert_eq!(r.verdict, Verdict::Unscored);
         assert_eq!(r.total, None);
         assert!(!r.has_result());
-        assert_eq!(r.subtotals, vec![None, None], "every category column, empty");
+        assert_eq!(
+            r.subtotals,
+            vec![None, None],
+            "every category column, empty"
+        );
         let none = account_result(&scheme(VetoPolicy::FailKeepScore), &a, &[]);
         assert_eq!(none.verdict, Verdict::Unscored);
         assert_eq!(none.in_progress, 0);

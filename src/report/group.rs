@@ -461,12 +461,21 @@ mod tests {
             .collect();
         let g = GroupStats::of(&sc, vec![], &rs.iter().collect::<Vec<_>>());
         assert_eq!(
-            (g.accounts, g.with_result, g.unscored, g.in_progress, g.not_started),
+            (
+                g.accounts,
+                g.with_result,
+                g.unscored,
+                g.in_progress,
+                g.not_started
+            ),
             (6, 4, 2, 1, 1)
         );
         assert!(!g.all_final());
         assert_eq!((g.passed, g.failed, g.vetoed, g.full_marks), (2, 2, 1, 1));
-        assert_eq!(g.pass_rate.map(|r| r.percent().text()).as_deref(), Some("50.0"));
+        assert_eq!(
+            g.pass_rate.map(|r| r.percent().text()).as_deref(),
+            Some("50.0")
+        );
         // Totals 100, 80, 59 (vetoed: set after combining), 50. Mean 72.25; sorted
         // 50, 59, 80, 100: median 69.5, q1 (h = 0.75) = 50 + 0.75·9 = 56.75, q3 (h = 2.25) = 80 + 0.25·20 = 85.
         assert_eq!(g.spread.mean, f(72.25));
@@ -481,7 +490,10 @@ mod tests {
         );
         // Category 甲: subtotals 60, 48, 42 (the vetoed sheet's own), 30 → mean 45, share 0.75.
         assert_eq!(g.categories[0].mean, f(45.0));
-        assert_eq!(g.categories[0].share.map(|s| s.text()).as_deref(), Some("0.750"));
+        assert_eq!(
+            g.categories[0].share.map(|s| s.text()).as_deref(),
+            Some("0.750")
+        );
     }
 
     #[test]
@@ -499,7 +511,10 @@ mod tests {
         ];
         let g = GroupStats::of(&sc, vec![], &rs.iter().collect::<Vec<_>>());
         assert_eq!((g.categories[1].n, g.categories[1].mean), (1, f(30.0)));
-        assert_eq!(g.categories[1].share.map(|s| s.percent().text()).as_deref(), Some("75.0"));
+        assert_eq!(
+            g.categories[1].share.map(|s| s.percent().text()).as_deref(),
+            Some("75.0")
+        );
         let only = GroupStats::of(&sc, vec![], &[&rs[0]]);
         assert_eq!((only.categories[1].n, only.categories[1].mean), (0, None));
     }

@@ -68,7 +68,10 @@ pub fn ranks(keys: &[Option<(u8, Option<Figure>)>]) -> Vec<Option<usize>> {
 /// statistics come from the members' published totals (as [`super::GroupStats`] has them).
 pub fn standings(rs: &[AccountResult], groups: &[Vec<usize>], decimals: u32) -> Vec<Standing> {
     let keys: Vec<Option<(u8, Option<Figure>)>> = rs.iter().map(rank_key).collect();
-    let totals: Vec<Option<Figure>> = rs.iter().map(|r| r.total.filter(|_| r.has_result())).collect();
+    let totals: Vec<Option<Figure>> = rs
+        .iter()
+        .map(|r| r.total.filter(|_| r.has_result()))
+        .collect();
     let mut out: Vec<Standing> = ranks(&keys)
         .into_iter()
         .map(|rank| Standing {
@@ -198,7 +201,12 @@ mod tests {
             let mut rs = results(&[Some(100.0), Some(70.0), Some(95.0), Some(40.0)], policy);
             for i in [0, 2] {
                 let sc = scheme(policy);
-                let mut s = sheet(rs[i].account.id, "甲", SheetStatus::Complete, [100.0, 0.0, 95.0][i]);
+                let mut s = sheet(
+                    rs[i].account.id,
+                    "甲",
+                    SheetStatus::Complete,
+                    [100.0, 0.0, 95.0][i],
+                );
                 s.vetoes = vec![VetoReason {
                     id: "v".into(),
                     name: "严重表述错误".into(),

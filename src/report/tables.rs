@@ -58,8 +58,14 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     row(t("账号", "accounts"), Cell::int(s.accounts));
     row(t("有结果", "with a result"), Cell::int(s.with_result));
     row(t("未评分", "unscored"), Cell::int(s.unscored));
-    row(t("其中进行中", "of which in progress"), Cell::int(s.in_progress));
-    row(t("其中未开始", "of which not started"), Cell::int(s.not_started));
+    row(
+        t("其中进行中", "of which in progress"),
+        Cell::int(s.in_progress),
+    );
+    row(
+        t("其中未开始", "of which not started"),
+        Cell::int(s.not_started),
+    );
     row(t("评分不足", "below quorum"), Cell::int(s.below_quorum));
     row(t("待复核", "pending review"), Cell::int(s.pending_review));
     row(t("合格", "passed"), Cell::int(s.passed));

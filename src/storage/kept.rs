@@ -14,8 +14,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreError;
 use crate::domain::engine::Scorer;
-use crate::domain::figure::{Figure, MAX_DECIMALS};
 use crate::domain::entry::Entry;
+use crate::domain::figure::{Figure, MAX_DECIMALS};
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
 use crate::report::sheet::{ENGINE_VERSION, SheetFigures, VetoReason};

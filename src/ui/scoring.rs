@@ -165,9 +165,7 @@ fn item_line(
         },
         (Some(ItemState::Scored), _) => (
             "●",
-            r.map_or(String::new(), |r| {
-                format!("{}/{}", r.points, num(r.max))
-            }),
+            r.map_or(String::new(), |r| format!("{}/{}", r.points, num(r.max))),
         ),
         _ => (
             "○",

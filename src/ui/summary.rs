@@ -8,10 +8,10 @@ use ratatui::text::Line as TextLine;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 
 use super::text::{fit, fit_right};
-use crate::domain::figure::{Figure, text_or_dash};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::summary::{Line, Summary};
+use crate::domain::figure::{Figure, text_or_dash};
 use crate::i18n::Lang;
 use crate::report::group::GroupStats;
 
@@ -20,7 +20,8 @@ fn opt(x: Option<Figure>) -> String {
 }
 
 fn rate(g: &GroupStats) -> String {
-    g.pass_rate.map_or("—".into(), |r| format!("{}%", r.percent()))
+    g.pass_rate
+        .map_or("—".into(), |r| format!("{}%", r.percent()))
 }
 
 fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
@@ -37,7 +38,7 @@ fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
         "{mark}{} {}  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
         l.pick("账号", "Accounts"),
         o.accounts,
-        l.pick("有结果", "with result"),
+        l.pick("有结果", "results"),
         o.with_result,
         l.pick("合格", "passed"),
         o.passed,
@@ -47,7 +48,7 @@ fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
         o.unscored,
         l.pick("评分不足", "below quorum"),
         o.below_quorum,
-        l.pick("待复核", "pending"),
+        l.pick("待复核", "review"),
         o.pending_review
     );
     let rates = format!(

@@ -109,14 +109,22 @@ pub fn na_policy(policy: NaPolicy, lang: Lang) -> &'static str {
     }
 }
 
-fn range(value: Figure, clamped: Option<(Figure, Figure)>, level: Option<&str>, lang: Lang) -> String {
+fn range(
+    value: Figure,
+    clamped: Option<(Figure, Figure)>,
+    level: Option<&str>,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let points = match clamped {
         Some((min, max)) => {
             let p = value.clamp(min.min(max), max);
             match lang {
                 Lang::Zh => write!(out, "录入 {value} 超出 [{min}, {max}]，按 {p} 计"),
-                Lang::En => write!(out, "entered {value}, outside [{min}, {max}], counted as {p}"),
+                Lang::En => write!(
+                    out,
+                    "entered {value}, outside [{min}, {max}], counted as {p}"
+                ),
             }
             .ok();
             p

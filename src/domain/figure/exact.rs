@@ -76,10 +76,10 @@ impl Exact {
                 if let Some(n) = c.checked_mul(*b).and_then(|x| x.checked_add(*a)) {
                     return Exact::Small(n, *b);
                 }
-            } else if *b == 1 {
-                if let Some(n) = a.checked_mul(*d).and_then(|x| x.checked_add(*c)) {
-                    return Exact::Small(n, *d);
-                }
+            } else if *b == 1
+                && let Some(n) = a.checked_mul(*d).and_then(|x| x.checked_add(*c))
+            {
+                return Exact::Small(n, *d);
             }
             if let Some(r) = add_small(*a, *b, *c, *d) {
                 return r;
@@ -150,10 +150,10 @@ impl Exact {
     /// The value rounded half-up (away from zero on a tie) to a whole number of
     /// 10^−decimals units: the one publication rule, exactly.
     pub fn round_units(&self, decimals: u32) -> i128 {
-        if let Exact::Small(n, d) = self {
-            if let Some(s) = n.checked_mul(pow10(decimals)) {
-                return half_up_div(s, *d);
-            }
+        if let Exact::Small(n, d) = self
+            && let Some(s) = n.checked_mul(pow10(decimals))
+        {
+            return half_up_div(s, *d);
         }
         let b = self.to_big() * BigRational::from_integer(BigInt::from(pow10(decimals)));
         let (n, d) = (b.numer().abs(), b.denom().clone());
@@ -344,13 +344,14 @@ pub fn sqrt_half_up(x: &Exact) -> BigInt {
     k
 }
 
-/// In JSON an exact value is the nearest number (a terminating decimal reads as itself).
+/// In JSON an exact value is its decimal when it ends within six places (59.985), else the
+/// decimal at six places (33.333333): never a double's noise.
 impl serde::Serialize for Exact {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Exact::Small(n, 1) if i64::try_from(*n).is_ok() => s.serialize_i64(*n as i64),
-            _ => s.serialize_f64(self.to_f64()),
-        }
+        let k = self
+            .terminating_decimals(super::MAX_DECIMALS)
+            .unwrap_or(super::MAX_DECIMALS);
+        self.publish(k).serialize(s)
     }
 }
 

@@ -35,6 +35,9 @@ pub const MAX_DECIMALS: u32 = 6;
 /// Decimals of a rate (a fraction): 0.993 is 99.3%.
 pub const RATE_DECIMALS: u32 = 3;
 
+/// Decimals an operations index (and its group statistics) is published at.
+pub const INDEX_DECIMALS: u32 = 4;
+
 /// A published figure: `units` × 10^−`decimals`, exactly.
 #[derive(Clone, Copy, Debug)]
 pub struct Figure {
@@ -46,7 +49,9 @@ impl Exact {
     /// The value published half-up at `decimals` (the one publication rule).
     pub fn publish(&self, decimals: u32) -> Figure {
         let d = decimals.min(MAX_DECIMALS);
-        let u = self.round_units(d).clamp(i64::MIN as i128, i64::MAX as i128);
+        let u = self
+            .round_units(d)
+            .clamp(i64::MIN as i128, i64::MAX as i128);
         Figure::new(u as i64, d)
     }
 }
@@ -129,10 +134,28 @@ impl Figure {
             return None;
         }
         let d = decimals.min(MAX_DECIMALS);
+        // Fast path, no text: below 10¹² the product x·10^d is within 2⁻¹³ of the exact one, so
+        // where no tie is near, rounding it gives the same figure as the decimal reading.
+        let y = x * 10f64.powi(d as i32);
+        if y.abs() < 1e12 {
+            let r = y.round();
+            if ((y - r).abs() - 0.5).abs() > 1e-3 {
+                return Some(Figure::new(r as i64, d));
+            }
+        }
+        Figure::by_text(x, d)
+    }
+
+    /// [`Figure::measured`] through the decimal text of `x`: half-up on its shortest reading.
+    fn by_text(x: f64, d: u32) -> Option<Figure> {
         // Rust prints a double's shortest round-trip decimal, never in exponent form.
         let text = format!("{}", x.abs());
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-        let keep: String = frac.chars().chain(std::iter::repeat('0')).take(d as usize).collect();
+        let keep: String = frac
+            .chars()
+            .chain(std::iter::repeat('0'))
+            .take(d as usize)
+            .collect();
         let next = frac.as_bytes().get(d as usize).copied().unwrap_or(b'0');
         let mut units: i64 = format!("{int}{keep}").parse().ok()?;
         if next >= b'5' {
@@ -157,7 +180,10 @@ impl Figure {
             u /= 10;
             d -= 1;
         }
-        Figure { units: u, decimals: d }
+        Figure {
+            units: u,
+            decimals: d,
+        }
     }
 
     /// The same value written with `decimals` places when that loses nothing (5.5 at 2 → 5.50);
@@ -194,25 +220,40 @@ impl Figure {
     /// THE formatting function of a published figure: every decimal it was published at
     /// (59.99, 5.999, 60.00), a minus sign only below zero, no float in between.
     pub fn text(self) -> String {
-        let neg = self.units < 0;
+        let mut s = String::with_capacity(12);
+        self.write_to(&mut s);
+        s
+    }
+
+    /// [`Figure::text`] appended to `out` (no allocation: for listings of many figures).
+    pub fn write_to(self, out: &mut String) {
+        use std::fmt::Write;
         let a = self.units.unsigned_abs();
         let d = self.decimals as usize;
         let p = 10u64.pow(self.decimals());
-        let sign = if neg { "-" } else { "" };
-        if d == 0 {
-            format!("{sign}{a}")
-        } else {
-            format!("{sign}{}.{:0d$}", a / p, a % p)
+        if self.units < 0 {
+            out.push('-');
         }
+        let _ = if d == 0 {
+            write!(out, "{a}")
+        } else {
+            write!(out, "{}.{:0d$}", a / p, a % p)
+        };
     }
 
     /// [`Figure::text`] with a plus sign above zero (a difference: +4.67, -0.50, 0.00).
     pub fn signed(self) -> String {
+        let mut s = String::with_capacity(12);
+        self.write_signed(&mut s);
+        s
+    }
+
+    /// [`Figure::signed`] appended to `out`.
+    pub fn write_signed(self, out: &mut String) {
         if self.units > 0 {
-            format!("+{}", self.text())
-        } else {
-            self.text()
+            out.push('+');
         }
+        self.write_to(out);
     }
 
     /// The spreadsheet number format that shows exactly the published decimals ("0.00").
@@ -228,6 +269,23 @@ pub fn number_format(decimals: u32) -> String {
     } else {
         format!("0.{}", "0".repeat(decimals as usize))
     }
+}
+
+/// An operations statistic (an index, a mean, a z-score) as published: half-up at
+/// [`INDEX_DECIMALS`] from its decimal reading; `None` for a value that is not a number (no
+/// figures that week).
+pub fn index(x: f64) -> Option<Figure> {
+    Figure::measured(x, INDEX_DECIMALS)
+}
+
+/// Serializes an operations statistic as its published figure (null when there is none).
+pub fn serialize_index<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    index(*x).serialize(s)
+}
+
+/// [`serialize_index`] for an optional statistic.
+pub fn serialize_index_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    x.and_then(index).serialize(s)
 }
 
 /// A figure or 「—」 when there is none.

@@ -97,7 +97,10 @@ fn square_roots_round_half_up_exactly() {
 fn ratio() -> impl Strategy<Value = (i128, i128)> {
     prop_oneof![
         (-10_000_000i128..10_000_000, 1i128..1_000_000),
-        (any::<i64>().prop_map(i128::from), (1i64..i64::MAX).prop_map(i128::from)),
+        (
+            any::<i64>().prop_map(i128::from),
+            (1i64..i64::MAX).prop_map(i128::from)
+        ),
         (Just(i128::MAX / 3), 1i128..7),
     ]
 }
@@ -130,6 +133,16 @@ proptest! {
             let digits: String = t.chars().filter(|c| c.is_ascii_digit()).collect();
             prop_assert_eq!(digits.parse::<i128>().unwrap(), i128::from(w).abs());
             prop_assert_eq!(t.split('.').nth(1).map_or(0, str::len), k as usize);
+        }
+    }
+
+    #[test]
+    fn a_measured_figure_is_half_up_of_the_shortest_reading(m in 0u64..1_000_000_000, k in 0i32..12, d in 0u32..=6, neg in any::<bool>()) {
+        // Values over many magnitudes, ties at the (d+1)th decimal among them.
+        let x = m as f64 / 10f64.powi(k) * if neg { -1.0 } else { 1.0 };
+        let tie = ((m % 100_000) as f64 + 0.5) / 10f64.powi(d as i32);
+        for v in [x, tie, -tie] {
+            prop_assert_eq!(Figure::measured(v, d), Figure::by_text(v, d), "{}", v);
         }
     }
 

@@ -81,15 +81,25 @@ pub struct OpsRow {
     pub region: String,
     pub group: String,
     pub formula: Option<String>,
-    /// Index in the last week of the period, and its standing in the group that week.
+    /// Index in the last week of the period (NaN, null in JSON: no figures that week), and its
+    /// standing in the group that week; published at [`INDEX_DECIMALS`].
+    ///
+    /// [`INDEX_DECIMALS`]: crate::domain::figure::INDEX_DECIMALS
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub index: f64,
     pub standing: Option<Standing>,
-    /// Mean of the weekly indices over the period.
+    /// Mean of the weekly indices over the weeks with figures (NaN without any).
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub mean_index: f64,
     pub weeks_below: u32,
     pub streak: Streak,
     /// Flag names: dormant, zombie, below_average, under_floor, no_interaction.
     pub flags: Vec<&'static str>,
+    /// No figures at all in the period (无数据): no rule is judged, nothing is flagged.
+    pub no_data: bool,
+    /// Weeks of the period with figures, and without (无数据 weeks).
+    pub data_weeks: u32,
+    pub no_data_weeks: u32,
     pub activity: Activity,
     /// Each week's index and its group's mean, oldest first: kept only on request
     /// ([`OpsBuilder::with_series`], for the TUI chart), never in the command's outputs.
@@ -106,6 +116,8 @@ pub struct OpsReport {
     pub group_by: GroupBy,
     pub rules: ActivityRules,
     pub accounts: Vec<OpsRow>,
+    /// Accounts with no figures at all in the period (无数据), counted apart from the flags.
+    pub no_data: usize,
     pub findings: Vec<Finding>,
 }
 
@@ -183,6 +195,7 @@ impl<'a> OpsBuilder<'a> {
             return;
         };
         let [reads, wow, likes, shares, comments] = p.counts.map(|v| v as f64);
+        self.state[i].data_now = true;
         buf[i].add_post(
             p.headline,
             &Counts {
@@ -201,6 +214,7 @@ impl<'a> OpsBuilder<'a> {
         let Some(i) = self.index.get(w.account_id) else {
             return;
         };
+        self.state[i].data_now = true;
         buf[i].add_post_week(w);
         self.days.mark_week(i, w.week, w.days);
     }
@@ -212,6 +226,7 @@ impl<'a> OpsBuilder<'a> {
             return;
         };
         buf[i].add_week(w);
+        self.state[i].data_now = true;
         let s = &mut self.state[i].messages;
         s.0 += w.messages;
         s.1 += w.replies;
@@ -269,6 +284,7 @@ impl<'a> OpsBuilder<'a> {
             return;
         }
         values[i] = k.value;
+        self.state[i].data_now = true;
         if self.kept_week.0 != k.week {
             self.kept_week = (k.week, self.days.offset(k.week));
         }
@@ -278,13 +294,15 @@ impl<'a> OpsBuilder<'a> {
         s.1 += k.replies;
     }
 
-    /// Closes one week from each account's index value: group means, streaks below them, and
-    /// the values kept for the standings of the last week (computed in [`Self::finish`]).
+    /// Closes one week from each account's index value: group means over the accounts with
+    /// figures this week, streaks below them, and the values kept for the standings of the last
+    /// week (computed in [`Self::finish`]). An account without figures this week (no post, no
+    /// weekly row) has no index this week (无数据): left out of the mean, never below it.
     pub fn close_values(&mut self, week: NaiveDate, idx: &[f64]) {
         self.weeks.push(week);
         let mut sums = vec![(0.0f64, 0usize); self.groups.len()];
         for (s, x) in self.state.iter().zip(idx) {
-            if x.is_finite() {
+            if s.data_now && x.is_finite() {
                 let g = &mut sums[s.group];
                 g.0 += x;
                 g.1 += 1;
@@ -293,6 +311,7 @@ impl<'a> OpsBuilder<'a> {
         let means: Vec<f64> = sums.iter().map(|&(sum, n)| mean_of(sum, n)).collect();
         let weeks = self.weeks.len();
         for (s, &x) in self.state.iter_mut().zip(idx) {
+            let x = if s.data_now { x } else { f64::NAN };
             let mean = means[s.group];
             s.close(x, mean, is_below_mean(mean, x), self.keep_series, weeks);
         }
@@ -349,7 +368,7 @@ impl<'a> OpsBuilder<'a> {
             rules,
             from,
             to,
-            weeks: self.weeks.len().max(1) as f64,
+            weeks: &self.weeks,
         };
         let mid = state.len() / 2;
         let mut first = state;
@@ -381,6 +400,7 @@ impl<'a> OpsBuilder<'a> {
             group_by: self.by,
             rules: rules.clone(),
             findings,
+            no_data: rows.iter().filter(|r| r.no_data).count(),
             accounts: rows,
         }
     }

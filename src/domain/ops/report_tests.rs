@@ -37,10 +37,12 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
         acc(1, "甲", "浙江省/丽水市/云和县"),
         acc(2, "乙", "浙江省/丽水市/云和县"),
         acc(3, "丙", "浙江省/丽水市/云和县"),
+        acc(4, "丁", "浙江省/丽水市/云和县"),
     ];
     let formulas = shipped();
     let gov: Vec<_> = formulas.into_iter().filter(|f| f.id == "gov-ops").collect();
-    // Three weeks across the year end; account 3 never posts.
+    // Three weeks across the year end; account 3 has weekly figures but never posts: silence
+    // with data. Account 4 has no figures at all: 无数据, judged by no rule.
     let first = d("2024-12-23");
     let mut b = OpsBuilder::new(&accounts, &gov, GroupBy::All, first, d("2025-01-12"));
     for w in 0..3 {
@@ -54,6 +56,15 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
             }
         }
         b.add_post(&mut buf, &post(99, week, 5)); // not in the report: ignored
+        let row = WeekFigures {
+            account_id: 3,
+            followers: 500,
+            messages: 0,
+            replies: 0,
+            reply_hours: None,
+            totals: [None; 4],
+        };
+        b.add_week_row(&mut buf, &row);
         b.close_week(week, &buf);
     }
     let r = b.finish(first, d("2025-01-12"), &ActivityRules::default());
@@ -63,7 +74,7 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
     );
     let silent = &r.accounts[0];
     assert_eq!(silent.id, 3);
-    assert_eq!(silent.index, 0.0);
+    assert!(!silent.no_data && silent.data_weeks == 3);
     assert_eq!(
         silent.streak,
         Streak {
@@ -81,6 +92,15 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
     let st = top.standing.as_ref().unwrap();
     assert!(st.diff > 0.0 && st.percentile > 0.8);
     assert_eq!(top.group, "all");
+    // No figures at all: 无数据, no flag, no index, counted apart; its empty weeks never lower
+    // the group mean (the others' standing is against 甲, 乙 and 丙 only).
+    let none = r.accounts.iter().find(|a| a.id == 4).unwrap();
+    assert!(none.no_data && none.flags.is_empty(), "{:?}", none.flags);
+    assert_eq!((none.data_weeks, none.no_data_weeks), (0, 3));
+    assert!(none.index.is_nan() && none.standing.is_none());
+    assert_eq!(r.no_data, 1);
+    let json = serde_json::to_value(none).unwrap();
+    assert!(json["index"].is_null(), "{json}");
 }
 
 #[test]

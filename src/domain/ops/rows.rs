@@ -55,10 +55,21 @@ pub(super) struct RowMaker<'a> {
     pub(super) rules: &'a ActivityRules,
     pub(super) from: NaiveDate,
     pub(super) to: NaiveDate,
-    pub(super) weeks: f64,
+    /// The Mondays of the weeks closed.
+    pub(super) weeks: &'a [NaiveDate],
 }
 
 impl RowMaker<'_> {
+    /// The part of the period the account has figures for: from the Monday of its first week
+    /// with figures to the Sunday of its last (within the period). `None` without any: every
+    /// rule needs data, so nothing is judged (无数据).
+    fn covered(&self, s: &State) -> Option<(NaiveDate, NaiveDate)> {
+        let first = *self.weeks.get(s.first_data? as usize)?;
+        let last = *self.weeks.get(s.last_data? as usize)?;
+        let end = last + chrono::Days::new(6);
+        Some((first.max(self.from), end.min(self.to)))
+    }
+
     /// The rows of `accounts[start..]` from their states and last standings.
     pub(super) fn rows(
         &self,
@@ -78,14 +89,18 @@ impl RowMaker<'_> {
 
     fn row(&self, i: usize, a: &Account, s: State, standing: Option<Standing>) -> OpsRow {
         let rules = self.rules;
-        let act = activity::evaluate_days(
-            rules,
-            &self.days.day_numbers(i),
-            self.from,
-            self.to,
-            s.messages,
-            unavailable(&a.status),
-        );
+        let covered = self.covered(&s);
+        let act = match covered {
+            Some((from, to)) => activity::evaluate_days(
+                rules,
+                &self.days.day_numbers(i),
+                from,
+                to,
+                s.messages,
+                unavailable(&a.status),
+            ),
+            None => activity::Activity::default(),
+        };
         let mut flags = Vec::new();
         if !act.dormant_reports.is_empty() || act.dormant_now {
             flags.push("dormant");
@@ -104,6 +119,10 @@ impl RowMaker<'_> {
         if act.no_interaction {
             flags.push("no_interaction");
         }
+        if covered.is_none() {
+            flags.clear();
+        }
+        let weeks = self.weeks.len() as u32;
         OpsRow {
             id: a.id,
             platform: a.platform.code(),
@@ -112,11 +131,18 @@ impl RowMaker<'_> {
             group: self.groups[s.group].clone(),
             formula: s.formula.map(|f| self.formulas[f].id.clone()),
             index: s.last,
-            standing,
-            mean_index: s.sum.total() / self.weeks,
+            standing: standing.filter(|_| s.last.is_finite()),
+            mean_index: if s.data_weeks > 0 {
+                s.sum.total() / f64::from(s.data_weeks)
+            } else {
+                f64::NAN
+            },
             weeks_below: s.below,
             streak: s.streak,
             flags,
+            no_data: covered.is_none(),
+            data_weeks: s.data_weeks,
+            no_data_weeks: weeks.saturating_sub(s.data_weeks),
             activity: act,
             series: s.series,
         }

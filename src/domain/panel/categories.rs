@@ -20,6 +20,9 @@ pub fn method_of(round: Method, own: &[Option<Method>], i: usize) -> Method {
     own.get(i).copied().flatten().unwrap_or(round)
 }
 
+/// Combined points and per-category subtotals (`None`: the category does not apply).
+pub type Combined = (Figure, Vec<Option<Figure>>);
+
 /// The combined points and category subtotals of `sheets`, published at `decimals`; a category
 /// that applies to none of the sheets stays `None`. `None` for no sheets.
 pub fn combine_by_category(
@@ -28,7 +31,7 @@ pub fn combine_by_category(
     categories: usize,
     sheets: &[Parts<'_>],
     decimals: u32,
-) -> Result<Option<(Figure, Vec<Option<Figure>>)>, PanelError> {
+) -> Result<Option<Combined>, PanelError> {
     if sheets.is_empty() {
         return Ok(None);
     }
@@ -49,7 +52,13 @@ pub fn combine_by_category(
     let rest: Vec<Exact> = sheets
         .iter()
         .map(|s| {
-            let parts: Exact = s.subtotals.iter().take(categories).flatten().map(|x| x.exact()).sum();
+            let parts: Exact = s
+                .subtotals
+                .iter()
+                .take(categories)
+                .flatten()
+                .map(|x| x.exact())
+                .sum();
             s.points.exact().sub(&parts)
         })
         .collect();

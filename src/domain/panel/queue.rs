@@ -49,10 +49,19 @@ pub struct Item {
 #[serde(tag = "why", rename_all = "snake_case")]
 pub enum Why {
     /// max − min of the points (exact) beyond the limit (a share of the maximum).
-    Spread { range: Figure, limit: Figure },
+    Spread {
+        range: Figure,
+        limit: Figure,
+    },
     /// The points' sample SD (at 2 decimals) beyond the limit.
-    Sd { sd: Figure, limit: Figure },
-    SplitVeto { hits: usize, of: usize },
+    Sd {
+        sd: Figure,
+        limit: Figure,
+    },
+    SplitVeto {
+        hits: usize,
+        of: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -76,12 +76,24 @@ mod tests {
     fn veto_policies_apply_to_a_computed_total() {
         let f = |x: f64| dec(x).at(2);
         assert_eq!(VetoPolicy::FailKeepScore.apply(f(30.0), 2), Some(f(30.0)));
-        assert_eq!(VetoPolicy::FailWithScore(59.0).apply(f(30.0), 2), Some(f(59.0)));
-        assert_eq!(VetoPolicy::FailCapScore(59.0).apply(f(30.0), 2), Some(f(30.0)));
-        assert_eq!(VetoPolicy::FailCapScore(59.0).apply(f(88.5), 2), Some(f(59.0)));
+        assert_eq!(
+            VetoPolicy::FailWithScore(59.0).apply(f(30.0), 2),
+            Some(f(59.0))
+        );
+        assert_eq!(
+            VetoPolicy::FailCapScore(59.0).apply(f(30.0), 2),
+            Some(f(30.0))
+        );
+        assert_eq!(
+            VetoPolicy::FailCapScore(59.0).apply(f(88.5), 2),
+            Some(f(59.0))
+        );
         assert_eq!(VetoPolicy::FailNoScore.apply(f(88.5), 2), None);
         assert_eq!(
-            VetoPolicy::FailWithScore(59.0).apply(f(30.0), 2).unwrap().text(),
+            VetoPolicy::FailWithScore(59.0)
+                .apply(f(30.0), 2)
+                .unwrap()
+                .text(),
             "59.00"
         );
     }

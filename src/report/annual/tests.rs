@@ -70,7 +70,13 @@ fn weighted_mean_renormalises_over_rounds_with_a_total() {
         result(2, "甲单位", Some(100.0), Passed, true, false),
         result(3, "乙单位", None, Unscored, false, false),
     ];
-    let y = annual(2024, vec![round(1, 1.0), round(2, 3.0)], &[r1, r2], 2, VetoYear::Fail);
+    let y = annual(
+        2024,
+        vec![round(1, 1.0), round(2, 3.0)],
+        &[r1, r2],
+        2,
+        VetoYear::Fail,
+    );
     let a1 = by_id(&y, 1);
     // (80×1 + 90×3) / 4 = 87.5
     assert_eq!(a1.annual.map(Figure::text).as_deref(), Some("87.50"));
@@ -111,14 +117,23 @@ fn a_veto_in_any_round_fails_the_year_and_ranks_last() {
         result(2, "乙", Some(70.0), Passed, false, false),
         result(3, "丙", Some(50.0), Failed, false, false),
     ];
-    let y = annual(2024, vec![round(1, 1.0)], &[r1.clone()], 2, VetoYear::Fail);
+    let y = annual(
+        2024,
+        vec![round(1, 1.0)],
+        std::slice::from_ref(&r1),
+        2,
+        VetoYear::Fail,
+    );
     assert_eq!(by_id(&y, 1).result, Failed);
     assert_eq!(by_id(&y, 1).rank, Some(3));
     assert_eq!(by_id(&y, 2).rank, Some(1));
     assert_eq!(by_id(&y, 3).rank, Some(2));
     assert_eq!(y.accounts[2].account.id, 1, "rows in rank order");
     assert_eq!((y.passed, y.failed, y.unscored), (1, 2, 0));
-    assert_eq!(by_id(&y, 1).vetoes, vec!["R1：内容不更新: 两周未更新".to_string()]);
+    assert_eq!(
+        by_id(&y, 1).vetoes,
+        vec!["R1：内容不更新: 两周未更新".to_string()]
+    );
     // The documented option judges the year on the score alone; the veto still ranks last.
     let y = annual(2024, vec![round(1, 1.0)], &[r1], 2, VetoYear::Score);
     assert_eq!(by_id(&y, 1).result, Passed);

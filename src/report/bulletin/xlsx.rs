@@ -233,7 +233,7 @@ fn ops_sheet(ws: &mut Worksheet, o: &super::ops::OpsSection, w: Words) -> Result
                 V::T(a.flags.join(w.t("、", ", "))),
                 V::I(i64::from(a.streak)),
                 V::I(i64::from(a.longest)),
-                V::I(a.silent_days as i64),
+                V::I(a.silent_days),
             ]
         })
         .collect();

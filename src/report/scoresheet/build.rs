@@ -341,7 +341,10 @@ fn item_row(
     // The evaluators' mean for the item, published at the rubric's decimals (for reading: the
     // result combines the sheets' totals).
     let mean = crate::domain::stats::mean(&counted).map(|m| m.publish(input.rubric.decimals));
-    cells.push(Cell::opt(mean.filter(|_| counted.len() > 1).or(counted.first().copied())));
+    cells.push(Cell::opt(
+        mean.filter(|_| counted.len() > 1)
+            .or(counted.first().copied()),
+    ));
     cells.push(Cell::text(notes.join("\n")));
     Row {
         kind: RowKind::Item,

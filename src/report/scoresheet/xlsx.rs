@@ -151,7 +151,8 @@ fn write_cell(
         // The figure's value with a format showing exactly its published decimals.
         Cell::Fig(x) => {
             let fmt = num.clone().set_num_format(x.number_format());
-            ws.write_number_with_format(r, c, x.to_f64(), &fmt).map(|_| ())
+            ws.write_number_with_format(r, c, x.to_f64(), &fmt)
+                .map(|_| ())
         }
         Cell::Empty => ws.write_blank(r, c, text).map(|_| ()),
     }

@@ -5,8 +5,8 @@ use proptest::prelude::*;
 
 use super::parse;
 use crate::domain::engine::{Outcome, score, score_lean, score_totals};
-use crate::domain::figure::dec;
 use crate::domain::entry::Entry;
+use crate::domain::figure::dec;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::{Indicator, Rubric, VetoPolicy};
 
