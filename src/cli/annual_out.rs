@@ -9,7 +9,7 @@ use clap::Args;
 use super::sheet::loaded;
 use crate::domain::figure::{Figure, dec};
 use crate::i18n::{Lang, figure_msg, panel_msg};
-use crate::io::export::{Cell, Table, csv_bytes, write_xlsx};
+use crate::io::export::{Cell, Sheet, Table, csv_bytes, write_book};
 use crate::report::Verdict;
 use crate::report::annual::{Annual, VetoYear, YearAccount};
 use crate::report::tables::markdown;
@@ -253,11 +253,7 @@ fn account_table(y: &Annual, lang: Lang) -> Table {
             Cell::text(result_label(a, lang)),
             Cell::text(a.vetoes.join("；")),
             Cell::int(a.rounds_failed),
-            Cell::text(if a.full_every_check {
-                t("是", "yes")
-            } else {
-                String::new()
-            }),
+            Cell::yes_no(a.full_every_check, lang),
         ]);
         tb.rows.push(row);
     }
@@ -399,7 +395,17 @@ pub fn emit(
                     lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")
                 )
             })?;
-            write_xlsx(path, &tables)?;
+            // The one workbook writer: the headline under the title, long names wrapped.
+            let mut sheets: Vec<Sheet> = tables.into_iter().map(Sheet::from).collect();
+            sheets[0].title = Some(format!(
+                "{} {}",
+                y.year,
+                lang.pick("年度考核", "annual assessment")
+            ));
+            sheets[0].paragraphs = vec![headline(y, lang)];
+            sheets[0].caps = vec![(1, 24.0), (3, 24.0)];
+            sheets[1].caps = vec![(0, 30.0)];
+            write_book(path, &sheets)?;
             return Ok(());
         }
     };

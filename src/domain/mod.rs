@@ -13,3 +13,4 @@ pub mod platform;
 pub mod rubric;
 pub mod sheet_check;
 pub mod stats;
+pub mod when;

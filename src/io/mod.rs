@@ -3,6 +3,7 @@
 //! every export goes through (`export`).
 
 pub mod accounts;
+pub mod document;
 pub mod export;
 pub mod panel_file;
 

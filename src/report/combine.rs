@@ -143,6 +143,7 @@ pub fn account_result_of(
             total: s.points,
             complete: s.status.counts(),
             vetoed: !s.vetoes.is_empty(),
+            whole: !s.left_by_veto,
         })
         .collect();
     // An unchecked policy (trimmed below a quorum of 3) leaves the account without a result
@@ -155,6 +156,7 @@ pub fn account_result_of(
     });
     let panel_total = panel.total;
     let pending = panel.pending;
+    let upheld = panel.vetoed;
     let mut r = AccountResult {
         account,
         verdict: if counted.is_empty() {
@@ -177,10 +179,29 @@ pub fn account_result_of(
             .map(|m| m.publish(d)),
         full_marks: false,
     };
+    // Sheets a veto settled with items unscored vote on the veto but give no points.
+    let whole: Vec<&SheetResult> = counted
+        .iter()
+        .copied()
+        .filter(|s| !s.left_by_veto)
+        .collect();
+    let all_scored = whole.len() == counted.len();
     let Some(combined) = panel_total else {
+        if pending {
+            // An open veto split: no verdict, no total, until the chair's consensus.
+            r.verdict = Verdict::PendingReview;
+            r.overruled = distinct_vetoes(&counted);
+        } else if upheld {
+            // Every counted sheet was settled by its veto: failed, and a score only where the
+            // veto policy names one without the missing items (「—（单项否决）」 otherwise).
+            r.vetoes = distinct_vetoes(&counted);
+            r.verdict = Verdict::Failed;
+            r.total = scheme.on_veto.settle(Figure::int(0), d, false);
+            r.grade = scheme.marks().lowest().map(str::to_owned);
+        }
         return r;
     };
-    let Some((combined, subtotals)) = combined_parts(scheme, &counted, combined) else {
+    let Some((combined, subtotals)) = combined_parts(scheme, &whole, combined) else {
         // A category's own method cannot combine these sheets (trimmed below 3): no result
         // rather than another method.
         r.panel.total = None;
@@ -192,9 +213,7 @@ pub fn account_result_of(
     }
     r.points = Some(combined);
     r.subtotals = subtotals;
-    let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
-    vetoes.sort();
-    vetoes.dedup();
+    let vetoes = distinct_vetoes(&counted);
     if pending {
         // An open veto split: no verdict, no total, until the chair's consensus.
         r.verdict = Verdict::PendingReview;
@@ -209,7 +228,7 @@ pub fn account_result_of(
     let marks = scheme.marks();
     if r.vetoed() {
         r.verdict = Verdict::Failed;
-        r.total = apply_veto(scheme.on_veto, combined, d);
+        r.total = scheme.on_veto.settle(combined, d, all_scored);
         r.grade = marks.lowest().map(str::to_owned);
     } else {
         // Verdict, grade and full marks are judged on the published total.
@@ -224,6 +243,14 @@ pub fn account_result_of(
         r.full_marks = marks.full_marks(combined, passed);
     }
     r
+}
+
+/// The distinct veto hits of the counted sheets, sorted.
+fn distinct_vetoes(counted: &[&SheetResult]) -> Vec<VetoReason> {
+    let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
+    vetoes.sort();
+    vetoes.dedup();
+    vetoes
 }
 
 /// The combined points and category subtotals of the counted sheets: each category by its

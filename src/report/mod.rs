@@ -64,6 +64,7 @@ pub(crate) mod tests {
             points: crate::domain::figure::dec(points).at(2),
             subtotals: vec![f(points * 0.6), f(points * 0.4)],
             vetoes: Vec::new(),
+            left_by_veto: false,
         }
     }
 

@@ -9,9 +9,10 @@ use crate::domain::figure::Figure;
 use crate::i18n::Lang;
 use crate::io::export::{Cell, Table};
 
-/// A rate (a fraction at 0.1%) as a percentage figure: 0.993 → 99.3.
+/// A rate (a fraction at 0.1%): text and CSV print the percentage (99.3), XLSX keeps the
+/// fraction with a % format (99.3%).
 fn pct(x: Option<Figure>) -> Cell {
-    Cell::fig(x.map(Figure::percent))
+    Cell::rate(x)
 }
 
 /// 「不适用」 for a category that does not apply to an account or a group.
@@ -38,7 +39,7 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     );
     row(
         t("监测日期", "monitoring date"),
-        Cell::text(s.monitoring_date.to_string()),
+        Cell::Date(s.monitoring_date),
     );
     row(
         t(
@@ -53,7 +54,7 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     );
     row(
         t("多人合成", "evaluators combined by"),
-        Cell::text(s.combine.code()),
+        Cell::text(s.combine.name(lang)),
     );
     row(t("账号", "accounts"), Cell::int(s.accounts));
     row(t("有结果", "with a result"), Cell::int(s.with_result));
@@ -116,8 +117,10 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
         header.push(format!("{}{}", c.name, t("均分", " mean")));
         header.push(format!("{}{}", c.name, t("得分率%", " share %")));
     }
+    // Grades by name ("等级：合格"): a rubric whose grades are 合格/不合格 would otherwise print
+    // the verdict counts' headers twice.
     for (g, _) in &r.overall.grades {
-        header.push(g.clone());
+        header.push(format!("{}{g}", t("等级：", "grade: ")));
     }
     header.push(t("否决原因", "vetoes by reason"));
     let mut tb = Table::new(t("分组", "Groups"), header);

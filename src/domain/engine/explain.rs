@@ -119,7 +119,13 @@ impl Render<'_> {
                     _ if self.item(id).is_some_and(|i| i.kind == "Veto") => String::new(),
                     _ => format!("{points} / {max}"),
                 };
-                self.item_line(id, &p, &describe(how, lang));
+                let detail = match how {
+                    ItemDetail::Missing { .. } if self.outcome.left_by_veto() => self
+                        .t("因单项否决未评", "not scored: the veto settles the sheet")
+                        .to_owned(),
+                    _ => describe(how, lang),
+                };
+                self.item_line(id, &p, &detail);
             }
             Step::Category {
                 id,
@@ -257,13 +263,18 @@ impl Render<'_> {
                 policy,
                 computed,
                 total,
+                unscored,
             } => {
                 self.section.clear();
                 let (c, p) = (computed, veto_policy(*policy, lang));
                 let t = text_or_dash(*total);
-                self.line(match lang {
-                    Lang::Zh => format!("单项否决：{p}；计算得分 {c}，总分 {t}"),
-                    Lang::En => format!("vetoed: {p}; computed {c}, total {t}"),
+                self.line(match (lang, *unscored) {
+                    (Lang::Zh, 0) => format!("单项否决：{p}；计算得分 {c}，总分 {t}"),
+                    (Lang::En, 0) => format!("vetoed: {p}; computed {c}, total {t}"),
+                    (Lang::Zh, n) => format!("单项否决：{p}；其余 {n} 项因单项否决未评，总分 {t}"),
+                    (Lang::En, n) => {
+                        format!("vetoed: {p}; {n} other items left unscored by the veto, total {t}")
+                    }
                 });
             }
             Step::Verdict {
@@ -295,6 +306,7 @@ impl Render<'_> {
             true => self.t("暂计总分", "Total (provisional)"),
             false => self.t("总分", "Total"),
         };
+        // 「—（单项否决）」 where a veto leaves no total; a vetoed total says so beside it.
         let mut shown = text_or_dash(total);
         if total == Some(o.points) && o.points.exact() != *unrounded {
             shown += &self.unrounded(unrounded);

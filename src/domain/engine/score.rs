@@ -274,18 +274,20 @@ fn verdict(
     let unrounded = base.add(&exact(bonus));
     let points = rubric.publish(&unrounded);
     let mut total = Some(points);
+    let unscored = acc.applicable.saturating_sub(acc.scored);
     if vetoed {
         let policy = rubric.on_veto;
-        total = policy.apply(points, rubric.decimals);
-        if policy != VetoPolicy::FailKeepScore {
+        total = policy.settle(points, rubric.decimals, unscored == 0);
+        if policy != VetoPolicy::FailKeepScore || unscored > 0 {
             acc.step(|| Step::VetoEffect {
                 policy,
                 computed: points,
                 total,
+                unscored,
             });
         }
     }
-    let complete = acc.scored >= acc.applicable;
+    let complete = super::settled(acc.scored, acc.applicable, vetoed);
     let marks = rubric.marks();
     let passed = complete && !vetoed && total.is_some_and(|t| marks.passes(t));
     let grade = match (vetoed, complete, total) {

@@ -253,3 +253,25 @@ fn sums_do_not_depend_on_where_the_period_is_split() {
     [1.0, f64::INFINITY, 2.0].iter().for_each(|&x| inf.add(x));
     assert_eq!(inf.total(), f64::INFINITY);
 }
+
+#[test]
+fn days_silent_run_to_the_end_of_the_period_after_the_last_closed_week() {
+    let accounts = vec![acc(1, "甲", "浙江省/丽水市/云和县")];
+    let gov: Vec<_> = shipped()
+        .into_iter()
+        .filter(|f| f.id == "gov-ops")
+        .collect();
+    // Posts every day of one closed week; the period ends two days after it (no week closed
+    // for those days yet): the account has been silent for two days, not zero.
+    let first = d("2024-12-23");
+    let mut b = OpsBuilder::new(&accounts, &gov, GroupBy::All, first, d("2024-12-31"));
+    let mut buf = b.week_buffer();
+    for day in 0..7 {
+        b.add_post(&mut buf, &post(1, first + Duration::days(day), 900));
+    }
+    b.close_week(first, &buf);
+    let r = b.finish(first, d("2024-12-31"), &ActivityRules::default());
+    let a = &r.accounts[0];
+    assert!(!a.no_data);
+    assert_eq!(a.activity.silent_days, 2);
+}

@@ -61,13 +61,18 @@ pub(super) struct RowMaker<'a> {
 
 impl RowMaker<'_> {
     /// The part of the period the account has figures for: from the Monday of its first week
-    /// with figures to the Sunday of its last (within the period). `None` without any: every
-    /// rule needs data, so nothing is judged (无数据).
+    /// with figures to the Sunday of its last, or to the end of the period when that is the
+    /// last week closed (the days after it belong to no closed week yet). `None` without any:
+    /// every rule needs data, so nothing is judged (无数据).
     fn covered(&self, s: &State) -> Option<(NaiveDate, NaiveDate)> {
         let first = *self.weeks.get(s.first_data? as usize)?;
-        let last = *self.weeks.get(s.last_data? as usize)?;
-        let end = last + chrono::Days::new(6);
-        Some((first.max(self.from), end.min(self.to)))
+        let at = s.last_data? as usize;
+        let last = *self.weeks.get(at)?;
+        let end = match at + 1 == self.weeks.len() {
+            true => self.to,
+            false => (last + chrono::Days::new(6)).min(self.to),
+        };
+        Some((first.max(self.from), end))
     }
 
     /// The rows of `accounts[start..]` from their states and last standings.

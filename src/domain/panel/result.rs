@@ -58,9 +58,12 @@ pub struct SheetScore {
     pub evaluator: String,
     /// The sheet's published total before any veto effect.
     pub total: Figure,
-    /// Every applicable item scored.
+    /// The sheet counts: settled (every applicable item scored, or a veto hit) or submitted.
     pub complete: bool,
     pub vetoed: bool,
+    /// `total` covers every applicable item: false when a veto settled the sheet with items
+    /// left unscored (「因单项否决未评」); such a sheet votes on the veto but gives no points.
+    pub whole: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -78,7 +81,8 @@ pub struct PanelResult {
     pub pending: bool,
     /// Below the quorum: 「评分不足」 (no counted sheet at all: 「未评分」).
     pub unfinished: bool,
-    /// The complete sheets' published totals the result rests on, sorted.
+    /// The complete sheets' published totals the result rests on, sorted (sheets a veto left
+    /// with items unscored give none).
     pub values: Vec<Figure>,
 }
 
@@ -98,6 +102,15 @@ impl Method {
             Method::Mean => "mean",
             Method::Median => "median",
             Method::Trimmed => "trimmed",
+        }
+    }
+
+    /// The method as a reader says it (平均 / 中位数 / 去掉一个最高分和一个最低分后平均).
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Method::Mean => lang.pick("平均", "mean"),
+            Method::Median => lang.pick("中位数", "median"),
+            Method::Trimmed => lang.pick("去掉一个最高分和一个最低分后平均", "trimmed mean"),
         }
     }
 }
@@ -151,24 +164,23 @@ fn trim_quorum(quorum: usize) -> String {
     }
 }
 
-/// The panel result, published at `decimals`; only complete sheets count.
+/// The panel result, published at `decimals`; only complete sheets count. A vetoed account whose
+/// whole sheets are too few to combine (a veto settled the others) has no total rather than no
+/// result.
 pub fn panel_result(
     policy: &PanelPolicy,
     sheets: &[SheetScore],
     decimals: u32,
 ) -> Result<PanelResult, PanelError> {
     let complete: Vec<&SheetScore> = sheets.iter().filter(|s| s.complete).collect();
-    let mut values: Vec<Figure> = complete.iter().map(|s| s.total.at(decimals)).collect();
+    let mut values: Vec<Figure> = (complete.iter())
+        .filter(|s| s.whole)
+        .map(|s| s.total.at(decimals))
+        .collect();
     values.sort();
-    let n = values.len();
+    let n = complete.len();
     let votes = complete.iter().filter(|s| s.vetoed).count();
     let unfinished = n < policy.quorum.max(1);
-    let total = if unfinished {
-        None
-    } else {
-        let exact: Vec<Exact> = values.iter().map(|v| v.exact()).collect();
-        Some(aggregate(policy.method, &exact)?.publish(decimals))
-    };
     let split = votes > 0 && votes < n;
     let pending = !unfinished && policy.veto == VetoRule::Any && split;
     let vetoed = !unfinished
@@ -178,6 +190,17 @@ pub fn panel_result(
             VetoRule::Majority => votes * 2 > n,
             VetoRule::All => votes == n && n > 0,
         };
+    let exact: Vec<Exact> = values.iter().map(|v| v.exact()).collect();
+    let total = if unfinished || values.is_empty() {
+        None
+    } else {
+        match aggregate(policy.method, &exact) {
+            Ok(t) => Some(t.publish(decimals)),
+            // A veto (upheld or waiting for the chair) needs no total to be decided.
+            Err(_) if vetoed || pending => None,
+            Err(e) => return Err(e),
+        }
+    };
     Ok(PanelResult {
         total,
         sheets: sheets.len(),

@@ -32,6 +32,25 @@ impl VetoPolicy {
         }
     }
 
+    /// Whether the policy needs the computed total: keeping or capping it does, setting a value
+    /// or giving none does not.
+    pub fn needs_computed(self) -> bool {
+        matches!(
+            self,
+            VetoPolicy::FailKeepScore | VetoPolicy::FailCapScore(_)
+        )
+    }
+
+    /// The total of a vetoed sheet (or account) whose items are `all_scored` or not: a veto
+    /// settles the verdict with items left unscored (「因单项否决未评」), and then a policy that
+    /// needs the computed total has none to work from, so there is no total (「—（单项否决）」).
+    pub fn settle(self, computed: Figure, decimals: u32, all_scored: bool) -> Option<Figure> {
+        if !all_scored && self.needs_computed() {
+            return None;
+        }
+        self.apply(computed, decimals)
+    }
+
     /// The value the policy names (set or cap), if any.
     pub fn value(self) -> Option<f64> {
         match self {
@@ -95,6 +114,25 @@ mod tests {
                 .unwrap()
                 .text(),
             "59.00"
+        );
+    }
+
+    #[test]
+    fn a_veto_with_items_unscored_keeps_only_totals_it_does_not_need() {
+        let f = |x: f64| dec(x).at(2);
+        assert_eq!(VetoPolicy::FailKeepScore.settle(f(30.0), 2, false), None);
+        assert_eq!(
+            VetoPolicy::FailCapScore(59.0).settle(f(30.0), 2, false),
+            None
+        );
+        assert_eq!(
+            VetoPolicy::FailWithScore(59.0).settle(f(30.0), 2, false),
+            Some(f(59.0))
+        );
+        assert_eq!(VetoPolicy::FailNoScore.settle(f(30.0), 2, false), None);
+        assert_eq!(
+            VetoPolicy::FailCapScore(59.0).settle(f(88.5), 2, true),
+            Some(f(59.0))
         );
     }
 

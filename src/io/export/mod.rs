@@ -1,12 +1,15 @@
 //! The one CSV writer and the one XLSX writer every command exports through: tables of typed
-//! cells (numbers stay numbers), CSV in UTF-8 with a BOM and formula injection neutralised,
-//! XLSX with a bold frozen header and a CJK-capable font.
+//! cells (numbers stay numbers, rates stay fractions, dates stay dates), CSV in UTF-8 with a BOM
+//! and formula injection neutralised, XLSX laid out to print on A4 (see [`xlsx`]).
 
 mod csv;
+mod sheet;
 mod xlsx;
+mod xlsx_layout;
 
-pub use csv::{CsvOut, csv_bytes, csv_string, defuse, write_csv};
-pub use xlsx::{XlsxError, sheet_name, write_xlsx, xlsx_bytes};
+pub use csv::{CsvOut, csv_bytes, csv_string, defuse, undefuse, write_csv};
+pub use sheet::{Section, Sheet};
+pub use xlsx::{Book, XlsxError, sheet_name, write_book, write_xlsx, xlsx_bytes};
 
 use crate::domain::figure::Figure;
 
@@ -18,6 +21,17 @@ pub enum Cell {
     /// same value as a number with a format showing exactly its decimals.
     Fig(Figure),
     Int(i64),
+    /// A published rate (a fraction, [`Figure::rate`]) shown as a percentage: text and CSV print
+    /// the percentage (0.993 → 99.3, under a header that says %), XLSX keeps the fraction with a
+    /// % format showing the same digits (99.3%).
+    Rate(Figure),
+    /// A calendar date (XLSX: a date cell formatted yyyy-mm-dd).
+    Date(chrono::NaiveDate),
+    /// Text that links to another worksheet of the same workbook (XLSX); plain text elsewhere.
+    Link {
+        text: String,
+        sheet: String,
+    },
     Empty,
 }
 
@@ -31,8 +45,28 @@ impl Cell {
         x.map_or(Cell::Empty, Cell::Fig)
     }
 
+    /// A rate as a percentage, or an empty cell for `None`.
+    pub fn rate(x: Option<Figure>) -> Cell {
+        x.map_or(Cell::Empty, Cell::Rate)
+    }
+
     pub fn int(n: usize) -> Cell {
         Cell::Int(n as i64)
+    }
+
+    /// 是 / 否 (yes / no): never a TRUE/FALSE cell.
+    pub fn yes_no(b: bool, lang: crate::i18n::Lang) -> Cell {
+        Cell::text(if b {
+            lang.pick("是", "yes")
+        } else {
+            lang.pick("否", "no")
+        })
+    }
+
+    /// A date written as `YYYY-MM-DD` becomes a date cell; anything else stays text.
+    pub fn date_or_text(s: &str) -> Cell {
+        chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_or_else(|_| Cell::text(s), Cell::Date)
     }
 
     /// How the cell reads in a text table or CSV.
@@ -40,7 +74,10 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Fig(f) => f.text(),
+            Cell::Rate(f) => f.percent().text(),
             Cell::Int(n) => n.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Link { text, .. } => text.clone(),
             Cell::Empty => String::new(),
         }
     }

@@ -162,17 +162,24 @@ proptest! {
         prop_assert_eq!(computed, o.points);
         prop_assert!(computed >= dec(0.0) && computed <= dec(r.total + r.max_bonus()));
         let at = |x: f64| dec(x).at(r.decimals);
+        let all = o.scored == o.applicable;
         match (hit, r.on_veto) {
             (false, _) => prop_assert_eq!(o.total, Some(computed)),
-            (true, VetoPolicy::FailKeepScore) => prop_assert_eq!(o.total, Some(computed)),
+            (true, VetoPolicy::FailKeepScore) if all => prop_assert_eq!(o.total, Some(computed)),
             (true, VetoPolicy::FailWithScore(x)) => prop_assert_eq!(o.total, Some(at(x))),
-            (true, VetoPolicy::FailCapScore(x)) => prop_assert_eq!(o.total, Some(computed.min(at(x)))),
+            (true, VetoPolicy::FailCapScore(x)) if all => {
+                prop_assert_eq!(o.total, Some(computed.min(at(x))))
+            }
+            // A veto with items unscored: no total where the policy needs them.
+            (true, VetoPolicy::FailKeepScore | VetoPolicy::FailCapScore(_)) => {
+                prop_assert_eq!(o.total, None)
+            }
             (true, VetoPolicy::FailNoScore) => prop_assert_eq!(o.total, None),
         }
-        let veto_total = r.on_veto.apply(computed, r.decimals);
+        let veto_total = r.on_veto.settle(computed, r.decimals, all);
         prop_assert_eq!(o.total, if hit { veto_total } else { Some(computed) });
         prop_assert!(o.scored <= o.applicable);
-        prop_assert_eq!(o.complete, o.scored == o.applicable);
+        prop_assert_eq!(o.complete, all || hit);
         prop_assert_eq!(
             o.passed,
             !hit && o.complete && o.total.is_some_and(|t| t >= dec(r.pass_mark))
