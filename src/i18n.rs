@@ -37,6 +37,7 @@ pub mod figure_msg;
 mod io_errors;
 pub mod msg;
 mod msg_admin;
+mod msg_rubric;
 mod msg_words;
 pub mod panel_msg;
 

@@ -70,7 +70,7 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
         );
         return Ok(());
     }
-    super::ops::refresh_index(store, lang);
+    super::ops_read::refresh_index(store, lang);
     let plan = plan(store, &round, &rubric, lang)?;
     if !args.dry_run && !plan.records.is_empty() {
         store.place_auto(round.id, &plan.records, Reopen::No)?;
@@ -80,12 +80,12 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
         if plan.no_data > 0 {
             eprintln!("{}", no_data_line(plan.no_data, lang));
         }
-        return super::ops::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
+        return super::ops_read::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
     }
     let mut text = render(&lines, records.len(), skipped, args.dry_run, lang);
     text += &no_data_line(plan.no_data, lang);
     text.push('\n');
-    super::ops::write_stdout(&text)
+    super::ops_read::write_stdout(&text)
 }
 
 /// How many accounts had no figures in the period, so nothing was filled for them.

@@ -4,7 +4,7 @@ use crate::domain::figure::{Figure, index};
 use crate::domain::ops::report::{OpsReport, OpsRow};
 use crate::i18n::Lang;
 
-use super::ops::OpsFormat;
+use super::ops_read::OpsFormat;
 
 fn flag_label(f: &str, lang: Lang) -> &'static str {
     match (f, lang) {
@@ -20,6 +20,12 @@ fn flag_label(f: &str, lang: Lang) -> &'static str {
         ("no_interaction", _) => "no interaction",
         _ => "?",
     }
+}
+
+/// A platform's stored code as the reader's language names it (微信, 快手, …).
+fn platform_label(code: &str, lang: Lang) -> &str {
+    crate::domain::platform::Platform::parse(code)
+        .map_or(code, |p| lang.pick(p.label_zh(), p.label_en()))
 }
 
 fn header(lang: Lang) -> [&'static str; 11] {
@@ -78,7 +84,11 @@ fn each_cell(
         buf.push_str(if codes { f } else { flag_label(f, lang) });
     }
     emit(buf)?;
-    emit(r.platform)?;
+    emit(if codes {
+        r.platform
+    } else {
+        platform_label(r.platform, lang)
+    })?;
     emit(&r.name)?;
     emit(&r.group)?;
     let st = r.standing.as_ref();
@@ -173,7 +183,8 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
                 Lang::Zh,
             ) => {
                 format!(
-                    "整合建议：{unit} 在 {platform} 有 {} 个账号（{}）",
+                    "整合建议：{unit} 在{}有 {} 个账号（{}）",
+                    platform_label(platform, Lang::Zh),
                     accounts.len(),
                     accounts.join("、")
                 )
@@ -187,8 +198,9 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
                 Lang::En,
             ) => {
                 format!(
-                    "consolidation: {unit} has {} accounts on {platform} ({})",
+                    "consolidation: {unit} has {} accounts on {} ({})",
                     accounts.len(),
+                    platform_label(platform, Lang::En),
                     accounts.join(", ")
                 )
             }

@@ -12,5 +12,6 @@ pub mod panel;
 pub mod platform;
 pub mod rubric;
 pub mod sheet_check;
+pub mod sheet_result;
 pub mod stats;
 pub mod when;

@@ -68,6 +68,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::figure::{Exact, Figure};
 use crate::domain::rubric::{NaPolicy, Side, VetoPolicy};
 
+mod acc;
 mod bonus;
 mod category;
 pub mod explain;

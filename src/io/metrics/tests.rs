@@ -145,7 +145,7 @@ fn spreadsheet_errors_negative_and_huge_counts_are_refused_by_row_and_column() {
 
 #[test]
 fn an_empty_cell_keeps_the_stored_value_and_a_new_week_needs_it() {
-    use crate::storage::metrics::WeekMetric;
+    use crate::domain::ops::metrics::WeekMetric;
     let accounts = [account(3, Platform::WeChat, "云和交警")];
     let week = NaiveDate::from_ymd_opt(2024, 12, 2).unwrap();
     let stored = WeekMetric {
