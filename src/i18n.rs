@@ -34,6 +34,7 @@ impl Lang {
 }
 
 pub mod errors;
+pub mod figure_msg;
 mod io_errors;
 pub mod msg;
 mod msg_admin;

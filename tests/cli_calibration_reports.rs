@@ -10,9 +10,10 @@ use panels_common::{assay, fails, ok};
 
 const PRACTICE: &str = "2024年莲都区政务新媒体四维评估";
 
-fn annual_rounds(db: &Path) -> Vec<String> {
-    let v: serde_json::Value =
-        serde_json::from_str(&ok(db, &["annual", "--year", "2024", "--format", "json"])).unwrap();
+fn annual_rounds(db: &Path, weights: &[&str]) -> Vec<String> {
+    let mut args = vec!["annual", "--year", "2024", "--format", "json"];
+    args.extend(weights);
+    let v: serde_json::Value = serde_json::from_str(&ok(db, &args)).unwrap();
     v["rounds"]
         .as_array()
         .unwrap()
@@ -33,9 +34,19 @@ fn a_calibration_round_is_left_out_of_the_annual_and_the_bulletin_and_marked() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     ok(&db, &["demo", "--print"]);
-    assert_eq!(annual_rounds(&db).len(), 2, "both demo rounds count");
+    // The demo's two rounds use two rubrics: combined only when --weights names both.
+    let err = fails(&db, &["annual", "--year", "2024", "--format", "json"]);
+    assert!(
+        err.contains("不同的评估表") && err.contains("--weights"),
+        "{err}"
+    );
+    let both = [
+        "--weights",
+        "2024年莲都区政务新媒体四维评估=1,2024年第四季度全面检查=1",
+    ];
+    assert_eq!(annual_rounds(&db, &both).len(), 2, "both demo rounds count");
     calibration(&db, "on");
-    assert_eq!(annual_rounds(&db), ["2024年第四季度全面检查"]);
+    assert_eq!(annual_rounds(&db, &[]), ["2024年第四季度全面检查"]);
     let out = assay(&db, &["annual", "--year", "2024"]);
     assert!(
         String::from_utf8_lossy(&out.stderr).contains(&format!("未计入的校准轮次：{PRACTICE}")),
@@ -102,6 +113,10 @@ fn a_calibration_round_is_left_out_of_the_annual_and_the_bulletin_and_marked() {
     let live = ok(&db, &["report", "--round", "2024年第四季度全面检查"]);
     assert!(!live.contains("校准轮次"), "a live round is not marked");
     calibration(&db, "off");
-    assert_eq!(annual_rounds(&db).len(), 2, "unmarked, it counts again");
+    assert_eq!(
+        annual_rounds(&db, &both).len(),
+        2,
+        "unmarked, it counts again"
+    );
     ok(&db, &["bulletin", "--round", PRACTICE, "--format", "md"]);
 }

@@ -202,8 +202,10 @@ fn the_consensus_value_is_the_panel_value_of_its_item() {
 fn a_consensus_veto_is_upheld_and_a_clean_one_lifts_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path(), "veto");
-    let (_, any) = result(&db, false);
-    assert_eq!(any, 1, "the planted split veto, under the default any rule");
+    let (total, any) = result(&db, false);
+    // The planted split veto (one of three), under the default any rule: 待复核 until the chair
+    // reconciles it — no veto applied yet, no total.
+    assert_eq!((total, any), (None, 0), "a split veto is pending review");
     panel(&db);
     let (_, all) = result(&db, false);
     assert_eq!(all, 0, "one of three is not all");

@@ -177,5 +177,5 @@ fn panel_result_follows_the_round_settings() {
         "below quorum every account is unfinished"
     );
     let table = ok(&db, &["panel", "result", "--round", "一致性"]);
-    assert!(table.contains("未完成"), "{table}");
+    assert!(table.contains("评分不足"), "{table}");
 }

@@ -112,7 +112,7 @@ fn a_partly_scored_round_counts_only_finished_sheets() {
         .iter()
         .find(|a| a["account"]["name"] == "测试APP")
         .expect("app line");
-    assert_eq!(app["verdict"], "unfinished");
+    assert_eq!(app["verdict"], "unscored");
     assert_eq!(app["in_progress"], 1);
     assert!(app["total"].is_null());
     let text = ok(&db, &["round", "summary", "Q1"]);
@@ -131,13 +131,16 @@ fn a_partly_scored_round_counts_only_finished_sheets() {
 #[test]
 fn a_veto_is_applied_after_combining() {
     let (_dir, db) = partly_scored();
-    set(
-        &db,
-        "李四",
-        "测试发布",
-        "stale",
-        &["--veto", "监测时间点前2周内无更新"],
+    let veto = ["--veto", "监测时间点前2周内无更新"];
+    set(&db, "李四", "测试发布", "stale", &veto);
+    // One of two evaluators: a split the chair must reconcile (待复核), not a failure.
+    let split = json(&db, &["report", "--round", "Q1", "--format", "json"]);
+    assert_eq!(
+        (split["failed"].clone(), split["pending_review"].clone()),
+        (Value::from(0), Value::from(1))
     );
+    assert!(split["results"][0]["total"].is_null(), "{split}");
+    set(&db, "张三", "测试发布", "stale", &veto);
     let r = json(
         &db,
         &[
@@ -178,7 +181,10 @@ fn every_format_and_the_kept_results_check() {
     assert_eq!(&csv[..3], b"\xEF\xBB\xBF");
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
     assert!(text.starts_with("层级,平台,账号,有结果"), "{text}");
-    assert!(text.contains("市级,微信,1,1,0,1,0,100.0,88.75"), "{text}");
+    assert!(
+        text.contains("市级,微信,1,1,0,0,0,1,0,100.0,88.75"),
+        "{text}"
+    );
     let md = ok(
         &db,
         &[
@@ -213,7 +219,7 @@ fn every_format_and_the_kept_results_check() {
     assert_eq!(names, vec!["汇总", "分组", "账号"]);
     let groups = wb.worksheet_range("分组").expect("groups sheet");
     assert_eq!(groups.get_value((1, 0)), Some(&Data::String("市级".into())));
-    assert_eq!(groups.get_value((1, 7)), Some(&Data::Float(88.75)));
+    assert_eq!(groups.get_value((1, 9)), Some(&Data::Float(88.75)));
     let kept = ok(
         &db,
         &[

@@ -131,7 +131,8 @@ fn round_workbook_reads_back_with_the_engine_numbers() {
     let total = rows.iter().find(|r| text(&r[0]) == "总分").unwrap();
     assert!((num(&total[comb]).unwrap() - engine_total(&db, &q4, "东坑发布")).abs() < 0.005);
     let verdict = rows.iter().find(|r| text(&r[0]) == "结论").unwrap();
-    assert_eq!(text(&verdict[comb]), "不合格");
+    // A veto reads as one beside the verdict (never a bare 不合格 beside a score).
+    assert_eq!(text(&verdict[comb]), "不合格（单项否决）");
     assert!(
         rows.iter()
             .any(|r| r.iter().any(|c| text(c).contains("内容不更新"))),
@@ -299,7 +300,7 @@ fn split_csv_markdown_and_blank_sheets() {
 
 #[test]
 fn bulletin_in_every_format_and_the_annual_assessment() {
-    let (dir, db, _, q4) = demo();
+    let (dir, db, four, q4) = demo();
     let md = ok(&db, &["bulletin", "--round", &q4, "--format", "md"]);
     assert!(md.contains("99.3%（442/445）"), "{md}");
     assert!(md.contains("内容不更新"), "failures with their reasons");
@@ -325,14 +326,33 @@ fn bulletin_in_every_format_and_the_annual_assessment() {
         1 + 3,
         "three failures under the header"
     );
-    let y: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["annual", "--year", "2024", "--format", "json"])).unwrap();
+    // The evaluation and the inspection use different rubrics: combined only when --weights
+    // names them, otherwise refused with the reason.
+    let refused = assay(&db, &["annual", "--year", "2024", "--format", "json"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--weights"));
+    let weights = format!("{four}=1,{q4}=1");
+    let y: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &[
+            "annual",
+            "--year",
+            "2024",
+            "--weights",
+            &weights,
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
     assert_eq!(y["rounds"].as_array().unwrap().len(), 2);
-    assert_eq!(
-        y["vetoes"].as_array().unwrap().len(),
-        3 + 1,
-        "Q4's three and the four-dimension round's split veto"
-    );
+    // Q4's three vetoes; the four-dimension round's unreconciled split veto is 待复核, an open
+    // question, not a veto.
+    assert_eq!(y["vetoes"].as_array().unwrap().len(), 3);
+    let pending = (y["accounts"].as_array().unwrap().iter())
+        .filter(|a| (a["states"].as_array().unwrap().iter()).any(|s| s == "pending_review"))
+        .count();
+    assert_eq!(pending, 1, "the split veto waits for the chair");
     let full = y["full_every_check"].as_u64().unwrap();
     let by_hand = y["accounts"]
         .as_array()

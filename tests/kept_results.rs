@@ -213,7 +213,7 @@ fn a_draft_counts_only_once_complete_or_submitted() {
     let r = s.round("R").expect("round");
     let sum = assay::report::summary::round_summary(&mut s, &r).expect("summary");
     assert_eq!((sum.with_result, sum.passed, sum.in_progress), (1, 1, 0));
-    assert_eq!(sum.mean_total, Some(10.0));
+    assert_eq!(sum.mean_total, Some(assay::domain::figure::dec(10.0)));
     assert_eq!(sum.evaluators, vec!["甲"]);
     assert_eq!(sum.evaluators_in_progress, vec!["乙"]);
     // Submitting the one-entry draft makes it count: mean(10, 6·1/4 + 0 …) changes the total.
@@ -221,6 +221,6 @@ fn a_draft_counts_only_once_complete_or_submitted() {
         .expect("submit");
     let sum = assay::report::summary::round_summary(&mut s, &r).expect("summary");
     assert_eq!(sum.evaluators, vec!["乙", "甲"]);
-    assert!(sum.mean_total.expect("mean") < 10.0);
+    assert!(sum.mean_total.expect("mean") < assay::domain::figure::dec(10.0));
     reports_agree(&mut s, round);
 }

@@ -5,6 +5,7 @@ mod common_tui;
 
 use assay::app::{Action, Backend, Column, Ctx, MemBackend, Popup, Screen};
 use assay::domain::engine::Status;
+use assay::domain::figure::Figure;
 use assay::domain::platform::Level;
 use assay::i18n::Lang;
 use common_tui::{app, run, typed};
@@ -129,7 +130,8 @@ fn scoring_every_kind_updates_totals_and_saves_each_edit() {
     run(&mut a, &mut b, &[Action::Plus]);
     let o = &a.scoring.as_ref().expect("s").outcome;
     assert!(
-        o.total.is_some_and(|t| t > 15.0),
+        o.total
+            .is_some_and(|t| t > assay::domain::figure::dec(15.0)),
         "live total {:?}",
         o.total
     );
@@ -273,7 +275,7 @@ fn summary_counts_and_quit() {
     let s = a.summary.as_ref().expect("summary");
     assert_eq!(s.overall.accounts, 8);
     assert_eq!((s.overall.with_result, s.overall.in_progress), (1, 0));
-    assert_eq!(s.overall.pass_rate, Some(0.0));
+    assert_eq!(s.overall.pass_rate, Figure::rate(0, 1));
     assert_eq!(
         s.overall.vetoes_by_reason,
         vec![("内容不更新: 监测时间点前2周内无更新".to_string(), 1)]
@@ -293,7 +295,10 @@ fn summary_counts_and_quit() {
         s.overall.vetoes_by_reason,
         vec![("内容不更新: 监测时间点前2周内无更新".to_string(), 1)]
     );
-    assert_eq!(s.overall.pass_rate, Some(0.0));
+    assert_eq!(
+        s.overall.pass_rate,
+        assay::domain::figure::Figure::rate(0, 1)
+    );
     run(&mut a, &mut b, &[Action::Quit]);
     assert!(!a.running);
 }

@@ -11,7 +11,7 @@ use assay::storage::{Consensus, Member, Store};
 
 const ROUND: &str = "2024年莲都区政务新媒体四维评估";
 
-fn tui(store: &mut Store, round: i64) -> (usize, Option<f64>) {
+fn tui(store: &mut Store, round: i64) -> (usize, Option<assay::domain::figure::Figure>) {
     let o = TuiOptions {
         lang: Lang::Zh,
         evaluator: Some("主任".into()),
@@ -26,7 +26,7 @@ fn tui(store: &mut Store, round: i64) -> (usize, Option<f64>) {
     (g.vetoed, g.spread.mean)
 }
 
-fn cli(store: &mut Store, round: i64) -> (usize, Option<f64>) {
+fn cli(store: &mut Store, round: i64) -> (usize, Option<assay::domain::figure::Figure>) {
     let r = store.round(&round.to_string()).expect("round");
     let s = round_summary(store, &r).expect("summary");
     (s.vetoed, s.mean_total)

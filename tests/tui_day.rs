@@ -300,9 +300,15 @@ fn a_gated_bonus_says_why_it_counts_nothing_and_updates_when_the_base_crosses() 
     run(&mut a, &mut b, &[Action::Enter, Action::Bottom, Action::Up]);
     run(&mut a, &mut b, &[Action::Plus, Action::Plus]);
     let screen = common_tui::screen(&mut a, &mut b, 80, 24);
-    assert!(screen.contains("基础分 10 未高于 12，暂不计"), "{screen}");
+    assert!(
+        screen.contains("基础分 10.00 未高于 12，暂不计"),
+        "{screen}"
+    );
     insta::assert_snapshot!("scoring_bonus_gate_zh_80x24", screen);
-    assert_eq!(a.scoring.as_ref().expect("s").outcome.bonus, 0.0);
+    assert_eq!(
+        a.scoring.as_ref().expect("s").outcome.bonus,
+        assay::domain::figure::dec(0.0)
+    );
     // 阅读量 10 lifts the base over the gate: the same line now says the bonus counts.
     run(
         &mut a,
@@ -313,7 +319,10 @@ fn a_gated_bonus_says_why_it_counts_nothing_and_updates_when_the_base_crosses() 
     run(&mut a, &mut b, &[Action::Enter, Action::Bottom, Action::Up]);
     let screen = common_tui::screen(&mut a, &mut b, 80, 24);
     assert!(screen.contains("高于 12，计入加分"), "{screen}");
-    assert_eq!(a.scoring.as_ref().expect("s").outcome.bonus, 2.0);
+    assert_eq!(
+        a.scoring.as_ref().expect("s").outcome.bonus,
+        assay::domain::figure::dec(2.0)
+    );
 }
 
 #[test]

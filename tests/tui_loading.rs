@@ -160,7 +160,11 @@ fn sorting_and_filtering_by_score_while_loading_use_what_is_known_then_update() 
         .list
         .view
         .iter()
-        .map(|&i| a.rows[i as usize].total.unwrap_or(f64::NEG_INFINITY))
+        .map(|&i| {
+            a.rows[i as usize]
+                .total
+                .map_or(f64::NEG_INFINITY, |t| t.to_f64())
+        })
         .collect();
     let mut want = totals.clone();
     want.sort_by(|x, y| y.total_cmp(x));

@@ -17,7 +17,8 @@ use chrono::{Duration, NaiveDate};
 use common_tui::{accounts, app, run, screen};
 
 /// Eight weeks of posts for the fixture accounts: the first posts daily, the others every
-/// second day with fewer reads, the last two never (dormant and below the mean).
+/// second day with fewer reads, the last two never: the second last has its weekly figures
+/// imported (silent with data: dormant and below the mean), the last none at all (无数据).
 fn report() -> OpsReport {
     let accounts = accounts();
     let gov: Vec<_> = shipped()
@@ -46,6 +47,15 @@ fn report() -> OpsReport {
                 }
             }
         }
+        let weekly = assay::domain::ops::WeekFigures {
+            account_id: accounts[n - 2].id,
+            followers: 300,
+            messages: 0,
+            replies: 0,
+            reply_hours: None,
+            totals: [None; 4],
+        };
+        b.add_week_row(&mut buf, &weekly);
         b.close_week(week, &buf);
     }
     b.finish(first, to, &ActivityRules::default())
@@ -66,7 +76,8 @@ fn o_opens_the_flagged_accounts_and_goes_back() {
     assert_eq!(a.screen, Screen::Ops);
     assert_eq!(a.ctx(), Ctx::Ops);
     let v = a.ops.as_ref().unwrap();
-    let silent: Vec<i64> = accounts().iter().rev().take(2).map(|x| x.id).collect();
+    let ids: Vec<i64> = accounts().iter().rev().take(2).map(|x| x.id).collect();
+    let (no_data, silent) = (ids[0], vec![ids[1]]);
     // The first account of the list posts daily: not flagged, so every account is listed.
     assert!(!v.flagged_only);
     assert_eq!(v.shown.len(), accounts().len());
@@ -77,6 +88,10 @@ fn o_opens_the_flagged_accounts_and_goes_back() {
         assert_eq!(r.streak.current, 8);
         assert_eq!(r.series.len(), 8);
     }
+    // No figures at all: 无数据, never a flag.
+    let r = v.report.accounts.iter().find(|r| r.id == no_data).unwrap();
+    assert!(r.no_data && r.flags.is_empty(), "{:?}", r.flags);
+    assert_eq!(v.report.no_data, 1);
     run(&mut a, &mut b, &[Action::OpsAll]);
     let v = a.ops.as_ref().unwrap();
     assert!(v.flagged_only);

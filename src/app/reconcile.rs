@@ -290,13 +290,13 @@ pub fn why_text(why: &[Why], lang: Lang) -> String {
     why.iter()
         .map(|w| match (w, lang) {
             (Why::Spread { range, limit }, Lang::Zh) => {
-                format!("极差 {} > {}", n(*range), n(*limit))
+                format!("极差 {range} > {limit}")
             }
             (Why::Spread { range, limit }, Lang::En) => {
-                format!("range {} > {}", n(*range), n(*limit))
+                format!("range {range} > {limit}")
             }
-            (Why::Sd { sd, limit }, Lang::Zh) => format!("标准差 {} > {}", n(*sd), n(*limit)),
-            (Why::Sd { sd, limit }, Lang::En) => format!("SD {} > {}", n(*sd), n(*limit)),
+            (Why::Sd { sd, limit }, Lang::Zh) => format!("标准差 {sd} > {limit}"),
+            (Why::Sd { sd, limit }, Lang::En) => format!("SD {sd} > {limit}"),
             (Why::SplitVeto { hits, of }, Lang::Zh) => format!("否决分歧 {hits}/{of}"),
             (Why::SplitVeto { hits, of }, Lang::En) => format!("split veto {hits}/{of}"),
         })
@@ -306,6 +306,5 @@ pub fn why_text(why: &[Why], lang: Lang) -> String {
 
 /// A number with at most two decimals, without trailing zeros.
 pub fn n(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::domain::figure::dec(x).text()
 }

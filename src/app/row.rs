@@ -13,7 +13,7 @@ pub struct Row {
     pub scored: usize,
     pub applicable: usize,
     /// Published total; `None` when a veto leaves no total. Provisional until `complete`.
-    pub total: Option<f64>,
+    pub total: Option<crate::domain::figure::Figure>,
     /// Every applicable item (vetoes included) is scored: the total is final, not provisional.
     pub complete: bool,
     pub status: Status,
@@ -223,8 +223,7 @@ impl Column {
                 (a.scored * b.applicable.max(1)).cmp(&(b.scored * a.applicable.max(1)))
             }
             // No total (a veto under FailNoScore) ranks below every total.
-            Column::Total => (a.total.unwrap_or(f64::NEG_INFINITY))
-                .total_cmp(&b.total.unwrap_or(f64::NEG_INFINITY)),
+            Column::Total => a.total.cmp(&b.total),
             Column::Status => order::status_rank(a.status).cmp(&order::status_rank(b.status)),
             Column::Sheet => order::sheet_rank(a).cmp(&order::sheet_rank(b)),
         }
@@ -237,7 +236,7 @@ pub struct Totals {
     pub account: i64,
     pub scored: usize,
     pub applicable: usize,
-    pub total: Option<f64>,
+    pub total: Option<crate::domain::figure::Figure>,
     pub complete: bool,
     pub status: Status,
     pub vetoes: Vec<String>,

@@ -49,7 +49,7 @@ impl Scoring {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GateState {
     /// The base at the rubric's published precision (what the gate is judged on).
-    pub base: f64,
+    pub base: crate::domain::figure::Figure,
     pub gate: f64,
     pub side: crate::domain::rubric::Side,
     pub open: bool,
@@ -190,7 +190,7 @@ impl App {
             return None;
         };
         let rubric = &self.session.rubric;
-        let base = rubric.publish(s.outcome.base);
+        let base = s.outcome.base;
         let gate = b.gate?;
         Some(GateState {
             base,

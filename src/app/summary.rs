@@ -17,7 +17,7 @@ pub const DRILL: [Dim; 3] = [Dim::Level, Dim::Region(usize::MAX), Dim::Unit];
 /// One line of the current drill-down step.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Line {
-    Group(GroupStats),
+    Group(Box<GroupStats>),
     /// An account (index into `Summary::results`) and its standing in the current group.
     Account(usize, Standing),
 }
@@ -142,12 +142,12 @@ impl Summary {
                         p.push(k.clone());
                         children.push((p, m.iter().map(|&j| idx[j]).collect(), Some(g.clone())));
                     }
-                    Line::Group(g)
+                    Line::Group(Box::new(g))
                 })
                 .collect(),
             None => {
                 let owned: Vec<AccountResult> = subset.iter().map(|r| (*r).clone()).collect();
-                let st = standings(&owned, &[(0..owned.len()).collect()]);
+                let st = standings(&owned, &[(0..owned.len()).collect()], self.scheme.decimals);
                 idx.iter()
                     .zip(st)
                     .map(|(&i, s)| Line::Account(i, s))
@@ -217,8 +217,9 @@ impl Summary {
         true
     }
 
-    /// Category shares (mean subtotal / weight) of the selected line, for the bar chart.
-    pub fn selected_shares(&self) -> Vec<(String, Option<f64>)> {
+    /// Category shares (mean subtotal / weight, a rate) of the selected line, for the bar chart;
+    /// `None` where the category does not apply.
+    pub fn selected_shares(&self) -> Vec<(String, Option<crate::domain::figure::Figure>)> {
         match self.lines.get(self.selected) {
             Some(Line::Group(g)) => g
                 .categories
@@ -232,11 +233,12 @@ impl Summary {
                     .iter()
                     .enumerate()
                     .map(|(k, c)| {
-                        let x = r.subtotals.get(k).copied();
-                        (
-                            c.name.clone(),
-                            x.filter(|_| c.weight > 0.0).map(|x| x / c.weight),
-                        )
+                        let x = r.subtotals.get(k).copied().flatten();
+                        let w = crate::domain::figure::dec(c.weight).exact();
+                        let share = x
+                            .and_then(|x| x.exact().div(&w))
+                            .map(|s| s.publish(crate::domain::figure::RATE_DECIMALS));
+                        (c.name.clone(), share)
                     })
                     .collect()
             }
@@ -272,7 +274,10 @@ mod tests {
         );
         assert_eq!(s.evaluators, vec!["张", "李"]);
         assert_eq!(s.evaluators_in_progress, vec!["王"]);
-        assert_eq!(s.overall.spread.mean, Some(80.0));
+        assert_eq!(
+            s.overall.spread.mean.map(|m| m.text()).as_deref(),
+            Some("80.00")
+        );
         assert_eq!(s.lines.len(), 1, "one level");
         assert!(s.drill() && s.drill());
         assert_eq!(
@@ -286,9 +291,12 @@ mod tests {
             panic!("accounts at the last step");
         };
         assert_eq!(s.results[*i].account.name, "乙");
-        assert_eq!(st.vs_mean, Some(0.0));
+        assert_eq!(st.vs_mean.map(|m| m.text()).as_deref(), Some("0.00"));
         assert!(!s.drill(), "nothing below an account");
-        assert_eq!(s.selected_shares()[0].1, Some(0.7));
+        assert_eq!(
+            s.selected_shares()[0].1.map(|m| m.text()).as_deref(),
+            Some("0.700")
+        );
         assert!(s.up());
         assert_eq!(s.selected, 1, "back on the unit we left");
         assert!(s.up() && s.up() && !s.up());

@@ -1,18 +1,21 @@
-//! `assay annual` and its output: a table of accounts (per-round totals, weighted annual score), the
-//! host units, and every veto of the year; as a terminal table, JSON, CSV, Markdown or XLSX.
+//! `assay annual` and its output: the accounts in rank order (per-round totals, weighted annual
+//! score, annual result 合格/不合格 with 单项否决 marked), the host units and every veto of the
+//! year, as typed tables through the one CSV/XLSX writer, a terminal table, JSON or Markdown.
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::sheet::loaded;
-use crate::i18n::{Lang, panel_msg};
-use crate::report::annual::Annual;
-use crate::report::bulletin::num;
+use crate::domain::figure::{Figure, dec};
+use crate::i18n::{Lang, figure_msg, panel_msg};
+use crate::io::export::{Cell, Sheet, Table, csv_bytes, write_book};
+use crate::report::Verdict;
+use crate::report::annual::{Annual, VetoYear, YearAccount};
+use crate::report::tables::markdown;
 use crate::storage::{Round, Store};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AnnualFormat {
     Table,
     Json,
@@ -26,15 +29,31 @@ pub struct AnnualArgs {
     /// The year whose rounds (by monitoring date) are combined
     #[arg(long)]
     pub year: i32,
-    /// Weight per round, ROUND=W,… (round id or name; default: equal weights)
+    /// Weight per round, ROUND=W,… (round id or name; default: equal weights). Rounds of
+    /// different rubrics are combined only when every round is named here
     #[arg(long)]
     pub weights: Option<String>,
+    /// What a veto in one round does to the year: fail (default: the account fails the year)
+    /// or score (judged on the annual score; the veto is still shown and ranks it last)
+    #[arg(long, default_value = "fail", value_parser = parse_veto_year)]
+    pub veto_year: VetoYear,
     /// Output format
     #[arg(long, value_enum, default_value_t = AnnualFormat::Table)]
     pub format: AnnualFormat,
     /// Output file (default: standard output; required for xlsx)
     #[arg(long)]
     pub out: Option<PathBuf>,
+}
+
+fn parse_veto_year(s: &str) -> Result<VetoYear, String> {
+    VetoYear::parse(s).ok_or_else(|| {
+        crate::i18n::msg::unknown_choice(
+            crate::i18n::current(),
+            ("否决处理", "veto rule"),
+            s,
+            &["fail", "score"],
+        )
+    })
 }
 
 /// `assay annual`.
@@ -51,17 +70,55 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
         .filter(|r| r.monitoring_date.year() == args.year)
         .collect();
     let (rounds, practice) = live_rounds(store, year)?;
-    if let Some(r) = practice.iter().find(|r| {
-        weights
-            .iter()
-            .any(|(k, _)| *k == r.name || *k == r.id.to_string())
-    }) {
+    if let Some(r) = practice.iter().find(|r| named(&weights, r).is_some()) {
         anyhow::bail!("{}", panel_msg::calibration_weighted(lang, &r.name));
     }
     if !practice.is_empty() {
         let names: Vec<String> = practice.iter().map(|r| r.name.clone()).collect();
         eprintln!("{}", panel_msg::calibration_left_out(lang, &names));
     }
+    check_rounds(&rounds, &weights, args, lang)?;
+    let mut infos = Vec::new();
+    let mut results = Vec::new();
+    let mut decimals = 0;
+    for r in &rounds {
+        let l = loaded(store, r)?;
+        decimals = decimals.max(l.rubric.decimals);
+        infos.push(YearRound {
+            id: r.id,
+            name: r.name.clone(),
+            monitoring_date: r.monitoring_date.to_string(),
+            weight: named(&weights, r).unwrap_or(1.0),
+            rubric: format!("{}（{}）", l.rubric.name, l.rubric.id),
+            pass_mark: l.rubric.pass_mark,
+            pass_side: l.rubric.pass_side,
+        });
+        results.push(crate::report::account_results(
+            &l.scheme,
+            &l.accounts,
+            &l.sheets,
+        ));
+    }
+    let y = annual(args.year, infos, &results, decimals, args.veto_year);
+    emit(&y, args.format, args.out.as_deref(), lang)
+}
+
+/// The weight `--weights` gives the round, if it names it (by id or name).
+fn named(weights: &[(String, f64)], r: &Round) -> Option<f64> {
+    weights
+        .iter()
+        .find(|(k, _)| *k == r.name || *k == r.id.to_string())
+        .map(|(_, w)| *w)
+}
+
+/// The year has rounds; `--weights` names only its rounds; rounds of different rubrics are
+/// combined only when `--weights` names every one of them.
+fn check_rounds(
+    rounds: &[Round],
+    weights: &[(String, f64)],
+    args: &AnnualArgs,
+    lang: Lang,
+) -> anyhow::Result<()> {
     if rounds.is_empty() {
         anyhow::bail!(
             "{}",
@@ -77,7 +134,7 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
             }
         );
     }
-    for (k, _) in &weights {
+    for (k, _) in weights {
         if !rounds
             .iter()
             .any(|r| r.name == *k || r.id.to_string() == *k)
@@ -94,28 +151,32 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
             );
         }
     }
-    let mut infos = Vec::new();
-    let mut results = Vec::new();
-    for r in &rounds {
-        let l = loaded(store, r)?;
-        let weight = weights
-            .iter()
-            .find(|(k, _)| *k == r.name || *k == r.id.to_string())
-            .map_or(1.0, |(_, w)| *w);
-        infos.push(YearRound {
-            id: r.id,
-            name: r.name.clone(),
-            monitoring_date: r.monitoring_date.to_string(),
-            weight,
-        });
-        results.push(crate::report::account_results(
-            &l.scheme,
-            &l.accounts,
-            &l.sheets,
-        ));
+    let mut rubrics: Vec<&str> = rounds.iter().map(|r| r.rubric_id.as_str()).collect();
+    rubrics.sort_unstable();
+    rubrics.dedup();
+    if rubrics.len() < 2 {
+        return Ok(());
     }
-    let y = annual(args.year, infos, &results);
-    emit(&y, args.format, args.out.as_deref(), lang)
+    if weights.is_empty() {
+        let list: Vec<(String, String)> = rounds
+            .iter()
+            .map(|r| (r.name.clone(), r.rubric_id.clone()))
+            .collect();
+        let example: Vec<String> = rounds.iter().map(|r| format!("{}=1", r.id)).collect();
+        anyhow::bail!(
+            "{}",
+            figure_msg::annual_mixed_rubrics(lang, args.year, &list, &example.join(","))
+        );
+    }
+    let missing: Vec<String> = rounds
+        .iter()
+        .filter(|r| named(weights, r).is_none())
+        .map(|r| r.name.clone())
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!("{}", figure_msg::annual_weights_missing(lang, &missing));
+    }
+    Ok(())
 }
 
 /// The year's live rounds and, apart, its calibration rounds (never part of the assessment).
@@ -132,167 +193,76 @@ fn live_rounds(store: &Store, year: Vec<Round>) -> anyhow::Result<(Vec<Round>, V
     Ok((live, practice))
 }
 
-fn account_rows(y: &Annual, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut head: Vec<String> = [
-        ("账号", "Account"),
-        ("平台", "Platform"),
-        ("主办单位", "Host unit"),
-    ]
-    .iter()
-    .map(|(z, e)| lang.pick(z, e).to_string())
-    .collect();
+/// The year's result of an account in words: 「不合格（单项否决）」 when a veto failed it.
+fn result_label(a: &YearAccount, lang: Lang) -> &'static str {
+    match a.result {
+        Verdict::Failed if a.rounds_vetoed > 0 => {
+            lang.pick("不合格（单项否决）", "failed (vetoed)")
+        }
+        Verdict::Passed if a.rounds_vetoed > 0 => {
+            lang.pick("合格（有单项否决）", "passed (with a veto)")
+        }
+        v => v.label(lang),
+    }
+}
+
+/// One round's cell: the published total, 「—」 where a veto left no score, or the state.
+fn round_cell(total: Option<Figure>, state: Option<Verdict>, lang: Lang) -> Cell {
+    match (total, state) {
+        (Some(t), _) => Cell::Fig(t),
+        (None, Some(v)) if v.is_final() => Cell::text("—"),
+        (None, Some(v)) => Cell::text(v.label(lang)),
+        (None, None) => Cell::Empty,
+    }
+}
+
+fn account_table(y: &Annual, lang: Lang) -> Table {
+    let t = |z: &str, e: &str| lang.pick(z, e).to_string();
+    let mut head = vec![
+        t("年度排名", "Rank"),
+        t("账号", "Account"),
+        t("平台", "Platform"),
+        t("主办单位", "Host unit"),
+    ];
     for r in &y.rounds {
-        head.push(format!("{}（×{}）", r.name, num(Some(r.weight))));
+        head.push(format!("{}（×{}）", r.name, dec(r.weight)));
     }
-    head.push(lang.pick("年度得分", "Annual").into());
-    head.push(lang.pick("不合格次数", "Rounds failed").into());
-    head.push(lang.pick("历次满分", "Full marks every check").into());
-    let rows = y
-        .accounts
-        .iter()
-        .map(|a| {
-            let mut row = vec![
-                a.account.name.clone(),
-                a.account.platform_label.clone(),
-                a.account.unit.clone(),
-            ];
-            row.extend(a.totals.iter().map(|t| num(*t)));
-            row.push(num(a.annual));
-            row.push(a.rounds_failed.to_string());
-            row.push(
-                lang.pick(
-                    if a.full_every_check { "是" } else { "" },
-                    if a.full_every_check { "yes" } else { "" },
-                )
-                .into(),
-            );
-            row
-        })
-        .collect();
-    (head, rows)
-}
-
-fn headline(y: &Annual, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{} 年度考核：{} 个评估轮次，{} 个账号；{} 个账号在历次检查中均为满分；单项否决 {} 次。",
-            y.year,
-            y.rounds.len(),
-            y.accounts.len(),
-            y.full_every_check,
-            y.vetoes.len()
-        ),
-        Lang::En => format!(
-            "Annual assessment {}: {} rounds, {} accounts; {} at full marks in every check; {} vetoes.",
-            y.year,
-            y.rounds.len(),
-            y.accounts.len(),
-            y.full_every_check,
-            y.vetoes.len()
-        ),
-    }
-}
-
-fn veto_lines(y: &Annual, lang: Lang) -> Vec<String> {
-    y.vetoes
-        .iter()
-        .map(|v| {
-            format!(
-                "{} · {} · {}：{}",
-                v.round,
-                v.account,
-                v.unit,
-                v.reasons.join("；")
-            )
-        })
-        .chain(y.vetoes.is_empty().then(|| {
-            lang.pick("本年度无单项否决。", "No veto this year.")
-                .to_string()
-        }))
-        .collect()
-}
-
-pub fn emit(
-    y: &Annual,
-    format: AnnualFormat,
-    out: Option<&Path>,
-    lang: Lang,
-) -> anyhow::Result<()> {
-    let (head, rows) = account_rows(y, lang);
-    let h: Vec<&str> = head.iter().map(String::as_str).collect();
-    let text = match format {
-        AnnualFormat::Json => super::output::json(y)? + "\n",
-        AnnualFormat::Csv => super::output::csv(&h, &rows)?,
-        AnnualFormat::Table => format!(
-            "{}\n\n{}\n{}\n",
-            headline(y, lang),
-            super::output::table(&h, &rows),
-            veto_lines(y, lang).join("\n")
-        ),
-        AnnualFormat::Md => {
-            let mut s = format!(
-                "# {}\n\n{}\n\n| {} |\n|{}\n",
-                lang.pick("年度考核", "Annual assessment"),
-                headline(y, lang),
-                h.join(" | "),
-                "---|".repeat(h.len())
-            );
-            for r in &rows {
-                s.push_str(&format!(
-                    "| {} |\n",
-                    r.iter()
-                        .map(|c| c.replace('|', "\\|"))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                ));
-            }
-            s.push_str(&format!("\n## {}\n\n", lang.pick("单项否决", "Vetoes")));
-            for l in veto_lines(y, lang) {
-                s.push_str(&format!("- {}\n", l.replace('|', "\\|")));
-            }
-            s
-        }
-        AnnualFormat::Xlsx => {
-            let path = out.ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{}",
-                    lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")
-                )
-            })?;
-            xlsx(y, &h, path, lang)?;
-            return Ok(());
-        }
-    };
-    match out {
-        Some(p) => std::fs::write(p, text).with_context(|| {
-            format!("{} {}", lang.pick("无法写入", "cannot write"), p.display())
-        })?,
-        None => print!("{text}"),
-    }
-    Ok(())
-}
-
-/// The annual workbook through the one XLSX writer: the accounts (the headline as title), the
-/// host units, the vetoes of the year.
-fn xlsx(y: &Annual, head: &[&str], path: &Path, lang: Lang) -> anyhow::Result<()> {
-    use crate::io::export::{Cell, Sheet, Table, write_book};
-    let t = |zh: &str, en: &str| lang.pick(zh, en).to_string();
-    let mut accounts = Table::new(
-        t("账号", "Accounts"),
-        head.iter().map(|h| h.to_string()).collect(),
-    );
+    head.extend([
+        t("年度得分", "Annual score"),
+        t("年度结论", "Annual result"),
+        t("单项否决", "Vetoes"),
+        t("不合格次数", "Rounds failed"),
+        t("历次满分", "Full marks every check"),
+    ]);
+    let mut tb = Table::new(t("账号", "Accounts"), head);
     for a in &y.accounts {
         let mut row = vec![
-            Cell::text(&a.account.name),
-            Cell::text(&a.account.platform_label),
-            Cell::text(&a.account.unit),
+            a.rank.map_or(Cell::Empty, Cell::int),
+            Cell::text(a.account.name.clone()),
+            Cell::text(a.account.platform_label.clone()),
+            Cell::text(a.account.unit.clone()),
         ];
-        row.extend(a.totals.iter().chain([&a.annual]).map(|t| Cell::num(*t, 2)));
-        row.push(Cell::int(a.rounds_failed));
-        row.push(Cell::yes_no(a.full_every_check, lang));
-        accounts.rows.push(row);
+        row.extend(
+            a.totals
+                .iter()
+                .zip(&a.states)
+                .map(|(t, s)| round_cell(*t, *s, lang)),
+        );
+        row.extend([
+            Cell::fig(a.annual),
+            Cell::text(result_label(a, lang)),
+            Cell::text(a.vetoes.join("；")),
+            Cell::int(a.rounds_failed),
+            Cell::yes_no(a.full_every_check, lang),
+        ]);
+        tb.rows.push(row);
     }
-    let mut units = Table::new(
+    tb
+}
+
+fn unit_table(y: &Annual, lang: Lang) -> Table {
+    let t = |z: &str, e: &str| lang.pick(z, e).to_string();
+    let mut tb = Table::new(
         t("单位", "Units"),
         vec![
             t("主办单位", "Host unit"),
@@ -303,40 +273,149 @@ fn xlsx(y: &Annual, head: &[&str], path: &Path, lang: Lang) -> anyhow::Result<()
         ],
     );
     for u in &y.units {
-        units.rows.push(vec![
-            Cell::text(&u.unit),
+        tb.rows.push(vec![
+            Cell::text(u.unit.clone()),
             Cell::int(u.accounts),
             Cell::int(u.with_score),
-            Cell::num(u.annual, 2),
+            Cell::fig(u.annual),
             Cell::int(u.vetoes),
         ]);
     }
-    let mut vetoes = Table::new(
+    tb
+}
+
+fn veto_table(y: &Annual, lang: Lang) -> Table {
+    let t = |z: &str, e: &str| lang.pick(z, e).to_string();
+    let mut tb = Table::new(
         t("单项否决", "Vetoes"),
         vec![
             t("轮次", "Round"),
             t("账号", "Account"),
+            t("平台", "Platform"),
             t("主办单位", "Host unit"),
             t("原因", "Reasons"),
         ],
     );
     for v in &y.vetoes {
-        vetoes.rows.push(vec![
-            Cell::text(&v.round),
-            Cell::text(&v.account),
-            Cell::text(&v.unit),
+        tb.rows.push(vec![
+            Cell::text(v.round.clone()),
+            Cell::text(v.account.clone()),
+            Cell::text(v.platform.clone()),
+            Cell::text(v.unit.clone()),
             Cell::text(v.reasons.join("；")),
         ]);
     }
-    let title = format!("{} {}", y.year, t("年度考核", "annual assessment"));
-    let mut sheets: Vec<Sheet> = [accounts, units, vetoes]
-        .into_iter()
-        .map(Sheet::from)
-        .collect();
-    sheets[0].title = Some(title);
-    sheets[0].paragraphs = vec![headline(y, lang)];
-    sheets[0].caps = vec![(0, 24.0), (2, 24.0)];
-    sheets[1].caps = vec![(0, 30.0)];
-    write_book(path, &sheets)?;
+    tb
+}
+
+fn headline(y: &Annual, lang: Lang) -> String {
+    let note = figure_msg::rounding_note(lang, y.decimals);
+    match lang {
+        Lang::Zh => format!(
+            "{} 年度考核：{} 个评估轮次，{} 个账号；合格 {}，不合格 {}，未评分 {}；{} 个账号在历次检查中均为满分；单项否决 {} 次（任一轮次单项否决的账号{}）。{note}。",
+            y.year,
+            y.rounds.len(),
+            y.accounts.len(),
+            y.passed,
+            y.failed,
+            y.unscored,
+            y.full_every_check,
+            y.vetoes.len(),
+            match y.veto_year {
+                VetoYear::Fail => "年度不合格，排在其他账号之后",
+                VetoYear::Score => "按年度得分评定，排在其他账号之后",
+            }
+        ),
+        Lang::En => format!(
+            "Annual assessment {}: {} rounds, {} accounts; {} passed, {} failed, {} unscored; {} at full marks in every check; {} vetoes (an account vetoed in any round {}). {note}.",
+            y.year,
+            y.rounds.len(),
+            y.accounts.len(),
+            y.passed,
+            y.failed,
+            y.unscored,
+            y.full_every_check,
+            y.vetoes.len(),
+            match y.veto_year {
+                VetoYear::Fail => "fails the year and ranks after all others",
+                VetoYear::Score => "is judged on its score and ranks after all others",
+            }
+        ),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct AnnualJson<'a> {
+    #[serde(flatten)]
+    annual: &'a Annual,
+    rule_note: String,
+}
+
+pub fn emit(
+    y: &Annual,
+    format: AnnualFormat,
+    out: Option<&Path>,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let accounts = account_table(y, lang);
+    let tables = [accounts.clone(), unit_table(y, lang), veto_table(y, lang)];
+    let bytes = match format {
+        AnnualFormat::Json => {
+            let j = AnnualJson {
+                annual: y,
+                rule_note: figure_msg::rounding_note(lang, y.decimals),
+            };
+            (serde_json::to_string_pretty(&j)? + "\n").into_bytes()
+        }
+        AnnualFormat::Csv => csv_bytes(&accounts)?,
+        AnnualFormat::Table => {
+            let mut s = format!("{}\n", headline(y, lang));
+            for t in &tables {
+                let h: Vec<&str> = t.header.iter().map(String::as_str).collect();
+                s.push('\n');
+                s.push_str(&super::output::table(&h, &t.text_rows()));
+            }
+            s.into_bytes()
+        }
+        AnnualFormat::Md => {
+            let mut s = format!(
+                "# {}\n\n{}\n",
+                lang.pick("年度考核", "Annual assessment"),
+                headline(y, lang)
+            );
+            for t in &tables {
+                s.push_str(&format!("\n## {}\n\n{}", t.name, markdown(t)));
+            }
+            s.into_bytes()
+        }
+        AnnualFormat::Xlsx => {
+            let path = out.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}",
+                    lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")
+                )
+            })?;
+            // The one workbook writer: the headline under the title, long names wrapped.
+            let mut sheets: Vec<Sheet> = tables.into_iter().map(Sheet::from).collect();
+            sheets[0].title = Some(format!(
+                "{} {}",
+                y.year,
+                lang.pick("年度考核", "annual assessment")
+            ));
+            sheets[0].paragraphs = vec![headline(y, lang)];
+            sheets[0].caps = vec![(1, 24.0), (3, 24.0)];
+            sheets[1].caps = vec![(0, 30.0)];
+            write_book(path, &sheets)?;
+            return Ok(());
+        }
+    };
+    match out {
+        Some(p) => std::fs::write(p, bytes)
+            .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_write(lang, p, &e)))?,
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(&bytes)?;
+        }
+    }
     Ok(())
 }

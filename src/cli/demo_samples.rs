@@ -66,6 +66,7 @@ fn registry() -> anyhow::Result<Vec<u8>> {
     let text = |c: &In| match c {
         In::Text(s) => s.clone(),
         In::Number(x) => format!("{x}"),
+        In::Error(e) => e.clone(),
         In::Empty => String::new(),
     };
     let mut t = Table::new("备案表", header.iter().map(text).collect());

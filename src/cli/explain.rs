@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::domain::engine::{self, Outcome, explain};
 use crate::domain::entry::Entry;
-use crate::domain::precision;
 use crate::domain::rubric;
 use crate::i18n::{Lang, panel_msg};
 use crate::storage::Store;
@@ -166,11 +165,9 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
         .collect();
     match args.format {
         ExplainFormat::Json => {
-            // Numbers at the rubric's published precision: no float noise; the unrounded total
-            // is kept beside the published one (cleaned of noise only).
-            let mut v = serde_json::to_value(&explained)?;
-            precision::round_json(&mut v, rubric.decimals, &["unrounded"]);
-            println!("{}", serde_json::to_string_pretty(&v)?)
+            // Published figures as published, items and unrounded values exactly: nothing is
+            // rounded here.
+            println!("{}", serde_json::to_string_pretty(&explained)?)
         }
         ExplainFormat::Text => {
             for x in &explained {

@@ -225,8 +225,12 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
         "要合并其轮次（按监测日期）的年份",
     ),
     (
-        "Weight per round, ROUND=W,… (round id or name; default: equal weights)",
-        "各轮次的权重，轮次=权重,…（轮次编号或名称；默认：等权）",
+        "Weight per round, ROUND=W,… (round id or name; default: equal weights). Rounds of different rubrics are combined only when every round is named here",
+        "各轮次的权重，轮次=权重,…（轮次编号或名称；默认：等权）。不同评估表的轮次，只有在这里逐一列出时才合并",
+    ),
+    (
+        "What a veto in one round does to the year: fail (default: the account fails the year) or score (judged on the annual score; the veto is still shown and ranks it last)",
+        "某一轮次单项否决对年度结论的影响：fail（默认：该账号年度不合格）或 score（按年度得分评定；否决仍标明，排在最后）",
     ),
     (
         "Output file (default: standard output; required for xlsx)",
@@ -245,8 +249,8 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
         "逐篇或逐周数据：CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）或 XLSX 文件",
     ),
     (
-        "Apply values that differ from the stored ones (otherwise they are reported and nothing is written)",
-        "采用与已存值不同的数值（否则只列出差异，不写入任何数据）",
+        "Apply values that differ from the stored ones (otherwise they are reported and nothing is written). An empty cell never becomes 0: it keeps the stored value, with or without --replace; a week not stored yet needs its followers, messages and replies. Spreadsheet errors (#DIV/0!, #N/A …), negative counts and values out of range refuse the whole file",
+        "采用与已存值不同的数值（否则只列出差异，不写入任何数据）。空单元格不会当作 0：无论是否加 --replace，都保留已存值；尚无数据的周须填写粉丝数、留言数和回复数。电子表格错误值（#DIV/0!、#N/A 等）、负数和超出范围的数值使整个文件被拒绝",
     ),
     (
         "First day of a week for weekly files: mon (default), sun, …",

@@ -23,7 +23,10 @@ pub enum MetricsCmd {
 pub struct MetricsImportArgs {
     /// Posts or weekly figures: a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file
     pub file: PathBuf,
-    /// Apply values that differ from the stored ones (otherwise they are reported and nothing is written)
+    /// Apply values that differ from the stored ones (otherwise they are reported and nothing is
+    /// written). An empty cell never becomes 0: it keeps the stored value, with or without
+    /// --replace; a week not stored yet needs its followers, messages and replies. Spreadsheet
+    /// errors (#DIV/0!, #N/A …), negative counts and values out of range refuse the whole file
     #[arg(long)]
     pub replace: bool,
     /// First day of a week for weekly files: mon (default), sun, …
@@ -51,7 +54,8 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
     };
     let file = read_metrics(&args.file, args.week_start).with_context(failed)?;
     let accounts = store.list_accounts(&AccountFilter::default())?;
-    let (posts, weeks) = resolve(&name, &file, &accounts).with_context(failed)?;
+    let stored = |id: i64, week: chrono::NaiveDate| store.week_metric(id, week).ok().flatten();
+    let (posts, weeks) = resolve(&name, &file, &accounts, &stored).with_context(failed)?;
     let source = ImportSource {
         file: args
             .file

@@ -77,9 +77,27 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
     }
     let (lines, records, skipped) = (plan.lines, plan.records, plan.skipped);
     if args.json {
+        if plan.no_data > 0 {
+            eprintln!("{}", no_data_line(plan.no_data, lang));
+        }
         return super::ops_read::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
     }
-    super::ops_read::write_stdout(&render(&lines, records.len(), skipped, args.dry_run, lang))
+    let mut text = render(&lines, records.len(), skipped, args.dry_run, lang);
+    text += &no_data_line(plan.no_data, lang);
+    text.push('\n');
+    super::ops_read::write_stdout(&text)
+}
+
+/// How many accounts had no figures in the period, so nothing was filled for them.
+fn no_data_line(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("无数据：{n} 个账号在监测期内没有导入运营数据，未填入自动值（不作判断）")
+        }
+        Lang::En => format!(
+            "no data: {n} accounts have no metrics imported for the period; nothing automatic was filled for them (nothing judged)"
+        ),
+    }
 }
 
 /// What a run does in one round: every rule-named item of every started sheet with its step,
@@ -88,6 +106,8 @@ struct Plan {
     lines: Vec<Line>,
     records: Vec<AutoRecord>,
     skipped: usize,
+    /// Accounts with a started sheet but no figures in the period: nothing filled (无数据).
+    no_data: usize,
 }
 
 fn plan(
@@ -113,10 +133,15 @@ fn plan(
     keys.sort();
     let rows: HashMap<i64, _> = report.accounts.iter().map(|r| (r.id, r)).collect();
     let (mut lines, mut skipped) = (Vec::new(), 0usize);
+    let mut no_data = std::collections::HashSet::new();
     for (account_id, evaluator) in keys {
         let Some(row) = rows.get(account_id) else {
             continue;
         };
+        if row.no_data {
+            no_data.insert(*account_id);
+            continue;
+        }
         if store.is_submitted(round.id, *account_id, evaluator)? {
             skipped += 1;
             continue;
@@ -158,6 +183,7 @@ fn plan(
         lines,
         records,
         skipped,
+        no_data: no_data.len(),
     })
 }
 
@@ -187,13 +213,14 @@ pub fn after_metrics(
             store.place_auto(round.id, &plan.records, Reopen::No)?;
         }
         let [filled, changed, overridden, _] = counts(&plan.lines);
+        let nd = plan.no_data;
         out.push(match lang {
             Lang::Zh => format!(
-                "轮次 {}：自动值填入 {filled}，变化 {changed}，评估人覆盖的保留 {overridden}（明细见 assay ops auto --round {} --dry-run）",
+                "轮次 {}：自动值填入 {filled}，变化 {changed}，评估人覆盖的保留 {overridden}，无数据未填 {nd}（明细见 assay ops auto --round {} --dry-run）",
                 round.name, round.id
             ),
             Lang::En => format!(
-                "round {}: automatic values {filled} filled, {changed} changed, {overridden} overridden by evaluators kept (details: assay ops auto --round {} --dry-run)",
+                "round {}: automatic values {filled} filled, {changed} changed, {overridden} overridden by evaluators kept, {nd} accounts with no data left alone (details: assay ops auto --round {} --dry-run)",
                 round.name, round.id
             ),
         });

@@ -1,5 +1,6 @@
 //! Rendering of the operations report: aligned table, JSON, CSV (Excel-safe) and Markdown.
 
+use crate::domain::figure::{Figure, index};
 use crate::domain::ops::report::{OpsReport, OpsRow};
 use crate::i18n::Lang;
 
@@ -69,6 +70,13 @@ fn each_cell(
 ) -> std::io::Result<()> {
     use std::fmt::Write;
     buf.clear();
+    if r.no_data {
+        buf.push_str(if codes {
+            "no_data"
+        } else {
+            lang.pick("无数据", "no data")
+        });
+    }
     for (k, f) in r.flags.iter().enumerate() {
         if k > 0 {
             buf.push_str(if codes { ";" } else { "、" });
@@ -84,15 +92,19 @@ fn each_cell(
     emit(&r.name)?;
     emit(&r.group)?;
     let st = r.standing.as_ref();
-    let numbers: [Option<(f64, bool)>; 3] = [
-        Some((r.index, false)),
-        st.map(|s| (s.mean, false)),
-        st.map(|s| (s.diff, true)),
+    // Every statistic as published ([`index`]: half-up at four decimals); none without figures.
+    let numbers: [(Option<Figure>, bool); 3] = [
+        (index(r.index), false),
+        (st.and_then(|s| index(s.mean)), false),
+        (st.and_then(|s| index(s.diff)), true),
     ];
-    for n in numbers {
+    for (n, plus) in numbers {
         buf.clear();
-        if let Some((x, plus)) = n {
-            dec4_into(buf, x, plus);
+        match n {
+            Some(x) if plus => x.write_signed(buf),
+            Some(x) => x.write_to(buf),
+            None if r.no_data || !r.index.is_finite() => buf.push_str(no_data(lang, codes)),
+            None => {}
         }
         emit(buf)?;
     }
@@ -100,7 +112,10 @@ fn each_cell(
     let _ = write!(buf, "{}/{}", r.streak.current, r.streak.longest);
     emit(buf)?;
     buf.clear();
-    dec4_into(buf, r.mean_index, false);
+    match index(r.mean_index) {
+        Some(x) => x.write_to(buf),
+        None => buf.push_str(no_data(lang, codes)),
+    }
     emit(buf)?;
     buf.clear();
     match r.activity.last_post {
@@ -115,6 +130,15 @@ fn each_cell(
     emit(buf)
 }
 
+/// 「无数据」 where a figure would stand (empty in CSV: the flags column says no_data).
+fn no_data(lang: Lang, codes: bool) -> &'static str {
+    if codes {
+        ""
+    } else {
+        lang.pick("无数据", "no data")
+    }
+}
+
 fn cells(r: &OpsRow, lang: Lang, codes: bool) -> Vec<String> {
     let mut out = Vec::with_capacity(11);
     let mut buf = String::new();
@@ -123,41 +147,6 @@ fn cells(r: &OpsRow, lang: Lang, codes: bool) -> Vec<String> {
         Ok(())
     });
     out
-}
-
-/// `format!("{:.4}", x)` (`{:+.4}` with `plus`), see [`dec4_into`].
-#[cfg(test)]
-fn dec4(x: f64, plus: bool) -> String {
-    let mut s = String::new();
-    dec4_into(&mut s, x, plus);
-    s
-}
-
-/// Appends `format!("{:.4}", x)` (`{:+.4}` with `plus`) without the exact-decimal machinery
-/// for the usual magnitudes: x·10⁴ rounded to an integer, when no tie is anywhere near (below
-/// 10¹² the computed product is within 2⁻¹³ of the exact one, so the side of the tie is
-/// certain); otherwise the standard formatting. A national report formats half a million.
-fn dec4_into(out: &mut String, x: f64, plus: bool) {
-    use std::fmt::Write;
-    let y = x * 1e4;
-    if y.is_finite() && y.abs() < 1e12 {
-        let r = y.round();
-        if ((y - r).abs() - 0.5).abs() > 1e-3 {
-            let n = r.abs() as u64;
-            if x.is_sign_negative() {
-                out.push('-');
-            } else if plus {
-                out.push('+');
-            }
-            let _ = write!(out, "{}.{:04}", n / 10_000, n % 10_000);
-            return;
-        }
-    }
-    let _ = if plus {
-        write!(out, "{x:+.4}")
-    } else {
-        write!(out, "{x:.4}")
-    };
 }
 
 fn findings(rep: &OpsReport, lang: Lang) -> String {
@@ -260,6 +249,7 @@ fn write_json(rep: &OpsReport, out: &mut dyn std::io::Write) -> anyhow::Result<(
         group_by: rep.group_by,
         rules: rep.rules.clone(),
         accounts: Vec::new(),
+        no_data: rep.no_data,
         findings: rep.findings.clone(),
     };
     let text = super::output::json(&skeleton)?;
@@ -296,20 +286,22 @@ fn table(rep: &OpsReport, lang: Lang) -> String {
     let flagged = rep.accounts.iter().filter(|r| !r.flags.is_empty()).count();
     let head = match lang {
         Lang::Zh => format!(
-            "{} 至 {}，{} 周，{} 个账号，{} 个有标记\n",
+            "{} 至 {}，{} 周，{} 个账号，{} 个有标记，{} 个无数据（未导入运营数据，不作判断）\n",
             rep.from,
             rep.to,
             rep.weeks.len(),
             rep.accounts.len(),
-            flagged
+            flagged,
+            rep.no_data
         ),
         Lang::En => format!(
-            "{} to {}, {} weeks, {} accounts, {} flagged\n",
+            "{} to {}, {} weeks, {} accounts, {} flagged, {} with no data (no metrics imported, nothing judged)\n",
             rep.from,
             rep.to,
             rep.weeks.len(),
             rep.accounts.len(),
-            flagged
+            flagged,
+            rep.no_data
         ),
     };
     head + &super::output::table(&header(lang), &rows) + &findings(rep, lang)
@@ -334,50 +326,4 @@ fn markdown(rep: &OpsReport, lang: Lang) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::dec4;
-
-    #[test]
-    fn dec4_writes_what_format_writes() {
-        let mut cases = vec![
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            0.5,
-            2.87085,
-            0.00005,
-            -0.00005,
-            0.00015,
-            1.23445,
-            -2.15305,
-            1e-9,
-            -1e-9,
-            99_999_999.999_95,
-            1e12,
-            -3e15,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            123.456789,
-            0.1 + 0.2,
-        ];
-        // Pseudo-random values over many magnitudes, ties at the fifth decimal among them.
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        for k in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let m = (x % 1_000_000_000) as f64 / 10f64.powi(k % 12);
-            cases.push(if k % 2 == 0 { m } else { -m });
-            cases.push((x % 100_000) as f64 / 1e5 + 0.00005);
-        }
-        for c in cases {
-            assert_eq!(dec4(c, false), format!("{c:.4}"), "{c:e}");
-            assert_eq!(dec4(c, true), format!("{c:+.4}"), "{c:e}");
-        }
-    }
 }

@@ -52,12 +52,12 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<String> {
     Ok(crate::io::export::csv_string(header, rows)?)
 }
 
-/// Pretty JSON without float noise, rounded as every report publishes numbers
-/// ([`crate::report::tables::round_json`]).
+/// Pretty JSON. Published figures serialize as the numbers they are ([`Figure`]); nothing is
+/// rounded here.
+///
+/// [`Figure`]: crate::domain::figure::Figure
 pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
-    let mut v = serde_json::to_value(value)?;
-    crate::report::tables::round_json(&mut v);
-    Ok(serde_json::to_string_pretty(&v)?)
+    Ok(serde_json::to_string_pretty(value)?)
 }
 
 #[cfg(test)]

@@ -16,9 +16,7 @@ use crate::report::rollup::RollupRule;
 use crate::report::sheet::{CategoryInfo, Combine};
 use crate::report::source::{Source, load, verify};
 use crate::report::summary::{RoundSummary, headline, render};
-use crate::report::tables::{
-    account_table, group_table, headline_table, markdown, rollup_table, round_json,
-};
+use crate::report::tables::{account_table, group_table, headline_table, markdown, rollup_table};
 use crate::storage::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -144,9 +142,7 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
                 results: &report.accounts,
                 rollups: &report.rollups,
             };
-            let mut v = serde_json::to_value(&json)?;
-            round_json(&mut v);
-            let mut s = serde_json::to_string_pretty(&v)?;
+            let mut s = serde_json::to_string_pretty(&json)?;
             s.push('\n');
             s.into_bytes()
         }

@@ -284,21 +284,17 @@ fn summary_columns(lang: Lang) -> Vec<String> {
 
 fn summary_cells(s: &Sheet, r: &crate::report::AccountResult, lang: Lang) -> Vec<Cell> {
     let a = &r.account;
-    let verdict = match r.verdict {
-        crate::report::Verdict::Passed => lang.pick("合格", "passed"),
-        crate::report::Verdict::Failed => lang.pick("不合格", "failed"),
-        crate::report::Verdict::Unfinished => lang.pick("未完成", "unfinished"),
-    };
+    let verdict = crate::report::tables::verdict_label(r, lang);
     vec![
         Cell::text(&a.name),
         Cell::text(&a.platform_label),
         Cell::text(&a.unit),
         Cell::text(lang.pick(a.level.label_zh(), a.level.label_en())),
         Cell::text(&a.region),
-        s.total.map_or_else(|| Cell::text("—"), Cell::Num),
+        s.total.map_or_else(|| Cell::text("—"), Cell::Fig),
         Cell::text(r.grade.clone().unwrap_or_default()),
         Cell::text(verdict),
-        Cell::Num(r.evaluators.len() as f64),
+        Cell::Fig(crate::domain::figure::Figure::int(r.evaluators.len() as i64)),
     ]
 }
 

@@ -5,10 +5,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::engine::Outcome;
+use crate::domain::figure::Figure;
 
 /// The version of the rules that computed a kept sheet result: rows of another version are
 /// recomputed before any report reads them. Bump the suffix whenever the engine's results change.
-pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-2");
+/// engine-3: exact arithmetic; points and subtotals kept as published figures, a category that
+/// does not apply kept as none.
+pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-3");
 
 /// Where one evaluator's sheet stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -71,10 +74,12 @@ pub struct SheetResult {
     pub account_id: i64,
     pub evaluator: String,
     pub status: SheetStatus,
-    /// Base + bonus, BEFORE the rubric's veto policy (the policy applies after combining).
-    pub points: f64,
-    /// Category subtotals in rubric order.
-    pub subtotals: Vec<f64>,
+    /// Base + bonus published at the rubric's decimals, BEFORE the rubric's veto policy (the
+    /// policy applies after combining).
+    pub points: Figure,
+    /// Category subtotals in rubric order, published; `None` where the category does not apply
+    /// to the account (不适用: left out of subtotals and means).
+    pub subtotals: Vec<Option<Figure>>,
     pub vetoes: Vec<VetoReason>,
     /// A veto settled the sheet with applicable items left unscored (「因单项否决未评」): its
     /// points are not a whole sheet's, so they give no total where the veto policy needs one.
@@ -87,8 +92,8 @@ pub struct SheetResult {
 pub struct SheetFigures {
     pub scored: usize,
     pub applicable: usize,
-    pub points: f64,
-    pub subtotals: Vec<f64>,
+    pub points: Figure,
+    pub subtotals: Vec<Option<Figure>>,
     pub vetoes: Vec<VetoReason>,
 }
 
@@ -98,8 +103,8 @@ impl SheetFigures {
         SheetFigures {
             scored: o.scored,
             applicable: o.applicable,
-            // Before publishing and before the veto effect: both apply once, after combining.
-            points: o.unrounded,
+            // Published, before the veto effect (it applies once, after combining).
+            points: o.points,
             subtotals: o.categories.iter().map(|c| c.subtotal).collect(),
             vetoes: o
                 .vetoes

@@ -34,7 +34,7 @@ pub fn substitute(entries: &mut Vec<Entry>, agreed: &HashMap<String, Consensus>)
 }
 
 /// Each rescored sheet's own points (before the consensus), by (account id, evaluator).
-pub type OwnPoints = HashMap<(i64, String), f64>;
+pub type OwnPoints = HashMap<(i64, String), crate::domain::figure::Figure>;
 
 /// Rescores the counted sheets of every account with a consensus, from their entries with the
 /// consensus substituted (pure: the entries per (account, evaluator) are handed in). Returns

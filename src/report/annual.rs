@@ -1,23 +1,55 @@
 //! The annual assessment (年度考核): the year's rounds combined per account and per host unit
-//! with a weight per round (default equal), every veto of the year with its round, and the
-//! accounts at full marks in every check they were part of (seed 004 counts 166). Pure: it
-//! takes each round's account results from the one aggregation.
+//! with a weight per round (default equal), each account's annual result (合格/不合格: a veto in
+//! any round fails the year unless the office chooses otherwise), its rank (accounts vetoed in
+//! the year after every other), every veto of the year with its round, and the accounts at full
+//! marks in every check they were part of (seed 004 counts 166). Pure: it takes each round's
+//! account results from the one aggregation. Figures are the rounds' published totals, the
+//! annual score their weighted mean published once (half-up) at the rubric's decimals.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::domain::account::Account;
+use crate::domain::figure::{Exact, Figure, dec};
+use crate::domain::rubric::Side;
+use crate::report::rank::ranks;
 use crate::i18n::Lang;
 use crate::report::{AccountResult, Verdict};
 
-/// One round of the year and its weight.
+/// One round of the year, its weight and the rubric facts the annual result is judged by.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearRound {
     pub id: i64,
     pub name: String,
     pub monitoring_date: String,
     pub weight: f64,
+    /// The round's rubric (name and id), pass mark and side.
+    pub rubric: String,
+    pub pass_mark: f64,
+    pub pass_side: Side,
+}
+
+/// What a veto in one round does to the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VetoYear {
+    /// A veto in any round fails the year (the default).
+    #[default]
+    Fail,
+    /// The year is judged on the annual score alone; the veto is still shown.
+    Score,
+}
+
+impl VetoYear {
+    /// `fail` or `score`.
+    pub fn parse(s: &str) -> Option<VetoYear> {
+        match s.trim() {
+            "fail" => Some(VetoYear::Fail),
+            "score" => Some(VetoYear::Score),
+            _ => None,
+        }
+    }
 }
 
 /// A veto recorded in one of the year's rounds.
@@ -25,6 +57,7 @@ pub struct YearRound {
 pub struct YearVeto {
     pub account_id: i64,
     pub account: String,
+    pub platform: String,
     pub unit: String,
     pub round: String,
     pub reasons: Vec<String>,
@@ -34,13 +67,24 @@ pub struct YearVeto {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearAccount {
     pub account: Account,
-    /// The account's total in each round (rounds order); `None` where it has no scored total.
-    pub totals: Vec<Option<f64>>,
-    /// Weighted mean over the rounds with a scored total (weights renormalised over those).
-    pub annual: Option<f64>,
-    /// Rounds in which it has a result, and in which it failed (on points or by a veto).
+    /// The account's published total in each round (rounds order); `None` where it has no
+    /// final result or its veto left no score.
+    pub totals: Vec<Option<Figure>>,
+    /// Its state in each round (passed, failed, unscored, below_quorum, pending_review).
+    pub states: Vec<Option<Verdict>>,
+    /// Weighted mean over the rounds with a total (weights renormalised over those), published.
+    pub annual: Option<Figure>,
+    /// The annual result: passed or failed, or unscored when no round has a final result.
+    pub result: Verdict,
+    /// Rank of the year: accounts vetoed in the year after every other; none without a result.
+    pub rank: Option<usize>,
+    /// Rounds in which it has a result, in which it failed (on points or by a veto), and in which
+    /// it was vetoed.
     pub rounds_with_result: usize,
     pub rounds_failed: usize,
+    pub rounds_vetoed: usize,
+    /// The year's vetoes of this account, 「round: item: reason」.
+    pub vetoes: Vec<String>,
     /// Full marks in every round in which it has a result (and at least one such round).
     pub full_every_check: bool,
 }
@@ -51,23 +95,38 @@ pub struct YearUnit {
     pub unit: String,
     pub accounts: usize,
     pub with_score: usize,
-    pub annual: Option<f64>,
+    pub annual: Option<Figure>,
     pub vetoes: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annual {
     pub year: i32,
+    /// Decimals the annual figures are published at.
+    pub decimals: u32,
+    pub veto_year: VetoYear,
     pub rounds: Vec<YearRound>,
+    /// In rank order; accounts without a result last.
     pub accounts: Vec<YearAccount>,
     pub units: Vec<YearUnit>,
     pub vetoes: Vec<YearVeto>,
+    /// Accounts passed and failed for the year, and without any final result (未评分).
+    pub passed: usize,
+    pub failed: usize,
+    pub unscored: usize,
     /// Accounts at full marks in every check of the year they had a result in.
     pub full_every_check: usize,
 }
 
-/// Combines the year's rounds: `results[i]` are the account results of `rounds[i]`.
-pub fn annual(year: i32, rounds: Vec<YearRound>, results: &[Vec<AccountResult>]) -> Annual {
+/// Combines the year's rounds: `results[i]` are the account results of `rounds[i]`; figures are
+/// published at `decimals`.
+pub fn annual(
+    year: i32,
+    rounds: Vec<YearRound>,
+    results: &[Vec<AccountResult>],
+    decimals: u32,
+    veto_year: VetoYear,
+) -> Annual {
     let mut by_account: BTreeMap<i64, (Account, Vec<Option<&AccountResult>>)> = BTreeMap::new();
     for (ri, rs) in results.iter().enumerate() {
         for r in rs {
@@ -85,71 +144,122 @@ pub fn annual(year: i32, rounds: Vec<YearRound>, results: &[Vec<AccountResult>])
                 vetoes.push(YearVeto {
                     account_id: id,
                     account: account.name.clone(),
+                    platform: account.platform_label.clone(),
                     unit: account.unit.clone(),
                     round: rounds[ri].name.clone(),
                     reasons: r.vetoes.iter().map(|v| v.label()).collect(),
                 });
             }
         }
-        accounts.push(year_account(account, &per, &rounds));
+        accounts.push(year_account(account, &per, &rounds, decimals, veto_year));
     }
-    let units = units(&accounts, &vetoes);
-    let full_every_check = accounts.iter().filter(|a| a.full_every_check).count();
+    rank(&mut accounts);
+    let units = units(&accounts, &vetoes, decimals);
+    let count = |v: Verdict| accounts.iter().filter(|a| a.result == v).count();
     Annual {
         year,
+        decimals,
+        veto_year,
+        passed: count(Verdict::Passed),
+        failed: count(Verdict::Failed),
+        unscored: count(Verdict::Unscored),
+        full_every_check: accounts.iter().filter(|a| a.full_every_check).count(),
         rounds,
         accounts,
         units,
         vetoes,
-        full_every_check,
     }
+}
+
+/// Ranks the year (vetoed accounts after every other) and sorts the accounts by rank.
+fn rank(accounts: &mut [YearAccount]) {
+    let keys: Vec<Option<(u8, Option<Figure>)>> = accounts
+        .iter()
+        .map(|a| (a.result != Verdict::Unscored).then(|| (u8::from(a.rounds_vetoed > 0), a.annual)))
+        .collect();
+    for (a, r) in accounts.iter_mut().zip(ranks(&keys)) {
+        a.rank = r;
+    }
+    accounts.sort_by_key(|a| (a.rank.is_none(), a.rank, a.account.id));
 }
 
 fn year_account(
     account: Account,
     per: &[Option<&AccountResult>],
     rounds: &[YearRound],
+    decimals: u32,
+    veto_year: VetoYear,
 ) -> YearAccount {
-    let totals: Vec<Option<f64>> = per
-        .iter()
-        .map(|r| r.filter(|r| r.has_result()).and_then(|r| r.total))
-        .collect();
-    let (mut sum, mut wsum) = (0.0, 0.0);
+    let finals: Vec<Option<&AccountResult>> =
+        per.iter().map(|r| r.filter(|r| r.has_result())).collect();
+    let totals: Vec<Option<Figure>> = finals.iter().map(|r| r.and_then(|r| r.total)).collect();
+    // Σ w·t / Σ w over the rounds with a total, and the pass marks weighted alike.
+    let (mut sum, mut mark, mut wsum) = (Exact::ZERO, Exact::ZERO, Exact::ZERO);
+    let mut above = true;
     for (t, r) in totals.iter().zip(rounds) {
         if let Some(t) = t {
-            sum += t * r.weight;
-            wsum += r.weight;
+            let w = dec(r.weight).exact();
+            sum = sum.add(&t.exact().mul(&w));
+            mark = mark.add(&dec(r.pass_mark).exact().mul(&w));
+            wsum = wsum.add(&w);
+            above &= r.pass_side == Side::Above;
         }
     }
-    let with: Vec<&AccountResult> = per
+    let annual = sum.div(&wsum).map(|x| x.publish(decimals));
+    let with: Vec<&AccountResult> = finals.iter().flatten().copied().collect();
+    let vetoed: Vec<(usize, &AccountResult)> = finals
         .iter()
-        .flatten()
-        .filter(|r| r.has_result())
-        .copied()
+        .enumerate()
+        .filter_map(|(i, r)| r.filter(|r| r.vetoed()).map(|r| (i, r)))
         .collect();
+    let passes_on_score = annual.is_some_and(|a| {
+        let m = mark.div(&wsum).unwrap_or_default();
+        if above { a.exact() > m } else { a.exact() >= m }
+    });
+    let result = if with.is_empty() {
+        Verdict::Unscored
+    } else if !vetoed.is_empty() && veto_year == VetoYear::Fail {
+        Verdict::Failed
+    } else if passes_on_score {
+        Verdict::Passed
+    } else {
+        Verdict::Failed
+    };
     YearAccount {
-        annual: (wsum > 0.0).then(|| crate::report::sheet::tidy(sum / wsum)),
+        annual,
+        result,
+        rank: None,
         rounds_with_result: with.len(),
         rounds_failed: with.iter().filter(|r| r.verdict == Verdict::Failed).count(),
+        rounds_vetoed: vetoed.len(),
+        vetoes: vetoed
+            .iter()
+            .flat_map(|(i, r)| {
+                r.vetoes
+                    .iter()
+                    .map(move |v| format!("{}：{}", rounds[*i].name, v.label()))
+            })
+            .collect(),
         full_every_check: !with.is_empty() && with.iter().all(|r| r.full_marks),
+        states: per.iter().map(|r| r.map(|r| r.verdict)).collect(),
         totals,
         account,
     }
 }
 
-fn units(accounts: &[YearAccount], vetoes: &[YearVeto]) -> Vec<YearUnit> {
+fn units(accounts: &[YearAccount], vetoes: &[YearVeto], decimals: u32) -> Vec<YearUnit> {
     let mut by: BTreeMap<&str, Vec<&YearAccount>> = BTreeMap::new();
     for a in accounts {
         by.entry(a.account.unit.as_str()).or_default().push(a);
     }
     by.into_iter()
         .map(|(unit, xs)| {
-            let scores: Vec<f64> = xs.iter().filter_map(|a| a.annual).collect();
+            let scores: Vec<Figure> = xs.iter().filter_map(|a| a.annual).collect();
             YearUnit {
                 unit: unit.to_string(),
                 accounts: xs.len(),
                 with_score: scores.len(),
-                annual: crate::report::stats::mean(&scores).map(crate::report::sheet::tidy),
+                annual: crate::report::stats::mean(&scores).map(|m| m.publish(decimals)),
                 vetoes: vetoes.iter().filter(|v| v.unit == unit).count(),
             }
         })
@@ -187,117 +297,4 @@ pub fn parse_weights(s: &str, lang: Lang) -> Result<Vec<(String, f64)>, String> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::VetoReason;
-    use crate::report::tests::account;
-
-    fn result(
-        id: i64,
-        unit: &str,
-        total: Option<f64>,
-        verdict: Verdict,
-        full: bool,
-        veto: bool,
-    ) -> AccountResult {
-        let mut a = account(id, &format!("号{id}"));
-        a.unit = unit.into();
-        AccountResult {
-            account: a,
-            verdict,
-            total,
-            points: total,
-            subtotals: Vec::new(),
-            vetoes: if veto {
-                vec![VetoReason {
-                    id: "stale".into(),
-                    name: "内容不更新".into(),
-                    reason: "两周未更新".into(),
-                }]
-            } else {
-                Vec::new()
-            },
-            overruled: Vec::new(),
-            panel: Default::default(),
-            grade: None,
-            evaluators: vec!["甲".into()],
-            in_progress: 0,
-            provisional: None,
-            full_marks: full,
-        }
-    }
-
-    fn round(id: i64, w: f64) -> YearRound {
-        YearRound {
-            id,
-            name: format!("R{id}"),
-            monitoring_date: "2024-03-31".into(),
-            weight: w,
-        }
-    }
-
-    #[test]
-    fn weighted_mean_renormalises_over_rounds_with_a_total() {
-        use Verdict::*;
-        let r1 = vec![
-            result(1, "甲单位", Some(80.0), Passed, false, false),
-            result(2, "甲单位", Some(100.0), Passed, true, false),
-            result(3, "乙单位", Some(40.0), Failed, false, true),
-        ];
-        let r2 = vec![
-            result(1, "甲单位", Some(90.0), Passed, false, false),
-            result(2, "甲单位", Some(100.0), Passed, true, false),
-            result(3, "乙单位", None, Unfinished, false, false),
-        ];
-        let y = annual(2024, vec![round(1, 1.0), round(2, 3.0)], &[r1, r2]);
-        let a1 = &y.accounts[0];
-        // (80×1 + 90×3) / 4 = 87.5
-        assert_eq!(a1.annual, Some(87.5));
-        assert_eq!(a1.totals, vec![Some(80.0), Some(90.0)]);
-        // Account 3 has a total only in round 1: its weight alone counts.
-        assert_eq!(y.accounts[2].annual, Some(40.0));
-        assert_eq!(y.accounts[2].rounds_with_result, 1);
-        assert_eq!(y.accounts[2].rounds_failed, 1);
-        // Full marks in every check: only account 2.
-        assert_eq!(y.full_every_check, 1);
-        assert!(y.accounts[1].full_every_check);
-        // The veto of the year is listed with its round.
-        assert_eq!(y.vetoes.len(), 1);
-        assert_eq!(y.vetoes[0].round, "R1");
-        assert_eq!(
-            y.vetoes[0].reasons,
-            vec!["内容不更新: 两周未更新".to_string()]
-        );
-        // Units: 甲单位 = mean(87.5, 100) = 93.75; 乙单位 = 40 with one veto.
-        let u: Vec<(&str, Option<f64>, usize)> = y
-            .units
-            .iter()
-            .map(|u| (u.unit.as_str(), u.annual, u.vetoes))
-            .collect();
-        assert_eq!(
-            u,
-            vec![("乙单位", Some(40.0), 1), ("甲单位", Some(93.75), 0)]
-        );
-    }
-
-    #[test]
-    fn an_account_without_any_result_has_no_annual_score_and_is_not_full() {
-        let r = vec![result(1, "甲", None, Verdict::Unfinished, false, false)];
-        let y = annual(2024, vec![round(1, 1.0)], &[r]);
-        assert_eq!(y.accounts[0].annual, None);
-        assert!(!y.accounts[0].full_every_check);
-        assert_eq!(y.full_every_check, 0);
-    }
-
-    #[test]
-    fn weights_parse_and_refuse_bad_values() {
-        assert_eq!(
-            parse_weights("Q1=1,第四季度=2.5", Lang::Zh).unwrap(),
-            vec![("Q1".into(), 1.0), ("第四季度".into(), 2.5)]
-        );
-        assert!(parse_weights("Q1", Lang::En).is_err());
-        assert!(parse_weights("Q1=x", Lang::En).is_err());
-        assert!(parse_weights("Q1=-1", Lang::En).is_err());
-        assert!(parse_weights("Q1=0", Lang::En).is_err());
-    }
-}
+mod tests;

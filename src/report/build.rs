@@ -32,8 +32,8 @@ pub struct Failure {
     pub platform: Platform,
     pub name: String,
     pub unit: String,
-    /// The total after the veto policy (`None`: the policy leaves no score).
-    pub total: Option<f64>,
+    /// The published total after the veto policy (`None`: the policy leaves no score, 「—」).
+    pub total: Option<crate::domain::figure::Figure>,
     /// "item name: reason" for each distinct veto; empty when it failed on points.
     pub vetoes: Vec<String>,
 }
@@ -164,7 +164,7 @@ fn build_on(
             .collect()
     };
     let members: Vec<Vec<usize>> = parts.iter().map(|(_, idx)| idx.clone()).collect();
-    let st = standings(&rs, &members);
+    let st = standings(&rs, &members, scheme.decimals);
     let mut group_of = vec![Vec::new(); rs.len()];
     for (key, idx) in &parts {
         for &i in idx {
@@ -175,7 +175,7 @@ fn build_on(
         .rollup
         .as_ref()
         .map(|(depths, rule)| {
-            roll_levels(&rs, depths, *rule)
+            roll_levels(&rs, depths, *rule, scheme.decimals)
                 .into_iter()
                 .map(|(depth, nodes)| RollupLevel {
                     depth,

@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::combine::{AccountResult, Verdict};
-use super::sheet::{Scheme, tidy};
+use super::sheet::Scheme;
 use super::stats::Spread;
 use crate::domain::account::Account;
+use crate::domain::figure::{Figure, dec};
 use crate::i18n::Lang;
 
 /// One grouping dimension.
@@ -107,15 +108,19 @@ pub fn region_prefix(region: &str, depth: usize) -> String {
         .join("/")
 }
 
-/// A category's mean subtotal in a group and its share of the category's weight.
+/// A category's mean subtotal in a group and its share of the category's weight, over the
+/// accounts it applies to (an account where it does not apply is left out, never counted 0).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CategoryMean {
     pub id: String,
     pub name: String,
     pub weight: f64,
-    pub mean: Option<f64>,
-    /// mean / weight, in [0, 1].
-    pub share: Option<f64>,
+    /// Accounts with a result the category applies to.
+    pub n: usize,
+    /// Published at the rubric's decimals; `None` when it applies to none (不适用).
+    pub mean: Option<Figure>,
+    /// The published mean / weight, a rate (0.1%).
+    pub share: Option<Figure>,
 }
 
 /// The statistics of one group of accounts. Totals are counted over accounts with a result and
@@ -125,16 +130,25 @@ pub struct GroupStats {
     /// Labels of the group on each dimension (empty for the whole round).
     pub key: Vec<String>,
     pub accounts: usize,
-    /// Accounts with at least one counted sheet.
+    /// Accounts with a final result (passed or failed).
     pub with_result: usize,
-    /// Accounts without a result that have a sheet in progress.
+    /// Accounts without a counted sheet (「未评分」) = `in_progress` + `not_started`.
+    #[serde(default)]
+    pub unscored: usize,
+    /// Unscored accounts that have a sheet in progress.
     pub in_progress: usize,
-    /// Accounts with no sheet at all.
+    /// Unscored accounts with no sheet at all.
     pub not_started: usize,
+    /// Counted sheets below the quorum (「评分不足」).
+    #[serde(default)]
+    pub below_quorum: usize,
+    /// A veto split waiting for the chair (「待复核」).
+    #[serde(default)]
+    pub pending_review: usize,
     pub passed: usize,
     pub failed: usize,
-    /// passed / with_result, in [0, 1]; `None` when no account has a result.
-    pub pass_rate: Option<f64>,
+    /// passed / with_result, a rate (0.1%); `None` when no account has a result.
+    pub pass_rate: Option<Figure>,
     pub vetoed: usize,
     #[serde(flatten)]
     pub spread: Spread,
@@ -150,7 +164,7 @@ impl GroupStats {
     /// Statistics of the given accounts.
     pub fn of(scheme: &Scheme, key: Vec<String>, rs: &[&AccountResult]) -> GroupStats {
         let with: Vec<&&AccountResult> = rs.iter().filter(|r| r.has_result()).collect();
-        let totals: Vec<f64> = with.iter().filter_map(|r| r.total).collect();
+        let totals: Vec<Figure> = with.iter().filter_map(|r| r.total).collect();
         let passed = rs.iter().filter(|r| r.verdict == Verdict::Passed).count();
         let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
         for r in &with {
@@ -176,41 +190,65 @@ impl GroupStats {
             .categories
             .iter()
             .enumerate()
-            .map(|(i, c)| {
-                let xs: Vec<f64> = with
-                    .iter()
-                    .filter_map(|r| r.subtotals.get(i).copied())
-                    .collect();
-                let mean = super::stats::mean(&xs).map(tidy);
-                CategoryMean {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
-                    weight: c.weight,
-                    mean,
-                    share: mean.filter(|_| c.weight > 0.0).map(|m| tidy(m / c.weight)),
-                }
-            })
+            .map(|(i, c)| category_mean(scheme, (i, c), &with))
             .collect();
+        let count = |v: Verdict| rs.iter().filter(|r| r.verdict == v).count();
+        let unscored = count(Verdict::Unscored);
         let in_progress = rs
             .iter()
-            .filter(|r| !r.has_result() && r.in_progress > 0)
+            .filter(|r| r.verdict == Verdict::Unscored && r.in_progress > 0)
             .count();
         GroupStats {
             key,
             accounts: rs.len(),
             with_result: with.len(),
+            unscored,
             in_progress,
-            not_started: rs.len() - with.len() - in_progress,
+            not_started: unscored - in_progress,
+            below_quorum: count(Verdict::BelowQuorum),
+            pending_review: count(Verdict::PendingReview),
             passed,
             failed: with.len() - passed,
-            pass_rate: (!with.is_empty()).then(|| passed as f64 / with.len() as f64),
+            pass_rate: Figure::rate(passed, with.len()),
             vetoed: with.iter().filter(|r| r.vetoed()).count(),
-            spread: Spread::of(&totals),
+            spread: Spread::of(&totals, scheme.decimals),
             vetoes_by_reason,
             full_marks: with.iter().filter(|r| r.full_marks).count(),
             grades,
             categories,
         }
+    }
+
+    /// Every account in the group has a final result: only then may a bulletin say 「无不合格」.
+    pub fn all_final(&self) -> bool {
+        self.with_result == self.accounts
+    }
+}
+
+/// A category's mean over the accounts with a result it applies to, published; its share of the
+/// weight from that published mean.
+fn category_mean(
+    scheme: &Scheme,
+    (i, c): (usize, &super::sheet::CategoryInfo),
+    with: &[&&AccountResult],
+) -> CategoryMean {
+    let xs: Vec<Figure> = with
+        .iter()
+        .filter_map(|r| r.subtotals.get(i).copied().flatten())
+        .collect();
+    let mean = super::stats::mean(&xs).map(|m| m.publish(scheme.decimals));
+    let weight = dec(c.weight);
+    let share = mean.filter(|_| !weight.is_zero()).and_then(|m| {
+        let s = m.exact().div(&weight.exact())?;
+        Some(s.publish(crate::domain::figure::RATE_DECIMALS))
+    });
+    CategoryMean {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        weight: c.weight,
+        n: xs.len(),
+        mean,
+        share,
     }
 }
 
@@ -309,7 +347,7 @@ mod tests {
     use crate::report::combine::account_result;
     use crate::report::combine::tests::scheme;
     use crate::report::sheet::{SheetStatus, VetoReason};
-    use crate::report::tests::{account, sheet};
+    use crate::report::tests::{account, f, sheet};
 
     #[test]
     fn borrowed_region_prefixes_equal_the_joined_ones() {
@@ -412,7 +450,8 @@ mod tests {
             sheet(5, "甲", SheetStatus::InProgress, 20.0),
         ];
         for s in &mut sheets {
-            s.subtotals = vec![s.points * 0.6, s.points * 0.4];
+            let p = s.points.to_f64();
+            s.subtotals = vec![f(p * 0.6), f(p * 0.4)];
         }
         let rs: Vec<AccountResult> = (1..=6)
             .map(|id| {
@@ -422,26 +461,62 @@ mod tests {
             .collect();
         let g = GroupStats::of(&sc, vec![], &rs.iter().collect::<Vec<_>>());
         assert_eq!(
-            (g.accounts, g.with_result, g.in_progress, g.not_started),
-            (6, 4, 1, 1)
+            (
+                g.accounts,
+                g.with_result,
+                g.unscored,
+                g.in_progress,
+                g.not_started
+            ),
+            (6, 4, 2, 1, 1)
         );
+        assert!(!g.all_final());
         assert_eq!((g.passed, g.failed, g.vetoed, g.full_marks), (2, 2, 1, 1));
-        assert_eq!(g.pass_rate, Some(0.5));
+        assert_eq!(
+            g.pass_rate.map(|r| r.percent().text()).as_deref(),
+            Some("50.0")
+        );
         // Totals 100, 80, 59 (vetoed: set after combining), 50. Mean 72.25; sorted
         // 50, 59, 80, 100: median 69.5, q1 (h = 0.75) = 50 + 0.75·9 = 56.75, q3 (h = 2.25) = 80 + 0.25·20 = 85.
-        assert_eq!(g.spread.mean, Some(72.25));
-        assert_eq!(g.spread.median, Some(69.5));
-        assert_eq!(g.spread.q1, Some(56.75));
-        assert_eq!(g.spread.q3, Some(85.0));
-        assert_eq!((g.spread.min, g.spread.max), (Some(50.0), Some(100.0)));
+        assert_eq!(g.spread.mean, f(72.25));
+        assert_eq!(g.spread.median, f(69.5));
+        assert_eq!(g.spread.q1, f(56.75));
+        assert_eq!(g.spread.q3, f(85.0));
+        assert_eq!((g.spread.min, g.spread.max), (f(50.0), f(100.0)));
         assert_eq!(g.vetoes_by_reason, vec![("泄密: 涉密".to_string(), 1)]);
         assert_eq!(
             g.grades,
             vec![("优秀".into(), 1), ("合格".into(), 1), ("不合格".into(), 2)]
         );
         // Category 甲: subtotals 60, 48, 42 (the vetoed sheet's own), 30 → mean 45, share 0.75.
-        assert_eq!(g.categories[0].mean, Some(45.0));
-        assert_eq!(g.categories[0].share, Some(0.75));
+        assert_eq!(g.categories[0].mean, f(45.0));
+        assert_eq!(
+            g.categories[0].share.map(|s| s.text()).as_deref(),
+            Some("0.750")
+        );
+    }
+
+    #[test]
+    fn a_category_that_does_not_apply_is_left_out_of_means_and_shares() {
+        // The issue: 基层 0.0% for provincial accounts. Account 1's second category does not
+        // apply; account 2 scores it 30 of 40: mean 30, share 75%, never (0 + 30) / 2.
+        let sc = scheme(VetoPolicy::FailKeepScore);
+        let mut x = sheet(1, "甲", SheetStatus::Complete, 60.0);
+        x.subtotals = vec![f(60.0), None];
+        let mut y = sheet(2, "甲", SheetStatus::Complete, 90.0);
+        y.subtotals = vec![f(60.0), f(30.0)];
+        let rs = [
+            account_result(&sc, &account(1, "省级号"), &[&x]),
+            account_result(&sc, &account(2, "县级号"), &[&y]),
+        ];
+        let g = GroupStats::of(&sc, vec![], &rs.iter().collect::<Vec<_>>());
+        assert_eq!((g.categories[1].n, g.categories[1].mean), (1, f(30.0)));
+        assert_eq!(
+            g.categories[1].share.map(|s| s.percent().text()).as_deref(),
+            Some("75.0")
+        );
+        let only = GroupStats::of(&sc, vec![], &[&rs[0]]);
+        assert_eq!((only.categories[1].n, only.categories[1].mean), (0, None));
     }
 
     #[test]

@@ -56,14 +56,20 @@ pub(crate) mod tests {
         status: SheetStatus,
         points: f64,
     ) -> SheetResult {
+        let f = |x: f64| Some(crate::domain::figure::dec(x).at(2));
         SheetResult {
             account_id,
             evaluator: evaluator.into(),
             status,
-            points,
-            subtotals: vec![points * 0.6, points * 0.4],
+            points: crate::domain::figure::dec(points).at(2),
+            subtotals: vec![f(points * 0.6), f(points * 0.4)],
             vetoes: Vec::new(),
             left_by_veto: false,
         }
+    }
+
+    /// A published figure at two decimals, for comparing results.
+    pub fn f(x: f64) -> Option<crate::domain::figure::Figure> {
+        Some(crate::domain::figure::dec(x).at(2))
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::combine::AccountResult;
 use super::group::region_prefix;
-use super::sheet::tidy;
+use crate::domain::figure::{Figure, dec};
 
 /// How children combine into their parent.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -41,13 +41,15 @@ pub struct Node {
     pub region: String,
     /// Children counted (accounts with a score, or child regions with a value).
     pub children: usize,
-    pub value: Option<f64>,
+    /// Published at the rubric's decimals.
+    pub value: Option<Figure>,
     /// A vetoed account lies below it.
     pub vetoed: bool,
 }
 
-/// Rolls `children` up to their parents at `depth` segments of the region path.
-pub fn roll(children: &[Node], depth: usize, rule: RollupRule) -> Vec<Node> {
+/// Rolls `children` up to their parents at `depth` segments of the region path; each parent's
+/// value is published at `decimals` (a mean of published child values, exactly).
+pub fn roll(children: &[Node], depth: usize, rule: RollupRule, decimals: u32) -> Vec<Node> {
     let mut m: BTreeMap<String, Vec<&Node>> = BTreeMap::new();
     for c in children {
         m.entry(region_prefix(&c.region, depth))
@@ -56,18 +58,19 @@ pub fn roll(children: &[Node], depth: usize, rule: RollupRule) -> Vec<Node> {
     }
     m.into_iter()
         .map(|(region, kids)| {
-            let vals: Vec<f64> = kids.iter().filter_map(|k| k.value).collect();
+            let vals: Vec<Figure> = kids.iter().filter_map(|k| k.value).collect();
             let vetoed = kids.iter().any(|k| k.vetoed);
+            let mean = || super::stats::mean(&vals).map(|m| m.publish(decimals));
             let value = match rule {
-                RollupRule::Mean => super::stats::mean(&vals),
-                RollupRule::Min => vals.iter().copied().reduce(f64::min),
-                RollupRule::VetoSets(x) if vetoed => Some(x),
-                RollupRule::VetoSets(_) => super::stats::mean(&vals),
+                RollupRule::Mean => mean(),
+                RollupRule::Min => vals.iter().min().map(|v| v.at(decimals)),
+                RollupRule::VetoSets(x) if vetoed => Some(dec(x).at(decimals)),
+                RollupRule::VetoSets(_) => mean(),
             };
             Node {
                 region,
                 children: vals.len(),
-                value: value.map(tidy),
+                value,
                 vetoed,
             }
         })
@@ -93,6 +96,7 @@ pub fn roll_levels(
     rs: &[AccountResult],
     depths: &[usize],
     rule: RollupRule,
+    decimals: u32,
 ) -> Vec<(usize, Vec<Node>)> {
     let mut sorted = depths.to_vec();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
@@ -100,7 +104,7 @@ pub fn roll_levels(
     let mut level = leaves(rs);
     let mut out = Vec::new();
     for d in sorted {
-        level = roll(&level, d, rule);
+        level = roll(&level, d, rule, decimals);
         out.push((d, level.clone()));
     }
     out
@@ -114,9 +118,13 @@ mod tests {
         Node {
             region: region.into(),
             children: 1,
-            value,
+            value: value.map(dec),
             vetoed,
         }
+    }
+
+    fn f(x: f64) -> Option<Figure> {
+        Some(dec(x).at(2))
     }
 
     fn kids() -> Vec<Node> {
@@ -131,31 +139,31 @@ mod tests {
 
     #[test]
     fn counties_from_accounts_by_each_rule() {
-        let mean = roll(&kids(), 3, RollupRule::Mean);
+        let mean = roll(&kids(), 3, RollupRule::Mean, 2);
         assert_eq!(mean.len(), 3);
         assert_eq!(mean[0].region, "省/A市/一县");
         assert_eq!(
             (mean[0].value, mean[0].children, mean[0].vetoed),
-            (Some(80.0), 2, true)
+            (f(80.0), 2, true)
         );
-        assert_eq!((mean[1].value, mean[1].children), (Some(80.0), 1));
-        let min = roll(&kids(), 3, RollupRule::Min);
-        assert_eq!(min[0].value, Some(70.0));
-        let veto = roll(&kids(), 3, RollupRule::VetoSets(59.0));
-        assert_eq!(veto[0].value, Some(59.0));
-        assert_eq!(veto[1].value, Some(80.0));
+        assert_eq!((mean[1].value, mean[1].children), (f(80.0), 1));
+        let min = roll(&kids(), 3, RollupRule::Min, 2);
+        assert_eq!(min[0].value, f(70.0));
+        let veto = roll(&kids(), 3, RollupRule::VetoSets(59.0), 2);
+        assert_eq!(veto[0].value, f(59.0));
+        assert_eq!(veto[1].value, f(80.0));
     }
 
     #[test]
     fn cities_from_counties() {
-        let counties = roll(&kids(), 3, RollupRule::VetoSets(59.0));
-        let cities = roll(&counties, 2, RollupRule::Mean);
+        let counties = roll(&kids(), 3, RollupRule::VetoSets(59.0), 2);
+        let cities = roll(&counties, 2, RollupRule::Mean, 2);
         assert_eq!(cities.len(), 2);
         // A市 = mean(59, 80) = 69.5, vetoed below it; B市 = 60.
-        assert_eq!((cities[0].value, cities[0].vetoed), (Some(69.5), true));
-        assert_eq!(cities[1].value, Some(60.0));
-        assert_eq!(roll(&[], 2, RollupRule::Mean), vec![]);
-        let empty = roll(&[n("省/C市", None, false)], 2, RollupRule::Min);
+        assert_eq!((cities[0].value, cities[0].vetoed), (f(69.5), true));
+        assert_eq!(cities[1].value, f(60.0));
+        assert_eq!(roll(&[], 2, RollupRule::Mean, 2), vec![]);
+        let empty = roll(&[n("省/C市", None, false)], 2, RollupRule::Min, 2);
         assert_eq!(empty[0].value, None);
     }
 

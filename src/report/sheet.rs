@@ -4,19 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::figure::{Exact, Figure};
 use crate::domain::panel::PanelPolicy;
-use crate::domain::rubric::{Rubric, VetoPolicy};
+use crate::domain::rubric::{Marks, Rubric, VetoPolicy};
 
 /// What a sheet comes to (status, points, subtotals, veto hits) is the domain's; reports read it.
 pub use crate::domain::sheet_result::{
     ENGINE_VERSION, SheetFigures, SheetResult, SheetStatus, VetoReason,
 };
-
-/// Removes floating-point noise below 1e-9 (sums of 0.1 steps), never rounding to display.
-pub fn tidy(x: f64) -> f64 {
-    let r = (x * 1e9).round() / 1e9;
-    if r == 0.0 { 0.0 } else { r }
-}
 
 /// A category as reports show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,32 +83,19 @@ impl Scheme {
         self
     }
 
-    /// A value at the rubric's published precision (half-up).
-    pub fn publish(&self, x: f64) -> f64 {
-        crate::domain::precision::round_half_up(x, self.decimals)
+    /// An exact value published at the rubric's decimals (the one publication rule).
+    pub fn publish(&self, x: &Exact) -> Figure {
+        x.publish(self.decimals)
     }
 
-    /// True when a published total passes (the rubric's pass side).
-    pub fn passes(&self, total: f64) -> bool {
-        self.pass_side.admits(total, self.pass_mark)
-    }
-
-    /// The grade band of a total (highest band whose lower bound it reaches).
-    pub fn grade_for(&self, total: f64) -> Option<&str> {
-        let mut bands: Vec<&(String, f64)> = self.grades.iter().collect();
-        bands.sort_by(|a, b| b.1.total_cmp(&a.1));
-        bands
-            .iter()
-            .find(|(_, lo)| total + 1e-9 >= *lo)
-            .map(|(n, _)| n.as_str())
-    }
-
-    /// The band with the lowest lower bound (what a vetoed account is graded).
-    pub fn lowest_grade(&self) -> Option<&str> {
-        self.grades
-            .iter()
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(n, _)| n.as_str())
+    /// The thresholds a combined total is judged by: the rubric's own ([`Marks`]).
+    pub fn marks(&self) -> Marks<'_> {
+        Marks {
+            pass_mark: self.pass_mark,
+            pass_side: self.pass_side,
+            full: self.full,
+            grades: &self.grades,
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::build::{Failure, Options, Report, build_from};
 use super::sheet::Combine;
 use super::source::{Source, load};
+use crate::domain::figure::{Figure, text_or_dash};
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
@@ -35,22 +36,31 @@ pub struct RoundSummary {
     pub sheets_counted: usize,
     /// Accounts in the round's scope.
     pub accounts: usize,
-    /// Accounts with at least one counted sheet (the pass rate's denominator).
+    /// Accounts with a final result, passed or failed (the pass rate's denominator).
     pub with_result: usize,
-    /// Accounts without a result but with a sheet in progress (「进行中」).
+    /// Accounts without a counted sheet (「未评分」) = in_progress + not_started.
+    #[serde(default)]
+    pub unscored: usize,
+    /// Unscored accounts with a sheet in progress (「进行中」), and with none (「未开始」).
     pub in_progress: usize,
     pub not_started: usize,
+    /// Counted sheets below the round's quorum (「评分不足」).
+    #[serde(default)]
+    pub below_quorum: usize,
+    /// A veto split waiting for the chair's consensus (「待复核」).
+    #[serde(default)]
+    pub pending_review: usize,
     pub passed: usize,
     pub failed: usize,
-    /// passed / with_result in [0, 1]; `None` when no account has a result.
-    pub pass_rate: Option<f64>,
+    /// passed / with_result, a rate at 0.1% (0.993); `None` when no account has a result.
+    pub pass_rate: Option<Figure>,
     /// Accounts with at least one veto (from any evaluator's counted sheet).
     pub vetoed: usize,
     /// (veto item name: reason, accounts), most frequent first.
     pub vetoes_by_reason: Vec<(String, usize)>,
-    /// Mean of the account totals over accounts with a result.
-    pub mean_total: Option<f64>,
-    pub median_total: Option<f64>,
+    /// Mean of the published account totals over accounts with a result, published.
+    pub mean_total: Option<Figure>,
+    pub median_total: Option<Figure>,
     /// Passed accounts whose total reaches the rubric's full points.
     pub full_marks: usize,
     /// (level, accounts in scope) and (platform, accounts in scope).
@@ -61,6 +71,11 @@ pub struct RoundSummary {
     /// reading the rubric, marked on every report and left out of the annual assessment.
     #[serde(default)]
     pub calibration: bool,
+    /// Decimals figures are published at, and the rule in one line (「得分保留两位小数，四舍五入」).
+    #[serde(default)]
+    pub decimals: u32,
+    #[serde(default)]
+    pub rule_note: String,
 }
 
 /// Parses and validates a pinned rubric text (the one parser the whole program uses).
@@ -90,8 +105,11 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         sheets_counted: r.accounts.iter().map(|a| a.result.panel.complete).sum(),
         accounts: o.accounts,
         with_result: o.with_result,
+        unscored: o.unscored,
         in_progress: o.in_progress,
         not_started: o.not_started,
+        below_quorum: o.below_quorum,
+        pending_review: o.pending_review,
         passed: o.passed,
         failed: o.failed,
         pass_rate: o.pass_rate,
@@ -104,6 +122,12 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         by_platform: by_platform.into_iter().collect(),
         failures: r.failures.clone(),
         calibration: false,
+        decimals: rubric.decimals,
+        rule_note: crate::i18n::figure_msg::combining_note(
+            crate::i18n::current(),
+            rubric.decimals,
+            r.scheme.panel.method.code(),
+        ),
     }
 }
 
@@ -117,9 +141,9 @@ pub fn round_summary(store: &mut Store, round: &Round) -> Result<RoundSummary, S
 }
 
 /// "99.3% (442/445)", or "—" when nothing has a result.
-pub fn rate_text(pass_rate: Option<f64>, passed: usize, with_result: usize) -> String {
+pub fn rate_text(pass_rate: Option<Figure>, passed: usize, with_result: usize) -> String {
     match pass_rate {
-        Some(r) => format!("{:.1}% ({passed}/{with_result})", r * 100.0),
+        Some(r) => format!("{}% ({passed}/{with_result})", r.percent()),
         None => "—".into(),
     }
 }
@@ -161,7 +185,7 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         }
     ));
     out.push_str(&format!(
-        "  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}\n",
+        "  {} {}  {} {}  {} {}  {} {}  {} {}（{} {}，{} {}）  {} {}  {} {}\n",
         t("账号", "accounts"),
         s.accounts,
         t("有结果", "with a result"),
@@ -170,12 +194,18 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         s.passed,
         t("不合格", "failed"),
         s.failed,
+        t("未评分", "unscored"),
+        s.unscored,
         t("进行中", "in progress"),
         s.in_progress,
         t("未开始", "not started"),
-        s.not_started
+        s.not_started,
+        t("评分不足", "below quorum"),
+        s.below_quorum,
+        t("待复核", "pending review"),
+        s.pending_review,
     ));
-    let mean = s.mean_total.map_or("—".to_string(), |m| format!("{m:.2}"));
+    let mean = text_or_dash(s.mean_total);
     out.push_str(&format!(
         "  {} {}  {} {}  {} {}  {} {}\n",
         t("合格率", "pass rate"),
@@ -210,6 +240,7 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
     for f in &s.failures {
         out.push_str(&failure_line(f, lang));
     }
+    out.push_str(&format!("  {}\n", s.rule_note));
     out
 }
 
@@ -217,13 +248,9 @@ fn failure_line(f: &Failure, lang: Lang) -> String {
     let why = if f.vetoes.is_empty() {
         lang.pick("低于合格线", "below the pass mark").to_string()
     } else {
-        f.vetoes.join("; ")
+        crate::i18n::figure_msg::veto_mark(lang, &f.vetoes.join("; "))
     };
-    let total = f
-        .total
-        .map_or(lang.pick("无分", "no score").to_string(), |t| {
-            format!("{t:.2}")
-        });
+    let total = text_or_dash(f.total);
     format!(
         "  {} [{}] {} ({}) {total} — {why}\n",
         lang.pick("不合格", "FAIL"),

@@ -2,18 +2,22 @@
 //! what the table, Markdown, CSV and XLSX outputs all print, so they cannot disagree.
 
 use super::build::Report;
-use super::combine::Verdict;
+use super::combine::{AccountResult, Verdict};
 use super::group::GroupStats;
 use super::summary::RoundSummary;
+use crate::domain::figure::Figure;
 use crate::i18n::Lang;
 use crate::io::export::{Cell, Table};
 
-/// Decimals for totals and means.
-pub const DP: usize = 2;
+/// A rate (a fraction at 0.1%): text and CSV print the percentage (99.3), XLSX keeps the
+/// fraction with a % format (99.3%).
+fn pct(x: Option<Figure>) -> Cell {
+    Cell::rate(x)
+}
 
-/// A share in [0, 1]: a percentage at one decimal (XLSX keeps the fraction with a % format).
-fn pct(x: Option<f64>) -> Cell {
-    Cell::rate(x, 1)
+/// 「不适用」 for a category that does not apply to an account or a group.
+fn not_applicable(lang: Lang) -> Cell {
+    Cell::text(lang.pick("不适用", "n/a"))
 }
 
 /// The headline as a two-column table.
@@ -54,15 +58,25 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     );
     row(t("账号", "accounts"), Cell::int(s.accounts));
     row(t("有结果", "with a result"), Cell::int(s.with_result));
-    row(t("进行中", "in progress"), Cell::int(s.in_progress));
-    row(t("未开始", "not started"), Cell::int(s.not_started));
+    row(t("未评分", "unscored"), Cell::int(s.unscored));
+    row(
+        t("其中进行中", "of which in progress"),
+        Cell::int(s.in_progress),
+    );
+    row(
+        t("其中未开始", "of which not started"),
+        Cell::int(s.not_started),
+    );
+    row(t("评分不足", "below quorum"), Cell::int(s.below_quorum));
+    row(t("待复核", "pending review"), Cell::int(s.pending_review));
     row(t("合格", "passed"), Cell::int(s.passed));
     row(t("不合格", "failed"), Cell::int(s.failed));
     row(t("合格率（%）", "pass rate (%)"), pct(s.pass_rate));
-    row(t("平均分", "mean total"), Cell::num(s.mean_total, DP));
-    row(t("中位数", "median total"), Cell::num(s.median_total, DP));
+    row(t("平均分", "mean total"), Cell::fig(s.mean_total));
+    row(t("中位数", "median total"), Cell::fig(s.median_total));
     row(t("满分账号", "full marks"), Cell::int(s.full_marks));
     row(t("单项否决", "vetoed"), Cell::int(s.vetoed));
+    row(t("计分规则", "rounding"), Cell::text(s.rule_note.clone()));
     tb
 }
 
@@ -81,7 +95,9 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
     for (zh, en) in [
         ("账号", "accounts"),
         ("有结果", "with result"),
-        ("进行中", "in progress"),
+        ("未评分", "unscored"),
+        ("评分不足", "below quorum"),
+        ("待复核", "pending review"),
         ("合格", "passed"),
         ("不合格", "failed"),
         ("合格率%", "pass rate %"),
@@ -123,23 +139,28 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
         row.extend([
             Cell::int(g.accounts),
             Cell::int(g.with_result),
-            Cell::int(g.in_progress),
+            Cell::int(g.unscored),
+            Cell::int(g.below_quorum),
+            Cell::int(g.pending_review),
             Cell::int(g.passed),
             Cell::int(g.failed),
             pct(g.pass_rate),
-            Cell::num(s.mean, DP),
-            Cell::num(s.median, DP),
-            Cell::num(s.sd, DP),
-            Cell::num(s.q1, DP),
-            Cell::num(s.q3, DP),
-            Cell::num(s.min, DP),
-            Cell::num(s.max, DP),
+            Cell::fig(s.mean),
+            Cell::fig(s.median),
+            Cell::fig(s.sd),
+            Cell::fig(s.q1),
+            Cell::fig(s.q3),
+            Cell::fig(s.min),
+            Cell::fig(s.max),
             Cell::int(g.full_marks),
             Cell::int(g.vetoed),
         ]);
         for c in &g.categories {
-            row.push(Cell::num(c.mean, DP));
-            row.push(pct(c.share));
+            if c.n == 0 && g.with_result > 0 {
+                row.extend([not_applicable(lang), not_applicable(lang)]);
+            } else {
+                row.extend([Cell::fig(c.mean), pct(c.share)]);
+            }
         }
         row.extend(g.grades.iter().map(|(_, n)| Cell::int(*n)));
         let reasons: Vec<String> = g
@@ -153,11 +174,20 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
     tb
 }
 
-fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
-    match v {
-        Verdict::Passed => lang.pick("合格", "passed"),
-        Verdict::Failed => lang.pick("不合格", "failed"),
-        Verdict::Unfinished => lang.pick("未完成", "unfinished"),
+/// The verdict or state of an account as every table prints it: 「不合格（单项否决）」 for a veto.
+pub fn verdict_label(r: &AccountResult, lang: Lang) -> &'static str {
+    match r.verdict {
+        Verdict::Failed if r.vetoed() => lang.pick("不合格（单项否决）", "failed (vetoed)"),
+        v => crate::i18n::figure_msg::verdict(lang, v.code()),
+    }
+}
+
+/// The total as printed: the figure, 「—」 where a veto leaves no score, empty without a result.
+fn total_cell(r: &AccountResult) -> Cell {
+    match (r.total, r.has_result()) {
+        (Some(t), _) => Cell::Fig(t),
+        (None, true) => Cell::text("—"),
+        (None, false) => Cell::Empty,
     }
 }
 
@@ -210,13 +240,13 @@ pub fn account_table(r: &Report, lang: Lang) -> Table {
             Cell::text(a.unit.clone()),
             Cell::text(lang.pick(a.level.label_zh(), a.level.label_en())),
             Cell::text(a.region.clone()),
-            Cell::text(verdict_label(s.verdict, lang)),
-            Cell::num(s.total, DP),
-            Cell::num(s.points, DP),
+            Cell::text(verdict_label(s, lang)),
+            total_cell(s),
+            Cell::fig(s.points),
             Cell::text(s.grade.clone().unwrap_or_default()),
             Cell::int(s.evaluators.len()),
             Cell::int(s.in_progress),
-            Cell::num(s.provisional, DP),
+            Cell::fig(s.provisional),
             st.rank.map_or(Cell::Empty, Cell::int),
         ];
         if line.group.is_empty() {
@@ -226,9 +256,9 @@ pub fn account_table(r: &Report, lang: Lang) -> Table {
         }
         row.extend([
             st.group_rank.map_or(Cell::Empty, Cell::int),
-            Cell::num(st.vs_mean, DP),
-            Cell::num(st.vs_others, DP),
-            Cell::num(st.z, DP),
+            Cell::fig(st.vs_mean),
+            Cell::fig(st.vs_others),
+            Cell::fig(st.z),
             pct(st.percentile),
             Cell::text(if st.below_average {
                 lang.pick("是", "yes")
@@ -243,7 +273,12 @@ pub fn account_table(r: &Report, lang: Lang) -> Table {
                     .join("; "),
             ),
         ]);
-        row.extend(s.subtotals.iter().map(|x| Cell::Num(*x, DP)));
+        let final_result = s.has_result() || s.points.is_some();
+        row.extend(s.subtotals.iter().map(|x| match x {
+            Some(f) => Cell::Fig(*f),
+            None if final_result => not_applicable(lang),
+            None => Cell::Empty,
+        }));
         tb.rows.push(row);
     }
     tb
@@ -266,7 +301,7 @@ pub fn rollup_table(r: &Report, lang: Lang) -> Table {
                 Cell::int(level.depth),
                 Cell::text(n.region.clone()),
                 Cell::int(n.children),
-                Cell::num(n.value, DP),
+                Cell::fig(n.value),
                 Cell::text(if n.vetoed {
                     lang.pick("是", "yes")
                 } else {
@@ -297,53 +332,4 @@ pub fn markdown(t: &Table) -> String {
         ));
     }
     out
-}
-
-/// Rounds the numbers of a report's JSON for publication: fractions (`pass_rate`, `share`,
-/// `percentile`) to 4 decimals, every other non-integer (totals, means, SD, quartiles, z,
-/// differences) to 2, as bulletins print them. Integers are left alone.
-pub fn round_json(v: &mut serde_json::Value) {
-    round_in(v, 2);
-}
-
-fn round_in(v: &mut serde_json::Value, dp: i32) {
-    use serde_json::Value;
-    match v {
-        Value::Number(n) if n.is_f64() => {
-            if let Some(x) = n.as_f64() {
-                // The one rounding rule (half-up, decimal-correct), as totals are published.
-                let r = crate::domain::precision::round_half_up(x, dp as u32);
-                if let Some(num) = serde_json::Number::from_f64(if r == 0.0 { 0.0 } else { r }) {
-                    *n = num;
-                }
-            }
-        }
-        Value::Array(a) => a.iter_mut().for_each(|x| round_in(x, dp)),
-        Value::Object(m) => {
-            for (k, x) in m.iter_mut() {
-                let d = if matches!(k.as_str(), "pass_rate" | "share" | "percentile") {
-                    4
-                } else {
-                    2
-                };
-                round_in(x, d);
-            }
-        }
-        _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn json_numbers_are_rounded_for_publication() {
-        let mut v = serde_json::json!({"pass_rate": 0.9932584269662922, "mean": 96.84419475654832,
-            "accounts": 445, "groups": [{"share": 0.96991379, "z": -1.0404107}]});
-        super::round_json(&mut v);
-        assert_eq!(
-            v,
-            serde_json::json!({"pass_rate": 0.9933, "mean": 96.84, "accounts": 445,
-                "groups": [{"share": 0.9699, "z": -1.04}]})
-        );
-    }
 }

@@ -266,7 +266,7 @@ fn load_metrics(store: &mut Store) -> Result<(u64, u64), SampleError> {
         .enumerate()
     {
         let f = crate::io::metrics::read_metrics_text(file, text, chrono::Weekday::Mon)?;
-        let (posts, weeks) = crate::io::metrics::resolve(file, &f, &accounts)?;
+        let (posts, weeks) = crate::io::metrics::resolve(file, &f, &accounts, &|_, _| None)?;
         let source = ImportSource {
             file: format!("sample-data/{file}"),
             sha256: crate::domain::rubric::rubric_hash(text),

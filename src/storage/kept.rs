@@ -15,6 +15,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::StoreError;
 use crate::domain::engine::Scorer;
 use crate::domain::entry::Entry;
+use crate::domain::figure::{Figure, MAX_DECIMALS};
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
 use crate::domain::sheet_result::{ENGINE_VERSION, SheetFigures, VetoReason};
@@ -146,14 +147,25 @@ fn read_entries(conn: &Connection, key: (i64, i64, i64)) -> Result<Vec<Entry>, S
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub(super) fn encode_subtotals(xs: &[f64]) -> Vec<u8> {
-    xs.iter().flat_map(|x| x.to_le_bytes()).collect()
+/// Published subtotals as little-endian doubles (each a decimal of at most six places, read back
+/// exactly by [`Figure::stored`]); a category that does not apply is NaN.
+pub(super) fn encode_subtotals(xs: &[Option<Figure>]) -> Vec<u8> {
+    xs.iter()
+        .flat_map(|x| x.map_or(f64::NAN, Figure::to_f64).to_le_bytes())
+        .collect()
 }
 
-pub(super) fn decode_subtotals(b: &[u8]) -> Vec<f64> {
+pub(super) fn decode_subtotals(b: &[u8]) -> Vec<Option<Figure>> {
     b.chunks_exact(8)
         .map(|c| f64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+        .map(|x| (!x.is_nan()).then(|| kept_figure(x)))
         .collect()
+}
+
+/// A published figure kept as a double, read back exactly (engine-3 rows hold decimals of at
+/// most six places).
+pub(super) fn kept_figure(x: f64) -> Figure {
+    Figure::stored(x, MAX_DECIMALS).trimmed()
 }
 
 pub(super) fn encode_vetoes(v: &[VetoReason]) -> Option<String> {
@@ -197,7 +209,7 @@ fn store_row(
                 key.2,
                 f.scored as i64,
                 f.applicable as i64,
-                f.points,
+                f.points.to_f64(),
                 encode_subtotals(&f.subtotals),
                 encode_vetoes(&f.vetoes),
                 ENGINE_VERSION

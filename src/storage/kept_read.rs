@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::OptionalExtension;
 
-use super::kept::{decode_subtotals, decode_vetoes, flush_round};
+use super::kept::{decode_subtotals, decode_vetoes, flush_round, kept_figure};
 use super::{Store, StoreError};
 use crate::domain::sheet_result::{ENGINE_VERSION, SheetFigures};
 
@@ -105,7 +105,7 @@ impl Store {
                 SheetFigures {
                     scored: r.get::<_, i64>(2)? as usize,
                     applicable: r.get::<_, i64>(3)? as usize,
-                    points: r.get(4)?,
+                    points: kept_figure(r.get(4)?),
                     subtotals,
                     vetoes,
                 },

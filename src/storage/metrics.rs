@@ -154,11 +154,29 @@ impl Store {
 
     /// An account's weekly figures, oldest week first.
     pub fn weeks(&self, account_id: i64) -> Result<Vec<WeekMetric>, StoreError> {
+        self.weeks_where(account_id, None)
+    }
+
+    /// An account's stored figures of one week (the Monday), if any: what an empty cell of a
+    /// later import keeps.
+    pub fn week_metric(
+        &self,
+        account_id: i64,
+        week: NaiveDate,
+    ) -> Result<Option<WeekMetric>, StoreError> {
+        Ok(self.weeks_where(account_id, Some(week))?.pop())
+    }
+
+    fn weeks_where(
+        &self,
+        account_id: i64,
+        week: Option<NaiveDate>,
+    ) -> Result<Vec<WeekMetric>, StoreError> {
         let mut st = self.conn.prepare_cached(
             "SELECT week, followers, messages, replies, posts, reads, likes, comments, reply_hours
-             FROM metric_weeks WHERE account_id = ?1 ORDER BY week",
+             FROM metric_weeks WHERE account_id = ?1 AND (?2 IS NULL OR week = ?2) ORDER BY week",
         )?;
-        let rows = st.query_map(params![account_id], |r| {
+        let rows = st.query_map(params![account_id, week.map(|w| w.to_string())], |r| {
             let week: String = r.get(0)?;
             let week = NaiveDate::parse_from_str(&week, "%Y-%m-%d").map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{fit, fit_right, num};
+use super::text::{fit, fit_right};
 use super::theme::Theme;
 use crate::app::list::{SheetState, status_label};
 use crate::app::{App, Column, Row, layout};
@@ -224,8 +224,8 @@ fn pending_line(
 fn total_cell(row: &Row, lang: Lang) -> String {
     match (row.status, row.total) {
         (Status::NotStarted, _) | (_, None) => "—".to_string(),
-        (_, Some(t)) if row.complete => num(t),
-        (_, Some(t)) => format!("{}{}", lang.pick("暂", "~"), num(t)),
+        (_, Some(t)) if row.complete => t.text(),
+        (_, Some(t)) => format!("{}{}", lang.pick("暂", "~"), t),
     }
 }
 

@@ -9,10 +9,11 @@ use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph};
 
-use super::text::{fit, num};
+use super::text::fit;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::ops::{OpsView, flag_word};
+use crate::domain::figure::index;
 use crate::domain::ops::report::OpsRow;
 use crate::i18n::Lang;
 
@@ -48,6 +49,9 @@ fn platform_name(r: &OpsRow, lang: Lang) -> &'static str {
 }
 
 fn flags(r: &OpsRow, lang: Lang) -> String {
+    if r.no_data {
+        return lang.pick("无数据", "no data").into();
+    }
     if r.flags.is_empty() {
         return "—".into();
     }
@@ -58,19 +62,24 @@ fn flags(r: &OpsRow, lang: Lang) -> String {
 fn list(frame: &mut Frame, area: Rect, v: &OpsView, lang: Lang, theme: Theme) {
     let title = if v.flagged_only {
         format!(
-            "{} {}/{}",
+            "{} {}/{} {} {}",
             lang.pick("预警账号", "Flagged"),
             v.shown.len(),
-            v.report.accounts.len()
+            v.report.accounts.len(),
+            lang.pick("无数据", "no data"),
+            v.report.no_data
         )
     } else {
         format!(
-            "{} {}{}{} {}{}",
+            "{} {}{}{} {}{}{} {}{}",
             lang.pick("全部账号", "All accounts"),
             v.shown.len(),
             lang.pick("（", " ("),
             lang.pick("预警", "flagged"),
             v.flagged(),
+            lang.pick("，", ", "),
+            lang.pick("无数据", "no data"),
+            v.report.no_data,
             lang.pick("）", ")")
         )
     };
@@ -121,6 +130,8 @@ fn detail(frame: &mut Frame, area: Rect, v: &OpsView, r: &OpsRow, lang: Lang, co
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(5), Constraint::Min(4)])
         .split(area);
+    let shown =
+        |x: f64| index(x).map_or_else(|| lang.pick("无数据", "no data").into(), |f| f.text());
     let mean = r.series.last().map(|p| p[1]);
     let info = vec![
         Line::from(format!(
@@ -132,11 +143,11 @@ fn detail(frame: &mut Frame, area: Rect, v: &OpsView, r: &OpsRow, lang: Lang, co
         Line::from(format!(
             "{} {}  {} {}  {} {}",
             lang.pick("本周指数", "Index"),
-            num(r.index),
+            shown(r.index),
             lang.pick("组均值", "group mean"),
-            mean.map_or("—".into(), num),
+            mean.map_or("—".into(), shown),
             lang.pick("期内均值", "period mean"),
-            num(r.mean_index)
+            shown(r.mean_index)
         )),
         Line::from(format!(
             "{} {} {}  {} {}/{}  {} {}",
@@ -157,10 +168,12 @@ fn detail(frame: &mut Frame, area: Rect, v: &OpsView, r: &OpsRow, lang: Lang, co
 }
 
 fn chart(frame: &mut Frame, area: Rect, v: &OpsView, r: &OpsRow, lang: Lang, color: bool) {
+    // Weeks without figures (无数据) have no point.
     let idx: Vec<(f64, f64)> = r
         .series
         .iter()
         .enumerate()
+        .filter(|(_, p)| p[0].is_finite())
         .map(|(i, p)| (i as f64, p[0]))
         .collect();
     let mean: Vec<(f64, f64)> = r
@@ -173,6 +186,7 @@ fn chart(frame: &mut Frame, area: Rect, v: &OpsView, r: &OpsRow, lang: Lang, col
         .series
         .iter()
         .flat_map(|p| [p[0], p[1]])
+        .filter(|x| x.is_finite())
         .fold(0.0f64, f64::max)
         .max(1.0);
     let paint = |c: Color| {
@@ -214,10 +228,9 @@ fn chart(frame: &mut Frame, area: Rect, v: &OpsView, r: &OpsRow, lang: Lang, col
                 .bounds([0.0, n.saturating_sub(1).max(1) as f64])
                 .labels([first.unwrap_or_default(), last.unwrap_or_default()]),
         )
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, top])
-                .labels(["0".to_string(), num(top)]),
-        );
+        .y_axis(Axis::default().bounds([0.0, top]).labels([
+            "0".to_string(),
+            index(top).map(|f| f.trimmed().text()).unwrap_or_default(),
+        ]));
     frame.render_widget(chart, area);
 }

@@ -164,7 +164,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 
 fn vote_line(v: &Vote, l: Lang) -> String {
     let value = match (v.points, v.veto) {
-        (Some(p), _) => n(p),
+        (Some(p), _) => p.text(),
         (None, Some(true)) => l.pick("否决", "veto").into(),
         _ => l.pick("不否决", "clean").into(),
     };

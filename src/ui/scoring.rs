@@ -78,25 +78,15 @@ fn total_spans(app: &App, o: &Outcome, theme: Theme) -> Vec<Span<'static>> {
         true => "—",
         false => l.pick("—（单项否决）", "— (vetoed)"),
     };
-    let total = o.total.map_or(none.to_owned(), num);
+    let total = o.total.map_or(none.to_owned(), |t| t.text());
     let parts = if o.total.is_none() && !o.vetoes.is_empty() {
         "  ".to_string()
     } else if r.bonus.is_empty() {
         format!(" / {}  ", num(r.total))
     } else {
         match l {
-            Lang::Zh => format!(
-                "（{} / {} +{} 加分）  ",
-                num(o.base),
-                num(r.total),
-                num(o.bonus)
-            ),
-            Lang::En => format!(
-                " ({} / {} +{} bonus)  ",
-                num(o.base),
-                num(r.total),
-                num(o.bonus)
-            ),
+            Lang::Zh => format!("（{} / {} +{} 加分）  ", o.base, num(r.total), o.bonus),
+            Lang::En => format!(" ({} / {} +{} bonus)  ", o.base, num(r.total), o.bonus),
         }
     };
     vec![
@@ -111,18 +101,20 @@ fn group_head(
     rubric: &Rubric,
     o: &Outcome,
     lang: Lang,
-) -> (String, Option<(f64, f64)>) {
+) -> (String, Option<(String, f64)>) {
     match item {
         ItemRef::Indicator(c, _) => {
             let cr = o.categories.iter().find(|r| r.id == c.id);
-            (
-                c.name.clone(),
-                Some(cr.map_or((0.0, c.weight), |r| (r.subtotal, r.weight))),
-            )
+            let sub = match cr.map(|r| r.subtotal) {
+                Some(Some(s)) => s.text(),
+                Some(None) => lang.pick("不适用", "n/a").to_owned(),
+                None => "0".to_owned(),
+            };
+            (c.name.clone(), Some((sub, c.weight)))
         }
         ItemRef::Bonus(_) => (
             lang.pick("加分项", "Bonus").into(),
-            Some((o.bonus, rubric.max_bonus())),
+            Some((o.bonus.text(), rubric.max_bonus())),
         ),
         ItemRef::Veto(_) => (lang.pick("单项否决", "Single veto").into(), None),
     }
@@ -144,7 +136,7 @@ fn tree(frame: &mut Frame, areas: &ScoringAreas, app: &App, s: &Scoring, theme: 
         .map(|t| match *t {
             TreeRow::Group(i) => {
                 let (name, sub) = group_head(&items[i], rubric, &s.outcome, app.lang);
-                let pts = sub.map_or(String::new(), |(v, m)| format!("{}/{}", num(v), num(m)));
+                let pts = sub.map_or(String::new(), |(v, m)| format!("{v}/{}", num(m)));
                 let text = format!(
                     "{}{}",
                     fit(&name, w.saturating_sub(12)),
@@ -181,9 +173,7 @@ fn item_line(
         },
         (Some(ItemState::Scored), _) => (
             "●",
-            r.map_or(String::new(), |r| {
-                format!("{}/{}", num(r.points), num(r.max))
-            }),
+            r.map_or(String::new(), |r| format!("{}/{}", r.points, num(r.max))),
         ),
         _ => (
             "○",
@@ -294,7 +284,7 @@ fn entry_text(e: Option<&Entry>, lang: Lang) -> String {
 /// Why a gated bonus counts or not, in words: 「基础分 78.5 未高于 80，暂不计」.
 pub fn gate_words(g: GateState, l: Lang) -> String {
     use crate::domain::rubric::Side;
-    let (base, gate) = (num(g.base), num(g.gate));
+    let (base, gate) = (g.base.text(), num(g.gate));
     let (zh, en) = match g.side {
         Side::Above => ("高于", "above"),
         Side::AtLeast => ("达到", "at least"),

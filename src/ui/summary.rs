@@ -7,20 +7,21 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::Line as TextLine;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 
-use super::text::{fit, fit_right, num};
+use super::text::{fit, fit_right};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::summary::{Line, Summary};
+use crate::domain::figure::{Figure, text_or_dash};
 use crate::i18n::Lang;
 use crate::report::group::GroupStats;
 
-fn opt(x: Option<f64>) -> String {
-    x.map_or("—".into(), num)
+fn opt(x: Option<Figure>) -> String {
+    text_or_dash(x)
 }
 
 fn rate(g: &GroupStats) -> String {
     g.pass_rate
-        .map_or("—".into(), |r| format!("{:.1}%", r * 100.0))
+        .map_or("—".into(), |r| format!("{}%", r.percent()))
 }
 
 fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
@@ -34,19 +35,21 @@ fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
         ""
     };
     let counts = format!(
-        "{mark}{} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
+        "{mark}{} {}  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
         l.pick("账号", "Accounts"),
         o.accounts,
-        l.pick("有结果", "with result"),
+        l.pick("有结果", "results"),
         o.with_result,
         l.pick("合格", "passed"),
         o.passed,
         l.pick("不合格", "failed"),
         o.failed,
-        l.pick("进行中", "in progress"),
-        o.in_progress,
-        l.pick("未开始", "not started"),
-        o.not_started
+        l.pick("未评分", "unscored"),
+        o.unscored,
+        l.pick("评分不足", "below quorum"),
+        o.below_quorum,
+        l.pick("待复核", "review"),
+        o.pending_review
     );
     let rates = format!(
         "{} {} ({}/{})  {} {}  {} {}",
@@ -166,7 +169,7 @@ fn list(frame: &mut Frame, area: Rect, sm: &Summary, l: Lang, theme: Theme) {
             ),
             Line::Account(k, st) => {
                 let r = &sm.results[*k];
-                let diff = st.vs_mean.map_or("—".into(), |d| format!("{d:+.2}"));
+                let diff = st.vs_mean.map_or("—".into(), Figure::signed);
                 format!(
                     "{}{}{}{}",
                     fit(&r.account.name, name_w),
@@ -191,7 +194,7 @@ fn bars(frame: &mut Frame, area: Rect, sm: &Summary, l: Lang, theme: Theme) {
         Some(Line::Account(k, st)) => format!(
             "{} · z {} · {}",
             sm.results[*k].account.name,
-            st.z.map_or("—".into(), |z| format!("{z:+.2}")),
+            st.z.map_or("—".into(), Figure::signed),
             l.pick("类别得分率%", "category share %")
         ),
         Some(Line::Group(g)) => format!(
@@ -213,11 +216,11 @@ fn bars(frame: &mut Frame, area: Rect, sm: &Summary, l: Lang, theme: Theme) {
     let bars: Vec<Bar> = data
         .iter()
         .map(|(name, v)| {
-            let pct = v.map_or(0.0, |v| v * 100.0);
+            let pct = v.map(Figure::percent);
             Bar::default()
                 .label(TextLine::from(fit(name, 8)))
-                .value(pct.max(0.0).round() as u64)
-                .text_value(v.map_or("—".into(), |_| format!("{pct:.1}")))
+                .value(pct.map_or(0, |p| p.to_f64().max(0.0).round() as u64))
+                .text_value(pct.map_or_else(|| l.pick("不适用", "n/a").into(), Figure::text))
         })
         .collect();
     let chart = BarChart::default()

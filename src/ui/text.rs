@@ -85,10 +85,10 @@ pub fn label(lang: crate::i18n::Lang, zh: &str, en: &str) -> String {
     }
 }
 
-/// A number with at most one decimal, without a trailing `.0`.
+/// A rubric's number or an entry as written (`4`, `4.5`, `0.005`), through the one formatting
+/// function; published figures print themselves ([`crate::domain::figure::Figure`]).
 pub fn num(v: f64) -> String {
-    // The one published-precision rule (2 decimals, half-up), as explain and reports print.
-    crate::domain::engine::explain::fmt_num(v)
+    crate::domain::figure::dec(v).text()
 }
 
 #[cfg(test)]
@@ -105,8 +105,9 @@ mod tests {
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(num(4.0), "4");
         assert_eq!(num(4.55), "4.55");
-        assert_eq!(num(59.995), "60");
-        assert_eq!(num(59.994), "59.99");
+        // Rubric numbers and entries as written, never rounded.
+        assert_eq!(num(59.995), "59.995");
+        assert_eq!(num(0.005), "0.005");
     }
 
     #[test]

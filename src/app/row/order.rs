@@ -18,7 +18,7 @@ impl Column {
         let k = match self {
             Column::Progress => ordered(r.scored as f64 / r.applicable.max(1) as f64),
             // No total (a veto under FailNoScore) ranks below every total.
-            Column::Total => ordered(r.total.unwrap_or(f64::NEG_INFINITY)),
+            Column::Total => ordered(r.total.map_or(f64::NEG_INFINITY, |t| t.to_f64())),
             Column::Status => status_rank(r.status) as u64,
             Column::Sheet => sheet_rank(r),
             _ => return None,

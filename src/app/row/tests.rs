@@ -22,7 +22,7 @@ fn row(id: i64, scored: usize, applicable: usize, total: f64, pending: bool) -> 
         scored,
         applicable,
         // Account 7 has no total (a veto under FailNoScore): it ranks below every total.
-        total: (id != 7).then_some(total),
+        total: (id != 7).then(|| crate::domain::figure::dec(total)),
         status,
         pending,
         ..Row::pending(account)

@@ -80,11 +80,12 @@ fn header(lang: Lang) -> Vec<&'static str> {
     ]
 }
 
+/// An agreement statistic as published: half-up at four decimals from its decimal reading
+/// (the one formatting function), 「—」 when there is none.
 fn num(x: Option<f64>) -> String {
-    match x {
-        Some(v) if v.is_finite() => format!("{v:.4}"),
-        _ => "—".to_string(),
-    }
+    crate::domain::figure::text_or_dash(
+        x.and_then(|v| crate::domain::figure::Figure::measured(v, 4)),
+    )
 }
 
 fn rows(r: &Report) -> Vec<Vec<String>> {

@@ -5,7 +5,7 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::{QueueArgs, ReconcileArgs};
-use crate::app::reconcile::{n, why_text};
+use crate::app::reconcile::why_text;
 use crate::cli::output::{self, Format};
 use crate::domain::entry::Entry;
 use crate::domain::panel::{Disagreement, QueueRule, Vote};
@@ -143,7 +143,7 @@ fn votes_text(votes: &[Vote], lang: Lang) -> String {
     votes
         .iter()
         .map(|v| match (v.points, v.veto) {
-            (Some(p), _) => format!("{} {}", v.evaluator, n(p)),
+            (Some(p), _) => format!("{} {p}", v.evaluator),
             (None, Some(true)) => format!("{} {}", v.evaluator, lang.pick("否决", "veto")),
             _ => format!("{} {}", v.evaluator, lang.pick("不否决", "clean")),
         })

@@ -10,10 +10,11 @@ use serde::Serialize;
 use super::{ConfigArgs, ResultArgs};
 use crate::cli::output::{self, Format};
 use crate::domain::agreement::Matrix;
-use crate::domain::panel::{self, Method, PanelPolicy, PanelResult, VetoRule};
+use crate::domain::figure::{Figure, text_or_dash};
+use crate::domain::panel::{self, Method, PanelPolicy, VetoRule};
 use crate::i18n::Lang;
 use crate::report::source::{Source, load};
-use crate::report::{AccountResult, Verdict, account_results};
+use crate::report::{AccountResult, account_results};
 use crate::storage::Store;
 
 pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Result<()> {
@@ -65,15 +66,25 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
 #[derive(Debug, Serialize)]
 struct Row {
     account: String,
-    /// Each evaluator's total (complete sheets only), counting the chair's consensus.
-    totals: BTreeMap<String, f64>,
+    /// Each evaluator's published total (complete sheets only), counting the chair's consensus.
+    totals: BTreeMap<String, Figure>,
     /// Where the chair's consensus changed a sheet: the evaluator's own total before it.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    own_totals: BTreeMap<String, f64>,
-    #[serde(flatten)]
-    result: PanelResult,
-    /// The result on the original scale after per-evaluator z-scores.
-    z_normalised: Option<f64>,
+    own_totals: BTreeMap<String, Figure>,
+    /// The combined points before the veto policy, published (what the panel combined).
+    points: Option<Figure>,
+    /// The account's published total after the veto policy: what every report prints (「—」/null
+    /// where a veto leaves no score or there is no final result).
+    total: Option<Figure>,
+    sheets: usize,
+    complete: usize,
+    veto_votes: usize,
+    vetoed: bool,
+    pending: bool,
+    unfinished: bool,
+    values: Vec<Figure>,
+    /// The result on the original scale after per-evaluator z-scores (not applied).
+    z_normalised: Option<Figure>,
     status: &'static str,
 }
 
@@ -96,7 +107,7 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
         .iter()
         .map(|r| format!("{}:{}", r.account.platform.code(), r.account.name))
         .collect();
-    let mut counted: BTreeMap<(i64, String), f64> = BTreeMap::new();
+    let mut counted: BTreeMap<(i64, String), Figure> = BTreeMap::new();
     for s in loaded.sheets.iter().filter(|s| s.status.counts()) {
         counted.insert((s.account_id, s.evaluator.clone()), s.points);
     }
@@ -111,7 +122,7 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
             .map(|r| {
                 raters
                     .iter()
-                    .map(|e| counted.get(&(r.account.id, e.clone())).copied())
+                    .map(|e| counted.get(&(r.account.id, e.clone())).map(|f| f.to_f64()))
                     .collect()
             })
             .collect(),
@@ -119,12 +130,8 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
     let z = panel::z_scores(&matrix);
     let mut rows = Vec::new();
     for (i, r) in results.iter().enumerate() {
-        let status = match r.verdict {
-            Verdict::Unfinished => lang.pick("未完成", "unfinished"),
-            _ if r.vetoed() => lang.pick("否决", "vetoed"),
-            Verdict::Passed => lang.pick("合格", "pass"),
-            Verdict::Failed => lang.pick("不合格", "fail"),
-        };
+        let status = crate::report::tables::verdict_label(r, lang);
+        let d = loaded.scheme.decimals;
         rows.push(Row {
             account: order[i].clone(),
             totals: raters
@@ -144,9 +151,17 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
             z_normalised: if r.panel.unfinished {
                 None
             } else {
-                z.rescaled[i]
+                z.rescaled[i].and_then(|x| Figure::measured(x, d))
             },
-            result: r.panel.clone(),
+            points: r.points,
+            total: r.total,
+            sheets: r.panel.sheets,
+            complete: r.panel.complete,
+            veto_votes: r.panel.veto_votes,
+            vetoed: r.vetoed(),
+            pending: r.panel.pending,
+            unfinished: r.panel.unfinished,
+            values: r.panel.values.clone(),
             status,
         });
     }
@@ -162,32 +177,34 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                 lang.pick("账号", "account"),
                 lang.pick("完整/份", "complete"),
                 lang.pick("各评估人", "evaluators"),
+                lang.pick("否决前得分", "before veto"),
                 lang.pick("结果", "result"),
                 lang.pick("z标准化", "z-normalised"),
                 lang.pick("否决票", "veto votes"),
                 lang.pick("状态", "status"),
             ];
-            let num = |x: Option<f64>| x.map_or("—".to_string(), |v| format!("{v:.2}"));
+            let num = text_or_dash;
             let rows: Vec<Vec<String>> = out
                 .accounts
                 .iter()
                 .map(|r| {
                     vec![
                         r.account.clone(),
-                        format!("{}/{}", r.result.complete, r.result.sheets),
+                        format!("{}/{}", r.complete, r.sheets),
                         r.totals
                             .iter()
                             .map(|(e, t)| match r.own_totals.get(e) {
-                                Some(o) if (o - t).abs() > 1e-9 => {
-                                    format!("{e} {t:.2} ({}{o:.2})", lang.pick("本人 ", "own "))
+                                Some(o) if o != t => {
+                                    format!("{e} {t} ({}{o})", lang.pick("本人 ", "own "))
                                 }
-                                _ => format!("{e} {t:.2}"),
+                                _ => format!("{e} {t}"),
                             })
                             .collect::<Vec<_>>()
                             .join(", "),
-                        num(r.result.total),
+                        num(r.points),
+                        num(r.total),
                         num(r.z_normalised),
-                        format!("{}/{}", r.result.veto_votes, r.result.complete),
+                        format!("{}/{}", r.veto_votes, r.complete),
                         r.status.to_string(),
                     ]
                 })

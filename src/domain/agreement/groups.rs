@@ -69,20 +69,22 @@ pub fn groups(rubric: &Rubric, round: &str, sheets: &[Sheet], by: GroupBy) -> Ve
         let o = score_totals(rubric, s.platform, s.level, &s.entries);
         for (g, key) in keys.iter().enumerate() {
             let v = match by {
-                GroupBy::Round => (o.scored == o.applicable).then_some(o.unrounded),
+                // Agreement statistics read each sheet's exact value (as a double).
+                GroupBy::Round => (o.scored == o.applicable).then(|| o.unrounded.to_f64()),
                 GroupBy::Category => {
                     let missing = o
                         .items
                         .iter()
                         .any(|i| i.category == *key && i.state == ItemState::Missing);
                     let c = o.categories.iter().find(|c| c.id == *key);
-                    c.filter(|c| c.applicable && !missing).map(|c| c.subtotal)
+                    c.filter(|c| c.applicable && !missing)
+                        .map(|c| c.exact.to_f64())
                 }
                 GroupBy::Indicator => o
                     .items
                     .iter()
                     .find(|i| i.id == *key && i.state == ItemState::Scored)
-                    .map(|i| i.points),
+                    .map(|i| i.points.to_f64()),
             };
             if let Some(v) = v {
                 cells.insert((g, t, r), v);

@@ -4,8 +4,9 @@
 
 use super::explain::describe;
 use super::index::Slots;
-use super::items::Scored;
+use super::items::{Micro, Scored, fig};
 use super::{ItemDetail, ItemResult, ItemState, Step};
+use crate::domain::figure::dec;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Common;
 use crate::i18n::Lang;
@@ -46,7 +47,7 @@ impl Acc<'_> {
     pub fn push_result(
         &mut self,
         item: Item<'_>,
-        points: f64,
+        points: Micro,
         state: ItemState,
         in_scope: bool,
         declared_na: bool,
@@ -58,7 +59,7 @@ impl Acc<'_> {
                 kind: item.kind.to_owned(),
                 category: item.category.to_owned(),
                 state,
-                points,
+                points: fig(points),
                 max: item.max,
             });
         }
@@ -75,8 +76,8 @@ impl Acc<'_> {
         self.step(|| Step::Item {
             id: item.common.id.clone(),
             detail: describe(&r.how, Lang::Zh),
-            points: r.points,
-            max: item.max,
+            points: fig(r.points),
+            max: dec(item.max),
             how: r.how,
         });
     }

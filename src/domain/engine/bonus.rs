@@ -3,14 +3,15 @@
 //! rubric's bonus cap. Each distinct gate is stated once in the derivation.
 
 use super::acc::{Acc, Item};
-use super::items::{Scored, not_applicable, tidy};
+use super::items::{Micro, Scored, fig, micro, not_applicable};
 use super::{ItemDetail, ItemState, Step};
+use crate::domain::figure::{Figure, dec};
 use crate::domain::rubric::{NaPolicy, Rubric};
 use crate::i18n::Lang;
 
-/// Scores the bonus table against `base`; returns the capped bonus.
-pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
-    let mut sum = 0.0;
+/// Scores the bonus table against the published `base`; returns the capped bonus (10^−6).
+pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: Figure) -> Micro {
+    let mut sum: Micro = 0;
     let mut stated: Vec<f64> = Vec::new();
     for (bi, b) in rubric.bonus.iter().enumerate() {
         let common = &b.common;
@@ -24,9 +25,9 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
         let entry = acc.entries.bonus(bi, &common.id);
         // A bonus that does not apply contributes nothing, whatever its N/A policy.
         let r = if !in_scope {
-            not_applicable(NaPolicy::Zero, false, b.cap)
+            not_applicable(NaPolicy::Zero, false, micro(b.cap))
         } else if entry.is_some_and(|e| e.na) {
-            not_applicable(NaPolicy::Zero, true, b.cap)
+            not_applicable(NaPolicy::Zero, true, micro(b.cap))
         } else if let Some(count) = entry.and_then(|e| e.count) {
             let open = b.gate.is_none_or(|gate| rubric.gate_opens(base, gate));
             // Each distinct gate is stated once (tracked only when explaining: no allocation on
@@ -35,23 +36,23 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
                 stated.push(gate);
                 acc.step(|| Step::BonusGate {
                     base,
-                    gate,
+                    gate: dec(gate),
                     side: rubric.gate_side,
                     open,
                     rule: super::words::gate_rule(rubric.gate_side, gate, Lang::Zh),
                 });
             }
             let points = if open {
-                tidy((b.per * f64::from(count)).min(b.cap))
+                (micro(b.per) * Micro::from(count)).min(micro(b.cap))
             } else {
-                0.0
+                0
             };
             acc.step(|| Step::Bonus {
                 id: common.id.clone(),
                 count,
-                per: b.per,
-                cap: b.cap,
-                points,
+                per: dec(b.per),
+                cap: dec(b.cap),
+                points: fig(points),
                 open,
             });
             sum += points;
@@ -59,19 +60,23 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc, base: f64) -> f64 {
             continue;
         } else {
             Scored {
-                points: 0.0,
+                points: 0,
                 state: ItemState::Missing,
-                how: ItemDetail::Missing { points: 0.0 },
+                how: ItemDetail::Missing {
+                    points: Figure::int(0),
+                },
             }
         };
         acc.record(item, &r, in_scope);
         acc.item_step(item, r);
     }
     if rubric.bonus.is_empty() {
-        return 0.0;
+        return 0;
     }
-    let sum = tidy(sum);
-    let cap = rubric.max_bonus();
-    acc.step(|| Step::BonusCap { sum, cap });
-    sum.min(cap).max(0.0)
+    let cap = micro(rubric.max_bonus());
+    acc.step(|| Step::BonusCap {
+        sum: fig(sum),
+        cap: fig(cap),
+    });
+    sum.min(cap).max(0)
 }

@@ -5,10 +5,10 @@
 use unicode_width::UnicodeWidthStr;
 
 pub use super::words::{
-    describe, fmt_at, fmt_num, gate_rule, na_policy, pass_rule, status_label, veto_policy,
+    describe, fmt_num, gate_rule, na_policy, pass_rule, status_label, veto_policy,
 };
 use super::{ItemDetail, ItemResult, Outcome, Step};
-use crate::domain::precision::MAX_DECIMALS;
+use crate::domain::figure::{Exact, Figure, text_or_dash, unrounded_text};
 use crate::domain::rubric::{NaPolicy, Rubric};
 use crate::i18n::Lang;
 
@@ -117,7 +117,7 @@ impl Render<'_> {
                     } => "—".to_owned(),
                     ItemDetail::VetoClean => String::new(),
                     _ if self.item(id).is_some_and(|i| i.kind == "Veto") => String::new(),
-                    _ => format!("{} / {}", fmt_num(*points), fmt_num(*max)),
+                    _ => format!("{points} / {max}"),
                 };
                 let detail = match how {
                     ItemDetail::Missing { .. } if self.outcome.left_by_veto() => self
@@ -133,15 +133,15 @@ impl Render<'_> {
                 raw_max,
                 weight,
                 subtotal,
+                unrounded,
             } => {
                 self.enter(id);
-                let (r, m, w, s) = (
-                    fmt_num(*raw),
-                    fmt_num(*raw_max),
-                    fmt_num(*weight),
-                    fmt_num(*subtotal),
-                );
-                let scaled = (raw_max - weight).abs() > 1e-9;
+                let (r, m, w) = (raw, raw_max, weight);
+                let mut s = subtotal.text();
+                if *unrounded != subtotal.exact() {
+                    s += &self.unrounded(unrounded);
+                }
+                let scaled = raw_max != weight;
                 self.line(match (lang, scaled) {
                     (Lang::Zh, true) => format!("  小计 {r} / {m}，折算 {r} × {w} / {m} = {s}"),
                     (Lang::Zh, false) => format!("  小计 {s} / {w}"),
@@ -158,17 +158,13 @@ impl Render<'_> {
                 subtotal,
             } => {
                 self.enter(id);
-                let (w, s, p) = (
-                    fmt_num(*weight),
-                    fmt_num(*subtotal),
-                    na_policy(*policy, lang),
-                );
+                let (w, s, p) = (weight, text_or_dash(*subtotal), na_policy(*policy, lang));
                 self.line(match (lang, policy) {
                     (Lang::Zh, NaPolicy::Rescale) => {
-                        "  本维度无适用指标，不计入基础分，其余维度按比例折算".to_owned()
+                        "  本维度不适用，不计入基础分，其余维度按比例折算".to_owned()
                     }
                     (Lang::En, NaPolicy::Rescale) => {
-                        "  nothing here applies: dropped, the base is rescaled".to_owned()
+                        "  not applicable: dropped, the base is rescaled".to_owned()
                     }
                     (Lang::Zh, _) => format!("  本维度不适用（{p}），计 {s} / {w}"),
                     (Lang::En, _) => format!("  category not applicable ({p}), counts {s} / {w}"),
@@ -188,12 +184,7 @@ impl Render<'_> {
                 base,
             } => {
                 self.section.clear();
-                let (s, k, t, b) = (
-                    fmt_num(*sum),
-                    fmt_num(*kept_weight),
-                    fmt_num(*total),
-                    fmt_num(*base),
-                );
+                let (s, k, t, b) = (unrounded_text(sum), kept_weight, total, base);
                 self.line(match lang {
                     Lang::Zh => format!(
                         "不适用折算：{s} × {t} / {k} = {b}（按适用维度满分 {k} 折算为 {t}）"
@@ -206,10 +197,7 @@ impl Render<'_> {
             Step::Base { base, total } => {
                 self.section.clear();
                 let label = pad(self.t("基础分", "Base"), NAME_COLS + 2);
-                self.line(format!(
-                    "{label} {:>9}",
-                    format!("{} / {}", fmt_num(*base), fmt_num(*total))
-                ));
+                self.line(format!("{label} {:>9}", format!("{base} / {total}")));
             }
             Step::BonusGate {
                 base,
@@ -219,12 +207,12 @@ impl Render<'_> {
                 ..
             } => {
                 self.enter("bonus");
-                let (b, rule) = (fmt_num(*base), gate_rule(*side, *gate, lang));
+                let rule = gate_rule(*side, gate.to_f64(), lang);
                 self.line(match (lang, open) {
-                    (Lang::Zh, true) => format!("  门槛：{rule}；基础分 {b}，计入加分"),
-                    (Lang::Zh, false) => format!("  门槛：{rule}；基础分 {b}，不计加分"),
-                    (Lang::En, true) => format!("  gate: {rule}; base {b}, bonus counts"),
-                    (Lang::En, false) => format!("  gate: {rule}; base {b}, no bonus"),
+                    (Lang::Zh, true) => format!("  门槛：{rule}；基础分 {base}，计入加分"),
+                    (Lang::Zh, false) => format!("  门槛：{rule}；基础分 {base}，不计加分"),
+                    (Lang::En, true) => format!("  gate: {rule}; base {base}, bonus counts"),
+                    (Lang::En, false) => format!("  gate: {rule}; base {base}, no bonus"),
                 });
             }
             Step::Bonus {
@@ -235,25 +223,29 @@ impl Render<'_> {
                 points,
                 open,
             } => {
-                let raw = per * f64::from(*count);
+                let raw = per
+                    .exact()
+                    .mul(&Exact::int(i128::from(*count)))
+                    .publish(crate::domain::figure::MAX_DECIMALS)
+                    .trimmed();
                 let mut d = match lang {
-                    Lang::Zh => format!("{count} 次 × {} = {}", fmt_num(*per), fmt_num(raw)),
-                    Lang::En => format!("{count} × {} = {}", fmt_num(*per), fmt_num(raw)),
+                    Lang::Zh => format!("{count} 次 × {per} = {raw}"),
+                    Lang::En => format!("{count} × {per} = {raw}"),
                 };
                 if !open {
                     d += self.t("，门槛未达，不计", ", gate closed, not counted");
-                } else if raw > cap + 1e-9 {
-                    d += &format!("{}{}", self.t("，封顶 ", ", capped at "), fmt_num(*cap));
+                } else if raw > *cap {
+                    d += &format!("{}{cap}", self.t("，封顶 ", ", capped at "));
                 }
-                let p = format!("{} / {}", fmt_num(*points), fmt_num(*cap));
+                let p = format!("{points} / {cap}");
                 self.item_line(id, &p, &d);
             }
             Step::BonusCap { sum, cap } => {
                 self.enter("bonus");
-                let (s, c, b) = (fmt_num(*sum), fmt_num(*cap), fmt_num(self.outcome.bonus));
+                let b = self.outcome.bonus;
                 self.line(match lang {
-                    Lang::Zh => format!("  加分合计 {s}（上限 {c}），计 {b}"),
-                    Lang::En => format!("  bonus total {s} (cap {c}), counts {b}"),
+                    Lang::Zh => format!("  加分合计 {sum}（上限 {cap}），计 {b}"),
+                    Lang::En => format!("  bonus total {sum} (cap {cap}), counts {b}"),
                 });
             }
             Step::Veto { id, reason } => {
@@ -274,8 +266,8 @@ impl Render<'_> {
                 unscored,
             } => {
                 self.section.clear();
-                let (c, p) = (fmt_num(*computed), veto_policy(*policy, lang));
-                let t = total.map_or("—".to_owned(), fmt_num);
+                let (c, p) = (computed, veto_policy(*policy, lang));
+                let t = text_or_dash(*total);
                 self.line(match (lang, *unscored) {
                     (Lang::Zh, 0) => format!("单项否决：{p}；计算得分 {c}，总分 {t}"),
                     (Lang::En, 0) => format!("vetoed: {p}; computed {c}, total {t}"),
@@ -292,7 +284,7 @@ impl Render<'_> {
                 provisional,
                 grade,
                 ..
-            } => self.total_lines(*total, *unrounded, *passed, *provisional, grade.as_deref()),
+            } => self.total_lines(*total, unrounded, *passed, *provisional, grade.as_deref()),
             _ => {}
         }
     }
@@ -301,31 +293,26 @@ impl Render<'_> {
     /// beside the published one when they differ), then the verdict with the pass rule in words.
     fn total_lines(
         &mut self,
-        total: Option<f64>,
-        unrounded: f64,
+        total: Option<Figure>,
+        unrounded: &Exact,
         passed: bool,
         provisional: bool,
         grade: Option<&str>,
     ) {
         self.section.clear();
         let o = self.outcome;
-        let d = self.rubric.decimals;
         let vetoed = !o.vetoes.is_empty();
         let label = match provisional {
             true => self.t("暂计总分", "Total (provisional)"),
             false => self.t("总分", "Total"),
         };
-        let none = match vetoed {
-            true => self.t("—（单项否决）", "— (vetoed)"),
-            false => "—",
-        };
-        let mut shown = total.map_or(none.to_owned(), |t| fmt_at(t, d));
-        let published = self.rubric.publish(unrounded);
-        if (published - unrounded).abs() > 1e-9 && total == Some(published) {
-            shown += &match self.lang {
-                Lang::Zh => format!("（未修约 {}）", fmt_at(unrounded, MAX_DECIMALS)),
-                Lang::En => format!(" (unrounded {})", fmt_at(unrounded, MAX_DECIMALS)),
-            };
+        // 「—（单项否决）」 where a veto leaves no total; a vetoed total says so beside it.
+        let mut shown = text_or_dash(total);
+        if total == Some(o.points) && o.points.exact() != *unrounded {
+            shown += &self.unrounded(unrounded);
+        }
+        if vetoed {
+            shown += self.t("（单项否决）", " (vetoed)");
         }
         let label = pad(label, NAME_COLS + 2);
         self.line(format!("{label} {shown:>9}"));
@@ -341,5 +328,15 @@ impl Render<'_> {
             Lang::Zh => format!("结论：{v}（{rule}）；等级：{g}"),
             Lang::En => format!("verdict: {v} ({rule}); grade: {g}"),
         });
+        let note = crate::i18n::figure_msg::rounding_note(self.lang, self.rubric.decimals);
+        self.line(note);
+    }
+
+    /// 「（未修约 59.985）」 beside a published figure.
+    fn unrounded(&self, x: &Exact) -> String {
+        match self.lang {
+            Lang::Zh => format!("（未修约 {}）", unrounded_text(x)),
+            Lang::En => format!(" (unrounded {})", unrounded_text(x)),
+        }
     }
 }

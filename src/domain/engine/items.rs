@@ -1,31 +1,58 @@
 //! Points of one indicator from one entry: range, deduction and check rules, and the points an
-//! item counts when it does not apply.
+//! item counts when it does not apply. Points are exact integers of 10^−6 ([`Micro`]): entries
+//! and rubric numbers have at most six decimals, so nothing here is ever rounded.
 
 use super::{ItemDetail, ItemState};
 use crate::domain::entry::Entry;
+use crate::domain::figure::{Exact, Figure, MAX_DECIMALS};
 use crate::domain::rubric::{CheckSpec, DeductSpec, Indicator, NaPolicy, RangeSpec};
 
-/// Tolerance for comparing points written in a rubric with computed or entered values.
-pub(super) const EPS: f64 = 1e-9;
+/// Points in millionths (10^−[`MAX_DECIMALS`]), exactly.
+pub(super) type Micro = i128;
+
+/// One point in [`Micro`]s.
+pub(super) const ONE: Micro = 1_000_000;
+
+/// A decimal number with at most six places (an entry, a rubric number) in millionths: exact,
+/// since the double nearest such a decimal is within far less than half a millionth of it
+/// (|x| < 10^9). Anything finer is read at the nearest millionth; not finite reads 0.
+pub(super) fn micro(x: f64) -> Micro {
+    let y = x * ONE as f64;
+    if y.abs() < 9.0e18 {
+        // Truncate, then round half away from zero: two instructions, no libm call.
+        let t = y as i64;
+        let r = y - t as f64;
+        Micro::from(t + i64::from(r >= 0.5) - i64::from(r <= -0.5))
+    } else if y.is_finite() {
+        y as Micro
+    } else {
+        0
+    }
+}
+
+/// Millionths as an exact figure with the fewest decimals (4.5, 59.985, 5).
+pub(super) fn fig(m: Micro) -> Figure {
+    let m = m.clamp(i64::MIN as Micro, i64::MAX as Micro) as i64;
+    Figure::new(m, MAX_DECIMALS).trimmed()
+}
+
+/// Millionths as an exact value.
+pub(super) fn exact(m: Micro) -> Exact {
+    Exact::units(m, MAX_DECIMALS)
+}
 
 /// One item's points, state and derivation.
 pub(super) struct Scored {
-    pub points: f64,
+    pub points: Micro,
     pub state: ItemState,
     pub how: ItemDetail,
 }
 
-/// Removes floating-point noise below 1e-9 (0.1 + 0.2 → 0.3) and negative zero.
-pub(super) fn tidy(x: f64) -> f64 {
-    let r = (x * 1e9).round() / 1e9;
-    if r == 0.0 || !r.is_finite() { 0.0 } else { r }
-}
-
 /// An item that does not apply (by scope, or `declared` by the evaluator) under `policy`.
-pub(super) fn not_applicable(policy: NaPolicy, declared: bool, max: f64) -> Scored {
+pub(super) fn not_applicable(policy: NaPolicy, declared: bool, max: Micro) -> Scored {
     let points = match policy {
         NaPolicy::FullMarks => max,
-        NaPolicy::Rescale | NaPolicy::Zero => 0.0,
+        NaPolicy::Rescale | NaPolicy::Zero => 0,
     };
     Scored {
         points,
@@ -44,24 +71,28 @@ pub(super) fn indicator(ind: &Indicator, entry: Option<&Entry>, named: bool) -> 
     }
 }
 
-fn missing(points: f64) -> Scored {
+fn missing(points: Micro) -> Scored {
     Scored {
         points,
         state: ItemState::Missing,
-        how: ItemDetail::Missing { points },
+        how: ItemDetail::Missing {
+            points: fig(points),
+        },
     }
 }
 
 fn range(s: &RangeSpec, value: Option<f64>, named: bool) -> Scored {
     let Some(value) = value.filter(|v| !v.is_nan()) else {
-        return missing(0.0);
+        return missing(0);
     };
-    let points = value.clamp(s.min.min(s.max), s.max);
-    let clamped = ((points - value).abs() > EPS).then_some((s.min, s.max));
+    let (v, hi) = (micro(value), micro(s.max));
+    let lo = micro(s.min).min(hi);
+    let points = v.clamp(lo, hi);
+    let clamped = (points != v).then(|| (fig(micro(s.min)), fig(hi)));
     let level = if named {
         s.levels
             .iter()
-            .find(|(_, p)| (p - points).abs() <= EPS)
+            .find(|(_, p)| micro(*p) == points)
             .map(|(name, _)| name.clone())
     } else {
         None
@@ -70,7 +101,7 @@ fn range(s: &RangeSpec, value: Option<f64>, named: bool) -> Scored {
         points,
         state: ItemState::Scored,
         how: ItemDetail::Range {
-            value,
+            value: fig(v),
             clamped,
             level,
         },
@@ -78,33 +109,34 @@ fn range(s: &RangeSpec, value: Option<f64>, named: bool) -> Scored {
 }
 
 fn deduct(s: &DeductSpec, count: Option<u32>) -> Scored {
-    let start = s.points.unwrap_or(s.cap);
+    let start = micro(s.points.unwrap_or(s.cap));
     let Some(count) = count else {
-        return missing(start.max(0.0));
+        return missing(start.max(0));
     };
-    let raw = tidy(s.per * f64::from(count));
-    let deducted = raw.min(s.cap);
+    let (per, cap) = (micro(s.per), micro(s.cap));
+    let raw = per * Micro::from(count);
+    let deducted = raw.min(cap);
     Scored {
-        points: tidy((start - deducted).max(0.0)),
+        points: (start - deducted).max(0),
         state: ItemState::Scored,
         how: ItemDetail::Deduct {
             count,
-            per: s.per,
-            start,
-            raw,
-            cap: s.cap,
-            deducted,
+            per: fig(per),
+            start: fig(start),
+            raw: fig(raw),
+            cap: fig(cap),
+            deducted: fig(deducted),
         },
     }
 }
 
 fn check(s: &CheckSpec, value: Option<f64>) -> Scored {
     let Some(value) = value.filter(|v| !v.is_nan()) else {
-        return missing(0.0);
+        return missing(0);
     };
     let yes = value >= 0.5;
     Scored {
-        points: if yes { s.points } else { 0.0 },
+        points: if yes { micro(s.points) } else { 0 },
         state: ItemState::Scored,
         how: ItemDetail::Check { yes },
     }

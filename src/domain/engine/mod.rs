@@ -36,10 +36,13 @@
 //! the national rule "scored out of 75, then × 4/3"); `FullMarks` gives the weight; `Zero` 0.
 //! If every category is dropped the base is 0.
 //!
-//! **Published precision.** Results are published at the rubric's `decimals` (default 2),
-//! half-up and decimal-correct ([`crate::domain::precision::round_half_up`]: 59.995 → 60.00).
-//! `base`, `bonus` and `total` are published values; `unrounded` keeps base + bonus before
-//! publishing. The bonus gate, the verdict and the grade use published values.
+//! **Exact arithmetic, published once.** Entries and rubric numbers are decimals with at most
+//! six places ([`MAX_DECIMALS`](crate::domain::figure::MAX_DECIMALS)); item points, sums,
+//! clamps and per × count are exact integers of 10^−6 points, a category's scaling and the N/A
+//! rescaling are exact fractions ([`Exact`]). Results are published at the rubric's `decimals`
+//! (default 2), half-up ([`crate::domain::figure`]: 59.985 → 59.99). `base`, `bonus`, `total`
+//! and each category's `subtotal` are published figures; `unrounded` keeps base + bonus exactly.
+//! The bonus gate, the verdict and the grade compare published figures.
 //!
 //! **Verdict.** total = publish(base + bonus); on a veto hit the rubric's
 //! [`VetoPolicy::apply`](crate::domain::rubric::VetoPolicy::apply) decides: `FailKeepScore` keeps
@@ -47,7 +50,8 @@
 //! leaves no total (`None`, ranked last). passed = complete, no veto hit and the total on the
 //! rubric's `pass_side` of the pass mark (`AtLeast`, the default: 「60分及以上合格」; or `Above`).
 //! The grade is the lowest band when vetoed, none while the sheet is incomplete, else
-//! [`Rubric::grade_for`] of the total (a failing total never gets a passing band).
+//! [`Marks::grade`](crate::domain::rubric::Marks::grade) of the total (a failing total never
+//! gets a passing band).
 //!
 //! **Completeness.** `applicable` counts indicators, bonus and veto items that apply to the
 //! account's platform and level (evaluator-declared N/A still counts as applicable); `scored`
@@ -61,6 +65,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::figure::{Exact, Figure};
 use crate::domain::rubric::{NaPolicy, Side, VetoPolicy};
 
 mod acc;
@@ -107,8 +112,8 @@ pub struct ItemResult {
     /// Category id for indicators; "bonus" / "veto" otherwise.
     pub category: String,
     pub state: ItemState,
-    /// Points this item contributes before category scaling (bonus: after its own cap).
-    pub points: f64,
+    /// Points this item contributes before category scaling (bonus: after its own cap), exactly.
+    pub points: Figure,
     pub max: f64,
 }
 
@@ -117,11 +122,15 @@ pub struct CategoryResult {
     pub id: String,
     pub name: String,
     pub weight: f64,
-    /// Sum of the indicators' points and of their maxima (after N/A handling).
-    pub raw: f64,
-    pub raw_max: f64,
-    /// `raw × weight / raw_max` (0 when nothing applies and the policy drops it).
-    pub subtotal: f64,
+    /// Sum of the indicators' points and of their maxima (after N/A handling), exactly.
+    pub raw: Figure,
+    pub raw_max: Figure,
+    /// `raw × weight / raw_max` published at the rubric's decimals; `None` when the category
+    /// does not apply and its policy drops it (不适用: left out of subtotals and means).
+    pub subtotal: Option<Figure>,
+    /// The subtotal exactly (0 when dropped), as the base sums it.
+    #[serde(skip)]
+    pub exact: Exact,
     pub applicable: bool,
 }
 
@@ -148,7 +157,7 @@ pub enum Status {
 pub enum ItemDetail {
     /// Nothing entered yet; `points` is what the item counts meanwhile.
     Missing {
-        points: f64,
+        points: Figure,
     },
     /// Not applicable; `declared` when the evaluator marked it N/A (else platform/level).
     NotApplicable {
@@ -156,20 +165,21 @@ pub enum ItemDetail {
         declared: bool,
     },
     Range {
-        value: f64,
+        /// The entry as typed.
+        value: Figure,
         /// Set when `value` lay outside `[min, max]` and was clamped.
-        clamped: Option<(f64, f64)>,
+        clamped: Option<(Figure, Figure)>,
         level: Option<String>,
     },
     Deduct {
         count: u32,
-        per: f64,
-        start: f64,
+        per: Figure,
+        start: Figure,
         /// per × count, before the cap.
-        raw: f64,
-        cap: f64,
+        raw: Figure,
+        cap: Figure,
         /// min(raw, cap).
-        deducted: f64,
+        deducted: Figure,
     },
     Check {
         yes: bool,
@@ -188,41 +198,48 @@ pub enum Step {
         /// The derivation in words (Chinese, the interface default); `how` holds the same facts
         /// for other languages and machines.
         detail: String,
-        points: f64,
-        max: f64,
+        /// The item's points exactly (an entry as typed is never rounded).
+        points: Figure,
+        max: Figure,
         how: ItemDetail,
     },
     Category {
         id: String,
-        raw: f64,
-        raw_max: f64,
-        weight: f64,
-        subtotal: f64,
+        raw: Figure,
+        raw_max: Figure,
+        weight: Figure,
+        /// Published at the rubric's decimals.
+        subtotal: Figure,
+        /// The subtotal before publishing.
+        unrounded: Exact,
     },
     /// A category that does not apply or whose items were all dropped, handled by `policy`
-    /// (`Rescale`: dropped, subtotal 0; `FullMarks`: the weight; `Zero`: 0).
+    /// (`Rescale`: dropped, no subtotal; `FullMarks`: the weight; `Zero`: 0).
     CategoryNa {
         id: String,
-        weight: f64,
+        weight: Figure,
         policy: NaPolicy,
-        subtotal: f64,
+        subtotal: Option<Figure>,
     },
     /// Categories were dropped: base = sum × total / kept_weight.
     BaseRescale {
-        sum: f64,
-        kept_weight: f64,
-        total: f64,
-        base: f64,
+        /// The kept categories' subtotals summed exactly.
+        sum: Exact,
+        kept_weight: Figure,
+        total: Figure,
+        /// Published.
+        base: Figure,
     },
     Base {
-        base: f64,
-        total: f64,
+        /// Published.
+        base: Figure,
+        total: Figure,
     },
     /// A bonus gate, stated once per distinct gate value: `side` says whether the gate value
     /// itself opens it; `rule` is the rule in words (Chinese).
     BonusGate {
-        base: f64,
-        gate: f64,
+        base: Figure,
+        gate: Figure,
         side: Side,
         open: bool,
         rule: String,
@@ -230,15 +247,15 @@ pub enum Step {
     Bonus {
         id: String,
         count: u32,
-        per: f64,
-        cap: f64,
-        points: f64,
+        per: Figure,
+        cap: Figure,
+        points: Figure,
         /// False when the item's gate kept it at 0.
         open: bool,
     },
     BonusCap {
-        sum: f64,
-        cap: f64,
+        sum: Figure,
+        cap: Figure,
     },
     Veto {
         id: String,
@@ -249,17 +266,17 @@ pub enum Step {
     /// gives none).
     VetoEffect {
         policy: VetoPolicy,
-        computed: f64,
-        total: Option<f64>,
+        computed: Figure,
+        total: Option<Figure>,
         #[serde(default)]
         unscored: usize,
     },
     /// The published total and verdict. `unrounded` is the total before publishing; while the
     /// sheet is `provisional` there is no verdict (`passed` false, no grade unless vetoed).
     Verdict {
-        total: Option<f64>,
-        unrounded: f64,
-        pass_mark: f64,
+        total: Option<Figure>,
+        unrounded: Exact,
+        pass_mark: Figure,
         pass_side: Side,
         /// The pass rule in words (Chinese).
         rule: String,
@@ -273,14 +290,17 @@ pub enum Step {
 pub struct Outcome {
     pub items: Vec<ItemResult>,
     pub categories: Vec<CategoryResult>,
-    /// Base and bonus at the rubric's published precision.
-    pub base: f64,
-    pub bonus: f64,
+    /// Base and bonus published at the rubric's decimals.
+    pub base: Figure,
+    pub bonus: Figure,
     /// The published total after the veto policy; `None` when a veto leaves no total
     /// (`FailNoScore`). Provisional while the sheet is incomplete (see `complete`).
-    pub total: Option<f64>,
-    /// base + bonus before publishing and before any veto effect (cleaned of float noise only).
-    pub unrounded: f64,
+    pub total: Option<Figure>,
+    /// base + bonus before the veto effect, published at the rubric's decimals: what several
+    /// evaluators' sheets are combined from.
+    pub points: Figure,
+    /// base + bonus exactly, before publishing and before any veto effect.
+    pub unrounded: Exact,
     pub vetoes: Vec<VetoHit>,
     /// True only for a complete sheet that passes (never while provisional).
     pub passed: bool,
@@ -296,11 +316,6 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// A key for ranking totals, higher first: no total ranks below every total.
-    pub fn rank_key(&self) -> f64 {
-        self.total.unwrap_or(f64::NEG_INFINITY)
-    }
-
     /// The total until the sheet is complete is provisional.
     pub fn provisional(&self) -> bool {
         !self.complete

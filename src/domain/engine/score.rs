@@ -3,10 +3,11 @@
 
 use super::acc::Acc;
 use super::index::{ItemIndex, Slots};
-use super::items::{EPS, tidy};
+use super::items::{Micro, exact, fig, micro};
 use super::{Outcome, Status, Step, VetoHit};
 use super::{bonus, category, veto};
 use crate::domain::entry::Entry;
+use crate::domain::figure::{Exact, dec};
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::{Rubric, VetoPolicy};
 
@@ -137,44 +138,45 @@ fn run(
         keep_items,
     };
     let mut categories = Vec::with_capacity(rubric.categories.len());
-    let (mut sum, mut kept_weight, mut any_dropped) = (0.0, 0.0, false);
+    let (mut sum, mut kept_weight, mut any_dropped) = (Exact::ZERO, 0 as Micro, false);
     for (ci, cat) in rubric.categories.iter().enumerate() {
         let (result, dropped) = category::score(rubric, (ci, cat), &mut acc);
-        sum += result.subtotal;
         if dropped {
             any_dropped = true;
         } else {
-            kept_weight += result.weight;
+            sum = sum.add(&result.exact);
+            kept_weight += micro(result.weight);
         }
         categories.push(result);
     }
     let base = base_points(rubric, &mut acc, sum, kept_weight, any_dropped);
-    let bonus = bonus::score(rubric, &mut acc, rubric.publish(base));
+    let published_base = rubric.publish(&base);
+    let bonus = bonus::score(rubric, &mut acc, published_base);
     let vetoes = veto::score(rubric, &mut acc);
-    verdict(rubric, acc, categories, base, bonus, vetoes)
+    verdict(rubric, acc, categories, (base, bonus), vetoes)
 }
 
-/// Σ subtotals, rescaled to the rubric total when categories were dropped.
-fn base_points(rubric: &Rubric, acc: &mut Acc, sum: f64, kept: f64, dropped: bool) -> f64 {
-    let sum = tidy(sum);
+/// Σ subtotals, rescaled to the rubric total when categories were dropped, exactly.
+fn base_points(rubric: &Rubric, acc: &mut Acc, sum: Exact, kept: Micro, dropped: bool) -> Exact {
     let base = if !dropped {
-        sum
-    } else if kept > EPS {
-        tidy(sum * rubric.total / kept)
+        sum.clone()
+    } else if kept > 0 {
+        // sum × total / kept, with total and kept in 10^−6.
+        sum.mul(&Exact::ratio(micro(rubric.total), kept))
     } else {
-        0.0
+        Exact::ZERO
     };
     if dropped {
         acc.step(|| Step::BaseRescale {
-            sum,
-            kept_weight: tidy(kept),
-            total: rubric.total,
-            base,
+            sum: sum.clone(),
+            kept_weight: fig(kept),
+            total: dec(rubric.total),
+            base: rubric.publish(&base),
         });
     }
     acc.step(|| Step::Base {
-        base: rubric.publish(base),
-        total: rubric.total,
+        base: rubric.publish(&base),
+        total: dec(rubric.total),
     });
     base
 }
@@ -183,42 +185,39 @@ fn verdict(
     rubric: &Rubric,
     mut acc: Acc,
     categories: Vec<super::CategoryResult>,
-    base: f64,
-    bonus: f64,
+    (base, bonus): (Exact, Micro),
     vetoes: Vec<VetoHit>,
 ) -> Outcome {
     let vetoed = !vetoes.is_empty();
-    let unrounded = tidy(base + bonus);
-    let mut total = Some(rubric.publish(unrounded));
+    let unrounded = base.add(&exact(bonus));
+    let points = rubric.publish(&unrounded);
+    let mut total = Some(points);
     let unscored = acc.applicable.saturating_sub(acc.scored);
     if vetoed {
         let policy = rubric.on_veto;
-        let computed = total.unwrap_or(0.0);
-        total = policy
-            .settle(computed, unscored == 0)
-            .map(|t| rubric.publish(t));
+        total = policy.settle(points, rubric.decimals, unscored == 0);
         if policy != VetoPolicy::FailKeepScore || unscored > 0 {
             acc.step(|| Step::VetoEffect {
                 policy,
-                computed,
+                computed: points,
                 total,
                 unscored,
             });
         }
     }
     let complete = super::settled(acc.scored, acc.applicable, vetoed);
-    let passed = complete && !vetoed && total.is_some_and(|t| rubric.passes(t));
+    let marks = rubric.marks();
+    let passed = complete && !vetoed && total.is_some_and(|t| marks.passes(t));
     let grade = match (vetoed, complete, total) {
-        (true, _, _) => lowest_grade(rubric),
-        (false, true, Some(t)) if passed => rubric.grade_for(t),
-        (false, true, Some(t)) => failing_grade(rubric, t),
+        (true, _, _) => marks.lowest(),
+        (false, true, Some(t)) => marks.grade(t, passed),
         _ => None,
     }
     .map(str::to_owned);
     acc.step(|| Step::Verdict {
         total,
-        unrounded,
-        pass_mark: rubric.pass_mark,
+        unrounded: unrounded.clone(),
+        pass_mark: dec(rubric.pass_mark),
         pass_side: rubric.pass_side,
         rule: super::words::pass_rule(rubric, crate::i18n::Lang::Zh),
         passed,
@@ -235,9 +234,10 @@ fn verdict(
     Outcome {
         items: acc.items,
         categories,
-        base: rubric.publish(base),
-        bonus: rubric.publish(bonus),
+        base: rubric.publish(&base),
+        bonus: rubric.publish(&exact(bonus)),
         total,
+        points,
         unrounded,
         vetoes,
         passed,
@@ -248,30 +248,4 @@ fn verdict(
         status,
         steps: acc.steps,
     }
-}
-
-/// The grade of a complete sheet that fails on points: its band, unless that band is a passing
-/// one (a total equal to the mark when only totals above it pass), then the highest band below
-/// the pass mark.
-fn failing_grade(rubric: &Rubric, total: f64) -> Option<&str> {
-    let g = rubric.grade_for(total)?;
-    let bound = rubric.grades.iter().find(|(n, _)| n == g).map(|x| x.1)?;
-    if bound + 1e-9 < rubric.pass_mark {
-        return Some(g);
-    }
-    rubric
-        .grades
-        .iter()
-        .filter(|(_, lo)| *lo + 1e-9 < rubric.pass_mark)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(n, _)| n.as_str())
-}
-
-/// The band with the lowest lower bound (what a vetoed account is graded).
-fn lowest_grade(rubric: &Rubric) -> Option<&str> {
-    rubric
-        .grades
-        .iter()
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(n, _)| n.as_str())
 }

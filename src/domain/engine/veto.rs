@@ -22,12 +22,12 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
         let entry = acc.entries.veto(vi, &common.id);
         // A veto item that does not apply can never hit; it carries no points.
         let state = |state, how| Scored {
-            points: 0.0,
+            points: 0,
             state,
             how,
         };
         let r = if !in_scope {
-            not_applicable(NaPolicy::Zero, false, 0.0)
+            not_applicable(NaPolicy::Zero, false, 0)
         } else if let Some(reason) = entry.and_then(|e| e.veto.as_ref()) {
             hits.push(VetoHit {
                 id: common.id.clone(),
@@ -38,12 +38,17 @@ pub(super) fn score(rubric: &Rubric, acc: &mut Acc) -> Vec<VetoHit> {
                 id: common.id.clone(),
                 reason: reason.clone(),
             });
-            acc.push_result(item, 0.0, ItemState::Scored, in_scope, false);
+            acc.push_result(item, 0, ItemState::Scored, in_scope, false);
             continue;
         } else if entry.is_some_and(|e| e.value.is_some() && !e.na) {
             state(ItemState::Scored, ItemDetail::VetoClean)
         } else {
-            state(ItemState::Missing, ItemDetail::Missing { points: 0.0 })
+            state(
+                ItemState::Missing,
+                ItemDetail::Missing {
+                    points: crate::domain::figure::Figure::int(0),
+                },
+            )
         };
         acc.record(item, &r, in_scope);
         acc.item_step(item, r);

@@ -4,28 +4,14 @@
 use std::fmt::Write as _;
 
 use super::{ItemDetail, Status};
-use crate::domain::precision::round_half_up;
+use crate::domain::figure::{Figure, dec};
 use crate::domain::rubric::{NaPolicy, Rubric, Side, VetoPolicy};
 use crate::i18n::Lang;
 
-/// A number as people read it: integers bare, otherwise at most two decimals (`4.5`, `8.65`),
-/// rounded half-up by the one published-precision rule.
+/// A rubric's number or an entry as written (`25`, `4.5`, `0.005`): the decimal it stands for,
+/// through the one formatting function ([`Figure::text`]).
 pub fn fmt_num(x: f64) -> String {
-    fmt_at(x, 2)
-}
-
-/// Like [`fmt_num`] at `decimals` places (a rubric's published precision).
-pub fn fmt_at(x: f64, decimals: u32) -> String {
-    let d = decimals.min(crate::domain::precision::MAX_DECIMALS);
-    let r = round_half_up(x, d);
-    if r == r.trunc() && r.abs() < 1e15 {
-        return (r as i64).to_string();
-    }
-    let mut s = format!("{r:.*}", d as usize);
-    while s.ends_with('0') {
-        s.pop();
-    }
-    s
+    dec(x).text()
 }
 
 /// A bonus gate in words: 「基础分高于80分计加分」 / 「基础分达到80分及以上计加分」.
@@ -74,13 +60,10 @@ pub fn veto_policy(policy: VetoPolicy, lang: Lang) -> String {
 pub fn describe(how: &ItemDetail, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     match how {
-        ItemDetail::Missing { points } => match (zh, *points > 0.0) {
-            (true, true) => format!("未录入（无扣分记录，暂按 {} 分计）", fmt_num(*points)),
+        ItemDetail::Missing { points } => match (zh, !points.is_zero()) {
+            (true, true) => format!("未录入（无扣分记录，暂按 {points} 分计）"),
             (true, false) => "未录入（按 0 分计）".to_owned(),
-            (false, true) => format!(
-                "not entered (no deductions recorded, counts {})",
-                fmt_num(*points)
-            ),
+            (false, true) => format!("not entered (no deductions recorded, counts {points})"),
             (false, false) => "not entered (counts 0)".to_owned(),
         },
         ItemDetail::NotApplicable { policy, declared } => {
@@ -104,7 +87,7 @@ pub fn describe(how: &ItemDetail, lang: Lang) -> String {
             raw,
             cap,
             deducted,
-        } => deduct(*count, *per, *start, *raw, *cap, *deducted, lang),
+        } => deduct(*count, (*per, *start, *raw), *cap, *deducted, lang),
         ItemDetail::Check { yes } => match (zh, yes) {
             (true, true) => "是".to_owned(),
             (true, false) => "否".to_owned(),
@@ -126,15 +109,22 @@ pub fn na_policy(policy: NaPolicy, lang: Lang) -> &'static str {
     }
 }
 
-fn range(value: f64, clamped: Option<(f64, f64)>, level: Option<&str>, lang: Lang) -> String {
+fn range(
+    value: Figure,
+    clamped: Option<(Figure, Figure)>,
+    level: Option<&str>,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let points = match clamped {
         Some((min, max)) => {
             let p = value.clamp(min.min(max), max);
-            let (v, lo, hi, pn) = (fmt_num(value), fmt_num(min), fmt_num(max), fmt_num(p));
             match lang {
-                Lang::Zh => write!(out, "录入 {v} 超出 [{lo}, {hi}]，按 {pn} 计"),
-                Lang::En => write!(out, "entered {v}, outside [{lo}, {hi}], counted as {pn}"),
+                Lang::Zh => write!(out, "录入 {value} 超出 [{min}, {max}]，按 {p} 计"),
+                Lang::En => write!(
+                    out,
+                    "entered {value}, outside [{min}, {max}], counted as {p}"
+                ),
             }
             .ok();
             p
@@ -143,23 +133,21 @@ fn range(value: f64, clamped: Option<(f64, f64)>, level: Option<&str>, lang: Lan
     };
     match (level, clamped.is_some()) {
         (Some(l), true) => format!("{out}（{l}）"),
-        (Some(l), false) => format!("{l} {}", fmt_num(points)),
+        (Some(l), false) => format!("{l} {points}"),
         (None, true) => out,
-        (None, false) => fmt_num(points),
+        (None, false) => points.text(),
     }
 }
 
 fn deduct(
     count: u32,
-    per: f64,
-    start: f64,
-    raw: f64,
-    cap: f64,
-    deducted: f64,
+    (per, start, raw): (Figure, Figure, Figure),
+    cap: Figure,
+    deducted: Figure,
     lang: Lang,
 ) -> String {
     let zh = lang == Lang::Zh;
-    let s = fmt_num(start);
+    let s = start;
     if count == 0 {
         return if zh {
             format!("无扣分情形，{s} 分")
@@ -167,8 +155,7 @@ fn deduct(
             format!("no deductions, {s}")
         };
     }
-    let capped = deducted + 1e-9 < raw;
-    let (per, raw, cap, d) = (fmt_num(per), fmt_num(raw), fmt_num(cap), fmt_num(deducted));
+    let capped = deducted < raw;
     let mut out = if zh {
         format!("{count} 处 × {per} = {raw}")
     } else {
@@ -181,15 +168,16 @@ fn deduct(
             format!(", capped at {cap}")
         };
     }
-    let left = start - deducted;
-    if left < -1e-9 {
+    let left = start.exact().sub(&deducted.exact());
+    if left.is_negative() {
         out += &if zh {
-            format!("，{s} − {d} < 0，扣完为止：0")
+            format!("，{s} − {deducted} < 0，扣完为止：0")
         } else {
-            format!(", {s} − {d} < 0, floored at 0")
+            format!(", {s} − {deducted} < 0, floored at 0")
         };
     } else {
-        out += &format!("{}{s} − {d} = {}", lang.pick("，", ", "), fmt_num(left));
+        let left = left.publish(crate::domain::figure::MAX_DECIMALS).trimmed();
+        out += &format!("{}{s} − {deducted} = {left}", lang.pick("，", ", "));
     }
     out
 }

@@ -47,8 +47,12 @@ fn violation(rule: &str, row: &OpsRow) -> (bool, u32) {
     }
 }
 
-/// The automatic values of every rule-named item of `rubric` for the account of `row`.
+/// The automatic values of every rule-named item of `rubric` for the account of `row`; none for
+/// an account without any figures in the period (无数据): no data is never a verdict.
 pub fn automatic(rubric: &Rubric, row: &OpsRow) -> Vec<AutoValue> {
+    if row.no_data {
+        return Vec::new();
+    }
     let a = &row.activity;
     let evidence = AutoEvidence {
         last_post: a.last_post,
@@ -167,9 +171,32 @@ mod tests {
                 longest: 3,
             },
             flags: vec!["dormant", "below_average"],
+            no_data: false,
+            data_weeks: 3,
+            no_data_weeks: 0,
             activity,
             series: Vec::new(),
         }
+    }
+
+    #[test]
+    fn no_data_fills_nothing() {
+        let r = crate::domain::rubric::parse(
+            r#"Rubric(id: "r", name: "R", version: "1", total: 10, pass_mark: 6,
+            categories: [Category(id: "c", name: "C", weight: 10, indicators: [
+                Range(id: "x", name: "X", max: 10)])],
+            vetoes: [Veto(id: "stale", name: "内容不更新", reasons: ["两周无更新"], rule: Some("dormant"))])"#,
+            "r.ron",
+        )
+        .expect("rubric");
+        let mut no_data = row(Activity::default());
+        assert_eq!(
+            automatic(&r, &no_data).len(),
+            1,
+            "with data the rule is judged"
+        );
+        no_data.no_data = true;
+        assert!(automatic(&r, &no_data).is_empty(), "无数据: nothing filled");
     }
 
     #[test]

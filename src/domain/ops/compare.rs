@@ -23,20 +23,28 @@ pub struct GroupStats {
     sorted: Vec<f64>,
 }
 
-/// One account's standing in its group.
+/// One account's standing in its group (each statistic published at
+/// [`INDEX_DECIMALS`](crate::domain::figure::INDEX_DECIMALS) in JSON).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Standing {
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub mean: f64,
     /// Leave-one-out mean `(Σ − x)/(N − 1)`; the mean itself when the account is alone.
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub mean_without: f64,
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub median: f64,
     /// `x − mean`.
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub diff: f64,
     /// `(x − mean)/sd`; 0 when sd = 0.
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub z: f64,
     /// `(x − median)/(1.4826·MAD)`, or `/(1.2533·MeanAD)` when MAD = 0; none when both are 0.
+    #[serde(serialize_with = "crate::domain::figure::serialize_index_opt")]
     pub robust_z: Option<f64>,
     /// Midrank percentile `(#{< x} + ½·#{= x}) / N`, in 0..=1.
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub percentile: f64,
     /// Strictly below the group mean (a value equal to the mean, within rounding, is not).
     pub below: bool,

@@ -73,6 +73,8 @@ pub struct OpsReport {
     pub group_by: GroupBy,
     pub rules: ActivityRules,
     pub accounts: Vec<OpsRow>,
+    /// Accounts with no figures at all in the period (无数据), counted apart from the flags.
+    pub no_data: usize,
     pub findings: Vec<Finding>,
 }
 
@@ -150,6 +152,7 @@ impl<'a> OpsBuilder<'a> {
             return;
         };
         let [reads, wow, likes, shares, comments] = p.counts.map(|v| v as f64);
+        self.state[i].data_now = true;
         buf[i].add_post(
             p.headline,
             &Counts {
@@ -168,6 +171,7 @@ impl<'a> OpsBuilder<'a> {
         let Some(i) = self.index.get(w.account_id) else {
             return;
         };
+        self.state[i].data_now = true;
         buf[i].add_post_week(w);
         self.days.mark_week(i, w.week, w.days);
     }
@@ -179,6 +183,7 @@ impl<'a> OpsBuilder<'a> {
             return;
         };
         buf[i].add_week(w);
+        self.state[i].data_now = true;
         let s = &mut self.state[i].messages;
         s.0 += w.messages;
         s.1 += w.replies;
@@ -236,6 +241,7 @@ impl<'a> OpsBuilder<'a> {
             return;
         }
         values[i] = k.value;
+        self.state[i].data_now = true;
         if self.kept_week.0 != k.week {
             self.kept_week = (k.week, self.days.offset(k.week));
         }
@@ -245,13 +251,15 @@ impl<'a> OpsBuilder<'a> {
         s.1 += k.replies;
     }
 
-    /// Closes one week from each account's index value: group means, streaks below them, and
-    /// the values kept for the standings of the last week (computed in [`Self::finish`]).
+    /// Closes one week from each account's index value: group means over the accounts with
+    /// figures this week, streaks below them, and the values kept for the standings of the last
+    /// week (computed in [`Self::finish`]). An account without figures this week (no post, no
+    /// weekly row) has no index this week (无数据): left out of the mean, never below it.
     pub fn close_values(&mut self, week: NaiveDate, idx: &[f64]) {
         self.weeks.push(week);
         let mut sums = vec![(0.0f64, 0usize); self.groups.len()];
         for (s, x) in self.state.iter().zip(idx) {
-            if x.is_finite() {
+            if s.data_now && x.is_finite() {
                 let g = &mut sums[s.group];
                 g.0 += x;
                 g.1 += 1;
@@ -260,6 +268,7 @@ impl<'a> OpsBuilder<'a> {
         let means: Vec<f64> = sums.iter().map(|&(sum, n)| mean_of(sum, n)).collect();
         let weeks = self.weeks.len();
         for (s, &x) in self.state.iter_mut().zip(idx) {
+            let x = if s.data_now { x } else { f64::NAN };
             let mean = means[s.group];
             s.close(x, mean, is_below_mean(mean, x), self.keep_series, weeks);
         }
@@ -316,7 +325,7 @@ impl<'a> OpsBuilder<'a> {
             rules,
             from,
             to,
-            weeks: self.weeks.len().max(1) as f64,
+            weeks: &self.weeks,
         };
         let mid = state.len() / 2;
         let mut first = state;
@@ -348,6 +357,7 @@ impl<'a> OpsBuilder<'a> {
             group_by: self.by,
             rules: rules.clone(),
             findings,
+            no_data: rows.iter().filter(|r| r.no_data).count(),
             accounts: rows,
         }
     }

@@ -38,10 +38,12 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
         acc(1, "甲", "浙江省/丽水市/云和县"),
         acc(2, "乙", "浙江省/丽水市/云和县"),
         acc(3, "丙", "浙江省/丽水市/云和县"),
+        acc(4, "丁", "浙江省/丽水市/云和县"),
     ];
     let formulas = shipped();
     let gov: Vec<_> = formulas.into_iter().filter(|f| f.id == "gov-ops").collect();
-    // Three weeks across the year end; account 3 never posts.
+    // Three weeks across the year end; account 3 has weekly figures but never posts: silence
+    // with data. Account 4 has no figures at all: 无数据, judged by no rule.
     let first = d("2024-12-23");
     let mut b = OpsBuilder::new(&accounts, &gov, GroupBy::All, first, d("2025-01-12"));
     for w in 0..3 {
@@ -55,6 +57,15 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
             }
         }
         b.add_post(&mut buf, &post(99, week, 5)); // not in the report: ignored
+        let row = WeekFigures {
+            account_id: 3,
+            followers: 500,
+            messages: 0,
+            replies: 0,
+            reply_hours: None,
+            totals: [None; 4],
+        };
+        b.add_week_row(&mut buf, &row);
         b.close_week(week, &buf);
     }
     let r = b.finish(first, d("2025-01-12"), &ActivityRules::default());
@@ -64,7 +75,7 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
     );
     let silent = &r.accounts[0];
     assert_eq!(silent.id, 3);
-    assert_eq!(silent.index, 0.0);
+    assert!(!silent.no_data && silent.data_weeks == 3);
     assert_eq!(
         silent.streak,
         Streak {
@@ -82,6 +93,15 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
     let st = top.standing.as_ref().unwrap();
     assert!(st.diff > 0.0 && st.percentile > 0.8);
     assert_eq!(top.group, "all");
+    // No figures at all: 无数据, no flag, no index, counted apart; its empty weeks never lower
+    // the group mean (the others' standing is against 甲, 乙 and 丙 only).
+    let none = r.accounts.iter().find(|a| a.id == 4).unwrap();
+    assert!(none.no_data && none.flags.is_empty(), "{:?}", none.flags);
+    assert_eq!((none.data_weeks, none.no_data_weeks), (0, 3));
+    assert!(none.index.is_nan() && none.standing.is_none());
+    assert_eq!(r.no_data, 1);
+    let json = serde_json::to_value(none).unwrap();
+    assert!(json["index"].is_null(), "{json}");
 }
 
 #[test]
@@ -233,4 +253,26 @@ fn sums_do_not_depend_on_where_the_period_is_split() {
     let mut inf = Sum::default();
     [1.0, f64::INFINITY, 2.0].iter().for_each(|&x| inf.add(x));
     assert_eq!(inf.total(), f64::INFINITY);
+}
+
+#[test]
+fn days_silent_run_to_the_end_of_the_period_after_the_last_closed_week() {
+    let accounts = vec![acc(1, "甲", "浙江省/丽水市/云和县")];
+    let gov: Vec<_> = shipped()
+        .into_iter()
+        .filter(|f| f.id == "gov-ops")
+        .collect();
+    // Posts every day of one closed week; the period ends two days after it (no week closed
+    // for those days yet): the account has been silent for two days, not zero.
+    let first = d("2024-12-23");
+    let mut b = OpsBuilder::new(&accounts, &gov, GroupBy::All, first, d("2024-12-31"));
+    let mut buf = b.week_buffer();
+    for day in 0..7 {
+        b.add_post(&mut buf, &post(1, first + Duration::days(day), 900));
+    }
+    b.close_week(first, &buf);
+    let r = b.finish(first, d("2024-12-31"), &ActivityRules::default());
+    let a = &r.accounts[0];
+    assert!(!a.no_data);
+    assert_eq!(a.activity.silent_days, 2);
 }

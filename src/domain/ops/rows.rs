@@ -30,15 +30,25 @@ pub struct OpsRow {
     pub region: String,
     pub group: String,
     pub formula: Option<String>,
-    /// Index in the last week of the period, and its standing in the group that week.
+    /// Index in the last week of the period (NaN, null in JSON: no figures that week), and its
+    /// standing in the group that week; published at [`INDEX_DECIMALS`].
+    ///
+    /// [`INDEX_DECIMALS`]: crate::domain::figure::INDEX_DECIMALS
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub index: f64,
     pub standing: Option<Standing>,
-    /// Mean of the weekly indices over the period.
+    /// Mean of the weekly indices over the weeks with figures (NaN without any).
+    #[serde(serialize_with = "crate::domain::figure::serialize_index")]
     pub mean_index: f64,
     pub weeks_below: u32,
     pub streak: Streak,
     /// Flag names: dormant, zombie, below_average, under_floor, no_interaction.
     pub flags: Vec<&'static str>,
+    /// No figures at all in the period (无数据): no rule is judged, nothing is flagged.
+    pub no_data: bool,
+    /// Weeks of the period with figures, and without (无数据 weeks).
+    pub data_weeks: u32,
+    pub no_data_weeks: u32,
     pub activity: Activity,
     /// Each week's index and its group's mean, oldest first: kept only on request
     /// ([`OpsBuilder::with_series`], for the TUI chart), never in the command's outputs.
@@ -91,10 +101,26 @@ pub(super) struct RowMaker<'a> {
     pub(super) rules: &'a ActivityRules,
     pub(super) from: NaiveDate,
     pub(super) to: NaiveDate,
-    pub(super) weeks: f64,
+    /// The Mondays of the weeks closed.
+    pub(super) weeks: &'a [NaiveDate],
 }
 
 impl RowMaker<'_> {
+    /// The part of the period the account has figures for: from the Monday of its first week
+    /// with figures to the Sunday of its last, or to the end of the period when that is the
+    /// last week closed (the days after it belong to no closed week yet). `None` without any:
+    /// every rule needs data, so nothing is judged (无数据).
+    fn covered(&self, s: &State) -> Option<(NaiveDate, NaiveDate)> {
+        let first = *self.weeks.get(s.first_data? as usize)?;
+        let at = s.last_data? as usize;
+        let last = *self.weeks.get(at)?;
+        let end = match at + 1 == self.weeks.len() {
+            true => self.to,
+            false => (last + chrono::Days::new(6)).min(self.to),
+        };
+        Some((first.max(self.from), end))
+    }
+
     /// The rows of `accounts[start..]` from their states and last standings.
     pub(super) fn rows(
         &self,
@@ -114,14 +140,18 @@ impl RowMaker<'_> {
 
     fn row(&self, i: usize, a: &Account, s: State, standing: Option<Standing>) -> OpsRow {
         let rules = self.rules;
-        let act = activity::evaluate_days(
-            rules,
-            &self.days.day_numbers(i),
-            self.from,
-            self.to,
-            s.messages,
-            unavailable(&a.status),
-        );
+        let covered = self.covered(&s);
+        let act = match covered {
+            Some((from, to)) => activity::evaluate_days(
+                rules,
+                &self.days.day_numbers(i),
+                from,
+                to,
+                s.messages,
+                unavailable(&a.status),
+            ),
+            None => activity::Activity::default(),
+        };
         let mut flags = Vec::new();
         if !act.dormant_reports.is_empty() || act.dormant_now {
             flags.push("dormant");
@@ -140,6 +170,10 @@ impl RowMaker<'_> {
         if act.no_interaction {
             flags.push("no_interaction");
         }
+        if covered.is_none() {
+            flags.clear();
+        }
+        let weeks = self.weeks.len() as u32;
         OpsRow {
             id: a.id,
             platform: a.platform.code(),
@@ -148,11 +182,18 @@ impl RowMaker<'_> {
             group: self.groups[s.group].clone(),
             formula: s.formula.map(|f| self.formulas[f].id.clone()),
             index: s.last,
-            standing,
-            mean_index: s.sum.total() / self.weeks,
+            standing: standing.filter(|_| s.last.is_finite()),
+            mean_index: if s.data_weeks > 0 {
+                s.sum.total() / f64::from(s.data_weeks)
+            } else {
+                f64::NAN
+            },
             weeks_below: s.below,
             streak: s.streak,
             flags,
+            no_data: covered.is_none(),
+            data_weeks: s.data_weeks,
+            no_data_weeks: weeks.saturating_sub(s.data_weeks),
             activity: act,
             series: s.series,
         }

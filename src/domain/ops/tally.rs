@@ -69,6 +69,13 @@ pub(super) struct State {
     lead: u32,
     pub(super) messages: (u64, u64),
     pub(super) series: Vec<[f64; 2]>,
+    /// The week being filled has figures for the account (a post or a weekly row).
+    pub(super) data_now: bool,
+    /// Weeks closed with figures, and the first and last of them (positions among the weeks
+    /// closed): a week without is 无数据, never counted as silence or a low index.
+    pub(super) data_weeks: u32,
+    pub(super) first_data: Option<u32>,
+    pub(super) last_data: Option<u32>,
 }
 
 impl State {
@@ -76,13 +83,17 @@ impl State {
         State {
             group,
             formula,
-            last: 0.0,
+            last: f64::NAN,
             sum: Sum::default(),
             below: 0,
             streak: Streak::default(),
             lead: 0,
             messages: (0, 0),
             series: Vec::new(),
+            data_now: false,
+            data_weeks: 0,
+            first_data: None,
+            last_data: None,
         }
     }
 
@@ -92,8 +103,11 @@ impl State {
     }
 
     /// Closes a week whose index is `x` against its group's `mean`; `weeks` counts the weeks
-    /// closed, this one included.
+    /// closed, this one included. Without figures this week (`x` not finite) the week is
+    /// 无数据: no index, never below the mean.
     pub(super) fn close(&mut self, x: f64, mean: f64, below: bool, series: bool, weeks: usize) {
+        let data = x.is_finite();
+        let below = below && data;
         if series {
             self.series.push([x, mean]);
         }
@@ -101,7 +115,14 @@ impl State {
             self.lead += 1;
         }
         self.last = x;
-        self.sum.add(x);
+        if data {
+            let at = weeks as u32 - 1;
+            self.sum.add(x);
+            self.data_weeks += 1;
+            self.first_data.get_or_insert(at);
+            self.last_data = Some(at);
+        }
+        self.data_now = false;
         self.below += u32::from(below);
         self.streak.push(below);
     }
@@ -129,6 +150,10 @@ impl State {
         };
         self.last = later.last;
         self.sum.merge(later.sum);
+        self.data_weeks += later.data_weeks;
+        let here32 = here as u32;
+        self.first_data = self.first_data.or(later.first_data.map(|w| w + here32));
+        self.last_data = later.last_data.map(|w| w + here32).or(self.last_data);
         self.below += later.below;
         self.messages.0 += later.messages.0;
         self.messages.1 += later.messages.1;

@@ -5,13 +5,14 @@
 //! mean, this is the mean of the sheet totals.
 
 use super::result::{Method, PanelError, combine_values};
+use crate::domain::figure::{Exact, Figure};
 
-/// One counted sheet: its points (base + bonus, before any veto effect) and its category
-/// subtotals in rubric order.
+/// One counted sheet: its published points (base + bonus, before any veto effect) and its
+/// published category subtotals in rubric order (`None`: the category does not apply).
 #[derive(Debug, Clone, Copy)]
 pub struct Parts<'a> {
-    pub points: f64,
-    pub subtotals: &'a [f64],
+    pub points: Figure,
+    pub subtotals: &'a [Option<Figure>],
 }
 
 /// The method of category `i`: its own, else the round's.
@@ -19,73 +20,111 @@ pub fn method_of(round: Method, own: &[Option<Method>], i: usize) -> Method {
     own.get(i).copied().flatten().unwrap_or(round)
 }
 
-/// The combined points and category subtotals of `sheets`; `None` for no sheets.
+/// Combined points and per-category subtotals (`None`: the category does not apply).
+pub type Combined = (Figure, Vec<Option<Figure>>);
+
+/// The combined points and category subtotals of `sheets`, published at `decimals`; a category
+/// that applies to none of the sheets stays `None`. `None` for no sheets.
 pub fn combine_by_category(
     round: Method,
     own: &[Option<Method>],
     categories: usize,
     sheets: &[Parts<'_>],
-) -> Result<Option<(f64, Vec<f64>)>, PanelError> {
+    decimals: u32,
+) -> Result<Option<Combined>, PanelError> {
     if sheets.is_empty() {
         return Ok(None);
     }
     let mut subtotals = Vec::with_capacity(categories);
+    let mut sum = Exact::ZERO;
     for i in 0..categories {
-        let xs: Vec<f64> = sheets
+        let xs: Vec<Exact> = sheets
             .iter()
-            .map(|s| s.subtotals.get(i).copied().unwrap_or(0.0))
+            .filter_map(|s| s.subtotals.get(i).copied().flatten())
+            .map(Figure::exact)
             .collect();
-        subtotals.push(combine_values(method_of(round, own, i), &xs)?.unwrap_or(0.0));
+        let c = combine_values(method_of(round, own, i), &xs)?;
+        if let Some(c) = &c {
+            sum = sum.add(c);
+        }
+        subtotals.push(c.map(|c| c.publish(decimals)));
     }
-    let rest: Vec<f64> = sheets
+    let rest: Vec<Exact> = sheets
         .iter()
-        .map(|s| s.points - s.subtotals.iter().take(categories).sum::<f64>())
+        .map(|s| {
+            let parts: Exact = s
+                .subtotals
+                .iter()
+                .take(categories)
+                .flatten()
+                .map(|x| x.exact())
+                .sum();
+            s.points.exact().sub(&parts)
+        })
         .collect();
-    let rest = combine_values(round, &rest)?.unwrap_or(0.0);
-    Ok(Some((subtotals.iter().sum::<f64>() + rest, subtotals)))
+    let rest = combine_values(round, &rest)?.unwrap_or(Exact::ZERO);
+    Ok(Some((sum.add(&rest).publish(decimals), subtotals)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parts(v: &[(f64, [f64; 2])]) -> Vec<Parts<'_>> {
-        v.iter()
-            .map(|(p, s)| Parts {
-                points: *p,
-                subtotals: s,
-            })
-            .collect()
+    fn f(x: f64) -> Figure {
+        crate::domain::figure::dec(x)
     }
 
     #[test]
     fn each_category_by_its_method_the_rest_by_the_rounds() {
         // Three sheets: category 0 subtotals 10, 20, 60; category 1: 30, 30, 33; bonus 1, 0, 2.
-        let s = [
-            (41.0, [10.0, 30.0]),
-            (50.0, [20.0, 30.0]),
-            (95.0, [60.0, 33.0]),
+        let subs = [
+            [Some(f(10.0)), Some(f(30.0))],
+            [Some(f(20.0)), Some(f(30.0))],
+            [Some(f(60.0)), Some(f(33.0))],
         ];
-        let p = parts(&s);
-        let all_mean = combine_by_category(Method::Mean, &[], 2, &p)
+        let points = [f(41.0), f(50.0), f(95.0)];
+        let p: Vec<Parts<'_>> = points
+            .iter()
+            .zip(&subs)
+            .map(|(p, s)| Parts {
+                points: *p,
+                subtotals: s,
+            })
+            .collect();
+        let all_mean = combine_by_category(Method::Mean, &[], 2, &p, 2)
             .unwrap()
             .unwrap();
-        assert!((all_mean.0 - (41.0 + 50.0 + 95.0) / 3.0).abs() < 1e-9);
+        assert_eq!(all_mean.0.text(), "62.00", "(41 + 50 + 95) / 3");
         let own = [Some(Method::Median), None];
-        let (points, subs) = combine_by_category(Method::Mean, &own, 2, &p)
+        let (points, subs) = combine_by_category(Method::Mean, &own, 2, &p, 2)
             .unwrap()
             .unwrap();
-        assert_eq!(subs[0], 20.0, "median of 10, 20, 60");
-        assert!((subs[1] - 31.0).abs() < 1e-9, "mean of 30, 30, 33");
-        assert!((points - (20.0 + 31.0 + 1.0)).abs() < 1e-9, "{points}");
-        let few = parts(&s[..2]);
+        assert_eq!(subs[0], Some(f(20.0)), "median of 10, 20, 60");
+        assert_eq!(subs[1], Some(f(31.0)), "mean of 30, 30, 33");
+        assert_eq!(points, f(52.0), "20 + 31 + 1");
         assert!(
-            combine_by_category(Method::Mean, &[Some(Method::Trimmed)], 2, &few).is_err(),
+            combine_by_category(Method::Mean, &[Some(Method::Trimmed)], 2, &p[..2], 2).is_err(),
             "a trimmed category with two sheets is an error, not a fallback"
         );
         assert_eq!(
-            combine_by_category(Method::Mean, &own, 2, &[]).unwrap(),
+            combine_by_category(Method::Mean, &own, 2, &[], 2).unwrap(),
             None
         );
+    }
+
+    #[test]
+    fn a_category_that_applies_to_no_sheet_stays_not_applicable() {
+        let subs = [[Some(f(40.0)), None], [Some(f(50.0)), None]];
+        let p: Vec<Parts<'_>> = subs
+            .iter()
+            .map(|s| Parts {
+                points: f(100.0),
+                subtotals: s,
+            })
+            .collect();
+        let (_, subs) = combine_by_category(Method::Mean, &[Some(Method::Median)], 2, &p, 2)
+            .unwrap()
+            .unwrap();
+        assert_eq!(subs, vec![Some(f(45.0)), None]);
     }
 }

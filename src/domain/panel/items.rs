@@ -66,7 +66,12 @@ pub fn account_items(rubric: &Rubric, account: &str, sheets: &[&Sheet]) -> Vec<I
     items.into_values().collect()
 }
 
-fn vote(s: &Sheet, points: Option<f64>, veto: Option<bool>, e: &Entry) -> Vote {
+fn vote(
+    s: &Sheet,
+    points: Option<crate::domain::figure::Figure>,
+    veto: Option<bool>,
+    e: &Entry,
+) -> Vote {
     Vote {
         evaluator: s.evaluator.clone(),
         points,

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::domain::figure::{Figure, MAX_DECIMALS};
+
 /// Thresholds; an item is queued when any applies.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct QueueRule {
@@ -26,8 +28,8 @@ impl Default for QueueRule {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Vote {
     pub evaluator: String,
-    /// Points (indicators), `None` for veto items.
-    pub points: Option<f64>,
+    /// Points (indicators) exactly, `None` for veto items.
+    pub points: Option<Figure>,
     /// Veto items: hit (true) or checked clean (false).
     pub veto: Option<bool>,
     pub note: String,
@@ -46,9 +48,20 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "why", rename_all = "snake_case")]
 pub enum Why {
-    Spread { range: f64, limit: f64 },
-    Sd { sd: f64, limit: f64 },
-    SplitVeto { hits: usize, of: usize },
+    /// max − min of the points (exact) beyond the limit (a share of the maximum).
+    Spread {
+        range: Figure,
+        limit: Figure,
+    },
+    /// The points' sample SD (at 2 decimals) beyond the limit.
+    Sd {
+        sd: Figure,
+        limit: Figure,
+    },
+    SplitVeto {
+        hits: usize,
+        of: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,24 +84,21 @@ pub fn queue(rule: &QueueRule, items: Vec<Item>) -> Vec<Disagreement> {
 
 fn reasons(rule: &QueueRule, item: &Item) -> Vec<Why> {
     let mut why = Vec::new();
-    let pts: Vec<f64> = item.votes.iter().filter_map(|v| v.points).collect();
-    if pts.len() >= 2 {
-        let lo = pts.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = pts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let figs: Vec<Figure> = item.votes.iter().filter_map(|v| v.points).collect();
+    if let (Some(lo), Some(hi), true) = (figs.iter().min(), figs.iter().max(), figs.len() >= 2) {
+        let range = hi.exact().sub(&lo.exact()).publish(MAX_DECIMALS).trimmed();
         if let Some(share) = rule.share_of_max {
-            let limit = share * item.max;
-            if hi - lo > limit + 1e-9 {
-                why.push(Why::Spread {
-                    range: hi - lo,
-                    limit,
-                });
+            let limit = Figure::measured(share * item.max, MAX_DECIMALS)
+                .unwrap_or(Figure::int(0))
+                .trimmed();
+            if range > limit {
+                why.push(Why::Spread { range, limit });
             }
         }
         if let Some(limit) = rule.sd {
-            let n = pts.len() as f64;
-            let mean = pts.iter().sum::<f64>() / n;
-            let sd = (pts.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
-            if sd > limit + 1e-9 {
+            let sd = crate::domain::stats::sample_sd(&figs, 2).unwrap_or(Figure::int(0));
+            let limit = crate::domain::figure::dec(limit);
+            if sd > limit {
                 why.push(Why::Sd { sd, limit });
             }
         }

@@ -1,9 +1,12 @@
 //! The panel result of one account: the evaluators' complete sheets aggregated by the round's
 //! method, below the quorum 「未完成」, the veto decided across the panel with its split shown.
 //! Weighting happens per sheet first (each sheet's total), then across evaluators
-//! (research/statistics.md §1).
+//! (research/statistics.md §1). Each sheet's total is the published figure; the combination is
+//! exact and published once more at the rubric's decimals (60.00 and 59.99 → 59.995 → 60.00).
 
 use serde::{Deserialize, Serialize};
+
+use crate::domain::figure::{Exact, Figure};
 
 /// How the evaluators' totals become one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -20,7 +23,8 @@ pub enum Method {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum VetoRule {
-    /// One evaluator's veto suffices.
+    /// One evaluator's veto suffices; a split (some hit it, others checked it clean) waits
+    /// for the chair's consensus (待复核).
     #[default]
     Any,
     /// More than half of the complete sheets.
@@ -52,7 +56,8 @@ impl Default for PanelPolicy {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetScore {
     pub evaluator: String,
-    pub total: f64,
+    /// The sheet's published total before any veto effect.
+    pub total: Figure,
     /// The sheet counts: settled (every applicable item scored, or a veto hit) or submitted.
     pub complete: bool,
     pub vetoed: bool,
@@ -63,18 +68,22 @@ pub struct SheetScore {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PanelResult {
-    /// The aggregated total; `None` while 「未完成」 (below quorum).
-    pub total: Option<f64>,
+    /// The aggregated total, published; `None` while 「评分不足」 (below quorum).
+    pub total: Option<Figure>,
     pub sheets: usize,
     pub complete: usize,
     /// Complete sheets that recorded a veto, of `complete`.
     pub veto_votes: usize,
     pub vetoed: bool,
-    /// Below the quorum: 「未完成」.
+    /// A veto split the rule leaves open (`any`: some hit it, others checked it clean, and no
+    /// consensus yet): 「待复核」, no verdict until the chair reconciles it.
+    #[serde(default)]
+    pub pending: bool,
+    /// Below the quorum: 「评分不足」 (no counted sheet at all: 「未评分」).
     pub unfinished: bool,
-    /// The complete sheets' totals the result rests on, sorted (sheets a veto left with items
-    /// unscored give none).
-    pub values: Vec<f64>,
+    /// The complete sheets' published totals the result rests on, sorted (sheets a veto left
+    /// with items unscored give none).
+    pub values: Vec<Figure>,
 }
 
 impl Method {
@@ -155,32 +164,42 @@ fn trim_quorum(quorum: usize) -> String {
     }
 }
 
-/// The panel result; only complete sheets count. A vetoed account whose whole sheets are too
-/// few to combine (a veto settled the others) has no total rather than no result.
+/// The panel result, published at `decimals`; only complete sheets count. A vetoed account whose
+/// whole sheets are too few to combine (a veto settled the others) has no total rather than no
+/// result.
 pub fn panel_result(
     policy: &PanelPolicy,
     sheets: &[SheetScore],
+    decimals: u32,
 ) -> Result<PanelResult, PanelError> {
     let complete: Vec<&SheetScore> = sheets.iter().filter(|s| s.complete).collect();
-    let mut values: Vec<f64> = (complete.iter())
+    let mut values: Vec<Figure> = (complete.iter())
         .filter(|s| s.whole)
-        .map(|s| s.total)
+        .map(|s| s.total.at(decimals))
         .collect();
-    values.sort_by(f64::total_cmp);
+    values.sort();
     let n = complete.len();
     let votes = complete.iter().filter(|s| s.vetoed).count();
     let unfinished = n < policy.quorum.max(1);
+    let split = votes > 0 && votes < n;
+    let pending = !unfinished && policy.veto == VetoRule::Any && split;
     let vetoed = !unfinished
+        && !pending
         && match policy.veto {
             VetoRule::Any => votes > 0,
             VetoRule::Majority => votes * 2 > n,
             VetoRule::All => votes == n && n > 0,
         };
-    let total = match aggregate(policy.method, &values) {
-        _ if unfinished || values.is_empty() => None,
-        Ok(t) => Some(t),
-        Err(_) if vetoed => None,
-        Err(e) => return Err(e),
+    let exact: Vec<Exact> = values.iter().map(|v| v.exact()).collect();
+    let total = if unfinished || values.is_empty() {
+        None
+    } else {
+        match aggregate(policy.method, &exact) {
+            Ok(t) => Some(t.publish(decimals)),
+            // A veto (upheld or waiting for the chair) needs no total to be decided.
+            Err(_) if vetoed || pending => None,
+            Err(e) => return Err(e),
+        }
     };
     Ok(PanelResult {
         total,
@@ -188,30 +207,34 @@ pub fn panel_result(
         complete: n,
         veto_votes: votes,
         vetoed,
+        pending,
         unfinished,
         values,
     })
 }
 
-/// Combines values (one per complete sheet, any order) by `method`: the rule the panel result
-/// applies to totals and reports apply to category subtotals; `None` for no values.
-pub fn combine_values(method: Method, xs: &[f64]) -> Result<Option<f64>, PanelError> {
+/// Combines values (one per complete sheet, any order) by `method`, exactly: the rule the panel
+/// result applies to totals and reports apply to category subtotals; `None` for no values.
+pub fn combine_values(method: Method, xs: &[Exact]) -> Result<Option<Exact>, PanelError> {
     if xs.is_empty() {
         return Ok(None);
     }
     let mut v = xs.to_vec();
-    v.sort_by(f64::total_cmp);
+    v.sort();
     aggregate(method, &v).map(Some)
 }
 
-/// Mean, median or 1-and-1 trimmed mean of sorted, non-empty `v`.
-fn aggregate(method: Method, v: &[f64]) -> Result<f64, PanelError> {
+/// Mean, median or 1-and-1 trimmed mean of sorted, non-empty `v`, exactly.
+fn aggregate(method: Method, v: &[Exact]) -> Result<Exact, PanelError> {
     let n = v.len();
-    let mean = |s: &[f64]| s.iter().sum::<f64>() / s.len() as f64;
+    let mean = |s: &[Exact]| {
+        let sum: Exact = s.iter().cloned().sum();
+        sum.div(&Exact::int(s.len() as i128)).unwrap_or(Exact::ZERO)
+    };
     Ok(match method {
         Method::Mean => mean(v),
-        Method::Median if n % 2 == 1 => v[n / 2],
-        Method::Median => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+        Method::Median if n % 2 == 1 => v[n / 2].clone(),
+        Method::Median => mean(&v[n / 2 - 1..=n / 2]),
         Method::Trimmed if n < 3 => return Err(PanelError::TooFewForTrim { found: n }),
         Method::Trimmed => mean(&v[1..n - 1]),
     })

@@ -2,6 +2,11 @@
 
 use super::*;
 use crate::domain::agreement::Matrix;
+use crate::domain::figure::{Figure, dec};
+
+fn f(x: f64) -> Option<Figure> {
+    Some(dec(x).at(2))
+}
 
 const SF: [[f64; 4]; 6] = [
     [9.0, 2.0, 5.0, 8.0],
@@ -17,7 +22,7 @@ fn sheets(row: &[f64]) -> Vec<SheetScore> {
         .enumerate()
         .map(|(j, &t)| SheetScore {
             evaluator: format!("J{}", j + 1),
-            total: t,
+            total: dec(t),
             complete: true,
             vetoed: false,
             whole: true,
@@ -39,27 +44,27 @@ fn mean_median_and_trimmed_mean_per_target() {
     for (i, row) in SF.iter().enumerate() {
         let s = sheets(row);
         assert_eq!(
-            panel_result(&policy(Method::Mean), &s).unwrap().total,
-            Some(means[i])
+            panel_result(&policy(Method::Mean), &s, 2).unwrap().total,
+            f(means[i])
         );
         assert_eq!(
-            panel_result(&policy(Method::Median), &s).unwrap().total,
-            Some(medians[i])
+            panel_result(&policy(Method::Median), &s, 2).unwrap().total,
+            f(medians[i])
         );
         // with k = 4 the trimmed mean equals the median
         assert_eq!(
-            panel_result(&policy(Method::Trimmed), &s).unwrap().total,
-            Some(medians[i])
+            panel_result(&policy(Method::Trimmed), &s, 2).unwrap().total,
+            f(medians[i])
         );
     }
 }
 
 #[test]
 fn trimmed_mean_drops_one_copy_of_tied_extremes_and_needs_three() {
-    let r = panel_result(&policy(Method::Trimmed), &sheets(&[5.0, 5.0, 5.0, 9.0])).unwrap();
-    assert_eq!(r.total, Some(5.0));
+    let r = panel_result(&policy(Method::Trimmed), &sheets(&[5.0, 5.0, 5.0, 9.0]), 2).unwrap();
+    assert_eq!(r.total, f(5.0));
     assert_eq!(
-        panel_result(&policy(Method::Trimmed), &sheets(&[5.0, 9.0])),
+        panel_result(&policy(Method::Trimmed), &sheets(&[5.0, 9.0]), 2),
         Err(PanelError::TooFewForTrim { found: 2 })
     );
 }
@@ -72,14 +77,14 @@ fn quorum_counts_complete_sheets_only() {
         quorum: 3,
         ..PanelPolicy::default()
     };
-    let r = panel_result(&p, &s).unwrap();
+    let r = panel_result(&p, &s, 2).unwrap();
     assert!(r.unfinished && r.total.is_none());
     assert_eq!((r.sheets, r.complete), (3, 2));
     let p = PanelPolicy {
         quorum: 2,
         ..PanelPolicy::default()
     };
-    assert_eq!(panel_result(&p, &s).unwrap().total, Some(7.0));
+    assert_eq!(panel_result(&p, &s, 2).unwrap().total, f(7.0));
 }
 
 #[test]
@@ -93,11 +98,13 @@ fn veto_policies_across_the_panel_show_the_split() {
                 ..PanelPolicy::default()
             },
             &s,
+            2,
         )
         .unwrap()
     };
-    assert!(with(VetoRule::Any).vetoed);
-    assert!(!with(VetoRule::Majority).vetoed);
+    // One of three under `any`: a split the chair must reconcile (待复核), no veto yet.
+    assert!(!with(VetoRule::Any).vetoed && with(VetoRule::Any).pending);
+    assert!(!with(VetoRule::Majority).vetoed && !with(VetoRule::Majority).pending);
     assert_eq!(
         (
             with(VetoRule::Majority).veto_votes,
@@ -113,11 +120,16 @@ fn veto_policies_across_the_panel_show_the_split() {
                 ..PanelPolicy::default()
             },
             &s,
+            2,
         )
         .unwrap()
     };
     assert!(with(VetoRule::Majority).vetoed);
     assert!(!with(VetoRule::All).vetoed);
+    // Every sheet vetoed: no split, the veto holds under `any`.
+    s[2].vetoed = true;
+    let any = panel_result(&PanelPolicy::default(), &s, 2).unwrap();
+    assert!(any.vetoed && !any.pending);
 }
 
 #[test]
@@ -141,7 +153,7 @@ fn z_scores_match_the_computed_values() {
 fn vote(ev: &str, points: Option<f64>, veto: Option<bool>) -> Vote {
     Vote {
         evaluator: ev.into(),
-        points,
+        points: points.map(dec),
         veto,
         note: String::new(),
         evidence: vec![],
@@ -194,26 +206,27 @@ fn a_sheet_settled_by_its_veto_votes_but_gives_no_points() {
     let mut s = sheets(&[80.0, 90.0, 12.0]);
     s[2].vetoed = true;
     s[2].whole = false;
-    let any = panel_result(&policy(Method::Mean), &s).expect("mean");
-    assert!(any.vetoed && !any.unfinished);
+    let any = panel_result(&policy(Method::Mean), &s, 2).expect("mean");
+    // One of three under `any`: a split the chair must reconcile (待复核).
+    assert!(any.pending && !any.vetoed && !any.unfinished);
     assert_eq!((any.complete, any.veto_votes), (3, 1));
-    assert_eq!(any.values, [80.0, 90.0]);
-    assert_eq!(any.total, Some(85.0));
+    assert_eq!(any.values, [80.0, 90.0].map(|x| dec(x).at(2)));
+    assert_eq!(any.total, f(85.0));
     // Overruled by the majority: the two whole sheets give the result.
     let majority = PanelPolicy {
         veto: VetoRule::Majority,
         ..policy(Method::Mean)
     };
-    let m = panel_result(&majority, &s).expect("majority");
-    assert!(!m.vetoed && m.total == Some(85.0));
+    let m = panel_result(&majority, &s, 2).expect("majority");
+    assert!(!m.vetoed && !m.pending && m.total == f(85.0));
     // Trimmed with a third sheet settled by its veto: vetoed, no total, not unfinished.
     let trimmed = PanelPolicy {
         quorum: 3,
         ..policy(Method::Trimmed)
     };
-    let t = panel_result(&trimmed, &s).expect("a vetoed account needs no trimmed total");
-    assert!(t.vetoed && !t.unfinished && t.total.is_none());
+    let t = panel_result(&trimmed, &s, 2).expect("a veto split needs no trimmed total");
+    assert!(t.pending && !t.unfinished && t.total.is_none());
     // One evaluator's veto alone: vetoed, no total to combine.
-    let alone = panel_result(&policy(Method::Mean), &s[2..]).expect("alone");
+    let alone = panel_result(&policy(Method::Mean), &s[2..], 2).expect("alone");
     assert!(alone.vetoed && !alone.unfinished && alone.total.is_none());
 }

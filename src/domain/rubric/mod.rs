@@ -1,6 +1,7 @@
 //! Rubrics: the RON model, loading with file positions, validation and the `show` tree.
 
 pub mod error;
+mod judge;
 pub mod locate;
 pub mod model;
 pub mod parse;
@@ -15,6 +16,7 @@ pub mod write;
 mod write_notes;
 
 pub use error::{RubricError, RubricErrors};
+pub use judge::Marks;
 pub use model::*;
 pub use parse::{parse, ron_options, rubric_hash};
 pub use show::render_tree;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Marks;
+use crate::domain::figure::{Exact, Figure};
 use crate::domain::platform::{Level, Platform};
 
 pub use super::policy::{Side, VetoPolicy};
@@ -50,7 +52,7 @@ pub struct Rubric {
 }
 
 fn default_decimals() -> u32 {
-    crate::domain::precision::DEFAULT_DECIMALS
+    crate::domain::figure::DEFAULT_DECIMALS
 }
 
 /// How a not-applicable indicator (or category) counts.
@@ -331,29 +333,29 @@ impl Rubric {
         self.bonus_cap.map_or(sum, |c| c.min(sum))
     }
 
-    /// Rounds a result to the rubric's published precision (the one rounding rule).
-    pub fn publish(&self, x: f64) -> f64 {
-        crate::domain::precision::round_half_up(x, self.decimals)
+    /// Publishes an exact result at the rubric's decimals (the one publication rule).
+    pub fn publish(&self, x: &Exact) -> Figure {
+        x.publish(self.decimals)
+    }
+
+    /// The thresholds totals are judged by ([`Marks`]: pass, grade, full marks).
+    pub fn marks(&self) -> Marks<'_> {
+        Marks {
+            pass_mark: self.pass_mark,
+            pass_side: self.pass_side,
+            full: self.total,
+            grades: &self.grades,
+        }
     }
 
     /// True when a published total passes the pass mark on the rubric's side.
-    pub fn passes(&self, total: f64) -> bool {
-        self.pass_side.admits(total, self.pass_mark)
+    pub fn passes(&self, total: Figure) -> bool {
+        self.marks().passes(total)
     }
 
     /// True when a published base opens a bonus gate on the rubric's side.
-    pub fn gate_opens(&self, base: f64, gate: f64) -> bool {
+    pub fn gate_opens(&self, base: Figure, gate: f64) -> bool {
         self.gate_side.admits(base, gate)
-    }
-
-    /// The grade name for a total (bands are matched highest bound first).
-    pub fn grade_for(&self, total: f64) -> Option<&str> {
-        let mut bands: Vec<&(String, f64)> = self.grades.iter().collect();
-        bands.sort_by(|a, b| b.1.total_cmp(&a.1));
-        bands
-            .iter()
-            .find(|(_, lo)| total + 1e-9 >= *lo)
-            .map(|(n, _)| n.as_str())
     }
 }
 

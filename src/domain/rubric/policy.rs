@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::figure::{Figure, dec};
+
 /// What a veto hit does to the total. Every policy fails the account.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub enum VetoPolicy {
@@ -18,14 +20,14 @@ pub enum VetoPolicy {
 }
 
 impl VetoPolicy {
-    /// The total of a vetoed account from its `computed` total (base + bonus), or `None` when
-    /// the policy gives no total. Pure, so that it also applies after several evaluators'
-    /// totals were combined.
-    pub fn apply(self, computed: f64) -> Option<f64> {
+    /// The published total of a vetoed account from its published `computed` total (base +
+    /// bonus), at `decimals`, or `None` when the policy gives no total. Pure, so that it also
+    /// applies after several evaluators' totals were combined.
+    pub fn apply(self, computed: Figure, decimals: u32) -> Option<Figure> {
         match self {
-            VetoPolicy::FailKeepScore => Some(computed),
-            VetoPolicy::FailWithScore(x) => Some(x),
-            VetoPolicy::FailCapScore(x) => Some(computed.min(x)),
+            VetoPolicy::FailKeepScore => Some(computed.at(decimals)),
+            VetoPolicy::FailWithScore(x) => Some(dec(x).at(decimals)),
+            VetoPolicy::FailCapScore(x) => Some(computed.min(dec(x)).at(decimals)),
             VetoPolicy::FailNoScore => None,
         }
     }
@@ -42,11 +44,11 @@ impl VetoPolicy {
     /// The total of a vetoed sheet (or account) whose items are `all_scored` or not: a veto
     /// settles the verdict with items left unscored (「因单项否决未评」), and then a policy that
     /// needs the computed total has none to work from, so there is no total (「—（单项否决）」).
-    pub fn settle(self, computed: f64, all_scored: bool) -> Option<f64> {
+    pub fn settle(self, computed: Figure, decimals: u32, all_scored: bool) -> Option<Figure> {
         if !all_scored && self.needs_computed() {
             return None;
         }
-        self.apply(computed)
+        self.apply(computed, decimals)
     }
 
     /// The value the policy names (set or cap), if any.
@@ -74,11 +76,13 @@ impl Side {
         Side::AtLeast
     }
 
-    /// True when `value` (already at published precision) is on the admitted side of `mark`.
-    pub fn admits(self, value: f64, mark: f64) -> bool {
+    /// True when a published `value` is on the admitted side of `mark` (compared exactly: the
+    /// figure that is printed is the figure that is judged).
+    pub fn admits(self, value: Figure, mark: f64) -> bool {
+        let mark = dec(mark);
         match self {
-            Side::Above => value > mark + 1e-9,
-            Side::AtLeast => value + 1e-9 >= mark,
+            Side::Above => value > mark,
+            Side::AtLeast => value >= mark,
         }
     }
 }
@@ -89,31 +93,55 @@ mod tests {
 
     #[test]
     fn veto_policies_apply_to_a_computed_total() {
-        assert_eq!(VetoPolicy::FailKeepScore.apply(30.0), Some(30.0));
-        assert_eq!(VetoPolicy::FailWithScore(59.0).apply(30.0), Some(59.0));
-        assert_eq!(VetoPolicy::FailCapScore(59.0).apply(30.0), Some(30.0));
-        assert_eq!(VetoPolicy::FailCapScore(59.0).apply(88.5), Some(59.0));
-        assert_eq!(VetoPolicy::FailNoScore.apply(88.5), None);
+        let f = |x: f64| dec(x).at(2);
+        assert_eq!(VetoPolicy::FailKeepScore.apply(f(30.0), 2), Some(f(30.0)));
+        assert_eq!(
+            VetoPolicy::FailWithScore(59.0).apply(f(30.0), 2),
+            Some(f(59.0))
+        );
+        assert_eq!(
+            VetoPolicy::FailCapScore(59.0).apply(f(30.0), 2),
+            Some(f(30.0))
+        );
+        assert_eq!(
+            VetoPolicy::FailCapScore(59.0).apply(f(88.5), 2),
+            Some(f(59.0))
+        );
+        assert_eq!(VetoPolicy::FailNoScore.apply(f(88.5), 2), None);
+        assert_eq!(
+            VetoPolicy::FailWithScore(59.0)
+                .apply(f(30.0), 2)
+                .unwrap()
+                .text(),
+            "59.00"
+        );
     }
 
     #[test]
     fn a_veto_with_items_unscored_keeps_only_totals_it_does_not_need() {
-        assert_eq!(VetoPolicy::FailKeepScore.settle(30.0, false), None);
-        assert_eq!(VetoPolicy::FailCapScore(59.0).settle(30.0, false), None);
+        let f = |x: f64| dec(x).at(2);
+        assert_eq!(VetoPolicy::FailKeepScore.settle(f(30.0), 2, false), None);
         assert_eq!(
-            VetoPolicy::FailWithScore(59.0).settle(30.0, false),
-            Some(59.0)
+            VetoPolicy::FailCapScore(59.0).settle(f(30.0), 2, false),
+            None
         );
-        assert_eq!(VetoPolicy::FailNoScore.settle(30.0, false), None);
         assert_eq!(
-            VetoPolicy::FailCapScore(59.0).settle(88.5, true),
-            Some(59.0)
+            VetoPolicy::FailWithScore(59.0).settle(f(30.0), 2, false),
+            Some(f(59.0))
+        );
+        assert_eq!(VetoPolicy::FailNoScore.settle(f(30.0), 2, false), None);
+        assert_eq!(
+            VetoPolicy::FailCapScore(59.0).settle(f(88.5), 2, true),
+            Some(f(59.0))
         );
     }
 
     #[test]
     fn sides_include_or_exclude_their_mark() {
-        assert!(!Side::Above.admits(80.0, 80.0) && Side::Above.admits(80.01, 80.0));
-        assert!(Side::AtLeast.admits(60.0, 60.0) && !Side::AtLeast.admits(59.99, 60.0));
+        let f = |x: f64| dec(x).at(3);
+        assert!(!Side::Above.admits(f(80.0), 80.0) && Side::Above.admits(f(80.001), 80.0));
+        assert!(Side::AtLeast.admits(f(60.0), 60.0) && !Side::AtLeast.admits(f(59.999), 60.0));
+        // 5.999 at three decimals is below 6: printed and judged alike.
+        assert!(!Side::AtLeast.admits(Figure::new(5999, 3), 6.0));
     }
 }

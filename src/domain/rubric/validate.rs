@@ -114,7 +114,7 @@ fn check_veto_policy(c: &mut Ctx<'_>, r: &Rubric) {
 }
 
 fn check_decimals(c: &mut Ctx<'_>, r: &Rubric) {
-    use crate::domain::precision::MAX_DECIMALS;
+    use crate::domain::figure::MAX_DECIMALS;
     if r.decimals > MAX_DECIMALS {
         c.say(
             &[Seg::Field("decimals")],

@@ -39,6 +39,8 @@ pub(crate) enum Cell {
     Text(String),
     /// A spreadsheet number (an Excel serial in a date column).
     Number(f64),
+    /// A spreadsheet's error value (#DIV/0!, #N/A, #VALUE!, …): never a number, never empty.
+    Error(String),
 }
 
 impl Cell {

@@ -27,7 +27,8 @@ const LEVEL_HINT: &str = "use 省级/市级/县级/乡镇级 (or province/city/c
 
 pub(super) fn text(cell: &Cell) -> String {
     match cell {
-        Cell::Empty => String::new(),
+        // An error value in an accounts file reads as missing (the field is then refused).
+        Cell::Empty | Cell::Error(_) => String::new(),
         Cell::Text(s) => s.trim().to_string(),
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
         Cell::Number(n) => n.to_string(),
@@ -313,7 +314,7 @@ pub(super) fn normalize_region(s: &str) -> String {
 /// Dates as offices write them, plus Excel serial numbers from spreadsheets.
 pub(super) fn parse_date(cell: &Cell) -> Option<NaiveDate> {
     match cell {
-        Cell::Empty => None,
+        Cell::Empty | Cell::Error(_) => None,
         Cell::Number(n) => excel_serial(*n),
         Cell::Text(s) => parse_date_text(s),
     }

@@ -155,7 +155,8 @@ fn text_cell(s: &str) -> Cell {
 
 fn cell_ref(d: &DataRef<'_>) -> Cell {
     match d {
-        DataRef::Empty | DataRef::Error(_) => Cell::Empty,
+        DataRef::Empty => Cell::Empty,
+        DataRef::Error(e) => Cell::Error(e.to_string()),
         DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => text_cell(s),
         DataRef::SharedString(s) => text_cell(s),
         DataRef::Int(i) => Cell::Number(*i as f64),
@@ -168,7 +169,8 @@ fn cell_ref(d: &DataRef<'_>) -> Cell {
 
 fn cell(d: &Data) -> Cell {
     match d {
-        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::Empty => Cell::Empty,
+        Data::Error(e) => Cell::Error(e.to_string()),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text_cell(s),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),

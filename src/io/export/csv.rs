@@ -122,12 +122,17 @@ mod tests {
     #[test]
     fn bom_defused_text_and_numbers_stay_numbers() {
         let mut t = Table::new("x", vec!["名称".into(), "分".into()]);
-        t.rows
-            .push(vec![Cell::text("=HYPERLINK(\"x\")"), Cell::Num(-3.456, 2)]);
+        t.rows.push(vec![
+            Cell::text("=HYPERLINK(\"x\")"),
+            Cell::Fig(crate::domain::figure::Figure::new(-346, 2)),
+        ]);
         t.rows
             .push(vec![Cell::text("-1 not a number"), Cell::Int(-4)]);
         t.rows.push(vec![Cell::text("@x\t"), Cell::Empty]);
-        t.rows.push(vec![Cell::text("\tTab"), Cell::Num(99.25, 1)]);
+        t.rows.push(vec![
+            Cell::text("\tTab"),
+            Cell::Fig(crate::domain::figure::Figure::new(993, 1)),
+        ]);
         t.rows.push(vec![Cell::text("\rCR"), Cell::text("+1")]);
         let s = String::from_utf8(csv_bytes(&t).unwrap()).unwrap();
         assert!(s.starts_with('\u{feff}'));
@@ -136,7 +141,7 @@ mod tests {
         assert_eq!(lines[1], "\"'=HYPERLINK(\"\"x\"\")\",-3.46");
         assert_eq!(lines[2], "'-1 not a number,-4");
         assert_eq!(lines[3], "'@x\t,");
-        assert_eq!(lines[4], "'\tTab,99.2");
+        assert_eq!(lines[4], "'\tTab,99.3");
         assert!(s.contains("\"'\rCR\",'+1"), "{s:?}");
     }
 

@@ -11,18 +11,20 @@ pub use csv::{CsvOut, csv_bytes, csv_string, defuse, undefuse, write_csv};
 pub use sheet::{Section, Sheet};
 pub use xlsx::{Book, XlsxError, sheet_name, write_book, write_xlsx, xlsx_bytes};
 
+use crate::domain::figure::Figure;
+
 /// One cell of an exported table.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
-    /// A number and the decimals to show (CSV writes it rounded to them; XLSX keeps the full
-    /// value with a display format).
-    Num(f64, usize),
+    /// A published figure: CSV and text print it through [`Figure::text`]; XLSX writes the
+    /// same value as a number with a format showing exactly its decimals.
+    Fig(Figure),
     Int(i64),
-    /// A share in [0, 1] shown as a percentage with the given decimals: text and CSV print the
-    /// percentage (0.9933 → 99.3, under a header that says %), XLSX keeps the fraction with a
-    /// % format (99.3%).
-    Rate(f64, usize),
+    /// A published rate (a fraction, [`Figure::rate`]) shown as a percentage: text and CSV print
+    /// the percentage (0.993 → 99.3, under a header that says %), XLSX keeps the fraction with a
+    /// % format showing the same digits (99.3%).
+    Rate(Figure),
     /// A calendar date (XLSX: a date cell formatted yyyy-mm-dd).
     Date(chrono::NaiveDate),
     /// Text that links to another worksheet of the same workbook (XLSX); plain text elsewhere.
@@ -38,14 +40,14 @@ impl Cell {
         Cell::Text(s.into())
     }
 
-    /// A number, or an empty cell for `None`.
-    pub fn num(x: Option<f64>, decimals: usize) -> Cell {
-        x.map_or(Cell::Empty, |x| Cell::Num(x, decimals))
+    /// A figure, or an empty cell for `None`.
+    pub fn fig(x: Option<Figure>) -> Cell {
+        x.map_or(Cell::Empty, Cell::Fig)
     }
 
-    /// A share in [0, 1] as a percentage, or an empty cell for `None`.
-    pub fn rate(x: Option<f64>, decimals: usize) -> Cell {
-        x.map_or(Cell::Empty, |x| Cell::Rate(x, decimals))
+    /// A rate as a percentage, or an empty cell for `None`.
+    pub fn rate(x: Option<Figure>) -> Cell {
+        x.map_or(Cell::Empty, Cell::Rate)
     }
 
     pub fn int(n: usize) -> Cell {
@@ -71,8 +73,8 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Num(x, d) => format!("{x:.d$}", d = *d),
-            Cell::Rate(x, d) => format!("{:.d$}", x * 100.0, d = *d),
+            Cell::Fig(f) => f.text(),
+            Cell::Rate(f) => f.percent().text(),
             Cell::Int(n) => n.to_string(),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Link { text, .. } => text.clone(),

@@ -278,11 +278,23 @@ fn write_cell(
     let text = &f.text[usize::from(strong)][usize::from(wrap)];
     match cell {
         Cell::Text(s) => ws.write_string_with_format(r, c, s, text).map(|_| ()),
-        Cell::Num(x, d) => ws
-            .write_number_with_format(r, c, *x, &f.number(*d, false, strong))
+        // The published value with a format showing exactly its decimals.
+        Cell::Fig(x) => ws
+            .write_number_with_format(
+                r,
+                c,
+                x.to_f64(),
+                &f.number(x.decimals() as usize, false, strong),
+            )
             .map(|_| ()),
-        Cell::Rate(x, d) => ws
-            .write_number_with_format(r, c, *x, &f.number(*d, true, strong))
+        // The fraction with a % format showing the digits the percentage has (0.993 → 99.3%).
+        Cell::Rate(x) => ws
+            .write_number_with_format(
+                r,
+                c,
+                x.to_f64(),
+                &f.number(x.percent().decimals() as usize, true, strong),
+            )
             .map(|_| ()),
         Cell::Int(n) => ws
             .write_number_with_format(r, c, *n as f64, &f.number(0, false, strong))
@@ -326,9 +338,13 @@ fn write_fact(ws: &mut Worksheet, r: u32, v: &Cell, f: &Formats) -> Xr<()> {
         Cell::Date(d) => ws
             .write_date_with_format(r, 1, &excel_date(d)?, &f.fact_date)
             .map(|_| ()),
-        Cell::Num(x, d) => {
-            let fmt = f.fact_num.clone().set_num_format(digits(*d));
-            ws.write_number_with_format(r, 1, *x, &fmt).map(|_| ())
+        Cell::Fig(x) => {
+            let fmt = f
+                .fact_num
+                .clone()
+                .set_num_format(digits(x.decimals() as usize));
+            ws.write_number_with_format(r, 1, x.to_f64(), &fmt)
+                .map(|_| ())
         }
         other => write_cell(ws, r, 1, other, f, (false, false)),
     }

@@ -197,7 +197,10 @@ mod tests {
         assert_eq!(units("ab\n莲都"), 4.0);
         let s = sheet(
             &["账号", "与组内其他均分差"],
-            vec![vec![Cell::text("莲都发布"), Cell::Num(100.0, 2)]],
+            vec![vec![
+                Cell::text("莲都发布"),
+                Cell::Fig(crate::domain::figure::Figure::new(10000, 2)),
+            ]],
         );
         let l = layout(&s);
         assert_eq!(l.widths[0], 9.5);

@@ -84,11 +84,12 @@ pub fn col_for(header: &str) -> Option<Col> {
         .map(|(c, _)| *c)
 }
 
-/// The text of a cell ("" when empty; numbers without a trailing ".0").
+/// The text of a cell ("" when empty; numbers without a trailing ".0"; an error value as
+/// the spreadsheet shows it).
 pub fn text(c: Option<&Cell>) -> String {
     match c {
         None | Some(Cell::Empty) => String::new(),
-        Some(Cell::Text(s)) => s.clone(),
+        Some(Cell::Text(s)) | Some(Cell::Error(s)) => s.clone(),
         Some(Cell::Number(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Some(Cell::Number(f)) => f.to_string(),
     }
@@ -114,18 +115,79 @@ pub fn reads(s: &str) -> Option<(u64, bool)> {
     t.parse().ok().map(|v| (v, false))
 }
 
-/// A whole non-negative count ("" is none).
+/// The largest count a metric may hold (a trillion: beyond any account's reads or followers;
+/// larger values are refused, never clipped when stored).
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
+/// Spreadsheet error values, as a CSV export or a cached formula result writes them.
+const SPREADSHEET_ERRORS: &[&str] = &[
+    "#DIV/0!",
+    "#N/A",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#SPILL!",
+    "#CALC!",
+    "#GETTING_DATA",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+];
+
+/// The spreadsheet error a cell holds (an error cell of a workbook, or its text in a CSV).
+pub fn spreadsheet_error(c: &Cell) -> Option<String> {
+    match c {
+        Cell::Error(e) => Some(e.clone()),
+        Cell::Text(s) => {
+            let t = s.trim().to_uppercase();
+            SPREADSHEET_ERRORS
+                .iter()
+                .any(|e| t == *e)
+                .then(|| s.trim().to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The refusal of a spreadsheet error value.
+pub fn error_said(e: &str) -> Said {
+    Said::new(
+        format!("the spreadsheet error {e} is not a figure; fix the formula or enter the number"),
+        format!("电子表格错误值 {e} 不是数据；请修正公式或填入数值"),
+    )
+}
+
+/// A whole count from 0 to [`MAX_COUNT`] ("" is none).
 pub fn count(s: &str) -> Result<Option<u64>, Said> {
     let t = s.trim().replace(',', "");
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<u64>().map(Some).map_err(|_| {
-        Said::new(
+    if t.starts_with('-') && t[1..].chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(Said::new(
+            format!("{s:?} is negative; a count is 0 or more"),
+            format!("“{s}”是负数；计数不能小于 0"),
+        ));
+    }
+    match t.parse::<u64>() {
+        Ok(v) if v <= MAX_COUNT => Ok(Some(v)),
+        Ok(_) => Err(Said::new(
+            format!("{s} is out of range: a count is at most {MAX_COUNT}"),
+            format!("{s} 超出范围：计数最大为 {MAX_COUNT}"),
+        )),
+        Err(_) if t.chars().all(|c| c.is_ascii_digit()) => Err(Said::new(
+            format!("{s} is out of range: a count is at most {MAX_COUNT}"),
+            format!("{s} 超出范围：计数最大为 {MAX_COUNT}"),
+        )),
+        Err(_) => Err(Said::new(
             format!("{s:?} is not a whole number ≥ 0"),
             format!("“{s}”不是不小于 0 的整数"),
-        )
-    })
+        )),
+    }
 }
 
 fn excel_serial(f: f64) -> Option<NaiveDateTime> {

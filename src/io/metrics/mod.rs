@@ -53,15 +53,16 @@ pub struct PostRecord {
     pub comments: u64,
 }
 
-/// One weekly row; `week` is the first day of its week.
+/// One weekly row; `week` is the first day of its week. An empty cell is `None`: it leaves the
+/// stored value of that week (never 0).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekRecord {
     pub row: usize,
     pub account: AccountRef,
     pub week: NaiveDate,
-    pub followers: u64,
-    pub messages: u64,
-    pub replies: u64,
+    pub followers: Option<u64>,
+    pub messages: Option<u64>,
+    pub replies: Option<u64>,
     pub posts: Option<u64>,
     pub reads: Option<u64>,
     pub likes: Option<u64>,
@@ -77,6 +78,10 @@ pub struct MetricsFile {
     pub weeks: Vec<WeekRecord>,
     pub encoding: Option<Encoding>,
     pub sheet: Option<String>,
+    /// Whether a weekly file has the followers, messages and replies columns: a column it does
+    /// not have counts 0 for a week not stored yet (the schema's default); an empty cell of a
+    /// column it has is refused there.
+    pub week_columns: [bool; 3],
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -175,6 +180,7 @@ fn from_table(file: &str, t: &Table, first: Weekday) -> Result<MetricsFile, Metr
         weeks: Vec::new(),
         encoding: None,
         sheet: None,
+        week_columns: [Col::Followers, Col::Messages, Col::Replies].map(|c| cols.has(c)),
     };
     let mut problems = Vec::new();
     for (i, r) in t.rows.iter().enumerate().skip(h + 1) {
@@ -182,6 +188,25 @@ fn from_table(file: &str, t: &Table, first: Weekday) -> Result<MetricsFile, Metr
             continue;
         }
         let row = t.first_row + i;
+        // A spreadsheet error anywhere in the row (#DIV/0!, #N/A …) refuses the file: it is
+        // never read as empty, 0 or text.
+        let errors: Vec<(usize, String)> = r
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| fields::spreadsheet_error(c).map(|e| (k, e)))
+            .collect();
+        if !errors.is_empty() {
+            for (k, e) in errors {
+                let col = headers.get(k).cloned().unwrap_or_default();
+                let letter = column_letter(k);
+                let m = fields::error_said(&e);
+                problems.push(Said::new(
+                    format!("{file}: row {row}, column {col} ({letter}{row}): {}", m.en),
+                    format!("{file}：第 {row} 行，列“{col}”（{letter}{row}）：{}", m.zh),
+                ));
+            }
+            continue;
+        }
         let mut bad = |c: Col, msg: Said| {
             let col = cols.name(&headers, c);
             problems.push(Said::new(
@@ -219,6 +244,20 @@ fn from_table(file: &str, t: &Table, first: Weekday) -> Result<MetricsFile, Metr
             problems,
         })
     }
+}
+
+/// A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.
+fn column_letter(mut k: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (k % 26) as u8);
+        if k < 26 {
+            break;
+        }
+        k = k / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
 }
 
 struct RowReader<'a> {
@@ -330,13 +369,14 @@ impl RowReader<'_> {
         let reply_hours = match h.trim() {
             "" => None,
             t => match t.parse::<f64>() {
-                Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+                // At most a year in hours: anything longer is a typing error, not a figure.
+                Ok(v) if v.is_finite() && (0.0..=8784.0).contains(&v) => Some(v),
                 _ => {
                     bad(
                         Col::ReplyHours,
                         Said::new(
-                            format!("{h:?} is not a number of hours ≥ 0"),
-                            format!("“{h}”不是不小于 0 的小时数"),
+                            format!("{h:?} is not a number of hours from 0 to 8784"),
+                            format!("“{h}”不是 0 到 8784 之间的小时数"),
                         ),
                     );
                     None
@@ -369,9 +409,9 @@ impl RowReader<'_> {
             row,
             account: account?,
             week: week?,
-            followers: followers.unwrap_or(0),
-            messages: messages.unwrap_or(0),
-            replies: replies.unwrap_or(0),
+            followers,
+            messages,
+            replies,
             posts,
             reads,
             likes,

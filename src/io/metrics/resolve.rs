@@ -19,10 +19,14 @@ pub type Resolved = (
 /// gives each post its key: the file's post id, else its minute and its position among the
 /// account's posts at that minute. Unknown or ambiguous accounts and rows repeated within the
 /// file are problems; nothing is returned unless every row is sound.
+/// Resolves the rows to accounts. `stored` gives the week already stored for an account, if
+/// any: an empty cell of a weekly row takes its value from it (an empty cell never becomes 0);
+/// a week not stored yet needs its followers, messages and replies.
 pub fn resolve(
     file: &str,
     f: &MetricsFile,
     accounts: &[crate::domain::account::Account],
+    stored: &dyn Fn(i64, NaiveDate) -> Option<crate::domain::ops::metrics::WeekMetric>,
 ) -> Result<Resolved, MetricsError> {
     use crate::domain::ops::metrics::KeyedPost;
     use crate::domain::ops::metrics::{Post, WeekMetric};
@@ -135,17 +139,57 @@ pub fn resolve(
                 ),
             ));
         }
+        let old = stored(id, w.week);
+        let mut need = |v: Option<u64>, was: Option<u64>, has: bool, col: (&str, &str)| {
+            v.or(was).or((!has).then_some(0)).or_else(|| {
+                problems.push(Said::new(
+                    format!(
+                        "{file}: row {}, column {}: empty, and nothing is stored for this account's week {}; enter the figure",
+                        w.row, col.0, w.week
+                    ),
+                    format!(
+                        "{file}：第 {} 行，列“{}”为空，且该账号 {} 这一周没有已存数据；请填入数值",
+                        w.row, col.1, w.week
+                    ),
+                ));
+                None
+            })
+        };
+        let [f_col, m_col, r_col] = f.week_columns;
+        let followers = need(
+            w.followers,
+            old.as_ref().map(|o| o.followers),
+            f_col,
+            ("followers", "粉丝数"),
+        );
+        let messages = need(
+            w.messages,
+            old.as_ref().map(|o| o.messages),
+            m_col,
+            ("messages", "留言数"),
+        );
+        let replies = need(
+            w.replies,
+            old.as_ref().map(|o| o.replies),
+            r_col,
+            ("replies", "回复数"),
+        );
+        let keep = |v: Option<u64>, was: Option<Option<u64>>| v.or(was.flatten());
+        let (Some(followers), Some(messages), Some(replies)) = (followers, messages, replies)
+        else {
+            continue;
+        };
         weeks.push(WeekMetric {
             account_id: id,
             week: w.week,
-            followers: w.followers,
-            messages: w.messages,
-            replies: w.replies,
-            posts: w.posts,
-            reads: w.reads,
-            likes: w.likes,
-            comments: w.comments,
-            reply_hours: w.reply_hours,
+            followers,
+            messages,
+            replies,
+            posts: keep(w.posts, old.as_ref().map(|o| o.posts)),
+            reads: keep(w.reads, old.as_ref().map(|o| o.reads)),
+            likes: keep(w.likes, old.as_ref().map(|o| o.likes)),
+            comments: keep(w.comments, old.as_ref().map(|o| o.comments)),
+            reply_hours: w.reply_hours.or(old.as_ref().and_then(|o| o.reply_hours)),
         });
     }
     if problems.is_empty() {

@@ -78,7 +78,7 @@ fn resolving_keys_posts_and_names_unknown_accounts() {
     ];
     let text = "platform,account,published,headline,reads\n微信,云和发布,2024-12-02 19:00,1,5\n微信,云和发布,2024-12-02 19:00,0,3\n,云和交警,2024-12-02 19:00,0,3\n";
     let f = read_metrics_text("p.csv", text, mon()).unwrap();
-    let (posts, _) = resolve("p.csv", &f, &accounts).unwrap();
+    let (posts, _) = resolve("p.csv", &f, &accounts, &|_, _| None).unwrap();
     let keys: Vec<(i64, &str)> = posts
         .iter()
         .map(|p| (p.post.account_id, p.key.as_str()))
@@ -94,14 +94,89 @@ fn resolving_keys_posts_and_names_unknown_accounts() {
     let text =
         "account,published,reads\n云和发布,2024-12-02 19:00,5\n莲都发布,2024-12-02 19:00,5\n";
     let f = read_metrics_text("p.csv", text, mon()).unwrap();
-    let e = resolve("p.csv", &f, &accounts).unwrap_err().to_string();
+    let e = resolve("p.csv", &f, &accounts, &|_, _| None)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("row 2: 云和发布 names 2 accounts"), "{e}");
     assert!(e.contains("row 3: no account 莲都发布"), "{e}");
     let text = "account,week,followers\n云和交警,2024-12-02,1\n云和交警,2024-12-04,2\n";
     let f = read_metrics_text("w.csv", text, mon()).unwrap();
-    let e = resolve("w.csv", &f, &accounts).unwrap_err().to_string();
+    let e = resolve("w.csv", &f, &accounts, &|_, _| None)
+        .unwrap_err()
+        .to_string();
     assert!(
         e.contains("row 3: the same account and week (2024-12-02) as row 2"),
         "{e}"
     );
+}
+
+#[test]
+fn spreadsheet_errors_negative_and_huge_counts_are_refused_by_row_and_column() {
+    // The issue: #DIV/0! refused in a CSV, an XLSX error cell read as 0, 2^64−1 stored clipped.
+    let text = "account,week,followers,messages,replies\n云和交警,2024-12-02,#DIV/0!,1,1\n云和交警,2024-12-09,-3,1,1\n云和交警,2024-12-16,18446744073709551615,1,1\n云和交警,2024-12-23,5,#N/A,1\n";
+    let e = read_metrics_text("w.csv", text, mon())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("row 2, column followers (C2)") && e.contains("#DIV/0!"),
+        "{e}"
+    );
+    assert!(
+        e.contains("row 3, column followers: \"-3\" is negative"),
+        "{e}"
+    );
+    assert!(
+        e.contains("row 4, column followers: 18446744073709551615 is out of range"),
+        "{e}"
+    );
+    assert!(
+        e.contains("row 5, column messages (D5)") && e.contains("#N/A"),
+        "{e}"
+    );
+    // An XLSX error cell is an error too, never empty.
+    let err = Cell::Error("#VALUE!".into());
+    assert_eq!(fields::spreadsheet_error(&err).as_deref(), Some("#VALUE!"));
+    assert_eq!(fields::spreadsheet_error(&Cell::Empty), None);
+    assert_eq!(
+        fields::spreadsheet_error(&Cell::Text("#1 账号".into())),
+        None
+    );
+}
+
+#[test]
+fn an_empty_cell_keeps_the_stored_value_and_a_new_week_needs_it() {
+    use crate::domain::ops::metrics::WeekMetric;
+    let accounts = [account(3, Platform::WeChat, "云和交警")];
+    let week = NaiveDate::from_ymd_opt(2024, 12, 2).unwrap();
+    let stored = WeekMetric {
+        account_id: 3,
+        week,
+        followers: 1000,
+        messages: 4,
+        replies: 4,
+        posts: Some(2),
+        reads: None,
+        likes: None,
+        comments: None,
+        reply_hours: None,
+    };
+    let text = "account,week,followers,messages,replies\n云和交警,2024-12-02,,6,6\n";
+    let f = read_metrics_text("w.csv", text, mon()).unwrap();
+    let lookup = |id: i64, w: NaiveDate| (id == 3 && w == week).then(|| stored.clone());
+    let (_, weeks) = resolve("w.csv", &f, &accounts, &lookup).unwrap();
+    assert_eq!(
+        (weeks[0].followers, weeks[0].messages, weeks[0].posts),
+        (1000, 6, Some(2)),
+        "followers kept, messages replaced, posts kept"
+    );
+    // Nothing stored for that week: the empty followers cell is refused, named.
+    let e = resolve("w.csv", &f, &accounts, &|_, _| None)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("row 2, column followers: empty"), "{e}");
+    // A file without a messages column at all counts 0 for a new week.
+    let text = "account,week,followers\n云和交警,2024-12-02,10\n";
+    let f = read_metrics_text("w.csv", text, mon()).unwrap();
+    let (_, weeks) = resolve("w.csv", &f, &accounts, &|_, _| None).unwrap();
+    assert_eq!((weeks[0].followers, weeks[0].messages), (10, 0));
 }

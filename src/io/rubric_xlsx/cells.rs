@@ -177,6 +177,8 @@ pub(super) fn text(c: &Cell) -> String {
     match c {
         Cell::Text(s) => s.trim().to_string(),
         Cell::Number(x) => format!("{x}"),
+        // The error value itself (#DIV/0!, #N/A): a number column refuses it by row and column.
+        Cell::Error(e) => e.clone(),
         Cell::Empty => String::new(),
     }
 }

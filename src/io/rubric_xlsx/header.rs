@@ -136,10 +136,8 @@ pub(super) fn grades_text(g: &[(String, f64)]) -> String {
     lines.join("\n")
 }
 
-/// A number cell showing as many decimals as the value has (the cell keeps the exact value).
+/// A number cell showing as many decimals as the value has (the cell keeps the exact value):
+/// the rubric's number read as the decimal it was written as.
 pub(super) fn number(x: f64) -> Cell {
-    let d = (0..=6)
-        .find(|d| format!("{x:.d$}").parse::<f64>() == Ok(x))
-        .unwrap_or(6);
-    Cell::Num(x, d)
+    Cell::Fig(crate::domain::figure::dec(x))
 }

@@ -338,7 +338,7 @@ impl Built {
             pass_mark: 0.0,
             pass_side: crate::domain::rubric::Side::AtLeast,
             gate_side: crate::domain::rubric::Side::Above,
-            decimals: crate::domain::precision::DEFAULT_DECIMALS,
+            decimals: crate::domain::figure::DEFAULT_DECIMALS,
             grades: Vec::new(),
             on_veto: Default::default(),
             when_not_applicable: Default::default(),

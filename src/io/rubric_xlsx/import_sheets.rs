@@ -131,7 +131,7 @@ impl Head {
         r.gate_side = self.gate_side.unwrap_or(Side::Above);
         r.decimals = self
             .decimals
-            .unwrap_or(crate::domain::precision::DEFAULT_DECIMALS);
+            .unwrap_or(crate::domain::figure::DEFAULT_DECIMALS);
         r.grades = self.grades.unwrap_or_default();
         r.on_veto = self.on_veto.unwrap_or_default();
         r.when_not_applicable = self.na.unwrap_or_default();

@@ -17,7 +17,7 @@ fn header(cols: &[&str]) -> Vec<String> {
 fn cells(r: &[&str]) -> Vec<Out> {
     r.iter()
         .map(|c| match c.parse::<f64>() {
-            Ok(x) => Out::Num(x, 0),
+            Ok(x) => Out::Fig(crate::domain::figure::dec(x)),
             Err(_) if c.is_empty() => Out::Empty,
             Err(_) => Out::text(*c),
         })

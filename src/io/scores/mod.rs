@@ -99,6 +99,8 @@ pub fn read_scores(path: &Path) -> Result<ScoreFile, ImportError> {
 pub(crate) fn text(c: &Cell) -> String {
     match c {
         Cell::Empty => String::new(),
+        // The error value itself, refused by the column's parser with the row and column.
+        Cell::Error(e) => e.clone(),
         Cell::Text(s) => crate::io::export::undefuse(s).to_string(),
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
         Cell::Number(n) => n.to_string(),

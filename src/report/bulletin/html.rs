@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::{Bulletin, Words, key, num, percent};
+use super::{Bulletin, Words, category_mean, key, num, param, percent};
+use crate::domain::figure::Figure;
 use crate::i18n::Lang;
 use crate::report::GroupStats;
 use crate::report::svg::{Bar, bars, esc, histogram};
@@ -133,8 +134,8 @@ fn charts(w: &Words, b: &Bulletin) -> String {
         .iter()
         .map(|c| Bar {
             label: c.name.clone(),
-            value: c.share.unwrap_or(0.0),
-            note: format!("{} / {}", num(c.mean), num(Some(c.weight))),
+            value: c.share.map_or(0.0, Figure::to_f64),
+            note: format!("{} / {}", num(c.mean), param(c.weight)),
         })
         .collect();
     let mut s = String::from("<div class=\"charts\">\n");
@@ -156,11 +157,12 @@ fn charts(w: &Words, b: &Bulletin) -> String {
         Some(1.0),
         none,
     ));
-    let top = b.full.max(b.totals.iter().copied().fold(0.0, f64::max));
+    let totals: Vec<f64> = b.totals.iter().map(|t| t.to_f64()).collect();
+    let top = b.full.max(totals.iter().copied().fold(0.0, f64::max));
     let hi = ((top / 10.0).ceil() * 10.0).max(10.0);
     s.push_str(&histogram(
         w.t("总分分布", "Distribution of totals"),
-        &b.totals,
+        &totals,
         0.0,
         hi,
         10.0,
@@ -177,11 +179,7 @@ fn failures(s: &mut String, w: &Words, b: &Bulletin) {
         w.t("二、不合格账号", "2. Failed accounts")
     );
     if b.failures.is_empty() {
-        let _ = writeln!(
-            s,
-            "<p class=\"none\">{}</p>",
-            w.t("本轮无不合格账号。", "No account failed in this round.")
-        );
+        let _ = writeln!(s, "<p class=\"none\">{}</p>", esc(&w.no_failures(b)));
         return;
     }
     let _ = writeln!(
@@ -194,18 +192,7 @@ fn failures(s: &mut String, w: &Words, b: &Bulletin) {
         w.t("原因", "Reason")
     );
     for f in &b.failures {
-        let reason = if f.vetoes.is_empty() {
-            match w.lang {
-                Lang::Zh => format!("得分低于{}分", num(Some(b.pass_mark))),
-                Lang::En => format!("total below {}", num(Some(b.pass_mark))),
-            }
-        } else {
-            format!(
-                "{}{}",
-                w.t("单项否决：", "Single veto: "),
-                f.vetoes.join("；")
-            )
-        };
+        let reason = w.failure_reason(b, f);
         let _ = writeln!(
             s,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
@@ -232,12 +219,12 @@ fn full_marks(s: &mut String, w: &Words, b: &Bulletin) {
             Lang::Zh => format!(
                 "共{}个账号得分达到满分（{}分）。",
                 b.full_marks.len(),
-                num(Some(b.full))
+                param(b.full)
             ),
             Lang::En => format!(
                 "{} accounts scored full marks ({}).",
                 b.full_marks.len(),
-                num(Some(b.full))
+                param(b.full)
             ),
         })
     );
@@ -287,26 +274,24 @@ fn categories(s: &mut String, w: &Words, b: &Bulletin) {
             "<h3>{}（{} {}）</h3>\n<table><thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
             esc(&c.name),
             w.t("权重", "weight"),
-            num(Some(c.weight)),
+            param(c.weight),
             w.t("层级", "Level"),
             w.t("平均得分", "Mean"),
             w.t("得分率", "Share")
         );
         for g in &b.categories_by_level {
-            let Some(m) = g.categories.get(i) else {
-                continue;
-            };
             let label = if g.key.is_empty() {
                 w.t("全部", "All").to_string()
             } else {
                 key(g)
             };
+            let (mean, share) = category_mean(g, i, w.lang);
             let _ = writeln!(
                 s,
                 "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                 esc(&label),
-                num(m.mean),
-                percent(m.share)
+                esc(&mean),
+                esc(&share)
             );
         }
         s.push_str("</tbody></table>\n");

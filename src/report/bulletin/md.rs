@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Bulletin, Words, key, num, percent};
+use super::{Bulletin, Words, category_mean, key, num, param, percent};
 use crate::i18n::Lang;
 use crate::report::GroupStats;
 
@@ -50,11 +50,7 @@ pub fn render_md(b: &Bulletin, lang: Lang) -> String {
     groups(&mut s, &w, w.t("按平台类型", "By platform"), &b.by_platform);
     let _ = writeln!(s, "## {}\n", w.t("二、不合格账号", "2. Failed accounts"));
     if b.failures.is_empty() {
-        let _ = writeln!(
-            s,
-            "{}\n",
-            w.t("本轮无不合格账号。", "No account failed in this round.")
-        );
+        let _ = writeln!(s, "{}\n", w.no_failures(b));
     } else {
         let _ = writeln!(
             s,
@@ -66,18 +62,7 @@ pub fn render_md(b: &Bulletin, lang: Lang) -> String {
             w.t("原因", "Reason")
         );
         for f in &b.failures {
-            let reason = if f.vetoes.is_empty() {
-                match lang {
-                    Lang::Zh => format!("得分低于{}分", num(Some(b.pass_mark))),
-                    Lang::En => format!("total below {}", num(Some(b.pass_mark))),
-                }
-            } else {
-                format!(
-                    "{}{}",
-                    w.t("单项否决：", "Single veto: "),
-                    f.vetoes.join("；")
-                )
-            };
+            let reason = w.failure_reason(b, f);
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} |",
@@ -102,12 +87,12 @@ pub fn render_md(b: &Bulletin, lang: Lang) -> String {
             Lang::Zh => format!(
                 "共{}个账号得分达到满分（{}分）。",
                 b.full_marks.len(),
-                num(Some(b.full))
+                param(b.full)
             ),
             Lang::En => format!(
                 "{} accounts scored full marks ({}).",
                 b.full_marks.len(),
-                num(Some(b.full))
+                param(b.full)
             ),
         }
     );
@@ -143,27 +128,19 @@ pub fn render_md(b: &Bulletin, lang: Lang) -> String {
             "### {}（{} {}）\n\n| {} | {} | {} |\n|---|---:|---:|",
             cell(&c.name),
             w.t("权重", "weight"),
-            num(Some(c.weight)),
+            param(c.weight),
             w.t("层级", "Level"),
             w.t("平均得分", "Mean"),
             w.t("得分率", "Share")
         );
         for g in &b.categories_by_level {
-            let Some(m) = g.categories.get(i) else {
-                continue;
-            };
             let label = if g.key.is_empty() {
                 w.t("全部", "All").to_string()
             } else {
                 key(g)
             };
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} |",
-                cell(&label),
-                num(m.mean),
-                percent(m.share)
-            );
+            let (mean, share) = category_mean(g, i, lang);
+            let _ = writeln!(s, "| {} | {} | {} |", cell(&label), mean, share);
         }
         s.push('\n');
     }

@@ -15,6 +15,7 @@ pub use xlsx::write_xlsx;
 use serde::Serialize;
 
 use crate::domain::account::Account;
+use crate::domain::figure::{Figure, dec, text_or_dash};
 use crate::i18n::Lang;
 use crate::report::{
     AccountLine, Dim, Failure, GroupStats, Options, Report, Scheme, SheetResult, Verdict, build,
@@ -29,7 +30,7 @@ pub struct FullMark {
     pub name: String,
     pub platform: String,
     pub unit: String,
-    pub total: f64,
+    pub total: Figure,
 }
 
 /// Everything the bulletin shows, taken from reports of the one aggregation.
@@ -39,6 +40,7 @@ pub struct Bulletin {
     pub rubric: String,
     pub monitoring_date: String,
     pub pass_mark: f64,
+    pub pass_side: crate::domain::rubric::Side,
     pub evaluators: Vec<String>,
     pub overall: GroupStats,
     pub by_level: Vec<GroupStats>,
@@ -51,9 +53,11 @@ pub struct Bulletin {
     pub weakest_units: Vec<GroupStats>,
     /// Every category's mean by level (rows: levels; the overall row first).
     pub categories_by_level: Vec<GroupStats>,
-    /// The totals of accounts with a scored result (for the distribution chart).
-    pub totals: Vec<f64>,
+    /// The published totals of accounts with a final result (for the distribution chart).
+    pub totals: Vec<Figure>,
     pub full: f64,
+    /// Decimals figures are published at.
+    pub decimals: u32,
     /// The operations section, when the round has metrics (set by the caller from the round's
     /// ops report: [`ops::OpsSection::of`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,8 +103,10 @@ impl Bulletin {
             .cloned()
             .collect();
         units.sort_by(|a, b| {
-            let (x, y) = (a.spread.mean.unwrap_or(0.0), b.spread.mean.unwrap_or(0.0));
-            y.total_cmp(&x).then_with(|| a.key.cmp(&b.key))
+            b.spread
+                .mean
+                .cmp(&a.spread.mean)
+                .then_with(|| a.key.cmp(&b.key))
         });
         let strongest_units: Vec<GroupStats> = units.iter().take(UNITS_LISTED).cloned().collect();
         let weakest_units: Vec<GroupStats> =
@@ -112,6 +118,7 @@ impl Bulletin {
             rubric: heading.rubric,
             monitoring_date: heading.monitoring_date,
             pass_mark: scheme.pass_mark,
+            pass_side: scheme.pass_side,
             evaluators: level.evaluators.clone(),
             overall: level.overall.clone(),
             by_level: level.groups.clone(),
@@ -124,9 +131,11 @@ impl Bulletin {
             totals: level
                 .accounts
                 .iter()
+                .filter(|a| a.result.has_result())
                 .filter_map(|a| a.result.total)
                 .collect(),
             full: scheme.full,
+            decimals: scheme.decimals,
             operations: None,
         }
     }
@@ -140,27 +149,38 @@ fn full_marks(lines: &[AccountLine]) -> Vec<FullMark> {
             name: l.result.account.name.clone(),
             platform: l.result.account.platform_label.clone(),
             unit: l.result.account.unit.clone(),
-            total: l.result.total.unwrap_or_default(),
+            total: l.result.total.unwrap_or(Figure::int(0)),
         })
         .collect();
     out.sort_by(|a, b| a.unit.cmp(&b.unit).then_with(|| a.name.cmp(&b.name)));
     out
 }
 
-/// A share in [0, 1] as a percentage with one decimal ("99.3%"), or "—".
-pub fn percent(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |p| format!("{:.1}%", p * 100.0))
+/// A rate (a fraction at 0.1%) as a percentage ("99.3%"), or "—".
+pub fn percent(x: Option<Figure>) -> String {
+    x.map_or_else(|| "—".into(), |p| format!("{}%", p.percent()))
 }
 
-/// A figure with at most two decimals and no trailing zeros ("84.5"), or "—".
-pub fn num(x: Option<f64>) -> String {
-    match x {
-        None => "—".into(),
-        Some(v) => {
-            let s = format!("{v:.2}");
-            let s = s.trim_end_matches('0').trim_end_matches('.');
-            if s == "-0" { "0".into() } else { s.to_string() }
+/// A published figure as printed ("84.50"), or "—".
+pub fn num(x: Option<Figure>) -> String {
+    text_or_dash(x)
+}
+
+/// A rubric's number as written (a weight, the pass mark, full points: "25", "60").
+pub fn param(x: f64) -> String {
+    dec(x).text()
+}
+
+/// A category's mean in a group: the figure, 「不适用」 when it applies to no account of the group
+/// (never 0), 「—」 when the group has no result.
+pub fn category_mean(g: &GroupStats, i: usize, lang: Lang) -> (String, String) {
+    match g.categories.get(i) {
+        Some(m) if m.n == 0 && g.with_result > 0 => {
+            let na = lang.pick("不适用", "n/a").to_owned();
+            (na.clone(), na)
         }
+        Some(m) => (num(m.mean), percent(m.share)),
+        None => ("—".into(), "—".into()),
     }
 }
 
@@ -179,12 +199,13 @@ impl Words {
         self.lang.pick(zh, en)
     }
 
-    /// The overview paragraph: filed, checked, failed, pass rate.
+    /// The overview paragraph: filed, checked, failed, pass rate, and every account without a
+    /// final result by its state (未评分, 评分不足, 待复核), counted apart.
     pub fn overview(&self, b: &Bulletin) -> String {
         let o = &b.overall;
         match self.lang {
             Lang::Zh => format!(
-                "本轮「{}」纳入检查的政务新媒体共{}个，已完成评分{}个，其中合格{}个、不合格{}个，总体合格率为{}（{}/{}）。{}个账号得满分。评分进行中{}个，未开始{}个，均不计入合格率。",
+                "本轮「{}」纳入检查的政务新媒体共{}个，已有评分结果{}个，其中合格{}个、不合格{}个，总体合格率为{}（{}/{}）。{}个账号得满分。未评分{}个（评分进行中{}个、未开始{}个），评分不足{}个，待复核{}个，均不计入合格率。{}。",
                 b.round,
                 o.accounts,
                 o.with_result,
@@ -194,11 +215,15 @@ impl Words {
                 o.passed,
                 o.with_result,
                 o.full_marks,
+                o.unscored,
                 o.in_progress,
-                o.not_started
+                o.not_started,
+                o.below_quorum,
+                o.pending_review,
+                crate::i18n::figure_msg::rounding_note(self.lang, b.decimals),
             ),
             Lang::En => format!(
-                "Round \"{}\" covers {} accounts; {} have a result: {} passed and {} failed, a pass rate of {} ({}/{}). {} scored full marks. {} are in progress and {} not started; neither counts in the pass rate.",
+                "Round \"{}\" covers {} accounts; {} have a result: {} passed and {} failed, a pass rate of {} ({}/{}). {} scored full marks. {} are unscored ({} in progress, {} not started), {} below quorum and {} pending review; none of them counts in the pass rate. {}.",
                 b.round,
                 o.accounts,
                 o.with_result,
@@ -208,9 +233,51 @@ impl Words {
                 o.passed,
                 o.with_result,
                 o.full_marks,
+                o.unscored,
                 o.in_progress,
-                o.not_started
+                o.not_started,
+                o.below_quorum,
+                o.pending_review,
+                crate::i18n::figure_msg::rounding_note(self.lang, b.decimals),
             ),
+        }
+    }
+
+    /// What the failures section says when it lists no account: 「本轮无不合格账号」 only when
+    /// every account in scope has a final result.
+    pub fn no_failures(&self, b: &Bulletin) -> String {
+        let o = &b.overall;
+        if o.all_final() {
+            return self
+                .t("本轮无不合格账号。", "No account failed in this round.")
+                .to_owned();
+        }
+        let open = o.accounts - o.with_result;
+        match self.lang {
+            Lang::Zh => format!(
+                "已有结果的账号中暂未发现不合格；尚有{open}个账号没有最终结果（未评分{}个、评分不足{}个、待复核{}个），全部评完后再确定不合格名单。",
+                o.unscored, o.below_quorum, o.pending_review
+            ),
+            Lang::En => format!(
+                "None of the accounts with a result failed so far; {open} have no final result yet ({} unscored, {} below quorum, {} pending review): the list of failures waits for them.",
+                o.unscored, o.below_quorum, o.pending_review
+            ),
+        }
+    }
+
+    /// Why an account failed: 「单项否决：item: reason」 or 「得分低于60分」.
+    pub fn failure_reason(&self, b: &Bulletin, f: &Failure) -> String {
+        use crate::domain::rubric::Side;
+        if f.vetoes.is_empty() {
+            let m = param(b.pass_mark);
+            match (self.lang, b.pass_side) {
+                (Lang::Zh, Side::AtLeast) => format!("得分低于{m}分"),
+                (Lang::Zh, Side::Above) => format!("得分未高于{m}分"),
+                (Lang::En, Side::AtLeast) => format!("total below {m}"),
+                (Lang::En, Side::Above) => format!("total not above {m}"),
+            }
+        } else {
+            crate::i18n::figure_msg::veto_mark(self.lang, &f.vetoes.join("；"))
         }
     }
 }

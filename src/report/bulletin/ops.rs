@@ -26,6 +26,18 @@ pub fn flag_word(flag: &str, lang: Lang) -> &'static str {
 /// as the bulletin's section: flags (or none), the streak below the group mean, days silent, the
 /// period.
 pub fn account_line(r: &OpsRow, report: &OpsReport, lang: Lang) -> String {
+    if r.no_data {
+        return match lang {
+            Lang::Zh => format!(
+                "无数据：{} 至 {} 未导入运营数据，不作休眠、僵尸、低于均值判断",
+                report.from, report.to
+            ),
+            Lang::En => format!(
+                "no data: no metrics imported for {} to {}; dormant, zombie and below-average are not judged",
+                report.from, report.to
+            ),
+        };
+    }
     let flags = if r.flags.is_empty() {
         lang.pick("无预警", "no flag").to_string()
     } else {
@@ -71,6 +83,9 @@ pub struct OpsSection {
     pub flagged: Vec<OpsLine>,
     /// How many accounts carry a flag in all.
     pub flagged_total: usize,
+    /// Accounts with no figures at all in the period (无数据): judged by no rule, counted apart.
+    #[serde(default)]
+    pub no_data: usize,
     pub findings: Vec<String>,
 }
 
@@ -101,6 +116,7 @@ impl OpsSection {
             accounts: r.accounts.len(),
             flagged,
             flagged_total: r.accounts.iter().filter(|a| !a.flags.is_empty()).count(),
+            no_data: r.no_data,
             findings: r.findings.iter().map(|f| finding(f, lang)).collect(),
         }
     }
@@ -119,12 +135,12 @@ impl OpsSection {
     pub(super) fn intro(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!(
-                "{} 至 {}（{} 周），{} 个账号中 {} 个有运营预警（休眠、僵尸、连续低于组均值、更新不足、无互动）。",
-                self.from, self.to, self.weeks, self.accounts, self.flagged_total
+                "{} 至 {}（{} 周），{} 个账号中 {} 个有运营预警（休眠、僵尸、连续低于组均值、更新不足、无互动）；{} 个账号无数据（未导入运营数据，不作判断）。",
+                self.from, self.to, self.weeks, self.accounts, self.flagged_total, self.no_data
             ),
             Lang::En => format!(
-                "{} to {} ({} weeks): {} of {} accounts carry an operations flag (dormant, zombie, below the group mean, under the update floor, no interaction).",
-                self.from, self.to, self.weeks, self.flagged_total, self.accounts
+                "{} to {} ({} weeks): {} of {} accounts carry an operations flag (dormant, zombie, below the group mean, under the update floor, no interaction); {} have no data (no metrics imported, nothing judged).",
+                self.from, self.to, self.weeks, self.flagged_total, self.accounts, self.no_data
             ),
         }
     }

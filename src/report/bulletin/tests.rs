@@ -75,7 +75,7 @@ fn figures_come_from_the_counted_sheets() {
         (b.overall.passed, b.overall.failed, b.overall.in_progress),
         (1, 2, 1)
     );
-    assert_eq!(b.overall.pass_rate, Some(1.0 / 3.0));
+    assert_eq!(percent(b.overall.pass_rate), "33.3%");
     // Failures: 乙号 on points, <丙号> by the veto.
     let names: Vec<&str> = b.failures.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names.len(), 2);
@@ -147,10 +147,12 @@ fn markdown_has_every_section_and_english_works() {
 
 #[test]
 fn percent_and_number_formatting() {
-    assert_eq!(percent(Some(0.993258)), "99.3%");
+    use crate::domain::figure::{Exact, Figure};
+    assert_eq!(percent(Figure::rate(442, 445)), "99.3%");
     assert_eq!(percent(None), "—");
-    assert_eq!(num(Some(84.5)), "84.5");
-    assert_eq!(num(Some(100.0)), "100");
-    assert_eq!(num(Some(-0.0001)), "0");
-    assert_eq!(num(Some(68.22469135799999)), "68.22");
+    // Published figures print every decimal they were published at, half-up.
+    assert_eq!(num(Some(Figure::new(8450, 2))), "84.50");
+    assert_eq!(num(Some(Exact::ratio(59985, 1000).publish(2))), "59.99");
+    assert_eq!(num(Some(Exact::ratio(-1, 10000).publish(2))), "0.00");
+    assert_eq!(param(100.0), "100");
 }

@@ -6,12 +6,16 @@ use std::path::Path;
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::{Bulletin, Words, key};
+use crate::domain::figure::Figure;
 use crate::i18n::Lang;
 use crate::report::GroupStats;
 
+/// A cell: text, a count, or a published figure (its value, formatted at its decimals; 「—」
+/// when there is none).
 enum V {
     T(String),
-    N(Option<f64>),
+    I(i64),
+    F(Option<Figure>),
 }
 
 fn table(
@@ -27,7 +31,6 @@ fn table(
     let t = Format::new()
         .set_border(FormatBorder::Thin)
         .set_font_name("宋体");
-    let n = t.clone().set_num_format("0.00");
     for (c, s) in head.iter().enumerate() {
         ws.write_string_with_format(*row, c as u16, *s, &h)?;
     }
@@ -36,8 +39,12 @@ fn table(
         for (c, v) in r.into_iter().enumerate() {
             match v {
                 V::T(s) => ws.write_string_with_format(*row, c as u16, s, &t)?,
-                V::N(Some(x)) => ws.write_number_with_format(*row, c as u16, x, &n)?,
-                V::N(None) => ws.write_string_with_format(*row, c as u16, "—", &t)?,
+                V::I(n) => ws.write_number_with_format(*row, c as u16, n as f64, &t)?,
+                V::F(Some(x)) => {
+                    let n = t.clone().set_num_format(x.number_format());
+                    ws.write_number_with_format(*row, c as u16, x.to_f64(), &n)?
+                }
+                V::F(None) => ws.write_string_with_format(*row, c as u16, "—", &t)?,
             };
         }
     }
@@ -50,13 +57,13 @@ fn group_rows(gs: &[GroupStats]) -> Vec<Vec<V>> {
         .map(|g| {
             vec![
                 V::T(key(g)),
-                V::N(Some(g.accounts as f64)),
-                V::N(Some(g.with_result as f64)),
-                V::N(Some(g.passed as f64)),
-                V::N(Some(g.failed as f64)),
-                V::N(g.pass_rate.map(|p| p * 100.0)),
-                V::N(g.spread.mean),
-                V::N(Some(g.full_marks as f64)),
+                V::I(g.accounts as i64),
+                V::I(g.with_result as i64),
+                V::I(g.passed as i64),
+                V::I(g.failed as i64),
+                V::F(g.pass_rate.map(Figure::percent)),
+                V::F(g.spread.mean),
+                V::I(g.full_marks as i64),
             ]
         })
         .collect()
@@ -102,8 +109,8 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
                         .into(),
                 ),
                 V::T(f.unit.clone()),
-                V::N(f.total),
-                V::T(f.vetoes.join("；")),
+                V::F(f.total),
+                V::T(w.failure_reason(b, f)),
             ]
         })
         .collect();
@@ -115,7 +122,7 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
             w.t("平台", "Platform"),
             w.t("主办单位", "Host unit"),
             w.t("得分", "Total"),
-            w.t("单项否决", "Vetoes"),
+            w.t("原因", "Reason"),
         ],
         rows,
     )?;
@@ -131,7 +138,7 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
                 V::T(f.name.clone()),
                 V::T(f.platform.clone()),
                 V::T(f.unit.clone()),
-                V::N(Some(f.total)),
+                V::F(Some(f.total)),
             ]
         })
         .collect();
@@ -168,7 +175,7 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
                 "{}（{} {}）",
                 c.name,
                 w.t("权重", "weight"),
-                super::num(Some(c.weight))
+                super::param(c.weight)
             ),
         )?;
         r += 1;
@@ -182,10 +189,14 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
                 } else {
                     key(g)
                 };
+                if m.n == 0 && g.with_result > 0 {
+                    let na = || V::T(w.t("不适用", "n/a").to_owned());
+                    return Some(vec![V::T(label), na(), na()]);
+                }
                 Some(vec![
                     V::T(label),
-                    V::N(m.mean),
-                    V::N(m.share.map(|s| s * 100.0)),
+                    V::F(m.mean),
+                    V::F(m.share.map(Figure::percent)),
                 ])
             })
             .collect();
@@ -220,9 +231,9 @@ fn ops_sheet(ws: &mut Worksheet, o: &super::ops::OpsSection, w: Words) -> Result
                 V::T(a.name.clone()),
                 V::T(a.region.clone()),
                 V::T(a.flags.join(w.t("、", ", "))),
-                V::N(Some(f64::from(a.streak))),
-                V::N(Some(f64::from(a.longest))),
-                V::N(Some(a.silent_days as f64)),
+                V::I(i64::from(a.streak)),
+                V::I(i64::from(a.longest)),
+                V::I(a.silent_days),
             ]
         })
         .collect();

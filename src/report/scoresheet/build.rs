@@ -97,6 +97,14 @@ fn facts(input: &SheetInput<'_>, scored: &[Scored]) -> Vec<(String, String)> {
         ),
         (pick("体系哈希", "Rubric hash"), r.rubric_hash.clone()),
         (
+            pick("计分规则", "Rounding"),
+            crate::i18n::figure_msg::combining_note(
+                lang,
+                input.rubric.decimals,
+                input.scheme.panel.method.code(),
+            ),
+        ),
+        (
             pick("评估人", "Evaluators"),
             if who.is_empty() {
                 "—".into()

@@ -22,12 +22,15 @@ pub use xlsx::{SheetBook, SplitWriter};
 
 use serde::Serialize;
 
-/// A cell of the sheet: text or a number (numbers stay numbers in every format).
+use crate::domain::figure::Figure;
+
+/// A cell of the sheet: text or a figure (figures stay numbers in every format, printed through
+/// the one formatting function).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Cell {
     Text(String),
-    Num(f64),
+    Fig(Figure),
     Empty,
 }
 
@@ -36,15 +39,15 @@ impl Cell {
         Cell::Text(s.into())
     }
 
-    pub fn opt(x: Option<f64>) -> Cell {
-        x.map_or(Cell::Empty, Cell::Num)
+    pub fn opt(x: Option<Figure>) -> Cell {
+        x.map_or(Cell::Empty, Cell::Fig)
     }
 
-    /// The cell as plain text (numbers without float noise).
+    /// The cell as plain text.
     pub fn plain(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Num(x) => crate::report::bulletin::num(Some(*x)),
+            Cell::Fig(f) => f.text(),
             Cell::Empty => String::new(),
         }
     }
@@ -94,6 +97,6 @@ pub struct Sheet {
     /// The account's name and platform as filed (for sheet and file names).
     pub account: String,
     pub platform: String,
-    /// The combined total at the rubric's precision (None: unfinished or no score).
-    pub total: Option<f64>,
+    /// The combined published total (None: no final result or no score).
+    pub total: Option<Figure>,
 }

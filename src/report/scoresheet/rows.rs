@@ -6,9 +6,10 @@ use super::input::{Scored, SheetInput};
 use super::{Cell, Row, RowKind};
 use crate::domain::engine::{self, ItemState, Outcome};
 use crate::domain::entry::Entry;
+use crate::domain::figure::{Figure, dec};
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
-use crate::report::{AccountResult, Verdict};
+use crate::report::AccountResult;
 use crate::storage::Round;
 
 pub(super) fn rows(
@@ -27,7 +28,7 @@ pub(super) fn rows(
                 "{}（{} {}）",
                 cat.name,
                 lang.pick("权重", "weight"),
-                crate::report::bulletin::num(Some(cat.weight))
+                dec(cat.weight)
             ))],
         });
         for (ii, item) in skeleton
@@ -55,24 +56,31 @@ pub(super) fn rows(
 }
 
 fn subtotal(input: &SheetInput<'_>, ci: usize, scored: &[Scored], combined: &AccountResult) -> Row {
-    let weight = input.rubric.categories.get(ci).map(|c| c.weight);
+    let weight = input.rubric.categories.get(ci).map(|c| dec(c.weight));
     let mut cells = vec![
         Cell::text(input.lang.pick("小计", "Subtotal")),
         Cell::Empty,
         Cell::opt(weight),
     ];
+    // A category that does not apply is 不适用, never 0: its subtotal is left out.
+    let na = || Cell::text(input.lang.pick("不适用", "N/A"));
     for s in scored {
         cells.push(Cell::Empty);
-        cells.push(s.outcome.categories.get(ci).map_or(Cell::Empty, |c| {
-            if c.applicable {
-                Cell::Num(input.rubric.publish(c.subtotal))
-            } else {
-                Cell::text(input.lang.pick("不适用", "N/A"))
-            }
-        }));
+        cells.push(
+            s.outcome
+                .categories
+                .get(ci)
+                .map_or(Cell::Empty, |c| match c.subtotal {
+                    Some(x) => Cell::Fig(x),
+                    None => na(),
+                }),
+        );
     }
-    let comb = combined.subtotals.get(ci).copied();
-    cells.push(Cell::opt(comb.map(|x| input.rubric.publish(x))));
+    cells.push(match combined.subtotals.get(ci).copied().flatten() {
+        Some(x) => Cell::Fig(x),
+        None if combined.points.is_some() => na(),
+        None => Cell::Empty,
+    });
     Row {
         kind: RowKind::Subtotal,
         id: None,
@@ -137,7 +145,7 @@ fn item_row(
         if veto {
             Cell::Empty
         } else {
-            Cell::Num(item.max)
+            Cell::Fig(dec(item.max))
         },
     ];
     let mut counted = Vec::new();
@@ -154,9 +162,10 @@ fn item_row(
             None => String::new(),
         };
         cells.push(Cell::text(shown));
+        // An item's points exactly (an entry as typed is never rounded).
         let pts = r
             .filter(|r| !veto && r.state == ItemState::Scored)
-            .map(|r| input.rubric.publish(r.points));
+            .map(|r| r.points);
         if s.counts {
             counted.extend(pts);
         }
@@ -169,11 +178,13 @@ fn item_row(
             notes.push(t);
         }
     }
-    let mean = (!counted.is_empty()).then(|| {
-        input
-            .rubric
-            .publish(counted.iter().sum::<f64>() / counted.len() as f64)
-    });
+    // One evaluator: their points as entered; several: their mean, published at the rubric's
+    // decimals (for reading — the result combines the sheets' totals).
+    let mean: Option<Figure> = match counted.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        many => crate::domain::stats::mean(many).map(|m| m.publish(input.rubric.decimals)),
+    };
     cells.push(match mean {
         None if inapplicable || all_na => Cell::text(na_word),
         m => Cell::opt(m),
@@ -201,35 +212,35 @@ fn totals(out: &mut Vec<Row>, input: &SheetInput<'_>, scored: &[Scored], combine
             cells,
         }
     };
-    let publish = |x: f64| Cell::Num(input.rubric.publish(x));
     out.push(line(
         lang.pick("基础分", "Base"),
-        &|s| publish(s.outcome.base),
+        &|s| Cell::Fig(s.outcome.base),
         Cell::Empty,
     ));
     out.push(line(
         lang.pick("加分", "Bonus"),
-        &|s| publish(s.outcome.bonus),
+        &|s| Cell::Fig(s.outcome.bonus),
         Cell::Empty,
     ));
-    let total = |t: Option<f64>| t.map_or_else(|| Cell::text("—"), publish);
+    // 「—」 where a veto leaves no total; empty without a final result.
+    let total = |t: Option<Figure>, final_result: bool| match t {
+        Some(t) => Cell::Fig(t),
+        None if final_result => Cell::text("—"),
+        None => Cell::Empty,
+    };
     let mut t = line(
         lang.pick("总分", "Total"),
-        &|s| total(s.outcome.total),
-        total(combined.total),
+        &|s| total(s.outcome.total, true),
+        total(combined.total, combined.has_result()),
     );
-    t.cells[2] = Cell::Num(input.scheme.full);
+    t.cells[2] = Cell::Fig(dec(input.scheme.full));
     out.push(t);
     out.push(line(
         lang.pick("等级", "Grade"),
         &|s| Cell::text(s.outcome.grade.clone().unwrap_or_default()),
         Cell::text(combined.grade.clone().unwrap_or_else(|| "—".into())),
     ));
-    let verdict = match combined.verdict {
-        Verdict::Passed => lang.pick("合格", "passed"),
-        Verdict::Failed => lang.pick("不合格", "failed"),
-        Verdict::Unfinished => lang.pick("未完成", "unfinished"),
-    };
+    let verdict = crate::report::tables::verdict_label(combined, lang);
     let not_counted = lang.pick("不计入", "not counted");
     let mut v = line(
         lang.pick("结论", "Verdict"),
@@ -274,7 +285,7 @@ pub fn entry_text(e: &Entry, kind: &str, lang: Lang) -> String {
                 if v >= 0.5 { "yes" } else { "no" },
             )
             .into(),
-        (_, Some(v), _) => crate::report::bulletin::num(Some(v)),
+        (_, Some(v), _) => dec(v).text(),
         (_, _, Some(n)) => match lang {
             Lang::Zh => format!("{n}处"),
             Lang::En => format!("{n}×"),

@@ -17,10 +17,12 @@ const ENTRY: f64 = 9.0;
 const NOTES: f64 = 30.0;
 const ID: f64 = 15.0;
 
-fn cell(c: &Cell, decimals: usize) -> export::Cell {
+/// A sheet's cell for the writer: a figure keeps its own decimals (an entry as typed, a
+/// published total).
+fn cell(c: &Cell) -> export::Cell {
     match c {
         Cell::Text(s) => export::Cell::Text(s.clone()),
-        Cell::Num(x) => export::Cell::Num(*x, decimals),
+        Cell::Fig(x) => export::Cell::Fig(*x),
         Cell::Empty => export::Cell::Empty,
     }
 }
@@ -35,8 +37,7 @@ pub fn printed(sheet: &Sheet) -> export::Sheet {
             strong.push(i);
         }
         let cells = r.cells_with_id(width);
-        t.rows
-            .push(cells.iter().map(|c| cell(c, sheet.decimals)).collect());
+        t.rows.push(cells.iter().map(cell).collect());
     }
     let mut caps = vec![
         (0, NAME),
@@ -92,7 +93,7 @@ impl SheetBook {
     /// Adds one account's sheet and its summary line.
     pub fn add(&mut self, sheet: &Sheet, summary: Vec<Cell>) -> Result<(), XlsxError> {
         let name = self.book.add(&printed(sheet))?;
-        let mut row: Vec<export::Cell> = summary.iter().map(|c| cell(c, sheet.decimals)).collect();
+        let mut row: Vec<export::Cell> = summary.iter().map(cell).collect();
         row.push(export::Cell::Link {
             text: name.clone(),
             sheet: name,

@@ -49,7 +49,7 @@ fn points(s: &mut Store, round: i64) -> Vec<(f64, usize)> {
     s.kept_sheets(round)
         .unwrap()
         .into_iter()
-        .map(|(_, _, _, f)| (f.points, f.applicable))
+        .map(|(_, _, _, f)| (f.points.to_f64(), f.applicable))
         .collect()
 }
 

@@ -31,12 +31,14 @@ fn chinese_derivation_shows_every_kind_of_step() {
         "职能契合（权重 40）",
         "优 5",
         "9 处 × 1 = 9，封顶扣 5",
-        "小计 15 / 20，折算 15 × 40 / 20 = 30",
+        "小计 15 / 20，折算 15 × 40 / 20 = 30.00",
         "不适用（平台或层级）",
         "基础分",
-        "门槛：基础分高于80分计加分；基础分 90，计入加分",
+        "门槛：基础分高于80分计加分；基础分 90.00，计入加分",
         "5 次 × 2 = 10，封顶 6",
-        "加分合计 11（上限 8），计 8",
+        "加分合计 11（上限 8），计 8.00",
+        "98.00（单项否决）",
+        "得分保留两位小数，四舍五入",
         "否决：两周无更新",
         "不合格（单项否决）（60分及以上合格）",
         "等级：不合格",
@@ -52,7 +54,7 @@ fn english_derivation_uses_english_words() {
     for needle in [
         "(weight 40)",
         "9 × 1 = 9, capped at 5",
-        "gate: bonus counts when the base is above 80; base 90, bonus counts",
+        "gate: bonus counts when the base is above 80; base 90.00, bonus counts",
         "(60 or more passes)",
         "veto: 两周无更新",
         "fail (vetoed)",
@@ -83,10 +85,10 @@ fn item_columns_line_up_whatever_the_script() {
 }
 
 #[test]
-fn numbers_print_without_noise() {
+fn rubric_numbers_print_as_written() {
     assert_eq!(fmt_num(80.0), "80");
     assert_eq!(fmt_num(40.8), "40.8");
-    assert_eq!(fmt_num(8.653846), "8.65");
+    assert_eq!(fmt_num(0.005), "0.005");
     assert_eq!(fmt_num(-0.0), "0");
 }
 
@@ -96,12 +98,12 @@ fn derivation_shows_na_rescaling_of_the_base() {
     let o = score(&r, Platform::WeChat, Level::City, &[val("r1", 6.0)]);
     let zh = render_text(&o, &r, Lang::Zh);
     for needle in [
-        "本维度无适用指标",
-        "不适用折算：45 × 100 / 75 = 60",
+        "本维度不适用，不计入基础分",
+        "不适用折算：45 × 100 / 75 = 60.00",
         "完成度 1 / 1",
     ] {
         assert!(zh.contains(needle), "missing {needle:?} in\n{zh}");
     }
     let en = render_text(&o, &r, Lang::En);
-    assert!(en.contains("N/A rescaling: 45 × 100 / 75 = 60"), "{en}");
+    assert!(en.contains("N/A rescaling: 45 × 100 / 75 = 60.00"), "{en}");
 }

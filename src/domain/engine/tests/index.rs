@@ -125,9 +125,13 @@ fn a_duplicated_rubric_id_feeds_each_of_its_items() {
     );
     // Category a: x 5/10, y has no value (0/10) → 25 × 5/20 … = 12.5; b: 5/10 × 50 = 25.
     let o = score(&r, Platform::WeChat, Level::County, &es);
-    let subtotals: Vec<f64> = o.categories.iter().map(|c| c.subtotal).collect();
-    assert_eq!(subtotals, vec![12.5, 25.0]);
-    assert_eq!(o.bonus, 3.0);
+    let subtotals: Vec<String> = o
+        .categories
+        .iter()
+        .map(|c| c.subtotal.map(|s| s.text()).unwrap_or_default())
+        .collect();
+    assert_eq!(subtotals, vec!["12.50", "25.00"]);
+    assert_eq!(o.bonus.text(), "3.00");
 }
 
 #[test]

@@ -47,11 +47,47 @@ pub(super) fn veto(id: &str, reason: &str) -> Entry {
     }
 }
 
-pub(super) fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9
+/// A number the tests compare by value: a double, a figure, an exact value, or a subtotal that
+/// may be not applicable (NaN then).
+pub(super) trait Num {
+    fn n(&self) -> f64;
+}
+
+impl Num for f64 {
+    fn n(&self) -> f64 {
+        *self
+    }
+}
+
+impl Num for crate::domain::figure::Figure {
+    fn n(&self) -> f64 {
+        self.to_f64()
+    }
+}
+
+impl Num for Option<crate::domain::figure::Figure> {
+    fn n(&self) -> f64 {
+        self.map_or(f64::NAN, |f| f.to_f64())
+    }
+}
+
+impl Num for crate::domain::figure::Exact {
+    fn n(&self) -> f64 {
+        self.to_f64()
+    }
+}
+
+pub(super) fn close(a: impl Num, b: f64) -> bool {
+    (a.n() - b).abs() < 1e-9
 }
 
 #[track_caller]
-pub(super) fn assert_close(a: f64, b: f64) {
+pub(super) fn assert_close(a: impl Num, b: f64) {
+    let a = a.n();
     assert!(close(a, b), "{a} != {b}");
+}
+
+/// A figure from a decimal (for comparing steps).
+pub(super) fn fg(x: f64) -> crate::domain::figure::Figure {
+    crate::domain::figure::dec(x)
 }

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use super::parse;
 use crate::domain::engine::{Outcome, score, score_lean, score_totals};
 use crate::domain::entry::Entry;
+use crate::domain::figure::dec;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::{Indicator, Rubric, VetoPolicy};
 
@@ -153,19 +154,21 @@ proptest! {
         for c in &r.categories {
             for i in &c.indicators {
                 let res = o.items.iter().find(|x| x.id == i.common().id).expect("item");
-                prop_assert!(res.points >= 0.0 && res.points <= i.max_points() + 1e-9, "{res:?}");
+                prop_assert!(res.points >= dec(0.0) && res.points <= dec(i.max_points()), "{res:?}");
             }
         }
-        prop_assert!(o.base >= 0.0 && o.base <= r.total + 1e-9, "base {}", o.base);
-        let computed = r.publish(o.unrounded);
-        prop_assert!(computed >= 0.0 && computed <= r.total + r.max_bonus() + 1e-9);
+        prop_assert!(o.base >= dec(0.0) && o.base <= dec(r.total), "base {}", o.base);
+        let computed = r.publish(&o.unrounded);
+        prop_assert_eq!(computed, o.points);
+        prop_assert!(computed >= dec(0.0) && computed <= dec(r.total + r.max_bonus()));
+        let at = |x: f64| dec(x).at(r.decimals);
         let all = o.scored == o.applicable;
         match (hit, r.on_veto) {
             (false, _) => prop_assert_eq!(o.total, Some(computed)),
             (true, VetoPolicy::FailKeepScore) if all => prop_assert_eq!(o.total, Some(computed)),
-            (true, VetoPolicy::FailWithScore(x)) => prop_assert_eq!(o.total, Some(x)),
+            (true, VetoPolicy::FailWithScore(x)) => prop_assert_eq!(o.total, Some(at(x))),
             (true, VetoPolicy::FailCapScore(x)) if all => {
-                prop_assert_eq!(o.total, Some(computed.min(x)))
+                prop_assert_eq!(o.total, Some(computed.min(at(x))))
             }
             // A veto with items unscored: no total where the policy needs them.
             (true, VetoPolicy::FailKeepScore | VetoPolicy::FailCapScore(_)) => {
@@ -173,12 +176,13 @@ proptest! {
             }
             (true, VetoPolicy::FailNoScore) => prop_assert_eq!(o.total, None),
         }
-        prop_assert_eq!(o.total, if hit { r.on_veto.settle(computed, all) } else { Some(computed) });
+        let veto_total = r.on_veto.settle(computed, r.decimals, all);
+        prop_assert_eq!(o.total, if hit { veto_total } else { Some(computed) });
         prop_assert!(o.scored <= o.applicable);
         prop_assert_eq!(o.complete, all || hit);
         prop_assert_eq!(
             o.passed,
-            !hit && o.complete && o.total.is_some_and(|t| t + 1e-9 >= r.pass_mark)
+            !hit && o.complete && o.total.is_some_and(|t| t >= dec(r.pass_mark))
         );
         // The totals-only pass agrees with the explained one in everything but the steps.
         let quiet = score_totals(&r, platform(app), Level::County, &e);
@@ -210,11 +214,12 @@ proptest! {
             e.push(x);
         }
         let o = score(&r, platform(app), Level::County, &e);
-        if o.categories.iter().any(|c| c.applicable) || o.categories.iter().any(|c| c.subtotal > 0.0) {
-            let t = o.total.unwrap_or(f64::NAN);
-            prop_assert!((t - r.total).abs() < 1e-6, "total {} of {}", t, r.total);
+        let positive = o.categories.iter().any(|c| c.subtotal.is_some_and(|s| s > dec(0.0)));
+        if o.categories.iter().any(|c| c.applicable) || positive {
+            // Exactly the rubric's total: the rescaling is exact.
+            prop_assert_eq!(o.total, Some(dec(r.total).at(r.decimals)), "of {}", r.total);
         } else {
-            prop_assert_eq!(o.total, Some(0.0));
+            prop_assert_eq!(o.total, Some(dec(0.0).at(r.decimals)));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Veto policies, threshold sides, published precision, vetoes never N/A by hand and provisional
 //! totals, on a rubric where the total is simply r + s (one category, weight 100 = max 100).
 
-use super::{count, na, parse, val, veto};
+use super::{count, fg, na, parse, val, veto};
 use crate::domain::engine::{ItemState, Outcome, Status, Step, render_text, score};
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
@@ -47,42 +47,44 @@ fn run(r: &Rubric, e: &[Entry]) -> Outcome {
     score(r, Platform::WeChat, Level::County, e)
 }
 
+/// A published total as printed.
+fn shown(t: Option<crate::domain::figure::Figure>) -> Option<String> {
+    t.map(|t| t.text())
+}
+
 #[test]
 fn each_veto_policy_reads_as_named() {
     for (policy, low, high) in [
-        ("FailKeepScore", Some(30.0), Some(88.5)),
-        ("FailWithScore(59)", Some(59.0), Some(59.0)),
-        ("FailCapScore(59)", Some(30.0), Some(59.0)),
+        ("FailKeepScore", Some("30.00"), Some("88.50")),
+        ("FailWithScore(59)", Some("59.00"), Some("59.00")),
+        ("FailCapScore(59)", Some("30.00"), Some("59.00")),
         ("FailNoScore", None, None),
     ] {
         let r = rubric(policy, "");
         for (points, want) in [(30.0, low), (88.5, high)] {
             let o = run(&r, &sheet(points - 5.0, 5.0, 0, true));
-            assert_eq!(o.total, want, "{policy} at {points}");
-            assert_eq!(o.unrounded, points, "{policy}");
+            assert_eq!(shown(o.total).as_deref(), want, "{policy} at {points}");
+            assert_eq!(o.unrounded, fg(points).exact(), "{policy}");
             assert!(!o.passed && o.complete, "{policy}");
             assert_eq!(
                 (o.status, o.grade.as_deref()),
                 (Status::Vetoed, Some("不合格"))
             );
-            assert_eq!(o.total, r.on_veto.apply(points), "{policy}: one definition");
+            let one = r.on_veto.apply(o.points, r.decimals);
+            assert_eq!(o.total, one, "{policy}: one definition");
         }
     }
-    // No total ranks below every total.
-    let none = run(&rubric("FailNoScore", ""), &sheet(80.0, 5.0, 0, true));
-    let low = run(&rubric("FailNoScore", ""), &sheet(0.0, 0.0, 0, false));
-    assert!(none.rank_key() < low.rank_key());
 }
 
 #[test]
 fn a_capped_veto_never_raises_the_total() {
     let r = rubric("FailCapScore(59)", "");
     let o = run(&r, &sheet(11.2, 0.0, 0, true));
-    assert_eq!(o.total, Some(11.2));
+    assert_eq!(shown(o.total).as_deref(), Some("11.20"));
     assert!(
         !o.steps
             .iter()
-            .any(|s| matches!(s, Step::VetoEffect { total: Some(t), .. } if *t > 11.2))
+            .any(|s| matches!(s, Step::VetoEffect { total: Some(t), .. } if *t > fg(11.2)))
     );
     let text = render_text(&o, &r, Lang::Zh);
     assert!(text.contains("总分最高计 59"), "{text}");
@@ -106,13 +108,15 @@ fn no_score_prints_a_dash_and_null_in_json() {
 fn published_precision_decides_the_verdict() {
     let r = rubric("FailKeepScore", "");
     for (points, total, passed, grade) in [
-        (59.995, 60.0, true, "合格"),
-        (59.996, 60.0, true, "合格"),
-        (59.994, 59.99, false, "不合格"),
-        (89.995, 90.0, true, "优秀"),
+        (59.995, "60.00", true, "合格"),
+        (59.996, "60.00", true, "合格"),
+        (59.994, "59.99", false, "不合格"),
+        (89.995, "90.00", true, "优秀"),
+        (59.985, "59.99", false, "不合格"),
+        (80.125, "80.13", true, "良好"),
     ] {
         let o = run(&r, &sheet(points - 9.0, 9.0, 0, false));
-        assert_eq!(o.total, Some(total), "{points}");
+        assert_eq!(shown(o.total).as_deref(), Some(total), "{points}");
         assert_eq!(
             (o.passed, o.grade.as_deref()),
             (passed, Some(grade)),
@@ -121,19 +125,20 @@ fn published_precision_decides_the_verdict() {
     }
     let o = run(&r, &sheet(50.995, 9.0, 0, false));
     let text = render_text(&o, &r, Lang::Zh);
-    assert!(text.contains("60（未修约 59.995）"), "{text}");
+    assert!(text.contains("60.00（未修约 59.995）"), "{text}");
     assert!(text.contains("结论：合格（60分及以上合格）"), "{text}");
+    assert!(text.contains("得分保留两位小数，四舍五入"), "{text}");
     let en = render_text(&o, &r, Lang::En);
-    assert!(en.contains("60 (unrounded 59.995)"), "{en}");
+    assert!(en.contains("60.00 (unrounded 59.995)"), "{en}");
 }
 
 #[test]
 fn sums_carry_no_float_noise() {
     let r = rubric("FailKeepScore", "");
     let o = run(&r, &sheet(0.1, 0.2, 0, false));
-    assert_eq!(o.total, Some(0.3));
-    assert_eq!(o.base, 0.3);
-    assert_eq!(o.unrounded, 0.3);
+    assert_eq!(shown(o.total).as_deref(), Some("0.30"));
+    assert_eq!(o.base.text(), "0.30");
+    assert_eq!(o.unrounded, fg(0.3).exact());
 }
 
 #[test]
@@ -141,12 +146,15 @@ fn the_gate_uses_the_published_base_on_the_rubric_side() {
     // 79.995 publishes as 80.00: not above 80, but at least 80.
     let above = run(&rubric("FailKeepScore", ""), &sheet(70.995, 9.0, 3, false));
     assert_eq!(
-        (above.base, above.bonus, above.total),
-        (80.0, 0.0, Some(80.0))
+        (above.base.text(), above.bonus.text(), shown(above.total)),
+        ("80.00".into(), "0.00".into(), Some("80.00".into()))
     );
     let r = rubric("FailKeepScore", "gate_side: AtLeast,");
     let at_least = run(&r, &sheet(70.995, 9.0, 3, false));
-    assert_eq!((at_least.bonus, at_least.total), (3.0, Some(83.0)));
+    assert_eq!(
+        (at_least.bonus.text(), shown(at_least.total)),
+        ("3.00".into(), Some("83.00".into()))
+    );
     let text = render_text(&at_least, &r, Lang::Zh);
     assert!(text.contains("基础分达到80分及以上计加分"), "{text}");
 }
@@ -162,7 +170,7 @@ fn the_gate_is_stated_once_for_several_bonus_items() {
         .iter()
         .filter(|s| matches!(s, Step::BonusGate { .. }));
     assert_eq!(gates.count(), 1);
-    assert_eq!(o.bonus, 3.0);
+    assert_eq!(o.bonus.text(), "3.00");
     let text = render_text(&o, &r, Lang::Zh);
     assert_eq!(text.matches("基础分高于80分计加分").count(), 1, "{text}");
 }
@@ -171,7 +179,7 @@ fn the_gate_is_stated_once_for_several_bonus_items() {
 fn pass_side_above_fails_the_mark_itself() {
     let r = rubric("FailKeepScore", "pass_side: Above,");
     let o = run(&r, &sheet(51.0, 9.0, 0, false));
-    assert_eq!(o.total, Some(60.0));
+    assert_eq!(shown(o.total).as_deref(), Some("60.00"));
     assert!(!o.passed);
     assert_eq!(
         (o.status, o.grade.as_deref()),
@@ -199,7 +207,7 @@ fn a_stored_na_on_a_veto_leaves_it_unchecked() {
 fn an_incomplete_sheet_is_provisional_with_no_verdict() {
     let r = rubric("FailKeepScore", "");
     let o = run(&r, &[val("r", 80.0), val("s", 9.0)]);
-    assert_eq!(o.total, Some(89.0));
+    assert_eq!(shown(o.total).as_deref(), Some("89.00"));
     assert!(!o.complete && o.provisional() && !o.passed);
     assert_eq!((o.status, o.grade.as_deref()), (Status::InProgress, None));
     let text = render_text(&o, &r, Lang::Zh);
@@ -248,7 +256,7 @@ fn the_shipped_four_dimensions_rubric_caps_a_vetoed_total() {
     assert_eq!(o.status, Status::Vetoed);
     let total = o.total.expect("a capped total");
     assert!(
-        total < 59.0 && total == r.publish(o.unrounded),
+        total < fg(59.0) && total == r.publish(&o.unrounded),
         "total {total}"
     );
 }

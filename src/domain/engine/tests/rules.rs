@@ -1,7 +1,7 @@
 //! Item rules, category scaling, bonus gates and caps, vetoes, grades and completeness, with
 //! numbers computed by hand in the comments.
 
-use super::{assert_close, count, parse, val, veto};
+use super::{assert_close, count, fg, parse, val, veto};
 use crate::domain::engine::{ItemDetail, ItemState, Outcome, Status, Step, score};
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
@@ -94,7 +94,7 @@ fn range_clamps_out_of_range_values_and_says_so() {
     assert_close(item(&o, "pos").points, 5.0);
     assert_close(item(&o, "reply").points, 0.0);
     assert!(
-        matches!(how(&o, "pos"), ItemDetail::Range { clamped: Some((_, m)), level: Some(_), .. } if *m == 5.0)
+        matches!(how(&o, "pos"), ItemDetail::Range { clamped: Some((_, m)), level: Some(_), .. } if m.to_f64() == 5.0)
     );
     let detail = o.steps.iter().find_map(|s| match s {
         Step::Item { id, detail, .. } if id == "pos" => Some(detail.clone()),
@@ -115,10 +115,10 @@ fn deduction_counts_instances_caps_and_floors_at_zero() {
     assert_close(item(&o, "late").points, 0.0);
     assert_close(item(&o, "typo").points, 0.0);
     assert!(
-        matches!(how(&o, "late"), ItemDetail::Deduct { raw, deducted, .. } if *raw == 24.0 && *deducted == 20.0)
+        matches!(how(&o, "late"), ItemDetail::Deduct { raw, deducted, .. } if raw.to_f64() == 24.0 && deducted.to_f64() == 20.0)
     );
     assert!(
-        matches!(how(&o, "typo"), ItemDetail::Deduct { start, deducted, .. } if *start == 4.0 && *deducted == 5.0)
+        matches!(how(&o, "typo"), ItemDetail::Deduct { start, deducted, .. } if start.to_f64() == 4.0 && deducted.to_f64() == 5.0)
     );
 }
 
@@ -181,7 +181,7 @@ fn gated_bonus_is_ignored_below_the_gate() {
     assert_close(o.total.unwrap(), 77.8);
     assert!(o.steps.iter().any(|s| matches!(s, Step::BonusGate {
         base, gate, open: false, rule, ..
-    } if *base == 72.8 && *gate == 80.0 && rule == "基础分高于80分计加分")));
+    } if base.to_f64() == 72.8 && gate.to_f64() == 80.0 && rule == "基础分高于80分计加分")));
     assert_eq!(o.grade.as_deref(), Some("合格"));
     assert!(o.passed);
 }
@@ -212,8 +212,8 @@ fn open_gate_counts_bonus_up_to_item_and_rubric_caps() {
     let o = wechat(&rubric(), &e);
     assert_close(item(&o, "orig").points, 6.0);
     assert!(o.steps.contains(&Step::BonusCap {
-        sum: 11.0,
-        cap: 8.0
+        sum: fg(11.0),
+        cap: fg(8.0)
     }));
     assert_close(o.bonus, 8.0);
     assert_close(o.total.unwrap(), 108.0);
@@ -254,8 +254,8 @@ fn veto_can_force_the_total() {
     assert_close(o.total.unwrap(), 59.0);
     assert!(o.steps.contains(&Step::VetoEffect {
         policy: VetoPolicy::FailWithScore(59.0),
-        computed: 100.0,
-        total: Some(59.0),
+        computed: fg(100.0).at(2),
+        total: Some(fg(59.0).at(2)),
         unscored: 0,
     }));
     assert!(!o.passed);
@@ -269,7 +269,7 @@ fn a_veto_alone_settles_the_sheet() {
     for (policy, total) in [
         ("FailKeepScore", None),
         ("FailCapScore(40)", None),
-        ("FailWithScore(59)", Some(59.0)),
+        ("FailWithScore(59)", Some("59.00")),
         ("FailNoScore", None),
     ] {
         let r = parse(&RUBRIC.replace("FailKeepScore", policy));
@@ -277,7 +277,7 @@ fn a_veto_alone_settles_the_sheet() {
         assert!(o.complete && !o.provisional(), "{policy}");
         assert!(o.left_by_veto(), "{policy}");
         assert!(o.scored < o.applicable, "{policy}");
-        assert_eq!(o.total, total, "{policy}");
+        assert_eq!(o.total.map(|t| t.text()).as_deref(), total, "{policy}");
         assert!(!o.passed, "{policy}");
         assert_eq!(o.status, Status::Vetoed, "{policy}");
         assert_eq!(o.grade.as_deref(), Some("不合格"), "{policy}");
@@ -298,7 +298,7 @@ fn a_veto_alone_settles_the_sheet() {
     ]);
     let o = wechat(&rubric(), &e);
     assert!(o.complete && !o.left_by_veto());
-    assert_eq!(o.total, Some(100.0));
+    assert_eq!(o.total, Some(fg(100.0)));
 }
 
 #[test]

@@ -35,9 +35,9 @@ fn numbers_rates_and_dates_read_back_typed() {
     );
     t.rows.push(vec![
         Cell::text("=1+1"),
-        Cell::Num(96.8412, 2),
+        Cell::Fig(crate::domain::figure::Figure::new(9684, 2)),
         Cell::Int(445),
-        Cell::Rate(0.9933, 1),
+        Cell::Rate(crate::domain::figure::Figure::new(993, 3)),
         Cell::date_or_text("2024-12-16"),
     ]);
     t.rows
@@ -47,9 +47,10 @@ fn numbers_rates_and_dates_read_back_typed() {
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     let range = wb.worksheet_range("汇总").unwrap();
     assert_eq!(range.get_value((1, 0)), Some(&Data::String("=1+1".into())));
-    assert_eq!(range.get_value((1, 1)), Some(&Data::Float(96.8412)));
+    // The published values themselves, shown at their decimals by the cells' formats.
+    assert_eq!(range.get_value((1, 1)), Some(&Data::Float(96.84)));
     assert_eq!(range.get_value((1, 2)), Some(&Data::Float(445.0)));
-    assert_eq!(range.get_value((1, 3)), Some(&Data::Float(0.9933)));
+    assert_eq!(range.get_value((1, 3)), Some(&Data::Float(0.993)));
     assert!(matches!(range.get_value((1, 4)), Some(Data::DateTime(_))));
     assert_eq!(range.get_value((2, 0)), Some(&Data::String("县级".into())));
     let styles = part(&bytes, "xl/styles.xml");
@@ -65,8 +66,11 @@ fn numbers_rates_and_dates_read_back_typed() {
 fn every_sheet_is_set_up_for_a4() {
     let mut wide = Table::new("宽表", (0..20).map(|i| format!("第{i}列")).collect());
     for i in 0..60 {
-        wide.rows
-            .push((0..20).map(|_| Cell::Num(f64::from(i), 2)).collect());
+        wide.rows.push(
+            (0..20)
+                .map(|_| Cell::Fig(crate::domain::figure::Figure::new(i64::from(i) * 100, 2)))
+                .collect(),
+        );
     }
     let narrow = Table::new("窄表", vec!["账号".into(), "得分".into()]);
     let bytes = xlsx_bytes(&[wide, narrow]).unwrap();
@@ -105,9 +109,14 @@ fn every_sheet_is_set_up_for_a4() {
 #[test]
 fn a_printed_sheet_has_title_facts_sections_and_closing_lines() {
     let mut t = Table::new("评分", vec!["指标".into(), "得分".into()]);
-    t.rows
-        .push(vec![Cell::text("职能契合"), Cell::Num(20.0, 2)]);
-    t.rows.push(vec![Cell::text("小计"), Cell::Num(20.0, 2)]);
+    t.rows.push(vec![
+        Cell::text("职能契合"),
+        Cell::Fig(crate::domain::figure::Figure::new(2000, 2)),
+    ]);
+    t.rows.push(vec![
+        Cell::text("小计"),
+        Cell::Fig(crate::domain::figure::Figure::new(2000, 2)),
+    ]);
     let mut sec = Section::new(t);
     sec.strong = vec![1];
     sec.filter = false;
