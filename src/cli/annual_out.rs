@@ -270,10 +270,8 @@ pub fn emit(
         }
     };
     match out {
-        Some(p) => std::fs::write(p, text).with_context(|| {
-            format!("{} {}", lang.pick("无法写入", "cannot write"), p.display())
-        })?,
-        None => print!("{text}"),
+        Some(p) => crate::io::out::write_file(p, text.as_bytes())?,
+        None => crate::io::out::print(&text)?,
     }
     Ok(())
 }
@@ -351,5 +349,5 @@ fn xlsx(
         ws.write_string(r, 2, &v.unit)?;
         ws.write_string(r, 3, v.reasons.join("；"))?;
     }
-    wb.save(path)
+    crate::io::out::save_xlsx(&mut wb, path)
 }

@@ -30,19 +30,19 @@ pub fn verify(
                     "message": describe(f, lang),
                 })).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            crate::outln!("{}", serde_json::to_string_pretty(&v)?)?;
         }
-        ExplainFormat::Text => print_text(&audit, lang),
+        ExplainFormat::Text => print_text(&audit, lang)?,
     }
     let Some(first) = audit.findings.first() else {
         if format == ExplainFormat::Text {
-            println!(
+            crate::outln!(
                 "{}",
                 lang.pick(
                     "审计通过：历史链完整，所有条目与其历史一致",
                     "audit ok: every chain is intact and every entry matches its history"
                 )
-            );
+            )?;
         }
         return Ok(());
     };
@@ -57,7 +57,7 @@ pub fn verify(
 }
 
 /// Per round what was checked and its chain head, then the findings (at most [`SHOWN`]).
-fn print_text(audit: &crate::storage::Audit, lang: Lang) {
+fn print_text(audit: &crate::storage::Audit, lang: Lang) -> anyhow::Result<()> {
     for r in &audit.rounds {
         let head = if r.head.is_empty() { "-" } else { &r.head };
         let line = match lang {
@@ -70,10 +70,10 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) {
                 r.id, r.name, r.history_rows, r.entries
             ),
         };
-        println!("{line}");
+        crate::outln!("{line}")?;
     }
     for f in audit.findings.iter().take(SHOWN) {
-        println!("{}", describe(f, lang));
+        crate::outln!("{}", describe(f, lang))?;
     }
     if audit.findings.len() > SHOWN {
         let more = audit.findings.len() - SHOWN;
@@ -81,8 +81,9 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) {
             Lang::Zh => format!("……另有 {more} 处"),
             Lang::En => format!("… and {more} more"),
         };
-        println!("{line}");
+        crate::outln!("{line}")?;
     }
+    Ok(())
 }
 
 /// One finding as a sentence that names the round and the row or entry.

@@ -115,16 +115,16 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
     if args.print {
         for round in store.rounds()? {
             let s = summary::round_summary(&mut store, &round)?;
-            println!(
+            crate::outln!(
                 "{}",
                 crate::text_safety::escape_text(&summary::render(&s, lang))
-            );
+            )?;
         }
-        println!(
+        crate::outln!(
             "{}: {}",
             lang.pick("演示数据库", "demo database"),
             path.display()
-        );
+        )?;
         return Ok(());
     }
     let opts = TuiOptions {
@@ -162,7 +162,7 @@ pub fn synth(path: &Path, args: &GenArgs, lang: Lang) -> anyhow::Result<()> {
         bar.set_position(done);
     })?;
     bar.finish_and_clear();
-    println!(
+    crate::outln!(
         "{}",
         msg::gen_done(
             lang,
@@ -170,7 +170,7 @@ pub fn synth(path: &Path, args: &GenArgs, lang: Lang) -> anyhow::Result<()> {
             started.elapsed().as_secs_f64(),
             &path.display().to_string()
         )
-    );
+    )?;
     Ok(())
 }
 

@@ -170,7 +170,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
             // is kept beside the published one (cleaned of noise only).
             let mut v = serde_json::to_value(&explained)?;
             precision::round_json(&mut v, rubric.decimals, &["unrounded"]);
-            println!("{}", serde_json::to_string_pretty(&v)?)
+            crate::outln!("{}", serde_json::to_string_pretty(&v)?)?
         }
         ExplainFormat::Text => {
             for x in &explained {
@@ -191,16 +191,16 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                     lang.pick("评估人", "evaluator"),
                     escape_cell(who)
                 );
-                println!("{head}");
+                crate::outln!("{head}")?;
                 let body = explain::render_text(&x.outcome, &rubric, lang);
-                println!("{}", escape_text(&body));
+                crate::outln!("{}", escape_text(&body))?;
                 if !x.notes.is_empty() {
-                    println!("{}", escape_text(&render_notes(&x.notes, lang)));
+                    crate::outln!("{}", escape_text(&render_notes(&x.notes, lang)))?;
                 }
-                print!(
+                crate::out!(
                     "{}",
                     escape_text(&super::ops_auto::render_text(&x.automatic, lang))
-                );
+                )?;
             }
         }
     }

@@ -86,7 +86,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
         }
         anyhow::bail!(msg);
     }
-    println!(
+    crate::outln!(
         "{}",
         lang.pick(
             &format!(
@@ -98,7 +98,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
                 out.rows, out.inserted, out.unchanged, out.replaced
             ),
         )
-    );
+    )?;
     // New figures move the automatic values of the rounds they fall in.
     let dates = posts.iter().map(|p| p.post.published.date()).chain(
         weeks
@@ -113,7 +113,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
     );
     if let Some((from, to)) = span.filter(|_| out.inserted + out.replaced > 0) {
         for line in super::ops_auto_run::after_metrics(store, from, to, lang)? {
-            println!("{line}");
+            crate::outln!("{line}")?;
         }
     }
     Ok(())
@@ -144,7 +144,9 @@ fn history(store: &Store, lang: Lang) -> anyhow::Result<()> {
             "id", "when", "file", "kind", "rows", "new", "replaced", "sha256",
         ],
     };
-    super::ops::write_stdout(&super::output::table(&header, &rows))
+    Ok(crate::io::out::print(&super::output::table(
+        &header, &rows,
+    ))?)
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -189,7 +189,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Init) => {
             let path = db_path(&cli)?;
             create_store(&cli)?;
-            println!("{}", path.display());
+            crate::outln!("{}", path.display())?;
             eprintln!("{}", crate::i18n::msg::init_next(lang));
             Ok(())
         }
@@ -246,8 +246,9 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut cmd, "assay", &mut std::io::stdout());
-            Ok(())
+            let mut text = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "assay", &mut text);
+            Ok(crate::io::out::print_bytes(&text)?)
         }
     }
 }

@@ -189,26 +189,34 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
         to,
         args.week_start,
     )?;
-    let out = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let written = super::ops_render::render_to(&report, args.format, lang, &mut out)
-        .and_then(|()| Ok(std::io::Write::flush(&mut out)?));
+    let mut failed = None;
+    let written = crate::io::out::stream_stdout(&mut |w| {
+        super::ops_render::render_to(&report, args.format, lang, w).map_err(|e| {
+            let io = output_io(&e).unwrap_or_else(|| std::io::Error::other("render"));
+            failed = Some(e);
+            io
+        })
+    });
     // The report is no longer needed: the process ends without freeing its rows one by one.
     std::mem::forget(report);
-    match written {
-        Err(e) if broken_pipe(&e) => Ok(()),
-        r => r,
+    match (written, failed) {
+        (Ok(()), _) => Ok(()),
+        // A failure that is not the output's (a value the CSV writer refused) keeps its message.
+        (Err(_), Some(f)) if output_io(&f).is_none() => Err(f),
+        (Err(e), _) => Err(e.into()),
     }
 }
 
-/// Whether `e` is a write to a reader that went away (`| head`): not an error.
-fn broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<csv::Error>().is_some_and(|c| {
-                matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
-            })
+/// The I/O error under a rendering failure (through a CSV writer's error too).
+fn output_io(e: &anyhow::Error) -> Option<std::io::Error> {
+    e.chain().find_map(|c| {
+        let io = c.downcast_ref::<std::io::Error>().or_else(|| {
+            match c.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+                Some(csv::ErrorKind::Io(io)) => Some(io),
+                _ => None,
+            }
+        })?;
+        Some(std::io::Error::new(io.kind(), io.to_string()))
     })
 }
 
@@ -228,16 +236,6 @@ pub fn refresh_index(store: &mut Store, lang: Lang) {
     }
     if let Err(e) = store.refresh_ops_index() {
         tracing::warn!("ops index not refreshed: {e}");
-    }
-}
-
-/// Writes to stdout; a reader that went away (`| head`) is not an error.
-pub fn write_stdout(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => Ok(r?),
     }
 }
 

@@ -61,13 +61,13 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
     let round = super::resolve::round(store, &args.round, lang)?;
     let rubric = super::resolve::rubric(&round)?;
     if !super::ops_auto::names_rules(&rubric) {
-        println!(
+        crate::outln!(
             "{}",
             lang.pick(
                 "该轮次的评分表没有引用运营规则的指标，无自动值",
                 "the round's rubric has no item that names a rule: nothing automatic"
             )
-        );
+        )?;
         return Ok(());
     }
     super::ops::refresh_index(store, lang);
@@ -77,9 +77,17 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
     }
     let (lines, records, skipped) = (plan.lines, plan.records, plan.skipped);
     if args.json {
-        return super::ops::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
+        return Ok(crate::io::out::print(
+            &(serde_json::to_string_pretty(&lines)? + "\n"),
+        )?);
     }
-    super::ops::write_stdout(&render(&lines, records.len(), skipped, args.dry_run, lang))
+    Ok(crate::io::out::print(&render(
+        &lines,
+        records.len(),
+        skipped,
+        args.dry_run,
+        lang,
+    ))?)
 }
 
 /// What a run does in one round: every rule-named item of every started sheet with its step,

@@ -34,14 +34,14 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
             for f in files {
                 match rubric_file::load(f) {
                     Ok(r) => {
-                        println!(
+                        crate::outln!(
                             "{}: ok — {} {} ({} {})",
                             f.display(),
                             escape_cell(&r.rubric.name),
                             escape_cell(&r.rubric.version),
                             r.rubric.items().len(),
                             lang.pick("项", "items")
-                        );
+                        )?;
                         warn_unsafe(f, &r.text, lang);
                     }
                     Err(e) => {
@@ -61,7 +61,7 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
         RubricCmd::Show { file } => {
             let r = rubric_file::load(file)?;
             let tree = crate::domain::rubric::render_tree(&r.rubric, lang);
-            print!("{}", escape_text(&tree));
+            crate::out!("{}", escape_text(&tree))?;
             warn_unsafe(file, &r.text, lang);
             Ok(())
         }

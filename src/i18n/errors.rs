@@ -2,7 +2,7 @@
 //! worded through the catalogue; anything not matched keeps its own (English) text.
 
 pub use super::io_errors::io_reason;
-use super::io_errors::{config, import, panel_file, rubric_file};
+use super::io_errors::{config, import, out, panel_file, rubric_file};
 use super::{Lang, msg};
 use crate::domain::entry::EntryError;
 use crate::storage::StoreError;
@@ -61,6 +61,9 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
             && let Some(t) = panel_file(e, lang)
         {
             return t;
+        }
+        if let Some(e) = cause.downcast_ref::<crate::io::out::OutError>() {
+            return out(e, lang);
         }
         if let Some(t) = words_of(cause, lang) {
             return t;

@@ -17,6 +17,58 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
     }
 }
 
+/// An output that could not be written: standard output, a `--out` file, a folder.
+pub(super) fn out(e: &crate::io::out::OutError, lang: Lang) -> String {
+    use crate::io::out::OutError as E;
+    match e {
+        E::Stdout { source } => match lang {
+            Lang::Zh => format!(
+                "无法写入标准输出：{}；输出不完整，请检查磁盘空间或接收输出的程序",
+                io_reason(source, lang)
+            ),
+            Lang::En => format!(
+                "cannot write to standard output: {}; the output is incomplete",
+                io_reason(source, lang)
+            ),
+        },
+        E::File { path, source } => super::msg::cannot_write(lang, path, source),
+        E::Folder { path } => match lang {
+            Lang::Zh => format!(
+                "{} 是一个文件夹，不能作为输出文件；请给出文件名，例如 {}",
+                path.display(),
+                path.join("输出.csv").display()
+            ),
+            Lang::En => format!(
+                "{} is a folder, not an output file; give a file name such as {}",
+                path.display(),
+                path.join("out.csv").display()
+            ),
+        },
+        E::NotFolder { path } => match lang {
+            Lang::Zh => format!("{} 已存在且不是文件夹；请给出一个文件夹", path.display()),
+            Lang::En => format!(
+                "{} exists and is not a folder; give a folder",
+                path.display()
+            ),
+        },
+        E::Special { path, kind } => match lang {
+            Lang::Zh => format!(
+                "{} 是特殊文件（{}），写入会损坏它；请给出普通文件",
+                path.display(),
+                match *kind {
+                    "block device" => "块设备",
+                    "socket" => "套接字",
+                    _ => "特殊文件",
+                }
+            ),
+            Lang::En => format!(
+                "{} is a {kind}; writing would damage it: give a regular file",
+                path.display()
+            ),
+        },
+    }
+}
+
 pub(super) fn rubric_file(
     e: &crate::io::rubric_file::RubricFileError,
     lang: Lang,

@@ -1,11 +1,13 @@
 //! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric
 //! files, operations metrics, score files, panel exchange files, and the one CSV and XLSX writer
-//! every export goes through (`export`).
+//! every export goes through (`export`), and the one writer of standard output and `--out`
+//! files (`out`).
 
 pub mod accounts;
 pub mod export;
 pub mod panel_file;
 
 pub mod metrics;
+pub mod out;
 pub mod rubric_file;
 pub mod scores;

@@ -29,6 +29,7 @@ fn key_of(a: &crate::domain::account::Account) -> AccountKey {
 }
 
 pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Result<()> {
+    crate::io::out::file_target(&args.out)?;
     let round = store.round(&args.round)?;
     let accounts: HashMap<i64, AccountKey> = store
         .round_accounts(round.id)?
@@ -106,10 +107,7 @@ pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Resul
         history,
     };
     let text = panel_file::to_text(&content)?;
-    let tmp = args.out.with_extension("part");
-    std::fs::write(&tmp, text.as_bytes())
-        .and_then(|()| std::fs::rename(&tmp, &args.out))
-        .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_write(lang, &args.out, &e)))?;
+    crate::io::out::write_file(&args.out, text.as_bytes())?;
     eprintln!(
         "{}",
         match lang {

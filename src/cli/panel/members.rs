@@ -30,7 +30,7 @@ pub fn member(store: &mut Store, args: &MemberArgs, lang: Lang) -> anyhow::Resul
         affiliation: args.affiliation.clone().unwrap_or_default(),
     };
     store.set_member(round.id, &m)?;
-    println!(
+    crate::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -49,7 +49,7 @@ pub fn member(store: &mut Store, args: &MemberArgs, lang: Lang) -> anyhow::Resul
                 round.name, m.name, m.affiliation
             ),
         }
-    );
+    )?;
     Ok(())
 }
 
@@ -114,7 +114,7 @@ pub fn assign(store: &mut Store, args: &AssignArgs, lang: Lang) -> anyhow::Resul
         *load.entry(e).or_default() += 1;
     }
     let loads: Vec<String> = load.iter().map(|(e, n)| format!("{e} {n}")).collect();
-    println!(
+    crate::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -132,7 +132,7 @@ pub fn assign(store: &mut Store, args: &AssignArgs, lang: Lang) -> anyhow::Resul
                 loads.join(", ")
             ),
         }
-    );
+    )?;
     Ok(())
 }
 
@@ -174,14 +174,14 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
     }
     let policy = store.panel_policy(round.id)?;
     match args.format {
-        Format::Json => println!(
+        Format::Json => crate::outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "round": round.name, "policy": policy, "members": rows, "assignments": assigned.len(),
                 "category_methods": store.category_methods(round.id)?.into_iter()
                     .map(|(c, m)| (c, m.code())).collect::<std::collections::BTreeMap<_, _>>(),
             }))?
-        ),
+        )?,
         f => {
             let header = [
                 lang.pick("姓名", "name"),
@@ -210,15 +210,15 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
                 })
                 .collect();
             if f == Format::Csv {
-                print!("{}", output::csv(&header, &table)?);
+                crate::out!("{}", output::csv(&header, &table)?)?;
             } else {
-                print!("{}", output::table(&header, &table));
-                println!(
+                crate::out!("{}", output::table(&header, &table))?;
+                crate::outln!(
                     "{}: {}",
                     lang.pick("结果规则", "result rules"),
                     serde_json::to_string(&policy)?
-                );
-                println!("{}", super::categories::line(store, &round, lang)?);
+                )?;
+                crate::outln!("{}", super::categories::line(store, &round, lang)?)?;
             }
         }
     }

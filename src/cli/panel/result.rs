@@ -51,13 +51,13 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
     if let Some(c) = args.calibration {
         store.set_calibration(round.id, c == super::OnOff::On)?;
     }
-    println!("{}", serde_json::to_string(&p)?);
-    println!("{}", super::categories::line(store, &round, lang)?);
+    crate::outln!("{}", serde_json::to_string(&p)?)?;
+    crate::outln!("{}", super::categories::line(store, &round, lang)?)?;
     if args.calibration.is_some() {
-        println!(
+        crate::outln!(
             "{}",
             super::calibration::state_text(store, round.id, &round.name, lang)?
-        );
+        )?;
     }
     Ok(())
 }
@@ -156,7 +156,7 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
         accounts: rows,
     };
     match args.format {
-        Format::Json => println!("{}", crate::cli::output::json(&out)?),
+        Format::Json => crate::outln!("{}", crate::cli::output::json(&out)?)?,
         f => {
             let header = [
                 lang.pick("账号", "account"),
@@ -193,9 +193,9 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                 })
                 .collect();
             if f == Format::Csv {
-                print!("{}", output::csv(&header, &rows)?)
+                crate::out!("{}", output::csv(&header, &rows)?)?
             } else {
-                print!("{}", output::table(&header, &rows))
+                crate::out!("{}", output::table(&header, &rows))?
             }
         }
     }

@@ -15,6 +15,9 @@ pub enum XlsxError {
         path: String,
         source: rust_xlsxwriter::XlsxError,
     },
+    /// The workbook was built; the file could not be written.
+    #[error(transparent)]
+    Out(#[from] crate::io::out::OutError),
 }
 
 /// A legal, unique worksheet name: at most 31 characters, none of `[]:*?/\`, not empty, not
@@ -93,15 +96,17 @@ fn workbook(tables: &[Table]) -> Result<Workbook, rust_xlsxwriter::XlsxError> {
     Ok(wb)
 }
 
-/// Writes the tables as one workbook at `path`.
+/// Writes the tables as one workbook at `path`, through the one file writer.
 pub fn write_xlsx(path: &Path, tables: &[Table]) -> Result<(), XlsxError> {
+    crate::io::out::file_target(path)?;
     let err = |source| XlsxError::Write {
         path: path.display().to_string(),
         source,
     };
-    workbook(tables)
-        .and_then(|mut wb| wb.save(path))
-        .map_err(err)
+    let bytes = workbook(tables)
+        .and_then(|mut wb| wb.save_to_buffer())
+        .map_err(err)?;
+    Ok(crate::io::out::write_file(path, &bytes)?)
 }
 
 /// The workbook as bytes (for `--out -` or tests).

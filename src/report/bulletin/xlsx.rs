@@ -203,7 +203,7 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
     if let Some(o) = &b.operations {
         ops_sheet(wb.add_worksheet(), o, w)?;
     }
-    wb.save(path)
+    crate::io::out::save_xlsx(&mut wb, path)
 }
 
 /// The operations sheet: the same section as the Markdown and HTML bulletin (its intro, the

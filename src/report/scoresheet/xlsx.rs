@@ -134,7 +134,7 @@ impl SheetBook {
         page_setup(ws, 2)?;
         ws.set_landscape();
         ws.set_column_range_width(0, cols - 1, 12)?;
-        self.wb.save(path)
+        crate::io::out::save_xlsx(&mut self.wb, path)
     }
 }
 
@@ -243,7 +243,7 @@ impl SplitWriter {
         ws.set_name(SheetNames::default().legal(&sheet.account))?;
         write_sheet(ws, sheet, &self.formats)?;
         let path = self.dir.join(name);
-        wb.save(&path)?;
+        crate::io::out::save_xlsx(&mut wb, &path)?;
         self.written += 1;
         Ok(path)
     }

@@ -161,7 +161,7 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
         .filter(|s| matches!(s, MergeWrite::Submission(..)))
         .count();
     if changed == 0 && plan.resolved == 0 && plan.carried == 0 {
-        println!(
+        crate::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!("无变化：文件内容已全部合并过（{} 条相同）", plan.unchanged),
@@ -170,9 +170,9 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
                     plan.unchanged
                 ),
             }
-        );
+        )?;
     } else {
-        println!(
+        crate::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!(
@@ -194,7 +194,7 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
                     plan.carried
                 ),
             }
-        );
+        )?;
     }
     Ok(())
 }
