@@ -38,6 +38,7 @@ pub mod msg;
 mod msg_admin;
 mod msg_words;
 pub mod panel_msg;
+pub mod trust_msg;
 
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 

@@ -10,21 +10,25 @@ use super::ExplainFormat;
 const SHOWN: usize = 50;
 
 pub fn verify(
-    store: &Store,
+    store: &mut Store,
     round: Option<&str>,
     format: ExplainFormat,
     lang: Lang,
 ) -> anyhow::Result<()> {
+    // A round whose pinned rubric no longer matches its hash cannot be opened; the audit still
+    // names it (all rounds are audited then).
     let round = match round {
         Some(key) => Some(store.round(key)?.id),
         None => None,
     };
-    let audit = store.audit(round)?;
+    let mut audit = store.audit(round)?;
+    kept_sheets(store, round, &mut audit.findings)?;
     match format {
         ExplainFormat::Json => {
             let v = serde_json::json!({
                 "ok": audit.findings.is_empty(),
                 "rounds": audit.rounds,
+                "ledger_head": audit.ledger_head,
                 "findings": audit.findings.iter().map(|f| serde_json::json!({
                     "finding": f,
                     "message": describe(f, lang),
@@ -56,6 +60,35 @@ pub fn verify(
     })
 }
 
+/// Each round's kept per-sheet results against a recomputation from its entries (rounds whose
+/// pinned rubric fails its hash are named by the audit already and skipped here).
+fn kept_sheets(
+    store: &mut Store,
+    only: Option<i64>,
+    findings: &mut Vec<Finding>,
+) -> anyhow::Result<()> {
+    for r in store.rounds()? {
+        if only.is_some_and(|o| o != r.id)
+            || findings
+                .iter()
+                .any(|f| matches!(f, Finding::RubricHash { round } if *round == r.id))
+        {
+            continue;
+        }
+        let Ok(round) = store.round(&r.id.to_string()) else {
+            continue;
+        };
+        let bad = crate::report::source::verify(store, &round)?;
+        if !bad.is_empty() {
+            findings.push(Finding::KeptSheets {
+                round: r.id,
+                sheets: bad.len(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Per round what was checked and its chain head, then the findings (at most [`SHOWN`]).
 fn print_text(audit: &crate::storage::Audit, lang: Lang) -> anyhow::Result<()> {
     for r in &audit.rounds {
@@ -71,6 +104,16 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) -> anyhow::Result<()> {
             ),
         };
         crate::outln!("{line}")?;
+    }
+    if !audit.ledger_head.is_empty() {
+        let h = &audit.ledger_head;
+        crate::outln!(
+            "{}",
+            match lang {
+                Lang::Zh => format!("登记链（轮次设置、评审组、运营数据、账号）链尾哈希 {h}"),
+                Lang::En => format!("ledger (round settings, panels, metrics, accounts) head {h}"),
+            }
+        )?;
     }
     for f in audit.findings.iter().take(SHOWN) {
         crate::outln!("{}", describe(f, lang))?;
@@ -88,7 +131,8 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) -> anyhow::Result<()> {
 
 /// One finding as a sentence that names the round and the row or entry.
 pub fn describe(f: &Finding, lang: Lang) -> String {
-    describe_chain(f, lang == Lang::Zh)
+    let zh = lang == Lang::Zh;
+    super::audit_ledger::describe(f, zh).unwrap_or_else(|| describe_chain(f, zh))
 }
 
 /// Findings about the history chain, the heads and the pinned rubric.

@@ -133,6 +133,9 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
         round: Some(info.round_id),
         db_label: path.display().to_string(),
     };
+    // A write the TUI cannot make at once (another program holds the lock) waits on screen and
+    // is retried, instead of freezing the keys for the whole timeout of scripts.
+    store.set_busy_timeout(crate::storage::TUI_BUSY_TIMEOUT)?;
     runtime::run(store, opts)
 }
 
@@ -185,6 +188,7 @@ pub fn tui(store: Store, lang: Lang, args: &TuiArgs, path: &Path) -> anyhow::Res
         round,
         db_label: path.display().to_string(),
     };
+    store.set_busy_timeout(crate::storage::TUI_BUSY_TIMEOUT)?;
     runtime::run(store, opts)
 }
 

@@ -32,13 +32,13 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
     ),
     ("Output format", "输出格式"),
     (
-        "Write one evaluator's work in a round to a checksummed file for the chair",
-        "把一名评估人在一个轮次中的评分写入带校验和的文件，交给组长",
+        "Write one evaluator's work in a round to a file signed by this machine's key, for the chair",
+        "把一名评估人在一个轮次中的评分写入用本机密钥签名的文件，交给组长",
     ),
     ("Evaluator name", "评估人姓名"),
     (
-        "File to write (JSON with a SHA-256 checksum)",
-        "要写入的文件（带 SHA-256 校验和的 JSON）",
+        "File to write (JSON signed with this machine's ed25519 key)",
+        "要写入的文件（用本机 ed25519 密钥签名的 JSON）",
     ),
     (
         "Merge evaluators' export files into this database: all or nothing, conflicts listed",

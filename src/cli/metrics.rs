@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use crate::i18n::Lang;
-use crate::io::metrics::{read_metrics, resolve};
+use crate::io::metrics::{read_metrics_from, resolve};
 use crate::storage::metric_import::ImportSource;
 use crate::storage::{AccountFilter, Store};
 
@@ -40,8 +40,6 @@ pub fn run(store: &mut Store, cmd: &MetricsCmd, lang: Lang) -> anyhow::Result<()
 
 fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Result<()> {
     let name = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_read(lang, &args.file, &e)))?;
     let failed = || {
         lang.pick(
             "指标导入失败，未写入任何数据",
@@ -49,7 +47,10 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
         )
         .to_string()
     };
-    let file = read_metrics(&args.file, args.week_start).with_context(failed)?;
+    let bytes = crate::io::accounts::read_table_bytes(&args.file).with_context(failed)?;
+    let sha256 = sha256_hex(&bytes);
+    let csv = (!crate::io::accounts::is_workbook(&args.file)).then_some(bytes);
+    let file = read_metrics_from(&args.file, csv, args.week_start).with_context(failed)?;
     let accounts = store.list_accounts(&AccountFilter::default())?;
     let (posts, weeks) = resolve(&name, &file, &accounts).with_context(failed)?;
     let source = ImportSource {
@@ -57,7 +58,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
             .file
             .file_name()
             .map_or(name.clone(), |f| f.to_string_lossy().into_owned()),
-        sha256: sha256_hex(&bytes),
+        sha256,
     };
     let out = store.import_metrics(&source, &posts, &weeks, args.replace)?;
     if !out.applied {

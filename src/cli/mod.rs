@@ -5,6 +5,8 @@ mod annual_out;
 mod args;
 mod assigned;
 mod audit;
+mod audit_ledger;
+mod backup;
 mod blind;
 mod bulletin;
 mod corrections;
@@ -12,6 +14,7 @@ mod demo;
 mod explain;
 mod help_zh;
 mod help_zh_more;
+mod help_zh_trust;
 mod history;
 mod metrics;
 mod ops;
@@ -97,6 +100,8 @@ pub enum Command {
     /// Check the tamper-evident history: chains, heads, entries, pinned rubrics
     #[command(subcommand)]
     Audit(AuditCmd),
+    /// Copy the database while it is in use (SQLite's online backup), checked before it is kept
+    Backup(backup::BackupArgs),
     /// Print shell completions
     Completions {
         /// Shell to print completions for
@@ -230,6 +235,11 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Score(ScoreCmd::Import(args))) => {
             score_import::run(&mut open_store(&cli)?, args, lang)
         }
+        // Joining a round package is how an evaluator's database begins: it may create it.
+        Some(Command::Panel(cmd @ panel::PanelCmd::Join(args))) => {
+            not_the_database(&args.file, &cli, lang)?;
+            panel::run(&mut create_store(&cli)?, cmd, lang)
+        }
         Some(Command::Panel(cmd)) => panel::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
@@ -242,8 +252,9 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
         Some(Command::Audit(AuditCmd::Verify { round, format })) => {
-            audit::verify(&open_store(&cli)?, round.as_deref(), *format, lang)
+            audit::verify(&mut open_store(&cli)?, round.as_deref(), *format, lang)
         }
+        Some(Command::Backup(args)) => backup::run(&open_store(&cli)?, &db_path(&cli)?, args, lang),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut text = Vec::new();

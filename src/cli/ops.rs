@@ -128,13 +128,19 @@ fn formulas(names: &[String], lang: Lang) -> anyhow::Result<Vec<Formula>> {
             continue;
         }
         let path = PathBuf::from(n);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            let why = crate::i18n::errors::io_reason(&e, lang);
+        let bytes = crate::io::input::read(&path, crate::io::input::Kind::Formula).map_err(|e| {
+            let why = match e {
+                crate::io::input::InputError::Io { source, .. } => {
+                    crate::i18n::errors::io_reason(&source, lang)
+                }
+                other => crate::i18n::errors::render(&anyhow::Error::new(other), lang),
+            };
             anyhow::anyhow!(match lang {
                 Lang::Zh => format!("{n} 既不是内置公式（gov-ops、wci-v14.2、wci-v2.0、bci）也不是可读的文件：{why}"),
                 Lang::En => format!("{n} is neither a shipped formula (gov-ops, wci-v14.2, wci-v2.0, bci) nor a readable file: {why}"),
             })
         })?;
+        let text = String::from_utf8_lossy(&bytes);
         out.push(formula::parse(&text, n).with_context(|| {
             lang.pick(
                 "公式文件有误，未生成报告",

@@ -62,7 +62,16 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         {
             return t;
         }
-        if let Some(e) = cause.downcast_ref::<crate::io::out::OutError>() {
+        if let Some(e) = cause.downcast_ref::<crate::io::package::PackageError>() {
+            return super::trust_msg::package_error(e, lang);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::io::keys::KeyError>() {
+            return super::trust_msg::key_error(e, lang);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::io::input::InputError>() {
+            return super::io_errors::input(e, lang);
+        }
+        if let Some(e) = out_error(cause) {
             return out(e, lang);
         }
         if let Some(t) = words_of(cause, lang) {
@@ -75,6 +84,24 @@ pub fn render(err: &anyhow::Error, lang: Lang) -> String {
         }
     }
     format!("{err:#}")
+}
+
+/// An output refused or failed, also where a workbook writer carries it as its I/O error.
+fn out_error<'a>(
+    cause: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a crate::io::out::OutError> {
+    use crate::io::out::OutError;
+    let inner = |io: &'a std::io::Error| io.get_ref()?.downcast_ref::<OutError>();
+    if let Some(e) = cause.downcast_ref::<OutError>() {
+        return Some(e);
+    }
+    if let Some(crate::io::export::XlsxError::Out(e)) = cause.downcast_ref() {
+        return Some(e);
+    }
+    if let Some(rust_xlsxwriter::XlsxError::IoError(io)) = cause.downcast_ref() {
+        return inner(io);
+    }
+    cause.downcast_ref::<std::io::Error>().and_then(inner)
 }
 
 /// Metrics imports and the demo loader, whose own errors wrap the importer's and storage's

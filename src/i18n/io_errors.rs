@@ -69,6 +69,63 @@ pub(super) fn out(e: &crate::io::out::OutError, lang: Lang) -> String {
     }
 }
 
+/// An input refused before reading: larger than the cap of its kind, or not a regular file.
+pub(crate) fn input(e: &crate::io::input::InputError, lang: Lang) -> String {
+    use crate::io::input::{InputError as E, size_words};
+    let zh = lang == Lang::Zh;
+    match e {
+        E::Io { path, source } => match lang {
+            Lang::Zh => format!("无法读取 {}：{}", path.display(), io_reason(source, lang)),
+            Lang::En => format!(
+                "cannot read {}: {}",
+                path.display(),
+                io_reason(source, lang)
+            ),
+        },
+        E::TooLarge {
+            path,
+            kind,
+            size,
+            cap,
+        } => {
+            let cap = size_words(*cap, zh);
+            let what = kind.words(zh);
+            match (size, lang) {
+                (Some(n), Lang::Zh) => format!(
+                    "{} 有 {}，超过{what}的上限 {cap}；未读取。请检查是否选错了文件",
+                    path.display(),
+                    size_words(*n, zh)
+                ),
+                (None, Lang::Zh) => format!(
+                    "{} 读到 {cap} 仍未结束，超过{what}的上限 {cap}；已停止读取。请给出普通文件",
+                    path.display()
+                ),
+                (Some(n), Lang::En) => format!(
+                    "{} is {}, over the {cap} a {what} may hold; not read. Check that it is the right file",
+                    path.display(),
+                    size_words(*n, zh)
+                ),
+                (None, Lang::En) => format!(
+                    "{} goes on past {cap}, the most a {what} may hold; reading stopped. Give a regular file",
+                    path.display()
+                ),
+            }
+        }
+        E::NotRegular { path, kind } => match lang {
+            Lang::Zh => format!(
+                "{} 不是普通文件（设备或管道）；请把{}保存为文件后给出其路径",
+                path.display(),
+                kind.words(true)
+            ),
+            Lang::En => format!(
+                "{} is not a regular file (a device or a pipe); save the {} as a file and give its path",
+                path.display(),
+                kind.words(false)
+            ),
+        },
+    }
+}
+
 pub(super) fn rubric_file(
     e: &crate::io::rubric_file::RubricFileError,
     lang: Lang,
@@ -102,6 +159,7 @@ pub(super) fn rubric_file(
             io_reason(source, lang)
         ),
         (E::Invalid(errs), _) => errs.localized(lang),
+        (E::Input(e), _) => input(e, lang),
         _ => return None,
     })
 }
@@ -229,6 +287,13 @@ pub(super) fn panel_file(e: &crate::io::panel_file::PanelFileError, lang: Lang) 
                 path.display(),
                 io_reason(source, lang)
             )),
+            E::Input(i) => Some(input(i, lang)),
+            E::Signed { claimed, source } => Some(super::trust_msg::signed(
+                source,
+                claimed.as_deref(),
+                super::trust_msg::What::Export,
+                lang,
+            )),
             _ => None,
         };
     }
@@ -244,10 +309,13 @@ pub(super) fn panel_file(e: &crate::io::panel_file::PanelFileError, lang: Lang) 
             "{} 由更新版本的 assay 写出（格式版本 {found}，本程序最高读取 {FORMAT_VERSION}）；请先升级 assay 再合并",
             path.display()
         ),
-        E::Altered { path } => format!(
-            "{} 导出后被改动过：校验和与内容不符；未合并任何内容。请评估人重新导出",
-            path.display()
+        E::Signed { claimed, source } => super::trust_msg::signed(
+            source,
+            claimed.as_deref(),
+            super::trust_msg::What::Export,
+            lang,
         ),
+        E::Input(i) => input(i, lang),
     })
 }
 

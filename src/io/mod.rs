@@ -5,9 +5,13 @@
 
 pub mod accounts;
 pub mod export;
+pub mod input;
+pub mod keys;
 pub mod panel_file;
+pub mod signed;
 
 pub mod metrics;
 pub mod out;
+pub mod package;
 pub mod rubric_file;
 pub mod scores;

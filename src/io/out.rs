@@ -4,7 +4,7 @@
 //! whole; a FIFO or character device is written in place and never replaced; a folder, a block
 //! device or a socket is refused. Commands that write a folder of files use [`folder`].
 
-use std::fs::OpenOptions;
+use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -234,6 +234,47 @@ fn replace(
     }
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(real).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// Writes `path` from a file another writer makes (SQLite's backup): `make` creates the file
+/// at the path it is given, in a fresh temporary folder beside the target, which then replaces
+/// the target as [`write_with`] does (flushed to disk, renamed); a FIFO or character device
+/// receives the file's bytes in place. `make`'s own error is returned as it is.
+pub fn write_from_file<E: From<OutError>>(
+    path: &Path,
+    make: &mut dyn FnMut(&Path) -> Result<(), E>,
+) -> Result<(), E> {
+    let target = file_target(path)?;
+    let err = |source| OutError::File {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match &target {
+        Target::Replace(real) => match real.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        },
+        Target::InPlace(_) => std::env::temp_dir(),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".assay-")
+        .tempdir_in(&dir)
+        .map_err(err)?;
+    let made = tmp.path().join("copy");
+    make(&made)?;
+    match target {
+        Target::Replace(real) => {
+            File::open(&made)
+                .and_then(|f| f.sync_all())
+                .and_then(|()| std::fs::rename(&made, &real))
+                .map_err(err)?;
+        }
+        Target::InPlace(_) => {
+            let mut from = File::open(&made).map_err(err)?;
+            write_with(path, &mut |w| std::io::copy(&mut from, w).map(|_| ()))?;
+        }
+    }
     Ok(())
 }
 

@@ -88,6 +88,7 @@ impl Store {
         let tx = super::open::write_tx(&mut self.conn)?;
         let mut n = 0;
         let mut last: Option<(i64, NaiveDateTime, u32)> = None;
+        let mut days = std::collections::BTreeSet::new();
         {
             let mut st = tx.prepare(
                 "INSERT INTO metric_posts (account_id, post_key, published_at, headline, reads,
@@ -100,6 +101,7 @@ impl Store {
                     _ => 0,
                 };
                 last = Some((p.account_id, p.published, seq));
+                days.insert(p.published.date());
                 let at = p.published.format(TIME_FMT).to_string();
                 st.execute(params![
                     p.account_id,
@@ -116,6 +118,7 @@ impl Store {
                 n += 1;
             }
         }
+        super::ledger::restate_dates(&tx, days)?;
         tx.commit()?;
         Ok(n)
     }
@@ -128,6 +131,7 @@ impl Store {
     ) -> Result<u64, StoreError> {
         let tx = super::open::write_tx(&mut self.conn)?;
         let mut n = 0;
+        let mut days = std::collections::BTreeSet::new();
         {
             let mut st = tx.prepare(
                 "INSERT INTO metric_weeks (account_id, week, followers, messages, replies, posts,
@@ -147,9 +151,11 @@ impl Store {
                     w.comments.map(int),
                     w.reply_hours
                 ])?;
+                days.insert(w.week);
                 n += 1;
             }
         }
+        super::ledger::restate_dates(&tx, days)?;
         tx.commit()?;
         Ok(n)
     }

@@ -11,7 +11,12 @@ use crate::app::{App, keymap};
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let mut spans = Vec::new();
     let mut room = usize::from(area.width);
-    if let Some(f) = &app.flash {
+    if app.busy() {
+        let t = truncate(crate::i18n::msg::db_busy_retrying(app.lang), room.min(48));
+        room = room.saturating_sub(width(&t) + 2);
+        spans.push(Span::styled(t, theme.error()));
+        spans.push(Span::raw("  "));
+    } else if let Some(f) = &app.flash {
         let t = truncate(f, room.min(40));
         room = room.saturating_sub(width(&t) + 2);
         spans.push(Span::styled(t, theme.error()));

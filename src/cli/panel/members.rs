@@ -30,6 +30,9 @@ pub fn member(store: &mut Store, args: &MemberArgs, lang: Lang) -> anyhow::Resul
         affiliation: args.affiliation.clone().unwrap_or_default(),
     };
     store.set_member(round.id, &m)?;
+    if let Some(k) = &args.key {
+        super::keys::give(store, &round, &m.name, k, lang)?;
+    }
     crate::outln!(
         "{}",
         match lang {
