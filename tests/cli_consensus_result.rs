@@ -55,12 +55,12 @@ fn sheet_total(db: &Path) -> String {
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(',').collect()).collect();
     let head = rows
         .iter()
-        .find(|r| r[0].ends_with("编号"))
+        .find(|r| r[0].ends_with("指标"))
         .expect("header");
     let col = head.iter().position(|c| *c == "综合").expect("综合");
     let total = rows
         .iter()
-        .find(|r| r.get(1) == Some(&"总分"))
+        .find(|r| r.first() == Some(&"总分"))
         .expect("总分");
     total[col].to_string()
 }

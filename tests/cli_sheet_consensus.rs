@@ -84,15 +84,17 @@ fn reconciled_items_show_consensus_and_rationale_on_the_sheet() {
     let rows = csv_sheet(&db, "微信:莲都文旅", &dir.path().join("after.csv"));
     let header = rows
         .iter()
-        .find(|r| r.first().is_some_and(|c| c == "编号"))
+        .find(|r| r.first().is_some_and(|c| c == "指标"))
         .expect("header row");
     let col = |name: &str| header.iter().position(|c| c == name).expect(name);
     let (value, why) = (col("协调结果"), col("协调理由"));
     assert_eq!(value + 1, why);
     assert!(why < col("备注与证据"), "consensus comes before the notes");
+    // The indicator's id is the last column.
+    let id_col = col("编号");
     let row = |id: &str| {
         rows.iter()
-            .find(|r| r.first().is_some_and(|c| c == id))
+            .find(|r| r.get(id_col).is_some_and(|c| c == id))
             .expect(id)
     };
     let sec = row("security");

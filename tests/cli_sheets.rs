@@ -125,12 +125,12 @@ fn round_workbook_reads_back_with_the_engine_numbers() {
     let rows: Vec<&[Data]> = sheet.rows().collect();
     let head = rows
         .iter()
-        .position(|r| text(&r[0]) == "编号")
+        .position(|r| text(&r[0]) == "指标")
         .expect("table header");
     let comb = rows[head].iter().position(|c| text(c) == "综合").unwrap();
-    let total = rows.iter().find(|r| text(&r[1]) == "总分").unwrap();
+    let total = rows.iter().find(|r| text(&r[0]) == "总分").unwrap();
     assert!((num(&total[comb]).unwrap() - engine_total(&db, &q4, "东坑发布")).abs() < 0.005);
-    let verdict = rows.iter().find(|r| text(&r[1]) == "结论").unwrap();
+    let verdict = rows.iter().find(|r| text(&r[0]) == "结论").unwrap();
     assert_eq!(text(&verdict[comb]), "不合格");
     assert!(
         rows.iter()
@@ -138,7 +138,13 @@ fn round_workbook_reads_back_with_the_engine_numbers() {
         "the veto and its reason are on the sheet"
     );
     assert!(
-        rows.iter().any(|r| text(&r[0]).starts_with("评估人")),
+        rows.iter()
+            .any(|r| text(&r[0]).starts_with("评估人（签字）")),
+        "signature lines"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| text(&r[0]).starts_with("复核人（签字）")),
         "signature lines"
     );
 }
@@ -175,7 +181,8 @@ fn item_points_on_the_sheet_are_the_engines() {
     let mut wb = open_workbook_auto(&path).unwrap();
     let sheet = wb.worksheet_range("莲都发布").unwrap();
     let rows: Vec<&[Data]> = sheet.rows().collect();
-    let head = rows.iter().position(|r| text(&r[0]) == "编号").unwrap();
+    let head = rows.iter().position(|r| text(&r[0]) == "指标").unwrap();
+    let id_col = rows[head].iter().position(|c| text(c) == "编号").unwrap();
     let mut checked = 0;
     for x in v.as_array().unwrap() {
         let who = x["evaluator"].as_str().unwrap();
@@ -189,7 +196,7 @@ fn item_points_on_the_sheet_are_the_engines() {
             }
             let row = rows
                 .iter()
-                .find(|r| text(&r[0]) == it["id"].as_str().unwrap())
+                .find(|r| text(&r[id_col]) == it["id"].as_str().unwrap())
                 .unwrap();
             let want = it["points"].as_f64().unwrap();
             assert!(
@@ -255,7 +262,10 @@ fn split_csv_markdown_and_blank_sheets() {
         ],
     );
     let m = std::fs::read_to_string(&md).unwrap();
-    assert!(m.contains("| 编号 |") && m.contains("复核人"), "{m}");
+    assert!(
+        m.contains("| 编号 |") && m.contains("复核人（签字）"),
+        "{m}"
+    );
     let blank = dir.path().join("blank.csv");
     ok(
         &db,

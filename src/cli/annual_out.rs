@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use super::sheet::loaded;
@@ -259,13 +258,7 @@ pub fn emit(
                     lang.pick("xlsx 格式需要 --out 文件路径", "xlsx needs --out FILE")
                 )
             })?;
-            xlsx(y, &h, path, lang).with_context(|| {
-                format!(
-                    "{} {}",
-                    lang.pick("无法写入", "cannot write"),
-                    path.display()
-                )
-            })?;
+            xlsx(y, &h, path, lang)?;
             return Ok(());
         }
     };
@@ -276,78 +269,71 @@ pub fn emit(
     Ok(())
 }
 
-fn xlsx(
-    y: &Annual,
-    head: &[&str],
-    path: &Path,
-    lang: Lang,
-) -> Result<(), rust_xlsxwriter::XlsxError> {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name(lang.pick("账号", "Accounts"))?;
-    for (c, h) in head.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+/// The annual workbook through the one XLSX writer: the accounts (the headline as title), the
+/// host units, the vetoes of the year.
+fn xlsx(y: &Annual, head: &[&str], path: &Path, lang: Lang) -> anyhow::Result<()> {
+    use crate::io::export::{Cell, Sheet, Table, write_book};
+    let t = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+    let mut accounts = Table::new(
+        t("账号", "Accounts"),
+        head.iter().map(|h| h.to_string()).collect(),
+    );
+    for a in &y.accounts {
+        let mut row = vec![
+            Cell::text(&a.account.name),
+            Cell::text(&a.account.platform_label),
+            Cell::text(&a.account.unit),
+        ];
+        row.extend(a.totals.iter().chain([&a.annual]).map(|t| Cell::num(*t, 2)));
+        row.push(Cell::int(a.rounds_failed));
+        row.push(Cell::yes_no(a.full_every_check, lang));
+        accounts.rows.push(row);
     }
-    for (i, a) in y.accounts.iter().enumerate() {
-        let r = i as u32 + 1;
-        ws.write_string(r, 0, &a.account.name)?;
-        ws.write_string(r, 1, &a.account.platform_label)?;
-        ws.write_string(r, 2, &a.account.unit)?;
-        let mut c = 3u16;
-        for t in a.totals.iter().copied().chain([a.annual]) {
-            if let Some(t) = t {
-                ws.write_number(r, c, t)?;
-            }
-            c += 1;
-        }
-        ws.write_number(r, c, a.rounds_failed as f64)?;
-        ws.write_boolean(r, c + 1, a.full_every_check)?;
+    let mut units = Table::new(
+        t("单位", "Units"),
+        vec![
+            t("主办单位", "Host unit"),
+            t("账号数", "Accounts"),
+            t("有得分", "With score"),
+            t("年度平均", "Annual mean"),
+            t("否决次数", "Vetoes"),
+        ],
+    );
+    for u in &y.units {
+        units.rows.push(vec![
+            Cell::text(&u.unit),
+            Cell::int(u.accounts),
+            Cell::int(u.with_score),
+            Cell::num(u.annual, 2),
+            Cell::int(u.vetoes),
+        ]);
     }
-    ws.set_freeze_panes(1, 1)?;
-    let ws = wb.add_worksheet();
-    ws.set_name(lang.pick("单位", "Units"))?;
-    for (c, h) in [
-        lang.pick("主办单位", "Host unit"),
-        lang.pick("账号数", "Accounts"),
-        lang.pick("有得分", "With score"),
-        lang.pick("年度平均", "Annual mean"),
-        lang.pick("否决次数", "Vetoes"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+    let mut vetoes = Table::new(
+        t("单项否决", "Vetoes"),
+        vec![
+            t("轮次", "Round"),
+            t("账号", "Account"),
+            t("主办单位", "Host unit"),
+            t("原因", "Reasons"),
+        ],
+    );
+    for v in &y.vetoes {
+        vetoes.rows.push(vec![
+            Cell::text(&v.round),
+            Cell::text(&v.account),
+            Cell::text(&v.unit),
+            Cell::text(v.reasons.join("；")),
+        ]);
     }
-    for (i, u) in y.units.iter().enumerate() {
-        let r = i as u32 + 1;
-        ws.write_string(r, 0, &u.unit)?;
-        ws.write_number(r, 1, u.accounts as f64)?;
-        ws.write_number(r, 2, u.with_score as f64)?;
-        if let Some(m) = u.annual {
-            ws.write_number(r, 3, m)?;
-        }
-        ws.write_number(r, 4, u.vetoes as f64)?;
-    }
-    let ws = wb.add_worksheet();
-    ws.set_name(lang.pick("单项否决", "Vetoes"))?;
-    for (c, h) in [
-        lang.pick("轮次", "Round"),
-        lang.pick("账号", "Account"),
-        lang.pick("主办单位", "Host unit"),
-        lang.pick("原因", "Reasons"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    for (i, v) in y.vetoes.iter().enumerate() {
-        let r = i as u32 + 1;
-        ws.write_string(r, 0, &v.round)?;
-        ws.write_string(r, 1, &v.account)?;
-        ws.write_string(r, 2, &v.unit)?;
-        ws.write_string(r, 3, v.reasons.join("；"))?;
-    }
-    crate::io::out::save_xlsx(&mut wb, path)
+    let title = format!("{} {}", y.year, t("年度考核", "annual assessment"));
+    let mut sheets: Vec<Sheet> = [accounts, units, vetoes]
+        .into_iter()
+        .map(Sheet::from)
+        .collect();
+    sheets[0].title = Some(title);
+    sheets[0].paragraphs = vec![headline(y, lang)];
+    sheets[0].caps = vec![(0, 24.0), (2, 24.0)];
+    sheets[1].caps = vec![(0, 30.0)];
+    write_book(path, &sheets)?;
+    Ok(())
 }

@@ -149,7 +149,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
             for (i, chunk) in chunks.into_iter().enumerate() {
                 let path = book_path(out, one, &prefix, lang, i, n)?;
                 let mut book =
-                    SheetBook::new(&summary_title(&round, lang), summary_columns(lang), lang);
+                    SheetBook::new(&summary_title(&round, lang), summary_columns(lang), lang)?;
                 for a in chunk {
                     let (s, r) = build(
                         a,
@@ -334,18 +334,16 @@ fn blank(
     }
     match args.format {
         SheetFormat::Xlsx => {
-            let mut wb = rust_xlsxwriter::Workbook::new();
-            let ws = wb.add_worksheet();
-            for (c, h) in head.iter().enumerate() {
-                ws.write_string(0, c as u16, *h)?;
-            }
-            for (r, row) in rows.iter().enumerate() {
-                for (c, v) in row.iter().enumerate() {
-                    ws.write_string(r as u32 + 1, c as u16, v)?;
-                }
-            }
-            ws.set_freeze_panes(1, 0)?;
-            crate::io::out::save_xlsx(&mut wb, out).with_context(|| write_err(out, lang))?;
+            use crate::io::export::{Cell, Table, write_xlsx};
+            let mut t = Table::new(
+                lang.pick("评分录入", "Scores"),
+                head.map(String::from).to_vec(),
+            );
+            t.rows = rows
+                .iter()
+                .map(|r| r.iter().map(|v| Cell::text(v.as_str())).collect())
+                .collect();
+            write_xlsx(out, &[t])?;
         }
         SheetFormat::Csv | SheetFormat::Md => {
             crate::io::out::write_file(out, super::output::csv(&head, &rows)?.as_bytes())?;

@@ -13,3 +13,4 @@ pub mod platform;
 pub mod precision;
 pub mod rubric;
 pub mod sheet_check;
+pub mod when;

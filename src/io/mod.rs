@@ -4,6 +4,7 @@
 //! files (`out`).
 
 pub mod accounts;
+pub mod document;
 pub mod export;
 pub mod input;
 pub mod keys;

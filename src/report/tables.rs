@@ -11,8 +11,9 @@ use crate::io::export::{Cell, Table};
 /// Decimals for totals and means.
 pub const DP: usize = 2;
 
+/// A share in [0, 1]: a percentage at one decimal (XLSX keeps the fraction with a % format).
 fn pct(x: Option<f64>) -> Cell {
-    Cell::num(x.map(|r| r * 100.0), 1)
+    Cell::rate(x, 1)
 }
 
 /// The headline as a two-column table.
@@ -34,7 +35,7 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     );
     row(
         t("监测日期", "monitoring date"),
-        Cell::text(s.monitoring_date.to_string()),
+        Cell::Date(s.monitoring_date),
     );
     row(
         t(
@@ -49,7 +50,7 @@ pub fn headline_table(s: &RoundSummary, lang: Lang) -> Table {
     );
     row(
         t("多人合成", "evaluators combined by"),
-        Cell::text(s.combine.code()),
+        Cell::text(s.combine.name(lang)),
     );
     row(t("账号", "accounts"), Cell::int(s.accounts));
     row(t("有结果", "with a result"), Cell::int(s.with_result));
@@ -100,8 +101,10 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
         header.push(format!("{}{}", c.name, t("均分", " mean")));
         header.push(format!("{}{}", c.name, t("得分率%", " share %")));
     }
+    // Grades by name ("等级：合格"): a rubric whose grades are 合格/不合格 would otherwise print
+    // the verdict counts' headers twice.
     for (g, _) in &r.overall.grades {
-        header.push(g.clone());
+        header.push(format!("{}{g}", t("等级：", "grade: ")));
     }
     header.push(t("否决原因", "vetoes by reason"));
     let mut tb = Table::new(t("分组", "Groups"), header);

@@ -206,7 +206,11 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
                         }
                         .to_string(),
                         r.member.affiliation.clone(),
-                        r.assigned.to_string(),
+                        // No assignment in the round: everyone scores every account.
+                        match assigned.is_empty() {
+                            true => lang.pick("全部账号", "every account").to_string(),
+                            false => r.assigned.to_string(),
+                        },
                         r.scored.to_string(),
                         r.submitted.to_string(),
                     ]
@@ -216,11 +220,7 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
                 crate::out!("{}", output::csv(&header, &table)?)?;
             } else {
                 crate::out!("{}", output::table(&header, &table))?;
-                crate::outln!(
-                    "{}: {}",
-                    lang.pick("结果规则", "result rules"),
-                    serde_json::to_string(&policy)?
-                )?;
+                crate::outln!("{}", super::categories::policy_words(&policy, lang))?;
                 crate::outln!("{}", super::categories::line(store, &round, lang)?)?;
             }
         }

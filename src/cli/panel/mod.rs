@@ -10,6 +10,8 @@ mod package;
 mod queue;
 mod result;
 
+pub use exchange::MERGE_PREFIX;
+
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};

@@ -68,7 +68,7 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
             calibration: args.calibration.map(|c| c == super::OnOff::On),
         },
     )?;
-    crate::outln!("{}", serde_json::to_string(&p)?)?;
+    crate::outln!("{}", super::categories::policy_words(&p, lang))?;
     crate::outln!("{}", super::categories::line(store, &round, lang)?)?;
     if args.calibration.is_some() {
         crate::outln!(

@@ -12,6 +12,22 @@ pub fn defuse(cell: &str) -> String {
     }
 }
 
+/// The cell as it was before [`defuse`]: a `'` followed by a character `defuse` acts on is
+/// taken off (a text that merely starts with `'` is left as it is).
+pub fn undefuse(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest)
+            if matches!(
+                rest.chars().next(),
+                Some('=' | '+' | '-' | '@' | '\t' | '\r')
+            ) =>
+        {
+            rest
+        }
+        _ => cell,
+    }
+}
+
 fn field(c: &Cell) -> String {
     match c {
         Cell::Text(s) => defuse(s),
@@ -122,6 +138,13 @@ mod tests {
         assert_eq!(lines[3], "'@x\t,");
         assert_eq!(lines[4], "'\tTab,99.2");
         assert!(s.contains("\"'\rCR\",'+1"), "{s:?}");
+    }
+
+    #[test]
+    fn undefuse_takes_off_only_the_writers_quote() {
+        for s in ["-测试", "=1+1", "@x", "'abc", "''", "普通", "'"] {
+            assert_eq!(undefuse(&defuse(s)), s);
+        }
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! The one CSV writer and the one XLSX writer every command exports through: tables of typed
-//! cells (numbers stay numbers), CSV in UTF-8 with a BOM and formula injection neutralised,
-//! XLSX with a bold frozen header and a CJK-capable font.
+//! cells (numbers stay numbers, rates stay fractions, dates stay dates), CSV in UTF-8 with a BOM
+//! and formula injection neutralised, XLSX laid out to print on A4 (see [`xlsx`]).
 
 mod csv;
+mod sheet;
 mod xlsx;
+mod xlsx_layout;
 
-pub use csv::{CsvOut, csv_bytes, csv_string, defuse, write_csv};
-pub use xlsx::{XlsxError, sheet_name, write_xlsx, xlsx_bytes};
+pub use csv::{CsvOut, csv_bytes, csv_string, defuse, undefuse, write_csv};
+pub use sheet::{Section, Sheet};
+pub use xlsx::{Book, XlsxError, sheet_name, write_book, write_xlsx, xlsx_bytes};
 
 /// One cell of an exported table.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +19,17 @@ pub enum Cell {
     /// value with a display format).
     Num(f64, usize),
     Int(i64),
+    /// A share in [0, 1] shown as a percentage with the given decimals: text and CSV print the
+    /// percentage (0.9933 → 99.3, under a header that says %), XLSX keeps the fraction with a
+    /// % format (99.3%).
+    Rate(f64, usize),
+    /// A calendar date (XLSX: a date cell formatted yyyy-mm-dd).
+    Date(chrono::NaiveDate),
+    /// Text that links to another worksheet of the same workbook (XLSX); plain text elsewhere.
+    Link {
+        text: String,
+        sheet: String,
+    },
     Empty,
 }
 
@@ -29,8 +43,28 @@ impl Cell {
         x.map_or(Cell::Empty, |x| Cell::Num(x, decimals))
     }
 
+    /// A share in [0, 1] as a percentage, or an empty cell for `None`.
+    pub fn rate(x: Option<f64>, decimals: usize) -> Cell {
+        x.map_or(Cell::Empty, |x| Cell::Rate(x, decimals))
+    }
+
     pub fn int(n: usize) -> Cell {
         Cell::Int(n as i64)
+    }
+
+    /// 是 / 否 (yes / no): never a TRUE/FALSE cell.
+    pub fn yes_no(b: bool, lang: crate::i18n::Lang) -> Cell {
+        Cell::text(if b {
+            lang.pick("是", "yes")
+        } else {
+            lang.pick("否", "no")
+        })
+    }
+
+    /// A date written as `YYYY-MM-DD` becomes a date cell; anything else stays text.
+    pub fn date_or_text(s: &str) -> Cell {
+        chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_or_else(|_| Cell::text(s), Cell::Date)
     }
 
     /// How the cell reads in a text table or CSV.
@@ -38,7 +72,10 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Num(x, d) => format!("{x:.d$}", d = *d),
+            Cell::Rate(x, d) => format!("{:.d$}", x * 100.0, d = *d),
             Cell::Int(n) => n.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Link { text, .. } => text.clone(),
             Cell::Empty => String::new(),
         }
     }

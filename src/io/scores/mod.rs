@@ -94,10 +94,12 @@ pub fn read_scores(path: &Path) -> Result<ScoreFile, ImportError> {
 }
 
 /// A cell as text (spreadsheet numbers without a trailing ".0").
+/// A cell as text; a `'` that our CSV writer put before a formula-like cell (see
+/// [`crate::io::export::defuse`]) is taken off again, so a sheet round-trips.
 pub(crate) fn text(c: &Cell) -> String {
     match c {
         Cell::Empty => String::new(),
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => crate::io::export::undefuse(s).to_string(),
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
         Cell::Number(n) => n.to_string(),
     }

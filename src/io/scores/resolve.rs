@@ -47,7 +47,7 @@ pub fn resolve(
                 &format!("是另一个轮次；本次导入的是“{round_name}”（删去该行，或用 --round “{round}” 另行导入）"))));
             continue;
         }
-        let Some(&account) = by_key.get(&(r.platform, r.account.as_str())) else {
+        let Some(account) = find_account(&by_key, r.platform, &r.account) else {
             problems.push(problem(r.row, "account", &r.account, says(&format!(
                 "no {} account of this name in round \"{round_name}\"; check the name and platform (assay account list)",
                 r.platform.label_en()),
@@ -111,6 +111,20 @@ pub fn resolve(
     } else {
         Err(problems)
     }
+}
+
+/// The account of a row by platform and name; a name Excel or WPS took a leading `'` off (or
+/// put one before) is still found, since a spreadsheet shows `'x` and `x` alike.
+fn find_account<'a>(
+    by_key: &HashMap<(Platform, &str), &'a Account>,
+    platform: Platform,
+    name: &str,
+) -> Option<&'a Account> {
+    let quoted = format!("'{name}");
+    [Some(name), name.strip_prefix('\''), Some(quoted.as_str())]
+        .into_iter()
+        .flatten()
+        .find_map(|n| by_key.get(&(platform, n)).copied())
 }
 
 /// The column and value an entry error is about.

@@ -1,15 +1,15 @@
 //! Builds one account's [`Sheet`] from its evaluators' entries: the engine scores each sheet,
-//! the one aggregation combines them, and this module lays the figures out in rows.
+//! the one aggregation combines them; the rows are laid out in [`super::rows`].
 
 use std::collections::HashMap;
 
-use super::{Cell, Row, RowKind, Sheet};
+use super::Sheet;
 use crate::domain::account::Account;
-use crate::domain::engine::{self, ItemState, Outcome};
+use crate::domain::engine::{self, Outcome};
 use crate::domain::entry::Entry;
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
-use crate::report::{AccountResult, Scheme, SheetFigures, SheetResult, Verdict, account_result};
+use crate::report::{AccountResult, Scheme, SheetFigures, SheetResult, account_result};
 use crate::storage::Round;
 
 /// One evaluator's sheet for the account.
@@ -34,12 +34,12 @@ pub struct SheetInput<'a> {
     pub calibration: bool,
 }
 
-struct Scored {
-    name: String,
-    outcome: Outcome,
-    entries: HashMap<String, Entry>,
-    counts: bool,
-    status: String,
+pub(super) struct Scored {
+    pub name: String,
+    pub outcome: Outcome,
+    pub entries: HashMap<String, Entry>,
+    pub counts: bool,
+    pub status: String,
 }
 
 /// Builds the sheet and returns it with the combined result it shows.
@@ -62,7 +62,6 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
     let combined = account_result(input.scheme, a, &refs);
     let skeleton = engine::score(input.rubric, a.platform, a.level, &[]);
     let mut columns: Vec<String> = [
-        lang.pick("编号", "Id"),
         lang.pick("指标", "Indicator"),
         lang.pick("类型", "Kind"),
         lang.pick("满分", "Max"),
@@ -75,19 +74,15 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
     }
     columns.push(lang.pick("综合", "Combined").into());
     columns.push(lang.pick("备注与证据", "Notes and evidence").into());
-    let rows = rows(input, &skeleton, &scored, &combined);
+    columns.push(lang.pick("编号", "Id").into());
+    let rows = super::rows::rows(input, &skeleton, &scored, &combined);
     let mut sheet = Sheet {
         title: format!("{} · {}", a.name, lang.pick("评分表", "score sheet")),
         facts: facts(input, &scored),
         columns,
         rows,
-        signatures: vec![
-            lang.pick("评估人：__________", "Evaluator: __________")
-                .into(),
-            lang.pick("复核人：__________", "Reviewer: __________")
-                .into(),
-            lang.pick("日期：__________", "Date: __________").into(),
-        ],
+        signatures: signatures(lang),
+        decimals: input.rubric.decimals as usize,
         account: a.name.clone(),
         platform: a.platform_label.clone(),
         total: combined.total,
@@ -96,7 +91,7 @@ pub fn build_sheet(input: &SheetInput<'_>) -> (Sheet, AccountResult) {
     (sheet, combined)
 }
 
-fn score_one(input: &SheetInput<'_>, e: &EvaluatorSheet) -> Scored {
+pub(super) fn score_one(input: &SheetInput<'_>, e: &EvaluatorSheet) -> Scored {
     let a = input.account;
     let outcome = engine::score(input.rubric, a.platform, a.level, &e.entries);
     let status = SheetFigures::of(&outcome)
@@ -175,306 +170,18 @@ fn facts(input: &SheetInput<'_>, scored: &[Scored]) -> Vec<(String, String)> {
     ]
 }
 
-fn rows(
-    input: &SheetInput<'_>,
-    skeleton: &Outcome,
-    scored: &[Scored],
-    combined: &AccountResult,
-) -> Vec<Row> {
-    let lang = input.lang;
-    let mut out = Vec::new();
-    for (ci, cat) in skeleton.categories.iter().enumerate() {
-        out.push(Row {
-            kind: RowKind::Category,
-            cells: vec![
-                Cell::text(&cat.id),
-                Cell::text(format!(
-                    "{}（{} {}）",
-                    cat.name,
-                    lang.pick("权重", "weight"),
-                    crate::report::bulletin::num(Some(cat.weight))
-                )),
-            ],
-        });
-        for (ii, item) in skeleton
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.category == cat.id)
-        {
-            out.push(item_row(input, ii, item, scored));
-        }
-        let mut cells = vec![
-            Cell::Empty,
-            Cell::text(lang.pick("小计", "Subtotal")),
-            Cell::Empty,
-            Cell::Num(cat.weight),
-        ];
-        for s in scored {
-            cells.push(Cell::Empty);
-            cells.push(
-                s.outcome
-                    .categories
-                    .get(ci)
-                    .map_or(Cell::Empty, |c| Cell::Num(input.rubric.publish(c.subtotal))),
-            );
-        }
-        cells.push(Cell::opt(
-            combined
-                .subtotals
-                .get(ci)
-                .copied()
-                .map(|x| input.rubric.publish(x)),
-        ));
-        out.push(Row {
-            kind: RowKind::Subtotal,
-            cells,
-        });
+/// The lines people sign: the evaluator and the reviewer, each with a date.
+fn signatures(lang: Lang) -> Vec<String> {
+    let blank = "＿＿＿＿＿＿＿＿";
+    let date = "＿＿＿＿年＿＿月＿＿日";
+    match lang {
+        Lang::Zh => vec![
+            format!("评估人（签字）：{blank}　　日期：{date}"),
+            format!("复核人（签字）：{blank}　　日期：{date}"),
+        ],
+        Lang::En => vec![
+            format!("Evaluator (signature): {blank}    Date: {date}"),
+            format!("Reviewer (signature): {blank}    Date: {date}"),
+        ],
     }
-    section(
-        &mut out,
-        input,
-        skeleton,
-        scored,
-        "bonus",
-        &bonus_title(input),
-    );
-    section(
-        &mut out,
-        input,
-        skeleton,
-        scored,
-        "veto",
-        lang.pick("单项否决", "Single vetoes"),
-    );
-    totals(&mut out, input, scored, combined);
-    out
-}
-
-fn bonus_title(input: &SheetInput<'_>) -> String {
-    let (rubric, lang) = (input.rubric, input.lang);
-    match rubric.bonus.iter().find_map(|b| b.gate) {
-        Some(g) => format!(
-            "{}（{}）",
-            lang.pick("加分项", "Bonus"),
-            engine::words::gate_rule(rubric.gate_side, g, lang)
-        ),
-        None => lang.pick("加分项", "Bonus").into(),
-    }
-}
-
-fn section(
-    out: &mut Vec<Row>,
-    input: &SheetInput<'_>,
-    skeleton: &Outcome,
-    scored: &[Scored],
-    cat: &str,
-    title: &str,
-) {
-    let items: Vec<(usize, &engine::ItemResult)> = skeleton
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.category == cat)
-        .collect();
-    if items.is_empty() {
-        return;
-    }
-    out.push(Row {
-        kind: RowKind::Section,
-        cells: vec![Cell::Empty, Cell::text(title)],
-    });
-    for (ii, item) in items {
-        out.push(item_row(input, ii, item, scored));
-    }
-}
-
-fn item_row(
-    input: &SheetInput<'_>,
-    ii: usize,
-    item: &engine::ItemResult,
-    scored: &[Scored],
-) -> Row {
-    let lang = input.lang;
-    let veto = item.kind == "Veto";
-    let mut cells = vec![
-        Cell::text(&item.id),
-        Cell::text(&item.name),
-        Cell::text(kind_label(&item.kind, lang)),
-        if veto {
-            Cell::Empty
-        } else {
-            Cell::Num(item.max)
-        },
-    ];
-    let mut counted = Vec::new();
-    let mut notes = Vec::new();
-    for s in scored {
-        let entry = s.entries.get(&item.id);
-        let r = s.outcome.items.get(ii);
-        cells.push(Cell::text(
-            entry.map_or_else(String::new, |e| entry_text(e, &item.kind, lang)),
-        ));
-        let pts = r
-            .filter(|r| !veto && r.state == ItemState::Scored)
-            .map(|r| input.rubric.publish(r.points));
-        if s.counts {
-            counted.extend(pts);
-        }
-        cells.push(Cell::opt(pts));
-        if let Some(e) = entry.filter(|e| !e.note.is_empty() || !e.evidence.is_empty()) {
-            let mut t = format!("{}：{}", s.name, e.note);
-            if !e.evidence.is_empty() {
-                t.push_str(&format!(" [{}]", e.evidence.join(" | ")));
-            }
-            notes.push(t);
-        }
-    }
-    let mean = (!counted.is_empty()).then(|| {
-        input
-            .rubric
-            .publish(counted.iter().sum::<f64>() / counted.len() as f64)
-    });
-    cells.push(Cell::opt(mean));
-    cells.push(Cell::text(notes.join("\n")));
-    Row {
-        kind: RowKind::Item,
-        cells,
-    }
-}
-
-fn totals(out: &mut Vec<Row>, input: &SheetInput<'_>, scored: &[Scored], combined: &AccountResult) {
-    let lang = input.lang;
-    let line = |label: &str, per: &dyn Fn(&Scored) -> Cell, comb: Cell| {
-        let mut cells = vec![Cell::Empty, Cell::text(label), Cell::Empty, Cell::Empty];
-        for s in scored {
-            cells.push(Cell::Empty);
-            cells.push(per(s));
-        }
-        cells.push(comb);
-        Row {
-            kind: RowKind::Total,
-            cells,
-        }
-    };
-    out.push(line(
-        lang.pick("基础分", "Base"),
-        &|s| Cell::Num(input.rubric.publish(s.outcome.base)),
-        Cell::Empty,
-    ));
-    out.push(line(
-        lang.pick("加分", "Bonus"),
-        &|s| Cell::Num(input.rubric.publish(s.outcome.bonus)),
-        Cell::Empty,
-    ));
-    out.push(line(
-        lang.pick("总分", "Total"),
-        &|s| {
-            s.outcome
-                .total
-                .map_or_else(|| Cell::text("—"), |t| Cell::Num(input.rubric.publish(t)))
-        },
-        combined
-            .total
-            .map_or_else(|| Cell::text("—"), |t| Cell::Num(input.rubric.publish(t))),
-    ));
-    out.push(line(
-        lang.pick("等级", "Grade"),
-        &|s| Cell::text(s.outcome.grade.clone().unwrap_or_default()),
-        Cell::text(combined.grade.clone().unwrap_or_else(|| "—".into())),
-    ));
-    let verdict = match combined.verdict {
-        Verdict::Passed => lang.pick("合格", "passed"),
-        Verdict::Failed => lang.pick("不合格", "failed"),
-        Verdict::Unfinished => lang.pick("未完成", "unfinished"),
-    };
-    let mut v = line(
-        lang.pick("结论", "Verdict"),
-        &|s| {
-            Cell::text(if s.counts {
-                ""
-            } else {
-                lang.pick("不计入", "not counted")
-            })
-        },
-        Cell::text(verdict),
-    );
-    if !combined.vetoes.is_empty() {
-        let why: Vec<String> = combined.vetoes.iter().map(|x| x.label()).collect();
-        v.cells.push(Cell::text(format!(
-            "{}{}",
-            lang.pick("单项否决：", "Single veto: "),
-            why.join("；")
-        )));
-    }
-    out.push(v);
-}
-
-fn kind_label(kind: &str, lang: Lang) -> &'static str {
-    match kind {
-        "Range" => lang.pick("评分", "range"),
-        "Deduct" => lang.pick("扣分", "deduction"),
-        "Check" => lang.pick("是否", "yes/no"),
-        "Bonus" => lang.pick("加分", "bonus"),
-        "Veto" => lang.pick("否决", "veto"),
-        _ => "",
-    }
-}
-
-/// An entry as a person reads it: 8 / 3处 / 是 / 不适用 / 否决：reason / 无问题.
-pub fn entry_text(e: &Entry, kind: &str, lang: Lang) -> String {
-    if e.na {
-        return lang.pick("不适用", "N/A").into();
-    }
-    if let Some(r) = &e.veto {
-        return format!("{}{}", lang.pick("否决：", "veto: "), r);
-    }
-    match (kind, e.value, e.count) {
-        ("Veto", Some(_), _) => lang.pick("无问题", "clean").into(),
-        ("Check", Some(v), _) => lang
-            .pick(
-                if v >= 0.5 { "是" } else { "否" },
-                if v >= 0.5 { "yes" } else { "no" },
-            )
-            .into(),
-        (_, Some(v), _) => crate::report::bulletin::num(Some(v)),
-        (_, _, Some(n)) => match lang {
-            Lang::Zh => format!("{n}处"),
-            Lang::En => format!("{n}×"),
-        },
-        _ => String::new(),
-    }
-}
-
-/// Rows for a blank sheet in the score-import columns (round, platform, account, evaluator,
-/// indicator, value, count, veto, na, note, evidence) plus the item's name and kind as a guide:
-/// one row per item that applies to the account.
-pub fn blank_rows(
-    round: &Round,
-    rubric: &Rubric,
-    a: &Account,
-    evaluator: &str,
-) -> Vec<Vec<String>> {
-    rubric
-        .items()
-        .into_iter()
-        .filter(|i| i.common().applies(a.platform, a.level))
-        .map(|i| {
-            let c = i.common();
-            vec![
-                round.name.clone(),
-                a.platform_label.clone(),
-                a.name.clone(),
-                evaluator.to_string(),
-                c.id.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                c.name.clone(),
-            ]
-        })
-        .collect()
 }

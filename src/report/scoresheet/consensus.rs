@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::build::entry_text;
+use super::rows::entry_text;
 use super::{Cell, RowKind, Sheet};
 use crate::domain::engine::Outcome;
 use crate::domain::entry::Entry;
@@ -22,7 +22,8 @@ pub fn add_columns(
     if consensus.is_empty() {
         return;
     }
-    let at = sheet.columns.len().saturating_sub(1);
+    // Before the notes and the id.
+    let at = sheet.columns.len().saturating_sub(2);
     sheet
         .columns
         .insert(at, lang.pick("协调结果", "Consensus").into());
@@ -30,26 +31,28 @@ pub fn add_columns(
         .columns
         .insert(at + 1, lang.pick("协调理由", "Consensus rationale").into());
     for row in &mut sheet.rows {
-        if row.kind != RowKind::Item || row.cells.len() < at + 1 {
+        if row.cells.len() <= at {
             continue;
         }
-        let id = row.cells[0].plain();
-        let (value, why) = match (
-            consensus.get(&id),
-            skeleton.items.iter().find(|i| i.id == id),
-        ) {
-            (Some(c), Some(item)) => {
+        let found = match (&row.id, row.kind) {
+            (Some(id), RowKind::Item) => consensus
+                .get(id)
+                .zip(skeleton.items.iter().find(|i| &i.id == id)),
+            _ => None,
+        };
+        let (value, why) = match found {
+            Some((c, item)) => {
                 let e = Entry {
                     value: c.consensus.value,
                     veto: c.consensus.veto.clone(),
-                    ..Entry::new(&id)
+                    ..Entry::new(&item.id)
                 };
                 (
                     Cell::text(entry_text(&e, &item.kind, lang)),
                     Cell::text(format!("{}（{}）", c.consensus.rationale, c.chair)),
                 )
             }
-            _ => (Cell::Empty, Cell::Empty),
+            None => (Cell::Empty, Cell::Empty),
         };
         row.cells.insert(at, value);
         row.cells.insert(at + 1, why);

@@ -27,35 +27,26 @@ pub fn render_md(sheet: &Sheet) -> String {
             .join(" | ")
     );
     let _ = writeln!(s, "|{}", "---|".repeat(sheet.columns.len()));
+    let width = sheet.columns.len();
     for r in &sheet.rows {
-        let mut cells: Vec<String> = (0..sheet.columns.len())
-            .map(|i| {
-                r.cells
-                    .get(i)
-                    .map_or_else(String::new, |c| md_cell(&c.plain()))
-            })
+        let mut cells: Vec<String> = r
+            .cells_with_id(width)
+            .iter()
+            .map(|c| md_cell(&c.plain()))
             .collect();
         let strong = matches!(
             r.kind,
             RowKind::Category | RowKind::Section | RowKind::Total
         );
-        if let Some(c) = cells.get_mut(1).filter(|c| strong && !c.is_empty()) {
+        if let Some(c) = cells.first_mut().filter(|c| strong && !c.is_empty()) {
             *c = format!("**{c}**");
-        }
-        // Extra cells (a veto's reason after the verdict) go into the last column.
-        if r.cells.len() > sheet.columns.len() {
-            let extra: Vec<String> = r.cells[sheet.columns.len()..]
-                .iter()
-                .map(|c| md_cell(&c.plain()))
-                .collect();
-            if let Some(last) = cells.last_mut() {
-                last.push_str(&extra.join(" "));
-            }
         }
         let _ = writeln!(s, "| {} |", cells.join(" | "));
     }
     s.push('\n');
-    let _ = writeln!(s, "{}\n", sheet.signatures.join("　　"));
+    for line in &sheet.signatures {
+        let _ = writeln!(s, "{}\n", md_cell(line));
+    }
     s
 }
 
@@ -70,8 +61,9 @@ pub fn render_csv_rows(sheet: &Sheet) -> Vec<Vec<Cell>> {
     );
     rows.push(Vec::new());
     rows.push(sheet.columns.iter().map(Cell::text).collect());
-    rows.extend(sheet.rows.iter().map(|r| r.cells.clone()));
+    let width = sheet.columns.len();
+    rows.extend(sheet.rows.iter().map(|r| r.cells_with_id(width)));
     rows.push(Vec::new());
-    rows.push(sheet.signatures.iter().map(Cell::text).collect());
+    rows.extend(sheet.signatures.iter().map(|l| vec![Cell::text(l)]));
     rows
 }

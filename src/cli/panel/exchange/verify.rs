@@ -187,7 +187,8 @@ pub fn sheets(
             .filter(|i| i.state == ItemState::Missing)
             .map(|i| format!("{} {}", i.id, i.name))
             .collect();
-        if !missing.is_empty() || o.scored < o.applicable {
+        // The one completeness rule (`domain::engine::settled`), as `score submit` reads it.
+        if !o.complete {
             let what = match lang {
                 Lang::Zh => format!(
                     "标为已提交，但评分表不完整（{} 项中评了 {} 项；缺 {}）",
