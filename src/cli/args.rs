@@ -222,7 +222,9 @@ pub struct SetArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuditCmd {
     /// Recompute the history chain of every round (or one) and check every current entry
-    /// against its last history row; exit 1 naming the first row or entry that differs
+    /// against its last history row, every round setting, panel, metrics week, account and
+    /// evaluator against the ledger, every trigger, the kept results and operations index against
+    /// a recomputation; exit 1 naming the first thing that differs
     Verify {
         /// Round id or name (default: every round)
         #[arg(long)]
@@ -230,6 +232,10 @@ pub enum AuditCmd {
         /// Output format: text (default) or json
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
+        /// A chain head written down earlier (printed in a bulletin's footer): it must still be
+        /// in the history or the ledger, else they were rewritten
+        #[arg(long, value_name = "HASH")]
+        pin: Vec<String>,
     },
 }
 

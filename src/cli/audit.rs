@@ -13,6 +13,7 @@ pub fn verify(
     store: &mut Store,
     round: Option<&str>,
     format: ExplainFormat,
+    pins: &[String],
     lang: Lang,
 ) -> anyhow::Result<()> {
     // A round whose pinned rubric no longer matches its hash cannot be opened; the audit still
@@ -23,6 +24,13 @@ pub fn verify(
     };
     let mut audit = store.audit(round)?;
     kept_sheets(store, round, &mut audit.findings)?;
+    for pin in pins {
+        if store.find_pinned(pin)?.is_none() {
+            audit.findings.push(Finding::Pin {
+                hash: pin.trim().to_string(),
+            });
+        }
+    }
     match format {
         ExplainFormat::Json => {
             let v = serde_json::json!({

@@ -137,6 +137,17 @@ pub fn describe(f: &Finding, zh: bool) -> Option<String> {
                 )
             }
         }
+        Finding::Pin { hash } => {
+            if zh {
+                format!(
+                    "留存的链尾哈希 {hash} 不在评分历史或登记链中：链被整段改写过（或哈希抄错）"
+                )
+            } else {
+                format!(
+                    "the pinned chain head {hash} is in neither the score history nor the ledger: the chains were rewritten (or the hash was mistyped)"
+                )
+            }
+        }
         _ => return None,
     })
 }

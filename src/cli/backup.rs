@@ -64,7 +64,7 @@ pub fn run(
         "{}",
         match lang {
             Lang::Zh => format!(
-                "已备份到 {}（完整性检查通过）；可用 assay --db {} audit verify 核对历史",
+                "已备份到 {}（完整性检查通过）；可用「assay --db {} audit verify」核对历史",
                 args.out.display(),
                 args.out.display()
             ),

@@ -48,6 +48,10 @@ pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::R
     b.operations = store
         .round_ops(round.id, &l.accounts)?
         .map(|r| crate::report::bulletin::ops::OpsSection::of(&r, lang));
+    b.chain_head = Some(crate::report::bulletin::ChainHead {
+        history: store.history_head(round.id)?,
+        ledger: store.ledger_head()?,
+    });
     let ext = match args.format {
         BulletinFormat::Md => "md",
         BulletinFormat::Html => "html",

@@ -31,4 +31,8 @@ pub(super) const ZH_TRUST: &[(&str, &str)] = &[
         "The round package from the chair",
         "组长发来的轮次任务包文件",
     ),
+    (
+        "A chain head written down earlier (printed in a bulletin's footer): it must still be in the history or the ledger, else they were rewritten",
+        "此前记下的链尾哈希（印在通报页脚）：它必须仍在评分历史或登记链中，否则链被改写过",
+    ),
 ];

@@ -97,7 +97,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
     Gen(GenArgs),
-    /// Check the tamper-evident history: chains, heads, entries, pinned rubrics
+    /// Check the tamper-evident history and ledger: chains, heads, entries, pinned rubrics, every
+    /// input of a published figure
     #[command(subcommand)]
     Audit(AuditCmd),
     /// Copy the database while it is in use (SQLite's online backup), checked before it is kept
@@ -251,8 +252,8 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Ops(args)) => ops::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
-        Some(Command::Audit(AuditCmd::Verify { round, format })) => {
-            audit::verify(&mut open_store(&cli)?, round.as_deref(), *format, lang)
+        Some(Command::Audit(AuditCmd::Verify { round, format, pin })) => {
+            audit::verify(&mut open_store(&cli)?, round.as_deref(), *format, pin, lang)
         }
         Some(Command::Backup(args)) => backup::run(&open_store(&cli)?, &db_path(&cli)?, args, lang),
         Some(Command::Completions { shell }) => {

@@ -207,7 +207,7 @@ pub fn packaged(lang: Lang, file: &str, evaluator: &str, round: &str, accounts: 
 /// A package whose content cannot be used (signed, yet not what a package holds).
 pub fn package_corrupt(lang: Lang, file: &str, what: &str) -> String {
     match lang {
-        Lang::Zh => format!("任务包 {file} 的内容有误（{what}）；请组长重新生成"),
+        Lang::Zh => format!("任务包 {file} 的内容有误（「{what}」）；请组长重新生成"),
         Lang::En => {
             format!("the round package {file} is damaged ({what}); ask the chair for a new one")
         }
@@ -298,6 +298,14 @@ pub fn package_error(e: &crate::io::package::PackageError, lang: Lang) -> String
         ),
         (E::Newer { path, found }, Lang::En) => format!(
             "{} was written by a newer assay (package format {found}); upgrade assay first",
+            path.display()
+        ),
+        (E::RubricHash { path }, Lang::Zh) => format!(
+            "任务包 {} 中的评分表文本与其哈希不符；请组长重新生成任务包",
+            path.display()
+        ),
+        (E::RubricHash { path }, Lang::En) => format!(
+            "the rubric text in the package {} is not the one its hash names; ask the chair for a new package",
             path.display()
         ),
         (E::Signed(s), _) => signed(s, None, What::Package, lang),

@@ -71,6 +71,10 @@ pub enum PackageError {
         "{path} was written by a newer assay (package format {found}, this program reads up to {FORMAT_VERSION}); upgrade assay"
     )]
     Newer { path: PathBuf, found: u64 },
+    #[error(
+        "{path}: the rubric text is not the one its hash names; ask the chair for a new package"
+    )]
+    RubricHash { path: PathBuf },
     #[error("{0}")]
     Signed(SignedError),
     #[error(transparent)]
@@ -118,7 +122,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<(Package, Opened), PackageErro
     drop(head);
     let p: Package = serde_json::from_str(&opened.body).map_err(|e| corrupt(e.to_string()))?;
     if crate::domain::rubric::rubric_hash(&p.round.rubric_text) != p.round.rubric_hash {
-        return Err(corrupt("the rubric text does not match its hash".into()));
+        return Err(PackageError::RubricHash {
+            path: path.to_path_buf(),
+        });
     }
     Ok((p, opened))
 }

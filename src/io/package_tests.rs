@@ -67,6 +67,6 @@ fn a_package_round_trips_and_an_edited_one_is_refused() {
     let bad = to_text(&bad, &chair).unwrap();
     assert!(matches!(
         parse(p, bad.as_bytes()),
-        Err(PackageError::Corrupt { .. })
+        Err(PackageError::RubricHash { .. })
     ));
 }

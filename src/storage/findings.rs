@@ -71,4 +71,6 @@ pub enum Finding {
     OpsIndex { week: String, accounts: usize },
     /// Kept per-sheet results of a round that differ from a recomputation from the entries.
     KeptSheets { round: i64, sheets: usize },
+    /// A chain head pinned earlier (from a bulletin) is in neither chain: they were rewritten.
+    Pin { hash: String },
 }

@@ -169,6 +169,31 @@ impl Store {
         Ok(())
     }
 
+    /// The head of a round's score history: (rows, hash of its last row).
+    pub fn history_head(&self, round_id: i64) -> Result<Option<(i64, String)>, StoreError> {
+        let h = super::chain::head(&self.conn, round_id).map_err(|e| self.locked(e))?;
+        Ok(h.map(|(_, rows, hash)| (rows, hash)))
+    }
+
+    /// Where a pinned head (a hash written down earlier, e.g. from a bulletin) is in the chains
+    /// now: ("history" or "ledger", row id), `None` when neither chain holds it (rewritten).
+    pub fn find_pinned(&self, hash: &str) -> Result<Option<(&'static str, i64)>, StoreError> {
+        let h = hash.trim().to_ascii_lowercase();
+        let r = (|| {
+            for (chain, sql) in [
+                ("history", "SELECT id FROM history WHERE hash = ?1"),
+                ("ledger", "SELECT id FROM ledger WHERE hash = ?1"),
+            ] {
+                let id: Option<i64> = self.conn.query_row(sql, [&h], |r| r.get(0)).optional()?;
+                if let Some(id) = id {
+                    return Ok(Some((chain, id)));
+                }
+            }
+            Ok(None)
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+
     /// The head of the ledger: (last record id, hash), `None` before the first record. With a
     /// round's history head it is what a chair prints in a bulletin to pin the chain.
     pub fn ledger_head(&self) -> Result<Option<(i64, String)>, StoreError> {

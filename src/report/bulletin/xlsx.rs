@@ -203,6 +203,11 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
     if let Some(o) = &b.operations {
         ops_sheet(wb.add_worksheet(), o, w)?;
     }
+    if let Some(c) = &b.chain_head {
+        let ws = wb.add_worksheet();
+        ws.set_name(lang.pick("审计", "Audit"))?;
+        ws.write_string(0, 0, c.line(lang))?;
+    }
     crate::io::out::save_xlsx(&mut wb, path)
 }
 

@@ -61,7 +61,7 @@ pub fn target_round(
                     round.rubric_version
                 ),
                 Lang::En => format!(
-                    "{name} (evaluator \"{ev}\") was scored against another rubric ({} {}, hash {theirs}) than round \"{}\" here ({} {}, hash {ours}); nothing was merged",
+                    "{name} (evaluator \"{ev}\") was scored against another rubric version ({} {}, hash {theirs}) than round \"{}\" here ({} {}, hash {ours}); nothing was merged",
                     content.round.rubric_id,
                     content.round.rubric_version,
                     round.name,
