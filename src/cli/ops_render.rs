@@ -21,6 +21,12 @@ fn flag_label(f: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// A platform's stored code as the reader's language names it (微信, 快手, …).
+fn platform_label(code: &str, lang: Lang) -> &str {
+    crate::domain::platform::Platform::parse(code)
+        .map_or(code, |p| lang.pick(p.label_zh(), p.label_en()))
+}
+
 fn header(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Zh => [
@@ -70,7 +76,11 @@ fn each_cell(
         buf.push_str(if codes { f } else { flag_label(f, lang) });
     }
     emit(buf)?;
-    emit(r.platform)?;
+    emit(if codes {
+        r.platform
+    } else {
+        platform_label(r.platform, lang)
+    })?;
     emit(&r.name)?;
     emit(&r.group)?;
     let st = r.standing.as_ref();
@@ -184,7 +194,8 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
                 Lang::Zh,
             ) => {
                 format!(
-                    "整合建议：{unit} 在 {platform} 有 {} 个账号（{}）",
+                    "整合建议：{unit} 在{}有 {} 个账号（{}）",
+                    platform_label(platform, Lang::Zh),
                     accounts.len(),
                     accounts.join("、")
                 )
@@ -198,8 +209,9 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
                 Lang::En,
             ) => {
                 format!(
-                    "consolidation: {unit} has {} accounts on {platform} ({})",
+                    "consolidation: {unit} has {} accounts on {} ({})",
                     accounts.len(),
+                    platform_label(platform, Lang::En),
                     accounts.join(", ")
                 )
             }

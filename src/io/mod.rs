@@ -1,7 +1,7 @@
 //! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric
-//! files, operations metrics, score files, panel exchange files, and the one CSV and XLSX writer
-//! every export goes through (`export`), and the one writer of standard output and `--out`
-//! files (`out`).
+//! files and rubric workbooks, operations metrics, score files, panel exchange files, and the one
+//! CSV and XLSX writer every export goes through (`export`), and the one writer of standard output
+//! and `--out` files (`out`).
 
 pub mod accounts;
 pub mod document;
@@ -15,4 +15,5 @@ pub mod metrics;
 pub mod out;
 pub mod package;
 pub mod rubric_file;
+pub mod rubric_xlsx;
 pub mod scores;

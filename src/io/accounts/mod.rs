@@ -152,6 +152,20 @@ pub(crate) fn read_any_table_from(
     }
 }
 
+/// Reads any CSV or spreadsheet file as a table of cells (see [`read_any_table_from`]), within
+/// the cap of tables.
+pub(crate) fn read_any_table(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<(Table, Option<Encoding>, Option<String>), ImportError> {
+    read_any_table_from(path, None, sheet)
+}
+
+/// The sheet names of a workbook (.xlsx, .xls, .ods), in order.
+pub(crate) fn workbook_sheets(path: &Path) -> Result<Vec<String>, ImportError> {
+    xlsx::sheet_names(path)
+}
+
 /// Parses CSV text already in memory (embedded sample data) as a table of cells.
 pub(crate) fn parse_csv_text(name: &str, text: &str) -> Result<Table, ImportError> {
     csv::parse(Path::new(name), text.trim_start_matches('\u{feff}'))
