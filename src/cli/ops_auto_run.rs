@@ -70,7 +70,7 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
         )?;
         return Ok(());
     }
-    super::ops::refresh_index(store, lang);
+    super::ops_read::refresh_index(store, lang);
     let plan = plan(store, &round, &rubric, lang)?;
     if !args.dry_run && !plan.records.is_empty() {
         store.place_auto(round.id, &plan.records, Reopen::No)?;

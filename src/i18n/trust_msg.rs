@@ -15,7 +15,7 @@ pub enum What {
 impl What {
     fn words(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (What::Export, Lang::Zh) => "评审导出文件",
+            (What::Export, Lang::Zh) => "评审组导出文件",
             (What::Export, Lang::En) => "panel export",
             (What::Package, Lang::Zh) => "轮次任务包",
             (What::Package, Lang::En) => "round package",

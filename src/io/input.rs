@@ -50,7 +50,7 @@ impl Kind {
             (Kind::Scores, false) => "score file",
             (Kind::Metrics, true) => "运营数据文件",
             (Kind::Metrics, false) => "metrics file",
-            (Kind::PanelFile, true) => "评审导出文件",
+            (Kind::PanelFile, true) => "评审组导出文件",
             (Kind::PanelFile, false) => "panel file",
             (Kind::Package, true) => "轮次任务包",
             (Kind::Package, false) => "round package",

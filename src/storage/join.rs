@@ -118,7 +118,7 @@ impl Store {
     /// must be pinned to the same rubric.
     pub fn join_package(&mut self, j: &Join<'_>) -> Result<Joined, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let mut out = Joined::default();
             let mut ids = Vec::with_capacity(j.accounts.len());
             for a in j.accounts {

@@ -217,7 +217,7 @@ impl Pending {
     }
 
     /// Adds one weekly row (after the posts, by date).
-    pub(super) fn add_week(&mut self, w: &super::metrics::WeekMetric) {
+    pub(super) fn add_week(&mut self, w: &crate::domain::ops::metrics::WeekMetric) {
         self.metrics().add_week(&WeekFigures::from(w));
         self.messages.0 += w.messages;
         self.messages.1 += w.replies;
@@ -313,7 +313,7 @@ impl Store {
     /// bypassed the metric writers, after an upgrade). Returns how many (account, week) pairs.
     pub fn refresh_ops_index(&mut self) -> Result<usize, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let n = refresh(&tx)?;
             tx.commit()?;
             Ok(n)

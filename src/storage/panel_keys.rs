@@ -115,7 +115,7 @@ impl Store {
         key: &PanelKey,
     ) -> Result<(), StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             write_key(&tx, round_id, evaluator, key)?;
             tx.commit()?;
             Ok(())

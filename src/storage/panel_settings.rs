@@ -121,7 +121,7 @@ impl Store {
     /// Applies a panel configuration in one transaction: a refusal anywhere writes nothing.
     pub fn configure_panel(&mut self, round_id: i64, c: &PanelConfig) -> Result<(), StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             configure_in(&tx, round_id, c)?;
             tx.commit()?;
             Ok(())
@@ -132,7 +132,7 @@ impl Store {
     /// Adds or updates a member of the round's panel.
     pub fn set_member(&mut self, round_id: i64, m: &Member) -> Result<(), StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let id = super::scores::ensure_evaluator(&tx, &m.name)?;
             tx.prepare_cached(
                 "INSERT INTO panel_members (round_id, evaluator_id, role, affiliation) VALUES (?1, ?2, ?3, ?4)
@@ -190,7 +190,7 @@ impl Store {
         pairs: &[(i64, String)],
     ) -> Result<(), StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             tx.execute("DELETE FROM assignments WHERE round_id = ?1", [round_id])?;
             for (account, name) in pairs {
                 let id = super::scores::ensure_evaluator(&tx, name)?;

@@ -110,7 +110,7 @@ impl Store {
                 "the scope of round \"{name}\" matches no account; import accounts first or widen the filters"
             )));
         }
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         let ids: Vec<i64> = accounts.iter().map(|a| a.id).collect();
         let id = insert_round(&tx, new, &ids)?;
         tx.commit()?;

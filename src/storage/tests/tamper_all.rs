@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::domain::entry::Entry;
-use crate::storage::metrics::{Post, WeekMetric};
+use crate::domain::ops::metrics::{Post, WeekMetric};
 
 const RUBRIC: &str = r#"Rubric(id: "t", name: "检验", version: "1", total: 20, pass_mark: 12,
     grades: [("合格", 12), ("不合格", 0)],
