@@ -59,7 +59,7 @@ impl App {
                 Err(StoreError::Locked { .. }) => return,
                 Err(e) => {
                     self.waiting.remove(0);
-                    self.error(crate::i18n::errors::for_tui(&e, self.lang));
+                    self.error(crate::error_chain::for_tui(&e, self.lang));
                 }
                 Ok(()) => {
                     self.waiting.remove(0);

@@ -42,13 +42,13 @@ pub fn verify(
                     "message": describe(f, lang),
                 })).collect::<Vec<_>>(),
             });
-            crate::outln!("{}", serde_json::to_string_pretty(&v)?)?;
+            crate::io::out::outln!("{}", serde_json::to_string_pretty(&v)?)?;
         }
         ExplainFormat::Text => print_text(&audit, lang)?,
     }
     let Some(first) = audit.findings.first() else {
         if format == ExplainFormat::Text {
-            crate::outln!(
+            crate::io::out::outln!(
                 "{}",
                 lang.pick(
                     "审计通过：历史链完整，所有条目与其历史一致",
@@ -111,11 +111,11 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) -> anyhow::Result<()> {
                 r.id, r.name, r.history_rows, r.entries
             ),
         };
-        crate::outln!("{line}")?;
+        crate::io::out::outln!("{line}")?;
     }
     if !audit.ledger_head.is_empty() {
         let h = &audit.ledger_head;
-        crate::outln!(
+        crate::io::out::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!("登记链（轮次设置、评审组、运营数据、账号）链尾哈希 {h}"),
@@ -124,7 +124,7 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) -> anyhow::Result<()> {
         )?;
     }
     for f in audit.findings.iter().take(SHOWN) {
-        crate::outln!("{}", describe(f, lang))?;
+        crate::io::out::outln!("{}", describe(f, lang))?;
     }
     if audit.findings.len() > SHOWN {
         let more = audit.findings.len() - SHOWN;
@@ -132,7 +132,7 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) -> anyhow::Result<()> {
             Lang::Zh => format!("……另有 {more} 处"),
             Lang::En => format!("… and {more} more"),
         };
-        crate::outln!("{line}")?;
+        crate::io::out::outln!("{line}")?;
     }
     Ok(())
 }

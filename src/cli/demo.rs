@@ -118,12 +118,12 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
     if args.print {
         for round in store.rounds()? {
             let s = summary::round_summary(&mut store, &round)?;
-            crate::outln!(
+            crate::io::out::outln!(
                 "{}",
                 crate::text_safety::escape_text(&summary::render(&s, lang))
             )?;
         }
-        crate::outln!(
+        crate::io::out::outln!(
             "{}: {}",
             lang.pick("演示数据库", "demo database"),
             path.display()
@@ -168,11 +168,10 @@ pub fn synth(path: &Path, args: &GenArgs, lang: Lang) -> anyhow::Result<()> {
         bar.set_position(done);
     })?;
     bar.finish_and_clear();
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
-        msg::gen_done(
+        report.done(
             lang,
-            &report,
             started.elapsed().as_secs_f64(),
             &path.display().to_string()
         )

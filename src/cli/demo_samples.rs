@@ -46,7 +46,7 @@ pub fn write(dir: &Path, lang: Lang) -> anyhow::Result<()> {
         crate::io::out::write_file(&dir.join(name), bytes)?;
     }
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         msg::samples_written(
             lang,

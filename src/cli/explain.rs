@@ -170,7 +170,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
             // is kept beside the published one (cleaned of noise only).
             let mut v = serde_json::to_value(&explained)?;
             precision::round_json(&mut v, rubric.decimals, &["unrounded"]);
-            crate::outln!("{}", serde_json::to_string_pretty(&v)?)?
+            crate::io::out::outln!("{}", serde_json::to_string_pretty(&v)?)?
         }
         ExplainFormat::Text => {
             for x in &explained {
@@ -191,13 +191,13 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                     lang.pick("评估人", "evaluator"),
                     escape_cell(who)
                 );
-                crate::outln!("{head}")?;
+                crate::io::out::outln!("{head}")?;
                 let body = explain::render_text(&x.outcome, &rubric, lang);
-                crate::outln!("{}", escape_text(&body))?;
+                crate::io::out::outln!("{}", escape_text(&body))?;
                 if !x.notes.is_empty() {
-                    crate::outln!("{}", escape_text(&render_notes(&x.notes, lang)))?;
+                    crate::io::out::outln!("{}", escape_text(&render_notes(&x.notes, lang)))?;
                 }
-                crate::out!(
+                crate::io::out::out!(
                     "{}",
                     escape_text(&super::ops_auto::render_text(&x.automatic, lang))
                 )?;

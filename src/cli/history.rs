@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::domain::entry::Entry;
+use crate::domain::entry_words as words;
 use crate::domain::rubric::ItemRef;
-use crate::i18n::{Lang, entry as words, panel_msg};
+use crate::i18n::{Lang, panel_msg};
 use crate::storage::{
     BULK_INDICATOR, CARRIED_PREFIX, CONSENSUS_PREFIX, Consensus, HistoryRow, SUBMISSION_INDICATOR,
     Store,
@@ -65,10 +66,12 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
         .map(|h| change(h, &rubric, &names, lang))
         .collect();
     match args.format {
-        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&changes)?)?,
-        Format::Csv => crate::out!("{}", output::csv(&header(Lang::En), &cells(&changes))?)?,
+        Format::Json => crate::io::out::outln!("{}", serde_json::to_string_pretty(&changes)?)?,
+        Format::Csv => {
+            crate::io::out::out!("{}", output::csv(&header(Lang::En), &cells(&changes))?)?
+        }
         Format::Table => {
-            crate::out!("{}", output::table(&header(lang), &cells(&changes)))?;
+            crate::io::out::out!("{}", output::table(&header(lang), &cells(&changes)))?;
             eprintln!(
                 "{}",
                 match lang {

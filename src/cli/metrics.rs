@@ -87,7 +87,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
         }
         anyhow::bail!(msg);
     }
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         lang.pick(
             &format!(
@@ -114,7 +114,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
     );
     if let Some((from, to)) = span.filter(|_| out.inserted + out.replaced > 0) {
         for line in super::ops_auto_run::after_metrics(store, from, to, lang)? {
-            crate::outln!("{line}")?;
+            crate::io::out::outln!("{line}")?;
         }
     }
     Ok(())

@@ -198,7 +198,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Init) => {
             let path = db_path(&cli)?;
             create_store(&cli)?;
-            crate::outln!("{}", path.display())?;
+            crate::io::out::outln!("{}", path.display())?;
             eprintln!("{}", crate::i18n::msg::init_next(lang));
             Ok(())
         }

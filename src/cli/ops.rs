@@ -127,7 +127,7 @@ fn formulas(names: &[String], lang: Lang) -> anyhow::Result<Vec<Formula>> {
                 crate::io::input::InputError::Io { source, .. } => {
                     crate::i18n::errors::io_reason(&source, lang)
                 }
-                other => crate::i18n::errors::render(&anyhow::Error::new(other), lang),
+                other => crate::error_chain::render(&anyhow::Error::new(other), lang),
             };
             anyhow::anyhow!(match lang {
                 Lang::Zh => format!("{n} 既不是内置公式（gov-ops、wci-v14.2、wci-v2.0、bci）也不是可读的文件：{why}"),

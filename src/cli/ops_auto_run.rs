@@ -61,7 +61,7 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
     let round = super::resolve::round(store, &args.round, lang)?;
     let rubric = super::resolve::rubric(&round)?;
     if !super::ops_auto::names_rules(&rubric) {
-        crate::outln!(
+        crate::io::out::outln!(
             "{}",
             lang.pick(
                 "该轮次的评分表没有引用运营规则的指标，无自动值",

@@ -226,7 +226,7 @@ fn run_verify(store: &mut Store, round: &crate::storage::Round, lang: Lang) -> a
     let bad = verify(store, round)?;
     let n = store.kept_sheets(round.id)?.len();
     if bad.is_empty() {
-        crate::outln!(
+        crate::io::out::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!("轮次 {}：保存的 {n} 份评分结果与全部重新计算一致", round.id),

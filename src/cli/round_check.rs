@@ -33,12 +33,12 @@ pub fn run(store: &Store, round: &str, lang: Lang) -> anyhow::Result<()> {
             found += 1;
             let plat = lang.pick(a.platform.label_zh(), a.platform.label_en());
             match lang {
-                Lang::Zh => crate::outln!(
+                Lang::Zh => crate::io::out::outln!(
                     "{}（{plat}）· 评估人 {evaluator} · {}",
                     a.name,
                     p.message(lang)
                 )?,
-                Lang::En => crate::outln!(
+                Lang::En => crate::io::out::outln!(
                     "{} ({plat}) · evaluator {evaluator} · {}",
                     a.name,
                     p.message(lang)
@@ -59,12 +59,12 @@ pub fn run(store: &Store, round: &str, lang: Lang) -> anyhow::Result<()> {
         });
     }
     match lang {
-        Lang::Zh => crate::outln!(
+        Lang::Zh => crate::io::out::outln!(
             "轮次「{}」：{} 张评分表，未发现问题",
             round.name,
             sheets.len()
         )?,
-        Lang::En => crate::outln!(
+        Lang::En => crate::io::out::outln!(
             "round \"{}\": {} sheets, no problems",
             round.name,
             sheets.len()

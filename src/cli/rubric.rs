@@ -35,7 +35,7 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
             for f in files {
                 match rubric_file::load(f) {
                     Ok(r) => {
-                        crate::outln!(
+                        crate::io::out::outln!(
                             "{}: ok — {} {} ({} {})",
                             f.display(),
                             escape_cell(&r.rubric.name),
@@ -48,7 +48,7 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
                     Err(e) => {
                         bad += 1;
                         let e = anyhow::Error::new(e);
-                        eprintln!("{}", escape_text(&crate::i18n::errors::render(&e, lang)));
+                        eprintln!("{}", escape_text(&crate::error_chain::render(&e, lang)));
                     }
                 }
             }
@@ -64,9 +64,9 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
             match format {
                 ShowFormat::Text => {
                     let tree = crate::domain::rubric::render_tree(&r.rubric, lang);
-                    crate::out!("{}", escape_text(&tree))?;
+                    crate::io::out::out!("{}", escape_text(&tree))?;
                 }
-                ShowFormat::Json => crate::outln!("{}", super::output::json(&r.rubric)?)?,
+                ShowFormat::Json => crate::io::out::outln!("{}", super::output::json(&r.rubric)?)?,
             }
             warn_unsafe(file, &r.text, lang);
             Ok(())

@@ -22,8 +22,8 @@ pub fn templates(lang: Lang) -> anyhow::Result<()> {
         })
         .collect();
     let header = [lang.pick("编号", "id"), lang.pick("说明", "about")];
-    crate::out!("{}", super::output::table(&header, &rows))?;
-    crate::outln!("{}", msg::templates_next(lang))?;
+    crate::io::out::out!("{}", super::output::table(&header, &rows))?;
+    crate::io::out::outln!("{}", msg::templates_next(lang))?;
     Ok(())
 }
 
@@ -48,7 +48,7 @@ pub fn new(
         RubricFormat::Ron => msg::rubric_created(lang, &shown(out), t.id),
         RubricFormat::Xlsx => msg::rubric_created_xlsx(lang, &shown(out), t.id),
     };
-    crate::outln!("{done}")?;
+    crate::io::out::outln!("{done}")?;
     Ok(())
 }
 
@@ -65,7 +65,7 @@ pub fn export(
         RubricFormat::Ron => crate::domain::rubric::write_ron(&r).text.into_bytes(),
     };
     write_new(out, &bytes, force, lang)?;
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         msg::rubric_exported(lang, &shown(out), &r.name, r.items().len())
     )?;
@@ -88,7 +88,7 @@ pub fn import(file: &Path, out: &Path, force: bool, lang: Lang) -> anyhow::Resul
             msg::workbook_defaults(lang, &got.defaulted.join(lang.pick("、", ", ")))
         );
     }
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         msg::rubric_imported(
             lang,

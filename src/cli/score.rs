@@ -58,7 +58,7 @@ pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
             // Refuses items that do not apply to the account and vetoes marked N/A by hand.
             entry
                 .check_for(item, account.platform, account.level)
-                .map_err(|e| StoreError::Invalid(crate::i18n::errors::entry(&e, lang)))?;
+                .map_err(|e| StoreError::Invalid(e.localized(lang)))?;
             Ok(entry)
         };
         store.update_entry_with(
@@ -95,7 +95,7 @@ pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result
     let rubric = resolve::rubric(&round)?;
     let account = resolve::account_in_round(store, &round, &args.account, lang)?;
     if store.is_submitted(round.id, account.id, &args.evaluator)? {
-        crate::outln!("{}", msg::already_submitted(lang, &account.name))?;
+        crate::io::out::outln!("{}", msg::already_submitted(lang, &account.name))?;
         return Ok(());
     }
     let entries: Vec<Entry> = store
@@ -116,13 +116,13 @@ pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result
         return Err(said(msg::sheet_incomplete(lang, &account.name, &missing)));
     }
     store.set_submission(round.id, account.id, &args.evaluator, Submission::Submitted)?;
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         msg::submitted(lang, &account.name, args.evaluator.trim(), &round.name)
     )?;
     if outcome.left_by_veto() {
         let unscored = outcome.applicable - outcome.scored;
-        crate::outln!("{}", msg::submitted_by_veto(lang, unscored))?;
+        crate::io::out::outln!("{}", msg::submitted_by_veto(lang, unscored))?;
     }
     Ok(())
 }
@@ -132,11 +132,11 @@ pub fn reopen(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result
     let round = resolve::round(store, &args.round, lang)?;
     let account = resolve::account_in_round(store, &round, &args.account, lang)?;
     if !store.is_submitted(round.id, account.id, &args.evaluator)? {
-        crate::outln!("{}", msg::not_submitted(lang, &account.name))?;
+        crate::io::out::outln!("{}", msg::not_submitted(lang, &account.name))?;
         return Ok(());
     }
     store.reopen(round.id, account.id, &args.evaluator)?;
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         msg::reopened(lang, &account.name, args.evaluator.trim())
     )?;

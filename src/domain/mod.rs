@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod dates;
 pub mod engine;
 pub mod entry;
+pub mod entry_words;
 pub mod evidence;
 pub mod ops;
 pub mod panel;

@@ -10,9 +10,11 @@ pub mod input;
 pub mod keys;
 pub mod panel_file;
 pub mod signed;
+pub mod signed_words;
 
 pub mod metrics;
 pub mod out;
+mod out_words;
 pub mod package;
 pub mod rubric_file;
 pub mod rubric_xlsx;

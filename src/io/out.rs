@@ -8,7 +8,7 @@ use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Why an output could not be written. The catalogue words it (`i18n::io_errors::out`).
+/// Why an output could not be written. It words itself (`io::out_words`).
 #[derive(Debug, thiserror::Error)]
 pub enum OutError {
     /// Standard output refused the bytes (a full disk, a closed pipe, a revoked terminal).
@@ -45,7 +45,7 @@ impl OutError {
     }
 }
 
-/// Writes `text` to standard output, nothing added. Use [`outln!`](crate::outln) for lines.
+/// Writes `text` to standard output, nothing added. Use [`outln!`](crate::io::out::outln) for lines.
 pub fn print(text: &str) -> Result<(), OutError> {
     print_bytes(text.as_bytes())
 }
@@ -58,7 +58,7 @@ pub fn print_bytes(bytes: &[u8]) -> Result<(), OutError> {
         .map_err(|source| OutError::Stdout { source })
 }
 
-/// Writes formatted text to standard output (what [`outln!`](crate::outln) expands to).
+/// Writes formatted text to standard output (what [`outln!`](crate::io::out::outln) expands to).
 pub fn print_fmt(args: std::fmt::Arguments<'_>) -> Result<(), OutError> {
     std::io::stdout()
         .lock()
@@ -86,7 +86,6 @@ pub fn stream_stdout(
 }
 
 /// Prints one formatted line to standard output; evaluates to `Result<(), OutError>`.
-#[macro_export]
 macro_rules! outln {
     () => {
         $crate::io::out::print("\n")
@@ -97,12 +96,12 @@ macro_rules! outln {
 }
 
 /// Prints formatted text to standard output, no newline added; `Result<(), OutError>`.
-#[macro_export]
 macro_rules! out {
     ($($arg:tt)*) => {
         $crate::io::out::print_fmt(format_args!($($arg)*))
     };
 }
+pub(crate) use {out, outln};
 
 /// What a `--out` path is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::keys::Identity;
 use super::signed::{self, Kind, Opened, SignedError};
+use super::signed_words::{What, signed_words};
+use crate::i18n::Lang;
+use crate::i18n::errors::{Localized, io_reason};
 
 /// The format this program writes and the newest it reads (1 was sealed by a plain checksum
 /// and is refused as unsigned).
@@ -155,6 +158,45 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<(Content, Opened), PanelFileEr
     let content: Content =
         serde_json::from_str(&opened.body).map_err(|e| corrupt(e.to_string()))?;
     Ok((content, opened))
+}
+
+/// Panel exchange files refused by `panel merge`.
+impl Localized for PanelFileError {
+    fn say(&self, lang: Lang) -> Option<String> {
+        use PanelFileError as E;
+        let e = self;
+        if lang == Lang::En {
+            return match e {
+                E::Io { path, source } => Some(format!(
+                    "cannot read {}: {}",
+                    path.display(),
+                    io_reason(source, lang)
+                )),
+                E::Input(i) => i.say(lang),
+                E::Signed { claimed, source } => {
+                    Some(signed_words(source, claimed.as_deref(), What::Export, lang))
+                }
+                _ => None,
+            };
+        }
+        Some(match e {
+            E::Io { path, source } => {
+                format!("无法读取 {}：{}", path.display(), io_reason(source, lang))
+            }
+            E::Corrupt { path, why } => format!(
+                "{} 不是评审组导出文件或已损坏（「{why}」）；请评估人重新导出",
+                path.display()
+            ),
+            E::Newer { path, found } => format!(
+                "{} 由更新版本的 assay 写出（格式版本 {found}，本程序最高读取 {FORMAT_VERSION}）；请先升级 assay 再合并",
+                path.display()
+            ),
+            E::Signed { claimed, source } => {
+                signed_words(source, claimed.as_deref(), What::Export, lang)
+            }
+            E::Input(i) => return i.say(lang),
+        })
+    }
 }
 
 #[cfg(test)]

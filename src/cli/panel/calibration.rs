@@ -46,16 +46,16 @@ pub fn run(store: &mut Store, args: &CalibrationArgs, lang: Lang) -> anyhow::Res
             calibration_round: on,
             result: &c,
         };
-        crate::outln!("{}", serde_json::to_string_pretty(&out)?)?;
+        crate::io::out::outln!("{}", serde_json::to_string_pretty(&out)?)?;
         return Ok(());
     }
     let (rows, rows2) = (indicator_rows(&c), offset_rows(&c));
     if args.format == Format::Csv {
-        crate::out!("{}", output::csv(&offset_header(lang), &rows2)?)?;
+        crate::io::out::out!("{}", output::csv(&offset_header(lang), &rows2)?)?;
         return Ok(());
     }
-    crate::outln!("{}", state_text(store, round.id, &round.name, lang)?)?;
-    crate::outln!(
+    crate::io::out::outln!("{}", state_text(store, round.id, &round.name, lang)?)?;
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -72,9 +72,9 @@ pub fn run(store: &mut Store, args: &CalibrationArgs, lang: Lang) -> anyhow::Res
             ),
         }
     )?;
-    crate::out!("{}", output::table(&indicator_header(lang), &rows))?;
-    crate::outln!()?;
-    crate::out!("{}", output::table(&offset_header(lang), &rows2))?;
+    crate::io::out::out!("{}", output::table(&indicator_header(lang), &rows))?;
+    crate::io::out::outln!()?;
+    crate::io::out::out!("{}", output::table(&offset_header(lang), &rows2))?;
     Ok(())
 }
 

@@ -66,6 +66,6 @@ pub fn give(
             format!("recorded the signing key of evaluator \"{evaluator}\", fingerprint {fp}")
         }
     };
-    crate::outln!("{line}")?;
+    crate::io::out::outln!("{line}")?;
     Ok(())
 }

@@ -33,7 +33,7 @@ pub fn member(store: &mut Store, args: &MemberArgs, lang: Lang) -> anyhow::Resul
     if let Some(k) = &args.key {
         super::keys::give(store, &round, &m.name, k, lang)?;
     }
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -117,7 +117,7 @@ pub fn assign(store: &mut Store, args: &AssignArgs, lang: Lang) -> anyhow::Resul
         *load.entry(e).or_default() += 1;
     }
     let loads: Vec<String> = load.iter().map(|(e, n)| format!("{e} {n}")).collect();
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -177,7 +177,7 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
     }
     let policy = store.panel_policy(round.id)?;
     match args.format {
-        Format::Json => crate::outln!(
+        Format::Json => crate::io::out::outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "round": round.name, "policy": policy, "members": rows, "assignments": assigned.len(),
@@ -217,11 +217,11 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
                 })
                 .collect();
             if f == Format::Csv {
-                crate::out!("{}", output::csv(&header, &table)?)?;
+                crate::io::out::out!("{}", output::csv(&header, &table)?)?;
             } else {
-                crate::out!("{}", output::table(&header, &table))?;
-                crate::outln!("{}", super::categories::policy_words(&policy, lang))?;
-                crate::outln!("{}", super::categories::line(store, &round, lang)?)?;
+                crate::io::out::out!("{}", output::table(&header, &table))?;
+                crate::io::out::outln!("{}", super::categories::policy_words(&policy, lang))?;
+                crate::io::out::outln!("{}", super::categories::line(store, &round, lang)?)?;
             }
         }
     }

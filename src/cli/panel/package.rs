@@ -184,13 +184,24 @@ pub fn join(store: &mut Store, args: &JoinArgs, lang: Lang) -> anyhow::Result<()
     })?;
     remember_evaluator(store, &p.evaluator);
     let (me, made) = load_or_create()?;
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
-        trust_msg::joined(lang, &p.round.name, &p.evaluator, p.accounts.len(), &joined)
+        trust_msg::joined(
+            lang,
+            &p.round.name,
+            &p.evaluator,
+            p.accounts.len(),
+            &trust_msg::Joined {
+                created: joined.created,
+                accounts_added: joined.accounts_added,
+                accounts_updated: joined.accounts_updated,
+                kept: &joined.kept,
+            }
+        )
     )?;
-    crate::outln!("{}", trust_msg::chair_key(lang, &chair.fingerprint))?;
+    crate::io::out::outln!("{}", trust_msg::chair_key(lang, &chair.fingerprint))?;
     let public = me.public();
-    crate::outln!(
+    crate::io::out::outln!(
         "{}",
         trust_msg::own_key(lang, &fingerprint(&public), &hex(&public), made)
     )?;

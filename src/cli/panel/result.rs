@@ -68,10 +68,10 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
             calibration: args.calibration.map(|c| c == super::OnOff::On),
         },
     )?;
-    crate::outln!("{}", super::categories::policy_words(&p, lang))?;
-    crate::outln!("{}", super::categories::line(store, &round, lang)?)?;
+    crate::io::out::outln!("{}", super::categories::policy_words(&p, lang))?;
+    crate::io::out::outln!("{}", super::categories::line(store, &round, lang)?)?;
     if args.calibration.is_some() {
-        crate::outln!(
+        crate::io::out::outln!(
             "{}",
             super::calibration::state_text(store, round.id, &round.name, lang)?
         )?;
@@ -173,7 +173,7 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
         accounts: rows,
     };
     match args.format {
-        Format::Json => crate::outln!("{}", crate::cli::output::json(&out)?)?,
+        Format::Json => crate::io::out::outln!("{}", crate::cli::output::json(&out)?)?,
         f => {
             let header = [
                 lang.pick("账号", "account"),
@@ -210,9 +210,9 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                 })
                 .collect();
             if f == Format::Csv {
-                crate::out!("{}", output::csv(&header, &rows)?)?
+                crate::io::out::out!("{}", output::csv(&header, &rows)?)?
             } else {
-                crate::out!("{}", output::table(&header, &rows))?
+                crate::io::out::out!("{}", output::table(&header, &rows))?
             }
         }
     }

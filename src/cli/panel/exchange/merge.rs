@@ -152,7 +152,7 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
     }
     let changed = store.apply_merge(&plan.steps)?;
     for n in &plan.notes {
-        crate::outln!("{n}")?;
+        crate::io::out::outln!("{n}")?;
     }
     if plan.steps.is_empty() {
         return Ok(());
@@ -163,7 +163,7 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
         .filter(|s| matches!(s, MergeWrite::Submission(..)))
         .count();
     if changed == 0 && plan.resolved == 0 && plan.carried == 0 {
-        crate::outln!(
+        crate::io::out::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!("无变化：文件内容已全部合并过（{} 条相同）", plan.unchanged),
@@ -174,7 +174,7 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
             }
         )?;
     } else {
-        crate::outln!(
+        crate::io::out::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!(
