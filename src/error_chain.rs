@@ -31,7 +31,27 @@ const SPEAKERS: &[Ask] = &[
     ask::<crate::io::metrics::MetricsError>,
     ask::<crate::sample::SampleError>,
     ask::<crate::config::ConfigError>,
+    ask::<crate::io::package::PackageError>,
+    ask::<crate::io::keys::KeyError>,
+    ask::<crate::io::input::InputError>,
+    ask_out,
 ];
+
+/// An output refused or failed, also where a workbook writer carries it as its I/O error.
+fn ask_out(cause: &(dyn Error + 'static), lang: Lang) -> Option<String> {
+    use crate::io::out::OutError;
+    let inner = |io: &std::io::Error| io.get_ref()?.downcast_ref::<OutError>()?.say(lang);
+    if let Some(e) = cause.downcast_ref::<OutError>() {
+        return e.say(lang);
+    }
+    if let Some(crate::io::export::XlsxError::Out(e)) = cause.downcast_ref() {
+        return e.say(lang);
+    }
+    if let Some(rust_xlsxwriter::XlsxError::IoError(io)) = cause.downcast_ref() {
+        return inner(io);
+    }
+    cause.downcast_ref::<std::io::Error>().and_then(inner)
+}
 
 /// The text of an error chain for `lang`: the first link that words itself in `lang`;
 /// otherwise the chain as anyhow prints it.

@@ -41,6 +41,7 @@ mod msg_admin;
 mod msg_rubric;
 mod msg_words;
 pub mod panel_msg;
+pub mod trust_msg;
 
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 

@@ -1,11 +1,13 @@
-//! The `assay` binary: parse the command line, run it, map errors to exit status 1; a closed
-//! output pipe (`assay account list | head`) ends the program quietly, as other Unix tools do.
+//! The `assay` binary: parse the command line, run it, flush what it printed, map errors to
+//! exit status 1 (a full disk under standard output too); a closed output pipe
+//! (`assay account list | head`) ends the program quietly, as other Unix tools do.
 
 fn main() {
     quiet_on_closed_pipe();
     let cli = assay::cli::parse();
     let lang = assay::cli::lang(&cli);
-    if let Err(err) = assay::cli::run(cli) {
+    let done = assay::cli::run(cli).and_then(|()| Ok(assay::io::out::flush()?));
+    if let Err(err) = done {
         if err
             .chain()
             .filter_map(|e| e.downcast_ref::<std::io::Error>())

@@ -230,7 +230,8 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
             // While totals arrive, wait for input only briefly; otherwise block until some comes.
             // Only an event that resolves to an action redraws (mouse motion does not).
             dirty = false;
-            if (feed.is_none() && ops.is_none() && summary.is_none()) || event::poll(POLL)? {
+            let idle = feed.is_none() && ops.is_none() && summary.is_none() && !app.busy();
+            if idle || event::poll(POLL)? {
                 let action = match event::read()? {
                     Event::Key(k) if k.is_press() => keymap::resolve(app.ctx(), k),
                     Event::Mouse(m) => mouse::resolve(&app, m),
@@ -275,6 +276,11 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
             .flatten()
             {
                 app.apply(a, &mut store);
+                dirty = true;
+            }
+            if app.busy() {
+                // Each try waits at most the TUI's short lock timeout: keys keep working.
+                app.apply(Action::RetryWrites, &mut store);
                 dirty = true;
             }
             if let Some(f) = feed.as_mut() {

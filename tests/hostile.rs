@@ -618,6 +618,131 @@ fn db_file_cases(dir: &Path, base: &Path) -> Vec<Case> {
     cases
 }
 
+/// Panel exchange files and round packages (issue 19): unsigned, malformed, of the wrong kind,
+/// signed but holding what must be refused, endless (`/dev/zero`), a folder.
+fn exchange_cases(dir: &Path, db: &str) -> Vec<Case> {
+    use assay::io::{keys, package, panel_file, signed};
+    let id = keys::load_or_create_at(&dir.join("hostile-key"))
+        .expect("key")
+        .0;
+    let write = |name: &str, bytes: &[u8]| {
+        let f = dir.join(name);
+        std::fs::write(&f, bytes).expect("write");
+        f
+    };
+    let sealed = |kind, body: &str| signed::seal(kind, body, &id).expect("seal");
+    let export_body = |round: &str, hash: &str, indicator: &str, state: &str| {
+        let c: panel_file::Content = serde_json::from_value(serde_json::json!({
+            "format": "assay-panel-export", "format_version": 2, "program": "hostile",
+            "exported_at": "2024-12-20T00:00:00Z",
+            "round": {"name": round, "rubric_id": "x", "rubric_version": "1", "rubric_hash": hash},
+            "evaluator": "敌意", "sequence": 9,
+            "entries": [{"account": {"platform": "wechat", "name": "丽水发布"},
+                // A deduction counts instances: a valid entry, on a sheet otherwise empty.
+                "entry": {"indicator": indicator, "value": null, "count": 0, "veto": null,
+                    "na": false, "note": "", "evidence": []}, "updated_at": "2024"}],
+            "submissions": [{"account": {"platform": "wechat", "name": "丽水发布"}, "state": state}],
+            "history": []
+        }))
+        .expect("content");
+        panel_file::to_text(&c, &id).expect("seal")
+    };
+    let rounds = Assay::home(&dir.join("home"))
+        .args(["--db", db, "round", "list", "--format", "json"])
+        .output();
+    let v: serde_json::Value = serde_json::from_slice(&rounds.stdout).expect("rounds json");
+    let (r2, h2) = (
+        v[1]["name"].as_str().unwrap_or("").to_string(),
+        v[1]["rubric_hash"].as_str().unwrap_or("").to_string(),
+    );
+    let pkg_text = "(id: \"x\")";
+    let bad_pkg: package::Package = serde_json::from_value(serde_json::json!({
+        "format": "assay-round-package", "format_version": 1, "program": "hostile", "made_at": "2024",
+        "round": {"name": "敌意轮", "rubric_id": "x", "rubric_version": "1", "rubric_text": pkg_text,
+            "rubric_hash": "0000", "monitoring_date": "24-12-01"},
+        "evaluator": "敌意", "accounts": [],
+        "settings": {"method": "mean", "quorum": 1, "veto": "any", "categories": [], "calibration": false}
+    }))
+    .expect("package");
+    let files = [
+        ("empty exchange file", write("empty.panel", b"")),
+        ("exchange file not JSON", write("nojson.panel", b"{\"format\": ")),
+        ("exchange file a JSON array", write("array.panel", b"[1, 2, 3]")),
+        ("exchange file of the first format (a checksum, no signature)", write("v1.panel", r#"{"checksum": "00", "content": {"format": "assay-panel-export", "format_version": 1, "evaluator": "敌意"}}"#.as_bytes())),
+        ("signed body not JSON", write("body.panel", sealed(signed::Kind::PanelExport, "not json").as_bytes())),
+        ("signed body of another format", write("other.panel", sealed(signed::Kind::PanelExport, r#"{"format": "x"}"#).as_bytes())),
+        ("a round package given to merge", write("pkg.panel", package::to_text(&bad_pkg, &id).expect("seal").as_bytes())),
+        ("signed export for a round not here", write("round.panel", export_body("没有的轮次", "00", "x", "draft").as_bytes())),
+        ("signed export with an unknown indicator", write("item.panel", export_body(&r2, &h2, "没有的指标", "draft").as_bytes())),
+        ("signed export with an incomplete sheet submitted", write("sub.panel", export_body(&r2, &h2, "update_slow", "submitted").as_bytes())),
+    ];
+    let mut cases: Vec<Case> = files
+        .iter()
+        .map(|(name, f)| case(name, 1, &["--db", db, "panel", "merge", p(f)]))
+        .collect();
+    let export = write("export.pkg", export_body(&r2, &h2, "x", "draft").as_bytes());
+    let bad_hash = write(
+        "hash.pkg",
+        package::to_text(&bad_pkg, &id).expect("seal").as_bytes(),
+    );
+    cases.push(case(
+        "an export given to join",
+        1,
+        &["--db", db, "panel", "join", p(&export)],
+    ));
+    cases.push(case(
+        "a package whose rubric is not its hash",
+        1,
+        &["--db", db, "panel", "join", p(&bad_hash)],
+    ));
+    cases.push(case(
+        "a folder given to merge",
+        1,
+        &["--db", db, "panel", "merge", p(dir)],
+    ));
+    if Path::new("/dev/zero").exists() {
+        cases.push(case(
+            "merge of /dev/zero",
+            1,
+            &["--db", db, "panel", "merge", "/dev/zero"],
+        ));
+        cases.push(case(
+            "join of /dev/zero",
+            1,
+            &["--db", db, "panel", "join", "/dev/zero"],
+        ));
+        cases.push(case(
+            "metrics import of /dev/zero",
+            1,
+            &["--db", db, "metrics", "import", "/dev/zero"],
+        ));
+        let link = dir.join("zero.csv");
+        #[cfg(unix)]
+        let _ = std::os::unix::fs::symlink("/dev/zero", &link);
+        cases.push(case(
+            "metrics import of a .csv link to /dev/zero",
+            1,
+            &["--db", db, "metrics", "import", p(&link)],
+        ));
+    }
+    cases.push(case(
+        "a two-digit year",
+        2,
+        &[
+            "--db",
+            db,
+            "round",
+            "create",
+            "两位年份",
+            "--rubric",
+            "rubrics/national-inspection.ron",
+            "--date",
+            "24-01-01",
+        ],
+    ));
+    cases
+}
+
 #[test]
 fn hostile_inputs_are_refused_cleanly_and_change_nothing() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -639,6 +764,7 @@ fn hostile_inputs_are_refused_cleanly_and_change_nothing() {
     eprintln!("setup: files and workbooks written in {:?}", t0.elapsed());
     cases.extend(cli_cases(dir, &db));
     cases.extend(db_file_cases(dir, &base));
+    cases.extend(exchange_cases(dir, &db));
     assert!(cases.len() >= 80, "only {} cases", cases.len());
     let mut failures = Vec::new();
     // The logical digest is slow on a demo-sized database; the file's bytes are checked first

@@ -80,4 +80,6 @@ pub enum Action {
     OpsLoaded(super::ops::OpsLoad),
     /// The summary computed by the worker for the screen being opened.
     SummaryLoaded(super::summary_job::SummaryLoad),
+    /// Try again the writes that waited for the database's lock (not a key).
+    RetryWrites,
 }

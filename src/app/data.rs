@@ -288,6 +288,21 @@ pub struct MemBackend {
     pub consensus: Vec<(i64, i64, String, String, Consensus)>,
     /// The operations report `round_ops` answers with (`None`: no metrics).
     pub ops: Option<OpsReport>,
+    /// The next this many writes are refused as if another program held the lock.
+    pub locked: u32,
+}
+
+impl MemBackend {
+    /// A write refused while [`MemBackend::locked`] counts down.
+    fn lock_out(&mut self) -> Result<(), StoreError> {
+        if self.locked > 0 {
+            self.locked -= 1;
+            return Err(StoreError::Locked {
+                path: "test.db".into(),
+            });
+        }
+        Ok(())
+    }
 }
 
 impl Backend for MemBackend {
@@ -335,6 +350,7 @@ impl Backend for MemBackend {
         evaluator: &str,
         entry: &Entry,
     ) -> Result<(), StoreError> {
+        self.lock_out()?;
         let key = (round, account, evaluator.to_string());
         let map = self.entries.entry(key).or_default();
         map.insert(entry.indicator.clone(), entry.clone());
@@ -350,6 +366,7 @@ impl Backend for MemBackend {
         evaluator: &str,
         indicator: &str,
     ) -> Result<(), StoreError> {
+        self.lock_out()?;
         let key = (round, account, evaluator.to_string());
         if let Some(m) = self.entries.get_mut(&key) {
             m.remove(indicator);

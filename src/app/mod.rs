@@ -2,6 +2,7 @@
 //! only through `apply(Action)`; `ui` renders `&App`; `runtime` owns the terminal.
 
 pub mod action;
+mod busy;
 pub mod data;
 mod filter;
 pub mod keymap;
@@ -112,6 +113,8 @@ pub struct App {
     pub color: bool,
     /// Set while totals are still being computed after the first frame.
     pub loading: Option<Loading>,
+    /// Writes waiting for another program's lock on the database, oldest first.
+    pub waiting: Vec<busy::Waiting>,
 }
 
 impl App {
@@ -205,6 +208,7 @@ impl App {
             known_evaluators: Vec::new(),
             color: true,
             loading,
+            waiting: Vec::new(),
         }
     }
 

@@ -286,10 +286,18 @@ impl App {
         }
         let (round, ev) = (self.session.round_id, self.session.evaluator.clone());
         let account = self.rows[s.row].account.id;
-        match &after {
-            Some(e) => backend.set_entry(round, account, &ev, e)?,
-            None => backend.clear_entry(round, account, &ev, indicator)?,
-        }
+        // Written now, or kept (as typed) until another program's lock goes.
+        let w = super::busy::Waiting {
+            round,
+            account,
+            evaluator: ev,
+            indicator: indicator.to_string(),
+            after: after.clone(),
+        };
+        self.write_or_wait(w, backend)?;
+        let Some(s) = self.scoring.as_mut() else {
+            return Ok(None);
+        };
         match &after {
             Some(e) => s.entries.insert(indicator.to_string(), e.clone()),
             None => s.entries.remove(indicator),

@@ -24,6 +24,7 @@ impl App {
             Action::TotalsFailed(why) => return self.totals_failed(why),
             Action::OpsLoaded(load) => return self.ops_loaded(load),
             Action::SummaryLoaded(load) => return self.summary_loaded(load),
+            Action::RetryWrites => return self.retry_writes(backend),
             _ => {}
         }
         if action == Action::Quit {

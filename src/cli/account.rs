@@ -35,7 +35,7 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
         )));
     }
     let ids = store.insert_accounts(&report.accounts)?;
-    println!(
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!("已导入 {} 个账号（{}）", ids.len(), args.file.display()),
@@ -45,7 +45,7 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
                 args.file.display()
             ),
         }
-    );
+    )?;
     eprintln!("{}", crate::text_safety::escape_text(&report.summary(lang)));
     for w in &report.warnings {
         eprintln!("{}: {w}", lang.pick("警告", "warning"));
@@ -90,13 +90,13 @@ pub fn list(store: &Store, filter: &FilterArgs, format: Format, lang: Lang) -> a
     match format {
         Format::Json => {
             let rows: Vec<AccountRow<'_>> = accounts.iter().map(AccountRow::from).collect();
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            crate::io::out::outln!("{}", serde_json::to_string_pretty(&rows)?)?;
         }
         Format::Csv => {
             let header = [
                 "id", "platform", "name", "unit", "level", "region", "domain", "status", "opened",
             ];
-            print!("{}", output::csv(&header, &rows(&accounts, Lang::Zh))?);
+            crate::io::out::out!("{}", output::csv(&header, &rows(&accounts, Lang::Zh))?)?;
         }
         Format::Table => {
             let header = match lang {
@@ -116,7 +116,7 @@ pub fn list(store: &Store, filter: &FilterArgs, format: Format, lang: Lang) -> a
                     "opened",
                 ],
             };
-            print!("{}", output::table(&header, &rows(&accounts, lang)));
+            crate::io::out::out!("{}", output::table(&header, &rows(&accounts, lang)))?;
             eprintln!(
                 "{}",
                 lang.pick(

@@ -410,12 +410,8 @@ pub fn emit(
         }
     };
     match out {
-        Some(p) => std::fs::write(p, bytes)
-            .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_write(lang, p, &e)))?,
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(&bytes)?;
-        }
+        Some(p) => crate::io::out::write_file(p, &bytes)?,
+        None => crate::io::out::print_bytes(&bytes)?,
     }
     Ok(())
 }

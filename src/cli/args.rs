@@ -283,7 +283,9 @@ pub struct SetArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuditCmd {
     /// Recompute the history chain of every round (or one) and check every current entry
-    /// against its last history row; exit 1 naming the first row or entry that differs
+    /// against its last history row, every round setting, panel, metrics week, account and
+    /// evaluator against the ledger, every trigger, the kept results and operations index against
+    /// a recomputation; exit 1 naming the first thing that differs
     Verify {
         /// Round id or name (default: every round)
         #[arg(long)]
@@ -291,6 +293,10 @@ pub enum AuditCmd {
         /// Output format: text (default) or json
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
+        /// A chain head written down earlier (printed in a bulletin's footer): it must still be
+        /// in the history or the ledger, else they were rewritten
+        #[arg(long, value_name = "HASH")]
+        pin: Vec<String>,
     },
 }
 
@@ -394,8 +400,8 @@ pub(super) fn parse_platform(s: &str) -> Result<Platform, String> {
 }
 
 pub(super) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| crate::i18n::msg::bad_date(crate::i18n::current(), s))
+    crate::domain::dates::iso_date(s)
+        .ok_or_else(|| crate::i18n::msg::bad_date(crate::i18n::current(), s))
 }
 
 pub(super) fn parse_count(s: &str) -> Result<u32, String> {

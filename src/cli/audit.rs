@@ -10,39 +10,51 @@ use super::ExplainFormat;
 const SHOWN: usize = 50;
 
 pub fn verify(
-    store: &Store,
+    store: &mut Store,
     round: Option<&str>,
     format: ExplainFormat,
+    pins: &[String],
     lang: Lang,
 ) -> anyhow::Result<()> {
+    // A round whose pinned rubric no longer matches its hash cannot be opened; the audit still
+    // names it (all rounds are audited then).
     let round = match round {
         Some(key) => Some(store.round(key)?.id),
         None => None,
     };
-    let audit = store.audit(round)?;
+    let mut audit = store.audit(round)?;
+    kept_sheets(store, round, &mut audit.findings)?;
+    for pin in pins {
+        if store.find_pinned(pin)?.is_none() {
+            audit.findings.push(Finding::Pin {
+                hash: pin.trim().to_string(),
+            });
+        }
+    }
     match format {
         ExplainFormat::Json => {
             let v = serde_json::json!({
                 "ok": audit.findings.is_empty(),
                 "rounds": audit.rounds,
+                "ledger_head": audit.ledger_head,
                 "findings": audit.findings.iter().map(|f| serde_json::json!({
                     "finding": f,
                     "message": describe(f, lang),
                 })).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            crate::io::out::outln!("{}", serde_json::to_string_pretty(&v)?)?;
         }
-        ExplainFormat::Text => print_text(&audit, lang),
+        ExplainFormat::Text => print_text(&audit, lang)?,
     }
     let Some(first) = audit.findings.first() else {
         if format == ExplainFormat::Text {
-            println!(
+            crate::io::out::outln!(
                 "{}",
                 lang.pick(
                     "审计通过：历史链完整，所有条目与其历史一致",
                     "audit ok: every chain is intact and every entry matches its history"
                 )
-            );
+            )?;
         }
         return Ok(());
     };
@@ -56,8 +68,37 @@ pub fn verify(
     })
 }
 
+/// Each round's kept per-sheet results against a recomputation from its entries (rounds whose
+/// pinned rubric fails its hash are named by the audit already and skipped here).
+fn kept_sheets(
+    store: &mut Store,
+    only: Option<i64>,
+    findings: &mut Vec<Finding>,
+) -> anyhow::Result<()> {
+    for r in store.rounds()? {
+        if only.is_some_and(|o| o != r.id)
+            || findings
+                .iter()
+                .any(|f| matches!(f, Finding::RubricHash { round } if *round == r.id))
+        {
+            continue;
+        }
+        let Ok(round) = store.round(&r.id.to_string()) else {
+            continue;
+        };
+        let bad = crate::report::source::verify(store, &round)?;
+        if !bad.is_empty() {
+            findings.push(Finding::KeptSheets {
+                round: r.id,
+                sheets: bad.len(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Per round what was checked and its chain head, then the findings (at most [`SHOWN`]).
-fn print_text(audit: &crate::storage::Audit, lang: Lang) {
+fn print_text(audit: &crate::storage::Audit, lang: Lang) -> anyhow::Result<()> {
     for r in &audit.rounds {
         let head = if r.head.is_empty() { "-" } else { &r.head };
         let line = match lang {
@@ -70,10 +111,20 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) {
                 r.id, r.name, r.history_rows, r.entries
             ),
         };
-        println!("{line}");
+        crate::io::out::outln!("{line}")?;
+    }
+    if !audit.ledger_head.is_empty() {
+        let h = &audit.ledger_head;
+        crate::io::out::outln!(
+            "{}",
+            match lang {
+                Lang::Zh => format!("登记链（轮次设置、评审组、运营数据、账号）链尾哈希 {h}"),
+                Lang::En => format!("ledger (round settings, panels, metrics, accounts) head {h}"),
+            }
+        )?;
     }
     for f in audit.findings.iter().take(SHOWN) {
-        println!("{}", describe(f, lang));
+        crate::io::out::outln!("{}", describe(f, lang))?;
     }
     if audit.findings.len() > SHOWN {
         let more = audit.findings.len() - SHOWN;
@@ -81,13 +132,15 @@ fn print_text(audit: &crate::storage::Audit, lang: Lang) {
             Lang::Zh => format!("……另有 {more} 处"),
             Lang::En => format!("… and {more} more"),
         };
-        println!("{line}");
+        crate::io::out::outln!("{line}")?;
     }
+    Ok(())
 }
 
 /// One finding as a sentence that names the round and the row or entry.
 pub fn describe(f: &Finding, lang: Lang) -> String {
-    describe_chain(f, lang == Lang::Zh)
+    let zh = lang == Lang::Zh;
+    super::audit_ledger::describe(f, zh).unwrap_or_else(|| describe_chain(f, zh))
 }
 
 /// Findings about the history chain, the heads and the pinned rubric.

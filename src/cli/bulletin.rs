@@ -48,23 +48,28 @@ pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::R
     b.operations = store
         .round_ops(round.id, &l.accounts)?
         .map(|r| crate::report::bulletin::ops::OpsSection::of(&r, lang));
+    b.chain_head = Some(crate::report::bulletin::ChainHead {
+        history: store.history_head(round.id)?,
+        ledger: store.ledger_head()?,
+    });
     let ext = match args.format {
         BulletinFormat::Md => "md",
         BulletinFormat::Html => "html",
         BulletinFormat::Xlsx => "xlsx",
     };
-    let path = args.out.as_ref().map(|o| {
-        if o.is_dir() || o.extension().is_none() {
-            let _ = std::fs::create_dir_all(o);
-            o.join(format!(
+    // A folder (or a new name without an extension) receives the bulletin under its own name;
+    // anything else is the file itself.
+    let path = match &args.out {
+        Some(o) if o.is_dir() || (o.extension().is_none() && std::fs::metadata(o).is_err()) => {
+            crate::io::out::folder(o)?;
+            Some(o.join(format!(
                 "{}-{}.{ext}",
                 scoresheet::names::safe_file_stem(&round.name),
                 lang.pick("通报", "bulletin")
-            ))
-        } else {
-            o.clone()
+            )))
         }
-    });
+        other => other.clone(),
+    };
     match args.format {
         BulletinFormat::Xlsx => {
             let path = path.ok_or_else(|| {
@@ -85,10 +90,10 @@ pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::R
             };
             match path {
                 Some(p) => {
-                    std::fs::write(&p, text).with_context(|| write_err(&p, lang))?;
+                    crate::io::out::write_file(&p, text.as_bytes())?;
                     say_written(1, &p, lang);
                 }
-                None => print!("{text}"),
+                None => crate::io::out::print(&text)?,
             }
         }
     }

@@ -19,7 +19,7 @@ pub fn import_update(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow
     };
     let report = read_accounts_report(&args.file, &defaults, None)?;
     let update = store.update_accounts(&report.accounts)?;
-    print!("{}", render_update(&update, lang));
+    crate::io::out::out!("{}", render_update(&update, lang))?;
     eprintln!("{}", report.summary(lang));
     Ok(())
 }
@@ -90,7 +90,7 @@ pub fn rename_account(store: &mut Store, key: &str, name: &str, lang: Lang) -> a
         Err(StoreError::Invalid(_)) => return Err(said(msg::name_taken(lang, name.trim()))),
         r => r?,
     }
-    println!("{}", msg::renamed(lang, &a.name, name.trim()));
+    crate::io::out::outln!("{}", msg::renamed(lang, &a.name, name.trim()))?;
     Ok(())
 }
 
@@ -98,9 +98,9 @@ pub fn retire_account(store: &mut Store, key: &str, lang: Lang) -> anyhow::Resul
     let a = resolve::account(store, key, lang)?;
     let label = format!("{}:{}", a.platform_label, a.name);
     if store.retire_account(a.id)? {
-        println!("{}", msg::retired(lang, &label));
+        crate::io::out::outln!("{}", msg::retired(lang, &label))?;
     } else {
-        println!("{}", msg::already_retired(lang, &label));
+        crate::io::out::outln!("{}", msg::already_retired(lang, &label))?;
     }
     Ok(())
 }
@@ -121,7 +121,7 @@ pub fn rename_round(store: &mut Store, key: &str, name: &str, lang: Lang) -> any
         Err(StoreError::Invalid(_)) => return Err(said(msg::name_taken(lang, name.trim()))),
         r => r?,
     }
-    println!("{}", msg::renamed(lang, &r.name, name.trim()));
+    crate::io::out::outln!("{}", msg::renamed(lang, &r.name, name.trim()))?;
     Ok(())
 }
 
@@ -132,9 +132,9 @@ pub fn delete_round(store: &mut Store, key: &str, force: bool, lang: Lang) -> an
         return Err(said(msg::round_has_scores(lang, &r.name, scores)));
     }
     let done = store.delete_round(r.id, force)?;
-    println!(
+    crate::io::out::outln!(
         "{}",
         msg::round_deleted(lang, &r.name, done == RoundDeletion::Hidden)
-    );
+    )?;
     Ok(())
 }

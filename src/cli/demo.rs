@@ -118,16 +118,16 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
     if args.print {
         for round in store.rounds()? {
             let s = summary::round_summary(&mut store, &round)?;
-            println!(
+            crate::io::out::outln!(
                 "{}",
                 crate::text_safety::escape_text(&summary::render(&s, lang))
-            );
+            )?;
         }
-        println!(
+        crate::io::out::outln!(
             "{}: {}",
             lang.pick("演示数据库", "demo database"),
             path.display()
-        );
+        )?;
         return Ok(());
     }
     let opts = TuiOptions {
@@ -136,6 +136,9 @@ pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<
         round: Some(info.round_id),
         db_label: path.display().to_string(),
     };
+    // A write the TUI cannot make at once (another program holds the lock) waits on screen and
+    // is retried, instead of freezing the keys for the whole timeout of scripts.
+    store.set_busy_timeout(crate::storage::TUI_BUSY_TIMEOUT)?;
     runtime::run(store, opts)
 }
 
@@ -165,14 +168,14 @@ pub fn synth(path: &Path, args: &GenArgs, lang: Lang) -> anyhow::Result<()> {
         bar.set_position(done);
     })?;
     bar.finish_and_clear();
-    println!(
+    crate::io::out::outln!(
         "{}",
         report.done(
             lang,
             started.elapsed().as_secs_f64(),
             &path.display().to_string()
         )
-    );
+    )?;
     Ok(())
 }
 
@@ -187,6 +190,7 @@ pub fn tui(store: Store, lang: Lang, args: &TuiArgs, path: &Path) -> anyhow::Res
         round,
         db_label: path.display().to_string(),
     };
+    store.set_busy_timeout(crate::storage::TUI_BUSY_TIMEOUT)?;
     runtime::run(store, opts)
 }
 

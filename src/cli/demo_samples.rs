@@ -41,20 +41,19 @@ pub fn write(dir: &Path, lang: Lang) -> anyhow::Result<()> {
         let p = dir.join(name).display().to_string();
         return Err(said(msg::out_exists(lang, &p)));
     }
-    std::fs::create_dir_all(dir).map_err(|e| said(msg::cannot_write(lang, dir, &e)))?;
+    crate::io::out::folder(dir)?;
     for (name, bytes) in &files {
-        let p = dir.join(name);
-        std::fs::write(&p, bytes).map_err(|e| said(msg::cannot_write(lang, &p, &e)))?;
+        crate::io::out::write_file(&dir.join(name), bytes)?;
     }
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    println!(
+    crate::io::out::outln!(
         "{}",
         msg::samples_written(
             lang,
             &dir.display().to_string(),
             &names.join(lang.pick("、", ", "))
         )
-    );
+    )?;
     Ok(())
 }
 

@@ -167,7 +167,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
         ExplainFormat::Json => {
             // Published figures as published, items and unrounded values exactly: nothing is
             // rounded here.
-            println!("{}", serde_json::to_string_pretty(&explained)?)
+            crate::io::out::outln!("{}", serde_json::to_string_pretty(&explained)?)?
         }
         ExplainFormat::Text => {
             for x in &explained {
@@ -188,16 +188,16 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                     lang.pick("评估人", "evaluator"),
                     escape_cell(who)
                 );
-                println!("{head}");
+                crate::io::out::outln!("{head}")?;
                 let body = explain::render_text(&x.outcome, &rubric, lang);
-                println!("{}", escape_text(&body));
+                crate::io::out::outln!("{}", escape_text(&body))?;
                 if !x.notes.is_empty() {
-                    println!("{}", escape_text(&render_notes(&x.notes, lang)));
+                    crate::io::out::outln!("{}", escape_text(&render_notes(&x.notes, lang)))?;
                 }
-                print!(
+                crate::io::out::out!(
                     "{}",
                     escape_text(&super::ops_auto::render_text(&x.automatic, lang))
-                );
+                )?;
             }
         }
     }

@@ -32,13 +32,13 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
     ),
     ("Output format", "输出格式"),
     (
-        "Write one evaluator's work in a round to a checksummed file for the chair",
-        "把一名评估人在一个轮次中的评分写入带校验和的文件，交给组长",
+        "Write one evaluator's work in a round to a file signed by this machine's key, for the chair",
+        "把一名评估人在一个轮次中的评分写入用本机密钥签名的文件，交给组长",
     ),
     ("Evaluator name", "评估人姓名"),
     (
-        "File to write (JSON with a SHA-256 checksum)",
-        "要写入的文件（带 SHA-256 校验和的 JSON）",
+        "File to write (JSON signed with this machine's ed25519 key)",
+        "要写入的文件（用本机 ed25519 密钥签名的 JSON）",
     ),
     (
         "Merge evaluators' export files into this database: all or nothing, conflicts listed",
@@ -318,12 +318,12 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
         "输出格式：table（表格，默认）、json、csv 或 md",
     ),
     (
-        "Check the tamper-evident history: chains, heads, entries, pinned rubrics",
-        "检查防篡改的修改记录：哈希链、链头、评分、固定的评分标准",
+        "Check the tamper-evident history and ledger: chains, heads, entries, pinned rubrics, every input of a published figure",
+        "检查防篡改的修改记录和登记链：哈希链、链头、评分、固定的评分标准，以及发布数字的每一项输入",
     ),
     (
-        "Recompute the history chain of every round (or one) and check every current entry against its last history row; exit 1 naming the first row or entry that differs",
-        "重新计算每个轮次（或一个轮次）的修改记录哈希链，并核对每条当前评分与其最后一条修改记录；有不符时退出码为 1，并指出第一处",
+        "Recompute the history chain of every round (or one) and check every current entry against its last history row, every round setting, panel, metrics week, account and evaluator against the ledger, every trigger, the kept results and operations index against a recomputation; exit 1 naming the first thing that differs",
+        "重新计算每个轮次（或一个轮次）的修改记录哈希链，核对每条当前评分与其最后一条修改记录，核对轮次设置、评审组、每周运营数据、账号和评估人与登记链，核对每个触发器，并把保存的评分结果和运营指数与重新计算的结果比对；有不符时退出码为 1，并指出第一处",
     ),
     (
         "Round id or name (default: every round)",

@@ -66,10 +66,12 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
         .map(|h| change(h, &rubric, &names, lang))
         .collect();
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&changes)?),
-        Format::Csv => print!("{}", output::csv(&header(Lang::En), &cells(&changes))?),
+        Format::Json => crate::io::out::outln!("{}", serde_json::to_string_pretty(&changes)?)?,
+        Format::Csv => {
+            crate::io::out::out!("{}", output::csv(&header(Lang::En), &cells(&changes))?)?
+        }
         Format::Table => {
-            print!("{}", output::table(&header(lang), &cells(&changes)));
+            crate::io::out::out!("{}", output::table(&header(lang), &cells(&changes)))?;
             eprintln!(
                 "{}",
                 match lang {

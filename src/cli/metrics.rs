@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use crate::i18n::Lang;
-use crate::io::metrics::{read_metrics, resolve};
+use crate::io::metrics::{read_metrics_from, resolve};
 use crate::storage::metric_import::ImportSource;
 use crate::storage::{AccountFilter, Store};
 
@@ -43,8 +43,6 @@ pub fn run(store: &mut Store, cmd: &MetricsCmd, lang: Lang) -> anyhow::Result<()
 
 fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Result<()> {
     let name = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_read(lang, &args.file, &e)))?;
     let failed = || {
         lang.pick(
             "指标导入失败，未写入任何数据",
@@ -52,7 +50,10 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
         )
         .to_string()
     };
-    let file = read_metrics(&args.file, args.week_start).with_context(failed)?;
+    let bytes = crate::io::accounts::read_table_bytes(&args.file).with_context(failed)?;
+    let sha256 = sha256_hex(&bytes);
+    let csv = (!crate::io::accounts::is_workbook(&args.file)).then_some(bytes);
+    let file = read_metrics_from(&args.file, csv, args.week_start).with_context(failed)?;
     let accounts = store.list_accounts(&AccountFilter::default())?;
     let stored = |id: i64, week: chrono::NaiveDate| store.week_metric(id, week).ok().flatten();
     let (posts, weeks) = resolve(&name, &file, &accounts, &stored).with_context(failed)?;
@@ -61,7 +62,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
             .file
             .file_name()
             .map_or(name.clone(), |f| f.to_string_lossy().into_owned()),
-        sha256: sha256_hex(&bytes),
+        sha256,
     };
     let out = store.import_metrics(&source, &posts, &weeks, args.replace)?;
     if !out.applied {
@@ -90,7 +91,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
         }
         anyhow::bail!(msg);
     }
-    println!(
+    crate::io::out::outln!(
         "{}",
         lang.pick(
             &format!(
@@ -102,7 +103,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
                 out.rows, out.inserted, out.unchanged, out.replaced
             ),
         )
-    );
+    )?;
     // New figures move the automatic values of the rounds they fall in.
     let dates = posts.iter().map(|p| p.post.published.date()).chain(
         weeks
@@ -117,7 +118,7 @@ fn import(store: &mut Store, args: &MetricsImportArgs, lang: Lang) -> anyhow::Re
     );
     if let Some((from, to)) = span.filter(|_| out.inserted + out.replaced > 0) {
         for line in super::ops_auto_run::after_metrics(store, from, to, lang)? {
-            println!("{line}");
+            crate::io::out::outln!("{line}")?;
         }
     }
     Ok(())
@@ -148,7 +149,9 @@ fn history(store: &Store, lang: Lang) -> anyhow::Result<()> {
             "id", "when", "file", "kind", "rows", "new", "replaced", "sha256",
         ],
     };
-    super::ops_read::write_stdout(&super::output::table(&header, &rows))
+    Ok(crate::io::out::print(&super::output::table(
+        &header, &rows,
+    ))?)
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

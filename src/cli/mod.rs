@@ -5,6 +5,8 @@ mod annual_out;
 mod args;
 mod assigned;
 mod audit;
+mod audit_ledger;
+mod backup;
 mod blind;
 mod bulletin;
 mod corrections;
@@ -13,6 +15,7 @@ mod demo_samples;
 mod explain;
 mod help_zh;
 mod help_zh_more;
+mod help_zh_trust;
 mod history;
 mod metrics;
 mod ops;
@@ -97,9 +100,12 @@ pub enum Command {
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
     Gen(GenArgs),
-    /// Check the tamper-evident history: chains, heads, entries, pinned rubrics
+    /// Check the tamper-evident history and ledger: chains, heads, entries, pinned rubrics, every
+    /// input of a published figure
     #[command(subcommand)]
     Audit(AuditCmd),
+    /// Copy the database while it is in use (SQLite's online backup), checked before it is kept
+    Backup(backup::BackupArgs),
     /// Print shell completions
     Completions {
         /// Shell to print completions for
@@ -192,7 +198,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Init) => {
             let path = db_path(&cli)?;
             create_store(&cli)?;
-            println!("{}", path.display());
+            crate::io::out::outln!("{}", path.display())?;
             eprintln!("{}", crate::i18n::msg::init_next(lang));
             Ok(())
         }
@@ -233,6 +239,11 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Score(ScoreCmd::Import(args))) => {
             score_import::run(&mut open_store(&cli)?, args, lang)
         }
+        // Joining a round package is how an evaluator's database begins: it may create it.
+        Some(Command::Panel(cmd @ panel::PanelCmd::Join(args))) => {
+            not_the_database(&args.file, &cli, lang)?;
+            panel::run(&mut create_store(&cli)?, cmd, lang)
+        }
         Some(Command::Panel(cmd)) => panel::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
@@ -244,13 +255,15 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Ops(args)) => ops::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
-        Some(Command::Audit(AuditCmd::Verify { round, format })) => {
-            audit::verify(&open_store(&cli)?, round.as_deref(), *format, lang)
+        Some(Command::Audit(AuditCmd::Verify { round, format, pin })) => {
+            audit::verify(&mut open_store(&cli)?, round.as_deref(), *format, pin, lang)
         }
+        Some(Command::Backup(args)) => backup::run(&open_store(&cli)?, &db_path(&cli)?, args, lang),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut cmd, "assay", &mut std::io::stdout());
-            Ok(())
+            let mut text = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "assay", &mut text);
+            Ok(crate::io::out::print_bytes(&text)?)
         }
     }
 }

@@ -122,13 +122,19 @@ fn formulas(names: &[String], lang: Lang) -> anyhow::Result<Vec<Formula>> {
             continue;
         }
         let path = PathBuf::from(n);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            let why = crate::i18n::errors::io_reason(&e, lang);
+        let bytes = crate::io::input::read(&path, crate::io::input::Kind::Formula).map_err(|e| {
+            let why = match e {
+                crate::io::input::InputError::Io { source, .. } => {
+                    crate::i18n::errors::io_reason(&source, lang)
+                }
+                other => crate::error_chain::render(&anyhow::Error::new(other), lang),
+            };
             anyhow::anyhow!(match lang {
                 Lang::Zh => format!("{n} 既不是内置公式（gov-ops、wci-v14.2、wci-v2.0、bci）也不是可读的文件：{why}"),
                 Lang::En => format!("{n} is neither a shipped formula (gov-ops, wci-v14.2, wci-v2.0, bci) nor a readable file: {why}"),
             })
         })?;
+        let text = String::from_utf8_lossy(&bytes);
         out.push(formula::parse(&text, n).with_context(|| {
             lang.pick(
                 "公式文件有误，未生成报告",
@@ -189,25 +195,33 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
         to,
         args.week_start,
     )?;
-    let out = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let written = super::ops_render::render_to(&report, args.format, lang, &mut out)
-        .and_then(|()| Ok(std::io::Write::flush(&mut out)?));
+    let mut failed = None;
+    let written = crate::io::out::stream_stdout(&mut |w| {
+        super::ops_render::render_to(&report, args.format, lang, w).map_err(|e| {
+            let io = output_io(&e).unwrap_or_else(|| std::io::Error::other("render"));
+            failed = Some(e);
+            io
+        })
+    });
     // The report is no longer needed: the process ends without freeing its rows one by one.
     std::mem::forget(report);
-    match written {
-        Err(e) if broken_pipe(&e) => Ok(()),
-        r => r,
+    match (written, failed) {
+        (Ok(()), _) => Ok(()),
+        // A failure that is not the output's (a value the CSV writer refused) keeps its message.
+        (Err(_), Some(f)) if output_io(&f).is_none() => Err(f),
+        (Err(e), _) => Err(e.into()),
     }
 }
 
-/// Whether `e` is a write to a reader that went away (`| head`): not an error.
-fn broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<csv::Error>().is_some_and(|c| {
-                matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
-            })
+/// The I/O error under a rendering failure (through a CSV writer's error too).
+fn output_io(e: &anyhow::Error) -> Option<std::io::Error> {
+    e.chain().find_map(|c| {
+        let io = c.downcast_ref::<std::io::Error>().or_else(|| {
+            match c.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+                Some(csv::ErrorKind::Io(io)) => Some(io),
+                _ => None,
+            }
+        })?;
+        Some(std::io::Error::new(io.kind(), io.to_string()))
     })
 }

@@ -61,13 +61,13 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
     let round = super::resolve::round(store, &args.round, lang)?;
     let rubric = super::resolve::rubric(&round)?;
     if !super::ops_auto::names_rules(&rubric) {
-        println!(
+        crate::io::out::outln!(
             "{}",
             lang.pick(
                 "该轮次的评分表没有引用运营规则的指标，无自动值",
                 "the round's rubric has no item that names a rule: nothing automatic"
             )
-        );
+        )?;
         return Ok(());
     }
     super::ops_read::refresh_index(store, lang);
@@ -80,12 +80,14 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
         if plan.no_data > 0 {
             eprintln!("{}", no_data_line(plan.no_data, lang));
         }
-        return super::ops_read::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
+        return Ok(crate::io::out::print(
+            &(serde_json::to_string_pretty(&lines)? + "\n"),
+        )?);
     }
     let mut text = render(&lines, records.len(), skipped, args.dry_run, lang);
     text += &no_data_line(plan.no_data, lang);
     text.push('\n');
-    super::ops_read::write_stdout(&text)
+    Ok(crate::io::out::print(&text)?)
 }
 
 /// How many accounts had no figures in the period, so nothing was filled for them.

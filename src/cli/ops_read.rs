@@ -1,6 +1,5 @@
 //! What every operations command shares, below the commands themselves: the output formats,
-//! building the report from the kept index, refreshing an index left stale, and writing to a
-//! stdout whose reader may go away (`| head`).
+//! building the report from the kept index, and refreshing an index left stale.
 
 use chrono::{NaiveDate, Weekday};
 use clap::ValueEnum;
@@ -35,16 +34,6 @@ pub fn refresh_index(store: &mut Store, lang: Lang) {
     }
     if let Err(e) = store.refresh_ops_index() {
         tracing::warn!("ops index not refreshed: {e}");
-    }
-}
-
-/// Writes to stdout; a reader that went away (`| head`) is not an error.
-pub fn write_stdout(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => Ok(r?),
     }
 }
 

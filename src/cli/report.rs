@@ -2,7 +2,6 @@
 //! `--recompute` scores every entry again instead of reading the kept results, `--verify`
 //! checks that the kept results equal a full recompute.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -108,6 +107,9 @@ struct ReportJson<'a> {
 }
 
 pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
+    if let Some(p) = &args.out {
+        crate::io::out::file_target(p)?;
+    }
     let round = store.round(&args.round)?;
     if args.verify {
         return run_verify(store, &round, lang);
@@ -196,21 +198,8 @@ fn md(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> 
 
 fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match out {
-        Some(p) => std::fs::write(p, bytes).map_err(|e| {
-            anyhow::anyhow!(crate::i18n::msg::cannot_write(
-                crate::i18n::current(),
-                p,
-                &e
-            ))
-        }),
-        None => {
-            let mut o = std::io::stdout().lock();
-            match o.write_all(bytes).and_then(|()| o.flush()) {
-                // A reader that went away (`| head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => Ok(r?),
-            }
-        }
+        Some(p) => Ok(crate::io::out::write_file(p, bytes)?),
+        None => Ok(crate::io::out::print_bytes(bytes)?),
     }
 }
 
@@ -233,7 +222,7 @@ fn run_verify(store: &mut Store, round: &crate::storage::Round, lang: Lang) -> a
     let bad = verify(store, round)?;
     let n = store.kept_sheets(round.id)?.len();
     if bad.is_empty() {
-        println!(
+        crate::io::out::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!("轮次 {}：保存的 {n} 份评分结果与全部重新计算一致", round.id),
@@ -242,7 +231,7 @@ fn run_verify(store: &mut Store, round: &crate::storage::Round, lang: Lang) -> a
                     round.id
                 ),
             }
-        );
+        )?;
         return Ok(());
     }
     for m in bad.iter().take(20) {

@@ -63,7 +63,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             })?;
             let n = store.round_accounts(round.id)?.len();
             match lang {
-                Lang::Zh => println!(
+                Lang::Zh => crate::io::out::outln!(
                     "已创建轮次 {}「{}」：{} 个账号，评分表 {} {}（{}）",
                     round.id,
                     escape_cell(&round.name),
@@ -71,8 +71,8 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
                     round.rubric_id,
                     round.rubric_version,
                     &round.rubric_hash[..12]
-                ),
-                Lang::En => println!(
+                )?,
+                Lang::En => crate::io::out::outln!(
                     "created round {} \"{}\": {} accounts, rubric {} {} ({})",
                     round.id,
                     escape_cell(&round.name),
@@ -80,7 +80,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
                     round.rubric_id,
                     round.rubric_version,
                     &round.rubric_hash[..12]
-                ),
+                )?,
             }
             Ok(())
         }
@@ -90,10 +90,11 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             let round = super::resolve::round(store, round, lang)?;
             let s = crate::report::summary::round_summary(store, &round)?;
             match format {
-                ExplainFormat::Json => println!("{}", super::output::json(&s)?),
-                ExplainFormat::Text => {
-                    println!("{}", escape_text(&crate::report::summary::render(&s, lang)))
-                }
+                ExplainFormat::Json => crate::io::out::outln!("{}", super::output::json(&s)?)?,
+                ExplainFormat::Text => crate::io::out::outln!(
+                    "{}",
+                    escape_text(&crate::report::summary::render(&s, lang))
+                )?,
             }
             Ok(())
         }
@@ -126,7 +127,7 @@ fn list(store: &Store, format: Format, lang: Lang) -> anyhow::Result<()> {
                 .zip(&counts)
                 .map(|(round, &accounts)| RoundRow { round, accounts })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            crate::io::out::outln!("{}", serde_json::to_string_pretty(&rows)?)?;
         }
         Format::Csv | Format::Table => {
             let header = match lang {
@@ -165,9 +166,9 @@ fn list(store: &Store, format: Format, lang: Lang) -> anyhow::Result<()> {
                 })
                 .collect();
             if format == Format::Csv {
-                print!("{}", output::csv(&header, &rows)?);
+                crate::io::out::out!("{}", output::csv(&header, &rows)?)?;
             } else {
-                print!("{}", output::table(&header, &rows));
+                crate::io::out::out!("{}", output::table(&header, &rows))?;
             }
         }
     }

@@ -33,16 +33,16 @@ pub fn run(store: &Store, round: &str, lang: Lang) -> anyhow::Result<()> {
             found += 1;
             let plat = lang.pick(a.platform.label_zh(), a.platform.label_en());
             match lang {
-                Lang::Zh => println!(
+                Lang::Zh => crate::io::out::outln!(
                     "{}（{plat}）· 评估人 {evaluator} · {}",
                     a.name,
                     p.message(lang)
-                ),
-                Lang::En => println!(
+                )?,
+                Lang::En => crate::io::out::outln!(
                     "{} ({plat}) · evaluator {evaluator} · {}",
                     a.name,
                     p.message(lang)
-                ),
+                )?,
             }
         }
     }
@@ -59,16 +59,16 @@ pub fn run(store: &Store, round: &str, lang: Lang) -> anyhow::Result<()> {
         });
     }
     match lang {
-        Lang::Zh => println!(
+        Lang::Zh => crate::io::out::outln!(
             "轮次「{}」：{} 张评分表，未发现问题",
             round.name,
             sheets.len()
-        ),
-        Lang::En => println!(
+        )?,
+        Lang::En => crate::io::out::outln!(
             "round \"{}\": {} sheets, no problems",
             round.name,
             sheets.len()
-        ),
+        )?,
     }
     Ok(())
 }

@@ -35,14 +35,14 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
             for f in files {
                 match rubric_file::load(f) {
                     Ok(r) => {
-                        println!(
+                        crate::io::out::outln!(
                             "{}: ok — {} {} ({} {})",
                             f.display(),
                             escape_cell(&r.rubric.name),
                             escape_cell(&r.rubric.version),
                             r.rubric.items().len(),
                             lang.pick("项", "items")
-                        );
+                        )?;
                         warn_unsafe(f, &r.text, lang);
                     }
                     Err(e) => {
@@ -64,17 +64,14 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
             match format {
                 ShowFormat::Text => {
                     let tree = crate::domain::rubric::render_tree(&r.rubric, lang);
-                    print!("{}", escape_text(&tree));
+                    crate::io::out::out!("{}", escape_text(&tree))?;
                 }
-                ShowFormat::Json => println!("{}", super::output::json(&r.rubric)?),
+                ShowFormat::Json => crate::io::out::outln!("{}", super::output::json(&r.rubric)?)?,
             }
             warn_unsafe(file, &r.text, lang);
             Ok(())
         }
-        RubricCmd::Templates => {
-            rubric_files::templates(lang);
-            Ok(())
-        }
+        RubricCmd::Templates => rubric_files::templates(lang),
         RubricCmd::New {
             template,
             out,

@@ -11,7 +11,7 @@ use crate::i18n::{Lang, msg};
 use crate::io::rubric_file;
 use crate::io::rubric_xlsx::{self, RubricXlsxError};
 
-pub fn templates(lang: Lang) {
+pub fn templates(lang: Lang) -> anyhow::Result<()> {
     let rows: Vec<Vec<String>> = TEMPLATES
         .iter()
         .map(|t| {
@@ -22,8 +22,9 @@ pub fn templates(lang: Lang) {
         })
         .collect();
     let header = [lang.pick("编号", "id"), lang.pick("说明", "about")];
-    print!("{}", super::output::table(&header, &rows));
-    println!("{}", msg::templates_next(lang));
+    crate::io::out::out!("{}", super::output::table(&header, &rows))?;
+    crate::io::out::outln!("{}", msg::templates_next(lang))?;
+    Ok(())
 }
 
 pub fn new(
@@ -47,7 +48,7 @@ pub fn new(
         RubricFormat::Ron => msg::rubric_created(lang, &shown(out), t.id),
         RubricFormat::Xlsx => msg::rubric_created_xlsx(lang, &shown(out), t.id),
     };
-    println!("{done}");
+    crate::io::out::outln!("{done}")?;
     Ok(())
 }
 
@@ -64,10 +65,10 @@ pub fn export(
         RubricFormat::Ron => crate::domain::rubric::write_ron(&r).text.into_bytes(),
     };
     write_new(out, &bytes, force, lang)?;
-    println!(
+    crate::io::out::outln!(
         "{}",
         msg::rubric_exported(lang, &shown(out), &r.name, r.items().len())
-    );
+    )?;
     Ok(())
 }
 
@@ -87,7 +88,7 @@ pub fn import(file: &Path, out: &Path, force: bool, lang: Lang) -> anyhow::Resul
             msg::workbook_defaults(lang, &got.defaulted.join(lang.pick("、", ", ")))
         );
     }
-    println!(
+    crate::io::out::outln!(
         "{}",
         msg::rubric_imported(
             lang,
@@ -96,7 +97,7 @@ pub fn import(file: &Path, out: &Path, force: bool, lang: Lang) -> anyhow::Resul
             &got.rubric.name,
             got.rubric.items().len()
         )
-    );
+    )?;
     Ok(())
 }
 
@@ -118,18 +119,13 @@ fn shown(p: &Path) -> String {
     p.display().to_string()
 }
 
-/// Writes the whole file beside its destination, then moves it into place: a failure leaves
-/// no partial file, and an existing file is replaced only with `force`.
+/// Writes the file through the one output writer (a temporary file renamed into place, a
+/// FIFO or device written in place, a folder refused); an existing file is replaced only with
+/// `force`.
 fn write_new(out: &Path, bytes: &[u8], force: bool, lang: Lang) -> anyhow::Result<()> {
     if out.exists() && !force {
         return Err(said(msg::out_exists(lang, &shown(out))));
     }
-    let name = out.file_name().map(|n| n.to_string_lossy().to_string());
-    let tmp = out.with_file_name(format!(".{}.part", name.as_deref().unwrap_or("rubric")));
-    let cannot = |e: &std::io::Error| said(msg::cannot_write(lang, out, e));
-    std::fs::write(&tmp, bytes).map_err(|e| cannot(&e))?;
-    std::fs::rename(&tmp, out).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        cannot(&e)
-    })
+    crate::io::out::write_file(out, bytes)?;
+    Ok(())
 }

@@ -95,7 +95,7 @@ pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result
     let rubric = resolve::rubric(&round)?;
     let account = resolve::account_in_round(store, &round, &args.account, lang)?;
     if store.is_submitted(round.id, account.id, &args.evaluator)? {
-        println!("{}", msg::already_submitted(lang, &account.name));
+        crate::io::out::outln!("{}", msg::already_submitted(lang, &account.name))?;
         return Ok(());
     }
     let entries: Vec<Entry> = store
@@ -116,13 +116,13 @@ pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result
         return Err(said(msg::sheet_incomplete(lang, &account.name, &missing)));
     }
     store.set_submission(round.id, account.id, &args.evaluator, Submission::Submitted)?;
-    println!(
+    crate::io::out::outln!(
         "{}",
         msg::submitted(lang, &account.name, args.evaluator.trim(), &round.name)
-    );
+    )?;
     if outcome.left_by_veto() {
         let unscored = outcome.applicable - outcome.scored;
-        println!("{}", msg::submitted_by_veto(lang, unscored));
+        crate::io::out::outln!("{}", msg::submitted_by_veto(lang, unscored))?;
     }
     Ok(())
 }
@@ -132,13 +132,13 @@ pub fn reopen(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result
     let round = resolve::round(store, &args.round, lang)?;
     let account = resolve::account_in_round(store, &round, &args.account, lang)?;
     if !store.is_submitted(round.id, account.id, &args.evaluator)? {
-        println!("{}", msg::not_submitted(lang, &account.name));
+        crate::io::out::outln!("{}", msg::not_submitted(lang, &account.name))?;
         return Ok(());
     }
     store.reopen(round.id, account.id, &args.evaluator)?;
-    println!(
+    crate::io::out::outln!(
         "{}",
         msg::reopened(lang, &account.name, args.evaluator.trim())
-    );
+    )?;
     Ok(())
 }

@@ -55,7 +55,7 @@ pub fn run(store: &mut Store, args: &ScoreImportArgs, lang: Lang) -> anyhow::Res
         super::assigned::warn_if_unassigned(store, round.id, (id, name), evaluator, lang)?;
     }
     let unchanged = writes.len() - changed;
-    println!(
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -69,6 +69,6 @@ pub fn run(store: &mut Store, args: &ScoreImportArgs, lang: Lang) -> anyhow::Res
                 round.name
             ),
         }
-    );
+    )?;
     Ok(())
 }

@@ -129,7 +129,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
     let prefix = scoresheet::names::safe_file_stem(&round.name);
     match args.format {
         SheetFormat::Xlsx if args.split => {
-            std::fs::create_dir_all(out).with_context(|| dir_err(out, lang))?;
+            crate::io::out::folder(out)?;
             let mut w = scoresheet::SplitWriter::new(out, &prefix);
             for a in &accounts {
                 let (s, _) = build(
@@ -184,7 +184,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
             let path = if one || !out.is_dir() && out.extension().is_some() {
                 out.clone()
             } else {
-                std::fs::create_dir_all(out).with_context(|| dir_err(out, lang))?;
+                crate::io::out::folder(out)?;
                 out.join(format!("{prefix}-{}.{ext}", lang.pick("评分表", "sheets")))
             };
             let text = if ext == "md" {
@@ -205,7 +205,7 @@ pub fn sheet(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<
                 }
                 csv_text(&rows)?
             };
-            std::fs::write(&path, text).with_context(|| write_err(&path, lang))?;
+            crate::io::out::write_file(&path, text.as_bytes())?;
             say_written(1, &path, lang);
         }
     }
@@ -243,7 +243,7 @@ fn book_path(
         }
         return Ok(out.to_path_buf());
     }
-    std::fs::create_dir_all(out).with_context(|| dir_err(out, lang))?;
+    crate::io::out::folder(out)?;
     let base = format!("{prefix}-{}", lang.pick("评分表", "sheets"));
     Ok(if n == 1 {
         out.join(format!("{base}.xlsx"))
@@ -342,8 +342,7 @@ fn blank(
             write_xlsx(out, &[t])?;
         }
         SheetFormat::Csv | SheetFormat::Md => {
-            std::fs::write(out, super::output::csv(&head, &rows)?)
-                .with_context(|| write_err(out, lang))?;
+            crate::io::out::write_file(out, super::output::csv(&head, &rows)?.as_bytes())?;
         }
     }
     say_written(1, out, lang);

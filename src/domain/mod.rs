@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod agreement;
+pub mod dates;
 pub mod engine;
 pub mod entry;
 pub mod entry_words;

@@ -241,10 +241,17 @@ fn entry(
 fn load_rubric(opts: &GenOptions) -> Result<(Rubric, String), GenError> {
     let (text, file) = match &opts.rubric {
         Some(p) => (
-            std::fs::read_to_string(p).map_err(|source| GenError::Read {
-                path: p.clone(),
-                source,
-            })?,
+            crate::io::input::read(p, crate::io::input::Kind::Rubric)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(|e| GenError::Read {
+                    path: p.clone(),
+                    source: match e {
+                        crate::io::input::InputError::Io { source, .. } => source,
+                        other => {
+                            std::io::Error::new(std::io::ErrorKind::FileTooLarge, other.to_string())
+                        }
+                    },
+                })?,
             p.display().to_string(),
         ),
         None => (generated_rubric(), "gen-40.ron".to_string()),

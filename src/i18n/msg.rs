@@ -226,9 +226,28 @@ pub fn missing_platform(lang: Lang, accepted: &str) -> String {
 
 pub fn bad_date(lang: Lang, s: &str) -> String {
     match lang {
-        Lang::Zh => format!("日期“{s}”有误；请写成 年-月-日，如 2024-12-16"),
-        Lang::En => format!("bad date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-12-16"),
+        Lang::Zh => format!("日期“{s}”有误；请写成 年-月-日，年份写满四位，如 2024-12-16"),
+        Lang::En => format!(
+            "bad date \"{s}\"; write it as YYYY-MM-DD with a four-digit year, e.g. 2024-12-16"
+        ),
     }
+}
+
+/// The status bar while writes wait for another program's lock on the database.
+pub fn db_busy_retrying(lang: Lang) -> &'static str {
+    lang.pick(
+        "数据库正忙，正在重试（已录入的内容不会丢失）",
+        "the database is busy; retrying (what you entered is kept)",
+    )
+}
+
+/// The status bar once the writes that waited for the lock went through.
+pub fn db_busy_done(lang: Lang) -> String {
+    lang.pick(
+        "数据库已空闲，录入已保存",
+        "the database is free again; your entries are saved",
+    )
+    .to_string()
 }
 
 /// Why a typed value is refused (the TUI's value input).

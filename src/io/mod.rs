@@ -1,13 +1,21 @@
 //! Imports and exports: account registries (CSV/XLSX in UTF-8, UTF-8 with BOM or GBK), rubric
-//! files and rubric workbooks, operations metrics, score files, panel exchange files, and the one CSV and XLSX writer
-//! every export goes through (`export`).
+//! files and rubric workbooks, operations metrics, score files, panel exchange files, and the one
+//! CSV and XLSX writer every export goes through (`export`), and the one writer of standard output
+//! and `--out` files (`out`).
 
 pub mod accounts;
 pub mod document;
 pub mod export;
+pub mod input;
+pub mod keys;
 pub mod panel_file;
+pub mod signed;
+pub mod signed_words;
 
 pub mod metrics;
+pub mod out;
+mod out_words;
+pub mod package;
 pub mod rubric_file;
 pub mod rubric_xlsx;
 pub mod scores;

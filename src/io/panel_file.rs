@@ -1,16 +1,20 @@
 //! The panel exchange file: one evaluator's entries, submission states and history for one
-//! round, with the round's rubric hash and the program's format version, sealed by a SHA-256
-//! checksum over the content so a corrupted or altered file is refused.
+//! round, with the round's rubric hash, the evaluator's own sequence and the program's format
+//! version, signed by the evaluator's machine key (`io::signed`): an edited, resealed or
+//! unsigned file is refused before its content is read.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
+use super::keys::Identity;
+use super::signed::{self, Kind, Opened, SignedError};
+use super::signed_words::{What, signed_words};
 use crate::i18n::Lang;
 use crate::i18n::errors::{Localized, io_reason};
 
-/// The format this program writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format this program writes and the newest it reads (1 was sealed by a plain checksum
+/// and is refused as unsigned).
+pub const FORMAT_VERSION: u32 = 2;
 /// The `format` field of every exchange file.
 pub const FORMAT: &str = "assay-panel-export";
 
@@ -51,7 +55,7 @@ pub struct FileHistory {
     pub at: String,
 }
 
-/// Everything the checksum covers.
+/// Everything the signature covers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Content {
     pub format: String,
@@ -60,7 +64,11 @@ pub struct Content {
     pub exported_at: String,
     pub round: RoundRef,
     pub evaluator: String,
+    /// The evaluator's own order of exports: how many changes they had made in the round on
+    /// their machine. The chair merges a file only when it is newer than the last merged one.
+    pub sequence: u64,
     pub entries: Vec<FileEntry>,
+    /// The state of every sheet that has one on the evaluator's machine (draft or submitted).
     pub submissions: Vec<FileSubmission>,
     pub history: Vec<FileHistory>,
 }
@@ -80,55 +88,63 @@ pub enum PanelFileError {
         "{path} was written by a newer assay (format {found}, this program reads up to {FORMAT_VERSION}); upgrade assay before merging it"
     )]
     Newer { path: PathBuf, found: u64 },
-    #[error(
-        "{path} was altered after export: its checksum does not match its content; nothing was merged. Ask the evaluator to export it again"
-    )]
-    Altered { path: PathBuf },
+    /// Unsigned, edited after signing, or not a panel export.
+    #[error("{source}")]
+    Signed {
+        /// The evaluator the file names (unverified: it says who it claims to be from).
+        claimed: Option<String>,
+        source: SignedError,
+    },
+    /// Larger than the panel file cap.
+    #[error(transparent)]
+    Input(crate::io::input::InputError),
 }
 
-/// SHA-256 (hex) of the canonical JSON of a value (object keys sorted).
-fn checksum(content: &serde_json::Value) -> String {
-    let text = serde_json::to_string(content).unwrap_or_default();
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// The file's text: the content signed by this machine's key.
+pub fn to_text(content: &Content, id: &Identity) -> Result<String, serde_json::Error> {
+    let body = serde_json::to_string(content)?;
+    signed::seal(Kind::PanelExport, &body, id)
 }
 
-/// The file's text: pretty JSON `{ "checksum": …, "content": … }`.
-pub fn to_text(content: &Content) -> Result<String, serde_json::Error> {
-    let value = serde_json::to_value(content)?;
-    let sum = checksum(&value);
-    let mut file = serde_json::Map::new();
-    file.insert("checksum".into(), serde_json::Value::String(sum));
-    file.insert("content".into(), value);
-    serde_json::to_string_pretty(&serde_json::Value::Object(file))
-}
-
-/// Reads and verifies a file: well-formed, not from a newer program, checksum intact.
-pub fn read(path: &Path) -> Result<Content, PanelFileError> {
-    let bytes = std::fs::read(path).map_err(|source| PanelFileError::Io {
-        path: path.to_path_buf(),
-        source,
+/// Reads and verifies a file: within the cap, signed, not from a newer program, well-formed.
+/// Returns the content and who signed it.
+pub fn read(path: &Path) -> Result<(Content, Opened), PanelFileError> {
+    use crate::io::input::{InputError, Kind as Input};
+    let bytes = crate::io::input::read(path, Input::PanelFile).map_err(|e| match e {
+        InputError::Io { path, source } => PanelFileError::Io { path, source },
+        other => PanelFileError::Input(other),
     })?;
     parse(path, &bytes)
 }
 
+/// The evaluator a file says it is from, read without trusting it (for naming a refused file).
+fn claimed(bytes: &[u8]) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let from_body = v
+        .get("body")
+        .and_then(|b| b.as_str())
+        .and_then(|b| serde_json::from_str::<serde_json::Value>(b).ok());
+    let content = from_body.or_else(|| v.get("content").cloned())?;
+    Some(content.get("evaluator")?.as_str()?.to_string())
+}
+
 /// Like [`read`] on bytes already loaded; `path` names the file in messages.
-pub fn parse(path: &Path, bytes: &[u8]) -> Result<Content, PanelFileError> {
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<(Content, Opened), PanelFileError> {
+    let opened =
+        signed::open(path, bytes, Kind::PanelExport).map_err(|source| PanelFileError::Signed {
+            claimed: claimed(bytes),
+            source,
+        })?;
     let corrupt = |why: String| PanelFileError::Corrupt {
         path: path.to_path_buf(),
         why,
     };
-    let mut value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| corrupt(format!("not JSON: {e}")))?;
-    let content = value
-        .get("content")
-        .ok_or_else(|| corrupt("no content".into()))?;
-    if content.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    let head: serde_json::Value =
+        serde_json::from_str(&opened.body).map_err(|e| corrupt(format!("not JSON: {e}")))?;
+    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(corrupt(format!("format is not \"{FORMAT}\"")));
     }
-    let version = content
+    let version = head
         .get("format_version")
         .and_then(|v| v.as_u64())
         .ok_or_else(|| corrupt("no format_version".into()))?;
@@ -138,14 +154,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Content, PanelFileError> {
             found: version,
         });
     }
-    let sum = value.get("checksum").and_then(|c| c.as_str()).unwrap_or("");
-    if sum != checksum(content) {
-        return Err(PanelFileError::Altered {
-            path: path.to_path_buf(),
-        });
-    }
-    let content = value.get_mut("content").map(serde_json::Value::take);
-    serde_json::from_value(content.unwrap_or_default()).map_err(|e| corrupt(e.to_string()))
+    drop(head);
+    let content: Content =
+        serde_json::from_str(&opened.body).map_err(|e| corrupt(e.to_string()))?;
+    Ok((content, opened))
 }
 
 /// Panel exchange files refused by `panel merge`.
@@ -160,6 +172,10 @@ impl Localized for PanelFileError {
                     path.display(),
                     io_reason(source, lang)
                 )),
+                E::Input(i) => i.say(lang),
+                E::Signed { claimed, source } => {
+                    Some(signed_words(source, claimed.as_deref(), What::Export, lang))
+                }
                 _ => None,
             };
         }
@@ -175,10 +191,10 @@ impl Localized for PanelFileError {
                 "{} 由更新版本的 assay 写出（格式版本 {found}，本程序最高读取 {FORMAT_VERSION}）；请先升级 assay 再合并",
                 path.display()
             ),
-            E::Altered { path } => format!(
-                "{} 导出后被改动过：校验和与内容不符；未合并任何内容。请评估人重新导出",
-                path.display()
-            ),
+            E::Signed { claimed, source } => {
+                signed_words(source, claimed.as_deref(), What::Export, lang)
+            }
+            E::Input(i) => return i.say(lang),
         })
     }
 }
@@ -200,6 +216,7 @@ mod tests {
                 rubric_hash: "ab".into(),
             },
             evaluator: "王敏".into(),
+            sequence: 3,
             entries: vec![FileEntry {
                 account: AccountKey {
                     platform: "wechat".into(),
@@ -217,23 +234,39 @@ mod tests {
     }
 
     #[test]
-    fn round_trips_and_refuses_altered_newer_and_corrupt_files() {
+    fn round_trips_and_refuses_edited_newer_and_unsigned_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = crate::io::keys::load_or_create_at(&dir.path().join("k"))
+            .unwrap()
+            .0;
         let p = Path::new("f.panel");
-        let text = to_text(&sample()).unwrap();
-        assert_eq!(parse(p, text.as_bytes()).unwrap(), sample());
-        let altered = text.replace("9.5", "8.5");
-        assert!(matches!(
-            parse(p, altered.as_bytes()),
-            Err(PanelFileError::Altered { .. })
-        ));
-        let newer = text.replace("\"format_version\": 1", "\"format_version\": 2");
+        let text = to_text(&sample(), &id).unwrap();
+        let (content, opened) = parse(p, text.as_bytes()).unwrap();
+        assert_eq!(content, sample());
+        assert_eq!(opened.public, id.public());
+        let edited = text.replace("9.5", "8.5");
+        match parse(p, edited.as_bytes()) {
+            Err(PanelFileError::Signed {
+                claimed: Some(c),
+                source: SignedError::BadSignature { .. },
+            }) => assert_eq!(c, "王敏"),
+            other => panic!("{other:?}"),
+        }
+        let mut newer = sample();
+        newer.format_version = FORMAT_VERSION + 1;
+        let newer = to_text(&newer, &id).unwrap();
         assert!(matches!(
             parse(p, newer.as_bytes()),
-            Err(PanelFileError::Newer { found: 2, .. })
+            Err(PanelFileError::Newer { .. })
         ));
-        assert!(matches!(
-            parse(p, &text.as_bytes()[..40]),
-            Err(PanelFileError::Corrupt { .. })
-        ));
+        // A file of the first format (a plain checksum) is unsigned.
+        let old = r#"{"checksum": "00", "content": {"evaluator": "王敏"}}"#;
+        match parse(p, old.as_bytes()) {
+            Err(PanelFileError::Signed {
+                claimed: Some(c),
+                source: SignedError::Unsigned { .. },
+            }) => assert_eq!(c, "王敏"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -35,13 +35,17 @@ pub enum RubricFileError {
     },
     #[error(transparent)]
     Invalid(#[from] RubricErrors),
+    /// Larger than the rubric cap (or not readable as a file).
+    #[error(transparent)]
+    Input(crate::io::input::InputError),
 }
 
 /// Reads, decodes and validates a rubric file.
 pub fn load(path: &Path) -> Result<LoadedRubric, RubricFileError> {
-    let bytes = std::fs::read(path).map_err(|source| RubricFileError::Read {
-        path: path.to_path_buf(),
-        source,
+    use crate::io::input::{InputError, Kind, read};
+    let bytes = read(path, Kind::Rubric).map_err(|e| match e {
+        InputError::Io { path, source } => RubricFileError::Read { path, source },
+        other => RubricFileError::Input(other),
     })?;
     let text = decode(path, &bytes)?;
     let rubric = parse(&text, &path.display().to_string())?;
@@ -103,6 +107,7 @@ impl Localized for RubricFileError {
                 io_reason(source, lang)
             ),
             (E::Invalid(errs), _) => errs.localized(lang),
+            (E::Input(i), _) => return i.say(lang),
             _ => return None,
         })
     }

@@ -148,6 +148,7 @@ impl Store {
                 }
             }
         }
+        super::ledger::restate(&tx, &super::ledger::Subject::Accounts)?;
         tx.commit()?;
         Ok(ids)
     }

@@ -11,49 +11,7 @@ use super::scores::{ENTRY_COLUMNS, entry_from_row};
 use super::{SUBMISSION_INDICATOR, Store, StoreError};
 use crate::domain::entry::Entry;
 
-/// One thing that does not match, in the order found.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub enum Finding {
-    /// The round's rubric text no longer matches `rubric_hash`.
-    RubricHash { round: i64 },
-    /// History row `id`'s hash is not what its content and the previous row give.
-    RowHash { round: i64, id: i64 },
-    /// The recorded head (`recorded`) differs from the chain's end (`found`): rows removed or added.
-    Head {
-        round: i64,
-        recorded: Option<(i64, i64)>,
-        found: Option<(i64, i64)>,
-    },
-    /// History rows whose round does not exist.
-    Orphan { round: i64, first_id: i64 },
-    /// Row `id`'s "before" is not the previous row's "after" for the same entry.
-    Sequence { round: i64, id: i64 },
-    /// Row `id` cannot be read (malformed JSON).
-    BadRow { round: i64, id: i64 },
-    /// A current entry differs from (or is missing against) its last history row.
-    Entry {
-        round: i64,
-        account: i64,
-        evaluator: String,
-        indicator: String,
-        last_row: i64,
-        missing: bool,
-    },
-    /// The entries that no edit explains do not match what the bulk rows say was loaded.
-    Bulk {
-        round: i64,
-        batch_rows: Vec<i64>,
-        loaded: u64,
-        found: u64,
-    },
-    /// A submission state differs from its last history row.
-    Submission {
-        round: i64,
-        account: i64,
-        evaluator: String,
-        last_row: Option<i64>,
-    },
-}
+pub use super::findings::Finding;
 
 /// What `audit` checked, per round.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -71,6 +29,9 @@ pub struct RoundAudit {
 pub struct Audit {
     pub rounds: Vec<RoundAudit>,
     pub findings: Vec<Finding>,
+    /// The hash of the ledger's last record ("" when none): with a round's history head, what a
+    /// chair writes down (the bulletin prints both) to prove later that nothing was rewritten.
+    pub ledger_head: String,
 }
 
 /// The replay of one round's history against its current entries.
@@ -390,6 +351,8 @@ impl Store {
                 head: end,
             });
         }
+        self.audit_ledger(only, &mut audit.findings)?;
+        audit.ledger_head = self.ledger_head()?.map(|(_, h)| h).unwrap_or_default();
         Ok(audit)
     }
 }

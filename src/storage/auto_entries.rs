@@ -129,6 +129,7 @@ impl Store {
                     at
                 ])?;
             }
+            super::ledger::restate(&tx, &super::ledger::Subject::Auto(round_id))?;
             tx.commit()?;
             Ok(n)
         })();

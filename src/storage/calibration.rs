@@ -13,27 +13,39 @@ CREATE TABLE calibration_rounds (
 );
 "#;
 
+/// Marks (or unmarks) a calibration round, inside the caller's write transaction.
+pub(super) fn set_calibration(
+    tx: &rusqlite::Connection,
+    round_id: i64,
+    on: bool,
+) -> Result<(), StoreError> {
+    if on {
+        tx.execute(
+            "INSERT INTO calibration_rounds (round_id, marked) VALUES (?1, ?2)
+             ON CONFLICT (round_id) DO NOTHING",
+            params![round_id, super::now()],
+        )?;
+    } else {
+        tx.execute(
+            "DELETE FROM calibration_rounds WHERE round_id = ?1",
+            params![round_id],
+        )?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Marks (or unmarks) a round as a calibration round.
     pub fn set_calibration(&mut self, round_id: i64, on: bool) -> Result<(), StoreError> {
-        let tx = super::tx::write_tx(&mut self.conn)?;
-        if on {
-            tx.execute(
-                "INSERT INTO calibration_rounds (round_id, marked) VALUES (?1, ?2)
-                 ON CONFLICT (round_id) DO NOTHING",
-                params![round_id, super::now()],
-            )?;
-        } else {
-            tx.execute(
-                "DELETE FROM calibration_rounds WHERE round_id = ?1",
-                params![round_id],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.configure_panel(
+            round_id,
+            &super::PanelConfig {
+                calibration: Some(on),
+                ..super::PanelConfig::default()
+            },
+        )
     }
 
-    /// True when the round is marked as a calibration round.
     pub fn is_calibration(&self, round_id: i64) -> Result<bool, StoreError> {
         let n: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM calibration_rounds WHERE round_id = ?1",

@@ -47,15 +47,20 @@ pub(super) const GUARDS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Recreates any guard trigger that is missing (someone dropped it), in one IMMEDIATE
-/// transaction; writes nothing when all are there.
+/// The guards of the history as (name, SQL).
+pub(super) fn guard_sql() -> impl Iterator<Item = (&'static str, &'static str)> {
+    GUARDS.iter().copied()
+}
+
+/// Recreates any guard trigger that is missing (someone dropped it) — the history's and the
+/// ledger's — in one IMMEDIATE transaction; writes nothing when all are there.
 pub(super) fn restore_guards(conn: &mut Connection) -> Result<(), StoreError> {
     let missing = missing_guards(conn)?;
     if missing.is_empty() {
         return Ok(());
     }
     let tx = super::tx::write_tx(conn)?;
-    for (name, sql) in GUARDS {
+    for (name, sql) in GUARDS.iter().chain(super::ledger::GUARDS) {
         if missing.contains(name) {
             tracing::warn!("the history guard trigger {name} was missing; recreated");
             tx.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}; {sql};"))?;
@@ -67,7 +72,8 @@ pub(super) fn restore_guards(conn: &mut Connection) -> Result<(), StoreError> {
 
 fn missing_guards(conn: &Connection) -> Result<Vec<&'static str>, StoreError> {
     let mut out = Vec::new();
-    for (name, _) in GUARDS {
+    let ledger = super::ledger::GUARDS.iter().filter(|_| has_ledger(conn));
+    for (name, _) in GUARDS.iter().chain(ledger) {
         let found: Option<i64> = conn
             .prepare_cached("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
             .query_row([name], |r| r.get(0))
@@ -77,6 +83,16 @@ fn missing_guards(conn: &Connection) -> Result<Vec<&'static str>, StoreError> {
         }
     }
     Ok(out)
+}
+
+/// Whether the database has the ledger (a database opened before its migration has not).
+fn has_ledger(conn: &Connection) -> bool {
+    conn.query_row(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger'",
+        [],
+        |_| Ok(()),
+    )
+    .is_ok()
 }
 
 /// One history row as hashed.

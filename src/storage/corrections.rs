@@ -166,6 +166,7 @@ impl Store {
                     }
                 }
             }
+            super::ledger::restate(&tx, &super::ledger::Subject::Accounts)?;
             tx.commit()?;
             Ok(out)
         })();
@@ -185,6 +186,7 @@ impl Store {
                 params![name, id],
             )
             .map_err(|e| rename_taken(e, "account", name))?;
+            super::ledger::restate(&tx, &super::ledger::Subject::Accounts)?;
             tx.commit()?;
             Ok(())
         })();
@@ -200,6 +202,7 @@ impl Store {
                 "INSERT INTO account_retirements (account_id, at) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                 params![id, super::now()],
             )?;
+            super::ledger::restate(&tx, &super::ledger::Subject::Accounts)?;
             tx.commit()?;
             Ok(n == 1)
         })();
@@ -224,6 +227,7 @@ impl Store {
                 params![name, id],
             )
             .map_err(|e| rename_taken(e, "round", name))?;
+            super::ledger::restate(&tx, &super::ledger::Subject::Round(id))?;
             tx.commit()?;
             Ok(())
         })();
@@ -257,6 +261,13 @@ impl Store {
                     "round {id} has {scores} scores and history rows; deleting it needs force"
                 )));
             };
+            for s in [
+                super::ledger::Subject::Round(id),
+                super::ledger::Subject::Panel(id),
+                super::ledger::Subject::Auto(id),
+            ] {
+                super::ledger::restate(&tx, &s)?;
+            }
             tx.commit()?;
             Ok(done)
         })();

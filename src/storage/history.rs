@@ -69,6 +69,18 @@ impl Store {
         account_id: i64,
         evaluator: &str,
     ) -> Result<Submission, StoreError> {
+        Ok(self
+            .submission_state(round_id, account_id, evaluator)?
+            .unwrap_or(Submission::Draft))
+    }
+
+    /// An evaluator's submission state for an account as stored: `None` when never set.
+    pub fn submission_state(
+        &self,
+        round_id: i64,
+        account_id: i64,
+        evaluator: &str,
+    ) -> Result<Option<Submission>, StoreError> {
         let r = (|| {
             let id: Option<i64> = self
                 .conn
@@ -80,7 +92,7 @@ impl Store {
                 None => Ok(None),
             }
         })();
-        Ok(r.map_err(|e| self.locked(e))?.unwrap_or(Submission::Draft))
+        r.map_err(|e| self.locked(e))
     }
 }
 

@@ -325,12 +325,16 @@ impl Store {
         }
         out.replaced = out.conflicts.len() as u64;
         out.inserted = (todo_posts.len() + todo_weeks.len()) as u64 - out.replaced;
+        let mut weeks_touched = Vec::new();
         for p in todo_posts {
             write_post(&tx, p)?;
+            weeks_touched.push(p.post.published.date());
         }
         for w in todo_weeks {
             write_week(&tx, w)?;
+            weeks_touched.push(w.week);
         }
+        super::ledger::restate_dates(&tx, weeks_touched)?;
         if out.inserted + out.replaced > 0 {
             let kind = if weeks.is_empty() { "posts" } else { "weeks" };
             tx.execute(

@@ -49,6 +49,7 @@ impl Store {
         let tx = super::tx::write_tx(&mut self.conn)?;
         let mut n = 0;
         let mut last: Option<(i64, NaiveDateTime, u32)> = None;
+        let mut days = std::collections::BTreeSet::new();
         {
             let mut st = tx.prepare(
                 "INSERT INTO metric_posts (account_id, post_key, published_at, headline, reads,
@@ -61,6 +62,7 @@ impl Store {
                     _ => 0,
                 };
                 last = Some((p.account_id, p.published, seq));
+                days.insert(p.published.date());
                 let at = p.published.format(TIME_FMT).to_string();
                 st.execute(params![
                     p.account_id,
@@ -77,6 +79,7 @@ impl Store {
                 n += 1;
             }
         }
+        super::ledger::restate_dates(&tx, days)?;
         tx.commit()?;
         Ok(n)
     }
@@ -89,6 +92,7 @@ impl Store {
     ) -> Result<u64, StoreError> {
         let tx = super::tx::write_tx(&mut self.conn)?;
         let mut n = 0;
+        let mut days = std::collections::BTreeSet::new();
         {
             let mut st = tx.prepare(
                 "INSERT INTO metric_weeks (account_id, week, followers, messages, replies, posts,
@@ -108,9 +112,11 @@ impl Store {
                     w.comments.map(int),
                     w.reply_hours
                 ])?;
+                days.insert(w.week);
                 n += 1;
             }
         }
+        super::ledger::restate_dates(&tx, days)?;
         tx.commit()?;
         Ok(n)
     }

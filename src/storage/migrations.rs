@@ -71,6 +71,14 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "operations index kept per account and week (gov-ops), marked stale by triggers",
         sql: super::ops_index::MIGRATION_SQL,
     },
+    Migration {
+        name: "signed panel exchange: evaluators' keys per round, the chair's key of a round package",
+        sql: super::panel_keys::MIGRATION_SQL,
+    },
+    Migration {
+        name: "ledger: chained records of rounds, panels, metrics, accounts and evaluators",
+        sql: super::ledger::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.
@@ -199,6 +207,12 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         })?;
         if m.sql == super::chain::MIGRATION_SQL {
             super::chain_backfill::backfill(&tx)?;
+        }
+        if m.sql == super::ledger::MIGRATION_SQL {
+            for (_, sql) in super::ledger::GUARDS {
+                tx.execute_batch(&format!("{sql};"))?;
+            }
+            super::ledger::backfill(&tx)?;
         }
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;

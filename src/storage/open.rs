@@ -15,6 +15,17 @@ use super::{Store, StoreError};
 /// How long a statement waits for another program's lock before giving up.
 pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long one write of the TUI waits for a lock before it is kept on screen and retried.
+pub const TUI_BUSY_TIMEOUT: Duration = Duration::from_millis(150);
+
+impl Store {
+    /// Sets how long statements wait for another program's lock (the TUI waits briefly and
+    /// retries from its event loop).
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<(), StoreError> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+}
+
 impl Store {
     /// Opens an existing assay database: never creates a file or a folder (a missing file is
     /// [`StoreError::Missing`]). Refuses, unchanged, a file that is not ours, is damaged or was

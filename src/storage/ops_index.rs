@@ -121,7 +121,7 @@ END;
 /// The formula whose weekly values are kept: the default of `assay ops` and of the TUI.
 pub const KEPT_FORMULA: &str = "gov-ops";
 
-fn formula_hash(f: &Formula) -> (String, String) {
+pub(super) fn formula_hash(f: &Formula) -> (String, String) {
     let json = serde_json::to_string(f).unwrap_or_default();
     let hash = Sha256::digest(json.as_bytes());
     (hash.iter().map(|b| format!("{b:02x}")).collect(), json)
@@ -199,7 +199,7 @@ pub(super) fn refresh(conn: &Connection) -> Result<usize, StoreError> {
 
 /// What one stale account's week holds: its figures, post days, messages; whether any row.
 #[derive(Default)]
-struct Pending {
+pub(super) struct Pending {
     metrics: Option<PeriodMetrics>,
     days: u8,
     messages: (u64, u64),
@@ -208,6 +208,31 @@ struct Pending {
 impl Pending {
     fn metrics(&mut self) -> &mut PeriodMetrics {
         self.metrics.get_or_insert_with(|| PeriodMetrics::new(7.0))
+    }
+
+    /// Adds one post aggregate of the week (posts come first, as the report adds them).
+    pub(super) fn add_post_week(&mut self, w: &crate::domain::ops::PostWeek) {
+        self.metrics().add_post_week(w);
+        self.days |= w.days;
+    }
+
+    /// Adds one weekly row (after the posts, by date).
+    pub(super) fn add_week(&mut self, w: &crate::domain::ops::metrics::WeekMetric) {
+        self.metrics().add_week(&WeekFigures::from(w));
+        self.messages.0 += w.messages;
+        self.messages.1 += w.replies;
+    }
+
+    /// The record kept for the account's week under formula `f`, when it has figures.
+    pub(super) fn kept(&self, f: &Formula, account_id: i64, monday: NaiveDate) -> Option<KeptWeek> {
+        self.metrics.as_ref().map(|m| KeptWeek {
+            account_id,
+            week: monday,
+            value: f.inner(m),
+            days: self.days,
+            messages: self.messages.0,
+            replies: self.messages.1,
+        })
     }
 }
 
@@ -229,16 +254,11 @@ fn refresh_week(
     for (id, f) in formulas {
         let mut records = kept_records(conn, *id, week, monday)?;
         records.retain(|k| !pending.contains_key(&k.account_id));
-        records.extend(pending.iter().filter_map(|(&account_id, p)| {
-            p.metrics.as_ref().map(|m| KeptWeek {
-                account_id,
-                week: monday,
-                value: f.inner(m),
-                days: p.days,
-                messages: p.messages.0,
-                replies: p.messages.1,
-            })
-        }));
+        records.extend(
+            pending
+                .iter()
+                .filter_map(|(&account_id, p)| p.kept(f, account_id, monday)),
+        );
         records.sort_unstable_by_key(|k| k.account_id);
         put_records(conn, *id, week, &records)?;
     }
@@ -267,8 +287,7 @@ fn read_week(
     while let Some(r) = rows.next()? {
         let w = post_week_row(r, 0, monday)?;
         if let Some(p) = pending.get_mut(&w.account_id) {
-            p.metrics().add_post_week(&w);
-            p.days |= w.days;
+            p.add_post_week(&w);
         }
     }
     let sunday = (monday + Duration::days(6)).to_string();
@@ -283,9 +302,7 @@ fn read_week(
     while let Some(r) = rows.next()? {
         let w = week_metric_row(r)?;
         if let Some(p) = pending.get_mut(&w.account_id) {
-            p.metrics().add_week(&WeekFigures::from(&w));
-            p.messages.0 += w.messages;
-            p.messages.1 += w.replies;
+            p.add_week(&w);
         }
     }
     Ok(())

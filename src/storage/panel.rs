@@ -80,6 +80,13 @@ pub enum MergeWrite {
         old: Option<String>,
         new: Option<String>,
     },
+    /// The evaluator's key for the round (recorded on the first merge) and the sequence of the
+    /// file merged.
+    Key {
+        round_id: i64,
+        evaluator: String,
+        key: super::PanelKey,
+    },
     /// A history row of the evaluator's own database, carried into this one's chain with its
     /// original time: `indicator` starts with [`CARRIED_PREFIX`].
     Carried {
@@ -140,6 +147,11 @@ impl Store {
                             &super::now(),
                         )?;
                     }
+                    MergeWrite::Key {
+                        round_id,
+                        evaluator,
+                        key,
+                    } => super::panel_keys::write_key(&tx, *round_id, evaluator, key)?,
                     MergeWrite::Carried {
                         round_id,
                         account_id,

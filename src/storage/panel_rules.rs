@@ -22,6 +22,27 @@ CREATE INDEX history_consensus ON history (round_id, id)
 "#;
 
 /// The chair's latest consensus per account and indicator.
+/// Sets (or clears, `None`) one category's own method, inside the caller's write transaction.
+pub(super) fn set_category_method(
+    tx: &rusqlite::Connection,
+    round_id: i64,
+    category: &str,
+    method: Option<Method>,
+) -> Result<(), StoreError> {
+    match method {
+        Some(m) => tx
+            .prepare_cached(
+                "INSERT INTO panel_category_methods (round_id, category, method) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (round_id, category) DO UPDATE SET method = excluded.method",
+            )?
+            .execute(params![round_id, category, m.code()])?,
+        None => tx
+            .prepare_cached("DELETE FROM panel_category_methods WHERE round_id = ?1 AND category = ?2")?
+            .execute(params![round_id, category])?,
+    };
+    Ok(())
+}
+
 pub type ConsensusMap = HashMap<i64, HashMap<String, Consensus>>;
 
 impl Store {
@@ -63,21 +84,12 @@ impl Store {
         category: &str,
         method: Option<Method>,
     ) -> Result<(), StoreError> {
-        let r = match method {
-            Some(m) => self
-                .conn
-                .prepare_cached(
-                    "INSERT INTO panel_category_methods (round_id, category, method) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (round_id, category) DO UPDATE SET method = excluded.method",
-                )
-                .and_then(|mut s| s.execute(params![round_id, category, m.code()])),
-            None => self
-                .conn
-                .prepare_cached(
-                    "DELETE FROM panel_category_methods WHERE round_id = ?1 AND category = ?2",
-                )
-                .and_then(|mut s| s.execute(params![round_id, category])),
-        };
-        r.map(|_| ()).map_err(|e| self.locked(e.into()))
+        self.configure_panel(
+            round_id,
+            &super::PanelConfig {
+                category: Some((category.to_string(), method)),
+                ..super::PanelConfig::default()
+            },
+        )
     }
 }

@@ -74,18 +74,61 @@ impl Store {
 
     /// Stores the round's panel settings.
     pub fn set_panel_policy(&mut self, round_id: i64, p: &PanelPolicy) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO panel_settings (round_id, method, quorum, veto) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (round_id) DO UPDATE SET method = excluded.method, quorum = excluded.quorum, veto = excluded.veto",
-            )
-            .and_then(|mut s| s.execute(params![round_id, p.method.code(), p.quorum as i64, veto_code(p.veto)]))
-            .map_err(|e| self.locked(e.into()))?;
-        Ok(())
+        self.configure_panel(
+            round_id,
+            &PanelConfig {
+                policy: Some(*p),
+                ..PanelConfig::default()
+            },
+        )
     }
 }
 
+/// What one `panel config` changes, written together (or not at all).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PanelConfig {
+    /// The round's result rules, when any of them was given.
+    pub policy: Option<PanelPolicy>,
+    /// One category's own method (`None`: back to the round's method).
+    pub category: Option<(String, Option<Method>)>,
+    /// Calibration round on or off.
+    pub calibration: Option<bool>,
+}
+
+/// Applies a panel configuration inside the caller's write transaction.
+pub(super) fn configure_in(
+    tx: &rusqlite::Connection,
+    round_id: i64,
+    c: &PanelConfig,
+) -> Result<(), StoreError> {
+    if let Some(p) = &c.policy {
+        tx.prepare_cached(
+            "INSERT INTO panel_settings (round_id, method, quorum, veto) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (round_id) DO UPDATE SET method = excluded.method, quorum = excluded.quorum, veto = excluded.veto",
+        )?
+        .execute(params![round_id, p.method.code(), p.quorum as i64, veto_code(p.veto)])?;
+    }
+    if let Some((category, method)) = &c.category {
+        super::panel_rules::set_category_method(tx, round_id, category, *method)?;
+    }
+    if let Some(on) = c.calibration {
+        super::calibration::set_calibration(tx, round_id, on)?;
+    }
+    super::ledger::restate(tx, &super::ledger::Subject::Panel(round_id))
+}
+
 impl Store {
+    /// Applies a panel configuration in one transaction: a refusal anywhere writes nothing.
+    pub fn configure_panel(&mut self, round_id: i64, c: &PanelConfig) -> Result<(), StoreError> {
+        let r = (|| {
+            let tx = super::tx::write_tx(&mut self.conn)?;
+            configure_in(&tx, round_id, c)?;
+            tx.commit()?;
+            Ok(())
+        })();
+        r.map_err(|e| self.locked(e))
+    }
+
     /// Adds or updates a member of the round's panel.
     pub fn set_member(&mut self, round_id: i64, m: &Member) -> Result<(), StoreError> {
         let r = (|| {
@@ -96,6 +139,7 @@ impl Store {
                  ON CONFLICT (round_id, evaluator_id) DO UPDATE SET role = excluded.role, affiliation = excluded.affiliation",
             )?
             .execute(params![round_id, id, m.role, m.affiliation.trim()])?;
+            super::ledger::restate(&tx, &super::ledger::Subject::Panel(round_id))?;
             tx.commit()?;
             Ok(())
         })();
@@ -153,6 +197,7 @@ impl Store {
                 tx.prepare_cached("INSERT INTO assignments (round_id, account_id, evaluator_id) VALUES (?1, ?2, ?3)")?
                     .execute(params![round_id, account, id])?;
             }
+            super::ledger::restate(&tx, &super::ledger::Subject::Panel(round_id))?;
             tx.commit()?;
             Ok(())
         })();

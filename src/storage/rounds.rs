@@ -49,6 +49,39 @@ fn pinned(round: Round) -> Result<Round, StoreError> {
     })
 }
 
+/// Inserts a round (name trimmed, rubric text pinned with its SHA-256) and its accounts inside
+/// the caller's write transaction; returns its id.
+pub(super) fn insert_round(
+    tx: &rusqlite::Connection,
+    new: &NewRound,
+    accounts: &[i64],
+) -> Result<i64, StoreError> {
+    let scope = serde_json::to_string(&new.scope)
+        .map_err(|e| StoreError::Invalid(format!("cannot encode the round scope: {e}")))?;
+    tx.execute(
+        "INSERT INTO rounds (name, rubric_id, rubric_version, rubric_text, rubric_hash, monitoring_date, scope, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            new.name.trim(),
+            new.rubric_id,
+            new.rubric_version,
+            new.rubric_text,
+            sha256_hex(&new.rubric_text),
+            new.monitoring_date.format("%Y-%m-%d").to_string(),
+            scope,
+            super::now()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut add =
+        tx.prepare_cached("INSERT INTO round_accounts (round_id, account_id) VALUES (?1, ?2)")?;
+    for a in accounts {
+        add.execute([id, *a])?;
+    }
+    super::ledger::restate(tx, &super::ledger::Subject::Round(id))?;
+    Ok(id)
+}
+
 /// Rounds not deleted (a deleted round with scores is kept but hidden).
 const LIVE: &str = "id NOT IN (SELECT round_id FROM round_deletions)";
 
@@ -77,32 +110,9 @@ impl Store {
                 "the scope of round \"{name}\" matches no account; import accounts first or widen the filters"
             )));
         }
-        let scope = serde_json::to_string(&new.scope)
-            .map_err(|e| StoreError::Invalid(format!("cannot encode the round scope: {e}")))?;
         let tx = super::tx::write_tx(&mut self.conn)?;
-        tx.execute(
-            "INSERT INTO rounds (name, rubric_id, rubric_version, rubric_text, rubric_hash, monitoring_date, scope, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                name,
-                new.rubric_id,
-                new.rubric_version,
-                new.rubric_text,
-                sha256_hex(&new.rubric_text),
-                new.monitoring_date.format("%Y-%m-%d").to_string(),
-                scope,
-                super::now()
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut add = tx.prepare_cached(
-                "INSERT INTO round_accounts (round_id, account_id) VALUES (?1, ?2)",
-            )?;
-            for a in &accounts {
-                add.execute([id, a.id])?;
-            }
-        }
+        let ids: Vec<i64> = accounts.iter().map(|a| a.id).collect();
+        let id = insert_round(&tx, new, &ids)?;
         tx.commit()?;
         self.round_by_id(id)?
             .ok_or_else(|| StoreError::NotFound(format!("round {id} vanished after creation")))

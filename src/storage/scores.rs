@@ -56,8 +56,12 @@ pub(super) fn ensure_evaluator(conn: &Connection, name: &str) -> Result<i64, Sto
             "the evaluator name is empty; give one with --evaluator NAME".into(),
         ));
     }
-    conn.prepare_cached("INSERT INTO evaluators (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
+    let added = conn
+        .prepare_cached("INSERT INTO evaluators (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
         .execute([name])?;
+    if added > 0 {
+        super::ledger::restate(conn, &super::ledger::Subject::Evaluators)?;
+    }
     Ok(conn
         .prepare_cached("SELECT id FROM evaluators WHERE name = ?1")?
         .query_row([name], |r| r.get(0))?)

@@ -17,7 +17,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let mut lines: Vec<Line> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut room = w;
-    if let Some(f) = &app.flash {
+    // Writes waiting for another program's lock say so until they go through.
+    let said = match app.busy() {
+        true => Some(crate::i18n::msg::db_busy_retrying(app.lang)),
+        false => app.flash.as_deref(),
+    };
+    if let Some(f) = said {
         // The message answers the last key: it comes first, and keys that no longer fit wait
         // for the next key, which clears it.
         let t = truncate(f, w.min(60));

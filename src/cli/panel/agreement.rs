@@ -53,9 +53,9 @@ pub fn run(store: &mut Store, args: &AgreementArgs, lang: Lang) -> anyhow::Resul
         groups,
     };
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        Format::Table => print!("{}", output::table(&header(lang), &rows(&report))),
-        Format::Csv => print!("{}", output::csv(&header(lang), &rows(&report))?),
+        Format::Json => crate::io::out::outln!("{}", serde_json::to_string_pretty(&report)?)?,
+        Format::Table => crate::io::out::out!("{}", output::table(&header(lang), &rows(&report)))?,
+        Format::Csv => crate::io::out::out!("{}", output::csv(&header(lang), &rows(&report))?)?,
     }
     Ok(())
 }

@@ -46,16 +46,16 @@ pub fn run(store: &mut Store, args: &CalibrationArgs, lang: Lang) -> anyhow::Res
             calibration_round: on,
             result: &c,
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        crate::io::out::outln!("{}", serde_json::to_string_pretty(&out)?)?;
         return Ok(());
     }
     let (rows, rows2) = (indicator_rows(&c), offset_rows(&c));
     if args.format == Format::Csv {
-        print!("{}", output::csv(&offset_header(lang), &rows2)?);
+        crate::io::out::out!("{}", output::csv(&offset_header(lang), &rows2)?)?;
         return Ok(());
     }
-    println!("{}", state_text(store, round.id, &round.name, lang)?);
-    println!(
+    crate::io::out::outln!("{}", state_text(store, round.id, &round.name, lang)?)?;
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -71,10 +71,10 @@ pub fn run(store: &mut Store, args: &CalibrationArgs, lang: Lang) -> anyhow::Res
                 c.left_out.len()
             ),
         }
-    );
-    print!("{}", output::table(&indicator_header(lang), &rows));
-    println!();
-    print!("{}", output::table(&offset_header(lang), &rows2));
+    )?;
+    crate::io::out::out!("{}", output::table(&indicator_header(lang), &rows))?;
+    crate::io::out::outln!()?;
+    crate::io::out::out!("{}", output::table(&offset_header(lang), &rows2))?;
     Ok(())
 }
 

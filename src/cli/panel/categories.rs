@@ -41,16 +41,16 @@ fn category_id(rubric: &Rubric, key: &str, lang: Lang) -> anyhow::Result<String>
     )
 }
 
-/// Sets (`method`) or clears (`None`: back to the round's method) one category's method; a
-/// trimmed category needs the round's quorum of 3, like the round's own trimmed mean.
-pub fn set(
-    store: &mut Store,
+/// The change `--category KEY --method M` (or `--inherit`: `None`) stands for, checked: the
+/// category exists, and a trimmed category has the round's quorum of 3, like the round's own
+/// trimmed mean. Nothing is written here.
+pub fn checked(
     round: &Round,
     policy: &PanelPolicy,
     key: &str,
     method: Option<Method>,
     lang: Lang,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(String, Option<Method>)> {
     let rubric = crate::domain::rubric::parse(&round.rubric_text, "rubric")?;
     let id = category_id(&rubric, key, lang)?;
     if method == Some(Method::Trimmed) && policy.quorum < 3 {
@@ -58,8 +58,7 @@ pub fn set(
             "去掉最高分和最低分的平均需要每个账号至少 3 份完整评分：请同时设 --quorum 3（或更多）",
             "the trimmed mean drops the highest and lowest score and needs 3 complete sheets per account: set --quorum 3 (or more) with it"));
     }
-    store.set_category_method(round.id, &id, method)?;
-    Ok(())
+    Ok((id, method))
 }
 
 /// The categories with their own method, as `id name: method` words for `panel show` and

@@ -1,20 +1,22 @@
 //! `assay panel export` and `assay panel merge`: one evaluator's work carried between
-//! databases in a checksummed file, merged all or nothing with conflicts listed, never
-//! overwritten silently. Accounts travel as (platform, name), never as local ids.
+//! databases in a file signed by the evaluator's machine key, merged all or nothing with
+//! conflicts listed, never overwritten silently. Accounts travel as (platform, name), never as
+//! local ids.
 
 use std::collections::HashMap;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::ExportArgs;
 use crate::domain::entry::Entry;
-use crate::domain::rubric;
 use crate::i18n::Lang;
 use crate::io::panel_file::{self, AccountKey, Content, FileHistory, FileSubmission, RoundRef};
-use crate::storage::{EntryWrite, MergeWrite, Store, Submission};
+use crate::storage::{EntryWrite, MergeWrite, Store};
 
 mod carry;
+mod conflicts;
 mod merge;
+mod verify;
 
 pub use merge::merge;
 
@@ -29,6 +31,7 @@ fn key_of(a: &crate::domain::account::Account) -> AccountKey {
 }
 
 pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Result<()> {
+    crate::io::out::file_target(&args.out)?;
     let round = store.round(&args.round)?;
     let accounts: HashMap<i64, AccountKey> = store
         .round_accounts(round.id)?
@@ -48,10 +51,15 @@ pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Resul
             });
         }
     })?;
-    let history: Vec<FileHistory> = store
+    let own: Vec<crate::storage::HistoryRow> = store
         .history(round.id, None)?
         .into_iter()
         .filter(|h| h.evaluator == evaluator)
+        .collect();
+    // The evaluator's own order of exports: every change they make adds a history row.
+    let sequence = own.len() as u64;
+    let history: Vec<FileHistory> = own
+        .into_iter()
         .filter_map(|h| {
             Some(FileHistory {
                 account: accounts.get(&h.account_id)?.clone(),
@@ -81,8 +89,7 @@ pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Resul
     let mut ids: Vec<i64> = accounts.keys().copied().collect();
     ids.sort_unstable();
     for id in ids {
-        let state = store.submission(round.id, id, evaluator)?;
-        if state == Submission::Submitted {
+        if let Some(state) = store.submission_state(round.id, id, evaluator)? {
             submissions.push(FileSubmission {
                 account: accounts[&id].clone(),
                 state: state.code().to_string(),
@@ -101,15 +108,14 @@ pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Resul
             rubric_hash: round.rubric_hash.clone(),
         },
         evaluator: evaluator.to_string(),
+        sequence,
         entries,
         submissions,
         history,
     };
-    let text = panel_file::to_text(&content)?;
-    let tmp = args.out.with_extension("part");
-    std::fs::write(&tmp, text.as_bytes())
-        .and_then(|()| std::fs::rename(&tmp, &args.out))
-        .map_err(|e| anyhow::anyhow!(crate::i18n::msg::cannot_write(lang, &args.out, &e)))?;
+    let (me, made) = crate::io::keys::load_or_create()?;
+    let text = panel_file::to_text(&content, &me)?;
+    crate::io::out::write_file(&args.out, text.as_bytes())?;
     eprintln!(
         "{}",
         match lang {
@@ -131,22 +137,16 @@ pub fn export(store: &mut Store, args: &ExportArgs, lang: Lang) -> anyhow::Resul
             ),
         }
     );
-    Ok(())
-}
-
-/// Entries checked against the round's rubric, as `score set` checks them.
-pub(super) fn check_entries(content: &Content, rubric_text: &str) -> anyhow::Result<()> {
-    let rubric = rubric::parse(rubric_text, &content.round.name)?;
-    for fe in &content.entries {
-        let item = rubric.item(&fe.entry.indicator).ok_or_else(|| {
-            let lang = crate::i18n::current();
-            let (ind, acc) = (&fe.entry.indicator, &fe.account.name);
-            crate::i18n::errors::said(crate::i18n::msg::unknown_indicator_in(lang, ind, acc))
-        })?;
-        let mut e = fe.entry.clone();
-        e.check(item)
-            .with_context(|| format!("{} {}", fe.account.name, fe.entry.indicator))?;
-    }
+    let public = me.public();
+    eprintln!(
+        "{}",
+        crate::i18n::trust_msg::own_key(
+            lang,
+            &crate::io::keys::fingerprint(&public),
+            &crate::io::keys::hex(&public),
+            made
+        )
+    );
     Ok(())
 }
 

@@ -30,7 +30,10 @@ pub fn member(store: &mut Store, args: &MemberArgs, lang: Lang) -> anyhow::Resul
         affiliation: args.affiliation.clone().unwrap_or_default(),
     };
     store.set_member(round.id, &m)?;
-    println!(
+    if let Some(k) = &args.key {
+        super::keys::give(store, &round, &m.name, k, lang)?;
+    }
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -49,7 +52,7 @@ pub fn member(store: &mut Store, args: &MemberArgs, lang: Lang) -> anyhow::Resul
                 round.name, m.name, m.affiliation
             ),
         }
-    );
+    )?;
     Ok(())
 }
 
@@ -114,7 +117,7 @@ pub fn assign(store: &mut Store, args: &AssignArgs, lang: Lang) -> anyhow::Resul
         *load.entry(e).or_default() += 1;
     }
     let loads: Vec<String> = load.iter().map(|(e, n)| format!("{e} {n}")).collect();
-    println!(
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -132,7 +135,7 @@ pub fn assign(store: &mut Store, args: &AssignArgs, lang: Lang) -> anyhow::Resul
                 loads.join(", ")
             ),
         }
-    );
+    )?;
     Ok(())
 }
 
@@ -174,14 +177,14 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
     }
     let policy = store.panel_policy(round.id)?;
     match args.format {
-        Format::Json => println!(
+        Format::Json => crate::io::out::outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "round": round.name, "policy": policy, "members": rows, "assignments": assigned.len(),
                 "category_methods": store.category_methods(round.id)?.into_iter()
                     .map(|(c, m)| (c, m.code())).collect::<std::collections::BTreeMap<_, _>>(),
             }))?
-        ),
+        )?,
         f => {
             let header = [
                 lang.pick("姓名", "name"),
@@ -214,11 +217,11 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
                 })
                 .collect();
             if f == Format::Csv {
-                print!("{}", output::csv(&header, &table)?);
+                crate::io::out::out!("{}", output::csv(&header, &table)?)?;
             } else {
-                print!("{}", output::table(&header, &table));
-                println!("{}", super::categories::policy_words(&policy, lang));
-                println!("{}", super::categories::line(store, &round, lang)?);
+                crate::io::out::out!("{}", output::table(&header, &table))?;
+                crate::io::out::outln!("{}", super::categories::policy_words(&policy, lang))?;
+                crate::io::out::outln!("{}", super::categories::line(store, &round, lang)?)?;
             }
         }
     }

@@ -4,7 +4,9 @@ mod agreement;
 mod calibration;
 mod categories;
 mod exchange;
+mod keys;
 mod members;
+mod package;
 mod queue;
 mod result;
 
@@ -22,7 +24,7 @@ use crate::storage::Store;
 pub enum PanelCmd {
     /// Agreement between evaluators: ICC (six forms), Kendall's W, Krippendorff's alpha
     Agreement(AgreementArgs),
-    /// Write one evaluator's work in a round to a checksummed file for the chair
+    /// Write one evaluator's work in a round to a file signed by this machine's key, for the chair
     Export(ExportArgs),
     /// Merge evaluators' export files into this database: all or nothing, conflicts listed
     Merge(MergeArgs),
@@ -42,6 +44,10 @@ pub enum PanelCmd {
     Result(ResultArgs),
     /// A calibration round read back: agreement per indicator and each evaluator's offset
     Calibration(CalibrationArgs),
+    /// Write the round package for one evaluator: the pinned rubric, their accounts, the rules
+    Package(package::PackageArgs),
+    /// Join a round package from the chair: the round, your accounts and your signing key
+    Join(package::JoinArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,7 +78,7 @@ pub struct ExportArgs {
     /// Evaluator name
     #[arg(long)]
     pub evaluator: String,
-    /// File to write (JSON with a SHA-256 checksum)
+    /// File to write (JSON signed with this machine's ed25519 key)
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -204,6 +210,10 @@ pub struct MemberArgs {
     /// The host unit the member belongs to: never assigned that unit's accounts
     #[arg(long)]
     pub affiliation: Option<String>,
+    /// The evaluator's signing key: the fingerprint they read out, the whole public key, or a
+    /// file they signed (otherwise the first merged file's key is recorded)
+    #[arg(long)]
+    pub key: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -242,5 +252,7 @@ pub fn run(store: &mut Store, cmd: &PanelCmd, lang: Lang) -> anyhow::Result<()> 
         PanelCmd::Result(a) => result::result(store, a, lang),
         PanelCmd::Reconcile(a) => queue::reconcile(store, a, lang),
         PanelCmd::Calibration(a) => calibration::run(store, a, lang),
+        PanelCmd::Package(a) => package::package(store, a, lang),
+        PanelCmd::Join(a) => package::join(store, a, lang),
     }
 }

@@ -72,7 +72,7 @@ pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()
         eprintln!("{}", crate::text_safety::escape_text(&msg));
     }
     match args.format {
-        Format::Json => println!(
+        Format::Json => crate::io::out::outln!(
             "{}",
             serde_json::to_string_pretty(&QueueOut {
                 round: &round.name,
@@ -81,7 +81,7 @@ pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()
                 hidden,
                 items: &open
             })?
-        ),
+        )?,
         f => {
             let header = [
                 lang.pick("账号", "account"),
@@ -104,16 +104,16 @@ pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()
                 })
                 .collect();
             if f == Format::Csv {
-                print!("{}", output::csv(&header, &rows)?);
+                crate::io::out::out!("{}", output::csv(&header, &rows)?)?;
             } else {
-                print!("{}", output::table(&header, &rows));
-                println!(
+                crate::io::out::out!("{}", output::table(&header, &rows))?;
+                crate::io::out::outln!(
                     "{}",
                     match lang {
                         Lang::Zh => format!("待协调 {} 项，已协调 {reconciled} 项", open.len()),
                         Lang::En => format!("{} open, {reconciled} reconciled", open.len()),
                     }
-                );
+                )?;
             }
         }
     }
@@ -201,7 +201,7 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
         rationale: args.rationale.trim().to_string(),
     };
     store.record_consensus(round.id, account.id, &args.chair, &args.indicator, &c)?;
-    println!(
+    crate::io::out::outln!(
         "{}",
         match lang {
             Lang::Zh => format!(
@@ -215,6 +215,6 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
                 item.common().name
             ),
         }
-    );
+    )?;
     Ok(())
 }

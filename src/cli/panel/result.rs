@@ -40,25 +40,42 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
             "去掉最高分和最低分的平均需要每个账号至少 3 份完整评分：请同时设 --quorum 3（或更多）",
             "the trimmed mean drops the highest and lowest score and needs 3 complete sheets per account: set --quorum 3 (or more) with it"));
     }
-    store.set_panel_policy(round.id, &p)?;
-    if let Some(key) = &args.category {
-        if args.method.is_none() && !args.inherit {
-            bail!("{}", lang.pick(
-                "--category 需要同时给出 --method mean|median|trimmed，或用 --inherit 恢复为本轮方法",
-                "--category needs --method mean|median|trimmed, or --inherit to go back to the round's method"));
+    // Everything is checked before anything is written: a refusal leaves the database as it was.
+    let category = match &args.category {
+        Some(key) => {
+            if args.method.is_none() && !args.inherit {
+                bail!("{}", lang.pick(
+                    "--category 需要同时给出 --method mean|median|trimmed，或用 --inherit 恢复为本轮方法",
+                    "--category needs --method mean|median|trimmed, or --inherit to go back to the round's method"));
+            }
+            Some(super::categories::checked(
+                &round,
+                &p,
+                key,
+                args.method,
+                lang,
+            )?)
         }
-        super::categories::set(store, &round, &p, key, args.method, lang)?;
-    }
-    if let Some(c) = args.calibration {
-        store.set_calibration(round.id, c == super::OnOff::On)?;
-    }
-    println!("{}", super::categories::policy_words(&p, lang));
-    println!("{}", super::categories::line(store, &round, lang)?);
+        None => None,
+    };
+    let rules_given = args.quorum.is_some()
+        || args.veto.is_some()
+        || (args.method.is_some() && args.category.is_none());
+    store.configure_panel(
+        round.id,
+        &crate::storage::PanelConfig {
+            policy: rules_given.then_some(p),
+            category,
+            calibration: args.calibration.map(|c| c == super::OnOff::On),
+        },
+    )?;
+    crate::io::out::outln!("{}", super::categories::policy_words(&p, lang))?;
+    crate::io::out::outln!("{}", super::categories::line(store, &round, lang)?)?;
     if args.calibration.is_some() {
-        println!(
+        crate::io::out::outln!(
             "{}",
             super::calibration::state_text(store, round.id, &round.name, lang)?
-        );
+        )?;
     }
     Ok(())
 }
@@ -171,7 +188,7 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
         accounts: rows,
     };
     match args.format {
-        Format::Json => println!("{}", crate::cli::output::json(&out)?),
+        Format::Json => crate::io::out::outln!("{}", crate::cli::output::json(&out)?)?,
         f => {
             let header = [
                 lang.pick("账号", "account"),
@@ -210,9 +227,9 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                 })
                 .collect();
             if f == Format::Csv {
-                print!("{}", output::csv(&header, &rows)?)
+                crate::io::out::out!("{}", output::csv(&header, &rows)?)?
             } else {
-                print!("{}", output::table(&header, &rows))
+                crate::io::out::out!("{}", output::table(&header, &rows))?
             }
         }
     }

@@ -57,6 +57,19 @@ impl Ctx<'_> {
                 ),
             );
             false
+        } else if v > MAX_NUMBER {
+            self.say(
+                path,
+                (
+                    format!("{what} is {v}, above the largest number a rubric may hold ({MAX_NUMBER})"),
+                    "points, caps and weights are at most 1000000; write the number the rubric means",
+                ),
+                (
+                    format!("{zh}的值 {v} 超过评分标准允许的最大数 {MAX_NUMBER}"),
+                    "分值、上限和权重最大为 1000000；请写评分标准实际使用的数",
+                ),
+            );
+            false
         } else {
             true
         }
@@ -81,6 +94,10 @@ pub(super) fn join(base: &[Seg<'static>], more: &[Seg<'static>]) -> Path {
 }
 
 pub(super) const EPS: f64 = 1e-6;
+
+/// The largest number a rubric may hold (points, maxima, caps, weights): beyond it a figure is
+/// a typing slip (`1e300` scores 100/100 for 0), never a rubric.
+pub const MAX_NUMBER: f64 = 1_000_000.0;
 
 /// Rounds float noise away for messages (0.1 + 0.2 → 0.3).
 pub(super) fn round(v: f64) -> f64 {

@@ -8,11 +8,15 @@ use super::limits::{self, MAX_CELLS, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_ROWS};
 use super::{Cell, ImportError, Said, Table};
 
 pub(super) fn read_table(path: &Path) -> Result<(Table, Encoding), ImportError> {
-    limits::check_file_size(path)?;
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = limits::read_file(path)?;
+    table_from_bytes(path, bytes)
+}
+
+/// A CSV table from a file's bytes already read (within the limits).
+pub(super) fn table_from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(Table, Encoding), ImportError> {
     let (text, encoding) = decode(&bytes).ok_or_else(|| ImportError::Encoding {
         path: path.to_path_buf(),
     })?;

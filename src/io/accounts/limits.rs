@@ -9,7 +9,8 @@ use std::path::Path;
 
 use super::{ImportError, Said};
 
-/// Largest registry file read at all (CSV text or a workbook on disk).
+/// Largest registry file read at all (CSV text or a workbook on disk): the cap of tables in
+/// [`crate::io::input::Kind`].
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest part of a workbook (a sheet's XML, the shared strings) once decompressed.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
@@ -34,28 +35,53 @@ pub(super) fn too_large(path: &Path, what: Said, limit: Said) -> ImportError {
     }
 }
 
-/// Refuses a file larger than [`MAX_FILE_BYTES`] before reading it.
-pub(super) fn check_file_size(path: &Path) -> Result<(), ImportError> {
-    let len = std::fs::metadata(path)
-        .map_err(|source| ImportError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
-        .len();
-    if len > MAX_FILE_BYTES {
-        return Err(too_large(
+/// An input refusal as an import error: the size and the limit in words.
+pub(super) fn from_input(e: crate::io::input::InputError) -> ImportError {
+    use crate::io::input::{InputError as E, size_words};
+    match e {
+        E::Io { path, source } => ImportError::Io { path, source },
+        E::TooLarge {
+            path, size, cap, ..
+        } => too_large(
+            &path,
+            match size {
+                Some(n) => Said::new(
+                    format!("the file is {}", size_words(n, false)),
+                    format!("文件有 {}", size_words(n, true)),
+                ),
+                None => Said::new(
+                    format!("it goes on past {}", size_words(cap, false)),
+                    format!("读到 {} 仍未结束", size_words(cap, true)),
+                ),
+            },
+            Said::new(
+                format!("{} per file", size_words(cap, false)),
+                format!("每个文件 {}", size_words(cap, true)),
+            ),
+        ),
+        E::NotRegular { path, .. } => ImportError::Workbook {
+            message: Said::new(
+                "it is not a regular file (a device or a pipe); save the workbook as a file",
+                "它不是普通文件（设备或管道）；请把工作簿保存为文件",
+            ),
             path,
-            Said::new(
-                format!("the file is {} MB", len / (1024 * 1024)),
-                format!("文件有 {} MB", len / (1024 * 1024)),
-            ),
-            Said::new(
-                format!("{} MB per file", MAX_FILE_BYTES / (1024 * 1024)),
-                format!("每个文件 {} MB", MAX_FILE_BYTES / (1024 * 1024)),
-            ),
-        ));
+        },
     }
-    Ok(())
+}
+
+/// Reads a CSV-like file whole, refusing it past [`MAX_FILE_BYTES`] (a device or FIFO is read
+/// up to the limit and no further).
+pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
+    use crate::io::input::{Kind, read_capped};
+    read_capped(path, Kind::Registry, MAX_FILE_BYTES).map_err(from_input)
+}
+
+/// Refuses a workbook that is not a regular file or is larger than [`MAX_FILE_BYTES`], before
+/// any reader opens it (a workbook is read by seeking).
+pub(super) fn check_file_size(path: &Path) -> Result<(), ImportError> {
+    crate::io::input::check_regular(path, crate::io::input::Kind::Registry)
+        .map(|_| ())
+        .map_err(from_input)
 }
 
 /// For zip-based workbooks (XLSX, XLSM, ODS): counts the parts and decompresses each one into

@@ -83,11 +83,32 @@ pub struct ImportReport {
     pub warnings: Vec<RowProblem>,
 }
 
+/// Reads the whole input of a table file within the cap of tables: the bytes a caller hashes
+/// and then parses with [`read_any_table_from`]; a workbook must be a regular file.
+pub fn read_table_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
+    if is_workbook(path) {
+        limits::check_file_size(path)?;
+    }
+    limits::read_file(path)
+}
+
+/// Whether the file is read as a workbook (by its extension).
+pub fn is_workbook(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+}
+
 /// Reads any CSV or spreadsheet file as a table of cells, with the registry importer's encoding
-/// detection and delimiter sniffing (for other importers: metrics). Returns the table, the text
-/// encoding (CSV) and the sheet read (workbooks).
-pub(crate) fn read_any_table(
+/// detection and delimiter sniffing (for other importers: metrics); a CSV file's `bytes`
+/// already read are parsed instead of reading it again. Returns the table, the text encoding
+/// (CSV) and the sheet read (workbooks).
+pub(crate) fn read_any_table_from(
     path: &Path,
+    bytes: Option<Vec<u8>>,
     sheet: Option<&str>,
 ) -> Result<(Table, Option<Encoding>, Option<String>), ImportError> {
     let ext = path
@@ -101,7 +122,10 @@ pub(crate) fn read_any_table(
             Ok((table, None, Some(sheet)))
         }
         "csv" | "txt" | "tsv" => {
-            let (table, encoding) = csv::read_table(path)?;
+            let (table, encoding) = match bytes {
+                Some(b) => csv::table_from_bytes(path, b)?,
+                None => csv::read_table(path)?,
+            };
             Ok((table, Some(encoding), None))
         }
         _ => Err(ImportError::Format {
@@ -109,6 +133,15 @@ pub(crate) fn read_any_table(
             ext,
         }),
     }
+}
+
+/// Reads any CSV or spreadsheet file as a table of cells (see [`read_any_table_from`]), within
+/// the cap of tables.
+pub(crate) fn read_any_table(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<(Table, Option<Encoding>, Option<String>), ImportError> {
+    read_any_table_from(path, None, sheet)
 }
 
 /// The sheet names of a workbook (.xlsx, .xls, .ods), in order.

@@ -335,6 +335,10 @@ fn parse_date_text(s: &str) -> Option<NaiveDate> {
     let s = s.trim_end_matches('日');
     let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
     if let [y, m, d] = parts.as_slice() {
+        // A year of four digits: "24-03-05" is not the year 24.
+        if y.len() != 4 {
+            return None;
+        }
         let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
         return NaiveDate::from_ymd_opt(y, m, d);
     }

@@ -248,8 +248,13 @@ pub fn docx_bytes(doc: &Doc) -> Result<Vec<u8>, DocxError> {
 /// Writes the document at `path`.
 pub fn write_docx(path: &Path, doc: &Doc) -> Result<(), DocxError> {
     let bytes = docx_bytes(doc)?;
-    std::fs::write(path, bytes).map_err(|source| DocxError::Write {
+    // Through the one file writer; its refusal travels inside the I/O error.
+    crate::io::out::write_file(path, &bytes).map_err(|e| DocxError::Write {
         path: path.display().to_string(),
-        source,
+        source: std::io::Error::new(
+            e.io()
+                .map_or(std::io::ErrorKind::Other, std::io::Error::kind),
+            e,
+        ),
     })
 }

@@ -23,6 +23,9 @@ pub enum XlsxError {
         path: String,
         source: rust_xlsxwriter::XlsxError,
     },
+    /// The workbook was built; the file could not be written.
+    #[error(transparent)]
+    Out(#[from] crate::io::out::OutError),
     #[error("cannot lay out the worksheet {sheet}: {source}")]
     Sheet {
         sheet: String,
@@ -210,11 +213,18 @@ impl Book {
         Ok(name)
     }
 
+    /// Saves the workbook through the one file writer (`io::out`: a temporary file and a
+    /// rename, a FIFO written in place, a folder refused).
     pub fn save(mut self, path: &Path) -> Result<(), XlsxError> {
-        self.wb.save(path).map_err(|source| XlsxError::Write {
-            path: path.display().to_string(),
-            source,
-        })
+        crate::io::out::file_target(path)?;
+        let bytes = self
+            .wb
+            .save_to_buffer()
+            .map_err(|source| XlsxError::Write {
+                path: path.display().to_string(),
+                source,
+            })?;
+        Ok(crate::io::out::write_file(path, &bytes)?)
     }
 
     pub fn bytes(mut self) -> Result<Vec<u8>, XlsxError> {

@@ -205,6 +205,15 @@ pub fn datetime(c: Option<&Cell>) -> Result<NaiveDateTime, Said> {
     }
     let s = text(c);
     let t = s.trim().replace('/', "-").replace('T', " ");
+    let not_time = || {
+        Said::new(
+            format!("{s:?} is not a time; write YYYY-MM-DD HH:MM (a four-digit year)"),
+            format!("“{s}”不是时间；请写成 2024-03-05 08:30 的格式（年份写满四位）"),
+        )
+    };
+    if !crate::domain::dates::four_digit_year(&t) {
+        return Err(not_time());
+    }
     for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
         if let Ok(v) = NaiveDateTime::parse_from_str(&t, fmt) {
             return Ok(v);
@@ -212,12 +221,7 @@ pub fn datetime(c: Option<&Cell>) -> Result<NaiveDateTime, Said> {
     }
     NaiveDate::parse_from_str(&t, "%Y-%m-%d")
         .map(|d| d.and_time(NaiveTime::MIN))
-        .map_err(|_| {
-            Said::new(
-                format!("{s:?} is not a time; write YYYY-MM-DD HH:MM"),
-                format!("“{s}”不是时间；请写成 2024-03-05 08:30 的格式"),
-            )
-        })
+        .map_err(|_| not_time())
 }
 
 /// Yes/no as offices write it.

@@ -99,7 +99,17 @@ pub enum MetricsError {
 /// Reads a posts or weekly file; weeks start on `first` (a date inside a week is moved to the
 /// week's first day).
 pub fn read_metrics(path: &Path, first: Weekday) -> Result<MetricsFile, MetricsError> {
-    let (table, encoding, sheet) = crate::io::accounts::read_any_table(path, None)?;
+    read_metrics_from(path, None, first)
+}
+
+/// Like [`read_metrics`]; a CSV file's `bytes` already read (within the cap) are parsed instead
+/// of reading it again (a FIFO gives its bytes once).
+pub fn read_metrics_from(
+    path: &Path,
+    bytes: Option<Vec<u8>>,
+    first: Weekday,
+) -> Result<MetricsFile, MetricsError> {
+    let (table, encoding, sheet) = crate::io::accounts::read_any_table_from(path, bytes, None)?;
     let mut f = from_table(&path.display().to_string(), &table, first)?;
     f.encoding = encoding;
     f.sheet = sheet;

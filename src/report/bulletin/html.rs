@@ -74,6 +74,12 @@ pub fn render_html(b: &Bulletin, lang: Lang) -> String {
     if let Some(o) = &b.operations {
         super::ops::html(&mut s, o, lang, esc);
     }
+    if let Some(c) = &b.chain_head {
+        s.push_str(&format!(
+            "<footer class=\"chain\"><small>{}</small></footer>\n",
+            esc(&c.line(lang))
+        ));
+    }
     s.push_str("</body></html>\n");
     s
 }

@@ -147,6 +147,9 @@ pub fn render_md(b: &Bulletin, lang: Lang) -> String {
     if let Some(o) = &b.operations {
         super::ops::md(&mut s, o, lang, cell);
     }
+    if let Some(c) = &b.chain_head {
+        let _ = writeln!(s, "---\n\n<small>{}</small>", cell(&c.line(lang)));
+    }
     s
 }
 

@@ -62,6 +62,44 @@ pub struct Bulletin {
     /// ops report: [`ops::OpsSection::of`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub operations: Option<ops::OpsSection>,
+    /// The heads of the round's history and of the ledger when the bulletin was made (set by
+    /// the caller): printed in the footer, so that a chair who keeps the bulletin can later show
+    /// with `assay audit verify --pin` that nothing before them was rewritten.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_head: Option<ChainHead>,
+}
+
+/// The chain heads a bulletin pins.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChainHead {
+    /// The round's history: (rows, hash of the last row).
+    pub history: Option<(i64, String)>,
+    /// The ledger: (last record, its hash).
+    pub ledger: Option<(i64, String)>,
+}
+
+impl ChainHead {
+    /// The footer line in the interface's language.
+    pub fn line(&self, lang: Lang) -> String {
+        let part = |h: &Option<(i64, String)>, zh: &str, en: &str| match (h, lang) {
+            (Some((n, hash)), Lang::Zh) => format!("{zh} {hash}（第 {n} 条）"),
+            (Some((n, hash)), Lang::En) => format!("{en} {hash} (record {n})"),
+            (None, Lang::Zh) => format!("{zh} —"),
+            (None, Lang::En) => format!("{en} —"),
+        };
+        let (h, l) = (
+            part(&self.history, "评分历史", "score history"),
+            part(&self.ledger, "登记链", "ledger"),
+        );
+        match lang {
+            Lang::Zh => format!(
+                "审计链尾：{h}；{l}。留存本通报者可用「assay audit verify --pin 链尾哈希」核对此前的记录未被改写。"
+            ),
+            Lang::En => format!(
+                "Audit chain heads: {h}; {l}. Whoever keeps this bulletin can check with assay audit verify --pin HASH that nothing before them was rewritten."
+            ),
+        }
+    }
 }
 
 /// Round facts the bulletin prints in its heading.
@@ -137,6 +175,7 @@ impl Bulletin {
             full: scheme.full,
             decimals: scheme.decimals,
             operations: None,
+            chain_head: None,
         }
     }
 }

@@ -93,6 +93,10 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
     ws.write_string(r, 0, w.t("按平台类型", "By platform"))?;
     r += 1;
     table(ws, &mut r, &gh, group_rows(&b.by_platform))?;
+    // The footer: the chain heads a chair keeps to pin this database's history.
+    if let Some(c) = &b.chain_head {
+        ws.write_string(r, 0, c.line(lang))?;
+    }
     ws.set_column_width(0, 18)?;
 
     let ws = wb.add_worksheet();
@@ -214,7 +218,7 @@ pub fn write_xlsx(b: &Bulletin, path: &Path, lang: Lang) -> Result<(), XlsxError
     if let Some(o) = &b.operations {
         ops_sheet(wb.add_worksheet(), o, w)?;
     }
-    wb.save(path)
+    crate::io::out::save_xlsx(&mut wb, path)
 }
 
 /// The operations sheet: the same section as the Markdown and HTML bulletin (its intro, the

@@ -13,6 +13,7 @@ mod panel;
 mod post_weeks;
 mod scores;
 mod tamper;
+mod tamper_all;
 
 use super::*;
 use crate::domain::account::Account;
@@ -94,6 +95,23 @@ pub(super) fn sample() -> Vec<Account> {
 
 pub(super) fn store_with_round() -> (Store, Round) {
     let mut s = Store::open_in_memory().unwrap();
+    s.insert_accounts(&sample()).unwrap();
+    let round = s
+        .create_round(&NewRound {
+            name: "2024Q4".into(),
+            rubric_id: "four".into(),
+            rubric_version: "1".into(),
+            rubric_text: "(id: \"four\")".into(),
+            monitoring_date: NaiveDate::from_ymd_opt(2024, 12, 1).unwrap(),
+            scope: AccountFilter::default(),
+        })
+        .unwrap();
+    (s, round)
+}
+
+/// [`store_with_round`] in a database file at `path` (backups, reopening).
+pub(crate) fn file_store_with_round(path: &std::path::Path) -> (Store, Round) {
+    let mut s = Store::create_or_open(path).unwrap();
     s.insert_accounts(&sample()).unwrap();
     let round = s
         .create_round(&NewRound {

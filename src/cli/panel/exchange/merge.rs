@@ -1,17 +1,23 @@
-//! Planning and applying `assay panel merge`: every file verified and planned before anything
-//! is written; conflicts listed and only resolved by an explicit `--take` with a reason.
+//! Planning and applying `assay panel merge`: every file verified (signature, the key recorded
+//! for its evaluator, entries as if typed) and planned before anything is written; files merged
+//! in the evaluator's own order (an older file is already merged); conflicts listed as a table
+//! and only resolved by an explicit `--take` with a reason.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
-use super::{MERGE_PREFIX, check_entries, fast_forward, key_of, recorded, write};
+use super::conflicts::{self, Conflict};
+use super::verify::{self, KeyCheck};
+use super::{MERGE_PREFIX, fast_forward, key_of, recorded, write};
 use crate::cli::panel::MergeArgs;
+use crate::domain::account::Account;
 use crate::domain::entry::Entry;
 use crate::i18n::Lang;
 use crate::io::panel_file::{self, AccountKey, Content};
-use crate::storage::{MergeWrite, Round, Store, Submission};
+use crate::io::signed::Opened;
+use crate::storage::{MergeWrite, PanelKey, Round, Store, Submission};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -67,15 +73,6 @@ impl Take {
     }
 }
 
-/// One unresolved difference.
-struct Conflict {
-    file: String,
-    evaluator: String,
-    account: AccountKey,
-    ours: Entry,
-    theirs: Entry,
-}
-
 #[derive(Default)]
 struct Plan {
     steps: Vec<MergeWrite>,
@@ -88,13 +85,10 @@ struct Plan {
     carried: usize,
     /// The changes already in this database or carried by an earlier file of this merge.
     seen: std::collections::HashSet<super::carry::Key>,
-}
-
-fn brief(e: &Entry) -> String {
-    serde_json::to_string(&serde_json::json!({
-        "value": e.value, "count": e.count, "veto": e.veto, "na": e.na, "note": e.note
-    }))
-    .unwrap_or_default()
+    /// The key of each (round, evaluator) as it stands after the files planned so far.
+    keys: HashMap<(i64, String), PanelKey>,
+    /// Lines to print after the merge: keys recorded now, files already merged.
+    notes: Vec<String>,
 }
 
 pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<()> {
@@ -114,12 +108,26 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
         );
     }
     let mut plan = Plan::default();
+    // Every file read and verified first; then in the evaluators' own order, so an older file
+    // of an evaluator given after a newer one is seen as already merged.
+    let mut files: Vec<(&PathBuf, Content, Opened)> = Vec::new();
     for file in &args.files {
-        let content = panel_file::read(file)?;
-        plan_file(
+        let (content, opened) = panel_file::read(file)?;
+        files.push((file, content, opened));
+    }
+    files.sort_by(|a, b| {
+        (&a.1.round.name, &a.1.evaluator, a.1.sequence).cmp(&(
+            &b.1.round.name,
+            &b.1.evaluator,
+            b.1.sequence,
+        ))
+    });
+    for (file, content, opened) in &files {
+        plan_signed(
             store,
             file,
-            &content,
+            content,
+            opened,
             &take,
             reason.unwrap_or(""),
             &mut plan,
@@ -127,41 +135,35 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
         )?;
     }
     if !plan.conflicts.is_empty() {
-        for c in &plan.conflicts {
-            eprintln!(
-                "{} {}/{}: {} {} ≠ {} {}  [{}]",
-                c.evaluator,
-                c.account.name,
-                c.theirs.indicator,
-                lang.pick("本库", "ours"),
-                brief(&c.ours),
-                lang.pick("文件", "theirs"),
-                brief(&c.theirs),
-                c.file
-            );
-        }
+        eprint!("{}", conflicts::table(&plan.conflicts, lang));
         bail!(
             "{}",
             match lang {
                 Lang::Zh => format!(
-                    "{} 处冲突，未合并任何内容；用 --take theirs|ours（全部）或 --take theirs:账号/指标（逐条）并加 --reason 明确处理",
+                    "{} 处冲突（见上表），未合并任何内容；用 --take theirs|ours（全部）或 --take theirs:账号/指标（逐条）并加 --reason 明确处理",
                     plan.conflicts.len()
                 ),
                 Lang::En => format!(
-                    "{} conflicts; nothing was merged. Resolve them with --take theirs|ours (all) or --take theirs:ACCOUNT/INDICATOR (each), with --reason",
+                    "{} conflicts (table above); nothing was merged. Resolve them with --take theirs|ours (all) or --take theirs:ACCOUNT/INDICATOR (each), with --reason",
                     plan.conflicts.len()
                 ),
             }
         );
     }
     let changed = store.apply_merge(&plan.steps)?;
+    for n in &plan.notes {
+        crate::io::out::outln!("{n}")?;
+    }
+    if plan.steps.is_empty() {
+        return Ok(());
+    }
     let submissions = plan
         .steps
         .iter()
         .filter(|s| matches!(s, MergeWrite::Submission(..)))
         .count();
     if changed == 0 && plan.resolved == 0 && plan.carried == 0 {
-        println!(
+        crate::io::out::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!("无变化：文件内容已全部合并过（{} 条相同）", plan.unchanged),
@@ -170,9 +172,9 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
                     plan.unchanged
                 ),
             }
-        );
+        )?;
     } else {
-        println!(
+        crate::io::out::outln!(
             "{}",
             match lang {
                 Lang::Zh => format!(
@@ -194,66 +196,75 @@ pub fn merge(store: &mut Store, args: &MergeArgs, lang: Lang) -> anyhow::Result<
                     plan.carried
                 ),
             }
-        );
+        )?;
     }
     Ok(())
 }
 
-/// The round here that the file is for: same name and same rubric (hash); refused otherwise.
-fn target_round(store: &Store, name: &str, content: &Content, lang: Lang) -> anyhow::Result<Round> {
-    let Some(round) = store
-        .rounds()?
-        .into_iter()
-        .find(|r| r.name == content.round.name)
-    else {
-        bail!(
-            "{}",
-            match lang {
-                Lang::Zh => format!(
-                    "{name} 属于轮次「{}」，本数据库没有该轮次；拒绝合并",
-                    content.round.name
-                ),
-                Lang::En => format!(
-                    "{name} is for round \"{}\", which this database does not have; refused",
-                    content.round.name
-                ),
-            }
-        );
+/// Verifies one signed file against this database and plans it: the round, the evaluator's
+/// key, the order of the evaluator's files, every entry as if typed; then the writes.
+#[allow(clippy::too_many_arguments)]
+fn plan_signed(
+    store: &Store,
+    file: &Path,
+    content: &Content,
+    opened: &Opened,
+    take: &Take,
+    reason: &str,
+    plan: &mut Plan,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let round = verify::target_round(store, file, content, lang)?;
+    let who = (round.id, content.evaluator.trim().to_string());
+    let before = match plan.keys.get(&who) {
+        Some(k) => Some(k.clone()),
+        None => store.panel_key(round.id, &who.1)?,
     };
-    if round.rubric_hash != content.round.rubric_hash {
-        bail!(
-            "{}",
-            match lang {
-                Lang::Zh => format!(
-                    "{name} 使用的评分表版本（{} {}，哈希 {}）与本库轮次「{}」的评分表（{} {}，哈希 {}）不同；拒绝合并",
-                    content.round.rubric_id,
-                    content.round.rubric_version,
-                    short(&content.round.rubric_hash),
-                    round.name,
-                    round.rubric_id,
-                    round.rubric_version,
-                    short(&round.rubric_hash)
-                ),
-                Lang::En => format!(
-                    "{name} was scored against another rubric version ({} {}, hash {}) than round \"{}\" here ({} {}, hash {}); refused",
-                    content.round.rubric_id,
-                    content.round.rubric_version,
-                    short(&content.round.rubric_hash),
-                    round.name,
-                    round.rubric_id,
-                    round.rubric_version,
-                    short(&round.rubric_hash)
-                ),
-            }
-        );
+    let check = verify::key(before.as_ref(), file, content, opened, lang)?;
+    let merged = before.as_ref().map_or(0, |k| k.sequence);
+    if content.sequence <= merged {
+        plan.notes.push(crate::i18n::trust_msg::already_merged(
+            lang,
+            &file.display().to_string(),
+            &who.1,
+            content.sequence,
+            merged,
+        ));
+        return Ok(());
     }
-    check_entries(content, &round.rubric_text)?;
-    Ok(round)
+    let accounts: HashMap<AccountKey, Account> = store
+        .round_accounts(round.id)?
+        .into_iter()
+        .map(|a| (key_of(&a), a))
+        .collect();
+    verify::sheets(&round.rubric_text, &accounts, file, content, lang)?;
+    let ids: HashMap<AccountKey, i64> = accounts.iter().map(|(k, a)| (k.clone(), a.id)).collect();
+    plan_file(store, file, &round, &ids, content, take, reason, plan, lang)?;
+    let after = verify::recorded_after(opened, content.sequence, before.as_ref());
+    if matches!(check, KeyCheck::First | KeyCheck::Confirmed) {
+        plan.notes.push(crate::i18n::trust_msg::key_recorded(
+            lang,
+            &who.1,
+            &round.name,
+            &after.fingerprint,
+            matches!(check, KeyCheck::Confirmed),
+        ));
+    }
+    plan.steps.push(MergeWrite::Key {
+        round_id: round.id,
+        evaluator: who.1.clone(),
+        key: after.clone(),
+    });
+    plan.keys.insert(who, after);
+    Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn plan_file(
     store: &Store,
     file: &Path,
+    round: &Round,
+    accounts: &HashMap<AccountKey, i64>,
     content: &Content,
     take: &Take,
     reason: &str,
@@ -261,12 +272,6 @@ fn plan_file(
     lang: Lang,
 ) -> anyhow::Result<()> {
     let name = file.display().to_string();
-    let round = target_round(store, &name, content, lang)?;
-    let accounts: HashMap<AccountKey, i64> = store
-        .round_accounts(round.id)?
-        .iter()
-        .map(|a| (key_of(a), a.id))
-        .collect();
     let missing: Vec<String> = content
         .entries
         .iter()
@@ -276,8 +281,9 @@ fn plan_file(
         .collect();
     if !missing.is_empty() {
         bail!(
-            "{}: {} {}",
+            "{}（{}）: {} {}",
             name,
+            content.evaluator,
             lang.pick(
                 "以下账号不在本库该轮次中，拒绝合并：",
                 "accounts not in this round here; refused:"
@@ -292,10 +298,12 @@ fn plan_file(
             local.insert((e.account_id, e.entry.indicator.clone()), e.entry);
         }
     })?;
-    let carried = super::carry::carried(store, round.id, &accounts, content, &mut plan.seen)?;
+    let carried = super::carry::carried(store, round.id, accounts, content, &mut plan.seen)?;
     plan.carried += carried.len();
     plan.steps.extend(carried);
     let decided = recorded(store, round.id, ev)?;
+    // Accounts whose entries this file writes: a sheet submitted here is reopened by the write.
+    let mut written = std::collections::HashSet::new();
     for fe in &content.entries {
         let id = accounts[&fe.account];
         let theirs = &fe.entry;
@@ -303,11 +311,13 @@ fn plan_file(
             None => {
                 plan.new += 1;
                 plan.steps.push(write(round.id, id, ev, theirs));
+                written.insert(id);
             }
             Some(ours) if ours == theirs => plan.unchanged += 1,
             Some(ours) if fast_forward(content, &fe.account, ours) => {
                 plan.updated += 1;
                 plan.steps.push(write(round.id, id, ev, theirs));
+                written.insert(id);
             }
             Some(ours) => {
                 if decided.iter().any(|(a, e)| *a == id && e == theirs) {
@@ -325,6 +335,9 @@ fn plan_file(
                     continue;
                 };
                 plan.resolved += 1;
+                if side == Side::Theirs {
+                    written.insert(id);
+                }
                 plan.steps.extend(resolution(
                     round.id,
                     id,
@@ -337,10 +350,20 @@ fn plan_file(
             }
         }
     }
+    // The sheet's state the evaluator left, compared with the state the writes above leave
+    // here (a write reopens a submitted sheet): a reopened, edited and resubmitted sheet
+    // arrives submitted, a reopened one arrives reopened.
     for s in &content.submissions {
-        if let (Some(&id), Some(state)) = (accounts.get(&s.account), Submission::parse(&s.state))
-            && store.submission(round.id, id, ev)? != state
-        {
+        let (Some(&id), Some(state)) = (accounts.get(&s.account), Submission::parse(&s.state))
+        else {
+            continue;
+        };
+        let now = store.submission_state(round.id, id, ev)?;
+        let after_writes = match now {
+            Some(Submission::Submitted) if written.contains(&id) => Some(Submission::Draft),
+            other => other,
+        };
+        if after_writes != Some(state) {
             plan.steps
                 .push(MergeWrite::Submission(round.id, id, ev.to_string(), state));
         }
@@ -376,8 +399,4 @@ fn resolution(
         }))?),
     });
     Ok(steps)
-}
-
-fn short(h: &str) -> &str {
-    &h[..h.len().min(12)]
 }
