@@ -18,6 +18,7 @@ mod metrics;
 mod ops;
 mod ops_auto;
 mod ops_auto_run;
+mod ops_read;
 mod ops_render;
 mod output;
 mod panel;
