@@ -193,7 +193,10 @@ fn a_broken_file_gets_a_row_level_report() {
     assert!(zh.contains("第 2 行") || zh.contains("第2行"), "{zh}");
     assert!(zh.contains("未知平台“传真”"), "{zh}");
     assert!(zh.contains("微信公众号（订阅号、服务号）"), "{zh}");
-    assert!(!zh.contains("unknown platform") && !zh.contains("accepted"), "{zh}");
+    assert!(
+        !zh.contains("unknown platform") && !zh.contains("accepted"),
+        "{zh}"
+    );
     // With a --level default only the other problems remain.
     let d = ImportDefaults {
         level: Some(Level::County),
