@@ -79,9 +79,9 @@ fn yunhe_csv_in_every_encoding() {
         assert_eq!(report.defaulted, ["行政层级", "地区"]);
         check_yunhe(&report.accounts);
         assert!(
-            report.summary().contains(enc.label()),
+            report.summary(assay::i18n::Lang::En).contains(enc.label()),
             "{}",
-            report.summary()
+            report.summary(assay::i18n::Lang::En)
         );
     }
 }
@@ -189,7 +189,7 @@ fn a_broken_file_gets_a_row_level_report() {
     assert!(msg.contains("bad date"), "{msg}");
     // In Chinese the platform problem is worded where it was found: the accepted names with
     // their other names, and no English left over from the importer's message.
-    let zh = assay::i18n::errors::render(&anyhow::Error::new(err), assay::i18n::Lang::Zh);
+    let zh = assay::error_chain::render(&anyhow::Error::new(err), assay::i18n::Lang::Zh);
     assert!(zh.contains("第 2 行") || zh.contains("第2行"), "{zh}");
     assert!(zh.contains("未知平台“传真”"), "{zh}");
     assert!(zh.contains("微信公众号（订阅号、服务号）"), "{zh}");
