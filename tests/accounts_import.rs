@@ -187,6 +187,16 @@ fn a_broken_file_gets_a_row_level_report() {
     assert!(msg.contains("row 2, column 平台, value \"传真\": unknown platform \"传真\"; accepted: 微信公众号 (wechat), 微信视频号 (channels)"), "{msg}");
     assert!(msg.contains("no --level default"), "{msg}");
     assert!(msg.contains("bad date"), "{msg}");
+    // In Chinese the platform problem is worded where it was found: the accepted names with
+    // their other names, and no English left over from the importer's message.
+    let zh = assay::error_chain::render(&anyhow::Error::new(err), assay::i18n::Lang::Zh);
+    assert!(zh.contains("第 2 行") || zh.contains("第2行"), "{zh}");
+    assert!(zh.contains("未知平台“传真”"), "{zh}");
+    assert!(zh.contains("微信公众号（订阅号、服务号）"), "{zh}");
+    assert!(
+        !zh.contains("unknown platform") && !zh.contains("accepted"),
+        "{zh}"
+    );
     // With a --level default only the other problems remain.
     let d = ImportDefaults {
         level: Some(Level::County),

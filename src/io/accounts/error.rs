@@ -13,6 +13,10 @@ pub struct RowProblem {
     pub value: String,
     /// Why it is wrong and how to fix it.
     pub message: String,
+    /// The same in Chinese, when it was worded where the problem was found (otherwise the
+    /// message is translated by `i18n`).
+    #[serde(skip)]
+    pub zh: Option<String>,
 }
 
 impl fmt::Display for RowProblem {

@@ -235,6 +235,7 @@ fn unsafe_cells(table: &Table) -> Vec<RowProblem> {
                     message: format!(
                         "control or bidi characters {chars}: imported as they are and shown escaped; remove them if they were not meant"
                     ),
+                    zh: None,
                 });
             }
         }

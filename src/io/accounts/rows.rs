@@ -151,6 +151,7 @@ pub(super) fn to_accounts(
                             a.name,
                             a.platform.label_zh()
                         ),
+                        zh: None,
                     });
                 } else {
                     seen.insert(key, number);
@@ -205,27 +206,25 @@ impl RowReader<'_> {
 
     fn account(&self, number: usize, row: &[Cell]) -> Result<Account, Vec<RowProblem>> {
         let mut problems = Vec::new();
-        let mut problem = |f: Field, value: &str, message: String| {
+        let mut said = |f: Field, value: &str, message: String, zh: Option<String>| {
             problems.push(RowProblem {
                 row: number,
                 column: self.header(f),
                 value: value.to_string(),
                 message,
+                zh,
             });
         };
         let label = self.text(row, Field::Platform);
         let platform = Platform::parse(&label);
         if label.is_empty() {
-            let message =
-                crate::i18n::msg::missing_platform(Lang::En, &Platform::accepted(Lang::En));
-            problem(Field::Platform, "", message);
+            let say = |l| crate::i18n::msg::missing_platform(l, &Platform::accepted(l));
+            said(Field::Platform, "", say(Lang::En), Some(say(Lang::Zh)));
         } else if platform.is_none() {
-            problem(
-                Field::Platform,
-                &label,
-                Platform::unknown_message(Lang::En, &label),
-            );
+            let say = |l| Platform::unknown_message(l, &label);
+            said(Field::Platform, &label, say(Lang::En), Some(say(Lang::Zh)));
         }
+        let mut problem = |f: Field, value: &str, message: String| said(f, value, message, None);
         let name = self.text(row, Field::Name);
         if name.is_empty() {
             problem(Field::Name, "", "missing account name; fill it in".into());

@@ -140,6 +140,7 @@ pub(crate) fn problem(row: usize, column: &str, value: &str, message: String) ->
         column: column.to_string(),
         value: value.to_string(),
         message,
+        zh: None,
     }
 }
 
