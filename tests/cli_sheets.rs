@@ -319,12 +319,10 @@ fn bulletin_in_every_format_and_the_annual_assessment() {
         ],
     );
     let mut wb = open_workbook_auto(&x).unwrap();
-    let failed = wb.worksheet_range("不合格账号").unwrap();
-    assert_eq!(
-        failed.rows().count(),
-        1 + 3,
-        "three failures under the header"
-    );
+    let failed = wb.worksheet_range("附件1 不合格政务新媒体名单").unwrap();
+    let rows: Vec<&[Data]> = failed.rows().collect();
+    let head = rows.iter().position(|r| text(&r[0]) == "序号").unwrap();
+    assert_eq!(rows.len() - head - 1, 3, "three failures under the header");
     let y: serde_json::Value =
         serde_json::from_str(&ok(&db, &["annual", "--year", "2024", "--format", "json"])).unwrap();
     assert_eq!(y["rounds"].as_array().unwrap().len(), 2);

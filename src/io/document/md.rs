@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Block, Doc, DocTable, Text};
+use super::{Block, Doc, DocTable, Text, is_number, shown};
 
 /// Escapes text for Markdown: backslash before every character that could start markup
 /// (`\ ` * _ [ ] < > | # ~ !`, a leading `-`, `+` or `1.`), line breaks as spaces, control
@@ -50,16 +50,13 @@ pub fn table(t: &DocTable) -> String {
             .join(" | ")
     );
     for c in 0..t.header.len() {
-        s.push_str(if t.numeric.get(c).copied().unwrap_or(false) {
-            "---:|"
-        } else {
-            "---|"
-        });
+        let numeric = t.rows.iter().any(|r| r.get(c).is_some_and(is_number));
+        s.push_str(if numeric { "---:|" } else { "---|" });
     }
     s.push('\n');
     for r in &t.rows {
         let cells: Vec<String> = (0..t.header.len())
-            .map(|c| r.get(c).map_or_else(String::new, |v| escape(v)))
+            .map(|c| r.get(c).map_or_else(String::new, |v| escape(&shown(v))))
             .collect();
         let _ = writeln!(s, "| {} |", cells.join(" | "));
     }
