@@ -113,7 +113,7 @@ fn no_score_gives_a_null_total_and_a_dash() {
         .lines()
         .find(|l| l.starts_with("总分"))
         .expect("total line");
-    assert!(total.trim_end().ends_with('—'), "{text}");
+    assert!(total.trim_end().ends_with("—（单项否决）"), "{text}");
     assert!(text.contains("不再评分"), "{text}");
 }
 

@@ -71,6 +71,35 @@ fn submit(db: &Path) -> Output {
     assay(db, &args)
 }
 
+/// A dead account takes one veto and a submit: the other items stay 「因单项否决未评」, the
+/// account fails, and the score is 「—」 where the veto policy needs the missing items.
+#[test]
+fn a_veto_alone_settles_and_submits_the_sheet() {
+    let s = setup();
+    assert!(set(&s.db, "stale", &["--veto", "1"]).status.success());
+    let out = submit(&s.db);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("已提交") && said.contains("因单项否决未评"),
+        "{said}"
+    );
+    let mut args = vec!["explain"];
+    args.extend(SHEET);
+    let e = ok(&s.db, &args);
+    assert!(e.contains("因单项否决未评"), "{e}");
+    let json = ok(&s.db, &["report", "--round", "Q1", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let r = (v["results"].as_array().unwrap().iter())
+        .find(|r| r["account"]["name"] == "测试发布")
+        .expect("the vetoed account has a result");
+    assert_eq!(r["verdict"], "failed", "{r}");
+}
+
 #[test]
 fn submit_refuses_an_incomplete_sheet_naming_what_is_missing_then_locks() {
     let s = setup();

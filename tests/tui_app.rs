@@ -99,7 +99,9 @@ fn scoring_every_kind_updates_totals_and_saves_each_edit() {
     // Range by typing: 9 is refused as it is typed (max 5), 4.5 is accepted.
     run(&mut a, &mut b, &typed("9"));
     assert_eq!(
-        a.scoring.as_ref().and_then(|s| s.input.clone()),
+        a.scoring
+            .as_ref()
+            .and_then(|s| s.input.as_ref().map(|f| f.text().to_string())),
         Some(String::new())
     );
     run(&mut a, &mut b, &typed("4.5"));
@@ -267,14 +269,17 @@ fn summary_counts_and_quit() {
             Action::ShowSummary,
         ],
     );
-    // A sheet with only a veto on it is in progress: reported apart, never a failure.
+    // A veto alone settles the sheet (「因单项否决未评」 for the rest): it counts, and fails.
     let s = a.summary.as_ref().expect("summary");
     assert_eq!(s.overall.accounts, 8);
-    assert_eq!((s.overall.with_result, s.overall.in_progress), (0, 1));
-    assert_eq!(s.overall.pass_rate, None);
-    assert!(s.overall.vetoes_by_reason.is_empty());
-    // The TUI submits only complete sheets; a sheet submitted elsewhere (merged, or by script)
-    // counts however far it got: any evaluator's veto fails the account.
+    assert_eq!((s.overall.with_result, s.overall.in_progress), (1, 0));
+    assert_eq!(s.overall.pass_rate, Some(0.0));
+    assert_eq!(
+        s.overall.vetoes_by_reason,
+        vec![("内容不更新: 监测时间点前2周内无更新".to_string(), 1)]
+    );
+    // Submitted (here, or merged, or by script) it counts the same way: any evaluator's veto
+    // fails the account.
     let vetoed = a
         .rows
         .iter()

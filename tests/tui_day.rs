@@ -157,8 +157,13 @@ fn a_submitted_sheet_is_locked_until_reopened() {
     let mut b = MemBackend::default();
     let mut a = app(Lang::Zh, &b);
     score_all(&mut a, &mut b);
+    // S asks first; declining submits nothing, accepting submits.
     run(&mut a, &mut b, &[Action::Submit]);
+    assert_eq!(a.ctx(), Ctx::Confirm, "S asks before submitting");
+    run(&mut a, &mut b, &[Action::No]);
     let key3 = (1, 1, "张三".to_string());
+    assert_eq!(b.submitted.get(&key3), None, "declined");
+    run(&mut a, &mut b, &[Action::Submit, Action::Yes]);
     assert_eq!(b.submitted.get(&key3), Some(&true));
     assert_eq!(a.rows[0].sheet(), Some(SheetState::Submitted));
     let writes = b.log.len();
@@ -199,7 +204,12 @@ fn the_list_shows_sheet_states_and_filters_by_them() {
     run(
         &mut a,
         &mut b,
-        &[Action::Submit, Action::NextAccount, Action::Top],
+        &[
+            Action::Submit,
+            Action::Yes,
+            Action::NextAccount,
+            Action::Top,
+        ],
     );
     run(&mut a, &mut b, &typed("3"));
     run(&mut a, &mut b, &[Action::Enter, Action::Back]);
@@ -235,7 +245,11 @@ fn moving_between_accounts_says_where_the_list_ends() {
     let mut b = MemBackend::default();
     let mut a = app(Lang::Zh, &b);
     score_all(&mut a, &mut b);
-    run(&mut a, &mut b, &[Action::Submit, Action::Back, Action::Top]);
+    run(
+        &mut a,
+        &mut b,
+        &[Action::Submit, Action::Yes, Action::Back, Action::Top],
+    );
     // } skips the submitted first account when starting above it: from the list, the next
     // account with work left after the selection.
     run(&mut a, &mut b, &[Action::NextOpenAccount]);

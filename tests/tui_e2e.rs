@@ -203,6 +203,10 @@ fn score_an_account_with_auto_advance_submit_it_and_find_it_locked() {
     t.keys(&["0"]); // checked clean → nothing left
     t.wait("the sheet complete", 5, |s| s.contains("已评 6/6"));
     t.keys(&["S"]);
+    t.wait("the submit question", 5, |s| {
+        s.contains("提交后要修改须先重新打开")
+    });
+    t.keys(&["y"]);
     t.wait("the submitted mark", 5, |s| s.contains("[已提交]"));
     // An edit on the submitted sheet asks to reopen; declining keeps it locked.
     t.keys(&["g", "3"]);

@@ -180,9 +180,46 @@ fn snapshots_of_the_queue() {
             &[Action::Enter, Action::Type('1'), Action::Enter],
         );
         let text = screen(&mut a, &mut b, 80, 24);
-        assert!(text.contains("stale → "), "{text}");
+        assert!(text.contains("内容不更新 → "), "{text}");
         insta::assert_snapshot!(format!("reconcile_rationale_{code}_80x24"), text);
     }
+}
+
+/// The chair reads the queue by names (「云和发布（微信）」, the item's name), and after
+/// reconciling sees the agreed values: who agreed what, when in local time with its offset, why.
+#[test]
+fn the_chair_sees_names_and_the_agreed_values() {
+    let mut b = backend(true);
+    let mut a = app(Lang::Zh, &b);
+    run(&mut a, &mut b, &[Action::Reconcile]);
+    let text = screen(&mut a, &mut b, 80, 24);
+    assert!(text.contains("云和发布（微信）"), "{text}");
+    assert!(text.contains("账号定位与主办单位职能一致"), "{text}");
+    assert!(
+        !text.contains("wechat:") && !text.contains(" pos "),
+        "{text}"
+    );
+    run(&mut a, &mut b, &[Action::ShowAgreed]);
+    let text = screen(&mut a, &mut b, 80, 24);
+    assert!(text.contains("还没有协调结果"), "{text}");
+    run(
+        &mut a,
+        &mut b,
+        &[Action::ShowAgreed, Action::Enter, Action::Type('4')],
+    );
+    run(&mut a, &mut b, &[Action::Enter]);
+    run(&mut a, &mut b, &typed("复核截图后取中"));
+    run(&mut a, &mut b, &[Action::Enter, Action::ShowAgreed]);
+    let r = a.reconcile.as_ref().expect("reconcile");
+    assert_eq!(r.agreed.len(), 1);
+    let text = screen(&mut a, &mut b, 80, 24);
+    for want in ["已协调的结果 · 1 项", "→ 4", "张三", "复核截图后取中"] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+    // The time is the reader's local time with its offset, never the stored UTC `Z`.
+    let when = assay::domain::when::local("2024-12-16T02:00:00Z");
+    assert!(text.contains(&when), "{when}:\n{text}");
+    assert!(!text.contains("T02:00:00Z"), "{text}");
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn the_chair_reconciles_the_demo_queue_in_the_tui() {
         s.contains(&format!("待协调 {open} 项 · 已协调 0 项"))
     });
     // The split veto: every evaluator's decision and note side by side, then reason 1.
-    select(&t, "wechat:莲都文旅 · security");
+    select(&t, "莲都文旅（微信） · 安全、泄密事故等严重问题");
     t.wait("the votes", 5, |s| {
         s.contains("否决") && s.contains("不否决")
     });
@@ -108,7 +108,7 @@ fn the_chair_reconciles_the_demo_queue_in_the_tui() {
     // A points item: back to the top, 2 of 3.
     t.keys(&["g"]);
     t.wait("the first item", 5, |s| {
-        s.contains("wechat:莲都发布 · topic_planning")
+        s.contains("莲都发布（微信） · 主题策划")
     });
     t.keys(&["Enter", "2", "Enter"]);
     t.wait("the rationale prompt", 5, |s| s.contains("协调理由"));

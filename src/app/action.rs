@@ -23,6 +23,13 @@ pub enum Action {
     /// A typed character in a text field (search, value, note, evidence, name).
     Type(char),
     Backspace,
+    /// In a text field: delete the character after the cursor, move the cursor one character
+    /// left or right, or to the start or the end.
+    DeleteForward,
+    CursorLeft,
+    CursorRight,
+    CursorStart,
+    CursorEnd,
     OpenFilter,
     /// Inside the filter popup: the previous / next value of the selected field.
     FilterPrev,
@@ -38,6 +45,8 @@ pub enum Action {
     PickRound,
     /// Open (or leave) the chair's reconciliation of the disagreement queue.
     Reconcile,
+    /// On the reconciliation screen: the open queue ↔ the consensus values agreed so far.
+    ShowAgreed,
     // Scoring
     NextLevel,
     Yes,

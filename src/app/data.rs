@@ -10,7 +10,9 @@ use crate::domain::ops::report::OpsReport;
 use crate::domain::panel::{self, Disagreement, QueueRule};
 use crate::domain::rubric::Rubric;
 use crate::report::{SheetFigures, SheetResult};
-use crate::storage::{Consensus, Store, StoreError, Submission, account_label, split_done};
+use crate::storage::{
+    Consensus, ConsensusRow, Store, StoreError, Submission, account_label, split_done,
+};
 
 /// What the TUI needs from storage. Every write is its own transaction with history.
 pub trait Backend {
@@ -74,6 +76,9 @@ pub trait Backend {
     ) -> Result<(Vec<Disagreement>, usize), StoreError>;
     /// True when `name` chairs the round's panel.
     fn is_chair(&self, round: i64, name: &str) -> Result<bool, StoreError>;
+    /// Every consensus the chair recorded in the round, oldest first (the latest per item
+    /// counts).
+    fn consensus_rows(&self, round: i64) -> Result<Vec<ConsensusRow>, StoreError>;
     /// Records the chair's consensus for one item (kept in the history).
     fn record_consensus(
         &mut self,
@@ -254,6 +259,10 @@ impl Backend for Store {
         Store::is_chair(self, round, name)
     }
 
+    fn consensus_rows(&self, round: i64) -> Result<Vec<ConsensusRow>, StoreError> {
+        Store::consensus_rows(self, round)
+    }
+
     fn record_consensus(
         &mut self,
         round: i64,
@@ -431,6 +440,21 @@ impl Backend for MemBackend {
 
     fn is_chair(&self, round: i64, name: &str) -> Result<bool, StoreError> {
         Ok(self.chairs.iter().any(|c| c.0 == round && c.1 == name))
+    }
+
+    fn consensus_rows(&self, round: i64) -> Result<Vec<ConsensusRow>, StoreError> {
+        Ok((self.consensus.iter())
+            .filter(|c| c.0 == round)
+            .enumerate()
+            .map(|(i, c)| ConsensusRow {
+                account_id: c.1,
+                indicator: c.3.clone(),
+                chair: c.2.clone(),
+                // One minute apart from a fixed morning, in UTC as the store keeps it.
+                at: format!("2024-12-16T02:{:02}:00Z", i % 60),
+                consensus: c.4.clone(),
+            })
+            .collect())
     }
 
     fn record_consensus(

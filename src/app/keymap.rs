@@ -2,6 +2,7 @@
 //! key presses, feeds the help screen and the status bar, and renders the README key table.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
 
 use super::action::Action;
 use crate::i18n::Lang;
@@ -115,8 +116,8 @@ impl Key {
     }
 }
 
-/// One binding: the keys, the action, where it applies, what it does, and whether the status bar
-/// shows it.
+/// One binding: the keys, the action, where it applies, what it does (in full for the help
+/// screen and the README, short for the status bar), and whether the status bar shows it.
 #[derive(Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
@@ -124,6 +125,11 @@ pub struct Binding {
     pub ctxs: &'static [Ctx],
     pub zh: &'static str,
     pub en: &'static str,
+    /// The words the status bar uses when the full ones do not fit on one line.
+    pub short_zh: &'static str,
+    pub short_en: &'static str,
+    /// False only for moving the selection and Ctrl-C, the same on every screen (the help
+    /// lists them); every other key of a screen is on its status bar.
     pub bar: bool,
 }
 
@@ -138,86 +144,118 @@ impl Binding {
             .collect::<Vec<_>>()
             .join("/")
     }
+
+    /// The shortest of the binding's keys (the status bar's short form).
+    pub fn short_key(&self) -> String {
+        if self.keys.contains(&k('0')) && self.keys.contains(&k('9')) {
+            return "0-9".into();
+        }
+        (self.keys.iter().map(|k| k.label()))
+            .min_by_key(|l| l.width())
+            .unwrap_or_default()
+    }
+
     pub fn text(&self, lang: Lang) -> &'static str {
         lang.pick(self.zh, self.en)
+    }
+
+    pub fn short(&self, lang: Lang) -> &'static str {
+        lang.pick(self.short_zh, self.short_en)
     }
 }
 
 use Ctx::*;
-const LISTS: &[Ctx] = &[Accounts, Scoring, Summary, Ops, Picker, Filter, Help];
+const LISTS: &[Ctx] = &[
+    Accounts, Scoring, Summary, Reconcile, Ops, Picker, Filter, Help,
+];
 const MOVE: &[Ctx] = &[
     Accounts, Scoring, Summary, Reconcile, Ops, Picker, Filter, Help,
 ];
+const TEXT: &[Ctx] = &[Search, Input];
 
 macro_rules! b {
-    ($keys:expr, $action:expr, $ctxs:expr, $zh:expr, $en:expr, $bar:expr) => {
+    ($keys:expr, $action:expr, $ctxs:expr, $zh:expr, $en:expr, $szh:expr, $sen:expr) => {
+        b!($keys, $action, $ctxs, $zh, $en, $szh, $sen, true)
+    };
+    ($keys:expr, $action:expr, $ctxs:expr, $zh:expr, $en:expr, $szh:expr, $sen:expr, $bar:expr) => {
         Binding {
             keys: const { $keys },
             action: $action,
             ctxs: $ctxs,
             zh: $zh,
             en: $en,
+            short_zh: $szh,
+            short_en: $sen,
             bar: $bar,
         }
     };
 }
 
-/// Every binding, in help order (one line each: keys, action, contexts, zh, en, in status bar).
+/// Every binding, in help order (one line each: keys, action, contexts, zh, en, and the short
+/// zh and en of the status bar; `false` at the end keeps a moving key off the bar).
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
     use KeyCode as C;
     vec![
-        b!(&[k('?'), kc(C::F(1))], Action::Help, &[Accounts, Scoring, Summary, Reconcile, Ops], "帮助", "help", true),
-        b!(&[k('q')], Action::Quit, &[Accounts, Summary], "退出", "quit", true),
-        b!(&[ctrl('c')], Action::Quit, &Ctx::ALL, "立即退出", "quit now", false),
-        b!(&[kc(C::Esc), k('q')], Action::Back, &[Scoring, Reconcile, Picker, Filter, Help], "返回", "back", true),
-        b!(&[kc(C::Esc)], Action::Back, &[Search, Input, Confirm], "取消", "cancel", true),
-        b!(&[kc(C::Up), k('k')], Action::Up, MOVE, "上移", "up", false),
-        b!(&[kc(C::Down), k('j')], Action::Down, MOVE, "下移", "down", false),
-        b!(&[kc(C::PageUp)], Action::PageUp, LISTS, "上一页", "page up", false),
-        b!(&[kc(C::PageDown)], Action::PageDown, LISTS, "下一页", "page down", false),
-        b!(&[kc(C::Home), k('g')], Action::Top, MOVE, "到顶", "first", false),
-        b!(&[kc(C::End), k('G')], Action::Bottom, MOVE, "到底", "last", false),
-        b!(&[kc(C::Enter)], Action::Enter, &[Accounts], "打开评分", "score it", true),
-        b!(&[kc(C::Enter)], Action::Enter, &[Summary], "下钻", "drill down", true),
-        b!(&[kc(C::Esc), kc(C::Backspace)], Action::Back, &[Summary], "上一层", "up a level", true),
-        b!(&[kc(C::Enter)], Action::Enter, &[Search, Input, Picker, Confirm], "确定", "accept", true),
-        b!(&[kc(C::Enter)], Action::Enter, &[Filter], "完成", "done", true),
-        b!(&[k('}')], Action::NextOpenAccount, &[Accounts, Scoring], "下一个待评账号", "next account with work left", false),
-        b!(&[k('/')], Action::StartSearch, &[Accounts], "搜索名称/单位", "search names/units", true),
-        b!(&[kc(C::Backspace)], Action::Backspace, &[Search, Input], "删除一字", "delete a character", false),
-        b!(&[k('f')], Action::OpenFilter, &[Accounts], "筛选", "filter", true),
-        b!(&[kc(C::Left), k('h')], Action::FilterPrev, &[Filter], "上一个值", "previous value", true),
-        b!(&[kc(C::Right), k('l')], Action::FilterNext, &[Filter], "下一个值", "next value", true),
-        b!(&[k('F')], Action::ClearFilters, &[Accounts, Filter], "清除筛选和搜索", "clear filters and search", false),
-        b!(&[k('s')], Action::SortNext, &[Accounts], "换排序列", "sort by next column", true),
-        b!(&[k('r')], Action::SortReverse, &[Accounts], "倒序", "reverse order", false),
-        b!(&[k('t'), kc(C::Tab)], Action::ShowSummary, &[Accounts, Summary], "汇总/列表", "summary/list", true),
-        b!(&[k('c')], Action::Reconcile, &[Accounts, Summary], "协调分歧（组长）", "reconcile disagreements (chair)", false),
-        b!(&[kc(C::Enter)], Action::Enter, &[Reconcile], "录入协调结果", "record the consensus", true),
-        b!(&[k('o')], Action::ShowOps, &[Accounts, Ops], "运营监测/列表", "operations/list", true),
-        b!(&[kc(C::Esc), k('q')], Action::Back, &[Ops], "返回列表", "back to the list", false),
-        b!(&[k('a')], Action::OpsAll, &[Ops], "仅预警/全部账号", "flagged/all accounts", true),
-        b!(&[k('R')], Action::PickRound, &[Accounts, Summary], "切换轮次", "switch round", false),
-        b!(&[k('0'), k('9'), k('.')], Action::Type('0'), &[Scoring], "输入分值或次数", "type a value or count", true),
-        b!(&[k('l')], Action::NextLevel, &[Scoring], "选档次", "pick a level", true),
-        b!(&[k('y')], Action::Yes, &[Scoring, Confirm], "是(1)", "yes (1)", true),
-        b!(&[k('n')], Action::No, &[Scoring, Confirm], "否/无(0)", "no/none (0)", true),
-        b!(&[k('+'), k('=')], Action::Plus, &[Scoring], "次数加一", "count + 1", true),
-        b!(&[k('-')], Action::Minus, &[Scoring], "次数减一", "count − 1", true),
-        b!(&[k('v')], Action::Veto, &[Scoring], "否决并选原因", "veto with a reason", true),
-        b!(&[k('x')], Action::ToggleNa, &[Scoring], "不适用", "not applicable", false),
-        b!(&[kc(C::Delete), kc(C::Backspace)], Action::ClearItem, &[Scoring], "清除本项", "clear this item", false),
-        b!(&[k('C')], Action::ClearAccount, &[Scoring], "清除本账号全部评分", "clear the account's scores", false),
-        b!(&[k('m')], Action::EditNote, &[Scoring], "备注", "note", true),
-        b!(&[k('O')], Action::OverrideAuto, &[Scoring], "覆盖自动值(写理由)", "override an automatic value (with a reason)", false),
-        b!(&[k('e')], Action::EditEvidence, &[Scoring], "证据链接", "evidence links", false),
-        b!(&[k('u')], Action::Undo, &[Scoring], "撤销", "undo", true),
-        b!(&[ctrl('r'), k('U')], Action::Redo, &[Scoring], "重做", "redo", false),
-        b!(&[kc(C::Tab), kc(C::Enter)], Action::NextUnscored, &[Scoring], "下一未评项", "next unscored item", true),
-        b!(&[k('S')], Action::Submit, &[Scoring], "提交/撤回提交", "submit / reopen", true),
-        b!(&[k(']')], Action::NextAccount, &[Scoring], "下一个账号", "next account", false),
-        b!(&[k('[')], Action::PrevAccount, &[Scoring], "上一个账号", "previous account", false),
+        b!(&[k('?'), kc(C::F(1))], Action::Help, &[Accounts, Scoring, Summary, Reconcile, Ops], "帮助", "help", "帮助", "help"),
+        b!(&[k('q')], Action::Quit, &[Accounts, Summary], "退出", "quit", "退出", "quit"),
+        b!(&[ctrl('c')], Action::Quit, &Ctx::ALL, "立即退出", "quit now", "退出", "quit", false),
+        b!(&[kc(C::Esc), k('q')], Action::Back, &[Scoring, Reconcile, Picker, Filter, Help], "返回", "back", "返回", "back"),
+        b!(&[kc(C::Esc)], Action::Back, &[Search, Input, Confirm], "取消", "cancel", "取消", "cancel"),
+        b!(&[kc(C::Up), k('k')], Action::Up, MOVE, "上移", "up", "上移", "up", false),
+        b!(&[kc(C::Down), k('j')], Action::Down, MOVE, "下移", "down", "下移", "down", false),
+        b!(&[kc(C::PageUp)], Action::PageUp, LISTS, "上一页", "page up", "上页", "pg up", false),
+        b!(&[kc(C::PageDown)], Action::PageDown, LISTS, "下一页", "page down", "下页", "pg down", false),
+        b!(&[kc(C::Home), k('g')], Action::Top, MOVE, "到顶", "first", "到顶", "first", false),
+        b!(&[kc(C::End), k('G')], Action::Bottom, MOVE, "到底", "last", "到底", "last", false),
+        b!(&[kc(C::Enter)], Action::Enter, &[Accounts], "打开评分", "score it", "评分", "score"),
+        b!(&[kc(C::Enter)], Action::Enter, &[Summary], "下钻", "drill down", "下钻", "drill"),
+        b!(&[kc(C::Esc), kc(C::Backspace)], Action::Back, &[Summary], "上一层", "up a level", "上层", "up"),
+        b!(&[kc(C::Enter)], Action::Enter, &[Search, Input, Picker, Confirm], "确定", "accept", "确定", "ok"),
+        b!(&[kc(C::Enter)], Action::Enter, &[Filter], "完成", "done", "完成", "done"),
+        b!(&[k('}')], Action::NextOpenAccount, &[Accounts, Scoring], "下一个待评账号", "next account with work left", "待评", "todo"),
+        b!(&[k('/')], Action::StartSearch, &[Accounts], "搜索名称/单位", "search names/units", "搜索", "search"),
+        b!(&[kc(C::Left)], Action::CursorLeft, TEXT, "光标左移", "cursor left", "左移", "left"),
+        b!(&[kc(C::Right)], Action::CursorRight, TEXT, "光标右移", "cursor right", "右移", "right"),
+        b!(&[kc(C::Home)], Action::CursorStart, TEXT, "光标到行首", "cursor to the start", "行首", "start"),
+        b!(&[kc(C::End)], Action::CursorEnd, TEXT, "光标到行尾", "cursor to the end", "行尾", "end"),
+        b!(&[kc(C::Backspace)], Action::Backspace, TEXT, "删除光标前一字", "delete the character before the cursor", "删前", "del ←"),
+        b!(&[kc(C::Delete)], Action::DeleteForward, TEXT, "删除光标后一字", "delete the character after the cursor", "删后", "del →"),
+        b!(&[k('f')], Action::OpenFilter, &[Accounts], "筛选", "filter", "筛选", "filter"),
+        b!(&[kc(C::Left), k('h')], Action::FilterPrev, &[Filter], "上一个值", "previous value", "上值", "prev"),
+        b!(&[kc(C::Right), k('l')], Action::FilterNext, &[Filter], "下一个值", "next value", "下值", "next"),
+        b!(&[k('F')], Action::ClearFilters, &[Accounts, Filter], "清除筛选和搜索", "clear filters and search", "清筛", "clear"),
+        b!(&[k('s')], Action::SortNext, &[Accounts], "换排序列", "sort by next column", "排序", "sort"),
+        b!(&[k('r')], Action::SortReverse, &[Accounts], "倒序", "reverse order", "倒序", "reverse"),
+        b!(&[k('t'), kc(C::Tab)], Action::ShowSummary, &[Accounts, Summary], "汇总/列表", "summary/list", "汇总", "summary"),
+        b!(&[k('c')], Action::Reconcile, &[Accounts, Summary], "协调分歧（组长）", "reconcile disagreements (chair)", "协调", "reconcile"),
+        b!(&[kc(C::Enter)], Action::Enter, &[Reconcile], "录入协调结果", "record the consensus", "录入", "record"),
+        b!(&[kc(C::Tab)], Action::ShowAgreed, &[Reconcile], "待协调/已协调的结果", "open queue/agreed values", "已协调", "agreed"),
+        b!(&[k('o')], Action::ShowOps, &[Accounts, Ops], "运营监测/列表", "operations/list", "运营", "ops"),
+        b!(&[kc(C::Esc), k('q')], Action::Back, &[Ops], "返回列表", "back to the list", "返回", "back"),
+        b!(&[k('a')], Action::OpsAll, &[Ops], "仅预警/全部账号", "flagged/all accounts", "全部", "all"),
+        b!(&[k('R')], Action::PickRound, &[Accounts, Summary], "切换轮次", "switch round", "轮次", "round"),
+        b!(&[k('0'), k('9'), k('.')], Action::Type('0'), &[Scoring], "输入分值或次数", "type a value or count", "分值", "val"),
+        b!(&[k('l')], Action::NextLevel, &[Scoring], "选档次", "pick a level", "档次", "lvl"),
+        b!(&[k('y')], Action::Yes, &[Scoring], "是(1)", "yes (1)", "是", "yes"),
+        b!(&[k('n')], Action::No, &[Scoring], "否/无(0)", "no/none (0)", "否", "no"),
+        b!(&[k('y')], Action::Yes, &[Confirm], "是，照办", "yes, do it", "是", "yes"),
+        b!(&[k('n')], Action::No, &[Confirm], "否，不改动", "no, change nothing", "否", "no"),
+        b!(&[k('+'), k('=')], Action::Plus, &[Scoring], "次数加一", "count + 1", "加", "more"),
+        b!(&[k('-')], Action::Minus, &[Scoring], "次数减一", "count − 1", "减", "less"),
+        b!(&[k('v')], Action::Veto, &[Scoring], "否决并选原因", "veto with a reason", "否决", "veto"),
+        b!(&[k('x')], Action::ToggleNa, &[Scoring], "不适用", "not applicable", "不适用", "n/a"),
+        b!(&[kc(C::Delete), kc(C::Backspace)], Action::ClearItem, &[Scoring], "清除本项", "clear this item", "清除", "del"),
+        b!(&[k('C')], Action::ClearAccount, &[Scoring], "清空本账号全部评分（先确认，u 可恢复）", "clear the account's scores (asks first; u restores)", "清空", "wipe"),
+        b!(&[k('m')], Action::EditNote, &[Scoring], "备注", "note", "备注", "note"),
+        b!(&[k('O')], Action::OverrideAuto, &[Scoring], "覆盖自动值(写理由)", "override an automatic value (with a reason)", "覆盖", "ovr"),
+        b!(&[k('e')], Action::EditEvidence, &[Scoring], "证据链接", "evidence links", "证据", "link"),
+        b!(&[k('u')], Action::Undo, &[Scoring], "撤销上一项修改", "undo the last change", "撤销", "undo"),
+        b!(&[ctrl('r'), k('U')], Action::Redo, &[Scoring], "重做", "redo", "重做", "redo"),
+        b!(&[kc(C::Tab), kc(C::Enter)], Action::NextUnscored, &[Scoring], "下一未评项", "next unscored item", "下项", "next"),
+        b!(&[k('S')], Action::Submit, &[Scoring], "提交/撤回提交（先确认）", "submit / reopen (asks first)", "提交", "submit"),
+        b!(&[k(']')], Action::NextAccount, &[Scoring], "下一个账号", "next account", "下个", "acct→"),
+        b!(&[k('[')], Action::PrevAccount, &[Scoring], "上一个账号", "previous account", "上个", "←acct"),
     ]
 }
 
@@ -268,13 +306,82 @@ pub fn help_len() -> usize {
     help_sections().iter().map(|(_, b)| 1 + b.len()).sum()
 }
 
-/// The bindings the status bar shows in a context: "key label" pairs.
-pub fn bar(ctx: Ctx, lang: Lang) -> Vec<(String, &'static str)> {
-    bindings()
-        .into_iter()
+/// One entry of the status bar: a key and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarEntry {
+    pub keys: String,
+    pub what: &'static str,
+    /// The short form: one column between entries, and Chinese words right after their key
+    /// (`m备注`; English keeps its space: `m note`).
+    pub short: bool,
+}
+
+impl BarEntry {
+    /// The text after the key: the words, after a space unless short and Chinese.
+    pub fn label(&self) -> String {
+        let cjk = self.what.chars().next().is_some_and(|c| !c.is_ascii());
+        match self.short && cjk {
+            true => self.what.to_string(),
+            false => format!(" {}", self.what),
+        }
+    }
+
+    /// Display columns of the entry as drawn: the key, then its label.
+    pub fn width(&self) -> usize {
+        self.keys.width() + self.label().width()
+    }
+
+    /// Columns before the entry when another precedes it on its line.
+    pub fn gap(&self) -> usize {
+        if self.short { 1 } else { BAR_GAP }
+    }
+}
+
+/// Columns between two entries of the status bar in full words.
+pub const BAR_GAP: usize = 2;
+
+/// The status bar of a context `width` columns wide, as lines of entries: every key of the
+/// screen (all bindings but moving and Ctrl-C). The full words when they fit on one line;
+/// otherwise the shortest key and the short words, packed into as few lines as that takes
+/// (two on the scoring screen at 80 columns).
+pub fn bar(ctx: Ctx, lang: Lang, width: usize) -> Vec<Vec<BarEntry>> {
+    let here: Vec<Binding> = (bindings().into_iter())
         .filter(|b| b.bar && b.ctxs.contains(&ctx))
-        .map(|b| (b.keys_label(), b.text(lang)))
-        .collect()
+        .collect();
+    let long: Vec<BarEntry> = (here.iter())
+        .map(|b| BarEntry {
+            keys: b.keys_label(),
+            what: b.text(lang),
+            short: false,
+        })
+        .collect();
+    if fits(&long, width) {
+        return vec![long];
+    }
+    let short = (here.iter()).map(|b| BarEntry {
+        keys: b.short_key(),
+        what: b.short(lang),
+        short: true,
+    });
+    let mut lines: Vec<Vec<BarEntry>> = vec![Vec::new()];
+    for e in short {
+        let line = lines.last_mut().expect("one line at least");
+        let mut next = line.clone();
+        next.push(e.clone());
+        if line.is_empty() || fits(&next, width) {
+            *line = next;
+        } else {
+            lines.push(vec![e]);
+        }
+    }
+    lines
+}
+
+/// Whether entries fit in `width` columns with their gaps.
+pub fn fits(entries: &[BarEntry], width: usize) -> bool {
+    let w: usize = entries.iter().map(BarEntry::width).sum();
+    let gaps: usize = entries.iter().skip(1).map(BarEntry::gap).sum();
+    w + gaps <= width
 }
 
 /// The README key table, in Markdown.
@@ -336,6 +443,68 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn text_fields_move_their_cursor_and_lists_their_selection() {
+        assert_eq!(
+            resolve(Ctx::Input, key(KeyCode::Left)),
+            Some(Action::CursorLeft)
+        );
+        assert_eq!(
+            resolve(Ctx::Search, key(KeyCode::End)),
+            Some(Action::CursorEnd)
+        );
+        assert_eq!(
+            resolve(Ctx::Input, key(KeyCode::Delete)),
+            Some(Action::DeleteForward)
+        );
+        assert_eq!(
+            resolve(Ctx::Picker, key(KeyCode::End)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            resolve(Ctx::Picker, key(KeyCode::Char('G'))),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            resolve(Ctx::Scoring, key(KeyCode::Delete)),
+            Some(Action::ClearItem)
+        );
+    }
+
+    #[test]
+    fn the_status_bar_holds_every_key_of_the_screen_at_80_columns() {
+        for lang in [Lang::Zh, Lang::En] {
+            for ctx in Ctx::ALL {
+                let lines = bar(ctx, lang, 80);
+                let shown: Vec<&BarEntry> = lines.iter().flatten().collect();
+                let want = (bindings().into_iter())
+                    .filter(|b| b.bar && b.ctxs.contains(&ctx))
+                    .count();
+                assert_eq!(shown.len(), want, "{ctx:?} {lang:?}");
+                for line in &lines {
+                    assert!(fits(line, 80), "{ctx:?} {lang:?}: {line:?}");
+                }
+                assert!(
+                    lines.len() <= 2,
+                    "{ctx:?} {lang:?} takes {} lines",
+                    lines.len()
+                );
+            }
+            // The keys people missed are there on the scoring screen.
+            let keys: Vec<String> = (bar(Ctx::Scoring, lang, 80).into_iter())
+                .flatten()
+                .map(|e| e.keys)
+                .collect();
+            for k in ["m", "e", "x", "S", "C", "u", "v"] {
+                assert!(keys.iter().any(|x| x == k), "{k} missing: {keys:?}");
+            }
+        }
+        // A wide terminal gets the full words on one line.
+        let wide = bar(Ctx::Accounts, Lang::Zh, 200);
+        assert_eq!(wide.len(), 1);
+        assert!(wide[0].iter().any(|e| e.what == "搜索名称/单位"));
     }
 
     #[test]

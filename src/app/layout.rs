@@ -6,14 +6,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::domain::rubric::{ItemRef, Rubric};
 
-/// The title line, the screen body and the status bar.
-pub fn frame(area: Rect) -> [Rect; 3] {
+/// The title line, the screen body and the status bar of `bar` lines
+/// ([`crate::app::App::bar_lines`]).
+pub fn frame(area: Rect, bar: u16) -> [Rect; 3] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(bar.max(1)),
     ])
     .areas(area)
+}
+
+/// The columns the status bar packs its keys into (its whole width).
+pub fn bar_width(bar: Rect) -> usize {
+    usize::from(bar.width)
 }
 
 /// The body of the account list: search/filter line, column header, account rows.
@@ -130,10 +136,13 @@ pub fn help(full: Rect) -> Rect {
     centered(full, 76, full.height.saturating_sub(2))
 }
 
+/// Columns of a message/choice popup, border included.
+pub const POPUP_WIDTH: u16 = 64;
+
 /// A bordered message/choice popup holding `lines` lines of text.
 pub fn popup_box(full: Rect, lines: usize) -> Rect {
     let h = (lines.min(usize::from(u16::MAX - 2)) as u16 + 2).min(full.height);
-    centered(full, 64, h.max(4) + 1)
+    centered(full, POPUP_WIDTH, h.max(4) + 1)
 }
 
 #[cfg(test)]
@@ -142,7 +151,7 @@ mod tests {
 
     #[test]
     fn list_rows_start_below_the_filter_and_header_lines() {
-        let [_, body, bar] = frame(Rect::new(0, 0, 80, 24));
+        let [_, body, bar] = frame(Rect::new(0, 0, 80, 24), 1);
         let a = accounts(body);
         assert_eq!((a.rows.y, a.rows.height), (3, 20));
         assert_eq!(bar.y, 23);

@@ -66,7 +66,8 @@ impl Row {
         if self.pending {
             return None;
         }
-        Some(SheetState::of(self.scored, self.applicable, false))
+        let vetoed = !self.vetoes.is_empty();
+        Some(SheetState::of(self.scored, self.applicable, vetoed, false))
     }
 
     pub fn update(&mut self, o: &Outcome) {
@@ -119,16 +120,17 @@ impl SheetState {
         SheetState::Submitted,
     ];
 
-    /// The state from the completeness counts and the submission flag.
-    pub fn of(scored: usize, applicable: usize, submitted: bool) -> SheetState {
+    /// The state from the completeness counts, whether a veto hit settles the sheet (the
+    /// domain's one rule, [`crate::domain::engine::settled`]) and the submission flag.
+    pub fn of(scored: usize, applicable: usize, vetoed: bool, submitted: bool) -> SheetState {
         if submitted {
             SheetState::Submitted
         } else if scored == 0 {
             SheetState::NotStarted
-        } else if scored < applicable {
-            SheetState::InProgress
-        } else {
+        } else if crate::domain::engine::settled(scored, applicable, vetoed) {
             SheetState::Complete
+        } else {
+            SheetState::InProgress
         }
     }
 
@@ -273,7 +275,7 @@ pub struct ListView {
     pub view: Vec<u32>,
     pub selected: usize,
     pub offset: usize,
-    pub query: String,
+    pub query: super::text_field::TextField,
     pub searching: bool,
     pub filters: Filters,
     pub sort: Option<Column>,

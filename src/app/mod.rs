@@ -17,6 +17,7 @@ mod sheet;
 mod start;
 pub mod summary;
 pub mod summary_job;
+pub mod text_field;
 pub mod text_orders;
 pub mod totals;
 mod update;
@@ -32,7 +33,7 @@ pub use keymap::Ctx;
 pub use list::{Column, Filters, ListView, Row};
 pub use popup::{Confirmed, InputKind, PickKind, Popup};
 pub use reconcile::Reconcile;
-pub use scoring::{Edit, GateState, Scoring};
+pub use scoring::{Edit, GateState, Scoring, Step};
 pub use start::{Start, round_label};
 pub use summary::Summary;
 pub use totals::{Loading, SheetScorer, Totals};
@@ -88,8 +89,9 @@ pub struct App {
     /// The summary computed off the UI thread (see [`summary_job::SummaryJob`]).
     pub summary_job: summary_job::SummaryJob,
     pub popup: Option<Popup>,
-    /// Undo/redo stacks per account id, kept while the app runs.
-    pub history: HashMap<i64, (Vec<Edit>, Vec<Edit>)>,
+    /// Undo/redo stacks per account id, kept while the app runs: each step is what one key
+    /// changed (one item; every item for "clear the account").
+    pub history: HashMap<i64, (Vec<Step>, Vec<Step>)>,
     /// Terminal size as last reported.
     pub size: (u16, u16),
     pub running: bool,
@@ -237,7 +239,15 @@ impl App {
 
     /// Rows of the account table that fit on screen (title, filter line, header, status bar).
     pub fn page(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(4)).max(1)
+        usize::from(self.size.1.saturating_sub(3 + self.bar_lines())).max(1)
+    }
+
+    /// Lines of the status bar on the current screen: as many as its keys take at this width,
+    /// at most two (one on a terminal under 12 rows, which keeps its rows for the screen).
+    pub fn bar_lines(&self) -> u16 {
+        let lines = keymap::bar(self.ctx(), self.lang, usize::from(self.size.0)).len();
+        let most = if self.size.1 < 12 { 1 } else { 2 };
+        u16::try_from(lines.min(most)).unwrap_or(1).max(1)
     }
 
     /// Shows an error in a popup.
@@ -270,7 +280,7 @@ impl App {
     pub fn ask_evaluator(&mut self) {
         self.popup = Some(Popup::Input {
             kind: InputKind::Evaluator,
-            buf: String::new(),
+            buf: Default::default(),
         });
     }
 }

@@ -30,7 +30,7 @@ fn line_in(area: Rect, at: Position) -> Option<usize> {
 
 fn click(app: &App, at: Position) -> Option<Action> {
     let full = Rect::new(0, 0, app.size.0, app.size.1);
-    let [_, body, _] = layout::frame(full);
+    let [_, body, _] = layout::frame(full, app.bar_lines());
     match app.ctx() {
         Ctx::Accounts => {
             let rows = layout::accounts(body).rows;

@@ -1,12 +1,20 @@
 //! Popups: state kept in `App`, drawn last, and the first to receive keys.
 
 /// What a confirmation popup does when accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
-    /// Remove every entry of the current account (each removal recorded in the history).
+    /// Remove every entry of the current account (each removal recorded in the history; one
+    /// undo restores them all).
     ClearAccount,
     /// Reopen the submitted sheet of the current account (recorded in the history).
     Reopen,
+    /// Submit the open sheet (complete, or settled by a veto).
+    Submit,
+    /// Store this entry (or clear the item, `None`) over a veto hit.
+    Write {
+        indicator: String,
+        entry: Option<crate::domain::entry::Entry>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +56,7 @@ pub enum Popup {
     },
     Input {
         kind: InputKind,
-        buf: String,
+        buf: super::text_field::TextField,
     },
     Pick {
         kind: PickKind,

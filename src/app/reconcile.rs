@@ -8,7 +8,7 @@ use crate::domain::entry::Entry;
 use crate::domain::panel::{Disagreement, QueueRule, Why};
 use crate::domain::rubric::{Indicator, ItemRef};
 use crate::i18n::Lang;
-use crate::storage::{Consensus, StoreError, account_label};
+use crate::storage::{Consensus, ConsensusRow, StoreError, account_label};
 
 /// State of the reconciliation screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,12 +20,49 @@ pub struct Reconcile {
     pub selected: usize,
     /// The consensus entry typed, waiting for its rationale.
     pub pending: Option<Entry>,
+    /// The consensus values recorded, the latest per item, newest first: who agreed what, when.
+    pub agreed: Vec<ConsensusRow>,
+    /// Showing the agreed values (`Tab`) instead of the open queue.
+    pub showing_agreed: bool,
 }
 
 impl Reconcile {
     pub fn current(&self) -> Option<&Disagreement> {
-        self.items.get(self.selected)
+        match self.showing_agreed {
+            true => None,
+            false => self.items.get(self.selected),
+        }
     }
+
+    /// The selected agreed value, on the agreed list.
+    pub fn current_agreed(&self) -> Option<&ConsensusRow> {
+        match self.showing_agreed {
+            true => self.agreed.get(self.selected),
+            false => None,
+        }
+    }
+
+    /// Lines of the list shown.
+    pub fn len(&self) -> usize {
+        match self.showing_agreed {
+            true => self.agreed.len(),
+            false => self.items.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The latest consensus of each (account, indicator), newest first.
+fn latest(rows: Vec<ConsensusRow>) -> Vec<ConsensusRow> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<ConsensusRow> = (rows.into_iter().rev())
+        .filter(|c| seen.insert((c.account_id, c.indicator.clone())))
+        .collect();
+    out.shrink_to_fit();
+    out
 }
 
 impl App {
@@ -64,12 +101,56 @@ impl App {
             &QueueRule::default(),
         )?;
         let selected = selected.min(items.len().saturating_sub(1));
+        let agreed = latest(backend.consensus_rows(self.session.round_id)?);
         Ok(Reconcile {
             items,
             reconciled,
             selected,
             pending: None,
+            agreed,
+            showing_agreed: false,
         })
+    }
+
+    /// An account of the round as people name it, from the queue's `platform:name` label:
+    /// 「莲都发布（微信）」.
+    pub fn account_shown(&self, label: &str) -> String {
+        match self
+            .rows
+            .iter()
+            .find(|r| account_label(&r.account) == label)
+        {
+            Some(r) => self.account_name(r.account.id),
+            None => label.to_string(),
+        }
+    }
+
+    /// An account of the round by id, as people name it: 「莲都发布（微信）」.
+    pub fn account_name(&self, id: i64) -> String {
+        let Some(&i) = self.by_id.get(&id) else {
+            return format!("#{id}");
+        };
+        let a = &self.rows[i].account;
+        let p = self.lang.pick(a.platform.label_zh(), a.platform.label_en());
+        match self.lang {
+            Lang::Zh => format!("{}（{p}）", a.name),
+            Lang::En => format!("{} ({p})", a.name),
+        }
+    }
+
+    /// An item of the round's rubric by its name (its id when the rubric lacks it).
+    pub fn item_name(&self, id: &str) -> String {
+        (self.session.rubric.item(id)).map_or(id.to_string(), |i| i.common().name.clone())
+    }
+
+    /// An agreed value in words, with its rationale.
+    pub fn agreed_text(&self, c: &ConsensusRow) -> String {
+        let clean = matches!(
+            self.session.rubric.item(&c.indicator),
+            Some(ItemRef::Veto(_))
+        );
+        let v = &c.consensus;
+        crate::i18n::entry::agreed(v.veto.as_deref(), v.count, v.value, clean, self.lang)
     }
 
     pub(super) fn reconcile_key(
@@ -81,12 +162,18 @@ impl App {
             self.screen = Screen::Accounts;
             return Ok(());
         };
-        let last = r.items.len().saturating_sub(1);
+        let last = r.len().saturating_sub(1);
         match action {
             Action::Up => r.selected = r.selected.saturating_sub(1),
             Action::Down => r.selected = (r.selected + 1).min(last),
+            Action::PageUp => r.selected = r.selected.saturating_sub(10),
+            Action::PageDown => r.selected = (r.selected + 10).min(last),
             Action::Top => r.selected = 0,
             Action::Bottom => r.selected = last,
+            Action::ShowAgreed => {
+                r.showing_agreed = !r.showing_agreed;
+                r.selected = 0;
+            }
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::Back | Action::Reconcile => {
                 self.screen = Screen::Accounts;
@@ -95,7 +182,7 @@ impl App {
             Action::Enter if r.current().is_some() => {
                 self.popup = Some(Popup::Input {
                     kind: InputKind::ConsensusValue,
-                    buf: String::new(),
+                    buf: Default::default(),
                 });
             }
             _ => {}
@@ -140,7 +227,7 @@ impl App {
         }
         self.popup = Some(Popup::Input {
             kind: InputKind::Rationale,
-            buf: String::new(),
+            buf: Default::default(),
         });
     }
 
@@ -156,7 +243,7 @@ impl App {
         if text.is_empty() {
             self.popup = Some(Popup::Input {
                 kind: InputKind::Rationale,
-                buf: String::new(),
+                buf: Default::default(),
             });
             self.flash = Some(
                 self.t("请写明协调理由", "Give the rationale for the consensus")
@@ -186,14 +273,13 @@ impl App {
         backend.record_consensus(round, account, &chair, &d.item.indicator, &c)?;
         let selected = r.selected;
         self.reconcile = Some(self.load_reconcile(backend, selected)?);
+        let (who, what) = (
+            self.account_shown(&d.item.account),
+            self.item_name(&d.item.indicator),
+        );
         self.flash = Some(match self.lang {
-            Lang::Zh => {
-                format!("已记录 {} {} 的协调结果", d.item.account, d.item.indicator)
-            }
-            Lang::En => format!(
-                "Consensus recorded for {} {}",
-                d.item.account, d.item.indicator
-            ),
+            Lang::Zh => format!("已记录 {who} {what} 的协调结果"),
+            Lang::En => format!("Consensus recorded for {who} {what}"),
         });
         Ok(())
     }

@@ -17,6 +17,9 @@ pub struct Edit {
     pub after: Option<Entry>,
 }
 
+/// What one key changed: one item's edit, or every item's for "clear the account".
+pub type Step = Vec<Edit>;
+
 /// The account being scored.
 #[derive(Debug, Clone)]
 pub struct Scoring {
@@ -27,7 +30,7 @@ pub struct Scoring {
     /// Index into `rubric.items()`.
     pub cursor: usize,
     /// A value being typed, not yet saved.
-    pub input: Option<String>,
+    pub input: Option<super::text_field::TextField>,
     pub submitted: bool,
     /// The automatic entries `assay ops auto` placed in this sheet, by indicator.
     pub auto: BTreeMap<String, Entry>,
@@ -214,17 +217,72 @@ impl App {
         after: Option<Entry>,
         record: bool,
     ) -> Result<(), StoreError> {
+        let edit = self.store_entry(backend, indicator, after)?;
+        if record && let Some(edit) = edit {
+            self.record_step(vec![edit]);
+        }
+        Ok(())
+    }
+
+    /// Like [`App::write_entry`], except that a change to an item holding a veto hit asks
+    /// first (a veto is never overwritten by one key).
+    pub fn change_entry(
+        &mut self,
+        backend: &mut dyn Backend,
+        indicator: &str,
+        after: Option<Entry>,
+    ) -> Result<(), StoreError> {
+        let before = (self.scoring.as_ref()).and_then(|s| s.entries.get(indicator).cloned());
+        let hit = before.as_ref().and_then(|e| e.veto.clone());
+        match hit {
+            Some(reason) if after.as_ref().and_then(|e| e.veto.as_ref()) != Some(&reason) => {
+                let text = crate::i18n::msg::overwrite_veto(self.lang, &reason, after.is_none());
+                self.popup = Some(super::Popup::Confirm {
+                    text,
+                    then: super::Confirmed::Write {
+                        indicator: indicator.to_string(),
+                        entry: after,
+                    },
+                });
+                Ok(())
+            }
+            _ => self.write_entry(backend, indicator, after, true),
+        }
+    }
+
+    /// Pushes one step on the open account's undo stack (and forgets what could be redone).
+    pub(super) fn record_step(&mut self, step: Vec<Edit>) {
+        let Some(s) = self.scoring.as_ref() else {
+            return;
+        };
+        if step.is_empty() {
+            return;
+        }
+        let account = self.rows[s.row].account.id;
+        let (undo, redo) = self.history.entry(account).or_default();
+        undo.push(step);
+        redo.clear();
+    }
+
+    /// Stores one entry (refused with a status-bar note when it may not be stored) and
+    /// rescores; the edit made, if any, for the caller to record.
+    pub(super) fn store_entry(
+        &mut self,
+        backend: &mut dyn Backend,
+        indicator: &str,
+        after: Option<Entry>,
+    ) -> Result<Option<Edit>, StoreError> {
         let after = after.filter(|e| e.is_scored() || !e.note.is_empty() || !e.evidence.is_empty());
         if let Some(why) = after.as_ref().and_then(|e| self.refusal(e)) {
             self.flash = Some(why);
-            return Ok(());
+            return Ok(None);
         }
         let Some(s) = self.scoring.as_mut() else {
-            return Ok(());
+            return Ok(None);
         };
         let before = s.entries.get(indicator).cloned();
         if before == after {
-            return Ok(());
+            return Ok(None);
         }
         let (round, ev) = (self.session.round_id, self.session.evaluator.clone());
         let account = self.rows[s.row].account.id;
@@ -236,17 +294,12 @@ impl App {
             Some(e) => s.entries.insert(indicator.to_string(), e.clone()),
             None => s.entries.remove(indicator),
         };
-        if record {
-            let (undo, redo) = self.history.entry(account).or_default();
-            undo.push(Edit {
-                indicator: indicator.to_string(),
-                before,
-                after,
-            });
-            redo.clear();
-        }
         self.refresh_current();
-        Ok(())
+        Ok(Some(Edit {
+            indicator: indicator.to_string(),
+            before,
+            after,
+        }))
     }
 
     /// Why a judgement may not be stored for the open account, in the interface's language: the
@@ -278,7 +331,8 @@ impl App {
         self.list.scores_changed();
     }
 
-    /// Undoes (`redo == false`) or redoes the last edit of the open account.
+    /// Undoes (`redo == false`) or redoes the last step of the open account: one item's
+    /// change, or the whole "clear the account".
     pub fn undo_redo(&mut self, backend: &mut dyn Backend, redo: bool) -> Result<bool, StoreError> {
         let Some(s) = self.scoring.as_ref() else {
             return Ok(false);
@@ -286,25 +340,30 @@ impl App {
         let account = self.rows[s.row].account.id;
         let stacks = self.history.entry(account).or_default();
         let popped = if redo { stacks.1.pop() } else { stacks.0.pop() };
-        let Some(edit) = popped else {
+        let Some(step) = popped else {
             return Ok(false);
         };
-        let target = if redo { &edit.after } else { &edit.before };
-        self.write_entry(backend, &edit.indicator, target.clone(), false)?;
-        let at = self
-            .session
-            .rubric
-            .items()
-            .iter()
-            .position(|i| i.common().id == edit.indicator);
+        let order: Vec<&Edit> = match redo {
+            true => step.iter().collect(),
+            false => step.iter().rev().collect(),
+        };
+        for edit in order {
+            let target = if redo { &edit.after } else { &edit.before };
+            self.store_entry(backend, &edit.indicator, target.clone())?;
+        }
+        let first = step
+            .first()
+            .map(|e| e.indicator.clone())
+            .unwrap_or_default();
+        let at = (self.session.rubric.items().iter()).position(|i| i.common().id == first);
         if let (Some(at), Some(s)) = (at, self.scoring.as_mut()) {
             s.cursor = at;
         }
         let stacks = self.history.entry(account).or_default();
         if redo {
-            stacks.0.push(edit);
+            stacks.0.push(step);
         } else {
-            stacks.1.push(edit);
+            stacks.1.push(step);
         }
         Ok(true)
     }

@@ -79,14 +79,27 @@ impl App {
         });
     }
 
-    /// `S`: submits a complete sheet, refuses an incomplete one (naming what is missing and
-    /// moving to it), and reopens a submitted one.
-    pub(super) fn toggle_submit(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
+    /// `S`: asks before submitting a complete sheet (or one a veto settles), refuses an
+    /// incomplete one (naming what is missing and moving to it), and asks before reopening a
+    /// submitted one.
+    pub(super) fn toggle_submit(&mut self) {
         let Some(s) = self.scoring.as_ref() else {
-            return Ok(());
+            return;
         };
         if s.submitted {
-            return self.set_submitted(false, backend);
+            return self.ask_reopen();
+        }
+        if s.outcome.complete {
+            let unscored = match s.outcome.left_by_veto() {
+                true => s.outcome.applicable - s.outcome.scored,
+                false => 0,
+            };
+            let name = &self.rows[s.row].account.name;
+            self.popup = Some(Popup::Confirm {
+                text: crate::i18n::msg::confirm_submit(self.lang, name, unscored),
+                then: Confirmed::Submit,
+            });
+            return;
         }
         let todo = self.unscored();
         if let Some(&first) = todo.first() {
@@ -110,13 +123,30 @@ impl App {
                     ", ",
                 ),
             };
-            self.error(format!("{head}{}", names.join(sep)));
+            let fix = self.t(
+                "。请评完这些项；若单项否决成立，在否决项上按 v 记下否决即可提交",
+                ". Score them; if a single veto applies, recording it with v is enough to submit",
+            );
+            self.error(format!("{head}{}{fix}", names.join(sep)));
             if let Some(s) = self.scoring.as_mut() {
                 s.cursor = first;
             }
-            return Ok(());
         }
-        self.set_submitted(true, backend)
+    }
+
+    /// After a veto hit is recorded: says that it settles the sheet when items are left.
+    pub(super) fn veto_recorded(&mut self) {
+        if self
+            .scoring
+            .as_ref()
+            .is_some_and(|s| s.outcome.left_by_veto())
+        {
+            let msg = self.t(
+                "单项否决成立：其余项可不再评，按 S 提交",
+                "The veto settles the sheet: the other items may stay unscored; S submits",
+            );
+            self.flash = Some(msg.into());
+        }
     }
 
     /// Records the sheet as submitted or reopened (a history row either way) and updates the
@@ -151,7 +181,7 @@ impl App {
     /// Whether the row's sheet still needs work from the current evaluator (unknown counts).
     fn has_work(&self, row: usize) -> bool {
         let r = &self.rows[row];
-        !r.submitted && (r.pending || r.scored < r.applicable)
+        !r.submitted && (r.pending || !r.complete)
     }
 
     /// `}`: the next account in the list, after the selected one, with work left; opened when

@@ -90,23 +90,31 @@ impl App {
             match then {
                 Confirmed::ClearAccount => self.clear_account(backend)?,
                 Confirmed::Reopen => self.set_submitted(false, backend)?,
+                Confirmed::Submit => self.set_submitted(true, backend)?,
+                Confirmed::Write { indicator, entry } => {
+                    self.write_entry(backend, &indicator, entry, true)?;
+                }
             }
         }
         Ok(())
     }
 
+    /// Clears every entry of the open account as one step of the history: one `u` restores
+    /// them all (item by item undo stays for everything else).
     fn clear_account(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
         let ids: Vec<String> = match &self.scoring {
             Some(s) => s.entries.keys().cloned().collect(),
             None => return Ok(()),
         };
+        let mut step = Vec::new();
         for id in ids {
-            self.write_entry(backend, &id, None, true)?;
+            step.extend(self.store_entry(backend, &id, None)?);
         }
+        self.record_step(step);
         self.flash = Some(
             self.t(
-                "已清除本账号评分（可撤销）",
-                "Scores cleared (undo restores)",
+                "已清空本账号评分（按 u 一次恢复）",
+                "Scores cleared (u restores them all)",
             )
             .into(),
         );
@@ -114,14 +122,20 @@ impl App {
     }
 
     fn search_key(&mut self, action: Action) {
+        let end = self.list.query.split().1.is_empty();
         match action {
-            Action::Type(c) => {
-                self.list.query.push(c);
+            // Typed at the end the query only grows: only rows shown can still match.
+            Action::Type(c) if end => {
+                self.list.query.insert(c);
                 self.list.narrow(&self.rows);
                 return;
             }
-            Action::Backspace => {
-                self.list.query.pop();
+            Action::CursorLeft | Action::CursorRight | Action::CursorStart | Action::CursorEnd => {
+                self.list.query.edit(&action);
+                return;
+            }
+            Action::Type(_) | Action::Backspace | Action::DeleteForward => {
+                self.list.query.edit(&action);
             }
             Action::Enter => self.list.searching = false,
             Action::Back => {
@@ -234,10 +248,15 @@ impl App {
         else {
             return Ok(());
         };
+        let last = options.len().saturating_sub(1);
         match action {
             Action::Up => *selected = selected.saturating_sub(1),
-            Action::Down => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
-            Action::Select(i) => *selected = i.min(options.len().saturating_sub(1)),
+            Action::Down => *selected = (*selected + 1).min(last),
+            Action::PageUp => *selected = selected.saturating_sub(10),
+            Action::PageDown => *selected = (*selected + 10).min(last),
+            Action::Top => *selected = 0,
+            Action::Bottom => *selected = last,
+            Action::Select(i) => *selected = i.min(last),
             // Without a name nothing can be scored: leaving the choice leaves the app.
             Action::Back if *kind == PickKind::Evaluator => self.running = false,
             Action::Back => self.popup = None,
@@ -266,7 +285,10 @@ impl App {
                             e.value = None;
                             e.na = false;
                             let id = e.indicator.clone();
-                            self.write_entry(backend, &id, Some(e), true)?;
+                            self.change_entry(backend, &id, Some(e))?;
+                            if self.popup.is_none() {
+                                self.veto_recorded();
+                            }
                         }
                     }
                 }

@@ -2,6 +2,7 @@
 //! links, undo/redo, submission, and moving between accounts. Every edit is saved at once.
 
 use super::scoring::typed;
+use super::text_field::TextField;
 use super::{Action, App, Backend, Confirmed, InputKind, PickKind, Popup, Screen};
 use crate::domain::rubric::{Indicator, ItemRef};
 use crate::storage::StoreError;
@@ -18,16 +19,15 @@ impl App {
         let Some(Popup::Input { kind, buf }) = &mut self.popup else {
             return Ok(());
         };
+        if buf.edit(&action) {
+            return Ok(());
+        }
         match action {
-            Action::Type(c) => buf.push(c),
-            Action::Backspace => {
-                buf.pop();
-            }
             // Without a name nothing can be scored: leaving the prompt leaves the app.
             Action::Back if *kind == InputKind::Evaluator => self.running = false,
             Action::Back => self.popup = None,
             Action::Enter => {
-                let (kind, text) = (*kind, buf.trim().to_string());
+                let (kind, text) = (*kind, buf.text().trim().to_string());
                 self.popup = None;
                 self.finish_input(kind, text, backend)?;
             }
@@ -85,12 +85,11 @@ impl App {
             s.input = None;
             return Ok(());
         };
-        let buf = s.input.get_or_insert_with(String::new);
+        let buf = s.input.get_or_insert_with(Default::default);
         match action {
             Action::Type(c) => {
-                let next = format!("{buf}{c}");
-                if spec.accepts_prefix(&next) {
-                    *buf = next;
+                if spec.accepts_prefix(&buf.with(c)) {
+                    buf.insert(c);
                     self.flash = None;
                 } else {
                     self.flash = Some(format!(
@@ -101,12 +100,9 @@ impl App {
                     ));
                 }
             }
-            Action::Backspace => {
-                buf.pop();
-            }
             Action::Back => s.input = None,
             Action::Enter => {
-                let text = s.input.take().unwrap_or_default();
+                let text = s.input.take().unwrap_or_default().into_text();
                 match spec.check(&text) {
                     Ok(v) => {
                         self.set_value(v, spec.integer, backend)?;
@@ -118,7 +114,10 @@ impl App {
                     }
                 }
             }
-            _ => {}
+            // Backspace, Delete and the cursor keys; a removal may leave any prefix.
+            other => {
+                buf.edit(&other);
+            }
         }
         Ok(())
     }
@@ -207,7 +206,7 @@ impl App {
                 Ok(())
             }
             _ => {
-                s.input = Some(String::new());
+                s.input = Some(Default::default());
                 self.value_key(Action::Type(c), backend)
             }
         }
@@ -309,21 +308,23 @@ impl App {
                 return Ok(());
             }
             (Action::ToggleNa, _) => e.na = !e.na,
-            (Action::ClearItem, _) => return self.write_entry(backend, &id, None, true),
+            (Action::ClearItem, _) => return self.change_entry(backend, &id, None),
             (Action::ClearAccount, _) => {
+                let s = self.scoring.as_ref().map(|s| (s.row, s.entries.len()));
+                let Some((row, n)) = s.filter(|s| s.1 > 0) else {
+                    let msg = self.t("本账号还没有评分", "Nothing is scored on this account yet");
+                    self.flash = Some(msg.into());
+                    return Ok(());
+                };
+                let name = &self.rows[row].account.name;
                 self.popup = Some(Popup::Confirm {
-                    text: self
-                        .t(
-                            "清除本账号的全部评分？（可撤销）",
-                            "Clear all scores of this account? (undo restores)",
-                        )
-                        .into(),
+                    text: crate::i18n::msg::confirm_clear_account(self.lang, name, n),
                     then: Confirmed::ClearAccount,
                 });
                 return Ok(());
             }
             (Action::EditNote, _) => {
-                let buf = e.note.clone();
+                let buf = TextField::new(e.note.clone());
                 self.popup = Some(Popup::Input {
                     kind: InputKind::Note,
                     buf,
@@ -341,9 +342,7 @@ impl App {
                     );
                     return Ok(());
                 }
-                let buf = self
-                    .t("覆盖自动值，理由：", "Override, reason: ")
-                    .to_string();
+                let buf = TextField::new(self.t("覆盖自动值，理由：", "Override, reason: "));
                 self.popup = Some(Popup::Input {
                     kind: InputKind::Note,
                     buf,
@@ -351,7 +350,7 @@ impl App {
                 return Ok(());
             }
             (Action::EditEvidence, _) => {
-                let buf = crate::domain::evidence::join(&e.evidence);
+                let buf = TextField::new(crate::domain::evidence::join(&e.evidence));
                 self.popup = Some(Popup::Input {
                     kind: InputKind::Evidence,
                     buf,
@@ -367,7 +366,10 @@ impl App {
                 }
                 return Ok(());
             }
-            (Action::Submit, _) => return self.toggle_submit(backend),
+            (Action::Submit, _) => {
+                self.toggle_submit();
+                return Ok(());
+            }
             (Action::Enter, _) => {
                 self.advance();
                 return Ok(());
@@ -391,9 +393,9 @@ impl App {
             }
         }
         if e != before {
-            self.write_entry(backend, &id, Some(e), true)?;
+            self.change_entry(backend, &id, Some(e))?;
         }
-        if matches!(action, Action::Yes | Action::No) {
+        if matches!(action, Action::Yes | Action::No) && self.popup.is_none() {
             self.advance();
         }
         Ok(())

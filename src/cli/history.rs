@@ -5,18 +5,26 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::domain::entry::Entry;
+use crate::domain::rubric::ItemRef;
 use crate::i18n::{Lang, entry as words, panel_msg};
-use crate::storage::{CARRIED_PREFIX, HistoryRow, SUBMISSION_INDICATOR, Store};
+use crate::storage::{
+    BULK_INDICATOR, CARRIED_PREFIX, CONSENSUS_PREFIX, Consensus, HistoryRow, SUBMISSION_INDICATOR,
+    Store,
+};
 use crate::text_safety::escape_text;
 
 use super::output::{self, Format};
+use super::panel::MERGE_PREFIX;
 use super::{HistoryArgs, resolve};
 
 /// One history row as printed: words for people, the raw entries for scripts.
 #[derive(Serialize)]
 struct Change {
     id: i64,
+    /// When, as kept: UTC (RFC 3339).
     at: String,
+    /// When, in the reader's time zone with its offset (what the table shows).
+    at_local: String,
     evaluator: String,
     account_id: i64,
     account: String,
@@ -110,13 +118,14 @@ fn cells(changes: &[Change]) -> Vec<Vec<String>> {
     changes
         .iter()
         .map(|c| {
+            // The item by its name (its id only when the rubric has no such item).
             let ind = if c.indicator_name.is_empty() {
                 c.indicator.clone()
             } else {
-                format!("{} {}", c.indicator, c.indicator_name)
+                c.indicator_name.clone()
             };
             vec![
-                c.at.clone(),
+                c.at_local.clone(),
                 c.evaluator.clone(),
                 c.account.clone(),
                 ind,
@@ -125,6 +134,12 @@ fn cells(changes: &[Change]) -> Vec<Vec<String>> {
             ]
         })
         .collect()
+}
+
+/// A consensus's agreed judgement in words (a 0 on a veto item is "no veto").
+pub fn agreed(c: &Consensus, item: Option<ItemRef<'_>>, lang: Lang) -> String {
+    let clean = matches!(item, Some(ItemRef::Veto(_)));
+    words::agreed(c.veto.as_deref(), c.count, c.value, clean, lang)
 }
 
 fn change(
@@ -142,6 +157,11 @@ fn change(
         Some(b) => (b, true),
         None => (h.indicator.as_str(), false),
     };
+    let item_name = |id: &str| (rubric.item(id)).map_or(String::new(), |i| i.common().name.clone());
+    let entry = |v: &Option<serde_json::Value>| -> Option<Entry> {
+        v.clone().and_then(|v| serde_json::from_value(v).ok())
+    };
+    let mut account = names.get(&h.account_id).cloned().unwrap_or_default();
     let (mut indicator_name, old, new) = if indicator == SUBMISSION_INDICATOR {
         let code =
             |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_str()).map(str::to_string);
@@ -150,13 +170,54 @@ fn change(
             words::submission(code(&old_entry).as_deref(), lang),
             words::submission(code(&new_entry).as_deref(), lang),
         )
+    } else if indicator == BULK_INDICATOR {
+        // One row stands for a whole bulk load of the round: no account, no before.
+        account = lang.pick("（全轮次）", "(whole round)").to_string();
+        let rows = (new_entry.as_ref()).and_then(|v| v["rows"].as_u64());
+        (
+            lang.pick("批量载入评分", "bulk load of entries")
+                .to_string(),
+            lang.pick("（无）", "(none)").to_string(),
+            words::bulk(rows, lang),
+        )
+    } else if let Some(id) = indicator.strip_prefix(CONSENSUS_PREFIX) {
+        let c: Option<Consensus> = new_entry
+            .clone()
+            .and_then(|v| serde_json::from_value(v).ok());
+        (
+            format!(
+                "{}{}",
+                item_name(id),
+                lang.pick("（协调结果）", " (consensus)")
+            ),
+            lang.pick("（各评估人意见不一）", "(the evaluators disagreed)")
+                .to_string(),
+            c.map_or_else(
+                || words::unreadable(lang),
+                |c| words::consensus(&agreed(&c, rubric.item(id), lang), &c.rationale, lang),
+            ),
+        )
+    } else if let Some(id) = indicator.strip_prefix(MERGE_PREFIX) {
+        let item = rubric.item(id);
+        let theirs =
+            (new_entry.as_ref()).and_then(|v| serde_json::from_value(v["theirs"].clone()).ok());
+        let took_theirs = new_entry.as_ref().and_then(|v| v["take"].as_str()) == Some("theirs");
+        let reason = (new_entry.as_ref())
+            .and_then(|v| v["reason"].as_str())
+            .unwrap_or_default();
+        (
+            format!(
+                "{}{}",
+                item_name(id),
+                lang.pick("（合并冲突的决定）", " (merge conflict decided)")
+            ),
+            words::describe(entry(&old_entry).as_ref(), item, lang),
+            words::merge_decision(theirs.as_ref(), item, took_theirs, reason, lang),
+        )
     } else {
         let item = rubric.item(indicator);
-        let entry = |v: &Option<serde_json::Value>| -> Option<Entry> {
-            v.clone().and_then(|v| serde_json::from_value(v).ok())
-        };
         (
-            item.map(|i| i.common().name.clone()).unwrap_or_default(),
+            item_name(indicator),
             words::describe(entry(&old_entry).as_ref(), item, lang),
             words::describe(entry(&new_entry).as_ref(), item, lang),
         )
@@ -168,9 +229,10 @@ fn change(
         carried,
         id: h.id,
         at: h.at.clone(),
+        at_local: crate::domain::when::local(&h.at),
         evaluator: h.evaluator.clone(),
         account_id: h.account_id,
-        account: names.get(&h.account_id).cloned().unwrap_or_default(),
+        account,
         indicator: indicator.to_string(),
         indicator_name,
         old,

@@ -87,7 +87,8 @@ pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
     }
 }
 
-/// `score submit`: locks a complete sheet; an incomplete one is refused, naming what is missing.
+/// `score submit`: locks a complete sheet (or one a veto settles); an incomplete one is refused,
+/// naming what is missing.
 pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result<()> {
     resolve::evaluator(&args.evaluator, lang)?;
     let round = resolve::round(store, &args.round, lang)?;
@@ -109,7 +110,9 @@ pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result
         .filter(|i| i.state == ItemState::Missing)
         .map(|i| format!("{} {}", i.id, i.name))
         .collect();
-    if !missing.is_empty() || outcome.scored < outcome.applicable {
+    // One rule (`domain::engine::settled`): every item scored, or a veto hit that settles the
+    // verdict with the other items left unscored.
+    if !outcome.complete {
         return Err(said(msg::sheet_incomplete(lang, &account.name, &missing)));
     }
     store.set_submission(round.id, account.id, &args.evaluator, Submission::Submitted)?;
@@ -117,6 +120,10 @@ pub fn submit(store: &mut Store, args: &SheetArgs, lang: Lang) -> anyhow::Result
         "{}",
         msg::submitted(lang, &account.name, args.evaluator.trim(), &round.name)
     );
+    if outcome.left_by_veto() {
+        let unscored = outcome.applicable - outcome.scored;
+        println!("{}", msg::submitted_by_veto(lang, unscored));
+    }
     Ok(())
 }
 

@@ -12,3 +12,4 @@ pub mod platform;
 pub mod precision;
 pub mod rubric;
 pub mod sheet_check;
+pub mod when;

@@ -39,7 +39,7 @@ fn judgement(e: &Entry, item: Option<ItemRef<'_>>, lang: Lang) -> Option<String>
 /// An entry in words; `None` (no entry) reads as a dash.
 pub fn describe(e: Option<&Entry>, item: Option<ItemRef<'_>>, lang: Lang) -> String {
     let Some(e) = e else {
-        return "—".into();
+        return lang.pick("（未评）", "(not scored)").into();
     };
     let mut parts: Vec<String> = judgement(e, item, lang).into_iter().collect();
     if !e.note.is_empty() {
@@ -59,12 +59,77 @@ pub fn describe(e: Option<&Entry>, item: Option<ItemRef<'_>>, lang: Lang) -> Str
     }
 }
 
+/// A bulk load of a round's entries in words: how many rows it brought.
+pub fn bulk(rows: Option<u64>, lang: Lang) -> String {
+    match (rows, lang) {
+        (Some(n), Lang::Zh) => format!("载入 {n} 条评分"),
+        (Some(n), Lang::En) => format!("{n} entries loaded"),
+        (None, _) => lang
+            .pick("载入评分（条数未记）", "entries loaded (count not kept)")
+            .into(),
+    }
+}
+
+/// A stored record that cannot be read back (damaged by hand) in words.
+pub fn unreadable(lang: Lang) -> String {
+    lang.pick(
+        "（记录无法读取：请运行 assay audit verify）",
+        "(record unreadable: run assay audit verify)",
+    )
+    .into()
+}
+
+/// The chair's agreed judgement in words: a veto with its reason, a number of instances, a
+/// value, or "checked clean" (`clean_veto`: a value 0 on a veto item).
+pub fn agreed(
+    veto: Option<&str>,
+    count: Option<u32>,
+    value: Option<f64>,
+    clean_veto: bool,
+    lang: Lang,
+) -> String {
+    match (veto, count, value) {
+        (Some(r), _, _) => format!("{}{r}", lang.pick("否决：", "veto: ")),
+        (None, Some(n), _) => format!("{n} {}", lang.pick("次", "instances")),
+        (None, None, Some(_)) if clean_veto => lang.pick("不否决", "no veto").into(),
+        (None, None, Some(v)) => crate::i18n::msg::num(v),
+        (None, None, None) => lang.pick("（无值）", "(no value)").into(),
+    }
+}
+
+/// The chair's consensus in words: the agreed judgement, then the rationale.
+pub fn consensus(agreed: &str, rationale: &str, lang: Lang) -> String {
+    format!(
+        "{agreed}{}{rationale}",
+        lang.pick("；理由：", "; rationale: ")
+    )
+}
+
+/// A merge conflict's decision in words: which side was kept, their entry, and why.
+pub fn merge_decision(
+    theirs: Option<&Entry>,
+    item: Option<ItemRef<'_>>,
+    took_theirs: bool,
+    reason: &str,
+    lang: Lang,
+) -> String {
+    let side = match took_theirs {
+        true => lang.pick("采用对方：", "took theirs: "),
+        false => lang.pick("保留本库，对方为：", "kept ours; theirs was: "),
+    };
+    let why = match reason.is_empty() {
+        true => String::new(),
+        false => format!("{}{reason}", lang.pick("；理由：", "; reason: ")),
+    };
+    format!("{side}{}{why}", describe(theirs, item, lang))
+}
+
 /// A submission state code (`draft`, `submitted`) in words.
 pub fn submission(code: Option<&str>, lang: Lang) -> String {
     match code {
         Some("submitted") => lang.pick("已提交", "submitted").into(),
         Some("draft") => lang.pick("未提交（已重新打开）", "draft (reopened)").into(),
         Some(other) => other.into(),
-        None => "—".into(),
+        None => lang.pick("（未提交）", "(not submitted)").into(),
     }
 }

@@ -91,12 +91,12 @@ pub fn sheet_submitted(lang: Lang, account: &str, evaluator: &str) -> String {
 pub fn sheet_incomplete(lang: Lang, account: &str, missing: &[String]) -> String {
     match lang {
         Lang::Zh => format!(
-            "账号 {account} 的评分表尚未完成，不能提交；还缺 {} 项：{}",
+            "账号 {account} 的评分表尚未完成，不能提交；还缺 {} 项：{}。请用 assay score set 录入这些项；若某项单项否决成立，录入该否决即可提交，其余项不必再评",
             missing.len(),
             missing.join("、")
         ),
         Lang::En => format!(
-            "the sheet of {account} is not complete and cannot be submitted; {} missing: {}",
+            "the sheet of {account} is not complete and cannot be submitted; {} missing: {}. Enter them with assay score set; if a single veto applies, recording that veto is enough to submit",
             missing.len(),
             missing.join(", ")
         ),
@@ -107,6 +107,56 @@ pub fn submitted(lang: Lang, account: &str, evaluator: &str, round: &str) -> Str
     match lang {
         Lang::Zh => format!("已提交：{round} · {account} · 评估人 {evaluator}"),
         Lang::En => format!("submitted: {round} · {account} · evaluator {evaluator}"),
+    }
+}
+
+/// The question before a change replaces a veto hit (`clear`: the item is being cleared).
+pub fn overwrite_veto(lang: Lang, reason: &str, clear: bool) -> String {
+    match (lang, clear) {
+        (Lang::Zh, false) => {
+            format!(
+                "本项已判单项否决（{reason}）。确定改掉这个否决？否决改掉后本账号可能不再不合格"
+            )
+        }
+        (Lang::Zh, true) => format!("本项已判单项否决（{reason}）。确定清除这个否决？"),
+        (Lang::En, false) => format!(
+            "This item holds a veto ({reason}). Replace the veto? Without it the account may no longer fail"
+        ),
+        (Lang::En, true) => format!("This item holds a veto ({reason}). Clear the veto?"),
+    }
+}
+
+/// The question before `S` submits a sheet; `unscored` items a veto left unscored.
+pub fn confirm_submit(lang: Lang, account: &str, unscored: usize) -> String {
+    match (lang, unscored) {
+        (Lang::Zh, 0) => format!("提交「{account}」的评分表？提交后要修改须先重新打开"),
+        (Lang::Zh, n) => format!(
+            "单项否决成立，其余 {n} 项因单项否决未评，结论不合格。提交「{account}」的评分表？提交后要修改须先重新打开"
+        ),
+        (Lang::En, 0) => {
+            format!("Submit the sheet of {account}? To edit it later, reopen it first")
+        }
+        (Lang::En, n) => format!(
+            "The veto settles it: {n} other items left unscored, verdict fail. Submit the sheet of {account}? To edit it later, reopen it first"
+        ),
+    }
+}
+
+/// The question before `C` clears every entry of the open account.
+pub fn confirm_clear_account(lang: Lang, account: &str, entries: usize) -> String {
+    match lang {
+        Lang::Zh => format!("清空「{account}」的全部 {entries} 项评分？按 u 可一次恢复"),
+        Lang::En => format!("Clear all {entries} entries of {account}? u restores them all"),
+    }
+}
+
+/// Added to the submission message when a veto settled the sheet with items left unscored.
+pub fn submitted_by_veto(lang: Lang, unscored: usize) -> String {
+    match lang {
+        Lang::Zh => format!("单项否决，结论不合格；其余 {unscored} 项因单项否决未评"),
+        Lang::En => {
+            format!("vetoed, verdict fail; {unscored} other items left unscored by the veto")
+        }
     }
 }
 

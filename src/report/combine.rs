@@ -108,6 +108,7 @@ pub fn account_result_of(
             total: s.points,
             complete: s.status.counts(),
             vetoed: !s.vetoes.is_empty(),
+            whole: !s.left_by_veto,
         })
         .collect();
     // An unchecked policy (trimmed below a quorum of 3) leaves the account without a result
@@ -119,6 +120,7 @@ pub fn account_result_of(
         ..PanelResult::default()
     });
     let panel_total = panel.total;
+    let upheld = panel.vetoed;
     let mut r = AccountResult {
         account,
         verdict: Verdict::Unfinished,
@@ -134,10 +136,25 @@ pub fn account_result_of(
         provisional: super::stats::mean(&open).map(tidy),
         full_marks: false,
     };
+    // Sheets a veto settled with items unscored vote on the veto but give no points.
+    let whole: Vec<&SheetResult> = counted
+        .iter()
+        .copied()
+        .filter(|s| !s.left_by_veto)
+        .collect();
+    let all_scored = whole.len() == counted.len();
     let Some(combined) = panel_total.map(tidy) else {
+        if upheld {
+            // Every counted sheet was settled by its veto: failed, and a score only where the
+            // veto policy names one without the missing items.
+            r.vetoes = distinct_vetoes(&counted);
+            r.verdict = Verdict::Failed;
+            r.total = scheme.on_veto.settle(0.0, false).map(|t| scheme.publish(t));
+            r.grade = scheme.lowest_grade().map(str::to_owned);
+        }
         return r;
     };
-    let Some((combined, subtotals)) = combined_parts(scheme, &counted, combined) else {
+    let Some((combined, subtotals)) = combined_parts(scheme, &whole, combined) else {
         // A category's own method cannot combine these sheets (trimmed below 3): no result
         // rather than another method.
         r.panel.total = None;
@@ -149,9 +166,7 @@ pub fn account_result_of(
     }
     r.points = Some(combined);
     r.subtotals = subtotals;
-    let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
-    vetoes.sort();
-    vetoes.dedup();
+    let vetoes = distinct_vetoes(&counted);
     if r.panel.vetoed {
         r.vetoes = vetoes;
     } else {
@@ -159,7 +174,9 @@ pub fn account_result_of(
     }
     if r.vetoed() {
         r.verdict = Verdict::Failed;
-        r.total = apply_veto(scheme.on_veto, combined).map(|t| scheme.publish(t));
+        r.total = (scheme.on_veto)
+            .settle(combined, all_scored)
+            .map(|t| scheme.publish(t));
         r.grade = scheme.lowest_grade().map(str::to_owned);
     } else {
         // Verdict, grade and full marks are judged on the published total.
@@ -175,6 +192,14 @@ pub fn account_result_of(
         r.full_marks = passed && total + 1e-9 >= scheme.full;
     }
     r
+}
+
+/// The distinct veto hits of the counted sheets, sorted.
+fn distinct_vetoes(counted: &[&SheetResult]) -> Vec<VetoReason> {
+    let mut vetoes: Vec<VetoReason> = counted.iter().flat_map(|s| s.vetoes.clone()).collect();
+    vetoes.sort();
+    vetoes.dedup();
+    vetoes
 }
 
 /// The combined points and category subtotals of the counted sheets: each category by its

@@ -63,6 +63,7 @@ pub(crate) mod tests {
             points,
             subtotals: vec![points * 0.6, points * 0.4],
             vetoes: Vec::new(),
+            left_by_veto: false,
         }
     }
 }

@@ -159,3 +159,38 @@ fn a_category_with_its_own_method_is_combined_by_it() {
     );
     assert!(lone.panel.unfinished && lone.points.is_none());
 }
+
+/// A veto alone settles a sheet: the account fails, and its score is the one the veto policy
+/// names without the missing items, else none (「—（单项否决）」); a whole sheet beside it
+/// gives the points where the policy keeps or caps them.
+#[test]
+fn a_sheet_settled_by_its_veto_fails_the_account_without_a_score_it_cannot_have() {
+    let alone = |points| SheetResult {
+        left_by_veto: true,
+        ..veto(sheet(1, "甲", SheetStatus::Submitted, points))
+    };
+    for (policy, want) in [
+        (VetoPolicy::FailKeepScore, None),
+        (VetoPolicy::FailCapScore(40.0), None),
+        (VetoPolicy::FailNoScore, None),
+        (VetoPolicy::FailWithScore(59.0), Some(59.0)),
+    ] {
+        let sc = scheme(policy);
+        let r = build(
+            &sc,
+            &[account(1, "停更")],
+            &[alone(3.0)],
+            &Options::default(),
+        );
+        let a = &r.accounts[0].result;
+        assert_eq!(a.verdict, Verdict::Failed, "{policy:?}");
+        assert_eq!(a.total, want, "{policy:?}");
+        assert!(a.vetoed(), "{policy:?}");
+        // Beside a whole sheet of another evaluator the policy still needs the missing items.
+        let two = [alone(3.0), sheet(1, "乙", SheetStatus::Complete, 80.0)];
+        let r = build(&sc, &[account(1, "停更")], &two, &Options::default());
+        let a = &r.accounts[0].result;
+        assert_eq!((a.verdict, a.total), (Verdict::Failed, want), "{policy:?}");
+        assert_eq!(a.panel.values, [80.0], "{policy:?}");
+    }
+}

@@ -30,14 +30,20 @@ impl SheetStatus {
         matches!(self, SheetStatus::Complete | SheetStatus::Submitted)
     }
 
-    /// The status from completeness counts and the submission state; `None` for a sheet with
+    /// The status from completeness counts, whether a veto hit settles the sheet
+    /// ([`crate::domain::engine::settled`]) and the submission state; `None` for a sheet with
     /// nothing scored (not started).
-    pub fn from_counts(scored: usize, applicable: usize, submitted: bool) -> Option<SheetStatus> {
+    pub fn from_counts(
+        scored: usize,
+        applicable: usize,
+        vetoed: bool,
+        submitted: bool,
+    ) -> Option<SheetStatus> {
         if submitted {
             Some(SheetStatus::Submitted)
         } else if scored == 0 {
             None
-        } else if scored >= applicable {
+        } else if crate::domain::engine::settled(scored, applicable, vetoed) {
             Some(SheetStatus::Complete)
         } else {
             Some(SheetStatus::InProgress)
@@ -72,6 +78,10 @@ pub struct SheetResult {
     /// Category subtotals in rubric order.
     pub subtotals: Vec<f64>,
     pub vetoes: Vec<VetoReason>,
+    /// A veto settled the sheet with applicable items left unscored (「因单项否决未评」): its
+    /// points are not a whole sheet's, so they give no total where the veto policy needs one.
+    #[serde(default)]
+    pub left_by_veto: bool,
 }
 
 /// The completeness counts and points of a scored sheet, as kept in the database.
@@ -112,7 +122,8 @@ impl SheetFigures {
         evaluator: String,
         submitted: bool,
     ) -> Option<SheetResult> {
-        let status = SheetStatus::from_counts(self.scored, self.applicable, submitted)?;
+        let vetoed = !self.vetoes.is_empty();
+        let status = SheetStatus::from_counts(self.scored, self.applicable, vetoed, submitted)?;
         Some(SheetResult {
             account_id,
             evaluator,
@@ -120,6 +131,7 @@ impl SheetFigures {
             points: self.points,
             subtotals: self.subtotals,
             vetoes: self.vetoes,
+            left_by_veto: vetoed && self.scored < self.applicable,
         })
     }
 }

@@ -21,7 +21,7 @@ pub struct RoundProgress {
     /// Sheets the evaluator has submitted in the round.
     pub submitted: usize,
     /// Sheets the evaluator has completed (every applicable item judged) but not submitted, as
-    /// the kept sheet results count them (the rule of `app::SheetState::of`).
+    /// the kept sheet results count them (the rule of `domain::engine::settled`).
     pub complete: usize,
 }
 
@@ -63,10 +63,12 @@ impl Store {
                  WHERE s.round_id = ?1 AND ev.name = ?2 AND s.state = 'submitted'",
             )?;
             // Kept rows are recomputed with every edit, so they are current here (a row left
-            // stale by a program that bypassed assay counts as it was last computed).
+            // stale by a program that bypassed assay counts as it was last computed). Settled
+            // as `domain::engine::settled` says: all scored, or a veto hit (vetoes not NULL).
             let mut complete = self.conn.prepare_cached(
                 "SELECT COUNT(*) FROM sheet_results k JOIN evaluators ev ON ev.id = k.evaluator_id
-                 WHERE k.round_id = ?1 AND ev.name = ?2 AND k.scored > 0 AND k.scored >= k.applicable
+                 WHERE k.round_id = ?1 AND ev.name = ?2 AND k.scored > 0
+                 AND (k.scored >= k.applicable OR k.vetoes IS NOT NULL)
                  AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.round_id = k.round_id
                      AND s.account_id = k.account_id AND s.evaluator_id = k.evaluator_id
                      AND s.state = 'submitted')",

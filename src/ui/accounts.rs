@@ -100,8 +100,9 @@ fn filter_line(app: &App, theme: Theme, w: usize) -> Line<'static> {
     let mut spans = vec![];
     let cursor = if list.searching { "▏" } else { "" };
     if list.searching || !list.query.is_empty() {
+        let (before, after) = list.query.split();
         spans.push(Span::styled(
-            format!("/{}{cursor}  ", list.query),
+            format!("/{before}{cursor}{after}  "),
             theme.key(),
         ));
     }

@@ -22,7 +22,7 @@ use theme::Theme;
 /// Draws the whole app.
 pub fn render(frame: &mut Frame, app: &App) {
     let theme = Theme { color: app.color };
-    let [top, body, bar] = layout::frame(frame.area());
+    let [top, body, bar] = layout::frame(frame.area(), app.bar_lines());
     title(frame, top, app, theme);
     match app.screen {
         Screen::Accounts => accounts::render(frame, body, app, theme),

@@ -35,21 +35,19 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             } else {
                 theme.header()
             };
-            boxed(
-                frame,
-                full,
-                title,
-                vec![Line::from(text.clone()), Line::styled(hint, theme.dim())],
-                style,
-            );
+            let mut lines = para(text, full);
+            lines.push(Line::styled(hint, theme.dim()));
+            boxed(frame, full, title, lines, style);
         }
         Popup::Confirm { text, .. } => {
             let hint = l.pick("y/Enter 确定 · n/Esc 取消", "y/Enter yes · n/Esc no");
+            let mut lines = para(text, full);
+            lines.push(Line::styled(hint, theme.dim()));
             boxed(
                 frame,
                 full,
                 l.pick(" 确认 ", " Confirm "),
-                vec![Line::from(text.clone()), Line::styled(hint, theme.dim())],
+                lines,
                 theme.header(),
             );
         }
@@ -57,8 +55,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             let title = match kind {
                 InputKind::Note => l.pick(" 备注 ", " Note "),
                 InputKind::Evidence => l.pick(
-                    " 证据链接（空格分隔） ",
-                    " Evidence links (space-separated) ",
+                    " 证据链接（用 | 分隔多个；空格属于名称） ",
+                    " Evidence links (separate them with |; spaces belong to a name) ",
                 ),
                 InputKind::Evaluator => l.pick(" 请输入评估人姓名 ", " Your name as evaluator "),
                 InputKind::ConsensusValue => l.pick(
@@ -75,7 +73,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             let mut lines = consensus_context(app, *kind)
                 .map(|t| vec![Line::raw(t)])
                 .unwrap_or_default();
-            lines.push(Line::styled(format!("{buf}▏"), theme.key()));
+            let (before, after) = buf.split();
+            lines.push(Line::styled(format!("{before}▏{after}"), theme.key()));
             lines.push(Line::styled(hint, theme.dim()));
             boxed(frame, full, title, lines, theme.header());
         }
@@ -174,6 +173,16 @@ fn filter(frame: &mut Frame, full: Rect, app: &App, field: usize, theme: Theme) 
     );
 }
 
+/// A message broken into the popup's lines (Chinese may break anywhere; ratatui's own wrapping
+/// breaks at spaces only, which leaves a Chinese sentence ragged).
+fn para(text: &str, full: Rect) -> Vec<Line<'static>> {
+    let inner = usize::from(layout::POPUP_WIDTH.min(full.width).saturating_sub(2));
+    (text.lines())
+        .flat_map(|l| super::text::wrap(l, inner))
+        .map(Line::from)
+        .collect()
+}
+
 fn boxed(frame: &mut Frame, full: Rect, title: &str, lines: Vec<Line<'_>>, style: Style) {
     let area = layout::popup_box(full, lines.len());
     let block = Block::new()
@@ -195,7 +204,11 @@ fn consensus_context(app: &App, kind: InputKind) -> Option<String> {
     }
     let r = app.reconcile.as_ref()?;
     let d = r.current()?;
-    let mut t = format!("{} · {}", d.item.account, d.item.indicator);
+    let mut t = format!(
+        "{} · {}",
+        app.account_shown(&d.item.account),
+        app.item_name(&d.item.indicator)
+    );
     if let (InputKind::Rationale, Some(e)) = (kind, &r.pending) {
         let v = match (&e.veto, e.value) {
             (Some(reason), _) => format!("{} {reason}", app.t("否决", "veto")),

@@ -74,8 +74,14 @@ fn total_spans(app: &App, o: &Outcome, theme: Theme) -> Vec<Span<'static>> {
         true => l.pick("总分", "Total"),
         false => l.pick("暂计", "Provisional"),
     };
-    let total = o.total.map_or("—".to_owned(), num);
-    let parts = if r.bonus.is_empty() {
+    let none = match o.vetoes.is_empty() {
+        true => "—",
+        false => l.pick("—（单项否决）", "— (vetoed)"),
+    };
+    let total = o.total.map_or(none.to_owned(), num);
+    let parts = if o.total.is_none() && !o.vetoes.is_empty() {
+        "  ".to_string()
+    } else if r.bonus.is_empty() {
         format!(" / {}  ", num(r.total))
     } else {
         match l {
@@ -165,6 +171,9 @@ fn item_line(
     let entry = s.entries.get(id);
     let (mark, pts) = match (r.map(|r| r.state), item) {
         (Some(ItemState::NotApplicable(_)), _) => ("–", lang.pick("不适用", "N/A").to_string()),
+        (Some(ItemState::Missing), _) if s.outcome.left_by_veto() => {
+            ("·", lang.pick("因单项否决未评", "left: vetoed").to_string())
+        }
         (_, ItemRef::Veto(_)) => match entry {
             Some(Entry { veto: Some(_), .. }) => ("✗", lang.pick("否决", "VETO").into()),
             Some(e) if e.is_scored() => ("●", lang.pick("无问题", "clear").into()),
@@ -188,11 +197,12 @@ fn item_line(
     } else {
         " "
     };
-    let name_w = w.saturating_sub(4 + 10);
+    let pts_w = super::text::width(&pts).max(10);
+    let name_w = w.saturating_sub(4 + pts_w);
     let text = format!(
         " {mark}{note}{}{}",
         fit(&item.common().name, name_w),
-        fit_right(&pts, 10)
+        fit_right(&pts, pts_w)
     );
     let style = if sel { theme.selected() } else { Style::new() };
     Line::styled(fit(&text, w), style)
@@ -246,9 +256,13 @@ fn kind_text(item: &ItemRef<'_>, rubric: &Rubric, lang: Lang) -> String {
             )
         }
         ItemRef::Veto(_) => format!(
-            "{}{}",
+            "{}{}{}",
             lang.pick("单项否决：", "Single veto: "),
-            veto_policy(rubric.on_veto, lang)
+            veto_policy(rubric.on_veto, lang),
+            lang.pick(
+                "；否决成立即可提交，其余项可不评",
+                "; a veto settles the sheet, the other items may stay unscored"
+            )
         ),
     }
 }
@@ -309,7 +323,15 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
     let mut lines = vec![
         Line::styled(c.name.clone(), theme.header()),
         Line::styled(kind_text(item, &app.session.rubric, l), theme.dim()),
-        field(l, "当前", "Now", entry_text(entry, l)),
+        match s.outcome.item_left_by_veto(&c.id) {
+            true => field(
+                l,
+                "当前",
+                "Now",
+                l.pick("因单项否决未评", "left unscored: vetoed"),
+            ),
+            false => field(l, "当前", "Now", entry_text(entry, l)),
+        },
     ];
     if s.is_auto(&c.id) {
         lines.push(Line::styled(
@@ -321,8 +343,9 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, s: &Scoring, theme: Theme) {
         ));
     }
     if let Some(buf) = &s.input {
+        let (before, after) = buf.split();
         lines.push(Line::styled(
-            format!("{}{buf}▏", label(l, "输入", "Input")),
+            format!("{}{before}▏{after}", label(l, "输入", "Input")),
             theme.key(),
         ));
     }

@@ -50,6 +50,33 @@ pub fn fit_right(s: &str, w: usize) -> String {
     out
 }
 
+/// `s` broken into lines of at most `w` columns: Chinese text may break between any two
+/// characters, a Latin word moves whole to the next line when it can.
+pub fn wrap(s: &str, w: usize) -> Vec<String> {
+    let w = w.max(2);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if line.width() + cw > w {
+            // Carry a Latin word that started on this line over, when the line keeps some text.
+            let cut = (line.rfind(' ')).filter(|_| c.is_ascii_alphanumeric() && c != ' ');
+            let carry = match cut {
+                Some(at) if at > 0 => line.split_off(at + 1),
+                _ => String::new(),
+            };
+            lines.push(line.trim_end().to_string());
+            line = carry;
+            if c == ' ' {
+                continue;
+            }
+        }
+        line.push(c);
+    }
+    lines.push(line);
+    lines
+}
+
 /// A field label followed by the language's colon: `备注：` or `Note: `.
 pub fn label(lang: crate::i18n::Lang, zh: &str, en: &str) -> String {
     match lang {
@@ -80,5 +107,18 @@ mod tests {
         assert_eq!(num(4.55), "4.55");
         assert_eq!(num(59.995), "60");
         assert_eq!(num(59.994), "59.99");
+    }
+
+    #[test]
+    fn wraps_chinese_anywhere_and_latin_between_words() {
+        let t = "单项否决成立，其余 5 项因单项否决未评，结论不合格";
+        let lines = wrap(t, 20);
+        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), t.replace(' ', ""));
+        assert_eq!(lines[0], "单项否决成立，其余 5");
+        assert_eq!(
+            wrap("reopen it first please", 10),
+            ["reopen it", "first", "please"]
+        );
     }
 }

@@ -77,6 +77,31 @@ pub fn listed(store: &Store, round: &Round, lang: Lang) -> anyhow::Result<Vec<St
         .collect())
 }
 
+/// The round's panel settings in words: method, quorum and the veto rule.
+pub fn policy_words(p: &crate::domain::panel::PanelPolicy, lang: Lang) -> String {
+    use crate::domain::panel::VetoRule;
+    let veto = match p.veto {
+        VetoRule::Any => lang.pick("任一评估人否决即成立（any）", "any evaluator's veto holds"),
+        VetoRule::Majority => lang.pick(
+            "过半数评估人否决才成立（majority）",
+            "a majority's veto holds",
+        ),
+        VetoRule::All => lang.pick("全部评估人否决才成立（all）", "only a unanimous veto holds"),
+    };
+    match lang {
+        Lang::Zh => format!(
+            "结果规则：合并方法 {}；法定份数 {}；否决 {veto}",
+            method_words(p.method, lang),
+            p.quorum
+        ),
+        Lang::En => format!(
+            "result rules: method {}; quorum {}; veto: {veto}",
+            method_words(p.method, lang),
+            p.quorum
+        ),
+    }
+}
+
 fn method_words(m: Method, lang: Lang) -> &'static str {
     match m {
         Method::Mean => lang.pick("平均（mean）", "mean"),

@@ -203,7 +203,11 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
                         }
                         .to_string(),
                         r.member.affiliation.clone(),
-                        r.assigned.to_string(),
+                        // No assignment in the round: everyone scores every account.
+                        match assigned.is_empty() {
+                            true => lang.pick("全部账号", "every account").to_string(),
+                            false => r.assigned.to_string(),
+                        },
                         r.scored.to_string(),
                         r.submitted.to_string(),
                     ]
@@ -213,11 +217,7 @@ pub fn show(store: &mut Store, args: &ShowArgs, lang: Lang) -> anyhow::Result<()
                 print!("{}", output::csv(&header, &table)?);
             } else {
                 print!("{}", output::table(&header, &table));
-                println!(
-                    "{}: {}",
-                    lang.pick("结果规则", "result rules"),
-                    serde_json::to_string(&policy)?
-                );
+                println!("{}", super::categories::policy_words(&policy, lang));
                 println!("{}", super::categories::line(store, &round, lang)?);
             }
         }

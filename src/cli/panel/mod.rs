@@ -8,6 +8,8 @@ mod members;
 mod queue;
 mod result;
 
+pub use exchange::MERGE_PREFIX;
+
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};

@@ -89,12 +89,15 @@ pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()
                 lang.pick("原因", "why"),
                 lang.pick("各评估人", "evaluators"),
             ];
+            // People read names: 「莲都发布（微信）」 and the item's name, not codes and ids.
+            let names = shown_accounts(store, round.id, lang)?;
             let rows: Vec<Vec<String>> = open
                 .iter()
                 .map(|d| {
                     vec![
-                        d.item.account.clone(),
-                        d.item.indicator.clone(),
+                        (names.get(&d.item.account)).map_or(d.item.account.clone(), Clone::clone),
+                        (rubric.item(&d.item.indicator))
+                            .map_or(d.item.indicator.clone(), |i| i.common().name.clone()),
                         why_text(&d.why, lang),
                         votes_text(&d.item.votes, lang),
                     ]
@@ -115,6 +118,25 @@ pub fn run(store: &mut Store, args: &QueueArgs, lang: Lang) -> anyhow::Result<()
         }
     }
     Ok(())
+}
+
+/// The round's accounts by their queue label (`platform:name`), as people name them:
+/// 「莲都发布（微信）」.
+fn shown_accounts(
+    store: &Store,
+    round_id: i64,
+    lang: Lang,
+) -> anyhow::Result<std::collections::HashMap<String, String>> {
+    Ok((store.round_accounts(round_id)?.iter())
+        .map(|a| {
+            let p = lang.pick(a.platform.label_zh(), a.platform.label_en());
+            let shown = match lang {
+                Lang::Zh => format!("{}（{p}）", a.name),
+                Lang::En => format!("{} ({p})", a.name),
+            };
+            (crate::storage::account_label(a), shown)
+        })
+        .collect())
 }
 
 fn votes_text(votes: &[Vote], lang: Lang) -> String {
@@ -182,8 +204,16 @@ pub fn reconcile(store: &mut Store, args: &ReconcileArgs, lang: Lang) -> anyhow:
     println!(
         "{}",
         match lang {
-            Lang::Zh => format!("已记录「{}」{} 的协调结果", account.name, args.indicator),
-            Lang::En => format!("consensus recorded for {} {}", account.name, args.indicator),
+            Lang::Zh => format!(
+                "已记录「{}」{} 的协调结果",
+                account.name,
+                item.common().name
+            ),
+            Lang::En => format!(
+                "consensus recorded for {} {}",
+                account.name,
+                item.common().name
+            ),
         }
     );
     Ok(())

@@ -51,7 +51,7 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
     if let Some(c) = args.calibration {
         store.set_calibration(round.id, c == super::OnOff::On)?;
     }
-    println!("{}", serde_json::to_string(&p)?);
+    println!("{}", super::categories::policy_words(&p, lang));
     println!("{}", super::categories::line(store, &round, lang)?);
     if args.calibration.is_some() {
         println!(

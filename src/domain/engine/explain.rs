@@ -119,7 +119,13 @@ impl Render<'_> {
                     _ if self.item(id).is_some_and(|i| i.kind == "Veto") => String::new(),
                     _ => format!("{} / {}", fmt_num(*points), fmt_num(*max)),
                 };
-                self.item_line(id, &p, &describe(how, lang));
+                let detail = match how {
+                    ItemDetail::Missing { .. } if self.outcome.left_by_veto() => self
+                        .t("因单项否决未评", "not scored: the veto settles the sheet")
+                        .to_owned(),
+                    _ => describe(how, lang),
+                };
+                self.item_line(id, &p, &detail);
             }
             Step::Category {
                 id,
@@ -265,13 +271,18 @@ impl Render<'_> {
                 policy,
                 computed,
                 total,
+                unscored,
             } => {
                 self.section.clear();
                 let (c, p) = (fmt_num(*computed), veto_policy(*policy, lang));
                 let t = total.map_or("—".to_owned(), fmt_num);
-                self.line(match lang {
-                    Lang::Zh => format!("单项否决：{p}；计算得分 {c}，总分 {t}"),
-                    Lang::En => format!("vetoed: {p}; computed {c}, total {t}"),
+                self.line(match (lang, *unscored) {
+                    (Lang::Zh, 0) => format!("单项否决：{p}；计算得分 {c}，总分 {t}"),
+                    (Lang::En, 0) => format!("vetoed: {p}; computed {c}, total {t}"),
+                    (Lang::Zh, n) => format!("单项否决：{p}；其余 {n} 项因单项否决未评，总分 {t}"),
+                    (Lang::En, n) => {
+                        format!("vetoed: {p}; {n} other items left unscored by the veto, total {t}")
+                    }
                 });
             }
             Step::Verdict {
@@ -304,7 +315,11 @@ impl Render<'_> {
             true => self.t("暂计总分", "Total (provisional)"),
             false => self.t("总分", "Total"),
         };
-        let mut shown = total.map_or("—".to_owned(), |t| fmt_at(t, d));
+        let none = match vetoed {
+            true => self.t("—（单项否决）", "— (vetoed)"),
+            false => "—",
+        };
+        let mut shown = total.map_or(none.to_owned(), |t| fmt_at(t, d));
         let published = self.rubric.publish(unrounded);
         if (published - unrounded).abs() > 1e-9 && total == Some(published) {
             shown += &match self.lang {

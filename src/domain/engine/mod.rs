@@ -53,8 +53,10 @@
 //! account's platform and level (evaluator-declared N/A still counts as applicable); `scored`
 //! counts those whose entry records a judgement for the item's kind (a value for range, check
 //! and veto items, a count for deduction and bonus items, a veto reason, or `na` on a non-veto
-//! item). `complete` when scored = applicable; until then the total is provisional and there is
-//! no verdict. Status: `NotStarted` when nothing is scored, `Vetoed` on a hit, `InProgress` while
+//! item). `complete` ([`settled`], the one rule) when scored = applicable, or when a veto hit
+//! settles the verdict on its own: the other items may stay unscored (「因单项否决未评」), and a
+//! veto policy that needs the computed total then gives none ([`VetoPolicy::settle`]: 「—（单项
+//! 否决）」). Until then the total is provisional and there is no verdict. Status: `NotStarted` when nothing is scored, `Vetoed` on a hit, `InProgress` while
 //! incomplete, else `Pass` / `Fail`.
 
 use serde::{Deserialize, Serialize};
@@ -75,6 +77,13 @@ pub mod words;
 pub use explain::{describe, render_text};
 pub use index::ItemIndex;
 pub use score::{Scorer, score, score_lean, score_totals};
+
+/// The completeness rule, one definition for the TUI, `score submit`, panel merges and reports:
+/// a sheet is settled (it may be submitted, it counts, it has a verdict) when every applicable
+/// item is scored, or when a veto hit settles the verdict whatever the other items would give.
+pub fn settled(scored: usize, applicable: usize, vetoed: bool) -> bool {
+    vetoed || scored >= applicable
+}
 
 /// Where an item stands for this account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,11 +243,15 @@ pub enum Step {
         id: String,
         reason: String,
     },
-    /// What the veto policy did to the computed total (`None`: no total).
+    /// What the veto policy did to the computed total (`None`: no total). `unscored`: the
+    /// applicable items the veto left unscored (a policy that needs the computed total then
+    /// gives none).
     VetoEffect {
         policy: VetoPolicy,
         computed: f64,
         total: Option<f64>,
+        #[serde(default)]
+        unscored: usize,
     },
     /// The published total and verdict. `unrounded` is the total before publishing; while the
     /// sheet is `provisional` there is no verdict (`passed` false, no grade unless vetoed).
@@ -290,5 +303,16 @@ impl Outcome {
     /// The total until the sheet is complete is provisional.
     pub fn provisional(&self) -> bool {
         !self.complete
+    }
+
+    /// A veto settled the sheet with applicable items left unscored (「因单项否决未评」).
+    pub fn left_by_veto(&self) -> bool {
+        !self.vetoes.is_empty() && self.scored < self.applicable
+    }
+
+    /// Whether the item `id` is one that a veto left unscored.
+    pub fn item_left_by_veto(&self, id: &str) -> bool {
+        self.left_by_veto()
+            && (self.items.iter()).any(|r| r.id == id && r.state == ItemState::Missing)
     }
 }

@@ -272,19 +272,23 @@ fn verdict(
     let vetoed = !vetoes.is_empty();
     let unrounded = tidy(base + bonus);
     let mut total = Some(rubric.publish(unrounded));
+    let unscored = acc.applicable.saturating_sub(acc.scored);
     if vetoed {
         let policy = rubric.on_veto;
         let computed = total.unwrap_or(0.0);
-        total = policy.apply(computed).map(|t| rubric.publish(t));
-        if policy != VetoPolicy::FailKeepScore {
+        total = policy
+            .settle(computed, unscored == 0)
+            .map(|t| rubric.publish(t));
+        if policy != VetoPolicy::FailKeepScore || unscored > 0 {
             acc.step(|| Step::VetoEffect {
                 policy,
                 computed,
                 total,
+                unscored,
             });
         }
     }
-    let complete = acc.scored >= acc.applicable;
+    let complete = super::settled(acc.scored, acc.applicable, vetoed);
     let passed = complete && !vetoed && total.is_some_and(|t| rubric.passes(t));
     let grade = match (vetoed, complete, total) {
         (true, _, _) => lowest_grade(rubric),

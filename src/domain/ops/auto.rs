@@ -86,8 +86,9 @@ pub fn automatic(rubric: &Rubric, row: &OpsRow) -> Vec<AutoValue> {
             ItemRef::Indicator(_, Indicator::Check(_)) => {
                 entry.value = Some(if violated { 0.0 } else { 1.0 });
             }
+            // The worst or the best the item gives, on one of its levels when it has them.
             ItemRef::Indicator(_, Indicator::Range(r)) => {
-                entry.value = Some(if violated { r.min } else { r.max });
+                entry.value = Some(r.snap(if violated { r.min } else { r.max }));
             }
         }
         out.push(AutoValue {
@@ -199,6 +200,30 @@ mod tests {
         // Entered by hand before any run.
         assert_eq!(step(Some(&fine), None, &veto), AutoStep::Overridden);
         assert_eq!(step(Some(&veto), None, &veto), AutoStep::Agrees);
+    }
+
+    #[test]
+    fn automatic_range_values_land_on_the_indicators_levels() {
+        let src = r#"Rubric(id: "t", name: "t", version: "1", total: 10, pass_mark: 6,
+            categories: [Category(id: "c", name: "更新", weight: 10, indicators: [
+                Range(id: "freq", name: "更新频率", max: 10, rule: "update_frequency",
+                      levels: [("优", 9), ("良", 7), ("差", 2)]),
+                Range(id: "plain", name: "无档次", max: 5, rule: "update_frequency"),
+            ])])"#;
+        let rubric = crate::domain::rubric::parse(src, "t.ron").unwrap();
+        let quiet = chrono::NaiveDate::from_ymd_opt(2024, 11, 18).unwrap();
+        let value = |a: Activity, id: &str| {
+            let auto = automatic(&rubric, &row(a));
+            (auto.into_iter().find(|v| v.indicator == id)).and_then(|v| v.entry.value)
+        };
+        let slow = Activity {
+            under_floor: vec![quiet],
+            ..Activity::default()
+        };
+        assert_eq!(value(slow.clone(), "freq"), Some(2.0));
+        assert_eq!(value(Activity::default(), "freq"), Some(9.0));
+        assert_eq!(value(slow, "plain"), Some(0.0));
+        assert_eq!(value(Activity::default(), "plain"), Some(5.0));
     }
 
     #[test]

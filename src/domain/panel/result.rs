@@ -53,9 +53,12 @@ impl Default for PanelPolicy {
 pub struct SheetScore {
     pub evaluator: String,
     pub total: f64,
-    /// Every applicable item scored.
+    /// The sheet counts: settled (every applicable item scored, or a veto hit) or submitted.
     pub complete: bool,
     pub vetoed: bool,
+    /// `total` covers every applicable item: false when a veto settled the sheet with items
+    /// left unscored (「因单项否决未评」); such a sheet votes on the veto but gives no points.
+    pub whole: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -69,7 +72,8 @@ pub struct PanelResult {
     pub vetoed: bool,
     /// Below the quorum: 「未完成」.
     pub unfinished: bool,
-    /// The complete sheets' totals the result rests on, sorted.
+    /// The complete sheets' totals the result rests on, sorted (sheets a veto left with items
+    /// unscored give none).
     pub values: Vec<f64>,
 }
 
@@ -151,28 +155,33 @@ fn trim_quorum(quorum: usize) -> String {
     }
 }
 
-/// The panel result; only complete sheets count.
+/// The panel result; only complete sheets count. A vetoed account whose whole sheets are too
+/// few to combine (a veto settled the others) has no total rather than no result.
 pub fn panel_result(
     policy: &PanelPolicy,
     sheets: &[SheetScore],
 ) -> Result<PanelResult, PanelError> {
     let complete: Vec<&SheetScore> = sheets.iter().filter(|s| s.complete).collect();
-    let mut values: Vec<f64> = complete.iter().map(|s| s.total).collect();
+    let mut values: Vec<f64> = (complete.iter())
+        .filter(|s| s.whole)
+        .map(|s| s.total)
+        .collect();
     values.sort_by(f64::total_cmp);
-    let n = values.len();
+    let n = complete.len();
     let votes = complete.iter().filter(|s| s.vetoed).count();
     let unfinished = n < policy.quorum.max(1);
-    let total = if unfinished {
-        None
-    } else {
-        Some(aggregate(policy.method, &values)?)
-    };
     let vetoed = !unfinished
         && match policy.veto {
             VetoRule::Any => votes > 0,
             VetoRule::Majority => votes * 2 > n,
             VetoRule::All => votes == n && n > 0,
         };
+    let total = match aggregate(policy.method, &values) {
+        _ if unfinished || values.is_empty() => None,
+        Ok(t) => Some(t),
+        Err(_) if vetoed => None,
+        Err(e) => return Err(e),
+    };
     Ok(PanelResult {
         total,
         sheets: sheets.len(),

@@ -20,6 +20,7 @@ fn sheets(row: &[f64]) -> Vec<SheetScore> {
             total: t,
             complete: true,
             vetoed: false,
+            whole: true,
         })
         .collect()
 }
@@ -186,4 +187,33 @@ fn queue_takes_wide_spreads_and_split_vetoes_only() {
     );
     let ids: Vec<&str> = by_sd.iter().map(|d| d.item.indicator.as_str()).collect();
     assert_eq!(ids, ["close", "wide", "veto"]);
+}
+
+#[test]
+fn a_sheet_settled_by_its_veto_votes_but_gives_no_points() {
+    let mut s = sheets(&[80.0, 90.0, 12.0]);
+    s[2].vetoed = true;
+    s[2].whole = false;
+    let any = panel_result(&policy(Method::Mean), &s).expect("mean");
+    assert!(any.vetoed && !any.unfinished);
+    assert_eq!((any.complete, any.veto_votes), (3, 1));
+    assert_eq!(any.values, [80.0, 90.0]);
+    assert_eq!(any.total, Some(85.0));
+    // Overruled by the majority: the two whole sheets give the result.
+    let majority = PanelPolicy {
+        veto: VetoRule::Majority,
+        ..policy(Method::Mean)
+    };
+    let m = panel_result(&majority, &s).expect("majority");
+    assert!(!m.vetoed && m.total == Some(85.0));
+    // Trimmed with a third sheet settled by its veto: vetoed, no total, not unfinished.
+    let trimmed = PanelPolicy {
+        quorum: 3,
+        ..policy(Method::Trimmed)
+    };
+    let t = panel_result(&trimmed, &s).expect("a vetoed account needs no trimmed total");
+    assert!(t.vetoed && !t.unfinished && t.total.is_none());
+    // One evaluator's veto alone: vetoed, no total to combine.
+    let alone = panel_result(&policy(Method::Mean), &s[2..]).expect("alone");
+    assert!(alone.vetoed && !alone.unfinished && alone.total.is_none());
 }

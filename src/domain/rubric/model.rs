@@ -127,6 +127,16 @@ pub struct RangeSpec {
     pub levels: Vec<(String, f64)>,
 }
 
+impl RangeSpec {
+    /// The level nearest to `v` (the lower one on a tie), or `v` itself when the indicator
+    /// has no levels: where a value computed for the item (an automatic one) lands.
+    pub fn snap(&self, v: f64) -> f64 {
+        (self.levels.iter().map(|l| l.1))
+            .min_by(|a, b| (a - v).abs().total_cmp(&(b - v).abs()).then(a.total_cmp(b)))
+            .unwrap_or(v)
+    }
+}
+
 /// Starts at `points` (default: `cap`); loses `per` for each instance, at most `cap`, never below 0.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "raw::DeductSpec", into = "raw::DeductSpec")]

@@ -30,6 +30,25 @@ impl VetoPolicy {
         }
     }
 
+    /// Whether the policy needs the computed total: keeping or capping it does, setting a value
+    /// or giving none does not.
+    pub fn needs_computed(self) -> bool {
+        matches!(
+            self,
+            VetoPolicy::FailKeepScore | VetoPolicy::FailCapScore(_)
+        )
+    }
+
+    /// The total of a vetoed sheet (or account) whose items are `all_scored` or not: a veto
+    /// settles the verdict with items left unscored (「因单项否决未评」), and then a policy that
+    /// needs the computed total has none to work from, so there is no total (「—（单项否决）」).
+    pub fn settle(self, computed: f64, all_scored: bool) -> Option<f64> {
+        if !all_scored && self.needs_computed() {
+            return None;
+        }
+        self.apply(computed)
+    }
+
     /// The value the policy names (set or cap), if any.
     pub fn value(self) -> Option<f64> {
         match self {
@@ -75,6 +94,21 @@ mod tests {
         assert_eq!(VetoPolicy::FailCapScore(59.0).apply(30.0), Some(30.0));
         assert_eq!(VetoPolicy::FailCapScore(59.0).apply(88.5), Some(59.0));
         assert_eq!(VetoPolicy::FailNoScore.apply(88.5), None);
+    }
+
+    #[test]
+    fn a_veto_with_items_unscored_keeps_only_totals_it_does_not_need() {
+        assert_eq!(VetoPolicy::FailKeepScore.settle(30.0, false), None);
+        assert_eq!(VetoPolicy::FailCapScore(59.0).settle(30.0, false), None);
+        assert_eq!(
+            VetoPolicy::FailWithScore(59.0).settle(30.0, false),
+            Some(59.0)
+        );
+        assert_eq!(VetoPolicy::FailNoScore.settle(30.0, false), None);
+        assert_eq!(
+            VetoPolicy::FailCapScore(59.0).settle(88.5, true),
+            Some(59.0)
+        );
     }
 
     #[test]

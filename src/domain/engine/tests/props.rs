@@ -159,16 +159,23 @@ proptest! {
         prop_assert!(o.base >= 0.0 && o.base <= r.total + 1e-9, "base {}", o.base);
         let computed = r.publish(o.unrounded);
         prop_assert!(computed >= 0.0 && computed <= r.total + r.max_bonus() + 1e-9);
+        let all = o.scored == o.applicable;
         match (hit, r.on_veto) {
             (false, _) => prop_assert_eq!(o.total, Some(computed)),
-            (true, VetoPolicy::FailKeepScore) => prop_assert_eq!(o.total, Some(computed)),
+            (true, VetoPolicy::FailKeepScore) if all => prop_assert_eq!(o.total, Some(computed)),
             (true, VetoPolicy::FailWithScore(x)) => prop_assert_eq!(o.total, Some(x)),
-            (true, VetoPolicy::FailCapScore(x)) => prop_assert_eq!(o.total, Some(computed.min(x))),
+            (true, VetoPolicy::FailCapScore(x)) if all => {
+                prop_assert_eq!(o.total, Some(computed.min(x)))
+            }
+            // A veto with items unscored: no total where the policy needs them.
+            (true, VetoPolicy::FailKeepScore | VetoPolicy::FailCapScore(_)) => {
+                prop_assert_eq!(o.total, None)
+            }
             (true, VetoPolicy::FailNoScore) => prop_assert_eq!(o.total, None),
         }
-        prop_assert_eq!(o.total, if hit { r.on_veto.apply(computed) } else { Some(computed) });
+        prop_assert_eq!(o.total, if hit { r.on_veto.settle(computed, all) } else { Some(computed) });
         prop_assert!(o.scored <= o.applicable);
-        prop_assert_eq!(o.complete, o.scored == o.applicable);
+        prop_assert_eq!(o.complete, all || hit);
         prop_assert_eq!(
             o.passed,
             !hit && o.complete && o.total.is_some_and(|t| t + 1e-9 >= r.pass_mark)

@@ -225,7 +225,11 @@ fn open_gate_counts_bonus_up_to_item_and_rubric_caps() {
 fn veto_fails_and_keeps_the_score_by_default() {
     let mut e = full_marks();
     e.retain(|x| x.indicator != "stale");
-    e.push(veto("stale", "两周无更新"));
+    e.extend([
+        veto("stale", "两周无更新"),
+        count("orig", 0),
+        count("award", 0),
+    ]);
     let o = wechat(&rubric(), &e);
     assert_close(o.total.unwrap(), 100.0);
     assert!(!o.passed);
@@ -240,15 +244,61 @@ fn veto_fails_and_keeps_the_score_by_default() {
 fn veto_can_force_the_total() {
     let r = parse(&RUBRIC.replace("FailKeepScore", "FailWithScore(59)"));
     let mut e = full_marks();
-    e.push(veto("stale", "两周无更新"));
+    e.retain(|x| x.indicator != "stale");
+    e.extend([
+        veto("stale", "两周无更新"),
+        count("orig", 0),
+        count("award", 0),
+    ]);
     let o = wechat(&r, &e);
     assert_close(o.total.unwrap(), 59.0);
     assert!(o.steps.contains(&Step::VetoEffect {
         policy: VetoPolicy::FailWithScore(59.0),
         computed: 100.0,
-        total: Some(59.0)
+        total: Some(59.0),
+        unscored: 0,
     }));
     assert!(!o.passed);
+}
+
+#[test]
+fn a_veto_alone_settles_the_sheet() {
+    // A dead account: one veto hit, nothing else scored. The sheet is complete (it may be
+    // submitted), fails, and the policies that need the other items give no total.
+    let alone = [veto("stale", "两周无更新")];
+    for (policy, total) in [
+        ("FailKeepScore", None),
+        ("FailCapScore(40)", None),
+        ("FailWithScore(59)", Some(59.0)),
+        ("FailNoScore", None),
+    ] {
+        let r = parse(&RUBRIC.replace("FailKeepScore", policy));
+        let o = wechat(&r, &alone);
+        assert!(o.complete && !o.provisional(), "{policy}");
+        assert!(o.left_by_veto(), "{policy}");
+        assert!(o.scored < o.applicable, "{policy}");
+        assert_eq!(o.total, total, "{policy}");
+        assert!(!o.passed, "{policy}");
+        assert_eq!(o.status, Status::Vetoed, "{policy}");
+        assert_eq!(o.grade.as_deref(), Some("不合格"), "{policy}");
+        assert!(o.item_left_by_veto("pos") && !o.item_left_by_veto("stale"));
+        assert!(o.steps.iter().any(|s| matches!(s,
+            Step::VetoEffect { unscored, .. } if *unscored == o.applicable - o.scored)));
+    }
+    // Without a hit an unscored item keeps the sheet open, as before.
+    let o = wechat(&rubric(), &[val("stale", 0.0)]);
+    assert!(!o.complete && !o.left_by_veto());
+    // With every item scored nothing is left by the veto; the kept total stands.
+    let mut e = full_marks();
+    e.retain(|x| x.indicator != "stale");
+    e.extend([
+        veto("stale", "两周无更新"),
+        count("orig", 0),
+        count("award", 0),
+    ]);
+    let o = wechat(&rubric(), &e);
+    assert!(o.complete && !o.left_by_veto());
+    assert_eq!(o.total, Some(100.0));
 }
 
 #[test]
