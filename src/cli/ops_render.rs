@@ -21,6 +21,28 @@ fn flag_label(f: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// A platform's stored code as the reader's language names it (微信, 快手, …).
+fn platform_label(code: &str, lang: Lang) -> &str {
+    crate::domain::platform::Platform::parse(code)
+        .map_or(code, |p| lang.pick(p.label_zh(), p.label_en()))
+}
+
+/// A group's key as a reader names it: 全部 for the whole round, a platform or level in words,
+/// a region path as it is.
+fn group_label(key: &str, lang: Lang) -> &str {
+    use crate::domain::platform::{Level, Platform};
+    if key == "all" {
+        return lang.pick("全部", "all");
+    }
+    if let Some(p) = Platform::ALL.into_iter().find(|p| p.code() == key) {
+        return lang.pick(p.label_zh(), p.label_en());
+    }
+    Level::ALL
+        .into_iter()
+        .find(|l| l.code() == key)
+        .map_or(key, |l| lang.pick(l.label_zh(), l.label_en()))
+}
+
 fn header(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Zh => [
@@ -70,9 +92,17 @@ fn each_cell(
         buf.push_str(if codes { f } else { flag_label(f, lang) });
     }
     emit(buf)?;
-    emit(r.platform)?;
+    emit(if codes {
+        r.platform
+    } else {
+        platform_label(r.platform, lang)
+    })?;
     emit(&r.name)?;
-    emit(&r.group)?;
+    emit(if codes {
+        &r.group
+    } else {
+        group_label(&r.group, lang)
+    })?;
     let st = r.standing.as_ref();
     let numbers: [Option<(f64, bool)>; 3] = [
         Some((r.index, false)),
@@ -184,7 +214,8 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
                 Lang::Zh,
             ) => {
                 format!(
-                    "整合建议：{unit} 在 {platform} 有 {} 个账号（{}）",
+                    "整合建议：{unit} 在{}有 {} 个账号（{}）",
+                    platform_label(platform, Lang::Zh),
                     accounts.len(),
                     accounts.join("、")
                 )
@@ -198,8 +229,9 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
                 Lang::En,
             ) => {
                 format!(
-                    "consolidation: {unit} has {} accounts on {platform} ({})",
+                    "consolidation: {unit} has {} accounts on {} ({})",
                     accounts.len(),
+                    platform_label(platform, Lang::En),
                     accounts.join(", ")
                 )
             }
