@@ -234,21 +234,24 @@ pub fn emit(
                 "# {}\n\n{}\n\n| {} |\n|{}\n",
                 lang.pick("年度考核", "Annual assessment"),
                 headline(y, lang),
-                h.join(" | "),
+                h.iter()
+                    .map(|c| crate::io::document::md::escape(c))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
                 "---|".repeat(h.len())
             );
             for r in &rows {
                 s.push_str(&format!(
                     "| {} |\n",
                     r.iter()
-                        .map(|c| c.replace('|', "\\|"))
+                        .map(|c| crate::io::document::md::escape(c))
                         .collect::<Vec<_>>()
                         .join(" | ")
                 ));
             }
             s.push_str(&format!("\n## {}\n\n", lang.pick("单项否决", "Vetoes")));
             for l in veto_lines(y, lang) {
-                s.push_str(&format!("- {}\n", l.replace('|', "\\|")));
+                s.push_str(&format!("- {}\n", crate::io::document::md::escape(&l)));
             }
             s
         }

@@ -187,6 +187,17 @@ fn group_table_by(
     }
 }
 
+/// A unit with its county (「单位（县）」) without the path the whole round shares.
+fn unit_label<'a>(cx: &'a Ctx<'_>) -> impl Fn(&GroupStats) -> String + 'a {
+    move |g: &GroupStats| {
+        let k = key(g);
+        match k.strip_suffix('）').and_then(|x| x.rsplit_once('（')) {
+            Some((unit, region)) => format!("{unit}（{}）", cx.region(region)),
+            None => k,
+        }
+    }
+}
+
 /// The county's name without the path the whole round shares (市本级 for accounts above it).
 fn county_label<'a>(cx: &'a Ctx<'_>) -> impl Fn(&GroupStats) -> String + 'a {
     move |g: &GroupStats| cx.region(&key(g))
@@ -225,18 +236,19 @@ fn statistics(cx: &Ctx<'_>) -> Annex {
     )));
     blocks.push(categories(cx));
     blocks.extend(charts(cx));
-    blocks.push(group_table(
-        cx,
-        cx.t("平均分最高的主办单位", "Strongest host units"),
-        cx.t("主办单位", "Host unit"),
-        &b.strongest_units,
-    ));
-    blocks.push(group_table(
-        cx,
-        cx.t("平均分最低的主办单位", "Weakest host units"),
-        cx.t("主办单位", "Host unit"),
-        &b.weakest_units,
-    ));
+    for (caption, units) in [
+        (
+            cx.t("平均分最高的主办单位", "Strongest host units"),
+            &b.strongest_units,
+        ),
+        (
+            cx.t("平均分最低的主办单位", "Weakest host units"),
+            &b.weakest_units,
+        ),
+    ] {
+        let unit = cx.t("主办单位", "Host unit");
+        blocks.push(group_table_by(cx, caption, unit, units, unit_label(cx)));
+    }
     Annex {
         title: Text::plain(cx.t("检查情况统计表", "Statistics")),
         blocks,

@@ -84,10 +84,12 @@ fn figures_come_from_the_counted_sheets() {
     assert_eq!(b.full_marks.len(), 1);
     assert_eq!(b.full_marks[0].name, "甲号");
     // Units by mean: 乙局 90 (kept score), 甲局 75, 丙局 has no result and is not ranked.
+    // (Each unit carries its county: units of one name in two counties are two units.)
     let strongest: Vec<String> = b.strongest_units.iter().map(key).collect();
-    assert_eq!(strongest, vec!["乙局".to_string(), "甲局".to_string()]);
+    let at = |u: &str| format!("{u}（浙江省/丽水市/莲都区）");
+    assert_eq!(strongest, vec![at("乙局"), at("甲局")]);
     let weakest: Vec<String> = b.weakest_units.iter().map(key).collect();
-    assert_eq!(weakest, vec!["甲局".to_string(), "乙局".to_string()]);
+    assert_eq!(weakest, vec![at("甲局"), at("乙局")]);
     assert_eq!(b.by_level.len(), 2);
     assert_eq!(b.totals.len(), 3);
 }
