@@ -113,15 +113,15 @@ fn annex_list(mut d: Docx, items: &[Text]) -> Docx {
     d
 }
 
-fn cell(text: &str, style: &str, right: bool, width: usize) -> TableCell {
+/// A cell of `width` twips; numbers aligned right, the header as its style centres it.
+fn cell(text: &str, style: &str, align: Option<AlignmentType>, width: usize) -> TableCell {
     let p = Paragraph::new()
         .style(style)
-        .align(if right {
-            AlignmentType::Right
-        } else {
-            AlignmentType::Left
-        })
         .add_run(Run::new().add_text(text));
+    let p = match align {
+        Some(a) => p.align(a),
+        None => p,
+    };
     TableCell::new()
         .add_paragraph(p)
         .vertical_align(VAlignType::Center)
@@ -146,7 +146,7 @@ fn table_of(t: &DocTable) -> Table {
             .iter()
             .enumerate()
             .map(|(c, h)| {
-                cell(h, STYLES.table_head, false, grid[c]).shading(Shading::new().fill("E7E6E6"))
+                cell(h, STYLES.table_head, None, grid[c]).shading(Shading::new().fill("E7E6E6"))
             })
             .collect(),
     )
@@ -162,7 +162,7 @@ fn table_of(t: &DocTable) -> Table {
                         let (v, n) = r
                             .get(c)
                             .map_or((String::new(), false), |v| (shown(v), is_number(v)));
-                        cell(&v, STYLES.table, n, grid[c])
+                        cell(&v, STYLES.table, n.then_some(AlignmentType::Right), grid[c])
                     })
                     .collect(),
             )

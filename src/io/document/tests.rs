@@ -108,7 +108,7 @@ fn docx_follows_gbt_9704() {
     );
     assert!(doc.contains(r#"w:right="1474""#) && doc.contains(r#"w:bottom="1984""#));
     assert!(
-        doc.contains(r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842""#),
+        doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#),
         "{doc}"
     );
     assert!(doc.contains("&lt;b&gt;测试&lt;/b&gt;") && !doc.contains("<b>测试"));
