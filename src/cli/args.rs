@@ -143,6 +143,10 @@ pub enum RoundCmd {
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
     },
+    /// Show or set what the round's documents (the bulletin) say about who issues them: the
+    /// issuing office, the addressees, the documents the check rests on, the number and the
+    /// 整改 deadline; `assay bulletin` prints them (its own options override them)
+    Document(super::round_document::DocumentArgs),
     /// List stored entries that break the scoring rules (items that do not apply to the
     /// account, vetoes marked N/A, unknown items, values out of range); exit 1 when any
     Check {

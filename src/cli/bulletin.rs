@@ -12,7 +12,7 @@ use super::sheet::{loaded, say_written, write_err};
 use crate::i18n::Lang;
 use crate::report::bulletin::{Bulletin, Heading, Issue, document, render_html, render_md};
 use crate::report::scoresheet;
-use crate::storage::Store;
+use crate::storage::{RoundDocument, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BulletinFormat {
@@ -50,13 +50,13 @@ pub struct BulletinArgs {
     /// The addressees (主送机关), e.g. 各县（市、区）人民政府，市政府各部门
     #[arg(long)]
     pub to: Option<String>,
-    /// The document number (发文字号), e.g. 丽政办发〔2025〕1号; prints the 版头
+    /// The document number (发文字号), e.g. 丽政办发〔2025〕1号
     #[arg(long)]
     pub number: Option<String>,
     /// The date of the document (成文日期), YYYY-MM-DD
     #[arg(long, value_parser = parse_date)]
     pub date: Option<chrono::NaiveDate>,
-    /// The documents the check rests on (根据…), e.g. 《国务院办公厅关于推进政务新媒体健康有序发展的意见》
+    /// The documents the check rests on (依据文件), e.g. 《国务院办公厅关于推进政务新媒体健康有序发展的意见》
     #[arg(long)]
     pub basis: Option<String>,
     /// The deadline for 整改, YYYY-MM-DD
@@ -64,14 +64,22 @@ pub struct BulletinArgs {
     pub deadline: Option<chrono::NaiveDate>,
 }
 
-fn issue(args: &BulletinArgs) -> Issue {
+/// What the document says about who issues it: the options given, else the round's settings
+/// (`assay round document`).
+fn issue(args: &BulletinArgs, kept: RoundDocument) -> Issue {
+    let given = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+    };
     Issue {
-        issuer: args.issuer.clone(),
-        to: args.to.clone(),
-        number: args.number.clone(),
+        issuer: given(&args.issuer).or(kept.issuer),
+        to: given(&args.to).or(kept.addressees),
+        number: given(&args.number).or(kept.number),
         date: args.date,
-        basis: args.basis.clone(),
-        deadline: args.deadline,
+        basis: given(&args.basis).or(kept.basis),
+        deadline: args.deadline.or(kept.deadline),
     }
 }
 
@@ -83,11 +91,11 @@ fn warn_placeholders(left: &[String], lang: Lang) {
     let list = left.join(lang.pick("、", ", "));
     match lang {
         Lang::Zh => eprintln!(
-            "提示：通报中还有 {} 处待填写的【】：{list}。可用 --issuer（发文机关）、--to（主送机关）、--basis（依据文件）、--date（成文日期）、--deadline（整改期限）、--number（发文字号）给出，或在 Word/WPS 中补填。",
+            "提示：通报中还有 {} 处待填写的【】：{list}。可用 --issuer（发文机关）、--to（主送机关）、--basis（依据文件）、--date（成文日期）、--deadline（整改期限）、--number（发文字号）给出（除成文日期外也可用 assay round document 为本轮设定），或在 Word/WPS 中补填。",
             left.len()
         ),
         Lang::En => eprintln!(
-            "note: the bulletin still has {} placeholder(s) 【】 to fill in: {list}. Give them with --issuer, --to, --basis, --date, --deadline, --number, or fill them in Word/WPS.",
+            "note: the bulletin still has {} placeholder(s) 【】 to fill in: {list}. Give them with --issuer, --to, --basis, --date, --deadline, --number (all but the date can be kept with the round: assay round document), or fill them in Word/WPS.",
             left.len()
         ),
     }
@@ -110,7 +118,7 @@ pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::R
     b.operations = store
         .round_ops(round.id, &l.accounts)?
         .map(|r| crate::report::bulletin::ops::OpsSection::of(&r, lang));
-    let issue = issue(args);
+    let issue = issue(args, store.round_document(round.id)?);
     let ext = args.format.ext();
     let path = args.out.as_ref().map(|o| {
         if o.is_dir() || o.extension().is_none() {

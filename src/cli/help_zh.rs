@@ -289,6 +289,7 @@ pub fn zh(en: &str) -> Option<&'static str> {
     let key = collapse(en);
     ZH.iter()
         .chain(super::help_zh_more::ZH_MORE)
+        .chain(super::help_zh_documents::ZH_DOCUMENTS)
         .find(|(e, _)| *e == key)
         .map(|(_, z)| *z)
 }

@@ -11,6 +11,7 @@ mod corrections;
 mod demo;
 mod explain;
 mod help_zh;
+mod help_zh_documents;
 mod help_zh_more;
 mod history;
 mod metrics;
@@ -23,6 +24,7 @@ mod panel;
 mod report;
 mod resolve;
 mod round;
+mod round_document;
 mod round_check;
 mod rubric;
 mod score;
@@ -81,7 +83,8 @@ pub enum Command {
     History(HistoryArgs),
     /// Write score sheets (评分表) for one account or a whole round: XLSX, CSV or Markdown
     Sheet(sheet::SheetArgs),
-    /// Write the round bulletin (通报): Markdown, self-contained HTML with charts, or XLSX
+    /// Write the round bulletin (通报) as a Word 公文 after GB/T 9704 (docx), Markdown,
+    /// printable HTML or a workbook (xlsx)
     Bulletin(bulletin::BulletinArgs),
     /// Combine a year's rounds into the annual assessment (年度考核)
     Annual(annual_out::AnnualArgs),

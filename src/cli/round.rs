@@ -86,6 +86,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             Ok(())
         }
         RoundCmd::List { format } => list(store, *format, lang),
+        RoundCmd::Document(args) => super::round_document::run(store, args, lang),
         RoundCmd::Check { round } => super::round_check::run(store, round, lang),
         RoundCmd::Summary { round, format } => {
             let round = super::resolve::round(store, round, lang)?;

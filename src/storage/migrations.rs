@@ -69,6 +69,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "operations index kept per account and week (gov-ops), marked stale by triggers",
         sql: super::ops_index::MIGRATION_SQL,
     },
+    Migration {
+        name: "round documents: issuing office, addressees, basis, number and 整改 deadline",
+        sql: super::round_documents::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -28,6 +28,7 @@ mod panel_rules;
 mod panel_settings;
 mod post_weeks;
 mod progress;
+mod round_documents;
 mod rounds;
 mod scan;
 mod scores;
@@ -48,6 +49,7 @@ pub use panel::{CARRIED_PREFIX, EntryWrite, MergeWrite};
 pub use panel_rules::ConsensusMap;
 pub use panel_settings::Member;
 pub use progress::RoundProgress;
+pub use round_documents::RoundDocument;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
