@@ -36,6 +36,7 @@ pub mod errors;
 mod io_errors;
 pub mod msg;
 mod msg_admin;
+mod msg_rubric;
 mod msg_words;
 pub mod panel_msg;
 

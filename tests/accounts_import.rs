@@ -184,7 +184,7 @@ fn a_broken_file_gets_a_row_level_report() {
     );
     let msg = err.to_string();
     assert!(msg.contains("nothing was imported"), "{msg}");
-    assert!(msg.contains("row 2, column 平台, value \"传真\": unknown platform; use 微信/微博/抖音/今日头条/APP/小程序/其他"), "{msg}");
+    assert!(msg.contains("row 2, column 平台, value \"传真\": unknown platform \"传真\"; accepted: 微信公众号 (wechat), 微信视频号 (channels)"), "{msg}");
     assert!(msg.contains("no --level default"), "{msg}");
     assert!(msg.contains("bad date"), "{msg}");
     // With a --level default only the other problems remain.

@@ -22,7 +22,68 @@ pub enum RubricCmd {
         /// Rubric file (.ron, UTF-8)
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// text (the tree) or json (every field of the rubric)
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
     },
+    /// List the rubric templates built into assay
+    Templates,
+    /// Write a new rubric from a built-in template: RON with Chinese comments, or a workbook
+    New {
+        /// Template id (see `assay rubric templates`)
+        #[arg(long, default_value = "four-dimensions", value_name = "ID")]
+        template: String,
+        /// File to write (.ron or .xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// ron or xlsx (default: from the extension of --out)
+        #[arg(long, value_enum)]
+        format: Option<RubricFormat>,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a rubric as an Excel workbook: one row per indicator, the header on its own sheet
+    Export {
+        /// Rubric file (.ron, UTF-8)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Workbook format (xlsx)
+        #[arg(long, value_enum, default_value = "xlsx")]
+        format: RubricFormat,
+        /// Workbook to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a rubric from an Excel workbook and write it as RON (all or nothing; checked first)
+    Import {
+        /// Workbook (.xlsx) with a sheet of indicators
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Rubric file to write (.ron)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// What `rubric show` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+/// A rubric's file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RubricFormat {
+    Ron,
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,7 +143,7 @@ pub struct FilterArgs {
     /// Administrative level (province, city, county, township or 省级/市级/县级/乡镇级); repeatable
     #[arg(long, value_parser = parse_level)]
     pub level: Vec<Level>,
-    /// Platform (wechat, weibo, douyin, toutiao, app, miniprogram, other or 微信/微博/…); repeatable
+    /// Platform (微信公众号/视频号/微博/抖音/快手/小红书/B站/头条号/…, or a code such as wechat); repeatable
     #[arg(long, value_parser = parse_platform)]
     pub platform: Vec<Platform>,
     /// Region path prefix, whole segments (浙江省/丽水市)
@@ -289,6 +350,10 @@ pub struct DemoArgs {
     /// Rebuild the demo database from the sample data (the evaluator's work in it is lost)
     #[arg(long)]
     pub fresh: bool,
+    /// Write the sample city's files into this folder (the registry and the rubrics as Excel
+    /// workbooks, the metrics as CSV) to practise imports, instead of opening the demo
+    #[arg(long, value_name = "DIR")]
+    pub samples: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -329,7 +394,7 @@ pub(super) fn parse_level(s: &str) -> Result<Level, String> {
 }
 
 pub(super) fn parse_platform(s: &str) -> Result<Platform, String> {
-    Platform::parse(s).ok_or_else(|| crate::i18n::msg::bad_platform(crate::i18n::current(), s))
+    Platform::parse(s).ok_or_else(|| Platform::unknown_message(crate::i18n::current(), s))
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -106,6 +106,9 @@ fn open_demo(
 }
 
 pub fn demo(db: Option<PathBuf>, args: &DemoArgs, lang: Lang) -> anyhow::Result<()> {
+    if let Some(dir) = &args.samples {
+        return super::demo_samples::write(dir, lang);
+    }
     let explicit = db.is_some();
     let path = match db {
         Some(p) => p,

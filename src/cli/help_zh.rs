@@ -14,6 +14,10 @@ const ZH: &[(&str, &str)] = &[
         "assay —— 按加权评分标准评估政务新媒体账号",
     ),
     (
+        "Score government new-media accounts (政务新媒体) against weighted rubrics, in the terminal",
+        "assay —— 在终端中按加权评分标准评估政务新媒体账号",
+    ),
+    (
         "Database file (default: assay.db in the platform data directory)",
         "数据库文件（默认：系统数据目录中的 assay.db）",
     ),
@@ -25,7 +29,10 @@ const ZH: &[(&str, &str)] = &[
         "Create (or upgrade) the database and print where it is",
         "创建（或升级）数据库并显示其位置",
     ),
-    ("Check or show rubric files", "检查或显示评分标准文件"),
+    (
+        "Check, show, create, export or import rubric files",
+        "检查、显示、新建、导出或导入评分标准文件",
+    ),
     ("Import or list accounts", "导入、列出或更正账号"),
     ("Create or list rounds", "创建、列出或更正评估轮次"),
     ("Record scores from scripts", "从脚本录入、提交评分"),
@@ -64,6 +71,53 @@ const ZH: &[(&str, &str)] = &[
         "以树形显示评分标准：权重、分值与类型",
     ),
     ("Rubric file (.ron, UTF-8)", "评分标准文件（.ron，UTF-8）"),
+    (
+        "text (the tree) or json (every field of the rubric)",
+        "text（树形）或 json（评分标准的全部字段）",
+    ),
+    (
+        "List the rubric templates built into assay",
+        "列出 assay 内置的评分标准模板",
+    ),
+    (
+        "Write a new rubric from a built-in template: RON with Chinese comments, or a workbook",
+        "按内置模板写出一份新的评分标准：带中文注释的 RON 文件，或 Excel 表",
+    ),
+    (
+        "Template id (see `assay rubric templates`)",
+        "模板编号（见 `assay rubric templates`）",
+    ),
+    (
+        "File to write (.ron or .xlsx)",
+        "要写出的文件（.ron 或 .xlsx）",
+    ),
+    (
+        "ron or xlsx (default: from the extension of --out)",
+        "ron 或 xlsx（默认按 --out 的扩展名）",
+    ),
+    ("Overwrite the file if it exists", "文件已存在时覆盖"),
+    (
+        "Write the sample city's files into this folder (the registry and the rubrics as Excel workbooks, the metrics as CSV) to practise imports, instead of opening the demo",
+        "把示例城市的文件写入该文件夹（备案表和评分标准为 Excel 表，监测数据为 CSV），用于练习导入；不打开演示界面",
+    ),
+    (
+        "Write a rubric as an Excel workbook: one row per indicator, the header on its own sheet",
+        "把评分标准写成 Excel 表：每个指标一行，基本信息单独一个工作表",
+    ),
+    ("Workbook format (xlsx)", "表格格式（xlsx）"),
+    ("Workbook to write", "要写出的 Excel 文件"),
+    (
+        "Read a rubric from an Excel workbook and write it as RON (all or nothing; checked first)",
+        "从 Excel 表读入评分标准并写成 RON 文件（先检查；全部成功或不写出）",
+    ),
+    (
+        "Workbook (.xlsx) with a sheet of indicators",
+        "含指标表的 Excel 文件（.xlsx）",
+    ),
+    (
+        "Rubric file to write (.ron)",
+        "要写出的评分标准文件（.ron）",
+    ),
     (
         "Import accounts from CSV or XLSX (UTF-8, UTF-8 with BOM or GBK); all or nothing",
         "从 CSV 或 XLSX 导入账号（UTF-8、带 BOM 的 UTF-8 或 GBK）；全部成功或全部不导入",
@@ -112,8 +166,8 @@ const ZH: &[(&str, &str)] = &[
         "行政层级（省级/市级/县级/乡镇级，或 province/city/county/township）；可重复",
     ),
     (
-        "Platform (wechat, weibo, douyin, toutiao, app, miniprogram, other or 微信/微博/…); repeatable",
-        "平台（微信/微博/抖音/今日头条/移动客户端/小程序/其他，或 wechat 等代码）；可重复",
+        "Platform (微信公众号/视频号/微博/抖音/快手/小红书/B站/头条号/…, or a code such as wechat); repeatable",
+        "平台（微信公众号/视频号/微博/抖音/快手/小红书/B站/头条号等，或 wechat 等代码）；可重复",
     ),
     (
         "Region path prefix, whole segments (浙江省/丽水市)",

@@ -9,6 +9,7 @@ mod blind;
 mod bulletin;
 mod corrections;
 mod demo;
+mod demo_samples;
 mod explain;
 mod help_zh;
 mod help_zh_documents;
@@ -27,6 +28,7 @@ mod round;
 mod round_document;
 mod round_check;
 mod rubric;
+mod rubric_files;
 mod score;
 mod score_import;
 mod sheet;
@@ -60,7 +62,7 @@ pub struct Cli {
 pub enum Command {
     /// Create (or upgrade) the database and print where it is
     Init,
-    /// Check or show rubric files
+    /// Check, show, create, export or import rubric files
     #[command(subcommand)]
     Rubric(RubricCmd),
     /// Import or list accounts
@@ -170,7 +172,7 @@ pub fn lang(cli: &Cli) -> Lang {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let lang = lang(&cli);
     if matches!(&cli.command, None | Some(Command::Tui(_)))
-        || matches!(&cli.command, Some(Command::Demo(d)) if !d.print)
+        || matches!(&cli.command, Some(Command::Demo(d)) if !d.print && d.samples.is_none())
     {
         crate::runtime::require_terminal(lang)?;
     }

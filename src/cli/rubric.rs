@@ -1,9 +1,10 @@
-//! `assay rubric check|show`.
+//! `assay rubric check|show`, and the dispatch of `templates|new|export|import`.
 
 use crate::i18n::Lang;
 use crate::io::rubric_file;
 
-use super::RubricCmd;
+use super::args::ShowFormat;
+use super::{RubricCmd, rubric_files};
 use crate::text_safety::{escape_cell, escape_text, unsafe_positions};
 
 /// Warns (on stderr) about control and bidi characters in a rubric file, naming line and
@@ -58,12 +59,34 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        RubricCmd::Show { file } => {
+        RubricCmd::Show { file, format } => {
             let r = rubric_file::load(file)?;
-            let tree = crate::domain::rubric::render_tree(&r.rubric, lang);
-            print!("{}", escape_text(&tree));
+            match format {
+                ShowFormat::Text => {
+                    let tree = crate::domain::rubric::render_tree(&r.rubric, lang);
+                    print!("{}", escape_text(&tree));
+                }
+                ShowFormat::Json => println!("{}", super::output::json(&r.rubric)?),
+            }
             warn_unsafe(file, &r.text, lang);
             Ok(())
         }
+        RubricCmd::Templates => {
+            rubric_files::templates(lang);
+            Ok(())
+        }
+        RubricCmd::New {
+            template,
+            out,
+            format,
+            force,
+        } => rubric_files::new(template, out, *format, *force, lang),
+        RubricCmd::Export {
+            file,
+            format,
+            out,
+            force,
+        } => rubric_files::export(file, *format, out, *force, lang),
+        RubricCmd::Import { file, out, force } => rubric_files::import(file, out, *force, lang),
     }
 }

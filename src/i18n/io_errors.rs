@@ -126,7 +126,7 @@ pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option
                 if !p.value.is_empty() {
                     s += &format!("，值“{}”", p.value);
                 }
-                s += &format!("：{}", row_message_zh(&p.message));
+                s += &format!("：{}", row_message_zh(p));
             }
             s
         }
@@ -134,13 +134,14 @@ pub(super) fn import(e: &crate::io::accounts::ImportError, lang: Lang) -> Option
 }
 
 /// The Chinese wording of a row problem of the account importer (its messages are English).
-fn row_message_zh(m: &str) -> String {
-    const PLATFORMS: &str = "可选：微信、微博、抖音、今日头条、APP、小程序、其他";
+fn row_message_zh(p: &crate::io::accounts::RowProblem) -> String {
+    use crate::domain::platform::Platform;
     const LEVELS: &str = "可选：省级、市级、县级、乡镇级（或 province、city、county、township）";
+    let m = p.message.as_str();
     if m.starts_with("missing platform") {
-        format!("缺少平台；{PLATFORMS}")
+        super::msg::missing_platform(Lang::Zh, &Platform::accepted(Lang::Zh))
     } else if m.starts_with("unknown platform") {
-        format!("未知平台；{PLATFORMS}")
+        Platform::unknown_message(Lang::Zh, &p.value)
     } else if m.starts_with("missing account name") {
         "缺少账号名称；请填写".into()
     } else if m.starts_with("missing host unit") {

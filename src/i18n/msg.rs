@@ -4,6 +4,7 @@
 use super::Lang;
 
 pub use super::msg_admin::*;
+pub use super::msg_rubric::*;
 pub use super::msg_words::*;
 
 /// A number as people write it: no trailing `.0`, no float noise.
@@ -199,14 +200,27 @@ pub fn bad_level(lang: Lang, s: &str) -> String {
     }
 }
 
-pub fn bad_platform(lang: Lang, s: &str) -> String {
+/// A platform name nobody accepts: the nearest accepted name when one is near, and the list.
+pub fn bad_platform(lang: Lang, s: &str, closest: Option<&str>, accepted: &str) -> String {
+    match (lang, closest) {
+        (Lang::Zh, Some(c)) => format!("未知平台“{s}”；是不是“{c}”？可填写：{accepted}"),
+        (Lang::Zh, None) => {
+            format!("未知平台“{s}”；可填写：{accepted}；不在其中的平台请填“其他类型”")
+        }
+        (Lang::En, Some(c)) => {
+            format!("unknown platform \"{s}\"; did you mean {c}? accepted: {accepted}")
+        }
+        (Lang::En, None) => format!(
+            "unknown platform \"{s}\"; accepted: {accepted}; write 其他类型 (other) for a platform not listed"
+        ),
+    }
+}
+
+/// A row without a platform.
+pub fn missing_platform(lang: Lang, accepted: &str) -> String {
     match lang {
-        Lang::Zh => format!(
-            "未知平台“{s}”；可选：微信、微博、抖音、今日头条、移动客户端、小程序、其他（或 wechat、weibo、douyin、toutiao、app、miniprogram、other）"
-        ),
-        Lang::En => format!(
-            "unknown platform \"{s}\"; use wechat, weibo, douyin, toutiao, app, miniprogram, other"
-        ),
+        Lang::Zh => format!("缺少平台；请填写：{accepted}"),
+        Lang::En => format!("missing platform; fill in one of: {accepted}"),
     }
 }
 

@@ -41,6 +41,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
 }
 
+/// The account's platform in the reader's language (微信, 视频号, 快手, …).
+fn platform_name(r: &OpsRow, lang: Lang) -> &'static str {
+    crate::domain::platform::Platform::parse(r.platform)
+        .map_or(r.platform, |p| lang.pick(p.label_zh(), p.label_en()))
+}
+
 fn flags(r: &OpsRow, lang: Lang) -> String {
     if r.flags.is_empty() {
         return "—".into();
@@ -83,7 +89,9 @@ fn list(frame: &mut Frame, area: Rect, v: &OpsView, lang: Lang, theme: Theme) {
         .take(rows)
         .map(|(k, &i)| {
             let r = &v.report.accounts[i];
-            let text = fit(&format!("{} {}", fit(&r.name, 14), flags(r, lang)), w);
+            let platform = fit(platform_name(r, lang), 6);
+            let line = format!("{} {platform} {}", fit(&r.name, 12), flags(r, lang));
+            let text = fit(&line, w);
             let style = if k == v.selected {
                 theme.selected()
             } else {
@@ -115,7 +123,12 @@ fn detail(frame: &mut Frame, area: Rect, v: &OpsView, r: &OpsRow, lang: Lang, co
         .split(area);
     let mean = r.series.last().map(|p| p[1]);
     let info = vec![
-        Line::from(format!("{}  {}", r.name, r.region)),
+        Line::from(format!(
+            "{}  {}  {}",
+            r.name,
+            platform_name(r, lang),
+            r.region
+        )),
         Line::from(format!(
             "{} {}  {} {}  {} {}",
             lang.pick("本周指数", "Index"),

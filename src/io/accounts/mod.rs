@@ -128,6 +128,11 @@ pub(crate) fn read_any_table(
     }
 }
 
+/// The sheet names of a workbook (.xlsx, .xls, .ods), in order.
+pub(crate) fn workbook_sheets(path: &Path) -> Result<Vec<String>, ImportError> {
+    xlsx::sheet_names(path)
+}
+
 /// Parses CSV text already in memory (embedded sample data) as a table of cells.
 pub(crate) fn parse_csv_text(name: &str, text: &str) -> Result<Table, ImportError> {
     csv::parse(Path::new(name), text.trim_start_matches('\u{feff}'))

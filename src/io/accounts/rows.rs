@@ -10,6 +10,7 @@ use super::headers::{Field, map_columns};
 use super::{Cell, ImportDefaults, ImportError, RowProblem, Table};
 use crate::domain::account::Account;
 use crate::domain::platform::{Level, Platform};
+use crate::i18n::Lang;
 
 /// Accounts read from a table, with what the report says about the columns.
 pub(super) struct Parsed {
@@ -22,7 +23,6 @@ pub(super) struct Parsed {
 /// How many leading rows may hold a title before the header.
 const HEADER_SEARCH: usize = 10;
 
-const PLATFORM_HINT: &str = "use 微信/微博/抖音/今日头条/APP/小程序/其他";
 const LEVEL_HINT: &str = "use 省级/市级/县级/乡镇级 (or province/city/county/township)";
 
 pub(super) fn text(cell: &Cell) -> String {
@@ -215,16 +215,14 @@ impl RowReader<'_> {
         let label = self.text(row, Field::Platform);
         let platform = Platform::parse(&label);
         if label.is_empty() {
-            problem(
-                Field::Platform,
-                "",
-                format!("missing platform; {PLATFORM_HINT}"),
-            );
+            let message =
+                crate::i18n::msg::missing_platform(Lang::En, &Platform::accepted(Lang::En));
+            problem(Field::Platform, "", message);
         } else if platform.is_none() {
             problem(
                 Field::Platform,
                 &label,
-                format!("unknown platform; {PLATFORM_HINT}"),
+                Platform::unknown_message(Lang::En, &label),
             );
         }
         let name = self.text(row, Field::Name);

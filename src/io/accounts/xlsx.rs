@@ -36,6 +36,14 @@ fn pick_sheet(path: &Path, names: Vec<String>, sheet: Option<&str>) -> Result<St
     }
 }
 
+/// The names of a workbook's sheets, in order (after the same size checks as a read).
+pub(super) fn sheet_names(path: &Path) -> Result<Vec<String>, ImportError> {
+    limits::check_file_size(path)?;
+    limits::check_zip(path)?;
+    let book = open_workbook_auto(path).map_err(|e| workbook_err(path)(e.to_string()))?;
+    Ok(book.sheet_names())
+}
+
 pub(super) fn read_table(path: &Path, sheet: Option<&str>) -> Result<(Table, String), ImportError> {
     limits::check_file_size(path)?;
     limits::check_zip(path)?;

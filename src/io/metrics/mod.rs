@@ -242,7 +242,10 @@ impl RowReader<'_> {
         if !p.is_empty() && platform.is_none() {
             bad(
                 Col::Platform,
-                Said::new(format!("unknown platform {p:?}"), format!("未知平台“{p}”")),
+                Said::new(
+                    Platform::unknown_message(Lang::En, &p),
+                    Platform::unknown_message(Lang::Zh, &p),
+                ),
             );
         }
         if name.trim().is_empty() {

@@ -115,9 +115,8 @@ pub(super) fn parse_row(
     let platform = Platform::parse(&platform_text);
     if platform.is_none() && !platform_text.is_empty() {
         let (name, _) = get(Column::Platform);
-        problems.push(problem(row, &name, &platform_text,
-            says("unknown platform; use 微信, 微博, 抖音, 头条号, 客户端, 小程序, 其他 (or wechat, weibo, …)",
-                "未知平台；可选：微信、微博、抖音、头条号、客户端、小程序、其他（或 wechat、weibo 等）")));
+        let message = Platform::unknown_message(crate::i18n::current(), &platform_text);
+        problems.push(problem(row, &name, &platform_text, message));
     }
     let value = number(get(Column::Value), row, &mut problems);
     let count = count(get(Column::Count), row, &mut problems);
