@@ -40,20 +40,38 @@ fn the_word_bulletin_is_a_gbt_9704_document_in_seed_004s_order() {
     let out = assay(
         &db,
         &[
-            "bulletin", "--round", Q4, "--format", "docx", "--issuer", "丽水市人民政府办公室",
-            "--to", "各县（市、区）人民政府，市政府各部门", "--date", "2025-01-09", "--out",
+            "bulletin",
+            "--round",
+            Q4,
+            "--format",
+            "docx",
+            "--issuer",
+            "丽水市人民政府办公室",
+            "--to",
+            "各县（市、区）人民政府，市政府各部门",
+            "--date",
+            "2025-01-09",
+            "--out",
             docx.to_str().unwrap(),
         ],
     );
     assert!(out.status.success());
     let warned = String::from_utf8_lossy(&out.stderr);
-    assert!(warned.contains("依据文件") && warned.contains("整改期限"), "{warned}");
-    assert!(!warned.contains("发文机关、"), "the issuer was given: {warned}");
+    assert!(
+        warned.contains("依据文件") && warned.contains("整改期限"),
+        "{warned}"
+    );
+    assert!(
+        !warned.contains("发文机关、"),
+        "the issuer was given: {warned}"
+    );
     let doc = part(&docx, "word/document.xml");
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#));
     assert!(doc.contains(r#"w:top="2098""#) && doc.contains(r#"w:left="1587""#));
     let styles = part(&docx, "word/styles.xml");
-    assert!(styles.contains(r#"w:eastAsia="仿宋_GB2312""#) && styles.contains(r#"<w:sz w:val="44" />"#));
+    assert!(
+        styles.contains(r#"w:eastAsia="仿宋_GB2312""#) && styles.contains(r#"<w:sz w:val="44" />"#)
+    );
     let text = paragraphs(&doc).join("\n");
     let order = [
         "丽水市人民政府办公室关于2024年第四季度全面检查情况的通报",
@@ -82,11 +100,18 @@ fn the_word_bulletin_is_a_gbt_9704_document_in_seed_004s_order() {
     // The failures are named with their reasons in the body; the full marks are only counted.
     let annex = text.find("\n附件1\n").expect("annex 1");
     let body = &text[..annex];
-    for (name, reason) in [("东坑发布", "内容不更新"), ("遂昌住建", "互动回应差")] {
+    for (name, reason) in [("东坑发布", "内容不更新"), ("遂昌住建", "互动回应差")]
+    {
         assert!(body.contains(name) && body.contains(reason), "{name}");
     }
-    assert!(!body.contains("上垟发布"), "a full-mark account named before the annex");
-    assert!(text[annex..].contains("上垟发布"), "the annex lists the full marks");
+    assert!(
+        !body.contains("上垟发布"),
+        "a full-mark account named before the annex"
+    );
+    assert!(
+        text[annex..].contains("上垟发布"),
+        "the annex lists the full marks"
+    );
 }
 
 #[test]
@@ -97,14 +122,36 @@ fn the_rounds_document_settings_are_kept_and_options_override_them() {
     let shown = ok(
         &db,
         &[
-            "round", "document", "--round", Q4, "--issuer", "某市人民政府办公室", "--to",
-            "各县（市、区）人民政府", "--basis", "《某市政务新媒体管理办法》", "--deadline",
+            "round",
+            "document",
+            "--round",
+            Q4,
+            "--issuer",
+            "某市人民政府办公室",
+            "--to",
+            "各县（市、区）人民政府",
+            "--basis",
+            "《某市政务新媒体管理办法》",
+            "--deadline",
             "2025-02-28",
         ],
     );
-    assert!(shown.contains("某市人民政府办公室") && shown.contains("2025-02-28"), "{shown}");
+    assert!(
+        shown.contains("某市人民政府办公室") && shown.contains("2025-02-28"),
+        "{shown}"
+    );
     // Setting one more keeps the others.
-    ok(&db, &["round", "document", "--round", Q4, "--number", "某政办发〔2025〕1号"]);
+    ok(
+        &db,
+        &[
+            "round",
+            "document",
+            "--round",
+            Q4,
+            "--number",
+            "某政办发〔2025〕1号",
+        ],
+    );
     let md = ok(&db, &["bulletin", "--round", Q4, "--format", "md"]);
     for want in [
         "# 某市人民政府办公室关于2024年第四季度全面检查情况的通报",
@@ -115,6 +162,17 @@ fn the_rounds_document_settings_are_kept_and_options_override_them() {
     ] {
         assert!(md.contains(want), "{want}:\n{md}");
     }
-    let md = ok(&db, &["bulletin", "--round", Q4, "--format", "md", "--issuer", "另一个办公室"]);
+    let md = ok(
+        &db,
+        &[
+            "bulletin",
+            "--round",
+            Q4,
+            "--format",
+            "md",
+            "--issuer",
+            "另一个办公室",
+        ],
+    );
     assert!(md.contains("# 另一个办公室关于"), "{md}");
 }

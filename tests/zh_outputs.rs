@@ -97,10 +97,9 @@ fn without_last_column(text: &str, sep: char) -> String {
             let l = l.trim_end_matches('|').trim_end();
             match l.rsplit_once(sep) {
                 Some((rest, last))
-                    if last
-                        .trim()
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '\\') =>
+                    if last.trim().chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '\\'
+                    }) =>
                 {
                     rest.to_string()
                 }
@@ -160,8 +159,14 @@ fn every_chinese_output_of_the_demo_is_chinese() {
         ("ops table", vec!["ops", "--round", q4]),
         ("panel show", vec!["panel", "show", "--round", four]),
         ("round list", vec!["round", "list"]),
-        ("explain", vec!["explain", "--round", four, "--account", "莲都发布"]),
-        ("explain veto", vec!["explain", "--round", q4, "--account", "东坑发布"]),
+        (
+            "explain",
+            vec!["explain", "--round", four, "--account", "莲都发布"],
+        ),
+        (
+            "explain veto",
+            vec!["explain", "--round", q4, "--account", "东坑发布"],
+        ),
     ] {
         let out = common_cli::assay(&db, &args);
         // (The annual refuses to mix rubrics without weights: its message is Chinese too.)

@@ -61,7 +61,10 @@ pub fn run(store: &mut Store, args: &DocumentArgs, lang: Lang) -> anyhow::Result
         updated
     };
     let unset = lang.pick("（未设定）", "(not set)");
-    let show = |v: &Option<String>| v.as_deref().map_or(unset.to_string(), |s| escape_cell(s).into_owned());
+    let show = |v: &Option<String>| {
+        v.as_deref()
+            .map_or(unset.to_string(), |s| escape_cell(s).into_owned())
+    };
     let lines = [
         (lang.pick("发文机关", "issuing office"), show(&now.issuer)),
         (lang.pick("主送机关", "addressees"), show(&now.addressees)),
@@ -76,7 +79,10 @@ pub fn run(store: &mut Store, args: &DocumentArgs, lang: Lang) -> anyhow::Result
         "{}",
         match lang {
             Lang::Zh => format!("轮次「{}」的通报设定：", escape_cell(&round.name)),
-            Lang::En => format!("document settings of round \"{}\":", escape_cell(&round.name)),
+            Lang::En => format!(
+                "document settings of round \"{}\":",
+                escape_cell(&round.name)
+            ),
         }
     );
     for (k, v) in lines {

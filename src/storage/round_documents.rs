@@ -68,7 +68,11 @@ impl Store {
     }
 
     /// Stores the round's document settings (replacing the previous ones).
-    pub fn set_round_document(&mut self, round_id: i64, d: &RoundDocument) -> Result<(), StoreError> {
+    pub fn set_round_document(
+        &mut self,
+        round_id: i64,
+        d: &RoundDocument,
+    ) -> Result<(), StoreError> {
         let tx = super::open::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO round_documents (round_id, issuer, addressees, basis, number, deadline)
