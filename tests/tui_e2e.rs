@@ -27,7 +27,7 @@ fn cjk_rows(s: &str) -> usize {
 
 /// Opens the demo's 云和木玩童话小镇 and writes a note on each of the first `n` items.
 fn open_and_note(t: &Tmux, tag: &str, n: usize) {
-    t.wait("the account list", 15, |s| cjk_rows(s) >= 5);
+    t.wait("the account list", 60, |s| cjk_rows(s) >= 5);
     t.keys(&["/"]);
     t.literal("童话小镇");
     t.wait("the search result", 5, |s| s.contains("云和木玩童话小镇"));
@@ -97,7 +97,7 @@ fn demo_search_score_quit_and_come_back() {
         round.id
     );
     let t = Tmux::start(dir.path(), &args);
-    t.wait("the account list", 15, |s| cjk_rows(s) >= 5);
+    t.wait("the account list", 60, |s| cjk_rows(s) >= 5);
     t.keys(&["/"]);
     t.literal("童话小镇");
     t.keys(&["Enter", "Enter"]);
@@ -142,7 +142,7 @@ fn a_panic_in_the_event_loop_restores_the_terminal_before_the_message() {
     let db = dir.path().join("demo.db");
     let args = format!("demo --db '{}'", db.display());
     let t = Tmux::start_env(dir.path(), "RUST_BACKTRACE=0 ASSAY_TEST_PANIC=1", &args);
-    t.wait("the panic exit", 20, |s| s.contains("EXITED:101"));
+    t.wait("the panic exit", 60, |s| s.contains("EXITED:101"));
     let s = t.screen();
     assert!(
         s.contains("ASSAY_TEST_PANIC"),
@@ -190,7 +190,7 @@ fn score_an_account_with_auto_advance_submit_it_and_find_it_locked() {
         db.display()
     );
     let t = Tmux::start(dir.path(), &args);
-    t.wait("the account list", 15, |s| s.contains("云和发布"));
+    t.wait("the account list", 60, |s| s.contains("云和发布"));
     t.keys(&["Enter"]);
     t.wait("the scoring screen", 5, |s| s.contains("云和发布 ·"));
     // No cursor movement at all: each judgement moves on to the next unscored item (the

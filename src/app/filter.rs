@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::App;
-use super::list::{STATUSES, SheetState};
+use super::row::{STATUSES, SheetState};
 use crate::domain::platform::{Level, Platform};
 
 /// Steps `cur` to the next (or previous) of `None, opts[0], opts[1], …`, wrapping around.

@@ -11,6 +11,7 @@ pub mod mouse;
 pub mod ops;
 pub mod popup;
 pub mod reconcile;
+pub mod row;
 pub mod scoring;
 pub mod search;
 mod sheet;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use memchr::memmem::Finder;
 
-use super::list::Row;
+use super::row::Row;
 
 /// The lowercased text of every row, shared by clones of the app (accounts never change while
 /// the TUI runs).

@@ -7,7 +7,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::list::{Column, Row};
+use super::row::{Column, Row};
 use super::search::SearchIndex;
 
 /// Shared by clones of the app; filled once by the background thread.
@@ -126,7 +126,7 @@ impl ScoreOrders {
             .name("assay-score-sort".into())
             .spawn(move || {
                 let [p, t] = keys;
-                let _ = cell.set([super::list::radix_order(p), super::list::radix_order(t)]);
+                let _ = cell.set([super::row::radix_order(p), super::row::radix_order(t)]);
             });
         if let Err(e) = spawned {
             tracing::warn!("no background score sort thread ({e}); sorts compute in place");

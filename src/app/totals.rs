@@ -4,37 +4,11 @@
 
 use std::collections::HashMap;
 
+pub use super::row::Totals;
 use super::{App, Scorer};
-use crate::domain::engine::{Outcome, Status};
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
-
-/// One account's result as the list shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Totals {
-    pub account: i64,
-    pub scored: usize,
-    pub applicable: usize,
-    pub total: Option<f64>,
-    pub complete: bool,
-    pub status: Status,
-    pub vetoes: Vec<String>,
-}
-
-impl Totals {
-    pub fn of(account: i64, o: &Outcome) -> Totals {
-        Totals {
-            account,
-            scored: o.scored,
-            applicable: o.applicable,
-            total: o.total,
-            complete: o.complete,
-            status: o.status,
-            vetoes: o.vetoes.iter().map(|v| v.reason.clone()).collect(),
-        }
-    }
-}
 
 /// How far the totals are: `done` of `total` rows known; `failed` when the computation stopped.
 #[derive(Debug, Clone, PartialEq)]

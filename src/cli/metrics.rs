@@ -144,7 +144,7 @@ fn history(store: &Store, lang: Lang) -> anyhow::Result<()> {
             "id", "when", "file", "kind", "rows", "new", "replaced", "sha256",
         ],
     };
-    super::ops::write_stdout(&super::output::table(&header, &rows))
+    super::ops_read::write_stdout(&super::output::table(&header, &rows))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

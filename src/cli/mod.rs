@@ -19,6 +19,7 @@ mod metrics;
 mod ops;
 mod ops_auto;
 mod ops_auto_run;
+mod ops_read;
 mod ops_render;
 mod output;
 mod panel;

@@ -5,22 +5,16 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDate, Weekday};
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use crate::domain::ops::activity::ActivityRules;
 use crate::domain::ops::formula::{self, Formula};
-use crate::domain::ops::report::{GroupBy, OpsReport};
+use crate::domain::ops::report::GroupBy;
 use crate::domain::ops::week::week_start;
 use crate::i18n::Lang;
 use crate::storage::{AccountFilter, Store};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OpsFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
-}
+use super::ops_read::{OpsFormat, build, refresh_index};
 
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("when").required(true).args(["round", "week"]))]
@@ -210,57 +204,4 @@ fn broken_pipe(e: &anyhow::Error) -> bool {
                 matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
             })
     })
-}
-
-/// Recomputes the weekly index values left stale by a write that bypassed the metric writers
-/// (or an upgrade: every week once, saying so when that is many). When that cannot be written
-/// (a read-only file, a lock), the report reads those weeks from the metrics instead: slower,
-/// the same figures.
-pub fn refresh_index(store: &mut Store, lang: Lang) {
-    if store.ops_index_stale().unwrap_or(0) >= 100_000 {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "正在更新运营指数（每周每账号一次，之后直接读取）…",
-                "updating the kept operations index (once per account and week; read directly afterwards)…"
-            )
-        );
-    }
-    if let Err(e) = store.refresh_ops_index() {
-        tracing::warn!("ops index not refreshed: {e}");
-    }
-}
-
-/// Writes to stdout; a reader that went away (`| head`) is not an error.
-pub fn write_stdout(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => Ok(r?),
-    }
-}
-
-/// Reads the metrics week by week and builds the report over `from..=to`.
-#[allow(clippy::too_many_arguments)]
-pub fn build(
-    store: &Store,
-    accounts: &[crate::domain::account::Account],
-    formulas: &[Formula],
-    by: GroupBy,
-    rules: &ActivityRules,
-    from: NaiveDate,
-    to: NaiveDate,
-    first: Weekday,
-) -> anyhow::Result<OpsReport> {
-    Ok(store.ops_report(&crate::storage::ops_scan::OpsQuery {
-        accounts,
-        formulas,
-        by,
-        rules,
-        from,
-        to,
-        first,
-        series: false,
-    })?)
 }

@@ -37,7 +37,7 @@ pub fn round_report(store: &Store, round: &Round) -> anyhow::Result<OpsReport> {
     let first = chrono::Weekday::Mon;
     let from = crate::domain::ops::week::week_start(to - chrono::Duration::weeks(26), first);
     let rules = ActivityRules::default();
-    super::ops::build(
+    super::ops_read::build(
         store,
         &accounts,
         &formulas,

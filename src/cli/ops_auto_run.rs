@@ -70,16 +70,16 @@ pub fn run(store: &mut Store, args: &OpsAutoArgs, lang: Lang) -> anyhow::Result<
         );
         return Ok(());
     }
-    super::ops::refresh_index(store, lang);
+    super::ops_read::refresh_index(store, lang);
     let plan = plan(store, &round, &rubric, lang)?;
     if !args.dry_run && !plan.records.is_empty() {
         store.place_auto(round.id, &plan.records, Reopen::No)?;
     }
     let (lines, records, skipped) = (plan.lines, plan.records, plan.skipped);
     if args.json {
-        return super::ops::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
+        return super::ops_read::write_stdout(&(serde_json::to_string_pretty(&lines)? + "\n"));
     }
-    super::ops::write_stdout(&render(&lines, records.len(), skipped, args.dry_run, lang))
+    super::ops_read::write_stdout(&render(&lines, records.len(), skipped, args.dry_run, lang))
 }
 
 /// What a run does in one round: every rule-named item of every started sheet with its step,

@@ -3,7 +3,7 @@
 use crate::domain::ops::report::{OpsReport, OpsRow};
 use crate::i18n::Lang;
 
-use super::ops::OpsFormat;
+use super::ops_read::OpsFormat;
 
 fn flag_label(f: &str, lang: Lang) -> &'static str {
     match (f, lang) {

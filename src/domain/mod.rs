@@ -12,4 +12,5 @@ pub mod platform;
 pub mod precision;
 pub mod rubric;
 pub mod sheet_check;
+pub mod sheet_result;
 pub mod when;

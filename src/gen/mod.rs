@@ -16,9 +16,9 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::domain::account::Account;
 use crate::domain::entry::Entry;
+use crate::domain::ops::metrics::WeekMetric;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::{Indicator, ItemRef, Rubric};
-use crate::storage::metrics::WeekMetric;
 use crate::storage::{AccountFilter, NewRound, Store, StoreError};
 
 pub use rubric::generated_rubric;

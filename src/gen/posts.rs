@@ -7,8 +7,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::{GenError, GenOptions, Traits, gauss};
+use crate::domain::ops::metrics::Post;
 use crate::storage::Store;
-use crate::storage::metrics::Post;
 
 pub(super) fn write_posts(
     store: &mut Store,

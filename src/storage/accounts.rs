@@ -113,7 +113,7 @@ impl Store {
     }
 
     fn insert_accounts_tx(&mut self, accounts: &[Account]) -> Result<Vec<i64>, StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         let mut ids = Vec::with_capacity(accounts.len());
         {
             let mut insert = tx.prepare_cached(

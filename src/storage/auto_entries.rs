@@ -96,7 +96,7 @@ impl Store {
         reopen: Reopen,
     ) -> Result<usize, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let at = super::now();
             let mut n = 0;
             for rec in records {

@@ -16,7 +16,7 @@ CREATE TABLE calibration_rounds (
 impl Store {
     /// Marks (or unmarks) a round as a calibration round.
     pub fn set_calibration(&mut self, round_id: i64, on: bool) -> Result<(), StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         if on {
             tx.execute(
                 "INSERT INTO calibration_rounds (round_id, marked) VALUES (?1, ?2)

@@ -155,7 +155,7 @@ impl Store {
     /// transaction (all or nothing); reports every changed field and every added account.
     pub fn update_accounts(&mut self, accounts: &[Account]) -> Result<AccountUpdate, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let mut out = AccountUpdate::default();
             for a in accounts {
                 match find(&tx, a)? {
@@ -179,7 +179,7 @@ impl Store {
             return Err(StoreError::Invalid("the new name is empty".into()));
         }
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             tx.execute(
                 "UPDATE accounts SET name = ?1 WHERE id = ?2",
                 params![name, id],
@@ -195,7 +195,7 @@ impl Store {
     /// when it was already retired.
     pub fn retire_account(&mut self, id: i64) -> Result<bool, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let n = tx.execute(
                 "INSERT INTO account_retirements (account_id, at) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                 params![id, super::now()],
@@ -218,7 +218,7 @@ impl Store {
             return Err(StoreError::Invalid("the new name is empty".into()));
         }
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             tx.execute(
                 "UPDATE rounds SET name = ?1 WHERE id = ?2",
                 params![name, id],
@@ -234,7 +234,7 @@ impl Store {
     /// `force`, which hides it (renamed out of the way) and keeps its entries and history.
     pub fn delete_round(&mut self, id: i64, force: bool) -> Result<RoundDeletion, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let scores = round_scores(&tx, id)?;
             let done = if scores == 0 {
                 tx.execute("DELETE FROM submissions WHERE round_id = ?1", [id])?;

@@ -56,7 +56,7 @@ impl Store {
         evaluator: &str,
         state: Submission,
     ) -> Result<(), StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         write_submission(&tx, round_id, account_id, evaluator, state)?;
         tx.commit()?;
         Ok(())

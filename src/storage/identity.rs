@@ -8,8 +8,7 @@ use rusqlite::Connection;
 
 use super::StoreError;
 use super::error::Why;
-use super::migrations::{SCHEMA_VERSION, user_version};
-use super::open::APPLICATION_ID;
+use super::migrations::{APPLICATION_ID, SCHEMA_VERSION, user_version};
 
 /// The tables every assay database has had since the first schema.
 const CORE_TABLES: &[&str] = &[

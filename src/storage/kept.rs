@@ -17,7 +17,7 @@ use crate::domain::engine::Scorer;
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
-use crate::report::sheet::{ENGINE_VERSION, SheetFigures, VetoReason};
+use crate::domain::sheet_result::{ENGINE_VERSION, SheetFigures, VetoReason};
 
 pub const MIGRATION_SQL: &str = r#"
 CREATE TABLE sheet_results (

@@ -7,7 +7,7 @@ use rusqlite::OptionalExtension;
 
 use super::kept::{decode_subtotals, decode_vetoes, flush_round};
 use super::{Store, StoreError};
-use crate::report::sheet::{ENGINE_VERSION, SheetFigures};
+use crate::domain::sheet_result::{ENGINE_VERSION, SheetFigures};
 
 /// Submitted (account id, evaluator id) pairs, and evaluator names by id.
 pub type SheetContext = (std::collections::HashSet<(i64, i64)>, HashMap<i64, String>);
@@ -37,7 +37,7 @@ impl Store {
     /// --store`, engine upgrades). Returns the number of sheets recomputed.
     pub fn rebuild_kept(&mut self, round_id: i64) -> Result<usize, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             tx.execute(
                 "INSERT OR IGNORE INTO sheet_results_stale
                  SELECT DISTINCT round_id, account_id, evaluator_id FROM entries WHERE round_id = ?1
@@ -69,7 +69,7 @@ impl Store {
             .query_row([round_id], |r| r.get(0))
             .optional()?;
         if stale.is_some() {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             flush_round(&tx, round_id)?;
             tx.commit()?;
         }

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::scores::append_history;
+use super::chain::append_history;
 use super::{SUBMISSION_INDICATOR, Store, StoreError, Submission};
 
 /// Whether a write may reopen a submitted sheet.

@@ -6,8 +6,9 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
-use super::metrics::{Post, TIME_FMT, WeekMetric, int};
+use super::metrics::{TIME_FMT, int};
 use super::{Store, StoreError};
+use crate::domain::ops::metrics::{KeyedPost, Post, WeekMetric};
 
 /// The migration: post keys (existing rows keyed by time and id order), the weekly columns of the
 /// weekly import format, time indexes for the ops report, and the import history.
@@ -39,13 +40,6 @@ CREATE TABLE metric_imports (
     replaced    INTEGER NOT NULL
 );
 "#;
-
-/// A post with its identity within its account.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeyedPost {
-    pub key: String,
-    pub post: Post,
-}
 
 /// The file an import came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -291,7 +285,7 @@ impl Store {
         weeks: &[WeekMetric],
         replace: bool,
     ) -> Result<ImportOutcome, StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         let mut out = ImportOutcome {
             rows: (posts.len() + weeks.len()) as u64,
             ..ImportOutcome::default()

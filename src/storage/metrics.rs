@@ -4,9 +4,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError};
+use crate::domain::ops::metrics::{Post, WeekMetric};
 
 /// The migration that creates the metrics tables (appended to the storage migration list).
 pub const MIGRATION_SQL: &str = r#"
@@ -34,45 +34,6 @@ CREATE TABLE metric_weeks (
 ) WITHOUT ROWID;
 "#;
 
-/// One post's figures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Post {
-    pub account_id: i64,
-    pub published: NaiveDateTime,
-    pub headline: bool,
-    pub reads: u64,
-    /// The platform showed "10万+": `reads` is a lower bound (100000).
-    pub reads_capped: bool,
-    pub likes: u64,
-    pub wow: Option<u64>,
-    pub shares: u64,
-    pub comments: u64,
-}
-
-/// One account's figures for one week.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WeekMetric {
-    pub account_id: i64,
-    /// The Monday the week starts on.
-    pub week: NaiveDate,
-    pub followers: u64,
-    pub messages: u64,
-    pub replies: u64,
-    /// Posts, reads, likes and comments of the week as a weekly file gives them (none when the
-    /// figures come from per-post records instead).
-    #[serde(default)]
-    pub posts: Option<u64>,
-    #[serde(default)]
-    pub reads: Option<u64>,
-    #[serde(default)]
-    pub likes: Option<u64>,
-    #[serde(default)]
-    pub comments: Option<u64>,
-    /// Median reply latency in hours.
-    #[serde(default)]
-    pub reply_hours: Option<f64>,
-}
-
 pub(super) const TIME_FMT: &str = "%Y-%m-%d %H:%M";
 
 pub(super) fn int(v: u64) -> i64 {
@@ -85,7 +46,7 @@ impl Store {
     /// already stored is an error (a unique-key violation), never a duplicate. Imports from files
     /// go through [`Store::import_metrics`]. Returns the row count.
     pub fn bulk_posts(&mut self, rows: &mut dyn Iterator<Item = Post>) -> Result<u64, StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         let mut n = 0;
         let mut last: Option<(i64, NaiveDateTime, u32)> = None;
         {
@@ -126,7 +87,7 @@ impl Store {
         &mut self,
         rows: &mut dyn Iterator<Item = WeekMetric>,
     ) -> Result<u64, StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         let mut n = 0;
         {
             let mut st = tx.prepare(

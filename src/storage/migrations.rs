@@ -9,8 +9,10 @@
 
 use rusqlite::Connection;
 
+/// `PRAGMA application_id` of every assay database: the bytes "ASSY" (0x41535359).
+pub const APPLICATION_ID: i32 = 0x4153_5359;
+
 use super::StoreError;
-use super::open::APPLICATION_ID;
 
 /// One schema step: a name for messages and the SQL it runs (several statements allowed).
 #[derive(Debug, Clone, Copy)]
@@ -180,7 +182,7 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         return Ok(());
     }
     loop {
-        let tx = super::open::write_tx(conn)?;
+        let tx = super::tx::write_tx(conn)?;
         if application_id(&tx)? != APPLICATION_ID {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
@@ -200,7 +202,7 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             ))
         })?;
         if m.sql == super::chain::MIGRATION_SQL {
-            super::chain::backfill(&tx)?;
+            super::chain_backfill::backfill(&tx)?;
         }
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;

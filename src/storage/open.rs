@@ -15,9 +15,6 @@ use super::{Store, StoreError};
 /// How long a statement waits for another program's lock before giving up.
 pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// `PRAGMA application_id` of every assay database: the bytes "ASSY" (0x41535359).
-pub const APPLICATION_ID: i32 = 0x4153_5359;
-
 impl Store {
     /// Opens an existing assay database: never creates a file or a folder (a missing file is
     /// [`StoreError::Missing`]). Refuses, unchanged, a file that is not ours, is damaged or was
@@ -148,10 +145,4 @@ fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "cache_size", -32768)?;
     Ok(())
-}
-
-/// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a busy
-/// database is waited for (busy timeout) instead of failing on a read-to-write upgrade.
-pub(super) fn write_tx(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
-    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
 }

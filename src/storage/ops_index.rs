@@ -296,7 +296,7 @@ impl Store {
     /// bypassed the metric writers, after an upgrade). Returns how many (account, week) pairs.
     pub fn refresh_ops_index(&mut self) -> Result<usize, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let n = refresh(&tx)?;
             tx.commit()?;
             Ok(n)

@@ -13,8 +13,9 @@ use crate::domain::ops::week::weeks_between;
 
 pub use crate::domain::ops::{PostFigures, WeekFigures};
 
-use super::metrics::{TIME_FMT, WeekMetric};
+use super::metrics::TIME_FMT;
 use super::{Store, StoreError};
+use crate::domain::ops::metrics::WeekMetric;
 
 /// Below this many account-weeks a report is built on one connection.
 const PARALLEL_ROWS: usize = 200_000;

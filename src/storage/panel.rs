@@ -20,7 +20,7 @@ impl Store {
     /// how many entries changed.
     pub fn set_entries(&mut self, round_id: i64, rows: &[EntryWrite]) -> Result<usize, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let mut changed = 0;
             for (i, w) in rows.iter().enumerate() {
                 let key = (round_id, w.account_id, ensure_evaluator(&tx, &w.evaluator)?);
@@ -97,7 +97,7 @@ impl Store {
     /// Applies every step in one transaction: all or nothing. Returns how many entries changed.
     pub fn apply_merge(&mut self, steps: &[MergeWrite]) -> Result<usize, StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let mut changed = 0;
             for s in steps {
                 match s {
@@ -131,7 +131,7 @@ impl Store {
                         new,
                     } => {
                         let key = (*round_id, *account_id, ensure_evaluator(&tx, evaluator)?);
-                        super::scores::append_history(
+                        super::chain::append_history(
                             &tx,
                             key,
                             indicator,
@@ -150,7 +150,7 @@ impl Store {
                         at,
                     } => {
                         let key = (*round_id, *account_id, ensure_evaluator(&tx, evaluator)?);
-                        super::scores::append_history(
+                        super::chain::append_history(
                             &tx,
                             key,
                             indicator,

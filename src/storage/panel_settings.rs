@@ -89,7 +89,7 @@ impl Store {
     /// Adds or updates a member of the round's panel.
     pub fn set_member(&mut self, round_id: i64, m: &Member) -> Result<(), StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             let id = super::scores::ensure_evaluator(&tx, &m.name)?;
             tx.prepare_cached(
                 "INSERT INTO panel_members (round_id, evaluator_id, role, affiliation) VALUES (?1, ?2, ?3, ?4)
@@ -146,7 +146,7 @@ impl Store {
         pairs: &[(i64, String)],
     ) -> Result<(), StoreError> {
         let r = (|| {
-            let tx = super::open::write_tx(&mut self.conn)?;
+            let tx = super::tx::write_tx(&mut self.conn)?;
             tx.execute("DELETE FROM assignments WHERE round_id = ?1", [round_id])?;
             for (account, name) in pairs {
                 let id = super::scores::ensure_evaluator(&tx, name)?;

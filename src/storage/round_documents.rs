@@ -73,7 +73,7 @@ impl Store {
         round_id: i64,
         d: &RoundDocument,
     ) -> Result<(), StoreError> {
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO round_documents (round_id, issuer, addressees, basis, number, deadline)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)

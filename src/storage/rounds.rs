@@ -79,7 +79,7 @@ impl Store {
         }
         let scope = serde_json::to_string(&new.scope)
             .map_err(|e| StoreError::Invalid(format!("cannot encode the round scope: {e}")))?;
-        let tx = super::open::write_tx(&mut self.conn)?;
+        let tx = super::tx::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO rounds (name, rubric_id, rubric_version, rubric_text, rubric_hash, monitoring_date, scope, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -98,9 +98,9 @@ pub(super) fn current(
     Ok(r.map(|s| s.entry))
 }
 
-pub(super) use super::chain::append_history;
+use super::chain::append_history;
 use super::chain::{BULK_INDICATOR, BulkDigest};
-use super::open::write_tx;
+use super::tx::write_tx;
 
 /// Writes one entry for `key` whose stored version is `old` (inside the caller's IMMEDIATE
 /// transaction): the submit lock, the upsert, the chained history row and the kept sheet result.

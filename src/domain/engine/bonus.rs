@@ -2,8 +2,8 @@
 //! above the gate, or at least the gate, as the rubric's `gate_side` says), the sum capped by the
 //! rubric's bonus cap. Each distinct gate is stated once in the derivation.
 
+use super::acc::{Acc, Item};
 use super::items::{Scored, not_applicable, tidy};
-use super::score::{Acc, Item};
 use super::{ItemDetail, ItemState, Step};
 use crate::domain::rubric::{NaPolicy, Rubric};
 use crate::i18n::Lang;

@@ -1,8 +1,8 @@
 //! One category: its indicators' points and maxima after N/A handling, and the subtotal scaled
 //! to the category's weight (or the category's own N/A policy when nothing in it counts).
 
+use super::acc::{Acc, Item};
 use super::items::{self, EPS, tidy};
-use super::score::{Acc, Item};
 use super::{CategoryResult, ItemState, Step};
 use crate::domain::rubric::{Category, NaPolicy, Rubric};
 

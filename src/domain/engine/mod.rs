@@ -63,6 +63,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::rubric::{NaPolicy, Side, VetoPolicy};
 
+mod acc;
 mod bonus;
 mod category;
 pub mod explain;

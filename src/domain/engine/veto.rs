@@ -2,8 +2,8 @@
 //! (platform, level) makes a veto not applicable: an `na` entry on an applicable veto (refused on
 //! entry since, but possibly stored earlier) leaves it unchecked, so the sheet stays incomplete.
 
+use super::acc::{Acc, Item};
 use super::items::{Scored, not_applicable};
-use super::score::{Acc, Item};
 use super::{ItemDetail, ItemState, Step, VetoHit};
 use crate::domain::rubric::{NaPolicy, Rubric};
 

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod auto;
 pub mod compare;
 pub mod formula;
+pub mod metrics;
 pub mod report;
 mod rows;
 mod tally;

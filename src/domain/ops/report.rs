@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::activity::{self, Activity, ActivityRules, Finding};
-use super::compare::{GroupStats, Standing, Streak, is_below_mean, mean_of};
+use super::activity::{self, ActivityRules, Finding};
+use super::compare::{GroupStats, Standing, is_below_mean, mean_of};
 use super::formula::{Formula, for_platform};
 use super::rows::{RowKey, RowMaker, join};
 use super::tally::{AccountIndex, PostDays, State};
@@ -61,41 +61,8 @@ impl GroupBy {
     }
 }
 
-/// Whether an account's status marks it unavailable (an app that cannot be downloaded or used).
-pub fn unavailable(status: &str) -> bool {
-    ["无法下载", "无法使用", "不可用", "无法访问"]
-        .iter()
-        .any(|w| status.contains(w))
-        || status
-            .as_bytes()
-            .windows(11)
-            .any(|w| w.eq_ignore_ascii_case(b"unavailable"))
-}
-
-/// One account's line in the report.
-#[derive(Debug, Clone, Serialize)]
-pub struct OpsRow {
-    pub id: i64,
-    pub platform: &'static str,
-    pub name: String,
-    pub region: String,
-    pub group: String,
-    pub formula: Option<String>,
-    /// Index in the last week of the period, and its standing in the group that week.
-    pub index: f64,
-    pub standing: Option<Standing>,
-    /// Mean of the weekly indices over the period.
-    pub mean_index: f64,
-    pub weeks_below: u32,
-    pub streak: Streak,
-    /// Flag names: dormant, zombie, below_average, under_floor, no_interaction.
-    pub flags: Vec<&'static str>,
-    pub activity: Activity,
-    /// Each week's index and its group's mean, oldest first: kept only on request
-    /// ([`OpsBuilder::with_series`], for the TUI chart), never in the command's outputs.
-    #[serde(skip)]
-    pub series: Vec<[f64; 2]>,
-}
+/// An account's line and what makes an account unavailable live with the rows that make them.
+pub use super::rows::{OpsRow, unavailable};
 
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::ops::compare::Streak;
 use crate::domain::ops::formula::shipped;
 use crate::domain::platform::{Level, Platform};
 use chrono::Duration;

@@ -2,13 +2,49 @@
 //! rules, flags), and the order rows are listed in.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
-use super::activity::{self, ActivityRules};
-use super::compare::Standing;
+use super::activity::{self, Activity, ActivityRules};
+use super::compare::{Standing, Streak};
 use super::formula::Formula;
-use super::report::{OpsRow, unavailable};
 use super::tally::{PostDays, State};
 use crate::domain::account::Account;
+
+/// Whether an account's status marks it unavailable (an app that cannot be downloaded or used).
+pub fn unavailable(status: &str) -> bool {
+    ["无法下载", "无法使用", "不可用", "无法访问"]
+        .iter()
+        .any(|w| status.contains(w))
+        || status
+            .as_bytes()
+            .windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"unavailable"))
+}
+
+/// One account's line in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpsRow {
+    pub id: i64,
+    pub platform: &'static str,
+    pub name: String,
+    pub region: String,
+    pub group: String,
+    pub formula: Option<String>,
+    /// Index in the last week of the period, and its standing in the group that week.
+    pub index: f64,
+    pub standing: Option<Standing>,
+    /// Mean of the weekly indices over the period.
+    pub mean_index: f64,
+    pub weeks_below: u32,
+    pub streak: Streak,
+    /// Flag names: dormant, zombie, below_average, under_floor, no_interaction.
+    pub flags: Vec<&'static str>,
+    pub activity: Activity,
+    /// Each week's index and its group's mean, oldest first: kept only on request
+    /// ([`OpsBuilder::with_series`], for the TUI chart), never in the command's outputs.
+    #[serde(skip)]
+    pub series: Vec<[f64; 2]>,
+}
 
 /// A scoped thread's result (its panic goes on in the caller).
 pub(super) fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {

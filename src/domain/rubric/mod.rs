@@ -9,6 +9,7 @@ pub mod ron_words;
 pub mod show;
 pub mod templates;
 mod validate;
+mod validate_ctx;
 mod validate_items;
 pub mod write;
 mod write_notes;

@@ -5,7 +5,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::model::{Common, Indicator, NaPolicy, Rubric};
-use super::validate::round;
+use super::validate_ctx::round;
 use crate::domain::engine::explain::{gate_rule, pass_rule, veto_policy};
 use crate::domain::platform::{Level, Platform};
 use crate::i18n::Lang;

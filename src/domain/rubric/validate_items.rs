@@ -6,7 +6,7 @@ use super::locate::Seg;
 use super::model::{
     Bonus, Category, CheckSpec, Common, DeductSpec, Indicator, RangeSpec, Rubric, Veto,
 };
-use super::validate::{Ctx, EPS, Path, join, round};
+use super::validate_ctx::{Ctx, EPS, Path, join, round};
 
 pub(super) fn check_category(c: &mut Ctx<'_>, cat: &Category, i: usize) {
     let base = [Seg::Field("categories"), Seg::Index(i)];

@@ -9,12 +9,11 @@
 use std::path::Path;
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, Shading, SpecialIndentType, Table,
-    TableCell, TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, Docx, Footer, PageMargin, PageNum, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, Run, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
-use super::docx_parts::{self, Font, STYLES};
+use super::docx_parts::{self, CHAR, Font, LINE, STYLES};
 use super::{Block, Doc, DocTable, Span, Text, is_number, shown};
 
 #[derive(Debug, thiserror::Error)]
@@ -34,10 +33,6 @@ const A4_W: u32 = 11906;
 const A4_H: u32 = 16838;
 /// 版心 width: 156 mm.
 pub const TEXT_WIDTH: u32 = 8844;
-/// One character of 3号 (16 pt) body text, in twips, as the document grid spaces it.
-const CHAR: i32 = 316;
-/// 22 lines in the 225 mm 版心: 28.95 pt a line.
-const LINE: i32 = 579;
 
 fn mm(x: f64) -> i32 {
     (x * MM).round() as i32
@@ -259,20 +254,3 @@ pub fn write_docx(path: &Path, doc: &Doc) -> Result<(), DocxError> {
         source,
     })
 }
-
-/// Line spacing of body text: exactly one grid line.
-pub(super) fn body_spacing() -> LineSpacing {
-    LineSpacing::new()
-        .line_rule(LineSpacingType::Exact)
-        .line(LINE)
-        .before(0)
-        .after(0)
-}
-
-/// Two characters of first-line indent.
-pub(super) fn first_line() -> SpecialIndentType {
-    SpecialIndentType::FirstLine(2 * CHAR)
-}
-
-/// Four characters (the signature's right indent).
-pub(super) const FOUR_CHARS: i32 = 4 * CHAR;

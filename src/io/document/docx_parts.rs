@@ -7,9 +7,32 @@
 
 use std::io::{Read, Write};
 
-use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, RunFonts, Style, StyleType, Styles};
+/// One character of 3号 (16 pt) body text, in twips, as the document grid spaces it.
+pub(super) const CHAR: i32 = 316;
+/// 22 lines in the 225 mm 版心: 28.95 pt a line.
+pub(super) const LINE: i32 = 579;
 
-use super::docx::{FOUR_CHARS, body_spacing, first_line};
+/// Line spacing of body text: exactly one grid line.
+pub(super) fn body_spacing() -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(LINE)
+        .before(0)
+        .after(0)
+}
+
+/// Two characters of first-line indent.
+pub(super) fn first_line() -> SpecialIndentType {
+    SpecialIndentType::FirstLine(2 * CHAR)
+}
+
+/// Four characters (the signature's right indent).
+pub(super) const FOUR_CHARS: i32 = 4 * CHAR;
+
+use docx_rs::{
+    AlignmentType, LineSpacing, LineSpacingType, RunFonts, SpecialIndentType, Style, StyleType,
+    Styles,
+};
 
 /// The fonts of GB/T 9704 and the ones Word/WPS use in their place.
 #[derive(Debug, Clone, Copy)]

@@ -11,8 +11,8 @@ use crate::io::accounts::Said;
 
 /// Rows tied to stored accounts, ready for `Store::import_metrics`.
 pub type Resolved = (
-    Vec<crate::storage::metric_import::KeyedPost>,
-    Vec<crate::storage::metrics::WeekMetric>,
+    Vec<crate::domain::ops::metrics::KeyedPost>,
+    Vec<crate::domain::ops::metrics::WeekMetric>,
 );
 
 /// Ties each row to a stored account (by platform and name, or by a name that is unique) and
@@ -24,8 +24,8 @@ pub fn resolve(
     f: &MetricsFile,
     accounts: &[crate::domain::account::Account],
 ) -> Result<Resolved, MetricsError> {
-    use crate::storage::metric_import::KeyedPost;
-    use crate::storage::metrics::{Post, WeekMetric};
+    use crate::domain::ops::metrics::KeyedPost;
+    use crate::domain::ops::metrics::{Post, WeekMetric};
 
     let mut by_key: HashMap<(Platform, &str), i64> = HashMap::new();
     let mut by_name: HashMap<&str, Vec<i64>> = HashMap::new();

@@ -73,7 +73,7 @@ pub fn by_account(rows: Vec<ConsensusRow>) -> HashMap<i64, HashMap<String, Conse
 /// The combined column rests on the chair's consensus as every report does
 /// ([`crate::report::agreed`]); the evaluators' own columns stay as they scored.
 pub(super) fn with_consensus(
-    input: &super::build::SheetInput<'_>,
+    input: &super::input::SheetInput<'_>,
     results: &mut [crate::report::SheetResult],
 ) {
     if input.consensus.is_empty() {

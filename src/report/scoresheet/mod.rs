@@ -7,13 +7,15 @@
 
 mod build;
 pub mod consensus;
+mod input;
 pub mod load;
 pub mod names;
 mod rows;
 mod text;
 mod xlsx;
 
-pub use build::{EvaluatorSheet, SheetInput, build_sheet};
+pub use build::build_sheet;
+pub use input::{EvaluatorSheet, SheetInput};
 pub use rows::{blank_rows, entry_text};
 pub use text::{render_csv_rows, render_md};
 pub use xlsx::{SheetBook, SplitWriter};

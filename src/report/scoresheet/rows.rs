@@ -2,7 +2,7 @@
 //! sections, then base, bonus, total, grade and verdict. Cells run up to the notes column; the
 //! indicator id rides on the row and prints in the last column.
 
-use super::build::{Scored, SheetInput};
+use super::input::{Scored, SheetInput};
 use super::{Cell, Row, RowKind};
 use crate::domain::engine::{self, ItemState, Outcome};
 use crate::domain::entry::Entry;

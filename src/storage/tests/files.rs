@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::*;
-use crate::storage::open::APPLICATION_ID;
+use crate::storage::migrations::APPLICATION_ID;
 
 fn sqlite3(path: &Path, sql: &str) -> String {
     let out = Command::new("sqlite3")

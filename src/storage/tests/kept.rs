@@ -91,7 +91,7 @@ fn rows_of_another_engine_version_are_recomputed() {
         .conn
         .query_row("SELECT engine FROM sheet_results", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(engine, crate::report::sheet::ENGINE_VERSION);
+    assert_eq!(engine, crate::domain::sheet_result::ENGINE_VERSION);
 }
 
 #[test]

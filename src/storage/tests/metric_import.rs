@@ -1,6 +1,6 @@
 use super::*;
+use crate::domain::ops::metrics::{KeyedPost, Post, WeekMetric};
 use crate::domain::platform::{Level, Platform};
-use crate::storage::metrics::{Post, WeekMetric};
 use chrono::NaiveDate;
 
 fn store_with_account() -> (Store, i64) {

@@ -2,6 +2,7 @@
 //! shared fixtures and the tests of opening and migrations.
 
 mod accounts;
+mod city;
 mod consensus;
 mod corrections;
 mod files;

@@ -75,18 +75,18 @@ fn mark_all_stale(s: &Store) {
 #[test]
 fn kept_values_give_the_report_the_metrics_give() {
     let mut s = Store::open_in_memory().unwrap();
-    crate::sample::load_demo(&mut s).unwrap();
-    // The sample loader imports through the metrics importer, which refreshes in its
+    super::city::load(&mut s);
+    // The city is imported through the metrics importer, which refreshes in its
     // transaction: nothing is stale and every (account, week) with figures is kept.
     assert_eq!(stale(&s), 0);
-    assert!(kept_rows(&s) > 10_000, "{}", kept_rows(&s));
+    assert!(kept_rows(&s) > 2_000, "{}", kept_rows(&s));
     for by in [GroupBy::All, GroupBy::Platform, GroupBy::City] {
         let kept = report(&s, by, 26);
         mark_all_stale(&s);
-        assert!(stale(&s) > 10_000);
+        assert!(stale(&s) > 2_000);
         let read = report(&s, by, 26);
         assert_eq!(kept, read, "{by:?}");
-        assert!(s.refresh_ops_index().unwrap() > 10_000);
+        assert!(s.refresh_ops_index().unwrap() > 2_000);
         assert_eq!(stale(&s), 0);
         assert_eq!(report(&s, by, 26), kept, "{by:?} after the refresh");
     }
@@ -133,7 +133,7 @@ fn kept_values_give_the_report_the_metrics_give() {
 #[test]
 fn writes_that_bypass_the_importer_are_marked_and_read_from_the_metrics() {
     let mut s = Store::open_in_memory().unwrap();
-    crate::sample::load_demo(&mut s).unwrap();
+    super::city::load(&mut s);
     let before = report(&s, GroupBy::All, 8);
     // A post, a changed weekly row and a weekly row dated on a Wednesday, written by hand.
     let (account, week): (i64, String) = s
@@ -182,7 +182,7 @@ fn writes_that_bypass_the_importer_are_marked_and_read_from_the_metrics() {
 #[test]
 fn a_changed_formula_definition_recomputes_every_kept_value() {
     let mut s = Store::open_in_memory().unwrap();
-    crate::sample::load_demo(&mut s).unwrap();
+    super::city::load(&mut s);
     let want = report(&s, GroupBy::All, 26);
     // Kept values of another definition (an older release's gov-ops): all wrong.
     s.conn
@@ -194,7 +194,7 @@ fn a_changed_formula_definition_recomputes_every_kept_value() {
     // Not used for reading (the definition differs): the report reads the metrics.
     assert_eq!(report(&s, GroupBy::All, 26), want);
     let n = s.refresh_ops_index().unwrap();
-    assert!(n > 10_000, "{n}");
+    assert!(n > 2_000, "{n}");
     let ids: i64 = s
         .conn
         .query_row(
@@ -211,7 +211,7 @@ fn a_changed_formula_definition_recomputes_every_kept_value() {
 fn the_later_half_on_a_second_connection_gives_the_same_report() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::create_or_open(&dir.path().join("d.db")).unwrap();
-    crate::sample::load_demo(&mut s).unwrap();
+    super::city::load(&mut s);
     for weeks in [1, 2, 7, 26] {
         let one = report_split(&s, GroupBy::Platform, weeks, usize::MAX);
         let two = report_split(&s, GroupBy::Platform, weeks, 0);
@@ -222,7 +222,7 @@ fn the_later_half_on_a_second_connection_gives_the_same_report() {
 #[test]
 fn a_kept_row_deleted_by_hand_is_read_from_the_metrics_and_rebuilt() {
     let mut s = Store::open_in_memory().unwrap();
-    crate::sample::load_demo(&mut s).unwrap();
+    super::city::load(&mut s);
     let want = report(&s, GroupBy::All, 26);
     s.conn
         .execute_batch(

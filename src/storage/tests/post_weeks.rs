@@ -1,5 +1,5 @@
 //! The per-week post aggregates kept by triggers agree with the posts themselves after the
-//! sample import, an update (a maximum lowered) and a delete.
+//! import of storage's own small city (tests/city.rs), an update (a maximum lowered) and a delete.
 
 use std::collections::BTreeMap;
 
@@ -68,11 +68,11 @@ fn stored(s: &Store) -> Agg {
 #[test]
 fn triggers_keep_the_week_aggregates_equal_to_the_posts() {
     let mut s = Store::open_in_memory().unwrap();
-    crate::sample::load_demo(&mut s).unwrap();
+    super::city::load(&mut s);
     let want = from_posts(&s);
-    assert!(want.len() > 10_000, "{}", want.len());
+    assert!(want.len() > 2_000, "{}", want.len());
     assert_eq!(stored(&s), want);
-    // The most-read post of the sample loses its reads; then another post is deleted.
+    // The most-read post of the city loses its reads; then another post is deleted.
     s.conn
         .execute_batch(
             "UPDATE metric_posts SET reads = 1 WHERE id = (SELECT id FROM metric_posts ORDER BY reads DESC LIMIT 1);
@@ -94,7 +94,7 @@ fn the_report_from_aggregates_equals_the_report_from_every_post() {
     use chrono::Weekday;
 
     let mut s = Store::open_in_memory().unwrap();
-    crate::sample::load_demo(&mut s).unwrap();
+    super::city::load(&mut s);
     let round = s.round("2").unwrap();
     let accounts = s.round_accounts(round.id).unwrap();
     let formulas = crate::domain::ops::formula::shipped();

@@ -1,5 +1,8 @@
-//! The list's orders checked against the reference row comparison.
+//! The rows' orders (and the background orders built from them) checked against the reference
+//! row comparison.
 use super::*;
+use crate::app::text_orders::{ScoreOrders, TextOrders};
+use crate::domain::platform::{Level, Platform};
 
 fn row(id: i64, scored: usize, applicable: usize, total: f64, pending: bool) -> Row {
     let account = Account {

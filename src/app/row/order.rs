@@ -42,7 +42,7 @@ impl Column {
     /// than the free-text ones sort plain keys held in the vector (comparing rows through the
     /// index misses the cache on every comparison); the free-text orders normally come ready
     /// from [`TextOrders`].
-    pub(super) fn order(self, rows: &[Row]) -> Vec<u32> {
+    pub(crate) fn order(self, rows: &[Row]) -> Vec<u32> {
         let idx = 0..rows.len() as u32;
         let text = |i: u32| -> &str {
             let a = &rows[i as usize].account;
