@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::i18n::errors::{Localized, io_reason};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -110,6 +111,40 @@ impl Config {
 
     pub fn save(&self) -> Result<(), ConfigError> {
         self.save_to(&path()?)
+    }
+}
+
+/// The config file's refusals in Chinese (English keeps the error's own text).
+impl Localized for ConfigError {
+    fn say(&self, lang: Lang) -> Option<String> {
+        use ConfigError as E;
+        let e = self;
+        if lang == Lang::En {
+            return None;
+        }
+        Some(match e {
+            E::Read { path, source } => {
+                format!(
+                    "无法读取配置文件 {}：{}",
+                    path.display(),
+                    io_reason(source, lang)
+                )
+            }
+            E::Parse { path, err } => {
+                format!(
+                    "配置文件 {} 不是有效的 RON（{err}）；请修正或删除它",
+                    path.display()
+                )
+            }
+            E::Write { path, source } => {
+                format!(
+                    "无法写入配置文件 {}：{}",
+                    path.display(),
+                    io_reason(source, lang)
+                )
+            }
+            E::NoDir => "本系统没有配置文件夹；请把 ASSAY_CONFIG 设为一个文件路径".into(),
+        })
     }
 }
 

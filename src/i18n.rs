@@ -1,4 +1,6 @@
-//! Interface language: Chinese (zh-CN, the default) or English.
+//! Interface language: Chinese (zh-CN, the default) or English, and the message catalogue.
+//! The bottom layer: it imports nothing of the crate; every other module words its messages
+//! through it (errors through [`errors::Localized`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +33,6 @@ impl Lang {
     }
 }
 
-pub mod entry;
 pub mod errors;
 mod io_errors;
 pub mod msg;

@@ -1,16 +1,19 @@
 //! assay: score government new-media accounts against weighted RON rubrics.
 //!
-//! Module map:
-//! - `domain`  pure model and maths: rubrics, validation, scoring engine, accounts (no I/O crates).
-//! - `storage` the only module that talks SQLite (rusqlite): migrations, typed queries, history.
-//! - `io`      imports of account registries (CSV/XLSX, UTF-8/BOM/GBK) and other files.
-//! - `cli`     clap definitions and the subcommand handlers.
-//! - `app`     TUI state, `Action`s and the key map; `ui` renders `&App`; `runtime` owns the terminal.
+//! The modules stand on floors and import only downwards (ARCHITECTURE.md; `tests/layers.rs`
+//! keeps the rule), bottom to top:
+//! - `i18n`, `text_safety`  the language and message catalogue; terminal-safe text.
+//! - `config`, `domain`     the user's config file; the pure model and every rule (no I/O crates).
+//! - `storage`, `io`, `logging`  the only SQLite code; files in and out; the log file.
+//! - `report`, `gen`        reports from stored rounds; synthetic data.
+//! - `sample`, `error_chain` the demo; what an error chain says to the user.
+//! - `app`, `ui`, `runtime`, `cli`  TUI state and `Action`s; rendering `&App`; the terminal; commands.
 
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod error_chain;
 pub mod r#gen;
 pub mod i18n;
 pub mod io;

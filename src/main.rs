@@ -13,7 +13,7 @@ fn main() {
         {
             std::process::exit(0);
         }
-        let message = assay::i18n::errors::render(&err, lang);
+        let message = assay::error_chain::render(&err, lang);
         eprintln!(
             "{}{}",
             lang.pick("错误：", "error: "),

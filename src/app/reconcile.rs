@@ -150,7 +150,7 @@ impl App {
             Some(ItemRef::Veto(_))
         );
         let v = &c.consensus;
-        crate::i18n::entry::agreed(v.veto.as_deref(), v.count, v.value, clean, self.lang)
+        crate::domain::entry_words::agreed(v.veto.as_deref(), v.count, v.value, clean, self.lang)
     }
 
     pub(super) fn reconcile_key(
@@ -218,7 +218,7 @@ impl App {
             return;
         }
         if let Err(err) = e.check(item) {
-            let msg = crate::i18n::errors::render(&anyhow::Error::new(err), self.lang);
+            let msg = crate::error_chain::render(&anyhow::Error::new(err), self.lang);
             self.error(msg);
             return;
         }

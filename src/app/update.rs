@@ -59,7 +59,7 @@ impl App {
         };
         if let Err(e) = result {
             tracing::error!("{e}");
-            self.error(crate::i18n::errors::for_tui(&e, self.lang));
+            self.error(crate::error_chain::for_tui(&e, self.lang));
         }
     }
 

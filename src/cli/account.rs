@@ -46,10 +46,7 @@ pub fn import(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Resul
             ),
         }
     );
-    eprintln!(
-        "{}",
-        crate::text_safety::escape_text(&crate::i18n::msg::import_summary(lang, &report))
-    );
+    eprintln!("{}", crate::text_safety::escape_text(&report.summary(lang)));
     for w in &report.warnings {
         eprintln!("{}: {w}", lang.pick("警告", "warning"));
     }

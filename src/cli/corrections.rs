@@ -20,7 +20,7 @@ pub fn import_update(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow
     let report = read_accounts_report(&args.file, &defaults, None)?;
     let update = store.update_accounts(&report.accounts)?;
     print!("{}", render_update(&update, lang));
-    eprintln!("{}", msg::import_summary(lang, &report));
+    eprintln!("{}", report.summary(lang));
     Ok(())
 }
 

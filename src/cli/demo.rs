@@ -167,9 +167,8 @@ pub fn synth(path: &Path, args: &GenArgs, lang: Lang) -> anyhow::Result<()> {
     bar.finish_and_clear();
     println!(
         "{}",
-        msg::gen_done(
+        report.done(
             lang,
-            &report,
             started.elapsed().as_secs_f64(),
             &path.display().to_string()
         )

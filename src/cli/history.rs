@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::domain::entry::Entry;
+use crate::domain::entry_words as words;
 use crate::domain::rubric::ItemRef;
-use crate::i18n::{Lang, entry as words, panel_msg};
+use crate::i18n::{Lang, panel_msg};
 use crate::storage::{
     BULK_INDICATOR, CARRIED_PREFIX, CONSENSUS_PREFIX, Consensus, HistoryRow, SUBMISSION_INDICATOR,
     Store,

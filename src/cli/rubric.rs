@@ -48,7 +48,7 @@ pub fn run(cmd: &RubricCmd, lang: Lang) -> anyhow::Result<()> {
                     Err(e) => {
                         bad += 1;
                         let e = anyhow::Error::new(e);
-                        eprintln!("{}", escape_text(&crate::i18n::errors::render(&e, lang)));
+                        eprintln!("{}", escape_text(&crate::error_chain::render(&e, lang)));
                     }
                 }
             }

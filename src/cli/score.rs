@@ -58,7 +58,7 @@ pub fn set(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
             // Refuses items that do not apply to the account and vetoes marked N/A by hand.
             entry
                 .check_for(item, account.platform, account.level)
-                .map_err(|e| StoreError::Invalid(crate::i18n::errors::entry(&e, lang)))?;
+                .map_err(|e| StoreError::Invalid(e.localized(lang)))?;
             Ok(entry)
         };
         store.update_entry_with(

@@ -82,6 +82,12 @@ pub enum EntryError {
     },
 }
 
+impl crate::i18n::errors::Localized for EntryError {
+    fn say(&self, lang: Lang) -> Option<String> {
+        Some(self.localized(lang))
+    }
+}
+
 impl EntryError {
     /// The message in the interface's language (Chinese by default).
     pub fn localized(&self, lang: Lang) -> String {

@@ -5,6 +5,7 @@ pub mod account;
 pub mod agreement;
 pub mod engine;
 pub mod entry;
+pub mod entry_words;
 pub mod evidence;
 pub mod ops;
 pub mod panel;

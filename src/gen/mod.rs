@@ -6,6 +6,7 @@
 mod posts;
 pub mod regions;
 pub mod rubric;
+mod words;
 
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -18,40 +18,6 @@ pub fn init_next(lang: Lang) -> &'static str {
     )
 }
 
-/// The import summary (`7 accounts read (encoding UTF-8)`) in words.
-pub fn import_summary(lang: Lang, r: &crate::io::accounts::ImportReport) -> String {
-    let n = r.accounts.len();
-    let mut s = match lang {
-        Lang::Zh => format!("读取 {n} 个账号"),
-        Lang::En => format!("{n} accounts read"),
-    };
-    if let Some(e) = r.encoding {
-        s += &match lang {
-            Lang::Zh => format!("（编码 {}）", e.label()),
-            Lang::En => format!(" (encoding {})", e.label()),
-        };
-    }
-    if let Some(sheet) = &r.sheet {
-        s += &match lang {
-            Lang::Zh => format!("，工作表“{sheet}”"),
-            Lang::En => format!(" from sheet \"{sheet}\""),
-        };
-    }
-    if !r.defaulted.is_empty() {
-        s += &match lang {
-            Lang::Zh => format!("；以下字段用了命令行给的默认值：{}", r.defaulted.join("、")),
-            Lang::En => format!("; defaults used for {}", r.defaulted.join(", ")),
-        };
-    }
-    if !r.ignored_columns.is_empty() {
-        s += &match lang {
-            Lang::Zh => format!("；忽略的列：{}", r.ignored_columns.join("、")),
-            Lang::En => format!("; ignored columns: {}", r.ignored_columns.join(", ")),
-        };
-    }
-    s
-}
-
 pub fn empty_name(lang: Lang) -> String {
     lang.pick("新名称不能为空", "the new name is empty").into()
 }
@@ -177,16 +143,6 @@ pub fn gen_not_empty(lang: Lang, path: &str) -> String {
         Lang::En => format!(
             "{path} already holds accounts; gen writes into a new database — give another --db path"
         ),
-    }
-}
-
-pub fn gen_done(lang: Lang, r: &crate::r#gen::GenReport, secs: f64, path: &str) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "已生成 {} 个账号、{} 名评估人、{} 条评分、{} 条周指标（轮次 #{} {}），用时 {secs:.1} 秒 → {path}",
-            r.accounts, r.evaluators, r.entries, r.weeks, r.round_id, r.round
-        ),
-        Lang::En => format!("{r} in {secs:.1} s → {path}"),
     }
 }
 

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Lang;
+use crate::i18n::errors::{Localized, io_reason};
+
 /// The format this program writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
 /// The `format` field of every exchange file.
@@ -143,6 +146,41 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Content, PanelFileError> {
     }
     let content = value.get_mut("content").map(serde_json::Value::take);
     serde_json::from_value(content.unwrap_or_default()).map_err(|e| corrupt(e.to_string()))
+}
+
+/// Panel exchange files refused by `panel merge`.
+impl Localized for PanelFileError {
+    fn say(&self, lang: Lang) -> Option<String> {
+        use PanelFileError as E;
+        let e = self;
+        if lang == Lang::En {
+            return match e {
+                E::Io { path, source } => Some(format!(
+                    "cannot read {}: {}",
+                    path.display(),
+                    io_reason(source, lang)
+                )),
+                _ => None,
+            };
+        }
+        Some(match e {
+            E::Io { path, source } => {
+                format!("无法读取 {}：{}", path.display(), io_reason(source, lang))
+            }
+            E::Corrupt { path, why } => format!(
+                "{} 不是评审组导出文件或已损坏（「{why}」）；请评估人重新导出",
+                path.display()
+            ),
+            E::Newer { path, found } => format!(
+                "{} 由更新版本的 assay 写出（格式版本 {found}，本程序最高读取 {FORMAT_VERSION}）；请先升级 assay 再合并",
+                path.display()
+            ),
+            E::Altered { path } => format!(
+                "{} 导出后被改动过：校验和与内容不符；未合并任何内容。请评估人重新导出",
+                path.display()
+            ),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::rubric::{Rubric, RubricErrors, parse, rubric_hash};
+use crate::i18n::Lang;
+use crate::i18n::errors::{Localized, io_reason};
 
 /// A rubric read from disk with its exact text (BOM removed) and that text's SHA-256.
 #[derive(Debug, Clone)]
@@ -65,6 +67,44 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, RubricFileError> {
                 column,
             })
         }
+    }
+}
+
+/// The file's refusals in words: Chinese worded here; in English too the reason a file could
+/// not be read once, in words (the error's own text repeats its source).
+impl Localized for RubricFileError {
+    fn say(&self, lang: Lang) -> Option<String> {
+        use RubricFileError as E;
+        Some(match (self, lang) {
+            (E::Read { path, source }, Lang::Zh) => {
+                format!(
+                    "{}：无法读取评分标准文件：{}",
+                    path.display(),
+                    io_reason(source, lang)
+                )
+            }
+            (
+                E::NotUtf8 {
+                    path,
+                    line,
+                    column,
+                    byte,
+                    ..
+                },
+                Lang::Zh,
+            ) => format!(
+                "{}:{line}:{column}：文件不是 UTF-8 编码（第 {line} 行第 {column} 列有无效字节 0x{byte:02X}）；请另存为 UTF-8",
+                path.display()
+            ),
+            // In English too: the OS text once, in words (the error's own text repeats its source).
+            (E::Read { path, source }, Lang::En) => format!(
+                "{}: cannot read the rubric file: {}",
+                path.display(),
+                io_reason(source, lang)
+            ),
+            (E::Invalid(errs), _) => errs.localized(lang),
+            _ => return None,
+        })
     }
 }
 

@@ -6,6 +6,8 @@ mod rows;
 use std::collections::HashMap;
 
 use crate::domain::platform::Platform;
+use crate::i18n::Lang;
+use crate::i18n::errors::Localized;
 use crate::storage::metric_import::ImportSource;
 use crate::storage::{AccountFilter, NewRound, Store, StoreError};
 
@@ -71,6 +73,23 @@ pub enum SampleError {
     Accounts(#[from] crate::io::accounts::ImportError),
     #[error(transparent)]
     Metrics(#[from] crate::io::metrics::MetricsError),
+}
+
+/// The demo's refusals in words: a database that is not empty in Chinese (English keeps the
+/// error's own text), storage's and the importers' errors as they word themselves; the rest
+/// are faults in the embedded sample data, not the user's doing, and keep their own text.
+impl Localized for SampleError {
+    fn say(&self, lang: Lang) -> Option<String> {
+        match self {
+            SampleError::Store(s) => s.say(lang),
+            SampleError::Accounts(i) => i.say(lang),
+            SampleError::Metrics(m) => m.say(lang),
+            SampleError::NotEmpty { accounts, rounds } if lang == Lang::Zh => Some(format!(
+                "数据库中已有 {accounts} 个账号和 {rounds} 个轮次；演示数据只能载入空数据库（请换一个新的 --db 路径）"
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// What the demo loaded, and where the TUI should open.

@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::i18n::Lang;
+use crate::i18n::errors::Localized;
+use crate::i18n::{Lang, msg};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -160,6 +161,25 @@ impl StoreError {
             #[allow(unreachable_patterns)]
             other => other.to_string(),
         }
+    }
+}
+
+/// Storage's errors in words: an ambiguous account and a submitted sheet in either language;
+/// the rest in Chinese through [`StoreError::message`] (English keeps the error's own text).
+impl Localized for StoreError {
+    fn say(&self, lang: Lang) -> Option<String> {
+        Some(match self {
+            StoreError::Ambiguous { key, candidates } => {
+                msg::account_ambiguous(lang, key, candidates)
+            }
+            StoreError::Submitted {
+                evaluator,
+                account_id,
+                ..
+            } => msg::sheet_submitted(lang, &account_id.to_string(), evaluator),
+            other if lang == Lang::Zh => other.message(lang),
+            _ => return None,
+        })
     }
 }
 

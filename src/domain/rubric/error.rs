@@ -97,6 +97,12 @@ impl RubricErrors {
     }
 }
 
+impl crate::i18n::errors::Localized for RubricErrors {
+    fn say(&self, lang: Lang) -> Option<String> {
+        Some(self.localized(lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ mod headers;
 pub mod limits;
 mod refs;
 mod rows;
+mod words;
 mod xlsx;
 
 use std::path::Path;
@@ -78,26 +79,6 @@ pub struct ImportReport {
     pub defaulted: Vec<&'static str>,
     /// Cells holding control or bidi characters (imported as they are, shown escaped).
     pub warnings: Vec<RowProblem>,
-}
-
-impl ImportReport {
-    /// One-paragraph summary for the command line.
-    pub fn summary(&self) -> String {
-        let mut s = format!("{} accounts read", self.accounts.len());
-        if let Some(e) = self.encoding {
-            s += &format!(" (encoding {})", e.label());
-        }
-        if let Some(sheet) = &self.sheet {
-            s += &format!(" from sheet \"{sheet}\"");
-        }
-        if !self.defaulted.is_empty() {
-            s += &format!("; defaults used for {}", self.defaulted.join(", "));
-        }
-        if !self.ignored_columns.is_empty() {
-            s += &format!("; ignored columns: {}", self.ignored_columns.join(", "));
-        }
-        s
-    }
 }
 
 /// Reads any CSV or spreadsheet file as a table of cells, with the registry importer's encoding

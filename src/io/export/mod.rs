@@ -107,3 +107,22 @@ impl Table {
             .collect()
     }
 }
+
+/// A workbook that could not be written, in words: the operating system's reason when it is
+/// one, otherwise the writer's own text quoted.
+impl crate::i18n::errors::Localized for XlsxError {
+    fn say(&self, lang: crate::i18n::Lang) -> Option<String> {
+        use crate::i18n::{Lang, msg};
+        let XlsxError::Write { path, source } = self else {
+            return None;
+        };
+        let path = std::path::Path::new(path);
+        Some(match source {
+            rust_xlsxwriter::XlsxError::IoError(e) => msg::cannot_write(lang, path, e),
+            other => match lang {
+                Lang::Zh => format!("无法写出工作簿 {}（「{other}」）", path.display()),
+                Lang::En => format!("cannot write the workbook {}: {other}", path.display()),
+            },
+        })
+    }
+}

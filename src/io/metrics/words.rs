@@ -3,6 +3,7 @@
 
 use super::MetricsError;
 use crate::i18n::Lang;
+use crate::i18n::errors::Localized;
 use crate::io::accounts::Said;
 
 /// The problems one per line, in `lang`.
@@ -26,6 +27,18 @@ impl MetricsError {
                 problems.len(),
                 lines(problems, Lang::Zh)
             )),
+        }
+    }
+}
+
+/// A metrics import's refusal: a file that could not be read in the registry importer's
+/// words, the rest in Chinese (English keeps the error's own text).
+impl Localized for MetricsError {
+    fn say(&self, lang: Lang) -> Option<String> {
+        match self {
+            MetricsError::Read(i) => i.say(lang),
+            other if lang == Lang::Zh => other.zh(),
+            _ => None,
         }
     }
 }

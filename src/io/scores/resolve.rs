@@ -88,7 +88,7 @@ pub fn resolve(
                 r.row,
                 col,
                 &val,
-                crate::i18n::errors::entry(&e, crate::i18n::current()),
+                e.localized(crate::i18n::current()),
             ));
             continue;
         }

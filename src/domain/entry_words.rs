@@ -1,9 +1,9 @@
 //! An entry in words, as the history and other listings show it: value, count, veto reason,
 //! N/A, note and evidence links, in the interface's language.
 
-use super::{Lang, msg};
 use crate::domain::entry::Entry;
 use crate::domain::rubric::{Indicator, ItemRef};
+use crate::i18n::{Lang, msg};
 
 /// The judgement part of an entry in words (`3 分`, `2 次`, `是`, `否决：…`, `不适用`).
 fn judgement(e: &Entry, item: Option<ItemRef<'_>>, lang: Lang) -> Option<String> {
@@ -92,7 +92,7 @@ pub fn agreed(
         (Some(r), _, _) => format!("{}{r}", lang.pick("否决：", "veto: ")),
         (None, Some(n), _) => format!("{n} {}", lang.pick("次", "instances")),
         (None, None, Some(_)) if clean_veto => lang.pick("不否决", "no veto").into(),
-        (None, None, Some(v)) => crate::i18n::msg::num(v),
+        (None, None, Some(v)) => msg::num(v),
         (None, None, None) => lang.pick("（无值）", "(no value)").into(),
     }
 }
