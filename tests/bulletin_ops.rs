@@ -1,7 +1,7 @@
-//! The bulletin's operations section on the real binary: the demo round has metrics, so its
-//! bulletin lists the flagged accounts with their streaks (Markdown and HTML, zh and en; the XLSX
-//! bulletin has the same section as a sheet); a round
-//! without metrics has no such section.
+//! The bulletin's operations warnings on the real binary: the demo round has metrics, so its
+//! bulletin counts the flagged accounts in 一、总体情况 and lists every one of them, with their
+//! streaks, in an annex (Markdown, HTML and the workbook print the same list, zh and en); a
+//! round without metrics has no such annex.
 
 mod common_cli;
 
@@ -10,39 +10,58 @@ fn assay(db: &std::path::Path, args: &[&str]) -> String {
     common_cli::ok(db, args)
 }
 
+/// The flagged accounts' names from the Markdown annex, in order.
+fn flagged_names(md: &str) -> Vec<String> {
+    let at = md
+        .find("## 运营监测预警账号名单")
+        .expect("operations annex");
+    let annex = &md[at..];
+    let table = &annex[annex.find("| 账号 | 地区 | 预警 |").expect("flagged table")..];
+    table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with("| "))
+        .map(|l| l.split('|').nth(1).unwrap().trim().to_string())
+        .collect()
+}
+
 #[test]
-fn the_demo_bulletin_has_an_operations_section_in_both_languages() {
+fn the_demo_bulletin_lists_every_flagged_account_in_an_annex() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     assay(&db, &["demo", "--print"]);
     let md = assay(&db, &["bulletin", "--round", "2", "--format", "md"]);
-    let at = md.find("## 六、运营监测").expect("operations section");
-    let section = &md[at..];
-    assert!(section.contains("| 账号 | 地区 | 预警 |"), "{section}");
-    assert!(section.contains("连续低于均值"), "{section}");
-    // Every flagged line names its streak as running / longest.
-    let rows: Vec<&str> = section
-        .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| 账号"))
-        .collect();
-    // The first 20 are named, the rest counted (the demo round flags more than 20).
-    assert_eq!(rows.len(), 20, "{section}");
-    assert!(section.contains("个预警账号未列出"), "{section}");
-    for r in &rows {
-        assert!(r.contains(" / "), "{r}");
-    }
+    // The body counts them …
+    let said = md
+        .split("个有运营预警")
+        .next()
+        .and_then(|s| s.rsplit('，').next())
+        .and_then(|s| s.rsplit("中").next())
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .expect("the body counts the flagged accounts");
+    // … and the annex lists every one (none left out for a command line to find).
+    let names = flagged_names(&md);
+    assert_eq!(names.len(), said, "{md}");
+    assert!(!md.contains("assay ops"), "no command line in a document");
+    let annex = &md[md.find("## 运营监测预警账号名单").unwrap()..];
+    assert!(annex.contains("连续低于均值"), "{annex}");
+    assert!(annex.contains(" / "), "streaks as running / longest");
+    assert!(
+        annex.contains("在微信有多个账号"),
+        "platforms in words: {annex}"
+    );
     let en = assay(
         &db,
         &["bulletin", "--round", "2", "--format", "md", "--lang", "en"],
     );
-    assert!(en.contains("## 6. Operations"), "{en}");
+    assert!(en.contains("## Operations warnings"), "{en}");
     assert!(en.contains("below average"));
     let html = assay(&db, &["bulletin", "--round", "2", "--format", "html"]);
-    assert!(html.contains("<h2>六、运营监测</h2>"));
+    assert!(html.contains("<h1>运营监测预警账号名单</h1>"));
 }
 
 #[test]
-fn a_round_without_metrics_has_no_operations_section() {
+fn a_round_without_metrics_has_no_operations_annex() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("g.db");
     assay(
@@ -63,19 +82,13 @@ fn a_round_without_metrics_has_no_operations_section() {
 }
 
 #[test]
-fn the_xlsx_bulletin_has_the_same_operations_section() {
+fn the_xlsx_bulletin_has_the_same_flagged_accounts() {
     use calamine::{Reader, Xlsx, open_workbook};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     assay(&db, &["demo", "--print"]);
     let md = assay(&db, &["bulletin", "--round", "2", "--format", "md"]);
-    let section = &md[md.find("## 六、运营监测").expect("section")..];
-    // The Markdown table's account names, in order.
-    let names: Vec<String> = section
-        .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| 账号"))
-        .map(|l| l.split('|').nth(1).unwrap().trim().to_string())
-        .collect();
+    let names = flagged_names(&md);
     let out = dir.path().join("b.xlsx");
     assay(
         &db,
@@ -90,102 +103,27 @@ fn the_xlsx_bulletin_has_the_same_operations_section() {
         ],
     );
     let mut wb: Xlsx<_> = open_workbook(&out).expect("workbook");
-    let ws = wb.worksheet_range("运营监测").expect("an operations sheet");
-    let cell = |r: u32, c: u32| {
-        ws.get_value((r, c))
-            .map(|v| v.to_string())
-            .unwrap_or_default()
-    };
-    assert!(cell(0, 0).contains("个有运营预警"), "{}", cell(0, 0));
-    assert_eq!(cell(2, 0), "账号");
-    let xlsx_names: Vec<String> = (3..3 + names.len() as u32).map(|r| cell(r, 0)).collect();
+    let ws = wb
+        .worksheet_range("运营预警账号")
+        .expect("a sheet of flagged accounts");
+    let rows: Vec<Vec<String>> = ws
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let head = rows.iter().position(|r| r[0] == "账号").expect("header");
+    let xlsx_names: Vec<String> = rows[head + 1..].iter().map(|r| r[0].clone()).collect();
     assert_eq!(
         xlsx_names, names,
         "the same flagged accounts, in the same order"
     );
     assert!(
-        cell(3, 2).contains("僵尸") || cell(3, 2).contains("休眠"),
-        "{}",
-        cell(3, 2)
+        rows[head + 1][2].contains("僵尸") || rows[head + 1][2].contains("休眠"),
+        "{:?}",
+        rows[head + 1]
     );
-    let all: Vec<String> = (0..ws.height() as u32).map(|r| cell(r, 0)).collect();
-    assert!(
-        all.iter().any(|c| c.contains("个预警账号未列出")),
-        "{all:?}"
-    );
-    assert!(all.iter().any(|c| c == "整合提示"), "{all:?}");
+    // The text of the bulletin is the first sheet.
     assert_eq!(
-        wb.sheet_names().last().map(String::as_str),
-        Some("运营监测")
+        wb.sheet_names().first().map(String::as_str),
+        Some("通报正文")
     );
-}
-
-#[test]
-fn score_sheets_carry_the_accounts_operations_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    assay(&db, &["demo", "--print"]);
-    let ops = assay(&db, &["ops", "--round", "2", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&ops).unwrap();
-    let row = v["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == "东坑发布")
-        .unwrap();
-    let md = dir.path().join("s.md");
-    assay(
-        &db,
-        &[
-            "sheet",
-            "--round",
-            "2",
-            "--account",
-            "微信:东坑发布",
-            "--format",
-            "md",
-            "--out",
-            md.to_str().unwrap(),
-        ],
-    );
-    let text = std::fs::read_to_string(&md).unwrap();
-    let line = text
-        .lines()
-        .find(|l| l.starts_with("- 运营监测："))
-        .unwrap_or_else(|| panic!("no operations line in\n{text}"));
-    assert!(line.contains("僵尸") && line.contains("休眠"), "{line}");
-    let streak = row["streak"]["current"].as_u64().unwrap();
-    assert!(
-        line.contains(&format!("低于组均值连续 {streak} 周")),
-        "{line}"
-    );
-    assert!(line.contains("已 26 天未更新"), "{line}");
-    // A normal account: no flag, and the same line shape in the XLSX sheet.
-    let out = dir.path().join("s.xlsx");
-    assay(
-        &db,
-        &[
-            "sheet",
-            "--round",
-            "2",
-            "--account",
-            "微信:丽水发布",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    use calamine::{Reader, Xlsx, open_workbook};
-    let mut wb: Xlsx<_> = open_workbook(&out).expect("workbook");
-    let names = wb.sheet_names();
-    let name = names
-        .iter()
-        .find(|n| n.contains("丽水发布"))
-        .unwrap_or_else(|| panic!("no sheet for 丽水发布 in {names:?}"))
-        .clone();
-    let ws = wb.worksheet_range(&name).unwrap();
-    let found = ws.rows().any(|r| {
-        let cells: Vec<String> = r.iter().map(|c| c.to_string()).collect();
-        cells.iter().any(|c| c.contains("运营监测")) && cells.iter().any(|c| c.contains("无预警"))
-    });
-    assert!(found, "no operations line in the XLSX sheet {name}");
 }

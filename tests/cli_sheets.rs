@@ -320,12 +320,10 @@ fn bulletin_in_every_format_and_the_annual_assessment() {
         ],
     );
     let mut wb = open_workbook_auto(&x).unwrap();
-    let failed = wb.worksheet_range("不合格账号").unwrap();
-    assert_eq!(
-        failed.rows().count(),
-        1 + 3,
-        "three failures under the header"
-    );
+    let failed = wb.worksheet_range("附件1 不合格政务新媒体名单").unwrap();
+    let rows: Vec<&[Data]> = failed.rows().collect();
+    let head = rows.iter().position(|r| text(&r[0]) == "序号").unwrap();
+    assert_eq!(rows.len() - head - 1, 3, "three failures under the header");
     // The evaluation and the inspection use different rubrics: combined only when --weights
     // names them, otherwise refused with the reason.
     let refused = assay(&db, &["annual", "--year", "2024", "--format", "json"]);

@@ -366,7 +366,7 @@ fn explain_shows_automatic_items_and_the_evaluators_override_with_its_reason() {
         ],
     ));
     assert!(
-        text.contains("[no_interaction] no_interaction · veto 未提供有效互动功能"),
+        text.contains("[no interaction] 互动回应差 · veto 未提供有效互动功能"),
         "{text}"
     );
     assert!(

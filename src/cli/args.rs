@@ -204,6 +204,10 @@ pub enum RoundCmd {
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
     },
+    /// Show or set what the round's documents (the bulletin) say about who issues them: the
+    /// issuing office, the addressees, the documents the check rests on, the number and the
+    /// 整改 deadline; `assay bulletin` prints them (its own options override them)
+    Document(super::round_document::DocumentArgs),
     /// List stored entries that break the scoring rules (items that do not apply to the
     /// account, vetoes marked N/A, unknown items, values out of range); exit 1 when any
     Check {
@@ -399,7 +403,7 @@ pub(super) fn parse_platform(s: &str) -> Result<Platform, String> {
     Platform::parse(s).ok_or_else(|| Platform::unknown_message(crate::i18n::current(), s))
 }
 
-pub(super) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     crate::domain::dates::iso_date(s)
         .ok_or_else(|| crate::i18n::msg::bad_date(crate::i18n::current(), s))
 }

@@ -59,7 +59,11 @@ fn notes(rubric: &rubric::Rubric, entries: &[Entry]) -> Vec<Noted> {
 fn render_notes(notes: &[Noted], lang: Lang) -> String {
     let mut out = format!("{}\n", lang.pick("备注与证据：", "Notes and evidence:"));
     for n in notes {
-        out.push_str(&format!("  {} {}\n", n.indicator, n.name));
+        // The item by its name; its id (a code) only in English, where names may be Chinese.
+        match lang {
+            Lang::Zh => out.push_str(&format!("  {}\n", n.name)),
+            Lang::En => out.push_str(&format!("  {} {}\n", n.indicator, n.name)),
+        }
         if !n.note.is_empty() {
             out.push_str(&format!(
                 "    {}{}\n",
@@ -196,7 +200,7 @@ pub fn run(store: &Store, args: &ExplainArgs, lang: Lang) -> anyhow::Result<()> 
                 }
                 crate::io::out::out!(
                     "{}",
-                    escape_text(&super::ops_auto::render_text(&x.automatic, lang))
+                    escape_text(&super::ops_auto::render_text(&x.automatic, &rubric, lang))
                 )?;
             }
         }

@@ -344,6 +344,7 @@ pub fn zh(en: &str) -> Option<&'static str> {
     ZH.iter()
         .chain(super::help_zh_more::ZH_MORE)
         .chain(super::help_zh_trust::ZH_TRUST)
+        .chain(super::help_zh_documents::ZH_DOCUMENTS)
         .find(|(e, _)| *e == key)
         .map(|(_, z)| *z)
 }

@@ -209,10 +209,6 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
         "写入空白评分表的评估人姓名",
     ),
     (
-        "Write the round bulletin (通报): Markdown, self-contained HTML with charts, or XLSX",
-        "写出轮次通报：Markdown、带图表的独立 HTML，或 XLSX",
-    ),
-    (
         "Output file or directory (default: standard output; required for xlsx)",
         "输出文件或文件夹（默认：标准输出；xlsx 时必填）",
     ),

@@ -14,6 +14,7 @@ mod demo;
 mod demo_samples;
 mod explain;
 mod help_zh;
+mod help_zh_documents;
 mod help_zh_more;
 mod help_zh_trust;
 mod history;
@@ -29,6 +30,7 @@ mod report;
 mod resolve;
 mod round;
 mod round_check;
+mod round_document;
 mod rubric;
 mod rubric_files;
 mod score;
@@ -87,7 +89,8 @@ pub enum Command {
     History(HistoryArgs),
     /// Write score sheets (评分表) for one account or a whole round: XLSX, CSV or Markdown
     Sheet(sheet::SheetArgs),
-    /// Write the round bulletin (通报): Markdown, self-contained HTML with charts, or XLSX
+    /// Write the round bulletin (通报) as a Word 公文 after GB/T 9704 (docx), Markdown,
+    /// printable HTML or a workbook (xlsx)
     Bulletin(bulletin::BulletinArgs),
     /// Combine a year's rounds into the annual assessment (年度考核)
     Annual(annual_out::AnnualArgs),

@@ -102,8 +102,12 @@ pub fn shown(auto: &[AutoValue], entries: &[Entry], placed: &[&AutoRecord]) -> V
         .collect()
 }
 
-/// The text block under the derivation.
-pub fn render_text(shown: &[AutoShown], lang: Lang) -> String {
+/// The text block under the derivation: each automatic item by its name and its rule in words.
+pub fn render_text(
+    shown: &[AutoShown],
+    rubric: &crate::domain::rubric::Rubric,
+    lang: Lang,
+) -> String {
     if shown.is_empty() {
         return String::new();
     }
@@ -158,10 +162,11 @@ pub fn render_text(shown: &[AutoShown], lang: Lang) -> String {
                 s.reason.as_deref().unwrap_or("(none given)")
             ),
         };
-        out += &format!(
-            "  [{}] {} · {judged} · {facts} · {status}\n",
-            v.rule, v.indicator
-        );
+        let item = rubric
+            .item(&v.indicator)
+            .map_or(v.indicator.as_str(), |i| i.common().name.as_str());
+        let rule = crate::domain::ops::auto::rule_words(&v.rule, lang);
+        out += &format!("  [{rule}] {item} · {judged} · {facts} · {status}\n");
     }
     out
 }

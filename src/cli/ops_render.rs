@@ -28,6 +28,22 @@ fn platform_label(code: &str, lang: Lang) -> &str {
         .map_or(code, |p| lang.pick(p.label_zh(), p.label_en()))
 }
 
+/// A group's key as a reader names it: 全部 for the whole round, a platform or level in words,
+/// a region path as it is.
+fn group_label(key: &str, lang: Lang) -> &str {
+    use crate::domain::platform::{Level, Platform};
+    if key == "all" {
+        return lang.pick("全部", "all");
+    }
+    if let Some(p) = Platform::ALL.into_iter().find(|p| p.code() == key) {
+        return lang.pick(p.label_zh(), p.label_en());
+    }
+    Level::ALL
+        .into_iter()
+        .find(|l| l.code() == key)
+        .map_or(key, |l| lang.pick(l.label_zh(), l.label_en()))
+}
+
 fn header(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Zh => [
@@ -90,7 +106,11 @@ fn each_cell(
         platform_label(r.platform, lang)
     })?;
     emit(&r.name)?;
-    emit(&r.group)?;
+    emit(if codes {
+        &r.group
+    } else {
+        group_label(&r.group, lang)
+    })?;
     let st = r.standing.as_ref();
     // Every statistic as published ([`index`]: half-up at four decimals); none without figures.
     let numbers: [(Option<Figure>, bool); 3] = [

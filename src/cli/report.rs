@@ -148,7 +148,16 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
             s.push('\n');
             s.into_bytes()
         }
-        ReportFormat::Csv => csv_bytes(&main)?,
+        ReportFormat::Csv => {
+            // The roll-ups follow the main table after a blank line, with their own header.
+            let mut bytes = csv_bytes(&main)?;
+            if !report.rollups.is_empty() {
+                let rollups = csv_bytes(&rollup_table(&report, lang))?;
+                bytes.extend_from_slice(b"\n");
+                bytes.extend_from_slice(rollups.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&rollups));
+            }
+            bytes
+        }
         ReportFormat::Table => text(&summary, &main, &report, lang).into_bytes(),
         ReportFormat::Md => md(&summary, &main, &report, lang).into_bytes(),
         ReportFormat::Xlsx => {
@@ -185,7 +194,11 @@ fn text(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -
 }
 
 fn md(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> String {
-    let mut out = format!("# {} {}\n\n", s.round, lang.pick("评估报告", "report"));
+    let mut out = format!(
+        "# {} {}\n\n",
+        crate::io::document::md::escape(&s.round),
+        lang.pick("评估报告", "report")
+    );
     out.push_str(&markdown(&headline_table(s, lang)));
     out.push('\n');
     out.push_str(&markdown(main));

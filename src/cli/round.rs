@@ -53,6 +53,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
                 return Err(said(msg::scope_empty(lang, name.trim())));
             }
             let loaded = rubric_file::load(rubric)?;
+            let loaded_name = loaded.rubric.name.clone();
             let round = store.create_round(&NewRound {
                 name: name.clone(),
                 rubric_id: loaded.rubric.id.clone(),
@@ -68,7 +69,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
                     round.id,
                     escape_cell(&round.name),
                     n,
-                    round.rubric_id,
+                    escape_cell(&loaded_name),
                     round.rubric_version,
                     &round.rubric_hash[..12]
                 )?,
@@ -85,6 +86,7 @@ pub fn run(store: &mut Store, cmd: &RoundCmd, lang: Lang) -> anyhow::Result<()> 
             Ok(())
         }
         RoundCmd::List { format } => list(store, *format, lang),
+        RoundCmd::Document(args) => super::round_document::run(store, args, lang),
         RoundCmd::Check { round } => super::round_check::run(store, round, lang),
         RoundCmd::Summary { round, format } => {
             let round = super::resolve::round(store, round, lang)?;
@@ -154,10 +156,17 @@ fn list(store: &Store, format: Format, lang: Lang) -> anyhow::Result<()> {
                 .iter()
                 .zip(&counts)
                 .map(|(r, n)| {
+                    // A person reads the rubric's name (in Chinese); CSV keeps its id.
+                    let rubric = if format == Format::Csv {
+                        r.rubric_id.clone()
+                    } else {
+                        crate::domain::rubric::parse(&r.rubric_text, &r.name)
+                            .map_or_else(|_| r.rubric_id.clone(), |x| x.name)
+                    };
                     vec![
                         r.id.to_string(),
                         r.name.clone(),
-                        r.rubric_id.clone(),
+                        rubric,
                         r.rubric_version.clone(),
                         r.monitoring_date.to_string(),
                         n.to_string(),

@@ -14,6 +14,9 @@ use crate::domain::figure::{Figure, dec};
 use crate::i18n::Lang;
 
 /// One grouping dimension.
+/// How many region segments (省/市/县) tell units of the same name apart.
+pub const UNIT_REGION_DEPTH: usize = 3;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dim {
@@ -89,7 +92,17 @@ impl Dim {
                     .into(),
             ),
             Dim::Domain => (a.domain.clone(), a.domain.clone()),
-            Dim::Unit => (a.unit.clone(), a.unit.clone()),
+            // Units of the same name in different counties stay apart: the county path is
+            // part of the key and printed beside the name.
+            Dim::Unit => {
+                let r = region_prefix(&a.region, UNIT_REGION_DEPTH);
+                let label = if r.is_empty() {
+                    a.unit.clone()
+                } else {
+                    format!("{}（{r}）", a.unit)
+                };
+                (format!("{}\u{1f}{r}", a.unit), label)
+            }
             Dim::Region(n) => {
                 let r = region_prefix(&a.region, n);
                 (r.clone(), r)
@@ -308,6 +321,7 @@ fn partition_by<'a>(
 enum Part<'a> {
     Code(u8),
     Text(Cow<'a, str>),
+    Pair(Cow<'a, str>, Cow<'a, str>),
 }
 
 impl<'a> Part<'a> {
@@ -316,7 +330,10 @@ impl<'a> Part<'a> {
             Dim::Level => Part::Code(a.level as u8),
             Dim::Platform => Part::Code(a.platform as u8),
             Dim::Domain => Part::Text(Cow::Borrowed(&a.domain)),
-            Dim::Unit => Part::Text(Cow::Borrowed(&a.unit)),
+            Dim::Unit => Part::Pair(
+                Cow::Borrowed(&a.unit),
+                region_prefix_cow(&a.region, UNIT_REGION_DEPTH),
+            ),
             Dim::Region(n) => Part::Text(region_prefix_cow(&a.region, n)),
         }
     }
@@ -348,6 +365,39 @@ mod tests {
     use crate::report::combine::tests::scheme;
     use crate::report::sheet::{SheetStatus, VetoReason};
     use crate::report::tests::{account, f, sheet};
+
+    #[test]
+    fn units_of_one_name_in_two_counties_stay_apart() {
+        let scheme = scheme(VetoPolicy::FailKeepScore);
+        let mut a = account(1, "甲");
+        let mut b = account(2, "乙");
+        let mut c = account(3, "丙");
+        (a.unit, b.unit, c.unit) = ("教育局".into(), "教育局".into(), "教育局".into());
+        b.region = "浙江省/丽水市/云和县/云和镇".into();
+        c.region = "浙江省/丽水市/云和县".into();
+        let sheets = [
+            sheet(1, "王", SheetStatus::Complete, 80.0),
+            sheet(2, "王", SheetStatus::Complete, 90.0),
+            sheet(3, "王", SheetStatus::Complete, 70.0),
+        ];
+        let rs: Vec<AccountResult> = [&a, &b, &c]
+            .iter()
+            .zip(&sheets)
+            .map(|(a, s)| account_result(&scheme, a, &[s]))
+            .collect();
+        let groups = partition(&rs, &[Dim::Unit], Lang::Zh);
+        let labels: Vec<(String, usize)> = groups
+            .iter()
+            .map(|(l, idx)| (l.join(""), idx.len()))
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("教育局（浙江省/丽水市/云和县）".to_string(), 2),
+                ("教育局（浙江省/丽水市/莲都区）".to_string(), 1)
+            ]
+        );
+    }
 
     #[test]
     fn borrowed_region_prefixes_equal_the_joined_ones() {

@@ -313,9 +313,9 @@ pub fn rollup_table(r: &Report, lang: Lang) -> Table {
     tb
 }
 
-/// A table as Markdown (pipes in cells escaped).
+/// A table as Markdown (every cell escaped: a name never becomes markup).
 pub fn markdown(t: &Table) -> String {
-    let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let esc = crate::io::document::md::escape;
     let mut out = format!(
         "| {} |\n",
         t.header

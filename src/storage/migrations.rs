@@ -79,6 +79,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "ledger: chained records of rounds, panels, metrics, accounts and evaluators",
         sql: super::ledger::MIGRATION_SQL,
     },
+    Migration {
+        name: "round documents: issuing office, addressees, basis, number and 整改 deadline",
+        sql: super::round_documents::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -36,6 +36,7 @@ mod panel_rules;
 mod panel_settings;
 mod post_weeks;
 mod progress;
+mod round_documents;
 mod rounds;
 mod scan;
 mod scores;
@@ -60,6 +61,7 @@ pub use panel_keys::{PanelKey, RoundSource};
 pub use panel_rules::ConsensusMap;
 pub use panel_settings::{Member, PanelConfig};
 pub use progress::RoundProgress;
+pub use round_documents::RoundDocument;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -80,12 +80,9 @@ pub fn listed(store: &Store, round: &Round, lang: Lang) -> anyhow::Result<Vec<St
 pub fn policy_words(p: &crate::domain::panel::PanelPolicy, lang: Lang) -> String {
     use crate::domain::panel::VetoRule;
     let veto = match p.veto {
-        VetoRule::Any => lang.pick("任一评估人否决即成立（any）", "any evaluator's veto holds"),
-        VetoRule::Majority => lang.pick(
-            "过半数评估人否决才成立（majority）",
-            "a majority's veto holds",
-        ),
-        VetoRule::All => lang.pick("全部评估人否决才成立（all）", "only a unanimous veto holds"),
+        VetoRule::Any => lang.pick("任一评估人否决即成立", "any evaluator's veto holds"),
+        VetoRule::Majority => lang.pick("过半数评估人否决才成立", "a majority's veto holds"),
+        VetoRule::All => lang.pick("全部评估人否决才成立", "only a unanimous veto holds"),
     };
     match lang {
         Lang::Zh => format!(
@@ -103,9 +100,9 @@ pub fn policy_words(p: &crate::domain::panel::PanelPolicy, lang: Lang) -> String
 
 fn method_words(m: Method, lang: Lang) -> &'static str {
     match m {
-        Method::Mean => lang.pick("平均（mean）", "mean"),
-        Method::Median => lang.pick("中位数（median）", "median"),
-        Method::Trimmed => lang.pick("去掉最高最低分的平均（trimmed）", "trimmed mean"),
+        Method::Mean => lang.pick("平均", "mean"),
+        Method::Median => lang.pick("中位数", "median"),
+        Method::Trimmed => lang.pick("去掉一个最高分和一个最低分后平均", "trimmed mean"),
     }
 }
 

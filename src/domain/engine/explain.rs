@@ -25,10 +25,11 @@ pub fn render_text(outcome: &Outcome, rubric: &Rubric, lang: Lang) -> String {
         section: String::new(),
     };
     let rule = "─".repeat(NAME_COLS + 20);
-    r.line(format!(
-        "{}（{} {}）",
-        rubric.name, rubric.id, rubric.version
-    ));
+    // The rubric by its name and version (its id is a code, for files and filters).
+    r.line(match lang {
+        Lang::Zh => format!("{}（版本 {}）", rubric.name, rubric.version),
+        Lang::En => format!("{} ({} {})", rubric.name, rubric.id, rubric.version),
+    });
     r.line(rule.clone());
     for step in &outcome.steps {
         r.step(step);

@@ -34,6 +34,18 @@ pub struct AutoValue {
     pub evidence: AutoEvidence,
 }
 
+/// A rule's name as a reader says it (the rubric file names it by its code).
+pub fn rule_words(rule: &str, lang: crate::i18n::Lang) -> &'static str {
+    match rule {
+        "no_update" | "dormant" => lang.pick("内容不更新（休眠）", "no update (dormant)"),
+        "zombie" => lang.pick("僵尸账号", "zombie account"),
+        "below_average" => lang.pick("连续低于均值", "below the group mean"),
+        "update_frequency" => lang.pick("更新频率不足", "updates below the floor"),
+        "no_interaction" => lang.pick("无互动", "no interaction"),
+        _ => lang.pick("其他规则", "other rule"),
+    }
+}
+
 /// Whether `rule` is violated for this account, and how many instances (weeks, periods, …).
 fn violation(rule: &str, row: &OpsRow) -> (bool, u32) {
     let a = &row.activity;

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::{Block, Doc, DocTable, Span, Text};
+use super::{Block, Doc, DocTable, Span, Text, is_number, shown};
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -49,7 +49,7 @@ section.annex { break-before: page; page-break-before: always; }
 .caption { text-align: center; font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 14pt; margin: 4mm 0 2mm; text-indent: 0; }
 .note { font-size: 12pt; line-height: 1.5; text-indent: 0; }
 .blank { background: #fff2a8; }
-table { border-collapse: collapse; width: 100%; margin: 0 0 5mm; font-size: 12pt; line-height: 1.45; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 5mm; font-size: 10.5pt; line-height: 1.3; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 0.6mm 1.5mm; text-align: left; vertical-align: middle; }
@@ -73,8 +73,20 @@ fn text(t: &Text) -> String {
 
 /// A table with its header in `<thead>` (repeated on every printed page).
 pub fn table(t: &DocTable) -> String {
-    let num = |c: usize| t.numeric.get(c).copied().unwrap_or(false);
-    let mut s = String::from("<table><thead><tr>");
+    let mut s = String::from("<table>");
+    let sum: u32 = t.widths.iter().sum();
+    if t.widths.len() == t.header.len() && sum > 0 {
+        s.push_str("<colgroup>");
+        for w in &t.widths {
+            let _ = write!(
+                s,
+                "<col style=\"width:{:.1}%\">",
+                f64::from(*w) * 100.0 / f64::from(sum)
+            );
+        }
+        s.push_str("</colgroup>");
+    }
+    s.push_str("<thead><tr>");
     for h in &t.header {
         let _ = write!(s, "<th>{}</th>", esc(h));
     }
@@ -82,9 +94,11 @@ pub fn table(t: &DocTable) -> String {
     for r in &t.rows {
         s.push_str("<tr>");
         for c in 0..t.header.len() {
-            let v = r.get(c).map_or("", String::as_str);
-            let class = if num(c) { " class=\"n\"" } else { "" };
-            let _ = write!(s, "<td{class}>{}</td>", esc(v));
+            let (v, n) = r
+                .get(c)
+                .map_or((String::new(), false), |v| (shown(v), is_number(v)));
+            let class = if n { " class=\"n\"" } else { "" };
+            let _ = write!(s, "<td{class}>{}</td>", esc(&v));
         }
         s.push_str("</tr>\n");
     }

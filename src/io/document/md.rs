@@ -3,24 +3,13 @@
 
 use std::fmt::Write;
 
-use super::{Block, Doc, DocTable, Text};
+use super::{Block, Doc, DocTable, Text, is_number, shown};
 
 /// Escapes text for Markdown: backslash before every character that could start markup
-/// (`\ ` * _ [ ] < > | # ~ !`, a leading `-`, `+` or `1.`), line breaks as spaces, control
-/// characters replaced.
+/// (`\ ` * _ [ ] < > | # ~ !`), line breaks as spaces, control characters replaced. Digits and
+/// their decimal points stay as they are (a table of figures reads as figures).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    let s = if s.starts_with(['-', '+']) {
-        out.push('\\');
-        s
-    } else if digits > 0 && s[digits..].starts_with(['.', ')']) {
-        out.push_str(&s[..digits]);
-        out.push('\\');
-        &s[digits..]
-    } else {
-        s
-    };
     for c in s.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' => {
@@ -35,8 +24,20 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Escapes a paragraph: [`escape`], and a leading `-`, `+` or `1.` that would start a list.
+pub fn escape_line(s: &str) -> String {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if s.starts_with(['-', '+']) {
+        format!("\\{}", escape(s))
+    } else if digits > 0 && s[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &s[..digits], escape(&s[digits..]))
+    } else {
+        escape(s)
+    }
+}
+
 fn text(t: &Text) -> String {
-    escape(&t.printed())
+    escape_line(&t.printed())
 }
 
 /// A table in GitHub style, numbers right-aligned.
@@ -50,16 +51,13 @@ pub fn table(t: &DocTable) -> String {
             .join(" | ")
     );
     for c in 0..t.header.len() {
-        s.push_str(if t.numeric.get(c).copied().unwrap_or(false) {
-            "---:|"
-        } else {
-            "---|"
-        });
+        let numeric = t.rows.iter().any(|r| r.get(c).is_some_and(is_number));
+        s.push_str(if numeric { "---:|" } else { "---|" });
     }
     s.push('\n');
     for r in &t.rows {
         let cells: Vec<String> = (0..t.header.len())
-            .map(|c| r.get(c).map_or_else(String::new, |v| escape(v)))
+            .map(|c| r.get(c).map_or_else(String::new, |v| escape(&shown(v))))
             .collect();
         let _ = writeln!(s, "| {} |", cells.join(" | "));
     }

@@ -4,10 +4,13 @@
 //! (【…】) for what the office has to fill in; every writer shows them and
 //! [`Doc::placeholders`] lists them.
 
+pub use crate::io::export::Cell;
+
 pub mod docx;
 mod docx_parts;
 pub mod html;
 pub mod md;
+pub mod xlsx;
 
 /// A run of document text.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,15 +71,27 @@ impl Text {
     }
 }
 
-/// A table: header, rows of text (figures already published), which columns are numbers
-/// (aligned right), and relative column widths.
+/// A table: header, rows of typed cells (numbers are aligned right, rates print with %), and
+/// relative column widths. The same cells go to a workbook as numbers, rates and dates.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DocTable {
     pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<Cell>>,
     /// Relative widths (any scale); empty: equal.
     pub widths: Vec<u32>,
+}
+
+/// A cell as a document prints it: rates with a percent sign, nothing for an empty cell.
+pub fn shown(c: &Cell) -> String {
+    match c {
+        Cell::Rate(..) => format!("{}%", c.display()),
+        other => other.display(),
+    }
+}
+
+/// Whether a cell is a number (aligned right).
+pub fn is_number(c: &Cell) -> bool {
+    matches!(c, Cell::Fig(_) | Cell::Int(_) | Cell::Rate(_))
 }
 
 /// One block of the document, in reading order.

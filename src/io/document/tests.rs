@@ -2,13 +2,17 @@ use super::*;
 
 fn sample() -> Doc {
     let mut t = DocTable {
-        header: vec!["名称".into(), "得分".into()],
-        numeric: vec![false, true],
-        widths: vec![3, 1],
+        header: vec!["名称".into(), "得分".into(), "合格率".into()],
+        widths: vec![3, 1, 1],
         ..DocTable::default()
     };
-    t.rows.push(vec!["<b>测试</b>".into(), "59.99".into()]);
-    t.rows.push(vec!["a|b".into(), "100".into()]);
+    t.rows.push(vec![
+        Cell::text("<b>测试</b>"),
+        Cell::Fig(crate::domain::figure::Figure::new(5999, 2)),
+        Cell::Rate(crate::domain::figure::Figure::rate(993, 1000).unwrap()),
+    ]);
+    t.rows
+        .push(vec![Cell::text("a|b"), Cell::Int(100), Cell::Empty]);
     Doc {
         lang: "zh-CN",
         masthead: None,
@@ -87,7 +91,10 @@ fn html_escapes_data_and_prints_annexes_on_new_pages() {
     assert!(h.contains("@page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm;"));
     assert!(h.contains("<section class=\"annex\">") && h.contains("break-before: page"));
     assert!(h.contains("<span class=\"blank\">【主送机关】</span>"));
-    assert!(h.contains("<td class=\"n\">59.99</td>"));
+    assert!(
+        h.contains("<td class=\"n\">59.99</td><td class=\"n\">99.3%</td>"),
+        "{h}"
+    );
 }
 
 #[test]
@@ -101,7 +108,7 @@ fn docx_follows_gbt_9704() {
     );
     assert!(doc.contains(r#"w:right="1474""#) && doc.contains(r#"w:bottom="1984""#));
     assert!(
-        doc.contains(r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842""#),
+        doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#),
         "{doc}"
     );
     assert!(doc.contains("&lt;b&gt;测试&lt;/b&gt;") && !doc.contains("<b>测试"));
@@ -120,6 +127,7 @@ fn docx_follows_gbt_9704() {
         r#"w:eastAsia="方正小标宋简体""#,
         r#"<w:sz w:val="44" />"#,
         r#"<w:sz w:val="32" />"#,
+        r#"<w:spacing w:val="-5" />"#,
     ] {
         assert!(styles.contains(want), "{want}: {styles}");
     }

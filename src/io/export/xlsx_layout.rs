@@ -24,6 +24,8 @@ pub const LANDSCAPE_UNITS: f64 = 146.0;
 /// 190 mm of printable width holds 102 units); Excel adds 0.71 of cell margin to each width.
 pub const PORTRAIT_UNITS: f64 = 108.0;
 const EXCEL_MARGIN: f64 = 0.71;
+/// The width of a sheet that holds only text.
+const TEXT_COLUMN: f64 = 96.0;
 /// Points per printed line of the body font, and of a wrapped line.
 pub const LINE_PT: f64 = 14.25;
 
@@ -113,6 +115,10 @@ pub fn layout(sheet: &Sheet) -> Layout {
     }
     for (k, _) in &sheet.facts {
         data[0] = data[0].max(units(k));
+    }
+    // A sheet of text alone: one column as wide as a portrait page.
+    if sheet.sections.is_empty() && !sheet.paragraphs.is_empty() {
+        data[0] = data[0].max(TEXT_COLUMN);
     }
     if sheet.sections.is_empty() && !sheet.facts.is_empty() {
         let longest = sheet

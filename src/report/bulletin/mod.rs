@@ -1,16 +1,27 @@
-//! The round bulletin (通报) in the shape of a published notice (seed 004): accounts filed and
-//! checked by level and platform, failures with reasons, pass rate, accounts at full marks, the
-//! strongest and weakest host units, and a section per category. Every figure comes from the one
-//! aggregation ([`crate::report::build`]); this module only selects and renders.
+//! The round bulletin (通报) as a 公文 in the shape of seed 004: the figures it needs are taken
+//! here from the one aggregation ([`crate::report::build`]) — accounts by level, platform and
+//! county, failures with reasons, pass rate, accounts at full marks, the strongest and weakest
+//! host units, category means, operations warnings — and [`document`] lays them out as one
+//! document model that Word, Markdown, HTML and the workbook all print.
 
-mod html;
-mod md;
+mod document;
+mod document_annex;
+mod document_demands;
 pub mod ops;
 mod xlsx;
 
-pub use html::render_html;
-pub use md::render_md;
-pub use xlsx::write_xlsx;
+pub use document::{Issue, date_words, document};
+pub use xlsx::workbook;
+
+/// The bulletin as Markdown.
+pub fn render_md(b: &Bulletin, issue: &Issue, lang: Lang) -> String {
+    crate::io::document::md::render(&document(b, issue, lang))
+}
+
+/// The bulletin as one printable HTML page.
+pub fn render_html(b: &Bulletin, issue: &Issue, lang: Lang) -> String {
+    crate::io::document::html::render(&document(b, issue, lang))
+}
 
 use serde::Serialize;
 
@@ -30,6 +41,7 @@ pub struct FullMark {
     pub name: String,
     pub platform: String,
     pub unit: String,
+    pub region: String,
     pub total: Figure,
 }
 
@@ -45,6 +57,9 @@ pub struct Bulletin {
     pub overall: GroupStats,
     pub by_level: Vec<GroupStats>,
     pub by_platform: Vec<GroupStats>,
+    /// By county (the first three segments of the region path; accounts above the counties
+    /// form their own group).
+    pub by_county: Vec<GroupStats>,
     pub failures: Vec<Failure>,
     pub full_marks: Vec<FullMark>,
     /// Host units with a result, highest mean first (at most [`UNITS_LISTED`]).
@@ -67,6 +82,9 @@ pub struct Bulletin {
     /// with `assay audit verify --pin` that nothing before them was rewritten.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chain_head: Option<ChainHead>,
+    /// Each account's region path, by account id (for the lists).
+    #[serde(skip)]
+    pub regions: std::collections::HashMap<i64, String>,
 }
 
 /// The chain heads a bulletin pins.
@@ -133,6 +151,7 @@ impl Bulletin {
         };
         let level = report(vec![Dim::Level]);
         let platform = report(vec![Dim::Platform]);
+        let county = report(vec![Dim::Region(3)]);
         let unit = report(vec![Dim::Unit]);
         let mut units: Vec<GroupStats> = unit
             .groups
@@ -161,6 +180,7 @@ impl Bulletin {
             overall: level.overall.clone(),
             by_level: level.groups.clone(),
             by_platform: platform.groups.clone(),
+            by_county: county.groups.clone(),
             failures: level.failures.clone(),
             full_marks: full_marks(&level.accounts),
             strongest_units,
@@ -176,6 +196,7 @@ impl Bulletin {
             decimals: scheme.decimals,
             operations: None,
             chain_head: None,
+            regions: accounts.iter().map(|a| (a.id, a.region.clone())).collect(),
         }
     }
 }
@@ -188,6 +209,7 @@ fn full_marks(lines: &[AccountLine]) -> Vec<FullMark> {
             name: l.result.account.name.clone(),
             platform: l.result.account.platform_label.clone(),
             unit: l.result.account.unit.clone(),
+            region: l.result.account.region.clone(),
             total: l.result.total.unwrap_or(Figure::int(0)),
         })
         .collect();

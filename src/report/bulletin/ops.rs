@@ -1,14 +1,14 @@
-//! The bulletin's operations section (when the round has metrics): the accounts the ops report
-//! flags, with their flags in words and their streak below the group mean, and the
-//! consolidation findings; rendered in Markdown and HTML. The flag words are the TUI's too.
-
-use std::fmt::Write;
+//! The bulletin's operations section (when the round has metrics): every account the ops report
+//! flags, with its flags in words and its streak below the group mean, and the consolidation
+//! findings in words (platforms as offices name them); the bulletin's annex prints it. The flag
+//! words are the TUI's too.
 
 use serde::Serialize;
 
 use crate::domain::ops::activity::Finding;
 use crate::domain::ops::report::{OpsReport, OpsRow};
 use crate::i18n::Lang;
+use crate::io::export::Cell;
 
 /// A flag's name in the interface language (the one wording for the TUI and the bulletin).
 pub fn flag_word(flag: &str, lang: Lang) -> &'static str {
@@ -56,9 +56,6 @@ pub fn account_line(r: &OpsRow, report: &OpsReport, lang: Lang) -> String {
     }
 }
 
-/// How many flagged accounts the bulletin names (the rest are counted; `assay ops` lists all).
-pub const FLAGGED_LISTED: usize = 20;
-
 /// One flagged account.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OpsLine {
@@ -79,7 +76,7 @@ pub struct OpsSection {
     pub to: String,
     pub weeks: usize,
     pub accounts: usize,
-    /// The first [`FLAGGED_LISTED`] flagged accounts.
+    /// Every flagged account.
     pub flagged: Vec<OpsLine>,
     /// How many accounts carry a flag in all.
     pub flagged_total: usize,
@@ -95,7 +92,6 @@ impl OpsSection {
             .accounts
             .iter()
             .filter(|a| !a.flags.is_empty())
-            .take(FLAGGED_LISTED)
             .map(|a| OpsLine {
                 name: a.name.clone(),
                 region: a.region.clone(),
@@ -119,17 +115,6 @@ impl OpsSection {
             no_data: r.no_data,
             findings: r.findings.iter().map(|f| finding(f, lang)).collect(),
         }
-    }
-
-    /// "N more" under the table, when not every flagged account is named.
-    pub(super) fn more(&self, lang: Lang) -> Option<String> {
-        let rest = self.flagged_total.saturating_sub(self.flagged.len());
-        (rest > 0).then(|| match lang {
-            Lang::Zh => format!("另有 {rest} 个预警账号未列出，完整名单见 assay ops --round。"),
-            Lang::En => format!(
-                "{rest} more flagged accounts are not listed; assay ops --round lists them all."
-            ),
-        })
     }
 
     pub(super) fn intro(&self, lang: Lang) -> String {
@@ -156,7 +141,7 @@ fn finding(f: &Finding, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => {
-            format!("{county} 有 {accounts} 个账号，超过 {limit} 个，建议整合")
+            format!("{county}有{accounts}个账号，超过{limit}个，建议整合")
         }
         (
             Finding::CountyOverLimit {
@@ -177,7 +162,8 @@ fn finding(f: &Finding, lang: Lang) -> String {
             Lang::Zh,
         ) => {
             format!(
-                "{unit} 在 {platform} 有多个账号（{}），建议整合",
+                "{unit}在{}有多个账号（{}），建议整合",
+                platform_words(platform, Lang::Zh),
                 accounts.join("、")
             )
         }
@@ -189,15 +175,25 @@ fn finding(f: &Finding, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!(
-            "{unit} runs several {platform} accounts ({}): consolidate",
+            "{unit} runs several {} accounts ({}): consolidate",
+            platform_words(platform, Lang::En),
             accounts.join(", ")
         ),
     }
 }
 
-/// The flagged-accounts table's header, for Markdown and HTML alike.
-fn flagged_header(lang: Lang) -> [&'static str; 5] {
-    [
+/// A platform stored by its code, named as offices name it.
+fn platform_words(code: &str, lang: Lang) -> String {
+    crate::domain::platform::Platform::parse(code).map_or_else(
+        || code.to_string(),
+        |p| lang.pick(p.label_zh(), p.label_en()).to_string(),
+    )
+}
+
+/// The flagged accounts as a table: header and rows (name, region, flags, weeks below the mean
+/// running / longest, days silent).
+pub fn flagged_table(o: &OpsSection, lang: Lang) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let header = [
         lang.pick("账号", "Account"),
         lang.pick("地区", "Region"),
         lang.pick("预警", "Flags"),
@@ -207,81 +203,20 @@ fn flagged_header(lang: Lang) -> [&'static str; 5] {
         ),
         lang.pick("未更新天数", "Days silent"),
     ]
-}
-
-/// One flagged account's cells in the header's order, not yet escaped.
-fn flagged_cells(l: &OpsLine, lang: Lang) -> [String; 5] {
-    [
-        l.name.clone(),
-        l.region.clone(),
-        l.flags.join(lang.pick("、", ", ")),
-        format!("{} / {}", l.streak, l.longest),
-        l.silent_days.to_string(),
-    ]
-}
-
-/// The section in Markdown; `cell` escapes table cells.
-pub fn md(s: &mut String, o: &OpsSection, lang: Lang, cell: fn(&str) -> String) {
-    let _ = writeln!(
-        s,
-        "## {}\n\n{}\n",
-        lang.pick("六、运营监测", "6. Operations"),
-        cell(&o.intro(lang))
-    );
-    if !o.flagged.is_empty() {
-        let _ = writeln!(
-            s,
-            "| {} |\n|---|---|---|---:|---:|",
-            flagged_header(lang).join(" | ")
-        );
-        for l in &o.flagged {
-            let cells = flagged_cells(l, lang).map(|c| cell(&c));
-            let _ = writeln!(s, "| {} |", cells.join(" | "));
-        }
-        s.push('\n');
-    }
-    if let Some(m) = o.more(lang) {
-        let _ = writeln!(s, "{}\n", cell(&m));
-    }
-    for f in &o.findings {
-        let _ = writeln!(s, "- {}", cell(f));
-    }
-    if !o.findings.is_empty() {
-        s.push('\n');
-    }
-}
-
-/// The section in HTML; `esc` escapes text.
-pub fn html(s: &mut String, o: &OpsSection, lang: Lang, esc: fn(&str) -> String) {
-    let _ = write!(
-        s,
-        "<h2>{}</h2>\n<p>{}</p>\n",
-        lang.pick("六、运营监测", "6. Operations"),
-        esc(&o.intro(lang))
-    );
-    if !o.flagged.is_empty() {
-        let [a, r, f, w, d] = flagged_header(lang);
-        let _ = writeln!(
-            s,
-            "<table><thead><tr><th>{a}</th><th>{r}</th><th>{f}</th><th class=\"n\">{w}</th><th class=\"n\">{d}</th></tr></thead><tbody>"
-        );
-        for l in &o.flagged {
-            let [a, r, f, w, d] = flagged_cells(l, lang).map(|c| esc(&c));
-            let _ = writeln!(
-                s,
-                "<tr><td>{a}</td><td>{r}</td><td>{f}</td><td class=\"n\">{w}</td><td class=\"n\">{d}</td></tr>"
-            );
-        }
-        s.push_str("</tbody></table>\n");
-    }
-    if let Some(m) = o.more(lang) {
-        let _ = writeln!(s, "<p>{}</p>", esc(&m));
-    }
-    if !o.findings.is_empty() {
-        s.push_str("<ul>\n");
-        for f in &o.findings {
-            let _ = writeln!(s, "<li>{}</li>", esc(f));
-        }
-        s.push_str("</ul>\n");
-    }
+    .map(String::from)
+    .to_vec();
+    let rows = o
+        .flagged
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::text(&l.name),
+                Cell::text(&l.region),
+                Cell::text(l.flags.join(lang.pick("、", ", "))),
+                Cell::text(format!("{} / {}", l.streak, l.longest)),
+                Cell::Int(l.silent_days),
+            ]
+        })
+        .collect();
+    (header, rows)
 }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::report::sheet::{CategoryInfo, SheetStatus, VetoReason};
 use crate::report::tests::{account, sheet};
+use chrono::NaiveDate;
 
 fn scheme() -> Scheme {
     Scheme {
@@ -83,10 +84,12 @@ fn figures_come_from_the_counted_sheets() {
     assert_eq!(b.full_marks.len(), 1);
     assert_eq!(b.full_marks[0].name, "甲号");
     // Units by mean: 乙局 90 (kept score), 甲局 75, 丙局 has no result and is not ranked.
+    // (Each unit carries its county: units of one name in two counties are two units.)
     let strongest: Vec<String> = b.strongest_units.iter().map(key).collect();
-    assert_eq!(strongest, vec!["乙局".to_string(), "甲局".to_string()]);
+    let at = |u: &str| format!("{u}（浙江省/丽水市/莲都区）");
+    assert_eq!(strongest, vec![at("乙局"), at("甲局")]);
     let weakest: Vec<String> = b.weakest_units.iter().map(key).collect();
-    assert_eq!(weakest, vec!["甲局".to_string(), "乙局".to_string()]);
+    assert_eq!(weakest, vec![at("甲局"), at("乙局")]);
     assert_eq!(b.by_level.len(), 2);
     assert_eq!(b.totals.len(), 3);
 }
@@ -106,7 +109,7 @@ fn words_state_the_counts_and_the_rate() {
 #[test]
 fn html_is_self_contained_escaped_and_charted() {
     let b = bulletin();
-    let h = render_html(&b, Lang::Zh);
+    let h = render_html(&b, &Issue::default(), Lang::Zh);
     assert!(h.starts_with("<!DOCTYPE html>"));
     assert_eq!(
         h.matches("<svg").count(),
@@ -124,25 +127,84 @@ fn html_is_self_contained_escaped_and_charted() {
 }
 
 #[test]
-fn markdown_has_every_section_and_english_works() {
+fn markdown_follows_the_bulletin_of_seed_004_and_english_works() {
     let b = bulletin();
-    let m = render_md(&b, Lang::Zh);
-    for h in [
-        "一、总体情况",
-        "二、不合格账号",
-        "三、满分账号",
-        "四、主办单位",
-        "五、分维度情况",
-        "### 信息发布",
-    ] {
-        assert!(m.contains(h), "{h} missing:\n{m}");
+    let issue = Issue {
+        issuer: Some("某市人民政府办公室".into()),
+        to: Some("各县（市、区）人民政府".into()),
+        date: NaiveDate::from_ymd_opt(2025, 1, 9),
+        ..Issue::default()
+    };
+    let m = render_md(&b, &issue, Lang::Zh);
+    let parts = [
+        "# 某市人民政府办公室关于Q4检查情况的通报",
+        "各县（市、区）人民政府：",
+        "根据【依据文件】要求，某市人民政府办公室组织开展了Q4",
+        "## 一、总体情况",
+        "截至2024年12月16日",
+        "总体合格率为33.3%",
+        "## 二、主要做法和成效",
+        "## 三、下一步工作要求",
+        "于【整改期限】前",
+        "附件：1. 不合格政务新媒体名单",
+        "某市人民政府办公室  \n2025年1月9日",
+        "**附件1**",
+        "**附件2**",
+    ];
+    let mut at = 0;
+    for p in parts {
+        let i = m[at..]
+            .find(p)
+            .unwrap_or_else(|| panic!("{p} missing after {at}:\n{m}"));
+        at += i + p.len();
     }
-    assert!(m.contains("\\<丙号\\>"));
-    let en = render_md(&b, Lang::En);
+    assert!(m.contains("\\<丙号\\>") && !m.contains("<丙号>"), "{m}");
+    // The full-mark accounts are counted in the body and listed in the annex only.
+    let annex = m.find("**附件1**").unwrap();
     assert!(
-        en.contains("1. Overview") && en.contains("pass rate of 33.3% (1/3)"),
+        m[..annex].contains("有1个政务新媒体本次检查得分为满分（100分）"),
+        "{m}"
+    );
+    assert!(
+        !m[..annex].contains("甲号") && m[annex..].contains("甲号"),
+        "{m}"
+    );
+    let en = render_md(&b, &Issue::default(), Lang::En);
+    assert!(
+        en.contains("## 1\\. Overview") && en.contains("a pass rate of 33.3%"),
         "{en}"
     );
+}
+
+#[test]
+fn what_is_not_given_is_a_listed_placeholder() {
+    let b = bulletin();
+    let doc = document(&b, &Issue::default(), Lang::Zh);
+    assert_eq!(
+        doc.placeholders(),
+        vec![
+            "发文机关",
+            "主送机关",
+            "依据文件",
+            "此处填写各地各部门的主要做法和成效",
+            "整改期限",
+            "成文日期"
+        ]
+    );
+    let given = Issue {
+        issuer: Some("办公室".into()),
+        to: Some("各单位".into()),
+        basis: Some("《规定》".into()),
+        date: NaiveDate::from_ymd_opt(2025, 1, 9),
+        deadline: NaiveDate::from_ymd_opt(2025, 2, 28),
+        number: Some("某政办〔2025〕1号".into()),
+    };
+    let doc = document(&b, &given, Lang::Zh);
+    assert_eq!(
+        doc.placeholders(),
+        vec!["此处填写各地各部门的主要做法和成效"]
+    );
+    assert!(doc.masthead.is_some());
 }
 
 #[test]

@@ -5,8 +5,12 @@ use std::fmt::Write;
 
 use super::{Cell, RowKind, Sheet};
 
+/// A cell escaped for Markdown, its lines joined by `<br>`.
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\r', '\n'], "<br>")
+    s.lines()
+        .map(crate::io::document::md::escape)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 /// One sheet as Markdown: title, facts, the table, signature lines.
