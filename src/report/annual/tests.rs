@@ -155,11 +155,11 @@ fn an_account_without_any_result_has_no_annual_score_and_is_not_full() {
 #[test]
 fn weights_parse_and_refuse_bad_values() {
     assert_eq!(
-        parse_weights("Q1=1,第四季度=2.5").unwrap(),
+        parse_weights("Q1=1,第四季度=2.5", Lang::Zh).unwrap(),
         vec![("Q1".into(), 1.0), ("第四季度".into(), 2.5)]
     );
-    assert!(parse_weights("Q1").is_err());
-    assert!(parse_weights("Q1=x").is_err());
-    assert!(parse_weights("Q1=-1").is_err());
-    assert!(parse_weights("Q1=0").is_err());
+    assert!(parse_weights("Q1", Lang::En).is_err());
+    assert!(parse_weights("Q1=x", Lang::En).is_err());
+    assert!(parse_weights("Q1=-1", Lang::En).is_err());
+    assert!(parse_weights("Q1=0", Lang::En).is_err());
 }
