@@ -17,12 +17,13 @@
 #
 # Cross builds on Debian/Ubuntu: `rustup target add x86_64-pc-windows-gnu
 # x86_64-unknown-linux-musl` and `apt-get install gcc-mingw-w64-x86-64 musl-tools` (wine64 for
-# the Windows smoke test). DIST=dir changes the output folder.
+# the Windows smoke test). DIST=dir changes the output folder; CARGO_TARGET_DIR is honoured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 dist=${DIST:-dist}
+tdir=${CARGO_TARGET_DIR:-target}
 smoke=0
 targets=()
 for a in "$@"; do
@@ -75,7 +76,7 @@ package() { # target -> prints the archive path
   dir="$dist/$name"
   rm -rf "$dir"
   mkdir -p "$dir/docs"
-  cp "target/$t/release/$exe" "$dir/$exe"
+  cp "$tdir/$t/release/$exe" "$dir/$exe"
   cp README.md LICENSE-MIT LICENSE-APACHE "$dir/"
   cp docs/*.md "$dir/docs/"
   case $t in
@@ -131,7 +132,7 @@ smoke_test() { # target archive
         local wine=${WINE:-$(command -v wine64 || ls /usr/lib/wine/wine64 2>/dev/null || true)}
         [ -n "$wine" ] || { echo "smoke test of $t skipped: no wine64 here"; rm -rf "$work"; return 0; }
         wine_shim "$work/alone"
-        export WINEPREFIX=${WINEPREFIX:-$PWD/$dist/.wine} WINEDEBUG=-all
+        export WINEPREFIX=${WINEPREFIX:-$(cd "$dist" && pwd)/.wine} WINEDEBUG=-all
         run=("$wine")
       fi ;;
     *apple-darwin)

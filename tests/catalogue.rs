@@ -323,6 +323,7 @@ fn every_error() -> Vec<(&'static str, anyhow::Error)> {
         column: "新媒体类型".into(),
         value: value.into(),
         message: message.into(),
+        zh: None,
     };
     fn e<E: std::error::Error + Send + Sync + 'static>(x: E) -> anyhow::Error {
         anyhow::Error::new(x)

@@ -2,9 +2,10 @@
 //! language (the error's own text is English; Chinese is worded here, and the reason a file
 //! could not be read once, in words, in English too).
 
-use super::{ImportError, ImportReport};
-use crate::i18n::Lang;
+use super::{ImportError, ImportReport, RowProblem};
+use crate::domain::platform::Platform;
 use crate::i18n::errors::{Localized, io_reason};
+use crate::i18n::{Lang, msg};
 
 /// The import summary (`7 accounts read (encoding UTF-8)`) in words.
 impl ImportReport {
@@ -125,7 +126,7 @@ impl Localized for ImportError {
                     if !p.value.is_empty() {
                         s += &format!("，值“{}”", p.value);
                     }
-                    let zh = p.zh.clone().unwrap_or_else(|| row_message_zh(&p.message));
+                    let zh = p.zh.clone().unwrap_or_else(|| row_message_zh(p));
                     s += &format!("：{zh}");
                 }
                 s
@@ -135,10 +136,16 @@ impl Localized for ImportError {
 }
 
 /// The Chinese wording of a row problem of the account importer whose Chinese was not given
-/// where it was found (those messages are English).
-fn row_message_zh(m: &str) -> String {
+/// where it was found (those messages are English; a platform problem built elsewhere is
+/// worded from its value).
+fn row_message_zh(p: &RowProblem) -> String {
     const LEVELS: &str = "可选：省级、市级、县级、乡镇级（或 province、city、county、township）";
-    if m.starts_with("missing account name") {
+    let m = p.message.as_str();
+    if m.starts_with("missing platform") {
+        msg::missing_platform(Lang::Zh, &Platform::accepted(Lang::Zh))
+    } else if m.starts_with("unknown platform") {
+        Platform::unknown_message(Lang::Zh, &p.value)
+    } else if m.starts_with("missing account name") {
         "缺少账号名称；请填写".into()
     } else if m.starts_with("missing host unit") {
         "缺少责任单位；请填写".into()
