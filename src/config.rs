@@ -114,13 +114,27 @@ impl Config {
     }
 }
 
-/// The config file's refusals in Chinese (English keeps the error's own text).
+/// The config file's refusals in Chinese; in English the error's own text, but a read or write
+/// gives its reason once, in words.
 impl Localized for ConfigError {
     fn say(&self, lang: Lang) -> Option<String> {
         use ConfigError as E;
         let e = self;
-        if lang == Lang::En {
-            return None;
+        // In English too: the reason once, in words (the error's own text repeats its source).
+        match (e, lang) {
+            (E::Read { path, source }, Lang::En) => {
+                let why = io_reason(source, lang);
+                return Some(format!("cannot read config file {}: {why}", path.display()));
+            }
+            (E::Write { path, source }, Lang::En) => {
+                let why = io_reason(source, lang);
+                return Some(format!(
+                    "cannot write config file {}: {why}",
+                    path.display()
+                ));
+            }
+            (_, Lang::En) => return None,
+            _ => {}
         }
         Some(match e {
             E::Read { path, source } => {

@@ -153,7 +153,9 @@ fn unwritable_outputs_name_the_missing_folder() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         err.trim(),
-        format!("error: cannot write {xlsx}: its folder does not exist"),
+        format!(
+            "error: cannot write {xlsx}: its folder does not exist; create it or pick another path"
+        ),
         "said once, in English"
     );
 }

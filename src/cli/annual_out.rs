@@ -42,7 +42,7 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
     use crate::report::annual::{YearRound, annual, parse_weights};
     use chrono::Datelike;
     let weights = match &args.weights {
-        Some(w) => parse_weights(w).map_err(|e| anyhow::anyhow!("--weights {e}"))?,
+        Some(w) => parse_weights(w, lang).map_err(|e| anyhow::anyhow!(e))?,
         None => Vec::new(),
     };
     let year: Vec<Round> = store

@@ -171,7 +171,13 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
                 last + Duration::days(6),
             )
         }
-        (None, None) => anyhow::bail!("--round or --week"),
+        (None, None) => anyhow::bail!(
+            "{}",
+            lang.pick(
+                "请用 --round 轮次 或 --week 日期 指定要看哪些周的数据",
+                "give --round ROUND or --week DATE: which weeks to look at",
+            )
+        ),
     };
     let report = build(
         store,

@@ -70,10 +70,10 @@ pub enum GenError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{0}")]
-    Rubric(String),
+    #[error(transparent)]
+    Rubric(crate::domain::rubric::RubricErrors),
     #[error(
-        "--accounts must be at least 1 and --evaluators at least 1 (got {accounts} and {evaluators})"
+        "--accounts must be at least 1 and --evaluators at least 1 (got {accounts} and {evaluators}); give 1 or more"
     )]
     Empty { accounts: u64, evaluators: u32 },
     #[error(
@@ -249,8 +249,7 @@ fn load_rubric(opts: &GenOptions) -> Result<(Rubric, String), GenError> {
         ),
         None => (generated_rubric(), "gen-40.ron".to_string()),
     };
-    let r =
-        crate::domain::rubric::parse(&text, &file).map_err(|e| GenError::Rubric(e.to_string()))?;
+    let r = crate::domain::rubric::parse(&text, &file).map_err(GenError::Rubric)?;
     Ok((r, text))
 }
 

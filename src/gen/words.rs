@@ -21,8 +21,19 @@ impl GenReport {
 
 impl Localized for GenError {
     fn say(&self, lang: Lang) -> Option<String> {
-        if lang != Lang::Zh {
-            return None;
+        // Transparent variants: their source is not a link of the chain, so they speak here.
+        match self {
+            GenError::Store(s) => return s.say(lang),
+            GenError::Rubric(r) => return Some(r.localized(lang)),
+            GenError::Read { path, source } if lang == Lang::En => {
+                return Some(format!(
+                    "cannot read rubric {}: {}",
+                    path.display(),
+                    io_reason(source, lang)
+                ));
+            }
+            _ if lang == Lang::En => return None,
+            _ => {}
         }
         Some(match self {
             GenError::Read { path, source } => format!(
@@ -34,7 +45,9 @@ impl Localized for GenError {
                 accounts,
                 evaluators,
             } => {
-                format!("--accounts 与 --evaluators 都至少为 1（现为 {accounts} 和 {evaluators}）")
+                format!(
+                    "--accounts 与 --evaluators 都至少为 1（现为 {accounts} 和 {evaluators}）；请改为 1 或更多"
+                )
             }
             GenError::TooLarge { what, value, limit } => format!(
                 "{what} {value} 超出本机能容纳的规模（上限 {limit}）；请生成更少的数据，例如 --accounts 100000"

@@ -139,7 +139,9 @@ pub fn demo_cannot_remove(lang: Lang, path: &str, e: &std::io::Error) -> String 
 
 pub fn gen_not_empty(lang: Lang, path: &str) -> String {
     match lang {
-        Lang::Zh => format!("{path} 中已有账号；gen 只写入新数据库，请用 --db 指定另一个路径"),
+        Lang::Zh => {
+            format!("{path} 中已有账号；assay gen 只写入新数据库，请用 --db 指定另一个路径")
+        }
         Lang::En => format!(
             "{path} already holds accounts; gen writes into a new database — give another --db path"
         ),

@@ -56,15 +56,15 @@ pub fn cannot_write(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> S
     let why = match e.kind() {
         // Writing, a missing file is made: what is missing is its folder.
         std::io::ErrorKind::NotFound => lang
-            .pick("所在文件夹不存在", "its folder does not exist")
+            .pick(
+                "所在文件夹不存在，请先创建它或换一个路径",
+                "its folder does not exist; create it or pick another path",
+            )
             .to_string(),
         _ => super::errors::io_reason(e, lang),
     };
     match lang {
-        Lang::Zh => format!(
-            "无法写入 {}：{why}；请检查路径、写权限和磁盘空间",
-            path.display()
-        ),
+        Lang::Zh => format!("无法写入 {}：{why}", path.display()),
         Lang::En => format!("cannot write {}: {why}", path.display()),
     }
 }

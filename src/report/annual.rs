@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::account::Account;
+use crate::i18n::Lang;
 use crate::report::{AccountResult, Verdict};
 
 /// One round of the year and its weight.
@@ -156,19 +157,29 @@ fn units(accounts: &[YearAccount], vetoes: &[YearVeto]) -> Vec<YearUnit> {
 }
 
 /// Parses `--weights ROUND=W,…` (round by id or name); weights must be positive numbers.
-pub fn parse_weights(s: &str) -> Result<Vec<(String, f64)>, String> {
+pub fn parse_weights(s: &str, lang: Lang) -> Result<Vec<(String, f64)>, String> {
     s.split(',')
         .filter(|p| !p.trim().is_empty())
         .map(|p| {
-            let (k, v) = p
-                .rsplit_once('=')
-                .ok_or_else(|| format!("「{p}」: 应写作 轮次=权重 (ROUND=W)"))?;
-            let w: f64 = v
-                .trim()
-                .parse()
-                .map_err(|_| format!("「{p}」: 权重「{v}」不是数字 (weight is not a number)"))?;
+            let (k, v) = p.rsplit_once('=').ok_or_else(|| match lang {
+                Lang::Zh => format!("--weights 中的「{p}」应写作 轮次=权重，如 第四季度=2"),
+                Lang::En => format!("--weights: write \"{p}\" as ROUND=WEIGHT, e.g. Q4=2"),
+            })?;
+            let w: f64 = v.trim().parse().map_err(|_| match lang {
+                Lang::Zh => {
+                    format!("--weights 中「{p}」的权重「{v}」不是数字；请写成如 第四季度=2")
+                }
+                Lang::En => format!(
+                    "--weights: the weight \"{v}\" of \"{p}\" is not a number; write e.g. Q4=2"
+                ),
+            })?;
             if !(w.is_finite() && w > 0.0) {
-                return Err(format!("「{p}」: 权重须为正数 (weight must be positive)"));
+                return Err(match lang {
+                    Lang::Zh => format!("--weights 中「{p}」的权重须为正数；请改为大于 0 的数"),
+                    Lang::En => format!(
+                        "--weights: the weight of \"{p}\" must be positive; give a number above 0"
+                    ),
+                });
             }
             Ok((k.trim().to_string(), w))
         })
@@ -281,12 +292,12 @@ mod tests {
     #[test]
     fn weights_parse_and_refuse_bad_values() {
         assert_eq!(
-            parse_weights("Q1=1,第四季度=2.5").unwrap(),
+            parse_weights("Q1=1,第四季度=2.5", Lang::Zh).unwrap(),
             vec![("Q1".into(), 1.0), ("第四季度".into(), 2.5)]
         );
-        assert!(parse_weights("Q1").is_err());
-        assert!(parse_weights("Q1=x").is_err());
-        assert!(parse_weights("Q1=-1").is_err());
-        assert!(parse_weights("Q1=0").is_err());
+        assert!(parse_weights("Q1", Lang::En).is_err());
+        assert!(parse_weights("Q1=x", Lang::En).is_err());
+        assert!(parse_weights("Q1=-1", Lang::En).is_err());
+        assert!(parse_weights("Q1=0", Lang::En).is_err());
     }
 }

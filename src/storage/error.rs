@@ -221,10 +221,10 @@ impl Why {
     fn zh(&self) -> String {
         match self {
             Why::OtherTables(t) => format!("它是其他程序的 SQLite 数据库（表：{t}）"),
-            Why::OtherId(id) => format!("它的 application_id 0x{id:08x} 表明属于其他程序"),
+            Why::OtherId(id) => format!("它的应用标识（0x{id:08x}）表明属于其他程序"),
             Why::NotSqlite => "它不是 SQLite 数据库（或已加密）".to_string(),
             Why::Version(v) => format!("它含有 assay 的表，但结构版本是 {v}"),
-            Why::MissingTables(t) => format!("缺少表：{t}"),
+            Why::MissingTables(t) => format!("缺少 assay 的数据表「{t}」"),
             Why::Clash(m) => format!("结构版本与其中的表不符（{m}）"),
         }
     }

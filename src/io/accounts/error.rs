@@ -80,7 +80,7 @@ pub enum ImportError {
     Csv { path: PathBuf, message: Said },
     #[error("cannot read workbook {path}: {message}; check it opens in Excel and is .xlsx")]
     Workbook { path: PathBuf, message: Said },
-    #[error("{path} has no sheet named \"{sheet}\"; its sheets are: {}", available.join(", "))]
+    #[error("{path} has no sheet named \"{sheet}\"; use one of its sheets: {}", available.join(", "))]
     NoSheet {
         path: PathBuf,
         sheet: String,
@@ -94,7 +94,9 @@ pub enum ImportError {
         what: Said,
         limit: Said,
     },
-    #[error("{path} has no data: it is empty or holds only blank rows")]
+    #[error(
+        "{path} has no data: it is empty or holds only blank rows; check that it is the right file, with the data on its first sheet"
+    )]
     Empty { path: PathBuf },
     #[error(
         "{path}: no header row with the required columns; missing {}. Found headers: {}. Name the columns e.g. 新媒体类型, 新媒体名称, 责任单位 (or platform, name, unit)",

@@ -91,12 +91,15 @@ impl Localized for ImportError {
                 sheet,
                 available,
             } => format!(
-                "{} 中没有名为“{sheet}”的工作表；已有工作表：{}",
+                "{} 中没有名为“{sheet}”的工作表；请改用已有的工作表之一：{}",
                 path.display(),
                 available.join("、")
             ),
             ImportError::Empty { path } => {
-                format!("{} 没有数据：文件为空或只有空行", path.display())
+                format!(
+                    "{} 没有数据：文件为空或只有空行；请确认选对了文件，且数据在第一个工作表",
+                    path.display()
+                )
             }
             ImportError::MissingColumns {
                 path,

@@ -84,7 +84,7 @@ pub enum MetricsError {
     #[error(transparent)]
     Read(#[from] ImportError),
     #[error(
-        "{file}: no header row with an account column (account/账号) and a published-at (published/发布时间) or week (week/周) column; found {found:?}"
+        "{file}: no header row with an account column (account/账号) and a published-at (published/发布时间) or week (week/周) column; found {found:?}. Name the columns account, and published (one row per post) or week (weekly figures)"
     )]
     NoHeader { file: String, found: Vec<String> },
     #[error("{file}: {n} problem(s), nothing imported:\n{list}", n = problems.len(), list = words::lines(problems, Lang::En))]

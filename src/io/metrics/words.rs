@@ -19,7 +19,7 @@ impl MetricsError {
         match self {
             MetricsError::Read(_) => None,
             MetricsError::NoHeader { file, found } => Some(format!(
-                "{file}：找不到含账号列（账号/account）以及发布时间列（发布时间/published）或周列（周/week）的表头行；已有表头：{}",
+                "{file}：找不到含账号列以及发布时间列或周列的表头行；已有表头：{}。请把列名写成“账号”，以及“发布时间”（逐条发文）或“周”（每周数据）",
                 found.join("、")
             )),
             MetricsError::Rows { file, problems } => Some(format!(
