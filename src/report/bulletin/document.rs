@@ -182,7 +182,8 @@ pub fn document(b: &Bulletin, issue: &Issue, lang: Lang) -> Doc {
         blocks.push(Block::Note(Text::plain(c.line(lang))));
     }
     Doc {
-        lang: lang.pick("zh-CN", "en"),
+        // The HTML language tag, not a text: no catalogue wording.
+        lang: if lang == Lang::En { "en" } else { "zh-CN" },
         masthead,
         title,
         blocks,
