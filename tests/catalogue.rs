@@ -506,7 +506,20 @@ fn every_error() -> Vec<(&'static str, anyhow::Error)> {
                 found: 9,
             }),
         ),
-        ("panel altered", e(PanelFileError::Altered { path: p() })),
+        (
+            "panel unsigned",
+            e(PanelFileError::Signed {
+                claimed: Some("张三".into()),
+                source: assay::io::signed::SignedError::Unsigned { path: p() },
+            }),
+        ),
+        (
+            "panel altered",
+            e(PanelFileError::Signed {
+                claimed: Some("张三".into()),
+                source: assay::io::signed::SignedError::BadSignature { path: p() },
+            }),
+        ),
         (
             "config read",
             e(ConfigError::Read {

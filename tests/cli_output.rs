@@ -39,7 +39,7 @@ const PRINTERS: &[&[&str]] = &[
     &["ops", "--round", "2", "--format", "csv"],
     &["metrics", "history"],
     &["bulletin", "--round", "2"],
-    &["annual", "--year", "2024"],
+    &["annual", "--year", "2024", "--weights", "1=1,2=1"],
     &["rubric", "show", "rubrics/national-inspection.ron"],
     &["completions", "bash"],
 ];
@@ -120,7 +120,15 @@ fn out_onto_a_fifo_writes_into_it_and_leaves_it_a_fifo() {
         &["report", "--round", "2", "--format", "csv"],
         &["panel", "export", "--round", "2", "--evaluator", "王敏"],
         &["bulletin", "--round", "2", "--format", "md"],
-        &["annual", "--year", "2024", "--format", "csv"],
+        &[
+            "annual",
+            "--year",
+            "2024",
+            "--weights",
+            "1=1,2=1",
+            "--format",
+            "csv",
+        ],
     ];
     for (i, args) in cases.iter().enumerate() {
         let fifo = dir.path().join(format!("pipe{i}"));
@@ -169,7 +177,17 @@ fn out_onto_a_folder_is_refused_and_the_folder_kept() {
             "--out",
             f,
         ],
-        &["annual", "--year", "2024", "--format", "csv", "--out", f],
+        &[
+            "annual",
+            "--year",
+            "2024",
+            "--weights",
+            "1=1,2=1",
+            "--format",
+            "csv",
+            "--out",
+            f,
+        ],
     ] {
         let out = assay(&db, args);
         let err = String::from_utf8_lossy(&out.stderr);

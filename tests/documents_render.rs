@@ -177,6 +177,8 @@ fn office_documents_print_on_a4() {
         "annual",
         "--year",
         "2024",
+        "--weights",
+        "1=1,2=1",
         "--format",
         "xlsx",
         "--out",

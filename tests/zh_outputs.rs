@@ -176,7 +176,15 @@ fn every_chinese_output_of_the_demo_is_chinese() {
         ),
         (
             "annual md",
-            vec!["annual", "--year", "2024", "--format", "md"],
+            vec![
+                "annual",
+                "--year",
+                "2024",
+                "--weights",
+                "1=1,2=1",
+                "--format",
+                "md",
+            ],
         ),
         ("ops table", vec!["ops", "--round", q4]),
         ("panel show", vec!["panel", "show", "--round", four]),

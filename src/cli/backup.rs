@@ -48,7 +48,7 @@ pub fn run(
                 "{}",
                 match lang {
                     Lang::Zh => format!(
-                        "备份副本未通过完整性检查（「{check}」），未写出 {}；请先运行 sqlite3 检查原数据库",
+                        "备份副本未通过完整性检查（「{check}」），未写出 {}；请先运行 assay audit verify 检查原数据库",
                         args.out.display()
                     ),
                     Lang::En => format!(

@@ -8,7 +8,7 @@ use super::Lang;
 pub fn own_key(lang: Lang, fingerprint: &str, public: &str, made: bool) -> String {
     match lang {
         Lang::Zh => format!(
-            "{}本机签名密钥指纹：{fingerprint}\n（公钥 ed25519:{public}；请通过电话与组长核对指纹）",
+            "{}本机签名密钥指纹：{fingerprint}\n（公钥「ed25519:{public}」；请通过电话与组长核对指纹）",
             if made {
                 "已生成本机签名密钥。"
             } else {

@@ -58,11 +58,11 @@ pub fn signed_words(e: &SignedError, claimed: Option<&str>, what: What, lang: La
             path.display()
         ),
         (SignedError::BadSignature { path }, Lang::Zh) => format!(
-            "{}{who} 的签名与内容不符：文件在签名后被改动或重新封装过；未使用任何内容",
+            "{}{who} 的签名与内容不符：文件在签名后被改动或重新封装过；未使用任何内容，请评估人重新导出后再合并",
             path.display()
         ),
         (SignedError::BadSignature { path }, Lang::En) => format!(
-            "{}{who}: the signature does not match the content: the file was changed or resealed after it was signed; nothing was used",
+            "{}{who}: the signature does not match the content: the file was changed or resealed after it was signed; nothing was used: ask the evaluator to export it again",
             path.display()
         ),
         (SignedError::WrongKind { path, .. }, Lang::Zh) => {
@@ -94,7 +94,7 @@ fn key_words(e: &KeyError, lang: Lang) -> String {
     let why = |s: &std::io::Error| io_reason(s, lang);
     match (e, lang) {
         (E::NoDir, Lang::Zh) => {
-            "本系统没有数据文件夹；请把环境变量 ASSAY_KEY 设为签名密钥文件的路径".into()
+            "本系统没有数据文件夹；请把环境变量「ASSAY_KEY」设为签名密钥文件的路径".into()
         }
         (E::NoDir, Lang::En) => {
             "no data folder on this system; set ASSAY_KEY to the path of the signing key file"

@@ -13,8 +13,8 @@ use serde::Serialize;
 use crate::domain::account::Account;
 use crate::domain::figure::{Exact, Figure, dec};
 use crate::domain::rubric::Side;
-use crate::report::rank::ranks;
 use crate::i18n::Lang;
+use crate::report::rank::ranks;
 use crate::report::{AccountResult, Verdict};
 
 /// One round of the year, its weight and the rubric facts the annual result is judged by.

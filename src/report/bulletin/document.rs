@@ -285,8 +285,14 @@ fn overview(cx: &Ctx<'_>) -> Vec<Text> {
         });
     }
     result.push_str(&match lang {
-        Lang::Zh => format!("{}。", crate::i18n::figure_msg::rounding_note(lang, b.decimals)),
-        Lang::En => format!(" {}.", crate::i18n::figure_msg::rounding_note(lang, b.decimals)),
+        Lang::Zh => format!(
+            "{}。",
+            crate::i18n::figure_msg::rounding_note(lang, b.decimals)
+        ),
+        Lang::En => format!(
+            " {}.",
+            crate::i18n::figure_msg::rounding_note(lang, b.decimals)
+        ),
     });
     result.push_str(&failures_sentence(cx));
     let mut out = vec![

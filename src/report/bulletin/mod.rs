@@ -111,7 +111,7 @@ impl ChainHead {
         );
         match lang {
             Lang::Zh => format!(
-                "审计链尾：{h}；{l}。留存本通报者可用「assay audit verify --pin 链尾哈希」核对此前的记录未被改写。"
+                "审计链尾：{h}；{l}。留存本通报者日后可用本系统的审计核对功能指定上述链尾哈希，确认此前的记录未被改写。"
             ),
             Lang::En => format!(
                 "Audit chain heads: {h}; {l}. Whoever keeps this bulletin can check with assay audit verify --pin HASH that nothing before them was rewritten."
