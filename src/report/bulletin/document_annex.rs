@@ -46,7 +46,13 @@ fn failures(cx: &Ctx<'_>) -> Annex {
     let b = cx.b;
     let title = Text::plain(cx.t("不合格政务新媒体名单", "Failed accounts"));
     if b.failures.is_empty() {
-        let none = cx.t("本次检查无不合格政务新媒体。", "No account failed.");
+        // 「无不合格」 only when every account in scope has a final result.
+        let none = if b.overall.all_final() {
+            cx.t("本次检查无不合格政务新媒体。", "No account failed.")
+                .to_owned()
+        } else {
+            super::Words { lang: cx.lang }.no_failures(b)
+        };
         return Annex {
             title,
             blocks: vec![Block::Para(Text::plain(none))],

@@ -218,3 +218,26 @@ fn percent_and_number_formatting() {
     assert_eq!(num(Some(Exact::ratio(-1, 10000).publish(2))), "0.00");
     assert_eq!(param(100.0), "100");
 }
+
+#[test]
+fn no_failure_yet_is_never_no_failure_while_an_account_is_unscored() {
+    let (accounts, sheets) = round();
+    // Only the passing account and the one in progress: no failure among the results so far.
+    let sheets: Vec<SheetResult> = sheets
+        .into_iter()
+        .filter(|s| s.account_id == 1 || s.account_id == 4)
+        .collect();
+    let heading = Heading {
+        round: "Q4".into(),
+        rubric: "测试".into(),
+        monitoring_date: "2024-12-16".into(),
+    };
+    let b = Bulletin::new(heading, &scheme(), &accounts, &sheets, Lang::Zh);
+    for text in [
+        render_md(&b, &Issue::default(), Lang::Zh),
+        render_html(&b, &Issue::default(), Lang::Zh),
+    ] {
+        assert!(!text.contains("无不合格"), "{text}");
+        assert!(text.contains("暂未发现不合格"), "{text}");
+    }
+}
