@@ -42,6 +42,7 @@ mod msg_rubric;
 mod msg_words;
 pub mod panel_msg;
 pub mod trust_msg;
+pub mod whatif_msg;
 
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 

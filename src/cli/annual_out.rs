@@ -30,7 +30,8 @@ pub struct AnnualArgs {
     #[arg(long)]
     pub year: i32,
     /// Weight per round, ROUND=W,… (round id or name; default: equal weights). Rounds of
-    /// different rubrics are combined only when every round is named here
+    /// different rubrics are combined only when every round is named here. These weigh rounds;
+    /// what-if category weights are `report --weights`
     #[arg(long)]
     pub weights: Option<String>,
     /// What a veto in one round does to the year: fail (default: the account fails the year)

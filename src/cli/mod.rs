@@ -14,6 +14,7 @@ mod demo;
 mod demo_samples;
 mod explain;
 mod help_zh;
+mod help_zh_compare;
 mod help_zh_documents;
 mod help_zh_more;
 mod help_zh_trust;
@@ -27,6 +28,7 @@ mod ops_render;
 mod output;
 mod panel;
 mod report;
+mod report_whatif;
 mod resolve;
 mod round;
 mod round_check;
@@ -250,6 +252,13 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Panel(cmd)) => panel::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
+        // What-if weights write nothing: the database is opened read-only.
+        Some(Command::Report(args)) if report_whatif::asked(args) => {
+            let path = db_path(&cli)?;
+            let mut store = crate::storage::Store::open_read_only(&path)
+                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            report_whatif::run(&mut store, args, lang)
+        }
         Some(Command::Report(args)) => report::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Sheet(args)) => sheet::sheet(&mut open_store(&cli)?, args, lang),
         Some(Command::Bulletin(args)) => bulletin::bulletin(&mut open_store(&cli)?, args, lang),

@@ -18,6 +18,8 @@ pub mod stats;
 pub mod summary;
 pub mod svg;
 pub mod tables;
+pub mod whatif;
+pub mod whatif_tables;
 
 #[cfg(test)]
 mod panel_tests;

@@ -1,0 +1,22 @@
+//! Chinese `--help` descriptions of issue 22's options: what-if weights, comparisons across
+//! rounds and years, repeat offenders.
+
+/// English description (whitespace collapsed) → Chinese.
+pub const ZH_COMPARE: &[(&str, &str)] = &[
+    (
+        "Output format: table (default), json, csv, md, html or xlsx",
+        "输出格式：table（表格，默认）、json、csv、md、html 或 xlsx",
+    ),
+    (
+        "SIMULATED what-if category weights, CATEGORY=POINTS,… (every category of the round's rubric, adding up to its total): recomputes the round under them and shows how verdicts, grades and ranks move, writing nothing. Not `annual --weights`, which weighs rounds",
+        "模拟：假设的类别权重，写法 类别=分值,…（本轮评估表的每个类别，合计等于其基础分）：按这些权重重新计算本轮，显示结论、等级和名次如何变化，不写入任何内容。与 `annual --weights`（各轮次的权重）不同",
+    ),
+    (
+        "SIMULATED: the category weights of a rubric variant file (the round's categories, other weights), as --weights",
+        "模拟：取评估表变体文件（类别与本轮相同、权重不同）中的类别权重，用法同 --weights",
+    ),
+    (
+        "Weight per round, ROUND=W,… (round id or name; default: equal weights). Rounds of different rubrics are combined only when every round is named here. These weigh rounds; what-if category weights are `report --weights`",
+        "各轮次的权重，轮次=权重,…（轮次编号或名称；默认：等权）。不同评估表的轮次，只有在这里逐一列出时才合并。这里是轮次的权重；模拟类别权重见 `report --weights`",
+    ),
+];
