@@ -33,6 +33,7 @@ impl Lang {
     }
 }
 
+pub mod compare_msg;
 pub mod errors;
 pub mod figure_msg;
 mod io_errors;

@@ -205,6 +205,14 @@ fn every_chinese_output_of_the_demo_is_chinese() {
                 "md",
             ],
         ),
+        (
+            "compare table",
+            vec!["report", "--round", q4, "--compare", four, "--by", "level"],
+        ),
+        (
+            "compare md",
+            vec!["report", "--round", q4, "--compare", four, "--format", "md"],
+        ),
         ("ops table", vec!["ops", "--round", q4]),
         ("panel show", vec!["panel", "show", "--round", four]),
         ("round list", vec!["round", "list"]),
@@ -237,6 +245,18 @@ fn every_chinese_output_of_the_demo_is_chinese() {
         "html",
     ]);
     no_english("what-if html", &html_text(&html));
+    let html = run(&[
+        "report",
+        "--round",
+        q4,
+        "--compare",
+        four,
+        "--by",
+        "level",
+        "--format",
+        "html",
+    ]);
+    no_english("compare html", &html_text(&html));
     let docx = dir.path().join("b.docx");
     run(&[
         "bulletin",

@@ -21,6 +21,7 @@ pub enum AnnualFormat {
     Json,
     Csv,
     Md,
+    Html,
     Xlsx,
 }
 
@@ -38,7 +39,11 @@ pub struct AnnualArgs {
     /// or score (judged on the annual score; the veto is still shown and ranks it last)
     #[arg(long, default_value = "fail", value_parser = parse_veto_year)]
     pub veto_year: VetoYear,
-    /// Output format
+    /// Compare with this earlier year (the base): per account and host unit, the change in
+    /// annual score, results, vetoes and full marks, new failures and recoveries, movers
+    #[arg(long, value_name = "YEAR")]
+    pub compare: Option<i32>,
+    /// Output format (html only with --compare)
     #[arg(long, value_enum, default_value_t = AnnualFormat::Table)]
     pub format: AnnualFormat,
     /// Output file (default: standard output; required for xlsx)
@@ -59,26 +64,53 @@ fn parse_veto_year(s: &str) -> Result<VetoYear, String> {
 
 /// `assay annual`.
 pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Result<()> {
-    use crate::report::annual::{YearRound, annual, parse_weights};
-    use chrono::Datelike;
     let weights = match &args.weights {
-        Some(w) => parse_weights(w, lang).map_err(|e| anyhow::anyhow!(e))?,
+        Some(w) => crate::report::annual::parse_weights(w, lang).map_err(|e| anyhow::anyhow!(e))?,
         None => Vec::new(),
     };
-    let year: Vec<Round> = store
+    if let Some(base) = args.compare {
+        return super::annual_compare::run(store, args, base, &weights, lang);
+    }
+    let (y, _) = year_of(store, args.year, &weights, args, lang)?;
+    emit(&y, args.format, args.out.as_deref(), lang)
+}
+
+/// The live rounds of `year` (by monitoring date; calibration rounds left out, and said so).
+pub(super) fn year_rounds(
+    store: &Store,
+    year: i32,
+    weights: &[(String, f64)],
+    lang: Lang,
+) -> anyhow::Result<Vec<Round>> {
+    use chrono::Datelike;
+    let all: Vec<Round> = store
         .rounds()?
         .into_iter()
-        .filter(|r| r.monitoring_date.year() == args.year)
+        .filter(|r| r.monitoring_date.year() == year)
         .collect();
-    let (rounds, practice) = live_rounds(store, year)?;
-    if let Some(r) = practice.iter().find(|r| named(&weights, r).is_some()) {
+    let (rounds, practice) = live_rounds(store, all)?;
+    if let Some(r) = practice.iter().find(|r| named(weights, r).is_some()) {
         anyhow::bail!("{}", panel_msg::calibration_weighted(lang, &r.name));
     }
     if !practice.is_empty() {
         let names: Vec<String> = practice.iter().map(|r| r.name.clone()).collect();
         eprintln!("{}", panel_msg::calibration_left_out(lang, &names));
     }
-    check_rounds(&rounds, &weights, args, lang)?;
+    Ok(rounds)
+}
+
+/// The annual assessment of `year` under `weights` (naming only that year's rounds), and its
+/// rounds.
+pub(super) fn year_of(
+    store: &mut Store,
+    year: i32,
+    weights: &[(String, f64)],
+    args: &AnnualArgs,
+    lang: Lang,
+) -> anyhow::Result<(Annual, Vec<Round>)> {
+    use crate::report::annual::{YearRound, annual};
+    let rounds = year_rounds(store, year, weights, lang)?;
+    check_rounds(&rounds, weights, year, lang)?;
     let mut infos = Vec::new();
     let mut results = Vec::new();
     let mut decimals = 0;
@@ -89,7 +121,7 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
             id: r.id,
             name: r.name.clone(),
             monitoring_date: r.monitoring_date.to_string(),
-            weight: named(&weights, r).unwrap_or(1.0),
+            weight: named(weights, r).unwrap_or(1.0),
             rubric: format!("{}（{}）", l.rubric.name, l.rubric.id),
             pass_mark: l.rubric.pass_mark,
             pass_side: l.rubric.pass_side,
@@ -100,12 +132,12 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
             &l.sheets,
         ));
     }
-    let y = annual(args.year, infos, &results, decimals, args.veto_year);
-    emit(&y, args.format, args.out.as_deref(), lang)
+    let y = annual(year, infos, &results, decimals, args.veto_year);
+    Ok((y, rounds))
 }
 
 /// The weight `--weights` gives the round, if it names it (by id or name).
-fn named(weights: &[(String, f64)], r: &Round) -> Option<f64> {
+pub(super) fn named(weights: &[(String, f64)], r: &Round) -> Option<f64> {
     weights
         .iter()
         .find(|(k, _)| *k == r.name || *k == r.id.to_string())
@@ -117,7 +149,7 @@ fn named(weights: &[(String, f64)], r: &Round) -> Option<f64> {
 fn check_rounds(
     rounds: &[Round],
     weights: &[(String, f64)],
-    args: &AnnualArgs,
+    year: i32,
     lang: Lang,
 ) -> anyhow::Result<()> {
     if rounds.is_empty() {
@@ -126,11 +158,11 @@ fn check_rounds(
             match lang {
                 Lang::Zh => format!(
                     "{} 年没有监测时间点在该年的评估轮次；用 `assay round list` 查看各轮次的日期",
-                    args.year
+                    year
                 ),
                 Lang::En => format!(
                     "no round has its monitoring date in {}; see `assay round list` for the dates",
-                    args.year
+                    year
                 ),
             }
         );
@@ -143,11 +175,9 @@ fn check_rounds(
             anyhow::bail!(
                 "{}",
                 match lang {
-                    Lang::Zh => format!("--weights 中的轮次「{k}」不是 {} 年的轮次", args.year),
-                    Lang::En => format!(
-                        "--weights names \"{k}\", which is not a round of {}",
-                        args.year
-                    ),
+                    Lang::Zh => format!("--weights 中的轮次「{k}」不是 {} 年的轮次", year),
+                    Lang::En =>
+                        format!("--weights names \"{k}\", which is not a round of {}", year),
                 }
             );
         }
@@ -166,7 +196,7 @@ fn check_rounds(
         let example: Vec<String> = rounds.iter().map(|r| format!("{}=1", r.id)).collect();
         anyhow::bail!(
             "{}",
-            figure_msg::annual_mixed_rubrics(lang, args.year, &list, &example.join(","))
+            figure_msg::annual_mixed_rubrics(lang, year, &list, &example.join(","))
         );
     }
     let missing: Vec<String> = rounds
@@ -388,6 +418,11 @@ pub fn emit(
                 s.push_str(&format!("\n## {}\n\n{}", t.name, markdown(t)));
             }
             s.into_bytes()
+        }
+        AnnualFormat::Html => {
+            return Err(crate::i18n::errors::said(
+                crate::i18n::compare_msg::annual_html_only(lang).to_owned(),
+            ));
         }
         AnnualFormat::Xlsx => {
             let path = out.ok_or_else(|| {

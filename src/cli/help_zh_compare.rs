@@ -19,4 +19,16 @@ pub const ZH_COMPARE: &[(&str, &str)] = &[
         "Weight per round, ROUND=W,… (round id or name; default: equal weights). Rounds of different rubrics are combined only when every round is named here. These weigh rounds; what-if category weights are `report --weights`",
         "各轮次的权重，轮次=权重,…（轮次编号或名称；默认：等权）。不同评估表的轮次，只有在这里逐一列出时才合并。这里是轮次的权重；模拟类别权重见 `report --weights`",
     ),
+    (
+        "Compare with this earlier round (the base, id or name): per account and group, the change in score, pass rate, vetoes and full marks, new failures and recoveries, movers",
+        "与这一较早的轮次（基期，编号或名称）对比：逐个账号和分组列出总分、合格率、单项否决和满分的变化，新增不合格与恢复合格，以及进退最大的账号",
+    ),
+    (
+        "Compare with this earlier year (the base): per account and host unit, the change in annual score, results, vetoes and full marks, new failures and recoveries, movers",
+        "与这一较早的年份（基期）对比：逐个账号和主办单位列出年度得分、结论、单项否决和满分的变化，新增不合格与恢复合格，以及进退最大的账号",
+    ),
+    (
+        "Output format (html only with --compare)",
+        "输出格式（html 只用于 --compare）",
+    ),
 ];

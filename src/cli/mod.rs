@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions, database location, and dispatch to handlers.
 
 mod account;
+mod annual_compare;
 mod annual_out;
 mod args;
 mod assigned;
@@ -28,6 +29,7 @@ mod ops_render;
 mod output;
 mod panel;
 mod report;
+mod report_compare;
 mod report_whatif;
 mod resolve;
 mod round;

@@ -61,6 +61,10 @@ pub struct ReportArgs {
     /// Check that the kept sheet results equal a full recompute; exit 1 on any difference
     #[arg(long)]
     pub verify: bool,
+    /// Compare with this earlier round (the base, id or name): per account and group, the change
+    /// in score, pass rate, vetoes and full marks, new failures and recoveries, movers
+    #[arg(long, value_name = "ROUND")]
+    pub compare: Option<String>,
     /// SIMULATED what-if category weights, CATEGORY=POINTS,… (every category of the round's
     /// rubric, adding up to its total): recomputes the round under them and shows how verdicts,
     /// grades and ranks move, writing nothing. Not `annual --weights`, which weighs rounds
@@ -122,6 +126,9 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
     }
     if super::report_whatif::asked(args) {
         return super::report_whatif::run(store, args, lang);
+    }
+    if let Some(base) = &args.compare {
+        return super::report_compare::run(store, args, base, lang);
     }
     let round = store.round(&args.round)?;
     if args.verify {

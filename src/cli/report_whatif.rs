@@ -26,6 +26,8 @@ pub fn asked(args: &ReportArgs) -> bool {
 fn conflicts(args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
     let other = if args.weights.is_some() && args.weights_from.is_some() {
         Some("--weights-from")
+    } else if args.compare.is_some() {
+        Some("--compare")
     } else if args.verify {
         Some("--verify")
     } else if !args.rollup.is_empty() {
