@@ -3,6 +3,7 @@
 mod account;
 mod annual_compare;
 mod annual_out;
+mod annual_year;
 mod args;
 mod assigned;
 mod audit;
