@@ -65,7 +65,7 @@ pub(super) fn year_of(
             &l.sheets,
         ));
     }
-    let y = annual(year, infos, &results, decimals, args.veto_year);
+    let y = annual(year, infos, &results, decimals, args.veto_year, lang);
     Ok((y, rounds))
 }
 

@@ -42,6 +42,7 @@ mod score;
 mod score_import;
 mod sheet;
 mod usage;
+mod values;
 
 use std::path::PathBuf;
 
@@ -52,6 +53,7 @@ use crate::i18n::Lang;
 pub use args::*;
 pub use output::Format;
 pub use usage::parse;
+use values::parse_lang;
 
 /// assay — score government new-media accounts (政务新媒体) against weighted rubrics.
 #[derive(Debug, Parser)]
