@@ -9,6 +9,7 @@ pub mod entry;
 pub mod entry_words;
 pub mod evidence;
 pub mod figure;
+pub mod finding;
 pub mod ops;
 pub mod panel;
 pub mod platform;
