@@ -278,7 +278,7 @@ fn summary_counts_and_quit() {
     assert_eq!(s.overall.pass_rate, Figure::rate(0, 1));
     assert_eq!(
         s.overall.vetoes_by_reason,
-        vec![("内容不更新: 监测时间点前2周内无更新".to_string(), 1)]
+        vec![("内容不更新：监测时间点前2周内无更新".to_string(), 1)]
     );
     // Submitted (here, or merged, or by script) it counts the same way: any evaluator's veto
     // fails the account.
@@ -293,7 +293,7 @@ fn summary_counts_and_quit() {
     let s = a.summary.as_ref().expect("summary");
     assert_eq!(
         s.overall.vetoes_by_reason,
-        vec![("内容不更新: 监测时间点前2周内无更新".to_string(), 1)]
+        vec![("内容不更新：监测时间点前2周内无更新".to_string(), 1)]
     );
     assert_eq!(
         s.overall.pass_rate,

@@ -301,7 +301,7 @@ pub fn why_text(why: &[Why], lang: Lang) -> String {
             (Why::SplitVeto { hits, of }, Lang::En) => format!("split veto {hits}/{of}"),
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(lang.pick("；", "; "))
 }
 
 /// A number with at most two decimals, without trailing zeros.

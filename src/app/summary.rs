@@ -128,7 +128,7 @@ impl Summary {
                 g.key = path.to_vec();
                 g
             }
-            None => GroupStats::of(&self.scheme, path.to_vec(), &subset),
+            None => GroupStats::of(&self.scheme, path.to_vec(), &subset, self.lang),
         };
         let mut children = Vec::new();
         let lines = match DRILL.get(path.len()) {
@@ -136,7 +136,7 @@ impl Summary {
                 .into_iter()
                 .map(|(key, m)| {
                     let members: Vec<&AccountResult> = m.iter().map(|&j| subset[j]).collect();
-                    let g = GroupStats::of(&self.scheme, key, &members);
+                    let g = GroupStats::of(&self.scheme, key, &members, self.lang);
                     if let Some(k) = g.key.first() {
                         let mut p = path.to_vec();
                         p.push(k.clone());

@@ -99,7 +99,7 @@ pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Resul
             &l.sheets,
         ));
     }
-    let y = annual(args.year, infos, &results, decimals, args.veto_year);
+    let y = annual(args.year, infos, &results, decimals, args.veto_year, lang);
     emit(&y, args.format, args.out.as_deref(), lang)
 }
 

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::args::parse_date;
 use super::sheet::{loaded, say_written, write_err};
+use super::values::parse_date;
 use crate::i18n::Lang;
 use crate::report::bulletin::{Bulletin, Heading, Issue, document, render_html, render_md};
 use crate::report::scoresheet;

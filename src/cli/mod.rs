@@ -37,6 +37,7 @@ mod score;
 mod score_import;
 mod sheet;
 mod usage;
+mod values;
 
 use std::path::PathBuf;
 
@@ -47,6 +48,7 @@ use crate::i18n::Lang;
 pub use args::*;
 pub use output::Format;
 pub use usage::parse;
+use values::parse_lang;
 
 /// assay — score government new-media accounts (政务新媒体) against weighted rubrics.
 #[derive(Debug, Parser)]

@@ -26,7 +26,7 @@ pub struct OpsArgs {
     #[arg(long)]
     pub round: Option<String>,
     /// One week (any date in it), over all accounts, with the --weeks weeks up to it
-    #[arg(long, value_parser = super::parse_date)]
+    #[arg(long, value_parser = super::values::parse_date)]
     pub week: Option<NaiveDate>,
     /// How many weeks: before the round's monitoring date, or up to and including --week
     #[arg(long, default_value_t = 26)]

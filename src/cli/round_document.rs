@@ -4,7 +4,7 @@
 
 use clap::Args;
 
-use super::args::parse_date;
+use super::values::parse_date;
 use crate::i18n::Lang;
 use crate::storage::{RoundDocument, Store};
 use crate::text_safety::escape_cell;

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod dates;
 pub mod engine;
 pub mod entry;
+mod entry_error;
 pub mod entry_words;
 pub mod evidence;
 pub mod figure;

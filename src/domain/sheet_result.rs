@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::engine::Outcome;
 use crate::domain::figure::Figure;
+use crate::i18n::Lang;
 
 /// The version of the rules that computed a kept sheet result: rows of another version are
 /// recomputed before any report reads them. Bump the suffix whenever the engine's results change.
@@ -62,9 +63,9 @@ pub struct VetoReason {
 }
 
 impl VetoReason {
-    /// "item name: reason", the key vetoes are counted by.
-    pub fn label(&self) -> String {
-        format!("{}: {}", self.name, self.reason)
+    /// 「item name：reason」 (zh) or "item name: reason" (en), the key vetoes are counted by.
+    pub fn label(&self, lang: Lang) -> String {
+        format!("{}{}{}", self.name, lang.pick("：", ": "), self.reason)
     }
 }
 

@@ -100,27 +100,17 @@ pub fn read(path: &Path) -> Result<(Package, Opened), PackageError> {
 /// Like [`read`] on bytes already loaded; `path` names the file in messages.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<(Package, Opened), PackageError> {
     let opened = signed::open(path, bytes, Kind::RoundPackage).map_err(PackageError::Signed)?;
-    let corrupt = |why: String| PackageError::Corrupt {
-        path: path.to_path_buf(),
-        why,
-    };
-    let head: serde_json::Value =
-        serde_json::from_str(&opened.body).map_err(|e| corrupt(format!("not JSON: {e}")))?;
-    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(corrupt(format!("format is not \"{FORMAT}\"")));
-    }
-    let version = head
-        .get("format_version")
-        .and_then(|v| v.as_u64())
-        .ok_or_else(|| corrupt("no format_version".into()))?;
-    if version > u64::from(FORMAT_VERSION) {
-        return Err(PackageError::Newer {
-            path: path.to_path_buf(),
-            found: version,
-        });
-    }
-    drop(head);
-    let p: Package = serde_json::from_str(&opened.body).map_err(|e| corrupt(e.to_string()))?;
+    let p: Package =
+        signed::content(&opened.body, FORMAT, FORMAT_VERSION).map_err(|e| match e {
+            signed::BodyError::Corrupt(why) => PackageError::Corrupt {
+                path: path.to_path_buf(),
+                why,
+            },
+            signed::BodyError::Newer(found) => PackageError::Newer {
+                path: path.to_path_buf(),
+                found,
+            },
+        })?;
     if crate::domain::rubric::rubric_hash(&p.round.rubric_text) != p.round.rubric_hash {
         return Err(PackageError::RubricHash {
             path: path.to_path_buf(),

@@ -135,28 +135,17 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<(Content, Opened), PanelFileEr
             claimed: claimed(bytes),
             source,
         })?;
-    let corrupt = |why: String| PanelFileError::Corrupt {
-        path: path.to_path_buf(),
-        why,
-    };
-    let head: serde_json::Value =
-        serde_json::from_str(&opened.body).map_err(|e| corrupt(format!("not JSON: {e}")))?;
-    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(corrupt(format!("format is not \"{FORMAT}\"")));
-    }
-    let version = head
-        .get("format_version")
-        .and_then(|v| v.as_u64())
-        .ok_or_else(|| corrupt("no format_version".into()))?;
-    if version > u64::from(FORMAT_VERSION) {
-        return Err(PanelFileError::Newer {
-            path: path.to_path_buf(),
-            found: version,
-        });
-    }
-    drop(head);
     let content: Content =
-        serde_json::from_str(&opened.body).map_err(|e| corrupt(e.to_string()))?;
+        signed::content(&opened.body, FORMAT, FORMAT_VERSION).map_err(|e| match e {
+            signed::BodyError::Corrupt(why) => PanelFileError::Corrupt {
+                path: path.to_path_buf(),
+                why,
+            },
+            signed::BodyError::Newer(found) => PanelFileError::Newer {
+                path: path.to_path_buf(),
+                found,
+            },
+        })?;
     Ok((content, opened))
 }
 

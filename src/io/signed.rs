@@ -119,6 +119,37 @@ impl Opened {
     }
 }
 
+/// Why a verified body is not the content its kind promises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyError {
+    /// Not JSON, not of the expected `format`, without a version, or not of the content's shape.
+    Corrupt(String),
+    /// Written by a newer program: its `format_version`.
+    Newer(u64),
+}
+
+/// The content of a verified body: one JSON parse, then its `format` and `format_version`
+/// checked (a newer version is refused before its shape is read), then its shape.
+pub fn content<T: serde::de::DeserializeOwned>(
+    body: &str,
+    format: &str,
+    newest: u32,
+) -> Result<T, BodyError> {
+    let value: serde_json::Value =
+        serde_json::from_str(body).map_err(|e| BodyError::Corrupt(format!("not JSON: {e}")))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(format) {
+        return Err(BodyError::Corrupt(format!("format is not \"{format}\"")));
+    }
+    let version = value
+        .get("format_version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| BodyError::Corrupt("no format_version".into()))?;
+    if version > u64::from(newest) {
+        return Err(BodyError::Newer(version));
+    }
+    serde_json::from_value(value).map_err(|e| BodyError::Corrupt(e.to_string()))
+}
+
 /// Verifies a signed file of `kind`: well-formed, not newer, signature valid for its body.
 pub fn open(path: &Path, bytes: &[u8], kind: Kind) -> Result<Opened, SignedError> {
     let corrupt = |why: String| SignedError::Corrupt {

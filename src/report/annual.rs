@@ -126,6 +126,7 @@ pub fn annual(
     results: &[Vec<AccountResult>],
     decimals: u32,
     veto_year: VetoYear,
+    lang: Lang,
 ) -> Annual {
     let mut by_account: BTreeMap<i64, (Account, Vec<Option<&AccountResult>>)> = BTreeMap::new();
     for (ri, rs) in results.iter().enumerate() {
@@ -147,11 +148,13 @@ pub fn annual(
                     platform: account.platform_label.clone(),
                     unit: account.unit.clone(),
                     round: rounds[ri].name.clone(),
-                    reasons: r.vetoes.iter().map(|v| v.label()).collect(),
+                    reasons: r.vetoes.iter().map(|v| v.label(lang)).collect(),
                 });
             }
         }
-        accounts.push(year_account(account, &per, &rounds, decimals, veto_year));
+        accounts.push(year_account(
+            account, &per, &rounds, decimals, veto_year, lang,
+        ));
     }
     rank(&mut accounts);
     let units = units(&accounts, &vetoes, decimals);
@@ -189,6 +192,7 @@ fn year_account(
     rounds: &[YearRound],
     decimals: u32,
     veto_year: VetoYear,
+    lang: Lang,
 ) -> YearAccount {
     let finals: Vec<Option<&AccountResult>> =
         per.iter().map(|r| r.filter(|r| r.has_result())).collect();
@@ -235,9 +239,14 @@ fn year_account(
         vetoes: vetoed
             .iter()
             .flat_map(|(i, r)| {
-                r.vetoes
-                    .iter()
-                    .map(move |v| format!("{}：{}", rounds[*i].name, v.label()))
+                r.vetoes.iter().map(move |v| {
+                    format!(
+                        "{}{}{}",
+                        rounds[*i].name,
+                        lang.pick("：", ": "),
+                        v.label(lang)
+                    )
+                })
             })
             .collect(),
         full_every_check: !with.is_empty() && with.iter().all(|r| r.full_marks),

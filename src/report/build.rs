@@ -150,7 +150,7 @@ fn build_on(
     opts: &Options,
 ) -> Report {
     let all: Vec<&AccountResult> = rs.iter().collect();
-    let overall = GroupStats::of(scheme, Vec::new(), &all);
+    let overall = GroupStats::of(scheme, Vec::new(), &all, opts.lang);
     let parts = partition(&rs, &opts.by, opts.lang);
     let groups: Vec<GroupStats> = if opts.by.is_empty() {
         Vec::new()
@@ -159,7 +159,7 @@ fn build_on(
             .iter()
             .map(|(key, idx)| {
                 let members: Vec<&AccountResult> = idx.iter().map(|&i| &rs[i]).collect();
-                GroupStats::of(scheme, key.clone(), &members)
+                GroupStats::of(scheme, key.clone(), &members, opts.lang)
             })
             .collect()
     };
@@ -186,7 +186,7 @@ fn build_on(
         })
         .unwrap_or_default();
     let (evaluators, evaluators_in_progress) = evaluator_sets(sheets);
-    let failures = failures(&rs);
+    let failures = failures(&rs, opts.lang);
     let accounts = rs
         .into_iter()
         .zip(st)
@@ -224,7 +224,7 @@ fn evaluator_sets(sheets: &[SheetResult]) -> (Vec<String>, Vec<String>) {
     (own(counted), own(open))
 }
 
-fn failures(rs: &[AccountResult]) -> Vec<Failure> {
+fn failures(rs: &[AccountResult], lang: Lang) -> Vec<Failure> {
     rs.iter()
         .filter(|r| r.verdict == Verdict::Failed)
         .map(|r| Failure {
@@ -233,7 +233,7 @@ fn failures(rs: &[AccountResult]) -> Vec<Failure> {
             name: r.account.name.clone(),
             unit: r.account.unit.clone(),
             total: r.total,
-            vetoes: r.vetoes.iter().map(|v| v.label()).collect(),
+            vetoes: r.vetoes.iter().map(|v| v.label(lang)).collect(),
         })
         .collect()
 }

@@ -175,14 +175,14 @@ pub struct GroupStats {
 
 impl GroupStats {
     /// Statistics of the given accounts.
-    pub fn of(scheme: &Scheme, key: Vec<String>, rs: &[&AccountResult]) -> GroupStats {
+    pub fn of(scheme: &Scheme, key: Vec<String>, rs: &[&AccountResult], lang: Lang) -> GroupStats {
         let with: Vec<&&AccountResult> = rs.iter().filter(|r| r.has_result()).collect();
         let totals: Vec<Figure> = with.iter().filter_map(|r| r.total).collect();
         let passed = rs.iter().filter(|r| r.verdict == Verdict::Passed).count();
         let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
         for r in &with {
             for v in &r.vetoes {
-                *reasons.entry(v.label()).or_default() += 1;
+                *reasons.entry(v.label(lang)).or_default() += 1;
             }
         }
         let mut vetoes_by_reason: Vec<(String, usize)> = reasons.into_iter().collect();

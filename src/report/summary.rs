@@ -235,7 +235,7 @@ pub fn render(s: &RoundSummary, lang: Lang) -> String {
         plats.join(", ")
     ));
     for (reason, n) in &s.vetoes_by_reason {
-        out.push_str(&format!("  {} {reason} — {n}\n", t("否决:", "veto:")));
+        out.push_str(&format!("  {}{reason} — {n}\n", t("否决：", "veto: ")));
     }
     for f in &s.failures {
         out.push_str(&failure_line(f, lang));
@@ -248,7 +248,7 @@ fn failure_line(f: &Failure, lang: Lang) -> String {
     let why = if f.vetoes.is_empty() {
         lang.pick("低于合格线", "below the pass mark").to_string()
     } else {
-        crate::i18n::figure_msg::veto_mark(lang, &f.vetoes.join("; "))
+        crate::i18n::figure_msg::veto_mark(lang, &f.vetoes.join(lang.pick("；", "; ")))
     };
     let total = text_or_dash(f.total);
     format!(

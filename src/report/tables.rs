@@ -168,7 +168,7 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
             .iter()
             .map(|(k, n)| format!("{k} ×{n}"))
             .collect();
-        row.push(Cell::text(reasons.join("; ")));
+        row.push(Cell::text(reasons.join(lang.pick("；", "; "))));
         tb.rows.push(row);
     }
     tb
@@ -268,9 +268,9 @@ pub fn account_table(r: &Report, lang: Lang) -> Table {
             Cell::text(
                 s.vetoes
                     .iter()
-                    .map(|v| v.label())
+                    .map(|v| v.label(lang))
                     .collect::<Vec<_>>()
-                    .join("; "),
+                    .join(lang.pick("；", "; ")),
             ),
         ]);
         let final_result = s.has_result() || s.points.is_some();

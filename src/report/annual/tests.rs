@@ -76,6 +76,7 @@ fn weighted_mean_renormalises_over_rounds_with_a_total() {
         &[r1, r2],
         2,
         VetoYear::Fail,
+        Lang::Zh,
     );
     let a1 = by_id(&y, 1);
     // (80×1 + 90×3) / 4 = 87.5
@@ -93,7 +94,7 @@ fn weighted_mean_renormalises_over_rounds_with_a_total() {
     assert_eq!(y.vetoes[0].round, "R1");
     assert_eq!(
         y.vetoes[0].reasons,
-        vec!["内容不更新: 两周未更新".to_string()]
+        vec!["内容不更新：两周未更新".to_string()]
     );
     // Units: 甲单位 = mean(87.5, 100) = 93.75; 乙单位 = 40 with one veto.
     let u: Vec<(&str, Option<Figure>, usize)> = y
@@ -123,6 +124,7 @@ fn a_veto_in_any_round_fails_the_year_and_ranks_last() {
         std::slice::from_ref(&r1),
         2,
         VetoYear::Fail,
+        Lang::Zh,
     );
     assert_eq!(by_id(&y, 1).result, Failed);
     assert_eq!(by_id(&y, 1).rank, Some(3));
@@ -132,10 +134,17 @@ fn a_veto_in_any_round_fails_the_year_and_ranks_last() {
     assert_eq!((y.passed, y.failed, y.unscored), (1, 2, 0));
     assert_eq!(
         by_id(&y, 1).vetoes,
-        vec!["R1：内容不更新: 两周未更新".to_string()]
+        vec!["R1：内容不更新：两周未更新".to_string()]
     );
     // The documented option judges the year on the score alone; the veto still ranks last.
-    let y = annual(2024, vec![round(1, 1.0)], &[r1], 2, VetoYear::Score);
+    let y = annual(
+        2024,
+        vec![round(1, 1.0)],
+        &[r1],
+        2,
+        VetoYear::Score,
+        Lang::Zh,
+    );
     assert_eq!(by_id(&y, 1).result, Passed);
     assert_eq!(by_id(&y, 1).rank, Some(3));
 }
@@ -143,7 +152,7 @@ fn a_veto_in_any_round_fails_the_year_and_ranks_last() {
 #[test]
 fn an_account_without_any_result_has_no_annual_score_and_is_not_full() {
     let r = vec![result(1, "甲", None, Verdict::Unscored, false, false)];
-    let y = annual(2024, vec![round(1, 1.0)], &[r], 2, VetoYear::Fail);
+    let y = annual(2024, vec![round(1, 1.0)], &[r], 2, VetoYear::Fail, Lang::Zh);
     assert_eq!(y.accounts[0].annual, None);
     assert_eq!(y.accounts[0].result, Verdict::Unscored);
     assert_eq!(y.accounts[0].rank, None);

@@ -3,7 +3,7 @@
 //! counties), by level and by platform (with charts in HTML), by category, the strongest and
 //! weakest host units, and the operations warnings when the round has metrics.
 
-use super::document::Ctx;
+use super::document_ctx::Ctx;
 use super::{key, num, param, percent};
 use crate::domain::figure::Figure;
 use crate::i18n::Lang;

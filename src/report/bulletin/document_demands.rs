@@ -1,7 +1,7 @@
 //! 三、下一步工作要求: 整改 for each failed account by the deadline, then the standing demands of
 //! seed 004 (安全与审核, 底数与备案, 关停整合 with this round's consolidation findings, 管理基础).
 
-use super::document::{Ctx, date_words};
+use super::document_ctx::{Ctx, date_words};
 use crate::i18n::Lang;
 use crate::io::document::Text;
 

@@ -6,11 +6,13 @@
 
 mod document;
 mod document_annex;
+mod document_ctx;
 mod document_demands;
 pub mod ops;
 mod xlsx;
 
-pub use document::{Issue, date_words, document};
+pub use document::document;
+pub use document_ctx::{Issue, date_words};
 pub use xlsx::workbook;
 
 /// The bulletin as Markdown.

@@ -121,7 +121,7 @@ fn html_is_self_contained_escaped_and_charted() {
         !h.contains("<link") && !h.contains("<script") && !h.contains("src="),
         "nothing external"
     );
-    assert!(h.contains("单项否决：内容不更新: 两周无更新"));
+    assert!(h.contains("单项否决：内容不更新：两周无更新"));
     assert!(h.contains("得分低于60分"));
     assert!(h.contains("@page { size: A4 portrait"));
 }

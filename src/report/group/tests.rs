@@ -151,7 +151,7 @@ fn group_statistics_by_hand() {
             account_result(&sc, &account(id, "号"), &mine)
         })
         .collect();
-    let g = GroupStats::of(&sc, vec![], &rs.iter().collect::<Vec<_>>());
+    let g = GroupStats::of(&sc, vec![], &rs.iter().collect::<Vec<_>>(), Lang::Zh);
     assert_eq!(
         (
             g.accounts,
@@ -175,7 +175,7 @@ fn group_statistics_by_hand() {
     assert_eq!(g.spread.q1, f(56.75));
     assert_eq!(g.spread.q3, f(85.0));
     assert_eq!((g.spread.min, g.spread.max), (f(50.0), f(100.0)));
-    assert_eq!(g.vetoes_by_reason, vec![("泄密: 涉密".to_string(), 1)]);
+    assert_eq!(g.vetoes_by_reason, vec![("泄密：涉密".to_string(), 1)]);
     assert_eq!(
         g.grades,
         vec![("优秀".into(), 1), ("合格".into(), 1), ("不合格".into(), 2)]
@@ -201,13 +201,13 @@ fn a_category_that_does_not_apply_is_left_out_of_means_and_shares() {
         account_result(&sc, &account(1, "省级号"), &[&x]),
         account_result(&sc, &account(2, "县级号"), &[&y]),
     ];
-    let g = GroupStats::of(&sc, vec![], &rs.iter().collect::<Vec<_>>());
+    let g = GroupStats::of(&sc, vec![], &rs.iter().collect::<Vec<_>>(), Lang::Zh);
     assert_eq!((g.categories[1].n, g.categories[1].mean), (1, f(30.0)));
     assert_eq!(
         g.categories[1].share.map(|s| s.percent().text()).as_deref(),
         Some("75.0")
     );
-    let only = GroupStats::of(&sc, vec![], &[&rs[0]]);
+    let only = GroupStats::of(&sc, vec![], &[&rs[0]], Lang::Zh);
     assert_eq!((only.categories[1].n, only.categories[1].mean), (0, None));
 }
 
@@ -215,12 +215,17 @@ fn a_category_that_does_not_apply_is_left_out_of_means_and_shares() {
 fn an_empty_group_has_no_statistics() {
     let sc = scheme(VetoPolicy::FailKeepScore);
     let rs = [account_result(&sc, &account(1, "空"), &[])];
-    let g = GroupStats::of(&sc, vec!["x".into()], &rs.iter().collect::<Vec<_>>());
+    let g = GroupStats::of(
+        &sc,
+        vec!["x".into()],
+        &rs.iter().collect::<Vec<_>>(),
+        Lang::Zh,
+    );
     assert_eq!(g.with_result, 0);
     assert_eq!(g.pass_rate, None);
     assert_eq!(g.spread.mean, None);
     assert_eq!(g.categories[1].share, None);
-    let none = GroupStats::of(&sc, vec![], &[]);
+    let none = GroupStats::of(&sc, vec![], &[], Lang::Zh);
     assert_eq!(none.accounts, 0);
 }
 

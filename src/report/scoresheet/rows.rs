@@ -248,7 +248,7 @@ fn totals(out: &mut Vec<Row>, input: &SheetInput<'_>, scored: &[Scored], combine
         Cell::text(verdict),
     );
     if !combined.vetoes.is_empty() {
-        let why: Vec<String> = combined.vetoes.iter().map(|x| x.label()).collect();
+        let why: Vec<String> = combined.vetoes.iter().map(|x| x.label(lang)).collect();
         v.cells.push(Cell::text(format!(
             "{}{}",
             lang.pick("单项否决：", "Single veto: "),
