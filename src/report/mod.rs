@@ -8,6 +8,7 @@ pub mod blind;
 pub mod build;
 pub mod bulletin;
 pub mod combine;
+pub mod findings;
 pub mod group;
 pub mod rank;
 pub mod rollup;
