@@ -10,6 +10,7 @@ mod entry_error;
 pub mod entry_words;
 pub mod evidence;
 pub mod figure;
+pub mod finding;
 pub mod ops;
 pub mod panel;
 pub mod platform;

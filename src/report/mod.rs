@@ -11,6 +11,7 @@ pub mod combine;
 pub mod compare;
 pub mod compare_sides;
 pub mod compare_tables;
+pub mod findings;
 pub mod group;
 pub mod rank;
 pub mod rollup;
