@@ -213,6 +213,11 @@ fn every_chinese_output_of_the_demo_is_chinese() {
             "compare md",
             vec!["report", "--round", q4, "--compare", four, "--format", "md"],
         ),
+        ("offenders table", vec!["offenders"]),
+        (
+            "offenders md",
+            vec!["offenders", "--preset", "seed000", "--format", "md"],
+        ),
         ("ops table", vec!["ops", "--round", q4]),
         ("panel show", vec!["panel", "show", "--round", four]),
         ("round list", vec!["round", "list"]),

@@ -31,4 +31,28 @@ pub const ZH_COMPARE: &[(&str, &str)] = &[
         "Output format (html only with --compare)",
         "输出格式（html 只用于 --compare）",
     ),
+    (
+        "Repeat offenders: the same finding in N of the last M rounds, or failed twice in a year, flagged 建议关停/整合 with their history",
+        "重复问题账号：最近 M 个轮次中同一问题出现 N 次，或一年内两次不合格，标明建议关停或整合，并列出历次情况",
+    ),
+    (
+        "Rounds the same-finding rule looks back over: the last M (default 4; seed003: 2)",
+        "同一问题规则回看的轮次数：最近 M 个（默认 4；seed003 为 2）",
+    ),
+    (
+        "How many of those rounds must find the same problem (default 2)",
+        "这些轮次中同一问题至少出现的次数（默认 2）",
+    ),
+    (
+        "The rule of a seed document: seed000 (2 of the last 4, 建议关停) or seed003 (2 in a row, 建议清理整合); --rounds and --times override it",
+        "采用文件中的规则：seed000（最近 4 个轮次中 2 次，建议关停）或 seed003（连续 2 次，建议清理整合）；--rounds 和 --times 可覆盖",
+    ),
+    (
+        "The year under review: its rounds only, and failures counted in it (default: the last M rounds, failures counted in the latest round's year)",
+        "审查的年份：只看该年的轮次，并统计该年内的不合格次数（默认：最近 M 个轮次，不合格次数按最近一个轮次所在年份统计）",
+    ),
+    (
+        "Output file (default: standard output; required for xlsx on a terminal)",
+        "输出文件（默认：标准输出；在终端上输出 xlsx 时必填）",
+    ),
 ];

@@ -22,6 +22,7 @@ mod help_zh_more;
 mod help_zh_trust;
 mod history;
 mod metrics;
+mod offenders;
 mod ops;
 mod ops_auto;
 mod ops_auto_run;
@@ -106,6 +107,9 @@ pub enum Command {
     Metrics(metrics::MetricsCmd),
     /// Operations index: each account against its group average, streaks and activity flags
     Ops(ops::OpsArgs),
+    /// Repeat offenders: the same finding in N of the last M rounds, or failed twice in a year,
+    /// flagged 建议关停/整合 with their history
+    Offenders(offenders::OffendersArgs),
     /// Open the demo database (the sample city), created on first use and kept afterwards
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
@@ -270,6 +274,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Annual(args)) => annual_out::annual(&mut open_store(&cli)?, args, lang),
         Some(Command::Metrics(cmd)) => metrics::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Ops(args)) => ops::run(&mut open_store(&cli)?, args, lang),
+        Some(Command::Offenders(args)) => offenders::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
         Some(Command::Audit(AuditCmd::Verify { round, format, pin })) => {

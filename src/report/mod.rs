@@ -13,6 +13,8 @@ pub mod compare_sides;
 pub mod compare_tables;
 pub mod findings;
 pub mod group;
+pub mod offenders;
+pub mod offenders_tables;
 pub mod rank;
 pub mod rollup;
 pub mod scoresheet;
