@@ -98,6 +98,21 @@ fn a_veto_alone_settles_and_submits_the_sheet() {
         .find(|r| r["account"]["name"] == "测试发布")
         .expect("the vetoed account has a result");
     assert_eq!(r["verdict"], "failed", "{r}");
+    // The panel result names no total of the sheet (it has none) and no platform code; the
+    // report's categories are 「因单项否决未评」, never 不适用 (they apply).
+    let p = ok(&s.db, &["panel", "result", "--round", "Q1"]);
+    let line = p.lines().find(|l| l.contains("测试发布")).expect("a line");
+    assert!(line.contains("张三 —（单项否决）"), "{p}");
+    assert!(!line.contains("wechat") && !line.contains("100"), "{p}");
+    let csv = ok(
+        &s.db,
+        &["report", "--round", "Q1", "--accounts", "--format", "csv"],
+    );
+    let row = csv.lines().find(|l| l.contains("测试发布")).expect("a row");
+    assert!(
+        row.contains("因单项否决未评") && !row.contains("不适用"),
+        "{row}"
+    );
 }
 
 #[test]

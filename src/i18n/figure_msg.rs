@@ -63,6 +63,16 @@ pub fn veto_mark(lang: Lang, reasons: &str) -> String {
     }
 }
 
+/// Where a veto settled a sheet with items unscored and left it no score: 「—（单项否决）」.
+pub fn vetoed_no_score(lang: Lang) -> &'static str {
+    lang.pick("—（单项否决）", "— (vetoed)")
+}
+
+/// A category or item a veto left unscored: 「因单项否决未评」 (never 不适用: it applies).
+pub fn left_by_veto(lang: Lang) -> &'static str {
+    lang.pick("因单项否决未评", "not scored (veto)")
+}
+
 /// `annual` over rounds of different rubrics without `--weights`: refused, saying why and how.
 pub fn annual_mixed_rubrics(
     lang: Lang,

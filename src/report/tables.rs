@@ -274,8 +274,12 @@ pub fn account_table(r: &Report, lang: Lang) -> Table {
             ),
         ]);
         let final_result = s.has_result() || s.points.is_some();
+        // Every counted sheet was settled by its veto with items unscored: no subtotals, and
+        // the categories still apply.
+        let veto_alone = s.has_result() && s.vetoed() && s.points.is_none();
         row.extend(s.subtotals.iter().map(|x| match x {
             Some(f) => Cell::Fig(*f),
+            None if veto_alone => Cell::text(crate::i18n::figure_msg::left_by_veto(lang)),
             None if final_result => not_applicable(lang),
             None => Cell::Empty,
         }));

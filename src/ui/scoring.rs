@@ -76,7 +76,7 @@ fn total_spans(app: &App, o: &Outcome, theme: Theme) -> Vec<Span<'static>> {
     };
     let none = match o.vetoes.is_empty() {
         true => "—",
-        false => l.pick("—（单项否决）", "— (vetoed)"),
+        false => crate::i18n::figure_msg::vetoed_no_score(l),
     };
     let total = o.total.map_or(none.to_owned(), |t| t.text());
     let parts = if o.total.is_none() && !o.vetoes.is_empty() {

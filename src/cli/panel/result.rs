@@ -2,7 +2,7 @@
 //! the panel result from the evaluators' complete sheets, the veto split, and the z-score
 //! normalised result beside the raw one (never applied silently).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::bail;
 use serde::Serialize;
@@ -82,7 +82,11 @@ pub fn config(store: &mut Store, args: &ConfigArgs, lang: Lang) -> anyhow::Resul
 
 #[derive(Debug, Serialize)]
 struct Row {
+    /// The account's key, `platform-code:name` (as `--account` takes it).
     account: String,
+    /// The account as the table shows it: the platform as offices write it, then the name.
+    #[serde(skip)]
+    shown: String,
     /// Each evaluator's published total (complete sheets only), counting the chair's consensus.
     totals: BTreeMap<String, Figure>,
     /// Where the chair's consensus changed a sheet: the evaluator's own total before it.
@@ -103,6 +107,9 @@ struct Row {
     /// The result on the original scale after per-evaluator z-scores (not applied).
     z_normalised: Option<Figure>,
     status: &'static str,
+    /// Evaluators whose sheet a veto settled with items unscored (no total of their own).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    vetoed_alone: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -124,11 +131,22 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
         .iter()
         .map(|r| format!("{}:{}", r.account.platform.code(), r.account.name))
         .collect();
+    // A sheet a veto settled with items unscored has no total of its own (「—（单项否决）」):
+    // it is shown as such and left out of the z-scores.
     let mut counted: BTreeMap<(i64, String), Figure> = BTreeMap::new();
+    let mut left_by_veto: BTreeSet<(i64, String)> = BTreeSet::new();
     for s in loaded.sheets.iter().filter(|s| s.status.counts()) {
-        counted.insert((s.account_id, s.evaluator.clone()), s.points);
+        if s.left_by_veto {
+            left_by_veto.insert((s.account_id, s.evaluator.clone()));
+        } else {
+            counted.insert((s.account_id, s.evaluator.clone()), s.points);
+        }
     }
-    let mut raters: Vec<String> = counted.keys().map(|(_, e)| e.clone()).collect();
+    let mut raters: Vec<String> = counted
+        .keys()
+        .chain(left_by_veto.iter())
+        .map(|(_, e)| e.clone())
+        .collect();
     raters.sort();
     raters.dedup();
     let matrix = Matrix {
@@ -151,6 +169,16 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
         let d = loaded.scheme.decimals;
         rows.push(Row {
             account: order[i].clone(),
+            shown: format!(
+                "{}:{}",
+                lang.pick(r.account.platform.label_zh(), r.account.platform.label_en()),
+                r.account.name
+            ),
+            vetoed_alone: raters
+                .iter()
+                .filter(|e| left_by_veto.contains(&(r.account.id, (*e).clone())))
+                .cloned()
+                .collect(),
             totals: raters
                 .iter()
                 .filter_map(|e| {
@@ -206,7 +234,7 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                 .iter()
                 .map(|r| {
                     vec![
-                        r.account.clone(),
+                        r.shown.clone(),
                         format!("{}/{}", r.complete, r.sheets),
                         r.totals
                             .iter()
@@ -216,8 +244,11 @@ pub fn result(store: &mut Store, args: &ResultArgs, lang: Lang) -> anyhow::Resul
                                 }
                                 _ => format!("{e} {t}"),
                             })
+                            .chain(r.vetoed_alone.iter().map(|e| {
+                                format!("{e} {}", crate::i18n::figure_msg::vetoed_no_score(lang))
+                            }))
                             .collect::<Vec<_>>()
-                            .join(", "),
+                            .join(lang.pick("，", ", ")),
                         num(r.points),
                         num(r.total),
                         num(r.z_normalised),
