@@ -33,6 +33,7 @@ impl Lang {
     }
 }
 
+pub mod appeal_msg;
 pub mod compare_msg;
 pub mod errors;
 pub mod figure_msg;
@@ -42,6 +43,7 @@ mod msg_admin;
 mod msg_rubric;
 mod msg_words;
 pub mod panel_msg;
+pub mod rectify_msg;
 pub mod trust_msg;
 pub mod whatif_msg;
 

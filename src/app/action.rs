@@ -42,6 +42,10 @@ pub enum Action {
     ShowOps,
     /// On the operations screen: flagged accounts only ↔ every account.
     OpsAll,
+    /// The rectification screen (the round's findings and their 整改 status) and back.
+    ShowRectify,
+    /// On the rectification screen: the next status filter.
+    RectifyFilter,
     PickRound,
     /// Open (or leave) the chair's reconciliation of the disagreement queue.
     Reconcile,

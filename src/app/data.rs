@@ -122,9 +122,37 @@ pub trait Backend {
     ) -> Result<Option<OpsReport>, StoreError> {
         Ok(None)
     }
+    /// The round's findings with their 整改 status on `on`, and the round's deadline; `None`
+    /// for backends that keep no follow-up records (the default).
+    fn rectify_rows(
+        &mut self,
+        _round: i64,
+        _on: chrono::NaiveDate,
+    ) -> Result<Option<Tracked>, StoreError> {
+        Ok(None)
+    }
 }
 
+/// The rectification screen's rows and the round's 整改 deadline.
+pub type Tracked = (
+    Vec<crate::report::rectify::Tracked>,
+    Option<chrono::NaiveDate>,
+);
+
 impl Backend for Store {
+    fn rectify_rows(
+        &mut self,
+        round: i64,
+        on: chrono::NaiveDate,
+    ) -> Result<Option<Tracked>, StoreError> {
+        let round = self.round(&round.to_string())?;
+        match crate::report::rectify::round_tracked(self, &round, on) {
+            Ok(t) => Ok(Some(t)),
+            Err(crate::report::source::SourceError::Store(e)) => Err(e),
+            Err(e) => Err(StoreError::Invalid(e.to_string())),
+        }
+    }
+
     fn viewer(
         &self,
         round: i64,

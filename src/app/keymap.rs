@@ -20,6 +20,8 @@ pub enum Ctx {
     Reconcile,
     /// The operations screen.
     Ops,
+    /// The rectification screen.
+    Rectify,
     /// A list popup: round picker, veto reasons, filter.
     Picker,
     Filter,
@@ -28,7 +30,7 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 11] = [
+    pub const ALL: [Ctx; 12] = [
         Ctx::Accounts,
         Ctx::Search,
         Ctx::Scoring,
@@ -36,6 +38,7 @@ impl Ctx {
         Ctx::Summary,
         Ctx::Reconcile,
         Ctx::Ops,
+        Ctx::Rectify,
         Ctx::Picker,
         Ctx::Filter,
         Ctx::Confirm,
@@ -51,6 +54,7 @@ impl Ctx {
             Ctx::Summary => lang.pick("汇总", "Summary"),
             Ctx::Reconcile => lang.pick("分歧协调", "Reconciliation"),
             Ctx::Ops => lang.pick("运营监测", "Operations"),
+            Ctx::Rectify => lang.pick("问题整改", "Rectification"),
             Ctx::Picker => lang.pick("选择列表", "Choice list"),
             Ctx::Filter => lang.pick("筛选", "Filter"),
             Ctx::Confirm => lang.pick("确认框", "Confirmation"),
@@ -166,10 +170,10 @@ impl Binding {
 
 use Ctx::*;
 const LISTS: &[Ctx] = &[
-    Accounts, Scoring, Summary, Reconcile, Ops, Picker, Filter, Help,
+    Accounts, Scoring, Summary, Reconcile, Ops, Rectify, Picker, Filter, Help,
 ];
 const MOVE: &[Ctx] = &[
-    Accounts, Scoring, Summary, Reconcile, Ops, Picker, Filter, Help,
+    Accounts, Scoring, Summary, Reconcile, Ops, Rectify, Picker, Filter, Help,
 ];
 const TEXT: &[Ctx] = &[Search, Input];
 
@@ -197,7 +201,7 @@ macro_rules! b {
 pub fn bindings() -> Vec<Binding> {
     use KeyCode as C;
     vec![
-        b!(&[k('?'), kc(C::F(1))], Action::Help, &[Accounts, Scoring, Summary, Reconcile, Ops], "帮助", "help", "帮助", "help"),
+        b!(&[k('?'), kc(C::F(1))], Action::Help, &[Accounts, Scoring, Summary, Reconcile, Ops, Rectify], "帮助", "help", "帮助", "help"),
         b!(&[k('q')], Action::Quit, &[Accounts, Summary], "退出", "quit", "退出", "quit"),
         b!(&[ctrl('c')], Action::Quit, &Ctx::ALL, "立即退出", "quit now", "退出", "quit", false),
         b!(&[kc(C::Esc), k('q')], Action::Back, &[Scoring, Reconcile, Picker, Filter, Help], "返回", "back", "返回", "back"),
@@ -234,6 +238,9 @@ pub fn bindings() -> Vec<Binding> {
         b!(&[k('o')], Action::ShowOps, &[Accounts, Ops], "运营监测/列表", "operations/list", "运营", "ops"),
         b!(&[kc(C::Esc), k('q')], Action::Back, &[Ops], "返回列表", "back to the list", "返回", "back"),
         b!(&[k('a')], Action::OpsAll, &[Ops], "仅预警/全部账号", "flagged/all accounts", "全部", "all"),
+        b!(&[k('z')], Action::ShowRectify, &[Accounts, Rectify], "问题整改/列表", "rectification/list", "整改", "rectify"),
+        b!(&[kc(C::Esc), k('q')], Action::Back, &[Rectify], "返回列表", "back to the list", "返回", "back"),
+        b!(&[k('f')], Action::RectifyFilter, &[Rectify], "按状态筛选（全部/未销号/逾期/…）", "filter by status (all/unresolved/overdue/…)", "筛选", "filter"),
         b!(&[k('R')], Action::PickRound, &[Accounts, Summary], "切换轮次", "switch round", "轮次", "round"),
         b!(&[k('0'), k('9'), k('.')], Action::Type('0'), &[Scoring], "输入分值或次数", "type a value or count", "分值", "val"),
         b!(&[k('l')], Action::NextLevel, &[Scoring], "选档次", "pick a level", "档次", "lvl"),

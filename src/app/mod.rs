@@ -12,6 +12,7 @@ pub mod mouse;
 pub mod ops;
 pub mod popup;
 pub mod reconcile;
+pub mod rectify;
 pub mod row;
 pub mod scoring;
 pub mod search;
@@ -24,6 +25,7 @@ pub mod text_orders;
 pub mod totals;
 mod update;
 mod update_ops;
+mod update_rectify;
 mod update_scoring;
 pub mod worker;
 
@@ -69,6 +71,8 @@ pub enum Screen {
     /// The chair's reconciliation of the round's disagreement queue.
     Reconcile,
     Ops,
+    /// The round's findings and their 整改 status.
+    Rectify,
 }
 
 /// The whole TUI state.
@@ -88,6 +92,7 @@ pub struct App {
     pub ops: Option<ops::OpsView>,
     /// The operations report computed off the UI thread (see [`ops::OpsJob`]).
     pub ops_job: ops::OpsJob,
+    pub rectify: Option<rectify::RectifyView>,
     /// The summary computed off the UI thread (see [`summary_job::SummaryJob`]).
     pub summary_job: summary_job::SummaryJob,
     pub popup: Option<Popup>,
@@ -195,6 +200,7 @@ impl App {
             reconcile: None,
             ops: None,
             ops_job: ops::OpsJob::default(),
+            rectify: None,
             summary_job: summary_job::SummaryJob::default(),
             popup: None,
             history: HashMap::new(),
@@ -238,6 +244,7 @@ impl App {
                 Screen::Summary => Ctx::Summary,
                 Screen::Reconcile => Ctx::Reconcile,
                 Screen::Ops => Ctx::Ops,
+                Screen::Rectify => Ctx::Rectify,
             },
         }
     }

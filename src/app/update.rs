@@ -55,6 +55,10 @@ impl App {
                 self.ops_key(action);
                 Ok(())
             }
+            Ctx::Rectify => {
+                self.rectify_key(action);
+                Ok(())
+            }
             Ctx::Scoring => self.scoring_key(action, backend),
             Ctx::Reconcile => self.reconcile_key(action, backend),
         };
@@ -176,6 +180,7 @@ impl App {
             Action::ShowSummary => self.toggle_summary(backend)?,
             Action::Reconcile => self.open_reconcile(backend)?,
             Action::ShowOps => self.show_ops(backend)?,
+            Action::ShowRectify => self.show_rectify(backend)?,
             Action::PickRound if self.rounds.len() > 1 => self.pick_round(self.rounds.clone()),
             Action::PickRound => {
                 self.flash = Some(self.t("只有一个轮次", "There is only one round").into())

@@ -25,6 +25,14 @@ fn subject(code: &str, zh: bool) -> String {
         ("accounts", false) => "the account registry".into(),
         ("evaluators", true) => "评估人名单".into(),
         ("evaluators", false) => "the evaluators".into(),
+        ("follow", true) => {
+            format!("轮次 {rest} 的整改与申诉记录（整改说明、复查、申诉、裁定、期限设定）")
+        }
+        ("follow", false) => format!(
+            "round {rest}'s follow-up (rectifications, re-checks, appeals, decisions, windows)"
+        ),
+        ("calendar", true) => "节假日与调休工作日".into(),
+        ("calendar", false) => "the calendar of holidays and make-up working days".into(),
         (_, _) => code.to_string(),
     }
 }

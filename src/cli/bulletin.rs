@@ -62,6 +62,9 @@ pub struct BulletinArgs {
     /// The deadline for 整改, YYYY-MM-DD
     #[arg(long, value_parser = parse_date)]
     pub deadline: Option<chrono::NaiveDate>,
+    /// Issue a draft for comment (征求意见稿): units may appeal its findings within the round's appeal window
+    #[arg(long)]
+    pub draft: bool,
 }
 
 /// What the document says about who issues it: the options given, else the round's settings
@@ -91,11 +94,11 @@ fn warn_placeholders(left: &[String], lang: Lang) {
     let list = left.join(lang.pick("、", ", "));
     match lang {
         Lang::Zh => eprintln!(
-            "提示：通报中还有 {} 处待填写的【】：{list}。可用 --issuer（发文机关）、--to（主送机关）、--basis（依据文件）、--date（成文日期）、--deadline（整改期限）、--number（发文字号）给出（除成文日期外也可用 assay round document 为本轮设定），或在 Word/WPS 中补填。",
+            "提示：通报中还有 {} 处待填写的【】：{list}。可用 --issuer（发文机关）、--to（主送机关）、--basis（依据文件）、--date（成文日期）、--deadline（整改期限）、--number（发文字号）给出（也可用 assay round document 为本轮设定），或在 Word/WPS 中补填。",
             left.len()
         ),
         Lang::En => eprintln!(
-            "note: the bulletin still has {} placeholder(s) 【】 to fill in: {list}. Give them with --issuer, --to, --basis, --date, --deadline, --number (all but the date can be kept with the round: assay round document), or fill them in Word/WPS.",
+            "note: the bulletin still has {} placeholder(s) 【】 to fill in: {list}. Give them with --issuer, --to, --basis, --date, --deadline, --number (they can also be kept with the round: assay round document), or fill them in Word/WPS.",
             left.len()
         ),
     }
@@ -118,11 +121,26 @@ pub fn bulletin(store: &mut Store, args: &BulletinArgs, lang: Lang) -> anyhow::R
     b.operations = store
         .round_ops(round.id, &l.accounts)?
         .map(|r| crate::report::bulletin::ops::OpsSection::of(&r, lang));
+    // The draft, the final state and the changes since the first bulletin (written before the
+    // chain heads are read, so that the heads printed include it).
+    let follow = super::bulletin_follow::issue(store, &round, args, &mut b, lang)?;
     b.chain_head = Some(crate::report::bulletin::ChainHead {
         history: store.history_head(round.id)?,
         ledger: store.ledger_head()?,
     });
-    let issue = issue(args, store.round_document(round.id)?);
+    let mut issue = issue(args, store.round_document(round.id)?);
+    issue.date = issue.date.or(if args.draft {
+        follow.draft
+    } else {
+        follow.issued
+    });
+    if issue.deadline.is_none() && !args.draft {
+        issue.deadline = crate::report::rectify::deadline(
+            &store.round_document(round.id)?,
+            &follow,
+            &store.calendar()?,
+        );
+    }
     let ext = args.format.ext();
     // A folder (or a new name without an extension) receives the bulletin under its own name;
     // anything else is the file itself.

@@ -4,6 +4,7 @@ mod account;
 mod annual_compare;
 mod annual_out;
 mod annual_year;
+mod appeal;
 mod args;
 mod assigned;
 mod audit;
@@ -11,6 +12,7 @@ mod audit_ledger;
 mod backup;
 mod blind;
 mod bulletin;
+mod bulletin_follow;
 mod corrections;
 mod demo;
 mod demo_samples;
@@ -18,6 +20,7 @@ mod explain;
 mod help_zh;
 mod help_zh_compare;
 mod help_zh_documents;
+mod help_zh_follow;
 mod help_zh_more;
 mod help_zh_trust;
 mod history;
@@ -30,6 +33,8 @@ mod ops_read;
 mod ops_render;
 mod output;
 mod panel;
+mod rectify;
+mod rectify_report;
 mod report;
 mod report_compare;
 mod report_whatif;
@@ -100,6 +105,12 @@ pub enum Command {
     /// Write the round bulletin (通报) as a Word 公文 after GB/T 9704 (docx), Markdown,
     /// printable HTML or a workbook (xlsx)
     Bulletin(bulletin::BulletinArgs),
+    /// Follow a round's findings to their end: 整改 status, units' reports, re-checks (复查)
+    #[command(subcommand)]
+    Rectify(rectify::RectifyCmd),
+    /// Appeals (申诉复核) against a draft bulletin's findings: file, decide, list
+    #[command(subcommand)]
+    Appeal(appeal::AppealCmd),
     /// Combine a year's rounds into the annual assessment (年度考核)
     Annual(annual_out::AnnualArgs),
     /// Import operations metrics (posts or weekly figures) or list past imports
@@ -271,6 +282,8 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Report(args)) => report::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Sheet(args)) => sheet::sheet(&mut open_store(&cli)?, args, lang),
         Some(Command::Bulletin(args)) => bulletin::bulletin(&mut open_store(&cli)?, args, lang),
+        Some(Command::Rectify(cmd)) => rectify::run(&mut open_store(&cli)?, cmd, lang),
+        Some(Command::Appeal(cmd)) => appeal::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Annual(args)) => annual_out::annual(&mut open_store(&cli)?, args, lang),
         Some(Command::Metrics(cmd)) => metrics::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Ops(args)) => ops::run(&mut open_store(&cli)?, args, lang),

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::values::parse_date;
 use crate::i18n::Lang;
-use crate::storage::{RoundDocument, Store};
+use crate::storage::{Follow, RoundDocument, Store};
 use crate::text_safety::escape_cell;
 
 #[derive(Debug, Args)]
@@ -29,6 +29,15 @@ pub struct DocumentArgs {
     /// The deadline for 整改, YYYY-MM-DD
     #[arg(long, value_parser = parse_date)]
     pub deadline: Option<chrono::NaiveDate>,
+    /// The bulletin's date (成文日期), YYYY-MM-DD: the 整改 window counts from it
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+    /// The 整改 window: working days (工作日) after the bulletin's date (used when no --deadline is set)
+    #[arg(long)]
+    pub rectify_days: Option<u32>,
+    /// The appeal window: working days (工作日) after the draft (征求意见稿)
+    #[arg(long)]
+    pub appeal_days: Option<u32>,
 }
 
 impl DocumentArgs {
@@ -49,8 +58,22 @@ impl DocumentArgs {
     }
 }
 
+/// Keeps the follow-up settings given (the bulletin's date, the windows) and returns them all.
+fn follow(store: &mut Store, round_id: i64, args: &DocumentArgs) -> anyhow::Result<Follow> {
+    let mut f = store.follow(round_id)?;
+    if args.date.is_none() && args.rectify_days.is_none() && args.appeal_days.is_none() {
+        return Ok(f);
+    }
+    f.issued = args.date.or(f.issued);
+    f.rectify_days = args.rectify_days.or(f.rectify_days);
+    f.appeal_days = args.appeal_days.or(f.appeal_days);
+    store.set_follow(round_id, &f)?;
+    Ok(f)
+}
+
 pub fn run(store: &mut Store, args: &DocumentArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&args.round)?;
+    let f = follow(store, round.id, args)?;
     let given = args.given();
     let now = store.round_document(round.id)?;
     let now = if given == RoundDocument::default() {
@@ -73,6 +96,18 @@ pub fn run(store: &mut Store, args: &DocumentArgs, lang: Lang) -> anyhow::Result
         (
             lang.pick("整改期限", "deadline"),
             now.deadline.map_or(unset.to_string(), |d| d.to_string()),
+        ),
+        (
+            lang.pick("成文日期", "bulletin date"),
+            f.issued.map_or(unset.to_string(), |d| d.to_string()),
+        ),
+        (
+            lang.pick("整改期限（工作日）", "整改 window (working days)"),
+            f.rectify_days.map_or(unset.to_string(), |d| d.to_string()),
+        ),
+        (
+            lang.pick("申诉期限（工作日）", "appeal window (working days)"),
+            f.appeal_days.map_or(unset.to_string(), |d| d.to_string()),
         ),
     ];
     println!(

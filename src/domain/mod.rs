@@ -14,6 +14,7 @@ pub mod finding;
 pub mod ops;
 pub mod panel;
 pub mod platform;
+pub mod rectify;
 pub mod rubric;
 pub mod sheet_check;
 pub mod sheet_result;

@@ -66,6 +66,11 @@ pub enum Subject {
     Accounts,
     /// The evaluators' names.
     Evaluators,
+    /// A round's follow-up: its settings and draft snapshot, rectifications and re-checks,
+    /// appeals and decisions.
+    Follow(i64),
+    /// The calendar of holidays and make-up working days.
+    Calendar,
 }
 
 impl Subject {
@@ -77,6 +82,8 @@ impl Subject {
             Subject::Metrics(week) => format!("metrics:{week}"),
             Subject::Accounts => "accounts".into(),
             Subject::Evaluators => "evaluators".into(),
+            Subject::Follow(id) => format!("follow:{id}"),
+            Subject::Calendar => "calendar".into(),
         }
     }
 
@@ -87,6 +94,8 @@ impl Subject {
             Some(("panel", r)) => id(r).map(Subject::Panel),
             Some(("auto", r)) => id(r).map(Subject::Auto),
             Some(("metrics", w)) => Some(Subject::Metrics(w.to_string())),
+            Some(("follow", r)) => id(r).map(Subject::Follow),
+            None if code == "calendar" => Some(Subject::Calendar),
             None if code == "accounts" => Some(Subject::Accounts),
             None if code == "evaluators" => Some(Subject::Evaluators),
             _ => None,
@@ -142,6 +151,18 @@ impl Subject {
             ),
             Subject::Evaluators => (
                 vec!["SELECT id, name FROM evaluators ORDER BY id"],
+                Value::Null,
+            ),
+            Subject::Follow(id) => (
+                vec![
+                    "SELECT issued, rectify_days, appeal_days, draft, final, snapshot FROM round_follow WHERE round_id = ?1",
+                    "SELECT id, account_id, item, result, note, evidence, by_name, day, at FROM rectifications WHERE round_id = ?1 ORDER BY id",
+                    "SELECT id, account_id, item, reason, evidence, filed, at, decision, value, rationale, chair, decided, outcome FROM appeals WHERE round_id = ?1 ORDER BY id",
+                ],
+                Value::Integer(*id),
+            ),
+            Subject::Calendar => (
+                vec!["SELECT day, workday, note FROM calendar_days ORDER BY day"],
                 Value::Null,
             ),
         }
@@ -308,6 +329,15 @@ pub(super) fn subjects(conn: &Connection) -> Result<Vec<Subject>, StoreError> {
     let mut out = std::collections::BTreeSet::new();
     out.insert(Subject::Accounts);
     out.insert(Subject::Evaluators);
+    // The follow-up tables come with a later migration than the ledger's own backfill.
+    let follow: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'round_follow'",
+        [],
+        |r| r.get(0),
+    )?;
+    if follow {
+        out.insert(Subject::Calendar);
+    }
     let collect = |sql: &str,
                    out: &mut std::collections::BTreeSet<Subject>,
                    f: &dyn Fn(String) -> Option<Subject>|
@@ -324,7 +354,12 @@ pub(super) fn subjects(conn: &Connection) -> Result<Vec<Subject>, StoreError> {
     collect("SELECT DISTINCT subject FROM ledger", &mut out, &|c| {
         Subject::parse(&c)
     })?;
-    for kind in ["round", "panel", "auto"] {
+    let kinds: &[&str] = if follow {
+        &["round", "panel", "auto", "follow"]
+    } else {
+        &["round", "panel", "auto"]
+    };
+    for kind in kinds {
         collect("SELECT CAST(id AS TEXT) FROM rounds", &mut out, &|id| {
             Subject::parse(&format!("{kind}:{id}"))
         })?;

@@ -64,7 +64,9 @@ fn check_subjects(
 ) -> Result<(), StoreError> {
     for s in subjects(conn)? {
         let round = match &s {
-            Subject::Round(r) | Subject::Panel(r) | Subject::Auto(r) => Some(*r),
+            Subject::Round(r) | Subject::Panel(r) | Subject::Auto(r) | Subject::Follow(r) => {
+                Some(*r)
+            }
             _ => None,
         };
         if only.is_some() && round.is_some() && round != only {

@@ -83,6 +83,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "round documents: issuing office, addressees, basis, number and 整改 deadline",
         sql: super::round_documents::MIGRATION_SQL,
     },
+    Migration {
+        name: "follow-up: rectifications and re-checks, appeals, the 整改 and appeal windows, the calendar",
+        sql: super::follow::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -6,6 +6,7 @@ mod help;
 mod ops;
 mod popup;
 mod reconcile;
+mod rectify;
 mod scoring;
 mod status;
 mod summary;
@@ -30,6 +31,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Summary => summary::render(frame, body, app, theme),
         Screen::Reconcile => reconcile::render(frame, body, app, theme),
         Screen::Ops => ops::render(frame, body, app, theme),
+        Screen::Rectify => rectify::render(frame, body, app, theme),
     }
     status::render(frame, bar, app, theme);
     popup::render(frame, app, theme);

@@ -48,11 +48,16 @@ pub fn document(b: &Bulletin, issue: &Issue, lang: Lang) -> Doc {
             .push(format!("关于{}的通报", subject(&b.round, lang))),
         Lang::En => Text::plain(format!("Bulletin on {}", subject(&b.round, lang))),
     };
+    let title = match &b.draft {
+        Some(_) => title.push(cx.t("（征求意见稿）", " (draft for comment)")),
+        None => title,
+    };
     let masthead = issue.number.as_ref().map(|n| Masthead {
         issuer: cx.issuer.clone().push(lang.pick("文件", "")),
         number: Text::plain(n),
     });
     let mut blocks = vec![Block::Addressee(addressee(&cx)), Block::Para(basis(&cx))];
+    blocks.extend(super::document_changes::draft_note(&cx).map(Block::Para));
     blocks.push(Block::Heading(Text::plain(
         cx.t("一、总体情况", "1. Overview"),
     )));

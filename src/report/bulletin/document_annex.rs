@@ -16,7 +16,7 @@ pub(super) struct Annex {
     pub blocks: Vec<Block>,
 }
 
-fn table(header: &[&str], widths: &[u32], rows: Vec<Vec<Cell>>) -> DocTable {
+pub(super) fn table(header: &[&str], widths: &[u32], rows: Vec<Vec<Cell>>) -> DocTable {
     DocTable {
         header: header.iter().map(|h| h.to_string()).collect(),
         rows,
@@ -39,6 +39,7 @@ pub(super) fn annexes(cx: &Ctx<'_>) -> Vec<Annex> {
     if cx.b.operations.is_some() {
         out.push(operations(cx));
     }
+    out.extend(super::document_changes::changes(cx));
     out
 }
 

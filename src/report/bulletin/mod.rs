@@ -6,6 +6,7 @@
 
 mod document;
 mod document_annex;
+mod document_changes;
 mod document_ctx;
 mod document_demands;
 pub mod ops;
@@ -87,6 +88,28 @@ pub struct Bulletin {
     /// Each account's region path, by account id (for the lists).
     #[serde(skip)]
     pub regions: std::collections::HashMap<i64, String>,
+    /// A draft for comment (征求意见稿), with the last day of its appeal window (set by the
+    /// caller from the round's follow-up settings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+    /// What changed since the round's first bulletin (set by the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
+}
+
+/// A bulletin issued as a draft for comment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    /// The last day a unit may appeal (`None`: the window is not set).
+    pub appeal_until: Option<chrono::NaiveDate>,
+}
+
+/// The changes a later bulletin lists against the first one issued.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Changes {
+    /// The first bulletin was the draft (征求意见稿); else the first final bulletin.
+    pub since_draft: bool,
+    pub rows: Vec<crate::report::changes::Change>,
 }
 
 /// The chain heads a bulletin pins.
@@ -199,6 +222,8 @@ impl Bulletin {
             operations: None,
             chain_head: None,
             regions: accounts.iter().map(|a| (a.id, a.region.clone())).collect(),
+            draft: None,
+            changes: None,
         }
     }
 }

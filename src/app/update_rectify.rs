@@ -1,0 +1,57 @@
+//! Applying actions on the rectification screen: opening it from the account list (the round's
+//! findings read through the backend on today's date) and moving and filtering within it.
+
+use super::rectify::RectifyView;
+use super::{Action, App, Backend, Popup, Screen};
+use crate::storage::StoreError;
+
+impl App {
+    /// Opens the rectification screen, or goes back to the list from it.
+    pub(super) fn show_rectify(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
+        if self.screen == Screen::Rectify {
+            self.screen = Screen::Accounts;
+            return Ok(());
+        }
+        let on = chrono::Local::now().date_naive();
+        match backend.rectify_rows(self.session.round_id, on)? {
+            Some((rows, deadline)) => {
+                self.rectify = Some(RectifyView::new(rows, deadline, on));
+                self.screen = Screen::Rectify;
+            }
+            None => {
+                self.popup = Some(Popup::Message {
+                    text: self
+                        .t(
+                            "这里无法读取整改记录；请在数据库上用 assay rectify list 查看",
+                            "Rectification records cannot be read here; see them with assay rectify list",
+                        )
+                        .into(),
+                    error: false,
+                })
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn rectify_key(&mut self, action: Action) {
+        let page = self.page() as isize;
+        match action {
+            Action::Back | Action::ShowRectify => self.screen = Screen::Accounts,
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            _ => {}
+        }
+        let Some(v) = self.rectify.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Up => v.move_by(-1),
+            Action::Down => v.move_by(1),
+            Action::PageUp => v.move_by(-page),
+            Action::PageDown => v.move_by(page),
+            Action::Top => v.move_by(isize::MIN / 2),
+            Action::Bottom => v.move_by(isize::MAX / 2),
+            Action::RectifyFilter => v.next_filter(),
+            _ => {}
+        }
+    }
+}
