@@ -168,3 +168,56 @@ fn seed_003_reads_the_last_two_rounds_and_advises_merging() {
     let e = fails_with(&db, &["offenders", "--year", "2023"], 1);
     assert!(e.contains("2023"), "{e}");
 }
+
+#[test]
+fn findings_left_unrectified_past_their_deadline_twice_are_flagged() {
+    let (_dir, db) = three_rounds();
+    for (round, due) in [("一季度", "2024-04-30"), ("二季度", "2024-07-31")] {
+        ok(
+            &db,
+            &["round", "document", "--round", round, "--deadline", due],
+        );
+    }
+    // Judged before the first deadline, nothing is overdue: only the other rules flag.
+    let run = |on: &str| -> Value {
+        let args = [
+            "offenders",
+            "--rounds",
+            "3",
+            "--times",
+            "3",
+            "--on",
+            on,
+            "--format",
+            "json",
+        ];
+        serde_json::from_str(&ok(&db, &args)).unwrap()
+    };
+    let before = run("2024-04-01");
+    assert!(
+        flagged(&before)
+            .iter()
+            .all(|(_, r)| !r.iter().any(|x| x.starts_with("not_rectified")))
+    );
+    // After both deadlines with no record: 测试发布's 错别字 twice is 整改不力 twice.
+    let after = run("2024-08-15");
+    let got = flagged(&after);
+    let a = got
+        .iter()
+        .find(|(n, _)| n == "测试发布")
+        .expect("测试发布 flagged");
+    assert!(a.1.iter().any(|x| x == "not_rectified×2"), "{got:?}");
+    let table = ok(
+        &db,
+        &[
+            "offenders",
+            "--rounds",
+            "3",
+            "--times",
+            "3",
+            "--on",
+            "2024-08-15",
+        ],
+    );
+    assert!(table.contains("逾期未整改（整改不力）"), "{table}");
+}

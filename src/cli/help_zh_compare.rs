@@ -55,4 +55,8 @@ pub const ZH_COMPARE: &[(&str, &str)] = &[
         "Output file (default: standard output; required for xlsx on a terminal)",
         "输出文件（默认：标准输出；在终端上输出 xlsx 时必填）",
     ),
+    (
+        "The day 整改 is judged on: a finding whose deadline has passed by then without a re-check that closed it in time counts as not rectified (default: today), YYYY-MM-DD",
+        "判断整改情况的日期：到该日整改期限已过、且没有在期限内复查销号的问题，计为逾期未整改（默认：今天），格式 YYYY-MM-DD",
+    ),
 ];

@@ -49,6 +49,10 @@ pub struct OffendersArgs {
     /// rounds, failures counted in the latest round's year)
     #[arg(long)]
     pub year: Option<i32>,
+    /// The day 整改 is judged on: a finding whose deadline has passed by then without a re-check
+    /// that closed it in time counts as not rectified (default: today), YYYY-MM-DD
+    #[arg(long)]
+    pub on: Option<chrono::NaiveDate>,
     /// Output format
     #[arg(long, value_enum, default_value_t = OffendersFormat::Table)]
     pub format: OffendersFormat,
@@ -68,6 +72,7 @@ fn rule(args: &OffendersArgs, lang: Lang) -> anyhow::Result<Rule> {
         rounds: args.rounds.unwrap_or(rounds),
         times: args.times.unwrap_or(2),
         failures: 2,
+        not_rectified: 2,
         advice,
     };
     if rule.times == 0 || rule.times > rule.rounds {
@@ -107,14 +112,17 @@ pub fn run(store: &mut Store, args: &OffendersArgs, lang: Lang) -> anyhow::Resul
     }
     let read = rounds(store, &rule, args.year, lang)?;
     let mut facts = Vec::with_capacity(read.len());
+    let on = args.on.unwrap_or_else(super::rectify::today);
     for r in &read {
         let f = round_findings(store, r)?;
+        let not_rectified = not_rectified(store, r, &f, on)?;
         facts.push(RoundFacts {
             id: r.id,
             name: r.name.clone(),
             date: r.monitoring_date,
             results: f.results,
             findings: f.findings,
+            not_rectified,
         });
     }
     let year = args
@@ -123,6 +131,27 @@ pub fn run(store: &mut Store, args: &OffendersArgs, lang: Lang) -> anyhow::Resul
     let list = offenders(&facts, &rule, Some(year));
     let rule_text = msg::offenders_rule(lang, rule.times, rule.rounds, rule.failures, year);
     output(&list, &rule, &rule_text, &read, args, lang)
+}
+
+/// The round's findings overdue on `on` (整改不力), by the rectify lane's tracking.
+fn not_rectified(
+    store: &mut Store,
+    round: &Round,
+    f: &crate::report::findings::RoundFindings,
+    on: chrono::NaiveDate,
+) -> anyhow::Result<Vec<(i64, String)>> {
+    use crate::report::rectify::{deadline, track};
+    let due = deadline(
+        &store.round_document(round.id)?,
+        &store.follow(round.id)?,
+        &store.calendar()?,
+    );
+    let records = store.rectifications(round.id)?;
+    Ok(track(f, &records, due, on)
+        .into_iter()
+        .filter(|t| t.overdue)
+        .map(|t| (t.finding.account_id, t.finding.item))
+        .collect())
 }
 
 #[derive(serde::Serialize)]

@@ -56,10 +56,10 @@ pub fn offenders_rule(
 ) -> String {
     match lang {
         Lang::Zh => format!(
-            "规则：最近 {rounds} 个轮次中同一问题（同一指标被否决或扣分）出现 {times} 次及以上，或 {year} 年内不合格 {failures} 次及以上"
+            "规则：最近 {rounds} 个轮次中同一问题（同一指标被否决或扣分）出现 {times} 次及以上，或其中 2 个及以上问题逾期未整改，或 {year} 年内不合格 {failures} 次及以上"
         ),
         Lang::En => format!(
-            "rule: the same finding (the same indicator vetoed or deducted) in {times} or more of the last {rounds} rounds, or failed {failures} or more times in {year}"
+            "rule: the same finding (the same indicator vetoed or deducted) in {times} or more of the last {rounds} rounds, or 2 or more of their findings not rectified by the deadline, or failed {failures} or more times in {year}"
         ),
     }
 }
@@ -112,5 +112,15 @@ pub fn no_rounds(lang: Lang, year: Option<i32>) -> String {
         (Lang::Zh, None) => "还没有评估轮次：先用 assay round create 创建".to_owned(),
         (Lang::En, Some(y)) => format!("no round in {y}: see `assay round list` for the dates"),
         (Lang::En, None) => "there is no round yet: create one with assay round create".to_owned(),
+    }
+}
+
+/// A flagged account's reason: findings not rectified by their deadline.
+pub fn not_rectified(lang: Lang, times: usize, of: usize) -> String {
+    match lang {
+        Lang::Zh => format!("最近 {of} 个轮次中 {times} 个问题逾期未整改（整改不力）"),
+        Lang::En => {
+            format!("{times} findings not rectified by their deadline in the last {of} rounds")
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Repeat offenders (seed 000: 「多次发现突出问题且整改不力」 → 关停; seed 003: 连续 2 次被通报 →
 //! 清理整合): an account with the same finding (the same indicator vetoed or deducted, as
-//! [`crate::domain::finding`] defines a finding) in N of the last M rounds, or failed twice in
-//! the year under review, flagged with its history (each round's verdict, total and findings).
+//! [`crate::domain::finding`] defines a finding) in N of the last M rounds, two findings not
+//! rectified by their deadline (整改不力) in those rounds, or failed twice in the year under
+//! review, flagged with its history (each round's verdict, total and findings).
 //! Pure: the rounds' results and findings come from [`super::findings`].
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +23,9 @@ pub struct RoundFacts {
     pub date: NaiveDate,
     pub results: Vec<AccountResult>,
     pub findings: Vec<Finding>,
+    /// Findings (account, item) not rectified by the round's 整改 deadline (整改不力), as the
+    /// rectification records stand on the day judged.
+    pub not_rectified: Vec<(i64, String)>,
 }
 
 /// What the office is advised to do with a flagged account.
@@ -43,6 +47,8 @@ pub struct Rule {
     pub rounds: usize,
     pub times: usize,
     pub failures: usize,
+    /// Findings not rectified by their deadline (整改不力) among the last `rounds` rounds.
+    pub not_rectified: usize,
     pub advice: Advice,
 }
 
@@ -55,6 +61,12 @@ pub enum Reason {
         item: String,
         name: String,
         kind: Kind,
+        times: usize,
+        of: usize,
+        rounds: Vec<String>,
+    },
+    /// `times` findings not rectified by their deadline (整改不力) in the last `of` rounds.
+    NotRectified {
         times: usize,
         of: usize,
         rounds: Vec<String>,
@@ -156,6 +168,26 @@ pub fn offenders(rounds: &[RoundFacts], rule: &Rule, year: Option<i32>) -> Vec<O
                     year,
                     times: failed.len(),
                     rounds: failed.iter().map(|&i| rounds[i].name.clone()).collect(),
+                });
+        }
+    }
+    let mut slack: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for &i in &recent {
+        for (account, _) in &rounds[i].not_rectified {
+            slack.entry(*account).or_default().push(i);
+        }
+    }
+    for (account, at) in slack {
+        if at.len() >= rule.not_rectified {
+            let mut names: Vec<String> = at.iter().map(|&i| rounds[i].name.clone()).collect();
+            names.dedup();
+            reasons
+                .entry(account)
+                .or_default()
+                .push(Reason::NotRectified {
+                    times: at.len(),
+                    of: recent.len(),
+                    rounds: names,
                 });
         }
     }

@@ -40,6 +40,7 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             of,
             ..
         } => msg::same_finding(lang, name, *kind == Kind::Veto, *times, *of),
+        Reason::NotRectified { times, of, .. } => msg::not_rectified(lang, *times, *of),
         Reason::FailedInYear { year, times, .. } => msg::failed_in_year(lang, *year, *times),
     }
 }
