@@ -34,6 +34,7 @@ const SPEAKERS: &[Ask] = &[
     ask::<crate::io::package::PackageError>,
     ask::<crate::io::keys::KeyError>,
     ask::<crate::io::input::InputError>,
+    ask::<crate::domain::whatif::WeightsError>,
     ask_out,
 ];
 

@@ -34,6 +34,7 @@ impl Lang {
 }
 
 pub mod appeal_msg;
+pub mod compare_msg;
 pub mod errors;
 pub mod figure_msg;
 mod io_errors;
@@ -44,6 +45,7 @@ mod msg_words;
 pub mod panel_msg;
 pub mod rectify_msg;
 pub mod trust_msg;
+pub mod whatif_msg;
 
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 

@@ -303,6 +303,7 @@ fn io_error(kind: std::io::ErrorKind) -> std::io::Error {
 /// the embedded sample data) are left out: no user can fix them.
 fn every_error() -> Vec<(&'static str, anyhow::Error)> {
     use assay::config::ConfigError;
+    use assay::domain::whatif::WeightsError;
     use assay::r#gen::GenError;
     use assay::io::accounts::{ImportError, RowProblem, Said};
     use assay::io::metrics::MetricsError;
@@ -329,6 +330,53 @@ fn every_error() -> Vec<(&'static str, anyhow::Error)> {
         anyhow::Error::new(x)
     }
     vec![
+        (
+            "weights syntax",
+            e(WeightsError::Syntax {
+                part: "职能=30".into(),
+                example: "fit=25,craft=30".into(),
+            }),
+        ),
+        (
+            "weights value",
+            e(WeightsError::BadValue {
+                id: "fit".into(),
+                value: "-5".into(),
+            }),
+        ),
+        (
+            "weights unknown",
+            e(WeightsError::Unknown {
+                id: "talk".into(),
+                known: "fit,craft".into(),
+            }),
+        ),
+        (
+            "weights duplicate",
+            e(WeightsError::Duplicate { id: "fit".into() }),
+        ),
+        (
+            "weights missing",
+            e(WeightsError::Missing {
+                ids: "reach".into(),
+                example: "fit=25,craft=30".into(),
+            }),
+        ),
+        (
+            "weights sum",
+            e(WeightsError::Sum {
+                sum: "105".into(),
+                total: "100".into(),
+            }),
+        ),
+        (
+            "weights variant",
+            e(WeightsError::VariantCategories {
+                file: "变体.ron".into(),
+                theirs: "a,b".into(),
+                ours: "fit,craft".into(),
+            }),
+        ),
         (
             "store too new",
             e(StoreError::TooNew {

@@ -65,7 +65,7 @@ fn english_help_stays_english() {
     let out = Assay::home(home.path()).args(["report", "--help"]).output();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("[默认：table；可选：table、json、csv、md、xlsx]"),
+        text.contains("[默认：table；可选：table、json、csv、md、html、xlsx]"),
         "{text}"
     );
 }

@@ -132,6 +132,9 @@ fn without_last_column(text: &str, sep: char) -> String {
         .join("\n")
 }
 
+/// What-if weights for the demo's four-dimension round.
+const WHATIF: &str = "fit=30,craft=25,reach=25,interact=20";
+
 #[test]
 fn every_chinese_output_of_the_demo_is_chinese() {
     let dir = tempfile::tempdir().unwrap();
@@ -186,6 +189,35 @@ fn every_chinese_output_of_the_demo_is_chinese() {
                 "md",
             ],
         ),
+        (
+            "what-if table",
+            vec!["report", "--round", four, "--weights", WHATIF],
+        ),
+        (
+            "what-if md",
+            vec![
+                "report",
+                "--round",
+                four,
+                "--weights",
+                WHATIF,
+                "--format",
+                "md",
+            ],
+        ),
+        (
+            "compare table",
+            vec!["report", "--round", q4, "--compare", four, "--by", "level"],
+        ),
+        (
+            "compare md",
+            vec!["report", "--round", q4, "--compare", four, "--format", "md"],
+        ),
+        ("offenders table", vec!["offenders"]),
+        (
+            "offenders md",
+            vec!["offenders", "--preset", "seed000", "--format", "md"],
+        ),
         ("ops table", vec!["ops", "--round", q4]),
         ("panel show", vec!["panel", "show", "--round", four]),
         ("round list", vec!["round", "list"]),
@@ -208,6 +240,28 @@ fn every_chinese_output_of_the_demo_is_chinese() {
     }
     let html = run(&["bulletin", "--round", q4, "--format", "html"]);
     no_english("bulletin html", &html_text(&html));
+    let html = run(&[
+        "report",
+        "--round",
+        four,
+        "--weights",
+        WHATIF,
+        "--format",
+        "html",
+    ]);
+    no_english("what-if html", &html_text(&html));
+    let html = run(&[
+        "report",
+        "--round",
+        q4,
+        "--compare",
+        four,
+        "--by",
+        "level",
+        "--format",
+        "html",
+    ]);
+    no_english("compare html", &html_text(&html));
     let docx = dir.path().join("b.docx");
     run(&[
         "bulletin",

@@ -6,14 +6,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::sheet::loaded;
 use crate::domain::figure::{Figure, dec};
-use crate::i18n::{Lang, figure_msg, panel_msg};
+use crate::i18n::{Lang, figure_msg};
 use crate::io::export::{Cell, Sheet, Table, csv_bytes, write_book};
 use crate::report::Verdict;
 use crate::report::annual::{Annual, VetoYear, YearAccount};
 use crate::report::tables::markdown;
-use crate::storage::{Round, Store};
+use crate::storage::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AnnualFormat {
@@ -21,6 +20,7 @@ pub enum AnnualFormat {
     Json,
     Csv,
     Md,
+    Html,
     Xlsx,
 }
 
@@ -30,14 +30,19 @@ pub struct AnnualArgs {
     #[arg(long)]
     pub year: i32,
     /// Weight per round, ROUND=W,… (round id or name; default: equal weights). Rounds of
-    /// different rubrics are combined only when every round is named here
+    /// different rubrics are combined only when every round is named here. These weigh rounds;
+    /// what-if category weights are `report --weights`
     #[arg(long)]
     pub weights: Option<String>,
     /// What a veto in one round does to the year: fail (default: the account fails the year)
     /// or score (judged on the annual score; the veto is still shown and ranks it last)
     #[arg(long, default_value = "fail", value_parser = parse_veto_year)]
     pub veto_year: VetoYear,
-    /// Output format
+    /// Compare with this earlier year (the base): per account and host unit, the change in
+    /// annual score, results, vetoes and full marks, new failures and recoveries, movers
+    #[arg(long, value_name = "YEAR")]
+    pub compare: Option<i32>,
+    /// Output format (html only with --compare)
     #[arg(long, value_enum, default_value_t = AnnualFormat::Table)]
     pub format: AnnualFormat,
     /// Output file (default: standard output; required for xlsx)
@@ -58,139 +63,15 @@ fn parse_veto_year(s: &str) -> Result<VetoYear, String> {
 
 /// `assay annual`.
 pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Result<()> {
-    use crate::report::annual::{YearRound, annual, parse_weights};
-    use chrono::Datelike;
     let weights = match &args.weights {
-        Some(w) => parse_weights(w, lang).map_err(|e| anyhow::anyhow!(e))?,
+        Some(w) => crate::report::annual::parse_weights(w, lang).map_err(|e| anyhow::anyhow!(e))?,
         None => Vec::new(),
     };
-    let year: Vec<Round> = store
-        .rounds()?
-        .into_iter()
-        .filter(|r| r.monitoring_date.year() == args.year)
-        .collect();
-    let (rounds, practice) = live_rounds(store, year)?;
-    if let Some(r) = practice.iter().find(|r| named(&weights, r).is_some()) {
-        anyhow::bail!("{}", panel_msg::calibration_weighted(lang, &r.name));
+    if let Some(base) = args.compare {
+        return super::annual_compare::run(store, args, base, &weights, lang);
     }
-    if !practice.is_empty() {
-        let names: Vec<String> = practice.iter().map(|r| r.name.clone()).collect();
-        eprintln!("{}", panel_msg::calibration_left_out(lang, &names));
-    }
-    check_rounds(&rounds, &weights, args, lang)?;
-    let mut infos = Vec::new();
-    let mut results = Vec::new();
-    let mut decimals = 0;
-    for r in &rounds {
-        let l = loaded(store, r)?;
-        decimals = decimals.max(l.rubric.decimals);
-        infos.push(YearRound {
-            id: r.id,
-            name: r.name.clone(),
-            monitoring_date: r.monitoring_date.to_string(),
-            weight: named(&weights, r).unwrap_or(1.0),
-            rubric: format!("{}（{}）", l.rubric.name, l.rubric.id),
-            pass_mark: l.rubric.pass_mark,
-            pass_side: l.rubric.pass_side,
-        });
-        results.push(crate::report::account_results(
-            &l.scheme,
-            &l.accounts,
-            &l.sheets,
-        ));
-    }
-    let y = annual(args.year, infos, &results, decimals, args.veto_year, lang);
+    let (y, _) = super::annual_year::year_of(store, args.year, &weights, args, lang)?;
     emit(&y, args.format, args.out.as_deref(), lang)
-}
-
-/// The weight `--weights` gives the round, if it names it (by id or name).
-fn named(weights: &[(String, f64)], r: &Round) -> Option<f64> {
-    weights
-        .iter()
-        .find(|(k, _)| *k == r.name || *k == r.id.to_string())
-        .map(|(_, w)| *w)
-}
-
-/// The year has rounds; `--weights` names only its rounds; rounds of different rubrics are
-/// combined only when `--weights` names every one of them.
-fn check_rounds(
-    rounds: &[Round],
-    weights: &[(String, f64)],
-    args: &AnnualArgs,
-    lang: Lang,
-) -> anyhow::Result<()> {
-    if rounds.is_empty() {
-        anyhow::bail!(
-            "{}",
-            match lang {
-                Lang::Zh => format!(
-                    "{} 年没有监测时间点在该年的评估轮次；用 `assay round list` 查看各轮次的日期",
-                    args.year
-                ),
-                Lang::En => format!(
-                    "no round has its monitoring date in {}; see `assay round list` for the dates",
-                    args.year
-                ),
-            }
-        );
-    }
-    for (k, _) in weights {
-        if !rounds
-            .iter()
-            .any(|r| r.name == *k || r.id.to_string() == *k)
-        {
-            anyhow::bail!(
-                "{}",
-                match lang {
-                    Lang::Zh => format!("--weights 中的轮次「{k}」不是 {} 年的轮次", args.year),
-                    Lang::En => format!(
-                        "--weights names \"{k}\", which is not a round of {}",
-                        args.year
-                    ),
-                }
-            );
-        }
-    }
-    let mut rubrics: Vec<&str> = rounds.iter().map(|r| r.rubric_id.as_str()).collect();
-    rubrics.sort_unstable();
-    rubrics.dedup();
-    if rubrics.len() < 2 {
-        return Ok(());
-    }
-    if weights.is_empty() {
-        let list: Vec<(String, String)> = rounds
-            .iter()
-            .map(|r| (r.name.clone(), r.rubric_id.clone()))
-            .collect();
-        let example: Vec<String> = rounds.iter().map(|r| format!("{}=1", r.id)).collect();
-        anyhow::bail!(
-            "{}",
-            figure_msg::annual_mixed_rubrics(lang, args.year, &list, &example.join(","))
-        );
-    }
-    let missing: Vec<String> = rounds
-        .iter()
-        .filter(|r| named(weights, r).is_none())
-        .map(|r| r.name.clone())
-        .collect();
-    if !missing.is_empty() {
-        anyhow::bail!("{}", figure_msg::annual_weights_missing(lang, &missing));
-    }
-    Ok(())
-}
-
-/// The year's live rounds and, apart, its calibration rounds (never part of the assessment).
-fn live_rounds(store: &Store, year: Vec<Round>) -> anyhow::Result<(Vec<Round>, Vec<Round>)> {
-    let mut live = Vec::new();
-    let mut practice = Vec::new();
-    for r in year {
-        if store.is_calibration(r.id)? {
-            practice.push(r);
-        } else {
-            live.push(r);
-        }
-    }
-    Ok((live, practice))
 }
 
 /// The year's result of an account in words: 「不合格（单项否决）」 when a veto failed it.
@@ -387,6 +268,11 @@ pub fn emit(
                 s.push_str(&format!("\n## {}\n\n{}", t.name, markdown(t)));
             }
             s.into_bytes()
+        }
+        AnnualFormat::Html => {
+            return Err(crate::i18n::errors::said(
+                crate::i18n::compare_msg::annual_html_only(lang).to_owned(),
+            ));
         }
         AnnualFormat::Xlsx => {
             let path = out.ok_or_else(|| {

@@ -345,6 +345,7 @@ pub fn zh(en: &str) -> Option<&'static str> {
         .chain(super::help_zh_more::ZH_MORE)
         .chain(super::help_zh_trust::ZH_TRUST)
         .chain(super::help_zh_documents::ZH_DOCUMENTS)
+        .chain(super::help_zh_compare::ZH_COMPARE)
         .chain(super::help_zh_follow::ZH_FOLLOW)
         .find(|(e, _)| *e == key)
         .map(|(_, z)| *z)

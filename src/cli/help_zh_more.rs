@@ -152,10 +152,6 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
         "按 层级、平台、领域、单位、地区 或 region:N（地区前 N 段）分组；用逗号分隔多个",
     ),
     (
-        "Output format: table (default), json, csv, md or xlsx",
-        "输出格式：table（表格，默认）、json、csv、md 或 xlsx",
-    ),
-    (
         "Write to this file instead of standard output (required for xlsx on a terminal)",
         "写入此文件而不是标准输出（在终端上输出 xlsx 时必填）",
     ),
@@ -219,10 +215,6 @@ pub(super) const ZH_MORE: &[(&str, &str)] = &[
     (
         "The year whose rounds (by monitoring date) are combined",
         "要合并其轮次（按监测日期）的年份",
-    ),
-    (
-        "Weight per round, ROUND=W,… (round id or name; default: equal weights). Rounds of different rubrics are combined only when every round is named here",
-        "各轮次的权重，轮次=权重,…（轮次编号或名称；默认：等权）。不同评估表的轮次，只有在这里逐一列出时才合并",
     ),
     (
         "What a veto in one round does to the year: fail (default: the account fails the year) or score (judged on the annual score; the veto is still shown and ranks it last)",

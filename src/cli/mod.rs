@@ -1,7 +1,9 @@
 //! Command-line interface: clap definitions, database location, and dispatch to handlers.
 
 mod account;
+mod annual_compare;
 mod annual_out;
+mod annual_year;
 mod appeal;
 mod args;
 mod assigned;
@@ -16,12 +18,14 @@ mod demo;
 mod demo_samples;
 mod explain;
 mod help_zh;
+mod help_zh_compare;
 mod help_zh_documents;
 mod help_zh_follow;
 mod help_zh_more;
 mod help_zh_trust;
 mod history;
 mod metrics;
+mod offenders;
 mod ops;
 mod ops_auto;
 mod ops_auto_run;
@@ -32,6 +36,8 @@ mod panel;
 mod rectify;
 mod rectify_report;
 mod report;
+mod report_compare;
+mod report_whatif;
 mod resolve;
 mod round;
 mod round_check;
@@ -112,6 +118,9 @@ pub enum Command {
     Metrics(metrics::MetricsCmd),
     /// Operations index: each account against its group average, streaks and activity flags
     Ops(ops::OpsArgs),
+    /// Repeat offenders: the same finding in N of the last M rounds, or failed twice in a year,
+    /// flagged 建议关停/整合 with their history
+    Offenders(offenders::OffendersArgs),
     /// Open the demo database (the sample city), created on first use and kept afterwards
     Demo(DemoArgs),
     /// Generate deterministic synthetic data at any scale
@@ -263,6 +272,13 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Panel(cmd)) => panel::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Explain(args)) => explain::run(&open_store(&cli)?, args, lang),
         Some(Command::History(args)) => history::run(&open_store(&cli)?, args, lang),
+        // What-if weights write nothing: the database is opened read-only.
+        Some(Command::Report(args)) if report_whatif::asked(args) => {
+            let path = db_path(&cli)?;
+            let mut store = crate::storage::Store::open_read_only(&path)
+                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            report_whatif::run(&mut store, args, lang)
+        }
         Some(Command::Report(args)) => report::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Sheet(args)) => sheet::sheet(&mut open_store(&cli)?, args, lang),
         Some(Command::Bulletin(args)) => bulletin::bulletin(&mut open_store(&cli)?, args, lang),
@@ -271,6 +287,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Annual(args)) => annual_out::annual(&mut open_store(&cli)?, args, lang),
         Some(Command::Metrics(cmd)) => metrics::run(&mut open_store(&cli)?, cmd, lang),
         Some(Command::Ops(args)) => ops::run(&mut open_store(&cli)?, args, lang),
+        Some(Command::Offenders(args)) => offenders::run(&mut open_store(&cli)?, args, lang),
         Some(Command::Demo(args)) => demo::demo(cli.db.clone(), args, lang),
         Some(Command::Gen(args)) => demo::synth(&db_path(&cli)?, args, lang),
         Some(Command::Audit(AuditCmd::Verify { round, format, pin })) => {

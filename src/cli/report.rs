@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::io::export::{Table, csv_bytes, write_xlsx, xlsx_bytes};
+use crate::io::export::{Sheet, Table, book_bytes, csv_bytes, write_book};
 use crate::report::build::{AccountLine, Options, RollupLevel, build_from};
 use crate::report::group::{Dim, GroupStats};
 use crate::report::rollup::RollupRule;
@@ -24,6 +24,7 @@ pub enum ReportFormat {
     Json,
     Csv,
     Md,
+    Html,
     Xlsx,
 }
 
@@ -35,7 +36,7 @@ pub struct ReportArgs {
     /// Group by level, platform, domain, unit, region or region:N (first N segments); comma-separated
     #[arg(long, value_delimiter = ',', value_parser = parse_dim)]
     pub by: Vec<Dim>,
-    /// Output format: table (default), json, csv, md or xlsx
+    /// Output format: table (default), json, csv, md, html or xlsx
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// Write to this file instead of standard output (required for xlsx on a terminal)
@@ -60,6 +61,19 @@ pub struct ReportArgs {
     /// Check that the kept sheet results equal a full recompute; exit 1 on any difference
     #[arg(long)]
     pub verify: bool,
+    /// Compare with this earlier round (the base, id or name): per account and group, the change
+    /// in score, pass rate, vetoes and full marks, new failures and recoveries, movers
+    #[arg(long, value_name = "ROUND")]
+    pub compare: Option<String>,
+    /// SIMULATED what-if category weights, CATEGORY=POINTS,… (every category of the round's
+    /// rubric, adding up to its total): recomputes the round under them and shows how verdicts,
+    /// grades and ranks move, writing nothing. Not `annual --weights`, which weighs rounds
+    #[arg(long, value_name = "CATEGORY=POINTS,…")]
+    pub weights: Option<String>,
+    /// SIMULATED: the category weights of a rubric variant file (the round's categories, other
+    /// weights), as --weights
+    #[arg(long, value_name = "FILE.ron")]
+    pub weights_from: Option<PathBuf>,
 }
 
 fn parse_dim(s: &str) -> Result<Dim, String> {
@@ -109,6 +123,12 @@ struct ReportJson<'a> {
 pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
     if let Some(p) = &args.out {
         crate::io::out::file_target(p)?;
+    }
+    if super::report_whatif::asked(args) {
+        return super::report_whatif::run(store, args, lang);
+    }
+    if let Some(base) = &args.compare {
+        return super::report_compare::run(store, args, base, lang);
     }
     let round = store.round(&args.round)?;
     if args.verify {
@@ -160,6 +180,11 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
         }
         ReportFormat::Table => text(&summary, &main, &report, lang).into_bytes(),
         ReportFormat::Md => md(&summary, &main, &report, lang).into_bytes(),
+        ReportFormat::Html => {
+            return Err(crate::i18n::errors::said(
+                crate::i18n::whatif_msg::html_only(lang).to_owned(),
+            ));
+        }
         ReportFormat::Xlsx => {
             let mut tables = vec![
                 headline_table(&summary, lang),
@@ -209,7 +234,7 @@ fn md(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> 
     out
 }
 
-fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+pub(super) fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match out {
         Some(p) => Ok(crate::io::out::write_file(p, bytes)?),
         None => Ok(crate::io::out::print_bytes(bytes)?),
@@ -217,18 +242,29 @@ fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 fn xlsx_out(out: Option<&Path>, tables: &[Table], lang: Lang) -> anyhow::Result<()> {
+    let sheets: Vec<Sheet> = tables.iter().cloned().map(Sheet::from).collect();
+    book_out(out, &sheets, lang)
+}
+
+/// A workbook to `out`, or to standard output when it is not a terminal.
+pub(super) fn book_out(out: Option<&Path>, sheets: &[Sheet], lang: Lang) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     match out {
-        Some(p) => Ok(write_xlsx(p, tables)?),
-        None if std::io::stdout().is_terminal() => anyhow::bail!(
-            "{}",
-            lang.pick(
-                "XLSX 是二进制文件，不能输出到终端；请用 --out 文件.xlsx 指定文件",
-                "an XLSX workbook is binary and cannot go to a terminal; give --out FILE.xlsx"
-            )
-        ),
-        None => emit(None, &xlsx_bytes(tables)?),
+        Some(p) => Ok(write_book(p, sheets)?),
+        None if std::io::stdout().is_terminal() => xlsx_refused(lang),
+        None => emit(None, &book_bytes(sheets)?),
     }
+}
+
+/// A workbook asked for without `--out` on a terminal.
+pub(super) fn xlsx_refused(lang: Lang) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "{}",
+        lang.pick(
+            "XLSX 是二进制文件，不能输出到终端；请用 --out 文件.xlsx 指定文件",
+            "an XLSX workbook is binary and cannot go to a terminal; give --out FILE.xlsx"
+        )
+    )
 }
 
 fn run_verify(store: &mut Store, round: &crate::storage::Round, lang: Lang) -> anyhow::Result<()> {

@@ -19,4 +19,5 @@ pub mod rubric;
 pub mod sheet_check;
 pub mod sheet_result;
 pub mod stats;
+pub mod whatif;
 pub mod when;

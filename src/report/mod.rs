@@ -9,8 +9,13 @@ pub mod build;
 pub mod bulletin;
 pub mod changes;
 pub mod combine;
+pub mod compare;
+pub mod compare_sides;
+pub mod compare_tables;
 pub mod findings;
 pub mod group;
+pub mod offenders;
+pub mod offenders_tables;
 pub mod rank;
 pub mod rectify;
 pub mod rectify_doc;
@@ -22,6 +27,8 @@ pub mod stats;
 pub mod summary;
 pub mod svg;
 pub mod tables;
+pub mod whatif;
+pub mod whatif_tables;
 
 #[cfg(test)]
 mod panel_tests;

@@ -82,8 +82,20 @@ pub fn load(
     source: Source,
     method: Option<Combine>,
 ) -> Result<Loaded, SourceError> {
-    let policy = round_policy(store, round, method)?;
     let rubric = round_rubric(round)?;
+    load_under(store, round, rubric, source, method)
+}
+
+/// [`load`] scoring under `rubric` instead of the round's pinned one (what-if weights): with
+/// [`Source::Recompute`] nothing is written, so a read-only connection serves.
+pub fn load_under(
+    store: &mut Store,
+    round: &Round,
+    rubric: Rubric,
+    source: Source,
+    method: Option<Combine>,
+) -> Result<Loaded, SourceError> {
+    let policy = round_policy(store, round, method)?;
     let (accounts, mut sheets) = match source {
         Source::Kept => kept_with_accounts(store, round.id)?,
         Source::Recompute => {

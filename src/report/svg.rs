@@ -1,4 +1,5 @@
-//! Inline SVG charts for self-contained HTML reports: horizontal bars and a histogram.
+//! Inline SVG charts for self-contained HTML reports: horizontal bars, bars either side of a
+//! middle line (changes) and a histogram.
 //! Pure string building; every label is XML-escaped, so account names cannot inject markup.
 
 use std::fmt::Write;
@@ -73,6 +74,53 @@ pub fn bars(title: &str, bars: &[Bar], max: Option<f64>, empty_note: &str) -> St
         );
     }
     s.push_str("</svg>");
+    s
+}
+
+/// Bars either side of a middle line: a negative value to the left, a positive one to the
+/// right, scaled to the largest magnitude (changes: places gained or lost, points).
+pub fn diverging(title: &str, bars: &[Bar], empty_note: &str) -> String {
+    let half = BAR_W / 2.0;
+    let width = LABEL_W + BAR_W + NOTE_W;
+    let height = 28.0 + bars.len().max(1) as f64 * ROW + 6.0;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{t}"><title>{t}</title><text x="0" y="16" class="ct">{t}</text>"#,
+        t = esc(title)
+    );
+    if bars.is_empty() {
+        let _ = write!(
+            s,
+            r#"<text x="0" y="44" class="cl">{}</text></svg>"#,
+            esc(empty_note)
+        );
+        return s;
+    }
+    let top = (bars.iter().map(|b| b.value.abs()).fold(0.0, f64::max)).max(f64::MIN_POSITIVE);
+    let mid = LABEL_W + half;
+    for (i, b) in bars.iter().enumerate() {
+        let y = 28.0 + i as f64 * ROW;
+        let w = (b.value.abs() / top).min(1.0) * half;
+        let x = if b.value < 0.0 { mid - w } else { mid };
+        let class = if b.value < 0.0 { "cb neg" } else { "cb" };
+        let _ = write!(
+            s,
+            r#"<text x="{lx}" y="{ty}" class="cl" text-anchor="end">{label}</text><rect x="{x:.1}" y="{ry}" width="{w:.1}" height="{h}" class="{class}"/><text x="{nx:.1}" y="{ty}" class="cn">{note}</text>"#,
+            lx = LABEL_W - 6.0,
+            ty = y + 15.0,
+            label = esc(&truncate(&b.label, 12)),
+            ry = y + 3.0,
+            h = ROW - 6.0,
+            nx = LABEL_W + BAR_W + 4.0,
+            note = esc(&b.note),
+        );
+    }
+    let bottom = 28.0 + bars.len() as f64 * ROW;
+    let _ = write!(
+        s,
+        r##"<line x1="{mid}" y1="26" x2="{mid}" y2="{bottom}" stroke="#555" stroke-width="1"/></svg>"##
+    );
     s
 }
 
@@ -155,6 +203,21 @@ mod tests {
         assert!(svg.contains("&lt;script&gt;") && !svg.contains("<script>"));
         assert!(svg.contains(r#"width="180.0""#), "half of 360: {svg}");
         assert!(svg.contains(r#"width="360.0""#));
+    }
+
+    #[test]
+    fn diverging_bars_go_left_for_a_loss_and_right_for_a_gain() {
+        let bar = |label: &str, value: f64| Bar {
+            label: label.into(),
+            value,
+            note: String::new(),
+        };
+        let svg = diverging("变化", &[bar("升", 4.0), bar("降", -2.0)], "无");
+        // The middle is at 150 + 180 = 330; 4 fills the half (180), −2 half of it to the left.
+        assert!(svg.contains(r#"x="330.0" y="31" width="180.0""#), "{svg}");
+        assert!(svg.contains(r#"x="240.0" y="53" width="90.0""#), "{svg}");
+        assert!(svg.contains("cb neg"));
+        assert!(diverging("变化", &[], "暂无变化").contains("暂无变化"));
     }
 
     #[test]

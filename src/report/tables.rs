@@ -176,15 +176,25 @@ pub fn group_table(r: &Report, lang: Lang) -> Table {
 
 /// The verdict or state of an account as every table prints it: 「不合格（单项否决）」 for a veto.
 pub fn verdict_label(r: &AccountResult, lang: Lang) -> &'static str {
-    match r.verdict {
-        Verdict::Failed if r.vetoed() => lang.pick("不合格（单项否决）", "failed (vetoed)"),
+    verdict_text(r.verdict, r.vetoed(), lang)
+}
+
+/// [`verdict_label`] of a verdict and whether a veto stands.
+pub fn verdict_text(verdict: Verdict, vetoed: bool, lang: Lang) -> &'static str {
+    match verdict {
+        Verdict::Failed if vetoed => lang.pick("不合格（单项否决）", "failed (vetoed)"),
         v => crate::i18n::figure_msg::verdict(lang, v.code()),
     }
 }
 
 /// The total as printed: the figure, 「—」 where a veto leaves no score, empty without a result.
 fn total_cell(r: &AccountResult) -> Cell {
-    match (r.total, r.has_result()) {
+    total_of(r.total, r.has_result())
+}
+
+/// [`total_cell`] of a published total and whether the account has a final result.
+pub fn total_of(total: Option<Figure>, has_result: bool) -> Cell {
+    match (total, has_result) {
         (Some(t), _) => Cell::Fig(t),
         (None, true) => Cell::text("—"),
         (None, false) => Cell::Empty,

@@ -1,5 +1,6 @@
 //! Inter-rater agreement, pure: ICC in the six Shrout & Fleiss forms, Kendall's W with tie
-//! correction, Krippendorff's alpha with missing values, and each rater against the rest.
+//! correction, Krippendorff's alpha with missing values, each rater against the rest, and
+//! Kendall's τ-b between two rankings (what-if weights).
 //! Formulas: research/statistics.md §2; F, chi-square quantiles and tails come from statrs.
 
 mod alpha;
@@ -8,6 +9,7 @@ mod groups;
 mod icc;
 mod kendall;
 mod raters;
+mod tau;
 
 pub use alpha::{Alpha, Metric, krippendorff_alpha};
 pub use calibration::{Calibration, IndicatorAgreement, calibration};
@@ -15,6 +17,7 @@ pub use groups::{Group, GroupBy, Sheet, groups};
 pub use icc::{Icc, IccForm, icc};
 pub use kendall::{KendallW, kendall_w};
 pub use raters::{RaterVsRest, raters_vs_rest};
+pub use tau::kendall_tau_b;
 
 use serde::Serialize;
 

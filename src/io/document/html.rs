@@ -60,6 +60,7 @@ svg.chart { max-width: 100%; height: auto; }
 svg .ct { font-size: 12px; font-weight: bold; fill: #1b1b1b; }
 svg .cl, svg .cn { font-size: 11px; fill: #333; }
 svg .cb { fill: #3f6fb5; }
+svg .cb.neg { fill: #c0504d; }
 "#;
 
 fn text(t: &Text) -> String {

@@ -9,7 +9,7 @@ mod xlsx_layout;
 
 pub use csv::{CsvOut, csv_bytes, csv_string, defuse, undefuse, write_csv};
 pub use sheet::{Section, Sheet};
-pub use xlsx::{Book, XlsxError, sheet_name, write_book, write_xlsx, xlsx_bytes};
+pub use xlsx::{Book, XlsxError, book_bytes, sheet_name, write_book, write_xlsx, xlsx_bytes};
 
 use crate::domain::figure::Figure;
 

@@ -248,6 +248,11 @@ pub fn write_book(path: &Path, sheets: &[Sheet]) -> Result<(), XlsxError> {
     book(sheets)?.save(path)
 }
 
+/// The sheets as one workbook's bytes (a workbook piped to another program).
+pub fn book_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
+    book(sheets)?.bytes()
+}
+
 /// Writes the tables as one workbook at `path`, one plain list per tab.
 pub fn write_xlsx(path: &Path, tables: &[Table]) -> Result<(), XlsxError> {
     let sheets: Vec<Sheet> = tables.iter().cloned().map(Sheet::from).collect();
