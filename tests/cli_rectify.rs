@@ -64,6 +64,29 @@ fn a_failed_account_gets_a_finding_a_deadline_a_rectification_and_a_recheck() {
         .count();
     assert_eq!(vetoes, 3, "one veto finding per failed account");
     assert!(all.len() > vetoes, "deductions are findings too");
+    // The bulletin's 整改要求 counts the deductions with the deadline (the rectification report
+    // lists them).
+    let md = ok(&db, &["bulletin", "--round", Q4, "--format", "md"]);
+    let demand = format!("扣分问题{}项", all.len() - vetoes);
+    assert!(md.contains(&demand), "{demand} in:\n{md}");
+    assert!(md.contains("2025年1月31日前将整改情况一并报送"), "{md}");
+    let report = ok(
+        &db,
+        &[
+            "rectify",
+            "report",
+            "--round",
+            Q4,
+            "--format",
+            "md",
+            "--on",
+            "2025-01-20",
+        ],
+    );
+    assert!(
+        report.contains("问题清单") && report.contains("东坑发布"),
+        "{report}"
+    );
 
     ok(
         &db,

@@ -8,7 +8,7 @@ use anyhow::bail;
 use super::bulletin::BulletinArgs;
 use crate::i18n::Lang;
 use crate::i18n::appeal_msg as m;
-use crate::report::bulletin::{Bulletin, Changes, Draft};
+use crate::report::bulletin::{Bulletin, Changes, Deduction, Draft};
 use crate::report::changes::{Snapshot, diff};
 use crate::report::findings::round_findings;
 use crate::storage::{Follow, Round, Store};
@@ -44,6 +44,7 @@ pub fn issue(
         f.issued = f.issued.or(args.date);
     }
     let rf = round_findings(store, round)?;
+    b.deductions = deductions(&rf);
     let now = Snapshot::of(&rf);
     match f.snapshot.as_deref().and_then(Snapshot::from_json) {
         None => f.snapshot = Some(now.to_json()),
@@ -69,6 +70,25 @@ pub fn issue(
         });
     }
     Ok(f)
+}
+
+/// The round's deductions as the bulletin lists them, in account order.
+fn deductions(rf: &crate::report::findings::RoundFindings) -> Vec<Deduction> {
+    let accounts: std::collections::HashMap<i64, &crate::domain::account::Account> =
+        rf.loaded.accounts.iter().map(|a| (a.id, a)).collect();
+    (rf.findings.iter())
+        .filter_map(|f| {
+            let a = accounts.get(&f.account_id)?;
+            Some(Deduction {
+                account_id: f.account_id,
+                account: a.name.clone(),
+                unit: a.unit.clone(),
+                item: f.name.clone(),
+                lost: f.lost?,
+                rule: f.rule.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The reason on record for each (account, item): the consensus rationale, replaced by the

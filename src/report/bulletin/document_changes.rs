@@ -1,6 +1,7 @@
-//! The bulletin's draft and its changes: a draft for comment (征求意见稿) says so under its
-//! basis with the last day to appeal; a later bulletin lists in an annex what changed against
-//! the first one issued (account, item, before → after, reason).
+//! The bulletin's follow-up parts: a draft for comment (征求意见稿) says so under its basis with
+//! the last day to appeal; 整改要求 counts the deductions to put right by the deadline (the
+//! list itself is the rectification report, `assay rectify report`, issued separately); a later bulletin lists in an annex what changed against the first one issued
+//! (account, item, before → after, reason).
 
 use super::document_annex::{Annex, table};
 use super::document_ctx::{Ctx, date_words};
@@ -25,6 +26,33 @@ pub(super) fn draft_note(cx: &Ctx<'_>) -> Option<Text> {
         )
         .push_text(&until)
         .push("; after that day the findings stand."),
+    })
+}
+
+/// The deductions to put right by the deadline, in words (none without deductions).
+pub(super) fn deductions_demand(cx: &Ctx<'_>, deadline: &Text) -> Option<Text> {
+    let d = &cx.b.deductions;
+    if d.is_empty() {
+        return None;
+    }
+    let mut accounts: Vec<i64> = d.iter().map(|x| x.account_id).collect();
+    accounts.sort_unstable();
+    accounts.dedup();
+    Some(match cx.lang {
+        Lang::Zh => Text::plain(format!(
+            "本次检查还发现扣分问题{}项，涉及{}个政务新媒体（问题整改清单另行印发），相关主办单位要逐项整改，于",
+            d.len(),
+            accounts.len()
+        ))
+        .push_text(deadline)
+        .push("前将整改情况一并报送。"),
+        Lang::En => Text::plain(format!(
+            "The check also found {} deductions in {} accounts (listed in the rectification list issued separately); the host units put each right and report by ",
+            d.len(),
+            accounts.len()
+        ))
+        .push_text(deadline)
+        .push("."),
     })
 }
 

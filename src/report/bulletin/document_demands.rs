@@ -50,10 +50,12 @@ fn rectification(cx: &Ctx<'_>) -> Vec<Text> {
         .map(|d| Text::plain(date_words(d, cx.lang)))
         .unwrap_or_else(|| Text::blank(cx.t("整改期限", "deadline")));
     if b.failures.is_empty() {
-        return vec![Text::plain(cx.t(
+        let mut out = vec![Text::plain(cx.t(
             "（一）巩固检查成果。各地各部门要对照检查指标开展自查，发现问题立即整改，确保所属政务新媒体持续合格。",
             "(1) Keep the results: every unit checks its own accounts against the indicators and puts right what it finds.",
         ))];
+        out.extend(super::document_changes::deductions_demand(cx, &deadline));
+        return out;
     }
     let mut out = vec![match cx.lang {
         Lang::Zh => Text::plain(format!(
@@ -85,5 +87,6 @@ fn rectification(cx: &Ctx<'_>) -> Vec<Text> {
             Lang::En => format!("{}. {}: {}; {demand}", i + 1, cx.who(f), cx.reason(f)),
         }));
     }
+    out.extend(super::document_changes::deductions_demand(cx, &deadline));
     out
 }

@@ -95,6 +95,21 @@ pub struct Bulletin {
     /// What changed since the round's first bulletin (set by the caller).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<Changes>,
+    /// Every deduction of the round's final results (the findings besides the vetoes, which
+    /// `failures` lists), to be put right by the deadline (set by the caller).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deductions: Vec<Deduction>,
+}
+
+/// A deduction the bulletin asks to put right.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deduction {
+    pub account_id: i64,
+    pub account: String,
+    pub unit: String,
+    pub item: String,
+    pub lost: Figure,
+    pub rule: String,
 }
 
 /// A bulletin issued as a draft for comment.
@@ -224,6 +239,7 @@ impl Bulletin {
             regions: accounts.iter().map(|a| (a.id, a.region.clone())).collect(),
             draft: None,
             changes: None,
+            deductions: Vec::new(),
         }
     }
 }
