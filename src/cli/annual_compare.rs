@@ -4,7 +4,7 @@
 //! fallers. `--weights` may name rounds of either year. Years whose rounds were scored on
 //! different rubrics compare totals only and say so.
 
-use super::annual_out::{AnnualArgs, AnnualFormat};
+use super::annual_args::{AnnualArgs, AnnualFormat};
 use super::annual_year::{named, year_of, year_rounds};
 use super::report::ReportFormat;
 use crate::i18n::{Lang, compare_msg};

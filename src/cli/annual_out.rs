@@ -2,10 +2,9 @@
 //! score, annual result 合格/不合格 with 单项否决 marked), the host units and every veto of the
 //! year, as typed tables through the one CSV/XLSX writer, a terminal table, JSON or Markdown.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use clap::Args;
-
+pub use super::annual_args::{AnnualArgs, AnnualFormat};
 use crate::domain::figure::{Figure, dec};
 use crate::i18n::{Lang, figure_msg};
 use crate::io::export::{Cell, Sheet, Table, csv_bytes, write_book};
@@ -13,53 +12,6 @@ use crate::report::Verdict;
 use crate::report::annual::{Annual, VetoYear, YearAccount};
 use crate::report::tables::markdown;
 use crate::storage::Store;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum AnnualFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
-    Html,
-    Xlsx,
-}
-
-#[derive(Debug, Args)]
-pub struct AnnualArgs {
-    /// The year whose rounds (by monitoring date) are combined
-    #[arg(long)]
-    pub year: i32,
-    /// Weight per round, ROUND=W,… (round id or name; default: equal weights). Rounds of
-    /// different rubrics are combined only when every round is named here. These weigh rounds;
-    /// what-if category weights are `report --weights`
-    #[arg(long)]
-    pub weights: Option<String>,
-    /// What a veto in one round does to the year: fail (default: the account fails the year)
-    /// or score (judged on the annual score; the veto is still shown and ranks it last)
-    #[arg(long, default_value = "fail", value_parser = parse_veto_year)]
-    pub veto_year: VetoYear,
-    /// Compare with this earlier year (the base): per account and host unit, the change in
-    /// annual score, results, vetoes and full marks, new failures and recoveries, movers
-    #[arg(long, value_name = "YEAR")]
-    pub compare: Option<i32>,
-    /// Output format (html only with --compare)
-    #[arg(long, value_enum, default_value_t = AnnualFormat::Table)]
-    pub format: AnnualFormat,
-    /// Output file (default: standard output; required for xlsx)
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-}
-
-fn parse_veto_year(s: &str) -> Result<VetoYear, String> {
-    VetoYear::parse(s).ok_or_else(|| {
-        crate::i18n::msg::unknown_choice(
-            crate::i18n::current(),
-            ("否决处理", "veto rule"),
-            s,
-            &["fail", "score"],
-        )
-    })
-}
 
 /// `assay annual`.
 pub fn annual(store: &mut Store, args: &AnnualArgs, lang: Lang) -> anyhow::Result<()> {

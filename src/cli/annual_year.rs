@@ -2,7 +2,7 @@
 //! checks on `--weights` (only the year's rounds; every round named when rubrics differ) and
 //! the assessment itself from each round's results.
 
-use super::annual_out::AnnualArgs;
+use super::annual_args::AnnualArgs;
 use super::sheet::loaded;
 use crate::i18n::{Lang, figure_msg, panel_msg};
 use crate::report::annual::Annual;

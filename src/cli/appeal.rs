@@ -85,7 +85,7 @@ fn file(store: &mut Store, a: &FileArgs, lang: Lang) -> anyhow::Result<()> {
         bail!("{}", m::no_window(lang, &round.name));
     };
     let until = store.calendar()?.add_workdays(draft, days);
-    let filed = a.which.date.unwrap_or_else(super::rectify::today);
+    let filed = a.which.date.unwrap_or_else(super::values::today);
     if filed > until {
         bail!(
             "{}",
@@ -233,7 +233,7 @@ fn decide(store: &mut Store, a: &DecideArgs, lang: Lang) -> anyhow::Result<()> {
         changed: a.changed.as_ref().map(|v| v.trim().to_string()),
         rationale: a.rationale.trim().to_string(),
         chair: a.chair.trim().to_string(),
-        day: a.date.unwrap_or_else(super::rectify::today),
+        day: a.date.unwrap_or_else(super::values::today),
         outcome: serde_json::json!({ "before": was, "after": now }).to_string(),
     };
     store.decide_appeal(a.id, &d)?;

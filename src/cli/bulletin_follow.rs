@@ -5,7 +5,7 @@
 
 use anyhow::bail;
 
-use super::bulletin::BulletinArgs;
+use super::bulletin_args::BulletinArgs;
 use crate::i18n::Lang;
 use crate::i18n::appeal_msg as m;
 use crate::report::bulletin::{Bulletin, Changes, Deduction, Draft};
@@ -24,7 +24,7 @@ pub fn issue(
 ) -> anyhow::Result<Follow> {
     let was = store.follow(round.id)?;
     let mut f = was.clone();
-    let day = args.date.unwrap_or_else(super::rectify::today);
+    let day = args.date.unwrap_or_else(super::values::today);
     if args.draft {
         if let Some(fin) = f.final_on {
             bail!("{}", m::already_final(lang, &round.name, fin));

@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions, database location, and dispatch to handlers.
 
 mod account;
+mod annual_args;
 mod annual_compare;
 mod annual_out;
 mod annual_year;
@@ -12,6 +13,7 @@ mod audit_ledger;
 mod backup;
 mod blind;
 mod bulletin;
+mod bulletin_args;
 mod bulletin_follow;
 mod corrections;
 mod demo;
@@ -36,6 +38,7 @@ mod panel;
 mod rectify;
 mod rectify_report;
 mod report;
+mod report_args;
 mod report_compare;
 mod report_whatif;
 mod resolve;

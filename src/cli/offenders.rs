@@ -14,7 +14,7 @@ use crate::report::offenders::{Advice, Offender, RoundFacts, Rule, offenders};
 use crate::report::offenders_tables as tables;
 use crate::storage::{Round, Store};
 
-use super::report::{book_out, emit};
+use super::output::{book_out, emit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OffendersFormat {
@@ -112,7 +112,7 @@ pub fn run(store: &mut Store, args: &OffendersArgs, lang: Lang) -> anyhow::Resul
     }
     let read = rounds(store, &rule, args.year, lang)?;
     let mut facts = Vec::with_capacity(read.len());
-    let on = args.on.unwrap_or_else(super::rectify::today);
+    let on = args.on.unwrap_or_else(super::values::today);
     for r in &read {
         let f = round_findings(store, r)?;
         let not_rectified = not_rectified(store, r, &f, on)?;

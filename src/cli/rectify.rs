@@ -123,11 +123,6 @@ pub fn run(store: &mut Store, cmd: &RectifyCmd, lang: Lang) -> anyhow::Result<()
     }
 }
 
-/// Today, as the office's clock says.
-pub(super) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// A round's findings tracked on `on`, with the deadline.
 pub(super) fn tracked(
     store: &mut Store,
@@ -146,7 +141,7 @@ fn list(store: &mut Store, a: &ListArgs, lang: Lang) -> anyhow::Result<()> {
         ),
         None => None,
     };
-    let (all, due) = tracked(store, &round, a.on.unwrap_or_else(today))?;
+    let (all, due) = tracked(store, &round, a.on.unwrap_or_else(super::values::today))?;
     let unit = a.unit.as_deref().map(str::trim).unwrap_or("");
     let shown: Vec<&Tracked> = (all.iter())
         .filter(|t| t.account.unit.contains(unit))
@@ -236,7 +231,7 @@ fn record(store: &mut Store, a: &RecordArgs, lang: Lang) -> anyhow::Result<()> {
             .filter(|s| !s.is_empty())
             .unwrap_or(&account.unit)
             .to_string(),
-        day: a.which.date.unwrap_or_else(today),
+        day: a.which.date.unwrap_or_else(super::values::today),
         at: String::new(),
     };
     let id = store.add_rectification(round.id, &r)?;
@@ -271,7 +266,7 @@ fn recheck(store: &mut Store, a: &RecheckArgs, lang: Lang) -> anyhow::Result<()>
         note: a.note.trim().to_string(),
         evidence,
         by: by.to_string(),
-        day: a.which.date.unwrap_or_else(today),
+        day: a.which.date.unwrap_or_else(super::values::today),
         at: String::new(),
     };
     let id = store.add_rectification(round.id, &r)?;

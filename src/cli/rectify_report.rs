@@ -40,8 +40,8 @@ pub struct ReportArgs {
 
 pub fn run(store: &mut Store, a: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&a.round)?;
-    let on = a.on.unwrap_or_else(super::rectify::today);
-    let (rows, deadline) = super::rectify::tracked(store, &round, on)?;
+    let on = a.on.unwrap_or_else(super::values::today);
+    let (rows, deadline) = crate::report::rectify::round_tracked(store, &round, on)?;
     let issuer = store.round_document(round.id)?.issuer;
     let h = Heading {
         round: &round.name,

@@ -2,110 +2,21 @@
 //! `--recompute` scores every entry again instead of reading the kept results, `--verify`
 //! checks that the kept results equal a full recompute.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::output::{book_out, emit};
+pub use super::report_args::{ReportArgs, ReportFormat};
 use crate::i18n::Lang;
-use crate::io::export::{Sheet, Table, book_bytes, csv_bytes, write_book};
+use crate::io::export::{Sheet, Table, csv_bytes};
 use crate::report::build::{AccountLine, Options, RollupLevel, build_from};
-use crate::report::group::{Dim, GroupStats};
-use crate::report::rollup::RollupRule;
-use crate::report::sheet::{CategoryInfo, Combine};
+use crate::report::group::GroupStats;
+use crate::report::sheet::CategoryInfo;
 use crate::report::source::{Source, load, verify};
 use crate::report::summary::{RoundSummary, headline, render};
 use crate::report::tables::{account_table, group_table, headline_table, markdown, rollup_table};
 use crate::storage::Store;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
-    Html,
-    Xlsx,
-}
-
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// Round id or name
-    #[arg(long)]
-    pub round: String,
-    /// Group by level, platform, domain, unit, region or region:N (first N segments); comma-separated
-    #[arg(long, value_delimiter = ',', value_parser = parse_dim)]
-    pub by: Vec<Dim>,
-    /// Output format: table (default), json, csv, md, html or xlsx
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
-    /// Write to this file instead of standard output (required for xlsx on a terminal)
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-    /// How several evaluators' counted sheets combine: mean, median or trimmed (default: the
-    /// round's panel setting, `assay panel config --method`)
-    #[arg(long, value_parser = parse_combine)]
-    pub combine: Option<Combine>,
-    /// Roll accounts up to region depths, e.g. 3,2 (counties, then cities from the counties)
-    #[arg(long, value_delimiter = ',')]
-    pub rollup: Vec<usize>,
-    /// Roll-up rule: mean, min, or veto:X (a vetoed account sets its parent to X)
-    #[arg(long, default_value = "mean", value_parser = parse_rule)]
-    pub rollup_rule: RollupRule,
-    /// Table, CSV and Markdown: list every account (rank, group standing) instead of the groups
-    #[arg(long)]
-    pub accounts: bool,
-    /// Score every entry again instead of reading the kept sheet results
-    #[arg(long)]
-    pub recompute: bool,
-    /// Check that the kept sheet results equal a full recompute; exit 1 on any difference
-    #[arg(long)]
-    pub verify: bool,
-    /// Compare with this earlier round (the base, id or name): per account and group, the change
-    /// in score, pass rate, vetoes and full marks, new failures and recoveries, movers
-    #[arg(long, value_name = "ROUND")]
-    pub compare: Option<String>,
-    /// SIMULATED what-if category weights, CATEGORY=POINTS,… (every category of the round's
-    /// rubric, adding up to its total): recomputes the round under them and shows how verdicts,
-    /// grades and ranks move, writing nothing. Not `annual --weights`, which weighs rounds
-    #[arg(long, value_name = "CATEGORY=POINTS,…")]
-    pub weights: Option<String>,
-    /// SIMULATED: the category weights of a rubric variant file (the round's categories, other
-    /// weights), as --weights
-    #[arg(long, value_name = "FILE.ron")]
-    pub weights_from: Option<PathBuf>,
-}
-
-fn parse_dim(s: &str) -> Result<Dim, String> {
-    Dim::parse(s).ok_or_else(|| {
-        let choices = ["level", "platform", "domain", "unit", "region", "region:N"];
-        crate::i18n::msg::unknown_choice(crate::i18n::current(), ("分组", "grouping"), s, &choices)
-    })
-}
-
-fn parse_combine(s: &str) -> Result<Combine, String> {
-    Combine::parse(s).ok_or_else(|| {
-        let choices = ["mean", "median", "trimmed"];
-        crate::i18n::msg::unknown_choice(
-            crate::i18n::current(),
-            ("合并方式", "combination"),
-            s,
-            &choices,
-        )
-    })
-}
-
-fn parse_rule(s: &str) -> Result<RollupRule, String> {
-    RollupRule::parse(s).ok_or_else(|| {
-        let choices = ["mean", "min", "veto:59"];
-        crate::i18n::msg::unknown_choice(
-            crate::i18n::current(),
-            ("汇总规则", "roll-up rule"),
-            s,
-            &choices,
-        )
-    })
-}
 
 /// The JSON shape documented in the README: the round summary's keys at the top level, then
 /// the categories, the grouping, the groups, every account and the roll-ups.
@@ -234,37 +145,9 @@ fn md(s: &RoundSummary, main: &Table, r: &crate::report::Report, lang: Lang) -> 
     out
 }
 
-pub(super) fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
-    match out {
-        Some(p) => Ok(crate::io::out::write_file(p, bytes)?),
-        None => Ok(crate::io::out::print_bytes(bytes)?),
-    }
-}
-
 fn xlsx_out(out: Option<&Path>, tables: &[Table], lang: Lang) -> anyhow::Result<()> {
     let sheets: Vec<Sheet> = tables.iter().cloned().map(Sheet::from).collect();
     book_out(out, &sheets, lang)
-}
-
-/// A workbook to `out`, or to standard output when it is not a terminal.
-pub(super) fn book_out(out: Option<&Path>, sheets: &[Sheet], lang: Lang) -> anyhow::Result<()> {
-    use std::io::IsTerminal;
-    match out {
-        Some(p) => Ok(write_book(p, sheets)?),
-        None if std::io::stdout().is_terminal() => xlsx_refused(lang),
-        None => emit(None, &book_bytes(sheets)?),
-    }
-}
-
-/// A workbook asked for without `--out` on a terminal.
-pub(super) fn xlsx_refused(lang: Lang) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "{}",
-        lang.pick(
-            "XLSX 是二进制文件，不能输出到终端；请用 --out 文件.xlsx 指定文件",
-            "an XLSX workbook is binary and cannot go to a terminal; give --out FILE.xlsx"
-        )
-    )
 }
 
 fn run_verify(store: &mut Store, round: &crate::storage::Round, lang: Lang) -> anyhow::Result<()> {

@@ -12,7 +12,8 @@ use crate::report::compare_tables as tables;
 use crate::report::source::{Source, load};
 use crate::storage::{Round, Store};
 
-use super::report::{ReportArgs, ReportFormat, book_out, emit};
+use super::output::{book_out, emit};
+use super::report_args::{ReportArgs, ReportFormat};
 
 /// Risers and fallers listed.
 pub const MOVERS: usize = 10;

@@ -12,7 +12,8 @@ use crate::report::whatif::{Sensitivity, sensitivity};
 use crate::report::whatif_tables as tables;
 use crate::storage::{Round, Store};
 
-use super::report::{ReportArgs, ReportFormat, book_out, emit};
+use super::output::{book_out, emit};
+use super::report_args::{ReportArgs, ReportFormat};
 
 /// Movers listed in the sensitivity view.
 const MOVERS: usize = 10;

@@ -42,3 +42,8 @@ pub(crate) fn parse_count(s: &str) -> Result<u32, String> {
         }),
     }
 }
+
+/// Today, as the office's clock says: the default date of records, re-checks and appeals.
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -3,26 +3,13 @@
 //! counties), by level and by platform (with charts in HTML), by category, the strongest and
 //! weakest host units, and the operations warnings when the round has metrics.
 
-use super::document_ctx::Ctx;
+use super::document_ctx::{Annex, Ctx, table};
 use super::{key, num, param, percent};
 use crate::domain::figure::Figure;
 use crate::i18n::Lang;
 use crate::io::document::{Block, Cell, DocTable, Text};
 use crate::report::GroupStats;
 use crate::report::svg::{Bar, bars, histogram};
-
-pub(super) struct Annex {
-    pub title: Text,
-    pub blocks: Vec<Block>,
-}
-
-pub(super) fn table(header: &[&str], widths: &[u32], rows: Vec<Vec<Cell>>) -> DocTable {
-    DocTable {
-        header: header.iter().map(|h| h.to_string()).collect(),
-        rows,
-        widths: widths.to_vec(),
-    }
-}
 
 /// A published figure at its decimals, or 「—」.
 pub(super) fn fig(x: Option<Figure>) -> Cell {

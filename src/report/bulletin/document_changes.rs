@@ -3,8 +3,7 @@
 //! list itself is the rectification report, `assay rectify report`, issued separately); a later bulletin lists in an annex what changed against the first one issued
 //! (account, item, before → after, reason).
 
-use super::document_annex::{Annex, table};
-use super::document_ctx::{Ctx, date_words};
+use super::document_ctx::{Annex, Ctx, date_words, table};
 use crate::i18n::Lang;
 use crate::io::document::{Block, Cell, Text};
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Bulletin, Words};
 use crate::i18n::Lang;
-use crate::io::document::Text;
+use crate::io::document::{Block, Cell, DocTable, Text};
 use crate::report::Failure;
 
 /// What the office says about the document: who issues it, to whom, on what basis, its number,
@@ -93,5 +93,20 @@ impl Ctx<'_> {
     /// writer: [`Words::failure_reason`]).
     pub fn reason(&self, f: &Failure) -> String {
         Words { lang: self.lang }.failure_reason(self.b, f)
+    }
+}
+
+/// An annex: its title and its blocks (tables, charts, lines).
+pub(super) struct Annex {
+    pub title: Text,
+    pub blocks: Vec<Block>,
+}
+
+/// A table of the annexes with relative column widths.
+pub(super) fn table(header: &[&str], widths: &[u32], rows: Vec<Vec<Cell>>) -> DocTable {
+    DocTable {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+        widths: widths.to_vec(),
     }
 }
