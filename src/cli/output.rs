@@ -65,6 +65,35 @@ pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(value)?)
 }
 
+/// Bytes to `out`, or to standard output.
+pub(super) fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match out {
+        Some(p) => Ok(crate::io::out::write_file(p, bytes)?),
+        None => Ok(crate::io::out::print_bytes(bytes)?),
+    }
+}
+
+/// A workbook to `out`, or to standard output when it is not a terminal.
+pub(super) fn book_out(out: Option<&Path>, sheets: &[Sheet], lang: Lang) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    match out {
+        Some(p) => Ok(write_book(p, sheets)?),
+        None if std::io::stdout().is_terminal() => xlsx_refused(lang),
+        None => emit(None, &book_bytes(sheets)?),
+    }
+}
+
+/// A workbook asked for without `--out` on a terminal.
+pub(super) fn xlsx_refused(lang: Lang) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "{}",
+        lang.pick(
+            "XLSX 是二进制文件，不能输出到终端；请用 --out 文件.xlsx 指定文件",
+            "an XLSX workbook is binary and cannot go to a terminal; give --out FILE.xlsx"
+        )
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,33 +125,4 @@ mod tests {
         let s = csv(&["a"], &[vec!["云和".into()], vec!["=1+2".into()]]).unwrap();
         assert_eq!(s, "\u{feff}a\n云和\n'=1+2\n");
     }
-}
-
-/// Bytes to `out`, or to standard output.
-pub(super) fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
-    match out {
-        Some(p) => Ok(crate::io::out::write_file(p, bytes)?),
-        None => Ok(crate::io::out::print_bytes(bytes)?),
-    }
-}
-
-/// A workbook to `out`, or to standard output when it is not a terminal.
-pub(super) fn book_out(out: Option<&Path>, sheets: &[Sheet], lang: Lang) -> anyhow::Result<()> {
-    use std::io::IsTerminal;
-    match out {
-        Some(p) => Ok(write_book(p, sheets)?),
-        None if std::io::stdout().is_terminal() => xlsx_refused(lang),
-        None => emit(None, &book_bytes(sheets)?),
-    }
-}
-
-/// A workbook asked for without `--out` on a terminal.
-pub(super) fn xlsx_refused(lang: Lang) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "{}",
-        lang.pick(
-            "XLSX 是二进制文件，不能输出到终端；请用 --out 文件.xlsx 指定文件",
-            "an XLSX workbook is binary and cannot go to a terminal; give --out FILE.xlsx"
-        )
-    )
 }
