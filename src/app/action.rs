@@ -87,3 +87,19 @@ pub enum Action {
     /// Try again the writes that waited for the database's lock (not a key).
     RetryWrites,
 }
+
+impl Action {
+    /// How far a movement key moves a list's cursor, `page` rows to a page: one row, a page, or
+    /// to either end (a distance every list clamps). `None` for any other action.
+    pub fn motion(&self, page: isize) -> Option<isize> {
+        match self {
+            Action::Up => Some(-1),
+            Action::Down => Some(1),
+            Action::PageUp => Some(-page),
+            Action::PageDown => Some(page),
+            Action::Top => Some(isize::MIN / 2),
+            Action::Bottom => Some(isize::MAX / 2),
+            _ => None,
+        }
+    }
+}

@@ -156,13 +156,11 @@ impl App {
 
     fn list_key(&mut self, action: Action, backend: &mut dyn Backend) -> Result<(), StoreError> {
         let page = self.page() as isize;
+        if let Some(d) = action.motion(page) {
+            self.list.move_by(d, page as usize);
+            return Ok(());
+        }
         match action {
-            Action::Up => self.list.move_by(-1, page as usize),
-            Action::Down => self.list.move_by(1, page as usize),
-            Action::PageUp => self.list.move_by(-page, page as usize),
-            Action::PageDown => self.list.move_by(page, page as usize),
-            Action::Top => self.list.move_by(isize::MIN / 2, page as usize),
-            Action::Bottom => self.list.move_by(isize::MAX / 2, page as usize),
             Action::Select(i) => self.list.select(i, page as usize),
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::StartSearch => self.list.searching = true,
@@ -211,13 +209,11 @@ impl App {
             }
             return self.list_key(action, backend);
         };
+        if let Some(d) = action.motion(page) {
+            s.move_by(d);
+            return Ok(());
+        }
         match action {
-            Action::Up => s.move_by(-1),
-            Action::Down => s.move_by(1),
-            Action::PageUp => s.move_by(-page),
-            Action::PageDown => s.move_by(page),
-            Action::Top => s.move_by(isize::MIN / 2),
-            Action::Bottom => s.move_by(isize::MAX / 2),
             Action::Enter => {
                 s.drill();
             }

@@ -86,13 +86,10 @@ impl App {
         let Some(v) = self.ops.as_mut() else {
             return;
         };
+        if let Some(d) = action.motion(page) {
+            return v.move_by(d);
+        }
         match action {
-            Action::Up => v.move_by(-1),
-            Action::Down => v.move_by(1),
-            Action::PageUp => v.move_by(-page),
-            Action::PageDown => v.move_by(page),
-            Action::Top => v.move_by(isize::MIN / 2),
-            Action::Bottom => v.move_by(isize::MAX / 2),
             Action::OpsAll => v.toggle_all(),
             Action::ShowOps => self.screen = Screen::Accounts,
             _ => {}

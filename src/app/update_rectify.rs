@@ -43,15 +43,11 @@ impl App {
         let Some(v) = self.rectify.as_mut() else {
             return;
         };
-        match action {
-            Action::Up => v.move_by(-1),
-            Action::Down => v.move_by(1),
-            Action::PageUp => v.move_by(-page),
-            Action::PageDown => v.move_by(page),
-            Action::Top => v.move_by(isize::MIN / 2),
-            Action::Bottom => v.move_by(isize::MAX / 2),
-            Action::RectifyFilter => v.next_filter(),
-            _ => {}
+        if let Some(d) = action.motion(page) {
+            return v.move_by(d);
+        }
+        if action == Action::RectifyFilter {
+            v.next_filter();
         }
     }
 }
