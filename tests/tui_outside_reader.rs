@@ -43,7 +43,12 @@ struct Session(String);
 
 impl Session {
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").args(args).output().expect("tmux runs");
+        // Its own tmux server, so that another test binary's server shutting down cannot fail it.
+        let out = Command::new("tmux")
+            .args(["-L", &self.0])
+            .args(args)
+            .output()
+            .expect("tmux runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -77,7 +82,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        self.tmux(&["kill-session", "-t", &self.0]);
+        self.tmux(&["kill-server"]);
     }
 }
 

@@ -1,5 +1,9 @@
 //! A test's own tmux session at 80×24 running the real binary with a private HOME: keys in,
 //! screen text out. Shared by the end-to-end TUI tests.
+//!
+//! Each session runs on its own tmux server (`tmux -L <name>`): on a shared default server, a
+//! test that starts while another test binary's last session is being killed connects to a
+//! server that is shutting down and fails with "server exited unexpectedly".
 #![allow(dead_code)]
 
 use std::path::Path;
@@ -30,26 +34,40 @@ impl Tmux {
             d = dir.display(),
             h = home.display()
         );
-        let ok = Command::new("tmux")
+        let tmux = Tmux { session };
+        let out = tmux
+            .command()
             .args([
                 "new-session",
                 "-d",
                 "-s",
-                &session,
+                &tmux.session,
                 "-x",
                 "80",
                 "-y",
                 "24",
                 &cmd,
             ])
-            .status()
+            .output()
             .expect("tmux runs");
-        assert!(ok.success(), "tmux new-session failed");
-        Tmux { session }
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
+    /// `tmux -L <session>`: a command for this session's own server.
+    pub fn command(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.session]);
+        c
     }
 
     pub fn screen(&self) -> String {
-        let out = Command::new("tmux")
+        let out = self
+            .command()
             .args(["capture-pane", "-p", "-t", &self.session])
             .output()
             .expect("capture");
@@ -58,7 +76,7 @@ impl Tmux {
 
     pub fn keys(&self, keys: &[&str]) {
         for k in keys {
-            Command::new("tmux")
+            self.command()
                 .args(["send-keys", "-t", &self.session, k])
                 .status()
                 .expect("send-keys");
@@ -67,7 +85,7 @@ impl Tmux {
     }
 
     pub fn literal(&self, text: &str) {
-        Command::new("tmux")
+        self.command()
             .args(["send-keys", "-l", "-t", &self.session, text])
             .status()
             .expect("send-keys");
@@ -88,7 +106,8 @@ impl Tmux {
 
     /// A tmux format variable of the pane, e.g. `alternate_on`.
     pub fn pane(&self, var: &str) -> String {
-        let out = Command::new("tmux")
+        let out = self
+            .command()
             .args(["display", "-p", "-t", &self.session, &format!("#{{{var}}}")])
             .output()
             .expect("tmux display");
@@ -100,8 +119,8 @@ impl Tmux {
             .args([
                 "-c",
                 &format!(
-                    "pgrep -P $(tmux display -p -t {} '#{{pane_pid}}') assay",
-                    self.session
+                    "pgrep -P $(tmux -L {s} display -p -t {s} '#{{pane_pid}}') assay",
+                    s = self.session
                 ),
             ])
             .output()
@@ -112,9 +131,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
+        let _ = self.command().arg("kill-server").output();
     }
 }
 
