@@ -66,8 +66,50 @@ pub fn apply(
     own_points
 }
 
+/// A round's consensus with the entries of the reconciled accounts, read once.
+#[derive(Debug, Default)]
+pub struct Agreed {
+    map: ConsensusMap,
+    entries: HashMap<(i64, String), Vec<Entry>>,
+}
+
+impl Agreed {
+    /// Reads the consensus (nothing is read beyond the consensus rows when the round has none).
+    pub fn read(store: &Store, round_id: i64) -> Result<Agreed, StoreError> {
+        let map = store.consensus_latest(round_id)?;
+        let mut entries: HashMap<(i64, String), Vec<Entry>> = HashMap::new();
+        for &account in map.keys() {
+            for e in store.entries(round_id, account, None)? {
+                entries
+                    .entry((account, e.evaluator))
+                    .or_default()
+                    .push(e.entry);
+            }
+        }
+        Ok(Agreed { map, entries })
+    }
+
+    /// The account has a consensus.
+    pub fn covers(&self, account_id: i64) -> bool {
+        self.map.contains_key(&account_id)
+    }
+
+    /// [`apply`] with this consensus.
+    pub fn apply(
+        &self,
+        rubric: &Rubric,
+        accounts: &[Account],
+        sheets: &mut [SheetResult],
+    ) -> OwnPoints {
+        if self.map.is_empty() {
+            return OwnPoints::new();
+        }
+        apply(rubric, accounts, &self.map, &self.entries, sheets)
+    }
+}
+
 /// [`apply`] with the round's consensus and the entries of the reconciled accounts read from
-/// the store (nothing is read beyond the consensus rows when the round has none).
+/// the store.
 pub fn apply_stored(
     store: &Store,
     round_id: i64,
@@ -75,20 +117,7 @@ pub fn apply_stored(
     accounts: &[Account],
     sheets: &mut [SheetResult],
 ) -> Result<OwnPoints, StoreError> {
-    let agreed = store.consensus_latest(round_id)?;
-    if agreed.is_empty() {
-        return Ok(OwnPoints::new());
-    }
-    let mut entries: HashMap<(i64, String), Vec<Entry>> = HashMap::new();
-    for &account in agreed.keys() {
-        for e in store.entries(round_id, account, None)? {
-            entries
-                .entry((account, e.evaluator))
-                .or_default()
-                .push(e.entry);
-        }
-    }
-    Ok(apply(rubric, accounts, &agreed, &entries, sheets))
+    Ok(Agreed::read(store, round_id)?.apply(rubric, accounts, sheets))
 }
 
 #[cfg(test)]

@@ -105,6 +105,23 @@ pub fn load_under(
         }
     };
     let own_points = super::agreed::apply_stored(store, round.id, &rubric, &accounts, &mut sheets)?;
+    Ok(Loaded {
+        scheme: round_scheme(store, round, &rubric, policy)?,
+        rubric,
+        accounts,
+        sheets,
+        own_points,
+    })
+}
+
+/// The aggregation's facts for the round: the rubric's under the panel `policy`, with the
+/// categories' own combining methods, refused when a category's method cannot give a result.
+pub fn round_scheme(
+    store: &Store,
+    round: &Round,
+    rubric: &Rubric,
+    policy: PanelPolicy,
+) -> Result<Scheme, SourceError> {
     let own = store.category_methods(round.id)?;
     if let Some(err) = category_check(&policy, &own) {
         return Err(SourceError::Panel {
@@ -112,13 +129,7 @@ pub fn load_under(
             err,
         });
     }
-    Ok(Loaded {
-        scheme: Scheme::of(&rubric, policy).with_category_methods(&own),
-        rubric,
-        accounts,
-        sheets,
-        own_points,
-    })
+    Ok(Scheme::of(rubric, policy).with_category_methods(&own))
 }
 
 /// A category on the trimmed mean needs the quorum of 3 the round's trimmed mean needs.

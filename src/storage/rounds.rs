@@ -161,15 +161,41 @@ impl Store {
 
     /// The accounts in a round's scope, in id order.
     pub fn round_accounts(&self, round_id: i64) -> Result<Vec<Account>, StoreError> {
+        let mut all = Vec::new();
+        self.round_accounts_batched(round_id, usize::MAX, |b| {
+            all = b;
+            true
+        })?;
+        Ok(all)
+    }
+
+    /// [`Store::round_accounts`] handed over in batches of at most `batch` accounts, so that a
+    /// reader holds only a batch at a time; stops early when `f` returns false.
+    pub fn round_accounts_batched(
+        &self,
+        round_id: i64,
+        batch: usize,
+        mut f: impl FnMut(Vec<Account>) -> bool,
+    ) -> Result<(), StoreError> {
         let r = (|| {
             let sql = format!(
                 "SELECT {ACCOUNT_COLUMNS} FROM round_accounts ra JOIN accounts a ON a.id = ra.account_id
                  WHERE ra.round_id = ?1 ORDER BY ra.account_id"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([round_id], account_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            let mut rows = stmt.query([round_id])?;
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                out.push(account_from_row(row)?);
+                if out.len() == batch && !f(std::mem::take(&mut out)) {
+                    return Ok(());
+                }
+            }
+            if !out.is_empty() || batch == usize::MAX {
+                f(out);
+            }
+            Ok(())
         })();
-        r.map_err(|e| self.locked(e))
+        r.map_err(|e: StoreError| self.locked(e))
     }
 }
