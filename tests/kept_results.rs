@@ -10,7 +10,7 @@ use assay::report::build::{Options, build};
 use assay::report::group::Dim;
 use assay::report::rollup::RollupRule;
 use assay::report::source::{Loaded, Source, load, verify};
-use assay::report::stream::kept_report;
+use assay::report::stream::{kept_report, streamed_report};
 use assay::storage::{NewRound, Store, Submission};
 use proptest::prelude::*;
 
@@ -204,6 +204,9 @@ fn streamed_agrees(s: &mut Store, r: &assay::storage::Round, kept: &Loaded, opts
     let whole = build(&kept.scheme, &kept.accounts, &kept.sheets, &opts);
     let (_, streamed) = kept_report(s, r, None, &opts, true).expect("streamed");
     assert_eq!(streamed, whole);
+    let (_, fresh) =
+        streamed_report(s, r, Source::Recompute, None, &opts, true).expect("recomputed");
+    assert_eq!(fresh, whole);
     let (_, lean) = kept_report(s, r, None, &opts, false).expect("streamed, lean");
     assert_eq!(
         lean,

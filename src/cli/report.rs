@@ -10,11 +10,11 @@ use super::output::{book_out, emit};
 pub use super::report_args::{ReportArgs, ReportFormat};
 use crate::i18n::Lang;
 use crate::io::export::{Sheet, Table, csv_bytes};
-use crate::report::build::{AccountLine, Options, RollupLevel, build_from};
+use crate::report::build::{AccountLine, Options, RollupLevel};
 use crate::report::group::GroupStats;
 use crate::report::sheet::CategoryInfo;
-use crate::report::source::{Source, load, verify};
-use crate::report::stream::kept_report;
+use crate::report::source::{Source, verify};
+use crate::report::stream::streamed_report;
 use crate::report::summary::{RoundSummary, headline, render};
 use crate::report::tables::{account_table, group_table, headline_table, markdown, rollup_table};
 use crate::storage::Store;
@@ -58,16 +58,7 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
     };
     // Account rows are kept only for outputs that list them.
     let keep = args.accounts || matches!(args.format, ReportFormat::Json | ReportFormat::Xlsx);
-    let (rubric, report) = match source {
-        Source::Kept => kept_report(store, &round, args.combine, &opts, keep)?,
-        Source::Recompute => {
-            let l = load(store, &round, source, args.combine)?;
-            (
-                l.rubric,
-                build_from(&l.scheme, l.accounts, &l.sheets, &opts),
-            )
-        }
-    };
+    let (rubric, report) = streamed_report(store, &round, source, args.combine, &opts, keep)?;
     let mut summary = headline(&round, &rubric, &report);
     summary.calibration = store.is_calibration(round.id)?;
     let main = if args.accounts {

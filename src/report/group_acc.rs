@@ -83,6 +83,29 @@ impl GroupAcc {
         self.full_marks += usize::from(r.full_marks);
     }
 
+    /// Adds `other`'s accounts (of the same scheme) to these.
+    pub fn merge(&mut self, other: GroupAcc) {
+        self.accounts += other.accounts;
+        self.with_result += other.with_result;
+        self.unscored += other.unscored;
+        self.in_progress += other.in_progress;
+        self.below_quorum += other.below_quorum;
+        self.pending_review += other.pending_review;
+        self.passed += other.passed;
+        self.vetoed += other.vetoed;
+        self.full_marks += other.full_marks;
+        self.totals.extend(other.totals);
+        for (xs, more) in self.subtotals.iter_mut().zip(other.subtotals) {
+            xs.extend(more);
+        }
+        for (reason, n) in other.reasons {
+            *self.reasons.entry(reason).or_default() += n;
+        }
+        for (n, more) in self.grades.iter_mut().zip(other.grades) {
+            *n += more;
+        }
+    }
+
     /// The group's statistics under `key`.
     pub fn finish(self, scheme: &Scheme, key: Vec<String>) -> GroupStats {
         let mut vetoes_by_reason: Vec<(String, usize)> = self.reasons.into_iter().collect();

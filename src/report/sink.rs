@@ -4,7 +4,7 @@
 //! a whole slice; the streaming report (`super::stream`) feeds it straight from the kept rows, so
 //! a national round's report holds its groups' values, not 100,000 account rows.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -113,6 +113,56 @@ impl<'s> Sink<'s> {
         if let Some((rs, groups)) = &mut self.kept {
             rs.push(r);
             groups.push(group);
+        }
+    }
+
+    /// Appends `other`, which was fed the accounts that come after this one's (a later id range
+    /// of the same round, same scheme and options). Only [`Sink::finish`] may follow.
+    pub fn merge(&mut self, other: Sink<'s>) {
+        self.overall.merge(other.overall);
+        let remap = match (&mut self.keyer, other.keyer) {
+            (Some(mine), Some(theirs)) => {
+                let mut at: HashMap<Vec<String>, usize> = mine
+                    .found
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (f.sort.clone(), i))
+                    .collect();
+                let mut remap = Vec::with_capacity(theirs.found.len());
+                for (found, acc) in theirs.found.into_iter().zip(other.groups) {
+                    let i = *at.entry(found.sort.clone()).or_insert(mine.found.len());
+                    if i == mine.found.len() {
+                        mine.found.push(found);
+                        self.groups.push(acc);
+                    } else {
+                        self.groups[i].merge(acc);
+                    }
+                    remap.push(i);
+                }
+                remap
+            }
+            _ => Vec::new(),
+        };
+        self.failures.extend(other.failures);
+        if let (Some(mine), Some(theirs)) = (&mut self.leaves, other.leaves) {
+            mine.extend(theirs);
+        }
+        for (k, n) in other.by_level {
+            *self.by_level.entry(k).or_default() += n;
+        }
+        for (k, n) in other.by_platform {
+            *self.by_platform.entry(k).or_default() += n;
+        }
+        self.sheets_counted += other.sheets_counted;
+        self.counted.extend(other.counted);
+        self.open.extend(other.open);
+        if let (Some((rs, of)), Some((more, more_of))) = (&mut self.kept, other.kept) {
+            rs.extend(more);
+            of.extend(
+                more_of
+                    .into_iter()
+                    .map(|g| remap.get(g).copied().unwrap_or(0)),
+            );
         }
     }
 

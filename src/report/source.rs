@@ -248,6 +248,11 @@ fn recompute_in_parts<T: Send>(
 fn split_ids(accounts: &[Account], n: usize) -> Vec<RangeInclusive<i64>> {
     let mut ids: Vec<i64> = accounts.iter().map(|a| a.id).collect();
     ids.sort_unstable();
+    split_id_list(&ids, n)
+}
+
+/// [`split_ids`] of sorted ids.
+pub(super) fn split_id_list(ids: &[i64], n: usize) -> Vec<RangeInclusive<i64>> {
     // Each part starts at an account id (the first at the lowest possible id), ends before the
     // next part's start; the last ends at the highest possible id.
     let mut starts = vec![i64::MIN];
