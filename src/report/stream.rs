@@ -84,8 +84,13 @@ struct Ctx<'a> {
     keep: bool,
 }
 
-/// One pass over the kept rows; `None` when one was of another engine version.
+/// One pass over the kept rows; `None` when one was of another engine version. The rows are
+/// read on a connection of their own when one opens (a read-only connection keeps SQLite's small
+/// default page cache; the store's own is sized for bulk writes).
 fn kept(store: &mut Store, ctx: &Ctx) -> Result<Option<Report>, StoreError> {
+    store.refresh_kept(ctx.round_id)?;
+    let store = &*store;
+    let rows = store.reader().ok().flatten();
     let everyone = i64::MIN..=i64::MAX;
     let accounts = Accounts::of(
         store,
@@ -94,7 +99,8 @@ fn kept(store: &mut Store, ctx: &Ctx) -> Result<Option<Report>, StoreError> {
         &everyone,
     )?;
     with_accounts(accounts, ctx, everyone, |merge| {
-        let whole = store.kept_each(ctx.round_id, &mut |row| merge.kept(row))?;
+        let rows = rows.as_ref().unwrap_or(store);
+        let whole = rows.kept_rows(ctx.round_id, &mut |row| merge.kept(row))?;
         Ok(whole.then_some(()))
     })
     .map(|sink| sink.map(Sink::finish))
@@ -108,16 +114,14 @@ fn recomputed(store: &Store, ctx: &Ctx) -> Result<Report, StoreError> {
     // Each range needs a connection for its entries and one for its accounts; a connection that
     // cannot be opened only means fewer ranges.
     let wanted = crate::storage::read_parts();
+    // The first range runs on this thread, on a reader of its own when one opens (its small
+    // page cache), else on the store's connection.
     let mut conns: Vec<(Option<Store>, Option<Store>)> = Vec::new();
     while conns.len() < wanted {
-        let scan = if conns.is_empty() {
-            None
-        } else {
-            match store.reader().ok().flatten() {
-                Some(s) => Some(s),
-                None => break,
-            }
-        };
+        let scan = store.reader().ok().flatten();
+        if scan.is_none() && !conns.is_empty() {
+            break;
+        }
         conns.push((scan, store.reader().ok().flatten()));
     }
     let ranges = super::source::split_id_list(&ids, conns.len());
@@ -140,8 +144,9 @@ fn recomputed(store: &Store, ctx: &Ctx) -> Result<Report, StoreError> {
             })
             .collect();
         let mut sinks = Vec::new();
-        if let Some(((_, accounts), range)) = first {
-            sinks.push(part(store, accounts, ctx, score, range));
+        if let Some(((scan, accounts), range)) = first {
+            let scan = scan.as_ref().unwrap_or(store);
+            sinks.push(part(scan, accounts, ctx, score, range));
         }
         for h in later {
             sinks.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));

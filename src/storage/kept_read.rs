@@ -84,18 +84,18 @@ impl Store {
             .then_some(out))
     }
 
+    /// Recomputes the round's stale kept rows (as [`Store::kept_sheets`] does first), so that
+    /// [`Store::kept_rows`], on this connection or a reader opened after, reads them current.
+    pub fn refresh_kept(&mut self, round_id: i64) -> Result<(), StoreError> {
+        self.refresh_stale(round_id).map_err(|e| self.locked(e))
+    }
+
     /// The kept results of a round handed to `f` one row at a time, in account, evaluator
-    /// order, after stale rows are recomputed (as [`Store::kept_sheets`]). Returns false, having
-    /// stopped, at a row computed by another engine version: the caller drops what it was given,
-    /// calls [`Store::rebuild_kept`] and reads again.
-    pub fn kept_each(
-        &mut self,
-        round_id: i64,
-        f: &mut dyn FnMut(KeptRow),
-    ) -> Result<bool, StoreError> {
-        self.refresh_stale(round_id)
-            .and_then(|()| self.read_kept_each(round_id, f))
-            .map_err(|e| self.locked(e))
+    /// order, as they are (after [`Store::refresh_kept`]). Returns false, having stopped, at a
+    /// row computed by another engine version: the caller drops what it was given, calls
+    /// [`Store::rebuild_kept`] and reads again.
+    pub fn kept_rows(&self, round_id: i64, f: &mut dyn FnMut(KeptRow)) -> Result<bool, StoreError> {
+        self.read_kept_each(round_id, f).map_err(|e| self.locked(e))
     }
 
     /// Evaluator names and submission states are looked up in memory (one row per sheet is all
