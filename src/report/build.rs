@@ -147,6 +147,24 @@ pub fn build_from(
     )
 }
 
+/// [`build_from`] without account lines, and the account results themselves (in account
+/// order) for a caller that groups and ranks them its own way.
+pub fn build_results(
+    scheme: &Scheme,
+    accounts: Vec<Account>,
+    sheets: &[SheetResult],
+    opts: &Options,
+) -> (Report, Vec<AccountResult>) {
+    let mut sink = Sink::new(scheme, opts, true);
+    for s in sheets {
+        sink.sheet(s);
+    }
+    for r in account_results_from(scheme, accounts, sheets) {
+        sink.push(r);
+    }
+    sink.finish_with_results()
+}
+
 fn build_on(
     scheme: &Scheme,
     rs: Vec<AccountResult>,

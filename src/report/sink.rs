@@ -166,6 +166,13 @@ impl<'s> Sink<'s> {
         }
     }
 
+    /// The report without its account lines, and the kept account results in account order
+    /// (no standings computed: a caller that ranks its own subsets, as the TUI's drill-down).
+    pub fn finish_with_results(mut self) -> (Report, Vec<AccountResult>) {
+        let rs = self.kept.take().map(|(rs, _)| rs).unwrap_or_default();
+        (self.finish(), rs)
+    }
+
     /// The report.
     pub fn finish(self) -> Report {
         let scheme = self.scheme;
