@@ -66,6 +66,51 @@ pub fn apply(
     own_points
 }
 
+/// [`apply`] with the round's consensus and the entries of the reconciled accounts read from
+/// the store (nothing is read beyond the consensus rows when the round has none).
+pub fn apply_stored(
+    store: &Store,
+    round_id: i64,
+    rubric: &Rubric,
+    accounts: &[Account],
+    sheets: &mut [SheetResult],
+) -> Result<OwnPoints, StoreError> {
+    apply_stored_with(
+        store,
+        round_id,
+        &ConsensusMap::new(),
+        rubric,
+        accounts,
+        sheets,
+    )
+}
+
+/// The round's stored consensus with `extra` put over it, as if `extra` had been recorded last.
+pub fn stored_with(
+    store: &Store,
+    round_id: i64,
+    extra: &ConsensusMap,
+) -> Result<ConsensusMap, StoreError> {
+    let mut agreed = store.consensus_latest(round_id)?;
+    for (account, items) in extra {
+        let mine = agreed.entry(*account).or_default();
+        mine.extend(items.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    Ok(agreed)
+}
+
+/// [`apply_stored`] with `extra` consensus put over the stored one (see [`stored_with`]).
+pub fn apply_stored_with(
+    store: &Store,
+    round_id: i64,
+    extra: &ConsensusMap,
+    rubric: &Rubric,
+    accounts: &[Account],
+    sheets: &mut [SheetResult],
+) -> Result<OwnPoints, StoreError> {
+    Ok(Agreed::read_with(store, round_id, extra)?.apply(rubric, accounts, sheets))
+}
+
 /// A round's consensus with the entries of the reconciled accounts, read once.
 #[derive(Debug, Default)]
 pub struct Agreed {
@@ -74,9 +119,19 @@ pub struct Agreed {
 }
 
 impl Agreed {
-    /// Reads the consensus (nothing is read beyond the consensus rows when the round has none).
+    /// Reads the round's consensus (nothing is read beyond the consensus rows when the round has
+    /// none).
     pub fn read(store: &Store, round_id: i64) -> Result<Agreed, StoreError> {
-        let map = store.consensus_latest(round_id)?;
+        Agreed::read_with(store, round_id, &ConsensusMap::new())
+    }
+
+    /// [`Agreed::read`] with `extra` put over the stored consensus (see [`stored_with`]).
+    pub fn read_with(
+        store: &Store,
+        round_id: i64,
+        extra: &ConsensusMap,
+    ) -> Result<Agreed, StoreError> {
+        let map = stored_with(store, round_id, extra)?;
         let mut entries: HashMap<(i64, String), Vec<Entry>> = HashMap::new();
         for &account in map.keys() {
             for e in store.entries(round_id, account, None)? {
@@ -106,18 +161,6 @@ impl Agreed {
         }
         apply(rubric, accounts, &self.map, &self.entries, sheets)
     }
-}
-
-/// [`apply`] with the round's consensus and the entries of the reconciled accounts read from
-/// the store.
-pub fn apply_stored(
-    store: &Store,
-    round_id: i64,
-    rubric: &Rubric,
-    accounts: &[Account],
-    sheets: &mut [SheetResult],
-) -> Result<OwnPoints, StoreError> {
-    Ok(Agreed::read(store, round_id)?.apply(rubric, accounts, sheets))
 }
 
 #[cfg(test)]

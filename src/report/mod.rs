@@ -21,6 +21,7 @@ pub mod offenders_tables;
 pub mod rank;
 pub mod rectify;
 pub mod rectify_doc;
+pub mod rectify_record;
 pub mod rollup;
 pub mod scoresheet;
 pub mod sheet;
