@@ -264,6 +264,13 @@ fn p99(_: &mut Criterion) {
         vec![Action::ShowSummary, summary.clone()],
         Action::Enter,
     ));
+    // Into a region of the first level: the first step computed on the key (over the region's
+    // accounts only; the levels' steps come computed from the worker).
+    cases.push((
+        "summary_drill_region",
+        vec![Action::ShowSummary, summary.clone(), Action::Enter],
+        Action::Enter,
+    ));
     cases.push((
         "summary_down",
         vec![Action::ShowSummary, summary],

@@ -53,7 +53,7 @@ echo "== machine: $(nproc) cores, $(uname -sm), load $(cut -d' ' -f1-3 /proc/loa
 if [ "${REUSE:-0}" = 1 ] && [ -f "$DB" ]; then
   # REUSE=1: time the commands on the database a previous run generated (gen and its yardstick
   # are not run; generating the 100k city takes minutes).
-  echo "== reusing $DB ($(du -h "$DB" | cut -f1)); gen and its .import yardstick skipped"
+  echo "== reusing $DB ($(du -hL "$DB" | cut -f1)); gen and its .import yardstick skipped"
 else
   echo "== generating $ACCOUNTS accounts x $EVALUATORS evaluators x $WEEKS weeks (seed $SEED)"
   rm -f "$DB" "$DB-wal" "$DB-shm"

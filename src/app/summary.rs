@@ -40,10 +40,10 @@ pub struct Summary {
     /// A calibration round: marked in the headline (not a live result).
     pub calibration: bool,
     lang: Lang,
-    /// The steps of the drill-down shown so far, each computed once: the top one by
-    /// [`Summary::of`] (on the worker), a deeper one when first shown (over its group's members
-    /// only), so that opening the summary does not wait for every unit of a national round and
-    /// moving back costs a look-up.
+    /// The steps of the drill-down shown so far, each computed once: the top one and each
+    /// level's by [`Summary::of`] (on the worker), a deeper one (a region's units, a unit's
+    /// accounts) when first shown, over its own group's members only, so that opening the summary
+    /// does not wait for every unit of a national round and moving back costs a look-up.
     steps: HashMap<Vec<String>, Step>,
     /// The steps listed by a step computed so far, not yet shown.
     pending: HashMap<Vec<String>, Pending>,
@@ -120,6 +120,14 @@ impl Summary {
             pending: HashMap::new(),
         };
         s.visit(Vec::new(), all, Some(r.overall));
+        // Each level's step too: a level spans a large share of the round, too many accounts to
+        // group on the key that opens it; a region's step below is over its own accounts only.
+        let levels: Vec<Vec<String>> = s.pending.keys().cloned().collect();
+        for path in levels {
+            if let Some((idx, here)) = s.pending.remove(&path) {
+                s.visit(path, idx, here);
+            }
+        }
         s.refresh();
         s
     }
@@ -348,7 +356,12 @@ mod tests {
             &sheets,
             Lang::Zh,
         );
-        assert_eq!(s.steps.len(), 1, "only the top step up front");
+        let levels = s.lines.len();
+        assert_eq!(
+            s.steps.len(),
+            1 + levels,
+            "the top step and each level's, up front"
+        );
         // Every step, shown once.
         while let Some(path) = s.pending.keys().next().cloned() {
             s.path = path;
