@@ -264,11 +264,21 @@ fn p99(_: &mut Criterion) {
         vec![Action::ShowSummary, summary.clone()],
         Action::Enter,
     ));
-    // Into a region of the first level: the first step computed on the key (over the region's
-    // accounts only; the levels' steps come computed from the worker).
+    // Into a region, then into its first unit: the unit's step (its accounts ranked) is the first
+    // computed on the key (the levels' and regions' steps come computed from the worker).
     cases.push((
         "summary_drill_region",
         vec![Action::ShowSummary, summary.clone(), Action::Enter],
+        Action::Enter,
+    ));
+    cases.push((
+        "summary_drill_unit",
+        vec![
+            Action::ShowSummary,
+            summary.clone(),
+            Action::Enter,
+            Action::Enter,
+        ],
         Action::Enter,
     ));
     cases.push((
