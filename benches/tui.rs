@@ -264,8 +264,10 @@ fn p99(_: &mut Criterion) {
         vec![Action::ShowSummary, summary.clone()],
         Action::Enter,
     ));
-    // Into a region, then into its first unit: the unit's step (its accounts ranked) is the first
-    // computed on the key (the levels' and regions' steps come computed from the worker).
+    // Into a region, then into its first unit: each step below a level is computed on the key
+    // that first opens it, over that region's or unit's own accounts (the levels' steps come
+    // computed from the worker; computing every region's too made opening the summary of a
+    // 100,000-account round 2.8 s instead of 1.1 s, for 66,000 unit groups nobody had asked for).
     cases.push((
         "summary_drill_region",
         vec![Action::ShowSummary, summary.clone(), Action::Enter],

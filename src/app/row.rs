@@ -254,6 +254,29 @@ impl Totals {
             vetoes: o.vetoes.iter().map(|v| v.reason.clone()).collect(),
         }
     }
+
+    /// The same result from a sheet's kept figures, through the engine's one verdict rule.
+    pub fn of_figures(
+        account: i64,
+        rubric: &crate::domain::rubric::Rubric,
+        f: &crate::domain::sheet_result::SheetFigures,
+    ) -> Totals {
+        let v = crate::domain::engine::verdict(
+            rubric,
+            f.points,
+            (f.scored, f.applicable),
+            !f.vetoes.is_empty(),
+        );
+        Totals {
+            account,
+            scored: f.scored,
+            applicable: f.applicable,
+            total: v.total,
+            complete: v.complete,
+            status: v.status,
+            vetoes: f.vetoes.iter().map(|v| v.reason.clone()).collect(),
+        }
+    }
 }
 
 mod order;

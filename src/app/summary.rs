@@ -40,10 +40,10 @@ pub struct Summary {
     /// A calibration round: marked in the headline (not a live result).
     pub calibration: bool,
     lang: Lang,
-    /// The steps of the drill-down shown so far, each computed once: the top one, each level's
-    /// and each region's by [`Summary::of`] (on the worker), a unit's (its accounts ranked) when
-    /// first shown, over that unit's accounts only, so that opening the summary does not wait
-    /// for every unit of a national round and moving back costs a look-up.
+    /// The steps of the drill-down shown so far, each computed once: the top one and each
+    /// level's by [`Summary::of`] (on the worker), a deeper one (a region's units, a unit's
+    /// accounts) when first shown, over its own group's members only, so that opening the summary
+    /// does not wait for every unit of a national round and moving back costs a look-up.
     steps: HashMap<Vec<String>, Step>,
     /// The steps listed by a step computed so far, not yet shown.
     pending: HashMap<Vec<String>, Pending>,
@@ -120,15 +120,12 @@ impl Summary {
             pending: HashMap::new(),
         };
         s.visit(Vec::new(), all, Some(r.overall));
-        // The levels' and the regions' steps too: they group many accounts (a province's units),
-        // too many for the key that opens them; a unit's step, its own few accounts ranked, is
-        // made when first shown.
-        for _ in 0..2 {
-            let next: Vec<Vec<String>> = s.pending.keys().cloned().collect();
-            for path in next {
-                if let Some((idx, here)) = s.pending.remove(&path) {
-                    s.visit(path, idx, here);
-                }
+        // Each level's step too: a level spans a large share of the round, too many accounts to
+        // group on the key that opens it; a region's step below is over its own accounts only.
+        let levels: Vec<Vec<String>> = s.pending.keys().cloned().collect();
+        for path in levels {
+            if let Some((idx, here)) = s.pending.remove(&path) {
+                s.visit(path, idx, here);
             }
         }
         s.refresh();
@@ -359,11 +356,11 @@ mod tests {
             &sheets,
             Lang::Zh,
         );
-        assert!(!s.pending.is_empty(), "the units' steps wait");
-        assert!(
-            s.pending.keys().all(|p| p.len() == 3),
-            "only units wait: {:?}",
-            s.pending.keys()
+        let levels = s.lines.len();
+        assert_eq!(
+            s.steps.len(),
+            1 + levels,
+            "the top step and each level's, up front"
         );
         // Every step, shown once.
         while let Some(path) = s.pending.keys().next().cloned() {

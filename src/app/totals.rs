@@ -9,6 +9,7 @@ use super::{App, Scorer};
 use crate::domain::entry::Entry;
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
+use crate::domain::sheet_result::SheetFigures;
 
 /// How far the totals are: `done` of `total` rows known; `failed` when the computation stopped.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +58,18 @@ impl<'a> SheetScorer<'a> {
         if let Some(&(id, p, l)) = self.accounts.get(self.next).filter(|a| a.0 == account) {
             let o = (self.scorer)(self.rubric, p, l, entries);
             self.out.push(Totals::of(id, &o));
+            self.next += 1;
+        }
+    }
+
+    /// One account's kept sheet figures (the same result as its entries scored, read instead of
+    /// computed). Sheets of accounts outside the round are ignored.
+    pub fn kept(&mut self, account: i64, figures: &SheetFigures) {
+        while self.accounts.get(self.next).is_some_and(|a| a.0 < account) {
+            self.push_blank();
+        }
+        if self.accounts.get(self.next).is_some_and(|a| a.0 == account) {
+            self.out.push(Totals::of_figures(account, self.rubric, figures));
             self.next += 1;
         }
     }

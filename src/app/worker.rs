@@ -97,30 +97,49 @@ fn start(job: Job, tx: mpsc::Sender<Action>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Scans and scores; `Err` carries a message for the user. A closed channel stops it quietly.
+/// Reads the evaluator's kept sheet figures, or, when they cannot stand for the entries (a sheet
+/// still stale, another engine version), scans and scores the entries; `Err` carries a message
+/// for the user. A closed channel stops it quietly.
 fn run(job: &Job, tx: &mpsc::Sender<Action>) -> Result<(), String> {
     let started = Instant::now();
-    let mut s = SheetScorer::new(&job.rubric, job.scorer, job.accounts.clone());
     let mut last = Instant::now();
     let mut open = true;
-    with_reader(&job.db, |store| {
-        store.try_for_each_sheet_of(job.round, &job.evaluator, &mut |account, sheet| {
-            s.sheet(account, sheet);
-            if s.out.len() >= BATCH || (!s.out.is_empty() && last.elapsed() >= EVERY) {
-                last = Instant::now();
-                open = tx.send(Action::TotalsLoaded(s.take())).is_ok();
-            }
+    let mut send = |s: &mut SheetScorer, open: &mut bool| {
+        if s.out.len() >= BATCH || (!s.out.is_empty() && last.elapsed() >= EVERY) {
+            last = Instant::now();
+            *open = tx.send(Action::TotalsLoaded(s.take())).is_ok();
+        }
+    };
+    let mut s = SheetScorer::new(&job.rubric, job.scorer, job.accounts.clone());
+    let kept = with_reader(&job.db, |store| {
+        store.evaluator_kept(job.round, &job.evaluator, &mut |account, figures| {
+            s.kept(account, &figures);
+            send(&mut s, &mut open);
             open
         })
     })?
     .map_err(|e| e.to_string())?;
+    if !kept && open {
+        // Rows already sent stay (they were current); the scan gives every account again and
+        // only rows still pending take it.
+        s = SheetScorer::new(&job.rubric, job.scorer, job.accounts.clone());
+        with_reader(&job.db, |store| {
+            store.try_for_each_sheet_of(job.round, &job.evaluator, &mut |account, sheet| {
+                s.sheet(account, sheet);
+                send(&mut s, &mut open);
+                open
+            })
+        })?
+        .map_err(|e| e.to_string())?;
+    }
     if open {
         s.finish();
         let _ = tx.send(Action::TotalsLoaded(s.take()));
         tracing::info!(
-            "background totals for {} accounts in {:.2} s",
+            "background totals for {} accounts in {:.2} s ({})",
             job.accounts.len(),
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            if kept { "kept results" } else { "entries scored" }
         );
     }
     Ok(())

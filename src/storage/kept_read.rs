@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, params};
 
 use super::kept::{decode_subtotals, decode_vetoes, flush_round, kept_figure};
 use super::{Store, StoreError};
@@ -96,6 +96,74 @@ impl Store {
     /// [`Store::rebuild_kept`] and reads again.
     pub fn kept_rows(&self, round_id: i64, f: &mut dyn FnMut(KeptRow)) -> Result<bool, StoreError> {
         self.read_kept_each(round_id, f).map_err(|e| self.locked(e))
+    }
+
+    /// One evaluator's kept rows of a round, in account order, handed to `f` (which returns
+    /// false to stop early), read as they are: nothing is recomputed (a read-only connection
+    /// cannot). Returns false, having handed nothing or only current rows, when the rows cannot
+    /// stand for the entries: a sheet of this evaluator still marked stale, a bulk load under
+    /// way, or a row computed by another engine version. The caller then scores the entries.
+    pub fn evaluator_kept(
+        &self,
+        round_id: i64,
+        evaluator: &str,
+        f: &mut dyn FnMut(i64, SheetFigures) -> bool,
+    ) -> Result<bool, StoreError> {
+        self.evaluator_kept_each(round_id, evaluator, f)
+            .map_err(|e| self.locked(e))
+    }
+
+    fn evaluator_kept_each(
+        &self,
+        round_id: i64,
+        evaluator: &str,
+        f: &mut dyn FnMut(i64, SheetFigures) -> bool,
+    ) -> Result<bool, StoreError> {
+        let id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM evaluators WHERE name = ?1")?
+            .query_row([evaluator], |r| r.get(0))
+            .optional()?;
+        let Some(id) = id else {
+            // No such evaluator: no sheets, as the entries would say.
+            return Ok(true);
+        };
+        let unsettled: bool = self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM sheet_results_stale
+                                WHERE round_id = ?1 AND evaluator_id = ?2)
+                     OR EXISTS (SELECT 1 FROM sheet_results_bulk WHERE round_id = ?1)",
+            )?
+            .query_row(params![round_id, id], |r| r.get(0))?;
+        if unsettled {
+            return Ok(false);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT account_id, scored, applicable, points, subtotals, vetoes, engine
+             FROM sheet_results WHERE round_id = ?1 AND evaluator_id = ?2 ORDER BY account_id",
+        )?;
+        let mut rows = stmt.query(params![round_id, id])?;
+        while let Some(r) = rows.next()? {
+            if r.get_ref(6)?.as_str().ok() != Some(ENGINE_VERSION) {
+                return Ok(false);
+            }
+            let figures = SheetFigures {
+                scored: r.get::<_, i64>(1)? as usize,
+                applicable: r.get::<_, i64>(2)? as usize,
+                points: kept_figure(r.get(3)?),
+                subtotals: r
+                    .get_ref(4)?
+                    .as_blob()
+                    .map(decode_subtotals)
+                    .unwrap_or_default(),
+                vetoes: decode_vetoes(r.get_ref(5)?.as_str_or_null().ok().flatten()),
+            };
+            if !f(r.get(0)?, figures) {
+                break;
+            }
+        }
+        Ok(true)
     }
 
     /// Evaluator names and submission states are looked up in memory (one row per sheet is all

@@ -78,11 +78,13 @@ mod score;
 #[cfg(test)]
 mod tests;
 mod veto;
+mod verdict;
 pub mod words;
 
 pub use explain::{describe, render_text};
 pub use index::ItemIndex;
 pub use score::{Scorer, score, score_lean, score_totals};
+pub use verdict::{Verdict, verdict};
 
 /// The completeness rule, one definition for the TUI, `score submit`, panel merges and reports:
 /// a sheet is settled (it may be submitted, it counts, it has a verdict) when every applicable

@@ -4,7 +4,7 @@
 use super::acc::Acc;
 use super::index::{ItemIndex, Slots};
 use super::items::{Micro, exact, fig, micro};
-use super::{Outcome, Status, Step, VetoHit};
+use super::{Outcome, Step, VetoHit};
 use super::{bonus, category, veto};
 use crate::domain::entry::Entry;
 use crate::domain::figure::{Exact, dec};
@@ -153,7 +153,7 @@ fn run(
     let published_base = rubric.publish(&base);
     let bonus = bonus::score(rubric, &mut acc, published_base);
     let vetoes = veto::score(rubric, &mut acc);
-    verdict(rubric, acc, categories, (base, bonus), vetoes)
+    outcome(rubric, acc, categories, (base, bonus), vetoes)
 }
 
 /// Σ subtotals, rescaled to the rubric total when categories were dropped, exactly.
@@ -181,7 +181,7 @@ fn base_points(rubric: &Rubric, acc: &mut Acc, sum: Exact, kept: Micro, dropped:
     base
 }
 
-fn verdict(
+fn outcome(
     rubric: &Rubric,
     mut acc: Acc,
     categories: Vec<super::CategoryResult>,
@@ -191,61 +191,41 @@ fn verdict(
     let vetoed = !vetoes.is_empty();
     let unrounded = base.add(&exact(bonus));
     let points = rubric.publish(&unrounded);
-    let mut total = Some(points);
+    let v = super::verdict::verdict(rubric, points, (acc.scored, acc.applicable), vetoed);
     let unscored = acc.applicable.saturating_sub(acc.scored);
-    if vetoed {
-        let policy = rubric.on_veto;
-        total = policy.settle(points, rubric.decimals, unscored == 0);
-        if policy != VetoPolicy::FailKeepScore || unscored > 0 {
-            acc.step(|| Step::VetoEffect {
-                policy,
-                computed: points,
-                total,
-                unscored,
-            });
-        }
+    if vetoed && (rubric.on_veto != VetoPolicy::FailKeepScore || unscored > 0) {
+        acc.step(|| Step::VetoEffect {
+            policy: rubric.on_veto,
+            computed: points,
+            total: v.total,
+            unscored,
+        });
     }
-    let complete = super::settled(acc.scored, acc.applicable, vetoed);
-    let marks = rubric.marks();
-    let passed = complete && !vetoed && total.is_some_and(|t| marks.passes(t));
-    let grade = match (vetoed, complete, total) {
-        (true, _, _) => marks.lowest(),
-        (false, true, Some(t)) => marks.grade(t, passed),
-        _ => None,
-    }
-    .map(str::to_owned);
     acc.step(|| Step::Verdict {
-        total,
+        total: v.total,
         unrounded: unrounded.clone(),
         pass_mark: dec(rubric.pass_mark),
         pass_side: rubric.pass_side,
         rule: super::words::pass_rule(rubric, crate::i18n::Lang::Zh),
-        passed,
-        provisional: !complete,
-        grade: grade.clone(),
+        passed: v.passed,
+        provisional: !v.complete,
+        grade: v.grade.clone(),
     });
-    let status = match (acc.scored, vetoed) {
-        (0, _) => Status::NotStarted,
-        (_, true) => Status::Vetoed,
-        _ if !complete => Status::InProgress,
-        _ if passed => Status::Pass,
-        _ => Status::Fail,
-    };
     Outcome {
         items: acc.items,
         categories,
         base: rubric.publish(&base),
         bonus: rubric.publish(&exact(bonus)),
-        total,
+        total: v.total,
         points,
         unrounded,
         vetoes,
-        passed,
-        grade,
-        complete,
+        passed: v.passed,
+        grade: v.grade,
+        complete: v.complete,
         scored: acc.scored,
         applicable: acc.applicable,
-        status,
+        status: v.status,
         steps: acc.steps,
     }
 }
