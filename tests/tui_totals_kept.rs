@@ -144,7 +144,11 @@ fn a_stale_sheet_or_another_engines_row_makes_the_kept_path_step_aside() {
     drop(conn);
     let store = Store::open_read_only(&path).expect("reader");
     assert_eq!(store.stale_sheets(round.id).expect("stale"), 1);
-    assert_eq!(kept(&store, &rubric, round.id, &who), None, "stale: steps aside");
+    assert_eq!(
+        kept(&store, &rubric, round.id, &who),
+        None,
+        "stale: steps aside"
+    );
     drop(store);
     worker_agrees(&path, round.id, &who);
 
@@ -170,7 +174,10 @@ fn a_stale_sheet_or_another_engines_row_makes_the_kept_path_step_aside() {
     let aside: Vec<&String> = (others.iter())
         .filter(|w| kept(&store, &rubric, round.id, w).is_none())
         .collect();
-    assert!(!aside.is_empty(), "a row of another engine version: steps aside");
+    assert!(
+        !aside.is_empty(),
+        "a row of another engine version: steps aside"
+    );
     drop(store);
     for w in aside {
         worker_agrees(&path, round.id, w);
@@ -199,8 +206,14 @@ fn worker_agrees(path: &std::path::Path, round: i64, who: &str) {
     }
     assert!(feed.done() && a.loading.is_none(), "{:?}", a.loading);
     let accs = store.round_accounts(round).expect("accounts");
-    let sync = App::new(Lang::Zh, a.session.clone(), accs, &store, engine::score_totals)
-        .expect("app");
+    let sync = App::new(
+        Lang::Zh,
+        a.session.clone(),
+        accs,
+        &store,
+        engine::score_totals,
+    )
+    .expect("app");
     let key = |r: &assay::app::Row| (r.account.id, r.scored, r.applicable, r.total, r.status);
     let got: Vec<_> = a.rows.iter().map(key).collect();
     let want: Vec<_> = sync.rows.iter().map(key).collect();

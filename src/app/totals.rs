@@ -69,7 +69,8 @@ impl<'a> SheetScorer<'a> {
             self.push_blank();
         }
         if self.accounts.get(self.next).is_some_and(|a| a.0 == account) {
-            self.out.push(Totals::of_figures(account, self.rubric, figures));
+            self.out
+                .push(Totals::of_figures(account, self.rubric, figures));
             self.next += 1;
         }
     }

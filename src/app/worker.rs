@@ -139,7 +139,11 @@ fn run(job: &Job, tx: &mpsc::Sender<Action>) -> Result<(), String> {
             "background totals for {} accounts in {:.2} s ({})",
             job.accounts.len(),
             started.elapsed().as_secs_f64(),
-            if kept { "kept results" } else { "entries scored" }
+            if kept {
+                "kept results"
+            } else {
+                "entries scored"
+            }
         );
     }
     Ok(())

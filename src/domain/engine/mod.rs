@@ -77,8 +77,8 @@ mod items;
 mod score;
 #[cfg(test)]
 mod tests;
-mod veto;
 mod verdict;
+mod veto;
 pub mod words;
 
 pub use explain::{describe, render_text};
