@@ -100,7 +100,7 @@ pub fn open(
         .filter(|e| !e.trim().is_empty());
     let ids: Vec<i64> = store.rounds()?.iter().map(|r| r.id).collect();
     let start = Start::plan(opts.round, evaluator.as_deref(), &ids)
-        .context("the database has no rounds yet; create one first (assay round create …)")?;
+        .with_context(|| crate::i18n::compare_msg::no_rounds(opts.lang, None))?;
     let (mut app, feed) = load(store, opts, start.round, evaluator.as_deref().unwrap_or(""))?;
     app.begin(start);
     Ok((app, feed))

@@ -258,6 +258,53 @@ fn every_chinese_text_in_the_sources_is_chinese() {
     );
 }
 
+/// The literal messages errors are raised with at the edges (`bail!`, `anyhow!`, `.context`):
+/// each must come from the catalogue (a placeholder filled by a message function) or be
+/// Chinese, never English words of its own, which a Chinese user would read as they are.
+fn edge_messages(src: &str) -> Vec<(usize, String)> {
+    let line = |i: usize| src[..i].matches('\n').count() + 1;
+    let mut found = Vec::new();
+    for opener in ["bail!(", "anyhow!(", ".context(", ".with_context(|| "] {
+        for (i, _) in src.match_indices(opener) {
+            if let Some(t) = literal(&src[i + opener.len()..]) {
+                found.push((line(i), t));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_error_is_raised_with_english_words_of_its_own() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    let (mut read, mut bad) = (0, Vec::new());
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read source");
+        for (line, msg) in edge_messages(&text) {
+            read += 1;
+            if !has_han(&msg) && english_words_in_placeholders_aside(&msg) {
+                let rel = file.strip_prefix(&src).unwrap_or(file).display();
+                bad.push(format!("src/{rel}:{line}: «{msg}»"));
+            }
+        }
+    }
+    assert!(
+        read > 40,
+        "only {read} messages read: is the reader broken?"
+    );
+    assert!(
+        bad.is_empty(),
+        "{} errors raised with English text of their own (use the catalogue in src/i18n):\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+    let caught = edge_messages(r#"anyhow::bail!("no rounds yet"); x.context("{}")"#);
+    assert_eq!(caught.len(), 2, "the reader finds both forms");
+}
+
 #[test]
 fn the_reader_finds_english_outside_commands_flags_and_placeholders() {
     assert!(english_words("请用 assay score set --value 3 录入").is_empty());
