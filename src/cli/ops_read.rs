@@ -6,7 +6,8 @@ use clap::ValueEnum;
 
 use crate::domain::ops::activity::ActivityRules;
 use crate::domain::ops::formula::Formula;
-use crate::domain::ops::report::{GroupBy, OpsReport};
+use crate::domain::ops::roster::Roster;
+use crate::domain::ops::table::OpsTable;
 use crate::i18n::Lang;
 use crate::storage::Store;
 
@@ -37,22 +38,20 @@ pub fn refresh_index(store: &mut Store, lang: Lang) {
     }
 }
 
-/// Reads the metrics week by week and builds the report over `from..=to`.
-#[allow(clippy::too_many_arguments)]
-pub fn build(
+/// Reads the metrics week by week and builds the report over `from..=to`, its rows made as
+/// they are listed.
+pub fn build<'a>(
     store: &Store,
-    accounts: &[crate::domain::account::Account],
-    formulas: &[Formula],
-    by: GroupBy,
-    rules: &ActivityRules,
+    roster: Roster,
+    formulas: &'a [Formula],
+    rules: &'a ActivityRules,
     from: NaiveDate,
     to: NaiveDate,
     first: Weekday,
-) -> anyhow::Result<OpsReport> {
-    Ok(store.ops_report(&crate::storage::ops_scan::OpsQuery {
-        accounts,
+) -> anyhow::Result<OpsTable<'a>> {
+    Ok(store.ops_table(&crate::storage::ops_scan::OpsQuery {
+        roster: std::sync::Arc::new(roster),
         formulas,
-        by,
         rules,
         from,
         to,

@@ -8,7 +8,9 @@ pub mod compare;
 pub mod formula;
 pub mod metrics;
 pub mod report;
+pub mod roster;
 mod rows;
+pub mod table;
 mod tally;
 pub mod week;
 

@@ -47,16 +47,15 @@ fn report_split(s: &Store, by: GroupBy, weeks: i64, parallel_rows: usize) -> Str
     let to = round.monitoring_date;
     let from = crate::domain::ops::week::week_start(to - Duration::weeks(weeks), Weekday::Mon);
     let q = OpsQuery {
-        accounts: &accounts,
+        roster: std::sync::Arc::new(crate::domain::ops::roster::Roster::of(&accounts, by)),
         formulas: &formulas,
-        by,
         rules: &rules,
         from,
         to,
         first: Weekday::Mon,
         series: true,
     };
-    let r: OpsReport = s.ops_report_split(&q, parallel_rows).unwrap();
+    let r: OpsReport = s.ops_table_split(&q, parallel_rows).unwrap().into_report();
     let series: Vec<_> = r.accounts.iter().map(|a| a.series.clone()).collect();
     format!("{}{:?}", serde_json::to_string(&r).unwrap(), series)
 }
