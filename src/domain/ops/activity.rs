@@ -279,9 +279,13 @@ pub fn consolidation(rules: &ActivityRules, accounts: &[&Account]) -> Vec<Findin
 #[derive(Default)]
 pub struct Consolidation {
     counties: foldhash::HashMap<String, usize>,
-    /// Unit → (platform code, first account, the later ones).
-    units: foldhash::HashMap<Box<str>, Vec<(&'static str, u32, Vec<u32>)>>,
+    /// Unit → its accounts on each platform.
+    units: foldhash::HashMap<Box<str>, Vec<UnitSeen>>,
 }
+
+/// A host unit's accounts on one platform: the platform code, the first account's position and
+/// the later ones'.
+type UnitSeen = (&'static str, u32, Vec<u32>);
 
 impl Consolidation {
     /// Adds the account at position `at` (positions rise in the order accounts are listed).
