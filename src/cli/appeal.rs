@@ -13,8 +13,8 @@ use crate::domain::entry::Entry;
 use crate::domain::rubric::{Indicator, ItemRef};
 use crate::i18n::Lang;
 use crate::i18n::appeal_msg as m;
-use crate::report::findings::{RoundFindings, round_findings};
-use crate::storage::{Appeal, Consensus, Decision, Store};
+use crate::report::findings::{RoundFindings, round_findings, round_findings_agreeing};
+use crate::storage::{Appeal, Consensus, ConsensusMap, Decision, Store};
 
 #[derive(Debug, Subcommand)]
 pub enum AppealCmd {
@@ -183,6 +183,40 @@ fn consensus(
     })
 }
 
+/// Refuses a name that is not a chair of the round's panel, naming the chairs.
+fn check_chair(
+    store: &Store,
+    round: &crate::storage::Round,
+    name: &str,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let chairs: Vec<String> = (store.members(round.id)?.into_iter())
+        .filter(|x| x.role == "chair")
+        .map(|x| x.name)
+        .collect();
+    if !chairs.iter().any(|c| c == name) {
+        let msg = crate::i18n::panel_msg::not_chair(lang, name, &round.name, &chairs);
+        bail!("{}", crate::text_safety::escape_text(&msg));
+    }
+    Ok(())
+}
+
+/// The chair's consensus for the appealed item from the changed value, checked against it.
+fn changed_consensus(
+    rf: &RoundFindings,
+    item_id: &str,
+    value: &str,
+    rationale: &str,
+    lang: Lang,
+) -> anyhow::Result<Consensus> {
+    let rubric = &rf.loaded.rubric;
+    let Some(item) = rubric.item(item_id) else {
+        let msg = crate::i18n::msg::unknown_indicator_in(lang, item_id, &rubric.id);
+        bail!("{msg}");
+    };
+    consensus(item, value, rationale, lang)
+}
+
 fn decide(store: &mut Store, a: &DecideArgs, lang: Lang) -> anyhow::Result<()> {
     if a.upheld == a.changed.is_some() {
         bail!("{}", m::upheld_or_changed(lang));
@@ -197,38 +231,32 @@ fn decide(store: &mut Store, a: &DecideArgs, lang: Lang) -> anyhow::Result<()> {
         bail!("{}", m::decided_already(lang, a.id));
     }
     let round = store.round(&appeal.round_id.to_string())?;
-    let chairs: Vec<String> = (store.members(round.id)?.into_iter())
-        .filter(|x| x.role == "chair")
-        .map(|x| x.name)
-        .collect();
-    if !chairs.iter().any(|c| c == a.chair.trim()) {
-        let msg = crate::i18n::panel_msg::not_chair(lang, a.chair.trim(), &round.name, &chairs);
-        bail!("{}", crate::text_safety::escape_text(&msg));
-    }
+    check_chair(store, &round, a.chair.trim(), lang)?;
     let before = round_findings(store, &round)?;
     let was = state(&before, appeal.account_id, &appeal.item, lang);
-    if let Some(value) = &a.changed {
-        let Some(item) = before.loaded.rubric.item(&appeal.item) else {
-            bail!(
-                "{}",
-                crate::i18n::msg::unknown_indicator_in(
-                    lang,
-                    &appeal.item,
-                    &before.loaded.rubric.id
-                )
-            );
-        };
-        let c = consensus(item, value, &a.rationale, lang)?;
-        store.record_consensus(
-            round.id,
-            appeal.account_id,
-            a.chair.trim(),
+    let change = match &a.changed {
+        Some(value) => Some(changed_consensus(
+            &before,
             &appeal.item,
-            &c,
-        )?;
-    }
-    let after = round_findings(store, &round)?;
-    let now = state(&after, appeal.account_id, &appeal.item, lang);
+            value,
+            &a.rationale,
+            lang,
+        )?),
+        None => None,
+    };
+    // What the change leaves, computed before anything is written: the consensus and the
+    // decision then go to the store in one transaction.
+    let now = match &change {
+        None => was.clone(),
+        Some(c) => {
+            let extra = ConsensusMap::from([(
+                appeal.account_id,
+                std::collections::HashMap::from([(appeal.item.clone(), c.clone())]),
+            )]);
+            let after = round_findings_agreeing(store, &round, &extra)?;
+            state(&after, appeal.account_id, &appeal.item, lang)
+        }
+    };
     let d = Decision {
         changed: a.changed.as_ref().map(|v| v.trim().to_string()),
         rationale: a.rationale.trim().to_string(),
@@ -236,7 +264,7 @@ fn decide(store: &mut Store, a: &DecideArgs, lang: Lang) -> anyhow::Result<()> {
         day: a.date.unwrap_or_else(super::values::today),
         outcome: serde_json::json!({ "before": was, "after": now }).to_string(),
     };
-    store.decide_appeal(a.id, &d)?;
+    store.decide_appeal(a.id, &d, change.as_ref())?;
     crate::io::out::outln!("{}", m::decided(lang, a.id, a.upheld, &was, &now))?;
     Ok(())
 }

@@ -75,7 +75,40 @@ pub fn apply_stored(
     accounts: &[Account],
     sheets: &mut [SheetResult],
 ) -> Result<OwnPoints, StoreError> {
-    let agreed = store.consensus_latest(round_id)?;
+    apply_stored_with(
+        store,
+        round_id,
+        &ConsensusMap::new(),
+        rubric,
+        accounts,
+        sheets,
+    )
+}
+
+/// The round's stored consensus with `extra` put over it, as if `extra` had been recorded last.
+pub fn stored_with(
+    store: &Store,
+    round_id: i64,
+    extra: &ConsensusMap,
+) -> Result<ConsensusMap, StoreError> {
+    let mut agreed = store.consensus_latest(round_id)?;
+    for (account, items) in extra {
+        let mine = agreed.entry(*account).or_default();
+        mine.extend(items.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    Ok(agreed)
+}
+
+/// [`apply_stored`] with `extra` consensus put over the stored one (see [`stored_with`]).
+pub fn apply_stored_with(
+    store: &Store,
+    round_id: i64,
+    extra: &ConsensusMap,
+    rubric: &Rubric,
+    accounts: &[Account],
+    sheets: &mut [SheetResult],
+) -> Result<OwnPoints, StoreError> {
+    let agreed = stored_with(store, round_id, extra)?;
     if agreed.is_empty() {
         return Ok(OwnPoints::new());
     }

@@ -6,10 +6,10 @@
 use std::collections::HashMap;
 
 use super::combine::AccountResult;
-use super::source::{Loaded, Source, SourceError, load};
+use super::source::{Loaded, Source, SourceError, load_agreeing, round_rubric};
 use crate::domain::entry::Entry;
 use crate::domain::finding::{Combining, CountedSheet, FinalAccount, Finding, account_findings};
-use crate::storage::{Round, Store};
+use crate::storage::{ConsensusMap, Round, Store};
 
 /// A round's findings with the account results they come from.
 pub struct RoundFindings {
@@ -30,9 +30,20 @@ impl RoundFindings {
 
 /// The findings of `round` from its kept results.
 pub fn round_findings(store: &mut Store, round: &Round) -> Result<RoundFindings, SourceError> {
-    let loaded = load(store, round, Source::Kept, None)?;
+    round_findings_agreeing(store, round, &ConsensusMap::new())
+}
+
+/// The findings of `round` with `extra` consensus put over the stored one, as if it had been
+/// recorded: what a changed appeal leaves, before the change is written.
+pub fn round_findings_agreeing(
+    store: &mut Store,
+    round: &Round,
+    extra: &ConsensusMap,
+) -> Result<RoundFindings, SourceError> {
+    let rubric = round_rubric(round)?;
+    let loaded = load_agreeing(store, round, rubric, Source::Kept, None, extra)?;
     let results = super::account_results(&loaded.scheme, &loaded.accounts, &loaded.sheets);
-    let entries = counted_entries(store, round.id, &results)?;
+    let entries = counted_entries(store, round.id, &results, extra)?;
     let how = Combining {
         method: loaded.scheme.panel.method,
         categories: &loaded.scheme.category_methods,
@@ -72,13 +83,14 @@ fn counted_entries(
     store: &Store,
     round_id: i64,
     results: &[AccountResult],
+    extra: &ConsensusMap,
 ) -> Result<HashMap<(i64, String), Vec<Entry>>, SourceError> {
     let wanted: HashMap<i64, &AccountResult> = (results.iter())
         .filter(|r| r.has_result())
         .map(|r| (r.account.id, r))
         .collect();
     let (_, names) = store.round_sheet_context(round_id)?;
-    let agreed = store.consensus_latest(round_id)?;
+    let agreed = super::agreed::stored_with(store, round_id, extra)?;
     let mut out: HashMap<(i64, String), Vec<Entry>> = HashMap::new();
     store.for_each_sheet_in(round_id, i64::MIN..=i64::MAX, &mut |a, e, sheet| {
         let (Some(r), Some(name)) = (wanted.get(&a), names.get(&e)) else {

@@ -13,7 +13,7 @@ use crate::domain::engine;
 use crate::domain::entry::Entry;
 use crate::domain::panel::PanelPolicy;
 use crate::domain::rubric::Rubric;
-use crate::storage::{Round, Store, StoreError};
+use crate::storage::{ConsensusMap, Round, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
@@ -95,6 +95,19 @@ pub fn load_under(
     source: Source,
     method: Option<Combine>,
 ) -> Result<Loaded, SourceError> {
+    load_agreeing(store, round, rubric, source, method, &ConsensusMap::new())
+}
+
+/// [`load_under`] with `extra` consensus put over the round's stored one, as if it had been
+/// recorded (an appeal's changed finding, computed before it is written with its decision).
+pub fn load_agreeing(
+    store: &mut Store,
+    round: &Round,
+    rubric: Rubric,
+    source: Source,
+    method: Option<Combine>,
+    extra: &ConsensusMap,
+) -> Result<Loaded, SourceError> {
     let policy = round_policy(store, round, method)?;
     let (accounts, mut sheets) = match source {
         Source::Kept => kept_with_accounts(store, round.id)?,
@@ -104,7 +117,8 @@ pub fn load_under(
             (accounts, sheets)
         }
     };
-    let own_points = super::agreed::apply_stored(store, round.id, &rubric, &accounts, &mut sheets)?;
+    let own_points =
+        super::agreed::apply_stored_with(store, round.id, extra, &rubric, &accounts, &mut sheets)?;
     let own = store.category_methods(round.id)?;
     if let Some(err) = category_check(&policy, &own) {
         return Err(SourceError::Panel {

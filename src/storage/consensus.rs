@@ -38,6 +38,14 @@ pub fn account_label(a: &crate::domain::account::Account) -> String {
     format!("{}:{}", a.platform.code(), a.name)
 }
 
+/// A consensus as its history row's `new` says it (JSON).
+pub(super) fn consensus_json(c: &Consensus) -> String {
+    serde_json::json!({
+        "value": c.value, "count": c.count, "veto": c.veto, "rationale": c.rationale.trim(),
+    })
+    .to_string()
+}
+
 impl Store {
     /// Records the chair's consensus for one item (a history row; the chain keeps it).
     pub fn record_consensus(
@@ -48,16 +56,13 @@ impl Store {
         indicator: &str,
         c: &Consensus,
     ) -> Result<(), StoreError> {
-        let new = serde_json::json!({
-            "value": c.value, "count": c.count, "veto": c.veto, "rationale": c.rationale.trim(),
-        });
         let step = MergeWrite::Record {
             round_id,
             account_id,
             evaluator: chair.to_string(),
             indicator: format!("{CONSENSUS_PREFIX}{indicator}"),
             old: None,
-            new: Some(new.to_string()),
+            new: Some(consensus_json(c)),
         };
         self.apply_merge(&[step])?;
         Ok(())

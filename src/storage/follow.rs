@@ -244,17 +244,36 @@ impl Store {
         Ok(id)
     }
 
-    /// Records the chair's decision on appeal `id` (once: a decided appeal is refused).
-    pub fn decide_appeal(&mut self, id: i64, d: &Decision) -> Result<(), StoreError> {
+    /// Records the chair's decision on appeal `id` (once: a decided appeal is refused) and, for
+    /// a changed finding, the chair's consensus on the appealed item (a history row, as
+    /// [`Store::record_consensus`] writes it) — both in one transaction: if either write fails,
+    /// neither is kept.
+    pub fn decide_appeal(
+        &mut self,
+        id: i64,
+        d: &Decision,
+        consensus: Option<&super::Consensus>,
+    ) -> Result<(), StoreError> {
         let tx = super::tx::write_tx(&mut self.conn)?;
-        let round_id: i64 = tx
+        let (round_id, account_id, item): (i64, i64, String) = tx
             .query_row(
-                "SELECT round_id FROM appeals WHERE id = ?1 AND decision IS NULL",
+                "SELECT round_id, account_id, item FROM appeals WHERE id = ?1 AND decision IS NULL",
                 [id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::Invalid(format!("appeal {id} is decided or unknown")))?;
+        if let Some(c) = consensus {
+            let chair = super::scores::ensure_evaluator(&tx, &d.chair)?;
+            super::chain::append_history(
+                &tx,
+                (round_id, account_id, chair),
+                &format!("{}{item}", super::consensus::CONSENSUS_PREFIX),
+                None,
+                Some(super::consensus::consensus_json(c)),
+                &super::now(),
+            )?;
+        }
         tx.execute(
             "UPDATE appeals SET decision = ?2, value = ?3, rationale = ?4, chair = ?5,
                  decided = ?6, outcome = ?7 WHERE id = ?1",
