@@ -24,6 +24,9 @@ pub enum OpsFormat {
 /// (a read-only file, a lock), the report reads those weeks from the metrics instead: slower,
 /// the same figures.
 pub fn refresh_index(store: &mut Store, lang: Lang) {
+    if store.ops_index_fresh().unwrap_or(false) {
+        return;
+    }
     if store.ops_index_stale().unwrap_or(0) >= 100_000 {
         eprintln!(
             "{}",

@@ -290,14 +290,24 @@ type UnitSeen = (&'static str, u32, Vec<u32>);
 impl Consolidation {
     /// Adds the account at position `at` (positions rise in the order accounts are listed).
     pub fn add(&mut self, at: u32, region: &str, unit: &str, platform: &'static str) {
+        self.add_region(region, 1);
+        self.add_unit(at, unit, platform);
+    }
+
+    /// Counts `n` accounts in `region` (towards its county).
+    pub fn add_region(&mut self, region: &str, n: usize) {
         if let Some(c) = county(region) {
             match self.counties.get_mut(c.as_ref()) {
-                Some(n) => *n += 1,
+                Some(k) => *k += n,
                 None => {
-                    self.counties.insert(c.into_owned(), 1);
+                    self.counties.insert(c.into_owned(), n);
                 }
             }
         }
+    }
+
+    /// Adds the account at position `at` to its host unit's accounts on `platform`.
+    pub fn add_unit(&mut self, at: u32, unit: &str, platform: &'static str) {
         let unit = unit.trim();
         if unit.is_empty() {
             return;

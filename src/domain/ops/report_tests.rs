@@ -173,6 +173,22 @@ fn post_days_keep_one_bit_a_day_inside_the_period_only() {
     days.mark_week(0, d("2024-12-30"), 0b0000_0111);
     days.mark_week(0, d("2023-12-25"), 0b1000_0000 >> 1);
     assert_eq!(days.day_numbers(0), vec![n("2024-12-30"), n("2024-12-31")]);
+    // A week's bits at every offset (across word boundaries, at the period's edges) mark the
+    // days one at a time would.
+    for base in -8..=370i64 {
+        for bits in [0u8, 0b0111_1111, 0b0100_0001, 0b1000_0000, 0b0010_1010] {
+            let mut fast = super::PostDays::new(2, from, to);
+            fast.mark_bits(1, base, bits);
+            let want: Vec<i64> = (0..8)
+                .filter(|k| bits & (1 << k) != 0)
+                .map(|k| base + k)
+                .filter(|k| (0..366).contains(k))
+                .map(|k| n("2024-01-01") + k)
+                .collect();
+            assert_eq!(fast.day_numbers(1), want, "base {base} bits {bits:#b}");
+            assert!(fast.day_numbers(0).is_empty());
+        }
+    }
 }
 
 /// A report built in two parts joined at any week equals the report built in one go: streaks

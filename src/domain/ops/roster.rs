@@ -158,11 +158,19 @@ impl RosterBuilder {
             }
         };
         r.group.push(group);
-        r.consolidation.add(at, a.region, a.unit, a.platform.code());
+        r.consolidation.add_unit(at, a.unit, a.platform.code());
     }
 
     pub fn finish(self) -> Roster {
         let mut r = self.roster;
+        // Counties counted once per region: the same counts as one account at a time.
+        let mut per_region = vec![0usize; r.regions.len()];
+        for &g in &r.region {
+            per_region[g as usize] += 1;
+        }
+        for (region, n) in r.regions.iter().zip(per_region) {
+            r.consolidation.add_region(region, n);
+        }
         r.consolidation.settle();
         r.names.shrink_to_fit();
         r.name_ends.shrink_to_fit();

@@ -193,6 +193,7 @@ impl AccountIndex {
         AccountIndex::Dense { min, slots }
     }
 
+    #[inline]
     pub(super) fn get(&self, id: i64) -> Option<usize> {
         match self {
             AccountIndex::Dense { min, slots } => {
@@ -259,6 +260,16 @@ impl PostDays {
 
     /// Marks bit d of `bits` as the day `base` + d of the period (see [`Self::offset`]).
     pub(super) fn mark_bits(&mut self, account: usize, base: i64, bits: u8) {
+        if base >= 0 && base + 8 <= self.days {
+            // All eight days inside the period: one or two words at once.
+            let (k, row) = (base as usize, account * self.words);
+            let (w, shift) = (row + k / 64, k % 64);
+            self.bits[w] |= u64::from(bits) << shift;
+            if shift > 56 {
+                self.bits[w + 1] |= u64::from(bits) >> (64 - shift);
+            }
+            return;
+        }
         let mut bits = bits;
         while bits != 0 {
             let k = base + i64::from(bits.trailing_zeros());

@@ -240,3 +240,31 @@ fn a_kept_row_deleted_by_hand_is_read_from_the_metrics_and_rebuilt() {
         .unwrap();
     assert_ne!(report(&s, GroupBy::All, 26), want);
 }
+
+#[test]
+fn the_index_is_fresh_only_when_nothing_waits_for_a_refresh() {
+    let mut s = Store::open_in_memory().unwrap();
+    super::city::load(&mut s);
+    s.refresh_ops_index().unwrap();
+    assert!(s.ops_index_fresh().unwrap());
+    // A stale week, another definition kept, a damaged row: each wants the refresh.
+    mark_all_stale(&s);
+    assert!(!s.ops_index_fresh().unwrap());
+    s.refresh_ops_index().unwrap();
+    assert!(s.ops_index_fresh().unwrap());
+    s.conn
+        .execute_batch("UPDATE ops_index_formulas SET hash = 'old'")
+        .unwrap();
+    assert!(!s.ops_index_fresh().unwrap());
+    s.refresh_ops_index().unwrap();
+    assert!(s.ops_index_fresh().unwrap());
+    s.conn
+        .execute_batch(
+            "UPDATE ops_week_index SET data = substr(data, 2)
+             WHERE id = (SELECT min(id) FROM ops_week_index)",
+        )
+        .unwrap();
+    assert!(!s.ops_index_fresh().unwrap());
+    s.refresh_ops_index().unwrap();
+    assert!(s.ops_index_fresh().unwrap());
+}
