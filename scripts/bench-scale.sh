@@ -7,7 +7,8 @@
 # Needs: cargo; sqlite3 (Debian/Ubuntu: apt-get install sqlite3). Optional: hyperfine (medians
 # of repeated runs; otherwise the script takes the median of RUNS runs itself) and GNU time
 # (/usr/bin/time, for max RSS). Settings by environment: ACCOUNTS EVALUATORS WEEKS SEED RUNS OUT,
-# SHEETS=0 to skip the score-sheet export (minutes at 100k).
+# SHEETS=0 to skip the score-sheet export (minutes at 100k), REUSE=1 to time the commands on the
+# database an earlier run left in OUT instead of generating it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ACCOUNTS=${ACCOUNTS:-100000} EVALUATORS=${EVALUATORS:-3} WEEKS=${WEEKS:-52} SEED=${SEED:-1}
@@ -49,40 +50,47 @@ median_of() {
 }
 
 echo "== machine: $(nproc) cores, $(uname -sm), load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
-echo "== generating $ACCOUNTS accounts x $EVALUATORS evaluators x $WEEKS weeks (seed $SEED)"
-rm -f "$DB" "$DB-wal" "$DB-shm"
-r=$(run_timed gen "$BIN" gen --accounts "$ACCOUNTS" --evaluators "$EVALUATORS" --weeks "$WEEKS" --seed "$SEED" --db "$DB")
-MED[gen]=${r% *}; RSS[gen]=${r#* }
-printf '%-28s %8.3f s  max RSS %s kB  (%s)\n' "assay gen" "${MED[gen]}" "${RSS[gen]}" "$(tail -n 1 "$OUT/gen.out")"
-echo "integrity_check: $(sqlite3 "$DB" 'PRAGMA integrity_check;')"
-echo "rows: $(sqlite3 "$DB" 'SELECT count(*) FROM entries;') entries, $(sqlite3 "$DB" 'SELECT count(*) FROM metric_weeks;') weekly, $(sqlite3 "$DB" 'SELECT count(*) FROM metric_posts;') posts, $(du -h "$DB" | cut -f1)"
+if [ "${REUSE:-0}" = 1 ] && [ -f "$DB" ]; then
+  # REUSE=1: time the commands on the database a previous run generated (gen and its yardstick
+  # are not run; generating the 100k city takes minutes).
+  echo "== reusing $DB ($(du -h "$DB" | cut -f1)); gen and its .import yardstick skipped"
+else
+  echo "== generating $ACCOUNTS accounts x $EVALUATORS evaluators x $WEEKS weeks (seed $SEED)"
+  rm -f "$DB" "$DB-wal" "$DB-shm"
+  r=$(run_timed gen "$BIN" gen --accounts "$ACCOUNTS" --evaluators "$EVALUATORS" --weeks "$WEEKS" --seed "$SEED" --db "$DB")
+  MED[gen]=${r% *}; RSS[gen]=${r#* }
+  printf '%-28s %8.3f s  max RSS %s kB  (%s)\n' "assay gen" "${MED[gen]}" "${RSS[gen]}" "$(tail -n 1 "$OUT/gen.out")"
+  echo "integrity_check: $(sqlite3 "$DB" 'PRAGMA integrity_check;')"
+  echo "rows: $(sqlite3 "$DB" 'SELECT count(*) FROM entries;') entries, $(sqlite3 "$DB" 'SELECT count(*) FROM metric_weeks;') weekly, $(sqlite3 "$DB" 'SELECT count(*) FROM metric_posts;') posts, $(du -h "$DB" | cut -f1)"
 
-# gen's yardstick (issue 21 §1): the same rows inserted by the sqlite3 shell, a .import of CSV
-# exported from the generated database, in one transaction, into (a) a database made by
-# `assay init` with its triggers (which derive the weekly post counts and mark kept results
-# stale, as gen's own writes do) and (b) the same tables with the triggers dropped (the bare
-# insert floor). gen also computes every kept result and the operations index; the shell does not.
-echo "== gen yardstick: .import of the same rows (CSV exported from gen.db)"
-Y=$OUT/yard
-rm -rf "$Y"; mkdir -p "$Y"
-YT="rounds accounts round_accounts evaluators entries metric_weeks metric_posts"
-for t in $YT; do sqlite3 -csv "$DB" "SELECT * FROM $t" >"$Y/$t.csv"; done
-"$BIN" --db "$Y/schema.db" init >/dev/null 2>&1
-cp "$Y/schema.db" "$Y/bare.db"
-sqlite3 "$Y/bare.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'" | sqlite3 "$Y/bare.db"
-{ echo "PRAGMA journal_mode = WAL;"; echo "BEGIN;"
-  for t in $YT; do echo ".import --csv $Y/$t.csv $t"; done
-  echo "COMMIT;"; } >"$Y/import.sql"
-for v in schema bare; do
-  r=$(run_timed "import-$v" sh -c "cp '$Y/$v.db' '$Y/t.db' && rm -f '$Y/t.db-wal' '$Y/t.db-shm' && sqlite3 '$Y/t.db' <'$Y/import.sql'")
-  MED[import-$v]=${r% *}; RSS[import-$v]=${r#* }
-  printf '%-28s %8.3f s  max RSS %s kB\n' "sqlite3 .import ($v)" "${MED[import-$v]}" "${RSS[import-$v]}"
-done
-rm -f "$Y"/*.csv "$Y/t.db" "$Y/t.db-wal" "$Y/t.db-shm"
-for v in schema bare; do
-  printf '%-28s %6.2fx  (target <= 1.5x)\n' "gen / .import ($v)" \
-    "$(awk -v a="${MED[gen]}" -v b="${MED[import-$v]}" 'BEGIN {print a / b}')"
-done
+  # gen's yardstick (issue 21 §1): the same rows inserted by the sqlite3 shell, a .import of CSV
+  # exported from the generated database, in one transaction, into (a) a database made by
+  # `assay init` with its triggers (which derive the weekly post counts and mark kept results
+  # stale, as gen's own writes do) and (b) the same tables with the triggers dropped (the bare
+  # insert floor). gen also computes every kept result and the operations index; the shell does not.
+  echo "== gen yardstick: .import of the same rows (CSV exported from gen.db)"
+  Y=$OUT/yard
+  rm -rf "$Y"; mkdir -p "$Y"
+  YT="rounds accounts round_accounts evaluators entries metric_weeks metric_posts"
+  for t in $YT; do sqlite3 -csv "$DB" "SELECT * FROM $t" >"$Y/$t.csv"; done
+  "$BIN" --db "$Y/schema.db" init >/dev/null 2>&1
+  cp "$Y/schema.db" "$Y/bare.db"
+  sqlite3 "$Y/bare.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'" | sqlite3 "$Y/bare.db"
+  { echo "PRAGMA journal_mode = WAL;"; echo "BEGIN;"
+    for t in $YT; do echo ".import --csv $Y/$t.csv $t"; done
+    echo "COMMIT;"; } >"$Y/import.sql"
+  for v in schema bare; do
+    r=$(run_timed "import-$v" sh -c "cp '$Y/$v.db' '$Y/t.db' && rm -f '$Y/t.db-wal' '$Y/t.db-shm' && sqlite3 '$Y/t.db' <'$Y/import.sql'")
+    MED[import-$v]=${r% *}; RSS[import-$v]=${r#* }
+    printf '%-28s %8.3f s  max RSS %s kB\n' "sqlite3 .import ($v)" "${MED[import-$v]}" "${RSS[import-$v]}"
+  done
+  rm -f "$Y"/*.csv "$Y/t.db" "$Y/t.db-wal" "$Y/t.db-shm"
+  for v in schema bare; do
+    printf '%-28s %6.2fx  (target <= 1.5x)\n' "gen / .import ($v)" \
+      "$(awk -v a="${MED[gen]}" -v b="${MED[import-$v]}" 'BEGIN {print a / b}')"
+  done
+
+fi
 
 echo "== whole commands (median of $RUNS)"
 median_of "round list" "$BIN" --db "$DB" round list --format json

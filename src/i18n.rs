@@ -44,6 +44,7 @@ mod msg_rubric;
 mod msg_words;
 pub mod panel_msg;
 pub mod rectify_msg;
+pub mod rectify_tui_msg;
 pub mod trust_msg;
 pub mod whatif_msg;
 

@@ -8,7 +8,9 @@ use assay::domain::entry::Entry;
 use assay::domain::platform::{Level, Platform};
 use assay::report::build::{Options, build};
 use assay::report::group::Dim;
-use assay::report::source::{Source, load, verify};
+use assay::report::rollup::RollupRule;
+use assay::report::source::{Loaded, Source, load, verify};
+use assay::report::stream::{kept_report, streamed_report};
 use assay::storage::{NewRound, Store, Submission};
 use proptest::prelude::*;
 
@@ -80,7 +82,10 @@ fn entry(i: usize, v: u8) -> Entry {
 }
 
 fn setup() -> (Store, i64, Vec<i64>) {
-    let mut s = Store::open_in_memory().expect("store");
+    setup_at(Store::open_in_memory().expect("store"))
+}
+
+fn setup_at(mut s: Store) -> (Store, i64, Vec<i64>) {
     let accounts: Vec<Account> = (0..4)
         .map(|i| Account {
             id: 0,
@@ -179,9 +184,36 @@ fn reports_agree(s: &mut Store, round: i64) {
     };
     let kept = load(s, &r, Source::Kept, None).expect("kept");
     let fresh = load(s, &r, Source::Recompute, None).expect("recompute");
+    let whole = build(&kept.scheme, &kept.accounts, &kept.sheets, &opts);
     assert_eq!(
-        build(&kept.scheme, &kept.accounts, &kept.sheets, &opts),
+        whole,
         build(&fresh.scheme, &fresh.accounts, &fresh.sheets, &opts)
+    );
+    streamed_agrees(s, &r, &kept, opts);
+    let opts = Options {
+        by: vec![Dim::Level, Dim::Unit],
+        rollup: Some((vec![3, 2], RollupRule::VetoSets(5.0))),
+        ..Options::default()
+    };
+    streamed_agrees(s, &r, &kept, opts);
+}
+
+/// The report streamed from the kept rows is the report built from them loaded whole; without
+/// its account lines when the output lists none.
+fn streamed_agrees(s: &mut Store, r: &assay::storage::Round, kept: &Loaded, opts: Options) {
+    let whole = build(&kept.scheme, &kept.accounts, &kept.sheets, &opts);
+    let (_, streamed) = kept_report(s, r, None, &opts, true).expect("streamed");
+    assert_eq!(streamed, whole);
+    let (_, fresh) =
+        streamed_report(s, r, Source::Recompute, None, &opts, true).expect("recomputed");
+    assert_eq!(fresh, whole);
+    let (_, lean) = kept_report(s, r, None, &opts, false).expect("streamed, lean");
+    assert_eq!(
+        lean,
+        assay::report::build::Report {
+            accounts: Vec::new(),
+            ..whole
+        }
     );
 }
 
@@ -223,4 +255,50 @@ fn a_draft_counts_only_once_complete_or_submitted() {
     assert_eq!(sum.evaluators, vec!["乙", "甲"]);
     assert!(sum.mean_total.expect("mean") < assay::domain::figure::dec(10.0));
     reports_agree(&mut s, round);
+}
+
+/// On a database file the accounts stream from a second connection on a thread of their own;
+/// kept rows of an older engine version are recomputed and read again. Either way the streamed
+/// report is the one built from the rows loaded whole.
+#[test]
+fn the_streamed_report_on_a_file_and_after_an_engine_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("kept.db");
+    let (mut s, round, ids) = setup_at(Store::create_or_open(&path).expect("store"));
+    let mut bulk_no = 0;
+    for (k, op) in [
+        Op::Bulk(4),
+        Op::Set(0, 0, 0, 3),
+        Op::Set(1, 1, 5, 1),
+        Op::Submit(1, 1, true),
+        Op::Set(2, 2, 3, 2),
+        Op::Consensus(0, 0, 4),
+    ]
+    .iter()
+    .enumerate()
+    {
+        apply(&mut s, round, &ids, op, &mut bulk_no);
+        if k == 2 {
+            reports_agree(&mut s, round);
+        }
+    }
+    reports_agree(&mut s, round);
+    drop(s);
+    let conn = rusqlite::Connection::open(&path).expect("sqlite");
+    conn.execute("UPDATE sheet_results SET engine = 'old', points = 0", [])
+        .expect("an older engine's rows");
+    drop(conn);
+    let mut s = Store::open(&path).expect("reopen");
+    let r = s.round(&round.to_string()).expect("round");
+    let opts = Options {
+        by: vec![Dim::Platform],
+        ..Options::default()
+    };
+    let (_, streamed) = kept_report(&mut s, &r, None, &opts, true).expect("streamed");
+    let fresh = load(&mut s, &r, Source::Recompute, None).expect("recompute");
+    assert_eq!(
+        streamed,
+        build(&fresh.scheme, &fresh.accounts, &fresh.sheets, &opts)
+    );
+    assert!(streamed.overall.with_result > 0, "{:?}", streamed.overall);
 }

@@ -46,6 +46,10 @@ pub enum Action {
     ShowRectify,
     /// On the rectification screen: the next status filter.
     RectifyFilter,
+    /// On the rectification screen: record the unit's 整改说明 of the selected finding.
+    RectifyRecord,
+    /// On the rectification screen: record a re-check (复查) of the selected finding.
+    RectifyRecheck,
     PickRound,
     /// Open (or leave) the chair's reconciliation of the disagreement queue.
     Reconcile,

@@ -241,6 +241,8 @@ pub fn bindings() -> Vec<Binding> {
         b!(&[k('z')], Action::ShowRectify, &[Accounts, Rectify], "问题整改/列表", "rectification/list", "整改", "rectify"),
         b!(&[kc(C::Esc), k('q')], Action::Back, &[Rectify], "返回列表", "back to the list", "返回", "back"),
         b!(&[k('f')], Action::RectifyFilter, &[Rectify], "按状态筛选（全部/未销号/逾期/…）", "filter by status (all/unresolved/overdue/…)", "筛选", "filter"),
+        b!(&[k('m')], Action::RectifyRecord, &[Rectify], "录入单位的整改说明", "record the unit's rectification report", "整改说明", "report"),
+        b!(&[k('c')], Action::RectifyRecheck, &[Rectify], "录入复查结果（已整改/部分整改/未整改）", "record a re-check (rectified/partly/not)", "复查", "re-check"),
         b!(&[k('R')], Action::PickRound, &[Accounts, Summary], "切换轮次", "switch round", "轮次", "round"),
         b!(&[k('0'), k('9'), k('.')], Action::Type('0'), &[Scoring], "输入分值或次数", "type a value or count", "分值", "val"),
         b!(&[k('l')], Action::NextLevel, &[Scoring], "选档次", "pick a level", "档次", "lvl"),
@@ -419,107 +421,5 @@ pub fn markdown(lang: Lang) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn same_key_means_different_things_by_context() {
-        let q = key(KeyCode::Char('q'));
-        assert_eq!(resolve(Ctx::Accounts, q), Some(Action::Quit));
-        assert_eq!(resolve(Ctx::Scoring, q), Some(Action::Back));
-        assert_eq!(resolve(Ctx::Search, q), Some(Action::Type('q')));
-        assert_eq!(
-            resolve(Ctx::Scoring, key(KeyCode::Char('7'))),
-            Some(Action::Type('7'))
-        );
-        assert_eq!(resolve(Ctx::Accounts, key(KeyCode::Char('7'))), None);
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for ctx in Ctx::ALL {
-            let mut seen = Vec::new();
-            for b in bindings().iter().filter(|b| b.ctxs.contains(&ctx)) {
-                for k in b.keys {
-                    assert!(!seen.contains(k), "{k:?} bound twice in {ctx:?}");
-                    seen.push(*k);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn text_fields_move_their_cursor_and_lists_their_selection() {
-        assert_eq!(
-            resolve(Ctx::Input, key(KeyCode::Left)),
-            Some(Action::CursorLeft)
-        );
-        assert_eq!(
-            resolve(Ctx::Search, key(KeyCode::End)),
-            Some(Action::CursorEnd)
-        );
-        assert_eq!(
-            resolve(Ctx::Input, key(KeyCode::Delete)),
-            Some(Action::DeleteForward)
-        );
-        assert_eq!(
-            resolve(Ctx::Picker, key(KeyCode::End)),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            resolve(Ctx::Picker, key(KeyCode::Char('G'))),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            resolve(Ctx::Scoring, key(KeyCode::Delete)),
-            Some(Action::ClearItem)
-        );
-    }
-
-    #[test]
-    fn the_status_bar_holds_every_key_of_the_screen_at_80_columns() {
-        for lang in [Lang::Zh, Lang::En] {
-            for ctx in Ctx::ALL {
-                let lines = bar(ctx, lang, 80);
-                let shown: Vec<&BarEntry> = lines.iter().flatten().collect();
-                let want = (bindings().into_iter())
-                    .filter(|b| b.bar && b.ctxs.contains(&ctx))
-                    .count();
-                assert_eq!(shown.len(), want, "{ctx:?} {lang:?}");
-                for line in &lines {
-                    assert!(fits(line, 80), "{ctx:?} {lang:?}: {line:?}");
-                }
-                assert!(
-                    lines.len() <= 2,
-                    "{ctx:?} {lang:?} takes {} lines",
-                    lines.len()
-                );
-            }
-            // The keys people missed are there on the scoring screen.
-            let keys: Vec<String> = (bar(Ctx::Scoring, lang, 80).into_iter())
-                .flatten()
-                .map(|e| e.keys)
-                .collect();
-            for k in ["m", "e", "x", "S", "C", "u", "v"] {
-                assert!(keys.iter().any(|x| x == k), "{k} missing: {keys:?}");
-            }
-        }
-        // A wide terminal gets the full words on one line.
-        let wide = bar(Ctx::Accounts, Lang::Zh, 200);
-        assert_eq!(wide.len(), 1);
-        assert!(wide[0].iter().any(|e| e.what == "搜索名称/单位"));
-    }
-
-    #[test]
-    fn markdown_lists_every_binding() {
-        let md = markdown(Lang::En);
-        for b in bindings() {
-            assert!(md.contains(b.en), "{} missing", b.en);
-        }
-        assert!(markdown(Lang::Zh).contains("撤销"));
-    }
-}
+#[path = "keymap_tests.rs"]
+mod tests;

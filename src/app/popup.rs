@@ -15,6 +15,8 @@ pub enum Confirmed {
         indicator: String,
         entry: Option<crate::domain::entry::Entry>,
     },
+    /// Record the re-check drafted on the rectification screen.
+    Recheck,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +28,14 @@ pub enum InputKind {
     ConsensusValue,
     /// The chair's rationale for the consensus just typed.
     Rationale,
+    /// The unit's 整改说明 of the selected finding.
+    RectifyNote,
+    /// The evidence of the unit's 整改说明 (optional).
+    RectifyEvidence,
+    /// The remarks of a re-check (复查).
+    RecheckNote,
+    /// The evidence of a re-check (required).
+    RecheckEvidence,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +48,8 @@ pub enum PickKind {
     Evaluator,
     /// The level values of the selected range item, parallel to the options.
     Level(Vec<f64>),
+    /// What a re-check found, parallel to the options (已整改, 部分整改, 未整改).
+    RecheckResult(Vec<crate::domain::rectify::Recheck>),
 }
 
 /// The popup on top of the screen, if any.

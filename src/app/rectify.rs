@@ -1,6 +1,7 @@
 //! The rectification screen's state: the round's findings (every veto and deduction) with their
-//! 整改 status on today's date, a status filter and the selected line. Read through the backend
-//! when the screen opens; `assay rectify` records what the units and evaluators report.
+//! 整改 status on today's date, a status filter and the selected line, and the record being
+//! drafted on it (a unit's 整改说明 or a re-check). Read through the backend when the screen
+//! opens and again after each record (see `rectify_record`).
 
 use chrono::NaiveDate;
 
@@ -31,6 +32,19 @@ pub struct RectifyView {
     /// Positions in `rows` of the lines the filter keeps.
     pub shown: Vec<usize>,
     pub selected: usize,
+    /// Whether the round's findings are published (a bulletin issued): records need it.
+    pub published: bool,
+    /// The record being typed for the selected finding.
+    pub draft: Option<Draft>,
+}
+
+/// A record of the selected finding as far as it has been typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// `None`: the unit's 整改说明; `Some`: a re-check with this result.
+    pub result: Option<Recheck>,
+    pub note: String,
+    pub evidence: Vec<String>,
 }
 
 impl RectifyView {
@@ -42,9 +56,28 @@ impl RectifyView {
             filter: 0,
             shown: Vec::new(),
             selected: 0,
+            published: false,
+            draft: None,
         };
         v.refilter();
         v
+    }
+
+    /// The rows read again (after a record), the filter kept and the finding `(account, item)`
+    /// still selected when the filter still shows it.
+    pub fn reload(&mut self, rows: Vec<Tracked>, on: NaiveDate, keep: Option<(i64, &str)>) {
+        self.rows = rows;
+        self.on = on;
+        self.refilter();
+        let at = keep.and_then(|(account, item)| {
+            (self.shown.iter()).position(|&i| {
+                let t = &self.rows[i];
+                t.account.id == account && t.finding.item == item
+            })
+        });
+        if let Some(at) = at {
+            self.selected = at;
+        }
     }
 
     pub fn filter(&self) -> Option<StatusFilter> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::domain::account::Account;
 use crate::i18n::Lang;
-use crate::report::build::build_from;
+use crate::report::build::build_results;
 use crate::report::group::{Dim, GroupStats, partition_refs};
 use crate::report::rank::{Standing, standings};
 use crate::report::{AccountResult, Options, Scheme, SheetResult};
@@ -40,9 +40,13 @@ pub struct Summary {
     /// A calibration round: marked in the headline (not a live result).
     pub calibration: bool,
     lang: Lang,
-    /// Every step of the drill-down, computed once by [`Summary::of`] (on the worker), so that
-    /// moving in and out costs a look-up, not an aggregation, on the UI thread.
+    /// The steps of the drill-down shown so far, each computed once: the top one by
+    /// [`Summary::of`] (on the worker), a deeper one when first shown (over its group's members
+    /// only), so that opening the summary does not wait for every unit of a national round and
+    /// moving back costs a look-up.
     steps: HashMap<Vec<String>, Step>,
+    /// The steps listed by a step computed so far, not yet shown.
+    pending: HashMap<Vec<String>, Pending>,
 }
 
 /// One drill-down step: the group's statistics and its lines.
@@ -55,6 +59,9 @@ struct Step {
 /// A step still to compute: its path, its members (indices into `results`) and, when its
 /// parent listed it, its statistics already made.
 type Todo = (Vec<String>, Vec<usize>, Option<GroupStats>);
+
+/// A step its parent listed, not yet shown: its members and, when made, its statistics.
+type Pending = (Vec<usize>, Option<GroupStats>);
 
 /// Results from which a summary is freed on a thread of its own: freeing 100k account results
 /// and their drill-down steps takes ~0.4 s, which would otherwise fall on the key that replaces
@@ -69,6 +76,7 @@ impl Drop for Summary {
         let parts = (
             std::mem::take(&mut self.results),
             std::mem::take(&mut self.steps),
+            std::mem::take(&mut self.pending),
             std::mem::take(&mut self.lines),
         );
         // If no thread can be started, the parts are freed here after all.
@@ -86,7 +94,7 @@ impl Summary {
         sheets: &[SheetResult],
         lang: Lang,
     ) -> Summary {
-        let r = build_from(
+        let (r, results) = build_results(
             scheme,
             accounts,
             sheets,
@@ -95,12 +103,12 @@ impl Summary {
                 ..Options::default()
             },
         );
-        let results: Vec<AccountResult> = r.accounts.into_iter().map(|l| l.result).collect();
+        let all = (0..results.len()).collect();
         let mut s = Summary {
             scheme: scheme.clone(),
             results,
             here: r.overall.clone(),
-            overall: r.overall,
+            overall: r.overall.clone(),
             evaluators: r.evaluators,
             evaluators_in_progress: r.evaluators_in_progress,
             path: Vec::new(),
@@ -109,15 +117,21 @@ impl Summary {
             calibration: false,
             lang,
             steps: HashMap::new(),
+            pending: HashMap::new(),
         };
-        let mut todo: Vec<Todo> = vec![(Vec::new(), (0..s.results.len()).collect(), None)];
-        while let Some((path, idx, here)) = todo.pop() {
-            let (step, children) = s.step(&path, &idx, here);
-            todo.extend(children);
-            s.steps.insert(path, step);
-        }
+        s.visit(Vec::new(), all, Some(r.overall));
         s.refresh();
         s
+    }
+
+    /// Computes and keeps the step at `path` over the accounts `idx` (with its statistics when
+    /// its parent made them); its child steps wait until they are first shown.
+    fn visit(&mut self, path: Vec<String>, idx: Vec<usize>, here: Option<GroupStats>) {
+        let (step, children) = self.step(&path, &idx, here);
+        for (p, m, g) in children {
+            self.pending.insert(p, (m, g));
+        }
+        self.steps.insert(path, step);
     }
 
     /// The step at `path` over the accounts `idx`, and its child steps to compute.
@@ -172,9 +186,15 @@ impl Summary {
     /// Shows the step the path leads to: computed once by `of`, else (a path it did not list)
     /// computed here.
     fn refresh(&mut self) {
-        let step = match self.steps.get(&self.path) {
-            Some(step) => step.clone(),
-            None => self.step(&self.path, &self.members(), None).0,
+        if !self.steps.contains_key(&self.path) {
+            let (idx, here) = match self.pending.remove(&self.path) {
+                Some(p) => p,
+                None => (self.members(), None),
+            };
+            self.visit(self.path.clone(), idx, here);
+        }
+        let Some(step) = self.steps.get(&self.path).cloned() else {
+            return;
         };
         self.here = step.here;
         self.lines = step.lines;
@@ -302,10 +322,10 @@ mod tests {
         assert!(s.up() && s.up() && !s.up());
     }
 
-    /// Every step computed up front (on the worker) equals the step computed on the spot from
-    /// its path, as the drill-down did before: groups, their statistics and standings.
+    /// Every step computed from what its parent listed equals the step computed on the spot from
+    /// its path alone: groups, their statistics and standings.
     #[test]
-    fn steps_computed_up_front_equal_steps_computed_on_the_spot() {
+    fn steps_computed_when_first_shown_equal_steps_computed_on_the_spot() {
         let mut accounts = Vec::new();
         let mut sheets = Vec::new();
         for i in 1..=12 {
@@ -328,6 +348,12 @@ mod tests {
             &sheets,
             Lang::Zh,
         );
+        assert_eq!(s.steps.len(), 1, "only the top step up front");
+        // Every step, shown once.
+        while let Some(path) = s.pending.keys().next().cloned() {
+            s.path = path;
+            s.refresh();
+        }
         assert!(
             s.steps.len() > 4,
             "levels, regions and units: {}",

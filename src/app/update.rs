@@ -99,6 +99,7 @@ impl App {
                 Confirmed::Write { indicator, entry } => {
                     self.write_entry(backend, &indicator, entry, true)?;
                 }
+                Confirmed::Recheck => self.write_record(backend)?,
             }
         }
         Ok(())
@@ -268,6 +269,9 @@ impl App {
                 self.popup = None;
                 match kind {
                     PickKind::Round(ids) => self.reload = ids.get(sel).copied(),
+                    PickKind::RecheckResult(results) => {
+                        self.recheck_picked(results.get(sel).copied())
+                    }
                     PickKind::Evaluator => match self.known_evaluators.get(sel).cloned() {
                         Some(name) => self.finish_input(InputKind::Evaluator, name, backend)?,
                         None => self.ask_evaluator(),

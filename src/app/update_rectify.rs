@@ -1,12 +1,14 @@
 //! Applying actions on the rectification screen: opening it from the account list (the round's
-//! findings read through the backend on today's date) and moving and filtering within it.
+//! findings read through the backend on today's date), moving and filtering within it, and the
+//! keys that start a record (see `rectify_record`).
 
 use super::rectify::RectifyView;
 use super::{Action, App, Backend, Popup, Screen};
 use crate::storage::StoreError;
 
 impl App {
-    /// Opens the rectification screen, or goes back to the list from it.
+    /// Opens the rectification screen (whether the round is published read with its rows), or
+    /// goes back to the list from it.
     pub(super) fn show_rectify(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
         if self.screen == Screen::Rectify {
             self.screen = Screen::Accounts;
@@ -15,7 +17,9 @@ impl App {
         let on = chrono::Local::now().date_naive();
         match backend.rectify_rows(self.session.round_id, on)? {
             Some((rows, deadline)) => {
-                self.rectify = Some(RectifyView::new(rows, deadline, on));
+                let mut v = RectifyView::new(rows, deadline, on);
+                v.published = backend.rectify_published(self.session.round_id)?;
+                self.rectify = Some(v);
                 self.screen = Screen::Rectify;
             }
             None => {
@@ -46,8 +50,11 @@ impl App {
         if let Some(d) = action.motion(page) {
             return v.move_by(d);
         }
-        if action == Action::RectifyFilter {
-            v.next_filter();
+        match action {
+            Action::RectifyFilter => v.next_filter(),
+            Action::RectifyRecord => self.start_record(false),
+            Action::RectifyRecheck => self.start_record(true),
+            _ => {}
         }
     }
 }

@@ -55,6 +55,10 @@ impl App {
             }
             InputKind::ConsensusValue => self.consensus_value(text),
             InputKind::Rationale => self.consensus_rationale(text, backend)?,
+            InputKind::RectifyNote
+            | InputKind::RectifyEvidence
+            | InputKind::RecheckNote
+            | InputKind::RecheckEvidence => self.record_input(kind, text, backend)?,
             InputKind::Note | InputKind::Evidence => {
                 let Some(mut e) = self.current_entry() else {
                     return Ok(());

@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::i18n::rectify_msg as m;
 use crate::report::findings::{RoundFindings, round_findings};
 use crate::report::rectify::{StatusFilter, Tracked, status_label};
+use crate::report::rectify_record::{self, RecordError, Refusal};
 use crate::storage::{Rectification, Round, Store};
 
 #[derive(Debug, Subcommand)]
@@ -217,7 +218,7 @@ pub(super) fn locate(
 fn record(store: &mut Store, a: &RecordArgs, lang: Lang) -> anyhow::Result<()> {
     let round = store.round(&a.which.round)?;
     if a.note.trim().is_empty() {
-        bail!("{}", m::empty(lang, "--note"));
+        bail!("{}", refusal(lang, &Refusal::EmptyNote));
     }
     let (_, account, f) = locate(store, &round, &a.which.account, &a.which.item, lang)?;
     let r = Rectification {
@@ -234,7 +235,7 @@ fn record(store: &mut Store, a: &RecordArgs, lang: Lang) -> anyhow::Result<()> {
         day: a.which.date.unwrap_or_else(super::values::today),
         at: String::new(),
     };
-    let id = store.add_rectification(round.id, &r)?;
+    let id = add(store, &round, &r, lang)?;
     let what = m::reported_words(lang);
     crate::io::out::outln!("{}", m::recorded(lang, id, &account.name, &f.name, what))?;
     Ok(())
@@ -245,18 +246,6 @@ fn recheck(store: &mut Store, a: &RecheckArgs, lang: Lang) -> anyhow::Result<()>
     let Some(result) = Recheck::parse(&a.result) else {
         bail!("{}", m::bad_result(lang, &a.result));
     };
-    let evidence = clean(&a.evidence);
-    if evidence.is_empty() {
-        bail!("{}", m::recheck_needs_evidence(lang));
-    }
-    let by = a.by.trim();
-    if by.is_empty() {
-        bail!("{}", m::empty(lang, "--by"));
-    }
-    let known = store.evaluator_names()?;
-    if !known.iter().any(|n| n == by) {
-        bail!("{}", m::unknown_evaluator(lang, by, &known));
-    }
     let (_, account, f) = locate(store, &round, &a.which.account, &a.which.item, lang)?;
     let r = Rectification {
         id: 0,
@@ -264,12 +253,12 @@ fn recheck(store: &mut Store, a: &RecheckArgs, lang: Lang) -> anyhow::Result<()>
         item: f.item.clone(),
         result: Some(result),
         note: a.note.trim().to_string(),
-        evidence,
-        by: by.to_string(),
+        evidence: clean(&a.evidence),
+        by: a.by.trim().to_string(),
         day: a.which.date.unwrap_or_else(super::values::today),
         at: String::new(),
     };
-    let id = store.add_rectification(round.id, &r)?;
+    let id = add(store, &round, &r, lang)?;
     let what = format!(
         "{}{}{}",
         lang.pick("复查", "re-check"),
@@ -278,6 +267,26 @@ fn recheck(store: &mut Store, a: &RecheckArgs, lang: Lang) -> anyhow::Result<()>
     );
     crate::io::out::outln!("{}", m::recorded(lang, id, &account.name, &f.name, &what))?;
     Ok(())
+}
+
+/// Records `r` through the checks the TUI makes too, a refusal worded with the flags to fix.
+fn add(store: &mut Store, round: &Round, r: &Rectification, lang: Lang) -> anyhow::Result<i64> {
+    match rectify_record::add(store, round, r) {
+        Ok(id) => Ok(id),
+        Err(RecordError::Refused(why)) => bail!("{}", refusal(lang, &why)),
+        Err(RecordError::Store(e)) => Err(e.into()),
+    }
+}
+
+/// A refusal in the command line's words.
+fn refusal(lang: Lang, why: &Refusal) -> String {
+    match why {
+        Refusal::Unpublished { round } => m::unpublished(lang, round),
+        Refusal::EmptyNote => m::empty(lang, "--note"),
+        Refusal::NoEvidence => m::recheck_needs_evidence(lang),
+        Refusal::NoChecker => m::empty(lang, "--by"),
+        Refusal::UnknownEvaluator { name, known } => m::unknown_evaluator(lang, name, known),
+    }
 }
 
 /// Non-empty, trimmed.

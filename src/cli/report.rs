@@ -10,10 +10,11 @@ use super::output::{book_out, emit};
 pub use super::report_args::{ReportArgs, ReportFormat};
 use crate::i18n::Lang;
 use crate::io::export::{Sheet, Table, csv_bytes};
-use crate::report::build::{AccountLine, Options, RollupLevel, build_from};
+use crate::report::build::{AccountLine, Options, RollupLevel};
 use crate::report::group::GroupStats;
 use crate::report::sheet::CategoryInfo;
-use crate::report::source::{Source, load, verify};
+use crate::report::source::{Source, verify};
+use crate::report::stream::streamed_report;
 use crate::report::summary::{RoundSummary, headline, render};
 use crate::report::tables::{account_table, group_table, headline_table, markdown, rollup_table};
 use crate::storage::Store;
@@ -50,15 +51,15 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
     } else {
         Source::Kept
     };
-    let mut loaded = load(store, &round, source, args.combine)?;
     let opts = Options {
         by: args.by.clone(),
         rollup: (!args.rollup.is_empty()).then(|| (args.rollup.clone(), args.rollup_rule)),
         lang,
     };
-    let accounts = std::mem::take(&mut loaded.accounts);
-    let report = build_from(&loaded.scheme, accounts, &loaded.sheets, &opts);
-    let mut summary = headline(&round, &loaded.rubric, &report);
+    // Account rows are kept only for outputs that list them.
+    let keep = args.accounts || matches!(args.format, ReportFormat::Json | ReportFormat::Xlsx);
+    let (rubric, report) = streamed_report(store, &round, source, args.combine, &opts, keep)?;
+    let mut summary = headline(&round, &rubric, &report);
     summary.calibration = store.is_calibration(round.id)?;
     let main = if args.accounts {
         account_table(&report, lang)
@@ -111,7 +112,6 @@ pub fn run(store: &mut Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<(
     let done = emit(args.out.as_deref(), &bytes);
     // The process ends next: freeing a national round's results one by one would only add time.
     std::mem::forget(report);
-    std::mem::forget(loaded);
     done
 }
 

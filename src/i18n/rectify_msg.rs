@@ -172,3 +172,15 @@ pub fn unknown_evaluator(lang: Lang, who: &str, known: &[String]) -> String {
         ),
     }
 }
+
+/// The round has no bulletin yet: nothing of it is published to rectify.
+pub fn unpublished(lang: Lang, round: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "轮次「{round}」尚未印发通报，问题尚未公布，还不能记录整改或复查；请先用 assay bulletin --round {round} 印发通报（或用 assay round document --round {round} --date 日期 记下通报日期）"
+        ),
+        Lang::En => format!(
+            "round \"{round}\" has no bulletin yet, so its findings are not published and nothing can be rectified or re-checked; issue it first with assay bulletin --round {round} (or record its date with assay round document --round {round} --date DATE)"
+        ),
+    }
+}

@@ -108,20 +108,59 @@ pub fn apply_stored_with(
     accounts: &[Account],
     sheets: &mut [SheetResult],
 ) -> Result<OwnPoints, StoreError> {
-    let agreed = stored_with(store, round_id, extra)?;
-    if agreed.is_empty() {
-        return Ok(OwnPoints::new());
+    Ok(Agreed::read_with(store, round_id, extra)?.apply(rubric, accounts, sheets))
+}
+
+/// A round's consensus with the entries of the reconciled accounts, read once.
+#[derive(Debug, Default)]
+pub struct Agreed {
+    map: ConsensusMap,
+    entries: HashMap<(i64, String), Vec<Entry>>,
+}
+
+impl Agreed {
+    /// Reads the round's consensus (nothing is read beyond the consensus rows when the round has
+    /// none).
+    pub fn read(store: &Store, round_id: i64) -> Result<Agreed, StoreError> {
+        Agreed::read_with(store, round_id, &ConsensusMap::new())
     }
-    let mut entries: HashMap<(i64, String), Vec<Entry>> = HashMap::new();
-    for &account in agreed.keys() {
-        for e in store.entries(round_id, account, None)? {
-            entries
-                .entry((account, e.evaluator))
-                .or_default()
-                .push(e.entry);
+
+    /// [`Agreed::read`] with `extra` put over the stored consensus (see [`stored_with`]).
+    pub fn read_with(
+        store: &Store,
+        round_id: i64,
+        extra: &ConsensusMap,
+    ) -> Result<Agreed, StoreError> {
+        let map = stored_with(store, round_id, extra)?;
+        let mut entries: HashMap<(i64, String), Vec<Entry>> = HashMap::new();
+        for &account in map.keys() {
+            for e in store.entries(round_id, account, None)? {
+                entries
+                    .entry((account, e.evaluator))
+                    .or_default()
+                    .push(e.entry);
+            }
         }
+        Ok(Agreed { map, entries })
     }
-    Ok(apply(rubric, accounts, &agreed, &entries, sheets))
+
+    /// The account has a consensus.
+    pub fn covers(&self, account_id: i64) -> bool {
+        self.map.contains_key(&account_id)
+    }
+
+    /// [`apply`] with this consensus.
+    pub fn apply(
+        &self,
+        rubric: &Rubric,
+        accounts: &[Account],
+        sheets: &mut [SheetResult],
+    ) -> OwnPoints {
+        if self.map.is_empty() {
+            return OwnPoints::new();
+        }
+        apply(rubric, accounts, &self.map, &self.entries, sheets)
+    }
 }
 
 #[cfg(test)]

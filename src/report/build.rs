@@ -1,15 +1,16 @@
 //! The one aggregation: per-sheet results + account attributes → account results, the round's
 //! headline, groups, standings, failures and roll-ups. Every screen and command calls [`build`].
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::combine::{AccountResult, Verdict, account_result, account_result_of};
-use super::group::{Dim, GroupStats, partition};
-use super::rank::{Standing, standings};
-use super::rollup::{Node, RollupRule, roll_levels};
+use super::combine::{AccountResult, account_result, account_result_of};
+use super::group::{Dim, GroupStats};
+use super::rank::Standing;
+use super::rollup::{Node, RollupRule};
 use super::sheet::{Scheme, SheetResult};
+pub use super::sink::{Sink, Tally};
 use crate::domain::account::Account;
 use crate::domain::platform::Platform;
 use crate::i18n::Lang;
@@ -71,6 +72,9 @@ pub struct Report {
     pub accounts: Vec<AccountLine>,
     pub failures: Vec<Failure>,
     pub rollups: Vec<RollupLevel>,
+    /// Accounts by level and platform, and counted sheets, over every account in scope.
+    #[serde(default)]
+    pub tally: Tally,
 }
 
 /// Combines each account's sheets (sheets of accounts not in `accounts` are ignored).
@@ -143,97 +147,36 @@ pub fn build_from(
     )
 }
 
+/// [`build_from`] without account lines, and the account results themselves (in account
+/// order) for a caller that groups and ranks them its own way.
+pub fn build_results(
+    scheme: &Scheme,
+    accounts: Vec<Account>,
+    sheets: &[SheetResult],
+    opts: &Options,
+) -> (Report, Vec<AccountResult>) {
+    let mut sink = Sink::new(scheme, opts, true);
+    for s in sheets {
+        sink.sheet(s);
+    }
+    for r in account_results_from(scheme, accounts, sheets) {
+        sink.push(r);
+    }
+    sink.finish_with_results()
+}
+
 fn build_on(
     scheme: &Scheme,
     rs: Vec<AccountResult>,
     sheets: &[SheetResult],
     opts: &Options,
 ) -> Report {
-    let all: Vec<&AccountResult> = rs.iter().collect();
-    let overall = GroupStats::of(scheme, Vec::new(), &all, opts.lang);
-    let parts = partition(&rs, &opts.by, opts.lang);
-    let groups: Vec<GroupStats> = if opts.by.is_empty() {
-        Vec::new()
-    } else {
-        parts
-            .iter()
-            .map(|(key, idx)| {
-                let members: Vec<&AccountResult> = idx.iter().map(|&i| &rs[i]).collect();
-                GroupStats::of(scheme, key.clone(), &members, opts.lang)
-            })
-            .collect()
-    };
-    let members: Vec<Vec<usize>> = parts.iter().map(|(_, idx)| idx.clone()).collect();
-    let st = standings(&rs, &members, scheme.decimals);
-    let mut group_of = vec![Vec::new(); rs.len()];
-    for (key, idx) in &parts {
-        for &i in idx {
-            group_of[i] = key.clone();
-        }
-    }
-    let rollups = opts
-        .rollup
-        .as_ref()
-        .map(|(depths, rule)| {
-            roll_levels(&rs, depths, *rule, scheme.decimals)
-                .into_iter()
-                .map(|(depth, nodes)| RollupLevel {
-                    depth,
-                    rule: *rule,
-                    nodes,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let (evaluators, evaluators_in_progress) = evaluator_sets(sheets);
-    let failures = failures(&rs, opts.lang);
-    let accounts = rs
-        .into_iter()
-        .zip(st)
-        .zip(group_of)
-        .map(|((result, standing), group)| AccountLine {
-            result,
-            group,
-            standing,
-        })
-        .collect();
-    Report {
-        scheme: scheme.clone(),
-        evaluators,
-        evaluators_in_progress,
-        by: opts.by.clone(),
-        overall,
-        groups,
-        accounts,
-        failures,
-        rollups,
-    }
-}
-
-fn evaluator_sets(sheets: &[SheetResult]) -> (Vec<String>, Vec<String>) {
-    let mut counted = BTreeSet::new();
-    let mut open = BTreeSet::new();
+    let mut sink = Sink::new(scheme, opts, true);
     for s in sheets {
-        if s.status.counts() {
-            counted.insert(s.evaluator.as_str());
-        } else {
-            open.insert(s.evaluator.as_str());
-        }
+        sink.sheet(s);
     }
-    let own = |s: BTreeSet<&str>| s.into_iter().map(str::to_owned).collect();
-    (own(counted), own(open))
-}
-
-fn failures(rs: &[AccountResult], lang: Lang) -> Vec<Failure> {
-    rs.iter()
-        .filter(|r| r.verdict == Verdict::Failed)
-        .map(|r| Failure {
-            account_id: r.account.id,
-            platform: r.account.platform,
-            name: r.account.name.clone(),
-            unit: r.account.unit.clone(),
-            total: r.total,
-            vetoes: r.vetoes.iter().map(|v| v.label(lang)).collect(),
-        })
-        .collect()
+    for r in rs {
+        sink.push(r);
+    }
+    sink.finish()
 }

@@ -2,11 +2,11 @@
 //! combination) and the statistics of one group.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::combine::{AccountResult, Verdict};
+use super::combine::AccountResult;
 use super::sheet::Scheme;
 use super::stats::Spread;
 use crate::domain::account::Account;
@@ -174,82 +174,20 @@ pub struct GroupStats {
 }
 
 impl GroupStats {
-    /// Statistics of the given accounts.
-    pub fn of(scheme: &Scheme, key: Vec<String>, rs: &[&AccountResult], lang: Lang) -> GroupStats {
-        let with: Vec<&&AccountResult> = rs.iter().filter(|r| r.has_result()).collect();
-        let totals: Vec<Figure> = with.iter().filter_map(|r| r.total).collect();
-        let passed = rs.iter().filter(|r| r.verdict == Verdict::Passed).count();
-        let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
-        for r in &with {
-            for v in &r.vetoes {
-                *reasons.entry(v.label(lang)).or_default() += 1;
-            }
-        }
-        let mut vetoes_by_reason: Vec<(String, usize)> = reasons.into_iter().collect();
-        vetoes_by_reason.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut bands = scheme.grades.clone();
-        bands.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let grades = bands
-            .into_iter()
-            .map(|(g, _)| {
-                let n = with
-                    .iter()
-                    .filter(|r| r.grade.as_deref() == Some(&g))
-                    .count();
-                (g, n)
-            })
-            .collect();
-        let categories = scheme
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| category_mean(scheme, (i, c), &with))
-            .collect();
-        let count = |v: Verdict| rs.iter().filter(|r| r.verdict == v).count();
-        let unscored = count(Verdict::Unscored);
-        let in_progress = rs
-            .iter()
-            .filter(|r| r.verdict == Verdict::Unscored && r.in_progress > 0)
-            .count();
-        GroupStats {
-            key,
-            accounts: rs.len(),
-            with_result: with.len(),
-            unscored,
-            in_progress,
-            not_started: unscored - in_progress,
-            below_quorum: count(Verdict::BelowQuorum),
-            pending_review: count(Verdict::PendingReview),
-            passed,
-            failed: with.len() - passed,
-            pass_rate: Figure::rate(passed, with.len()),
-            vetoed: with.iter().filter(|r| r.vetoed()).count(),
-            spread: Spread::of(&totals, scheme.decimals),
-            vetoes_by_reason,
-            full_marks: with.iter().filter(|r| r.full_marks).count(),
-            grades,
-            categories,
-        }
-    }
-
     /// Every account in the group has a final result: only then may a bulletin say 「无不合格」.
     pub fn all_final(&self) -> bool {
         self.with_result == self.accounts
     }
 }
 
-/// A category's mean over the accounts with a result it applies to, published; its share of the
-/// weight from that published mean.
-fn category_mean(
+/// A category's mean over the accounts with a result it applies to (their subtotals `xs`),
+/// published; its share of the weight from that published mean.
+pub(super) fn category_mean(
     scheme: &Scheme,
-    (i, c): (usize, &super::sheet::CategoryInfo),
-    with: &[&&AccountResult],
+    c: &super::sheet::CategoryInfo,
+    xs: &[Figure],
 ) -> CategoryMean {
-    let xs: Vec<Figure> = with
-        .iter()
-        .filter_map(|r| r.subtotals.get(i).copied().flatten())
-        .collect();
-    let mean = super::stats::mean(&xs).map(|m| m.publish(scheme.decimals));
+    let mean = super::stats::mean(xs).map(|m| m.publish(scheme.decimals));
     let weight = dec(c.weight);
     let share = mean.filter(|_| !weight.is_zero()).and_then(|m| {
         let s = m.exact().div(&weight.exact())?;
@@ -318,14 +256,14 @@ fn partition_by<'a>(
 /// An account's key on one dimension, borrowed where it can be: equal parts exactly when
 /// [`Dim::key`] gives equal sort keys.
 #[derive(Clone, PartialEq, Eq, Hash)]
-enum Part<'a> {
+pub(super) enum Part<'a> {
     Code(u8),
     Text(Cow<'a, str>),
     Pair(Cow<'a, str>, Cow<'a, str>),
 }
 
 impl<'a> Part<'a> {
-    fn of(d: Dim, a: &'a Account) -> Part<'a> {
+    pub(super) fn of(d: Dim, a: &'a Account) -> Part<'a> {
         match d {
             Dim::Level => Part::Code(a.level as u8),
             Dim::Platform => Part::Code(a.platform as u8),

@@ -98,10 +98,19 @@ pub fn roll_levels(
     rule: RollupRule,
     decimals: u32,
 ) -> Vec<(usize, Vec<Node>)> {
+    roll_leaves(leaves(rs), depths, rule, decimals)
+}
+
+/// [`roll_levels`] from the accounts' leaves already made.
+pub fn roll_leaves(
+    mut level: Vec<Node>,
+    depths: &[usize],
+    rule: RollupRule,
+    decimals: u32,
+) -> Vec<(usize, Vec<Node>)> {
     let mut sorted = depths.to_vec();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
     sorted.dedup();
-    let mut level = leaves(rs);
     let mut out = Vec::new();
     for d in sorted {
         level = roll(&level, d, rule, decimals);

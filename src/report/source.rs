@@ -119,6 +119,23 @@ pub fn load_agreeing(
     };
     let own_points =
         super::agreed::apply_stored_with(store, round.id, extra, &rubric, &accounts, &mut sheets)?;
+    Ok(Loaded {
+        scheme: round_scheme(store, round, &rubric, policy)?,
+        rubric,
+        accounts,
+        sheets,
+        own_points,
+    })
+}
+
+/// The aggregation's facts for the round: the rubric's under the panel `policy`, with the
+/// categories' own combining methods, refused when a category's method cannot give a result.
+pub fn round_scheme(
+    store: &Store,
+    round: &Round,
+    rubric: &Rubric,
+    policy: PanelPolicy,
+) -> Result<Scheme, SourceError> {
     let own = store.category_methods(round.id)?;
     if let Some(err) = category_check(&policy, &own) {
         return Err(SourceError::Panel {
@@ -126,13 +143,7 @@ pub fn load_agreeing(
             err,
         });
     }
-    Ok(Loaded {
-        scheme: Scheme::of(&rubric, policy).with_category_methods(&own),
-        rubric,
-        accounts,
-        sheets,
-        own_points,
-    })
+    Ok(Scheme::of(rubric, policy).with_category_methods(&own))
 }
 
 /// A category on the trimmed mean needs the quorum of 3 the round's trimmed mean needs.
@@ -251,6 +262,11 @@ fn recompute_in_parts<T: Send>(
 fn split_ids(accounts: &[Account], n: usize) -> Vec<RangeInclusive<i64>> {
     let mut ids: Vec<i64> = accounts.iter().map(|a| a.id).collect();
     ids.sort_unstable();
+    split_id_list(&ids, n)
+}
+
+/// [`split_ids`] of sorted ids.
+pub(super) fn split_id_list(ids: &[i64], n: usize) -> Vec<RangeInclusive<i64>> {
     // Each part starts at an account id (the first at the lowest possible id), ends before the
     // next part's start; the last ends at the highest possible id.
     let mut starts = vec![i64::MIN];

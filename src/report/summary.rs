@@ -2,14 +2,12 @@
 //! published bulletin: accounts in scope, with a result, passed, failed, pass rate (both counts),
 //! vetoes by reason, mean total, full marks, the failed accounts, and what is still in progress.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::build::{Failure, Options, Report, build_from};
+use super::build::{Failure, Options, Report};
 use super::sheet::Combine;
-use super::source::{Source, load};
+
 use crate::domain::figure::{Figure, text_or_dash};
 use crate::domain::platform::{Level, Platform};
 use crate::domain::rubric::Rubric;
@@ -86,12 +84,6 @@ pub fn parse_rubric(text: &str) -> Result<Rubric, crate::domain::rubric::RubricE
 /// The headline of a report.
 pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
     let o = &r.overall;
-    let mut by_level: BTreeMap<Level, usize> = BTreeMap::new();
-    let mut by_platform: BTreeMap<Platform, usize> = BTreeMap::new();
-    for a in &r.accounts {
-        *by_level.entry(a.result.account.level).or_default() += 1;
-        *by_platform.entry(a.result.account.platform).or_default() += 1;
-    }
     RoundSummary {
         round_id: round.id,
         round: round.name.clone(),
@@ -102,7 +94,7 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         combine: r.scheme.panel.method,
         evaluators: r.evaluators.clone(),
         evaluators_in_progress: r.evaluators_in_progress.clone(),
-        sheets_counted: r.accounts.iter().map(|a| a.result.panel.complete).sum(),
+        sheets_counted: r.tally.sheets_counted,
         accounts: o.accounts,
         with_result: o.with_result,
         unscored: o.unscored,
@@ -118,8 +110,8 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
         mean_total: o.spread.mean,
         median_total: o.spread.median,
         full_marks: o.full_marks,
-        by_level: by_level.into_iter().collect(),
-        by_platform: by_platform.into_iter().collect(),
+        by_level: r.tally.by_level.clone(),
+        by_platform: r.tally.by_platform.clone(),
         failures: r.failures.clone(),
         calibration: false,
         decimals: rubric.decimals,
@@ -133,9 +125,8 @@ pub fn headline(round: &Round, rubric: &Rubric, r: &Report) -> RoundSummary {
 
 /// Summarises a round from its kept sheet results.
 pub fn round_summary(store: &mut Store, round: &Round) -> Result<RoundSummary, SummaryError> {
-    let l = load(store, round, Source::Kept, None)?;
-    let r = build_from(&l.scheme, l.accounts, &l.sheets, &Options::default());
-    let mut s = headline(round, &l.rubric, &r);
+    let (rubric, r) = super::stream::kept_report(store, round, None, &Options::default(), false)?;
+    let mut s = headline(round, &rubric, &r);
     s.calibration = store.is_calibration(round.id)?;
     Ok(s)
 }

@@ -76,20 +76,44 @@ impl Store {
         Ok(())
     }
 
-    /// The kept rows, or `None` when one was computed by another engine version. Evaluator
-    /// names and submission states are looked up in memory (one row per sheet is all SQLite
-    /// reads).
+    /// The kept rows, or `None` when one was computed by another engine version.
     fn read_kept(&self, round_id: i64) -> Result<Option<Vec<KeptRow>>, StoreError> {
+        let mut out = Vec::new();
+        Ok(self
+            .read_kept_each(round_id, &mut |row| out.push(row))?
+            .then_some(out))
+    }
+
+    /// Recomputes the round's stale kept rows (as [`Store::kept_sheets`] does first), so that
+    /// [`Store::kept_rows`], on this connection or a reader opened after, reads them current.
+    pub fn refresh_kept(&mut self, round_id: i64) -> Result<(), StoreError> {
+        self.refresh_stale(round_id).map_err(|e| self.locked(e))
+    }
+
+    /// The kept results of a round handed to `f` one row at a time, in account, evaluator
+    /// order, as they are (after [`Store::refresh_kept`]). Returns false, having stopped, at a
+    /// row computed by another engine version: the caller drops what it was given, calls
+    /// [`Store::rebuild_kept`] and reads again.
+    pub fn kept_rows(&self, round_id: i64, f: &mut dyn FnMut(KeptRow)) -> Result<bool, StoreError> {
+        self.read_kept_each(round_id, f).map_err(|e| self.locked(e))
+    }
+
+    /// Evaluator names and submission states are looked up in memory (one row per sheet is all
+    /// SQLite reads).
+    fn read_kept_each(
+        &self,
+        round_id: i64,
+        f: &mut dyn FnMut(KeptRow),
+    ) -> Result<bool, StoreError> {
         let (submitted, names) = self.round_sheet_context(round_id)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT account_id, evaluator_id, scored, applicable, points, subtotals, vetoes, engine
              FROM sheet_results WHERE round_id = ?1 ORDER BY account_id, evaluator_id",
         )?;
         let mut rows = stmt.query([round_id])?;
-        let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             if r.get_ref(7)?.as_str().ok() != Some(ENGINE_VERSION) {
-                return Ok(None);
+                return Ok(false);
             }
             let (a, e): (i64, i64) = (r.get(0)?, r.get(1)?);
             let subtotals = r
@@ -98,7 +122,7 @@ impl Store {
                 .map(decode_subtotals)
                 .unwrap_or_default();
             let vetoes = decode_vetoes(r.get_ref(6)?.as_str_or_null().ok().flatten());
-            out.push((
+            f((
                 a,
                 names.get(&e).cloned().unwrap_or_default(),
                 submitted.contains(&(a, e)),
@@ -111,7 +135,7 @@ impl Store {
                 },
             ));
         }
-        Ok(Some(out))
+        Ok(true)
     }
 
     /// (account id, evaluator id) pairs whose sheet is submitted in the round, and evaluator

@@ -1,5 +1,7 @@
 //! Rounds: creation (pinned rubric text and hash, scope fixed from a filter), lookup, listing.
 
+use std::ops::RangeInclusive;
+
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
@@ -161,15 +163,64 @@ impl Store {
 
     /// The accounts in a round's scope, in id order.
     pub fn round_accounts(&self, round_id: i64) -> Result<Vec<Account>, StoreError> {
+        self.round_accounts_in(round_id, i64::MIN..=i64::MAX)
+    }
+
+    /// The accounts in a round's scope whose ids lie in `ids`, in id order.
+    pub fn round_accounts_in(
+        &self,
+        round_id: i64,
+        ids: RangeInclusive<i64>,
+    ) -> Result<Vec<Account>, StoreError> {
+        let mut all = Vec::new();
+        self.round_accounts_batched(round_id, ids, usize::MAX, |b| {
+            all = b;
+            true
+        })?;
+        Ok(all)
+    }
+
+    /// The accounts in a round's scope with ids in `ids`, in id order, handed over in batches of
+    /// at most `batch` accounts, so that a reader holds only a batch at a time; stops early when
+    /// `f` returns false.
+    pub fn round_accounts_batched(
+        &self,
+        round_id: i64,
+        ids: RangeInclusive<i64>,
+        batch: usize,
+        mut f: impl FnMut(Vec<Account>) -> bool,
+    ) -> Result<(), StoreError> {
         let r = (|| {
             let sql = format!(
                 "SELECT {ACCOUNT_COLUMNS} FROM round_accounts ra JOIN accounts a ON a.id = ra.account_id
-                 WHERE ra.round_id = ?1 ORDER BY ra.account_id"
+                 WHERE ra.round_id = ?1 AND ra.account_id BETWEEN ?2 AND ?3 ORDER BY ra.account_id"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([round_id], account_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            let mut rows = stmt.query(params![round_id, ids.start(), ids.end()])?;
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                out.push(account_from_row(row)?);
+                if out.len() == batch && !f(std::mem::take(&mut out)) {
+                    return Ok(());
+                }
+            }
+            if !out.is_empty() || batch == usize::MAX {
+                f(out);
+            }
+            Ok(())
         })();
-        r.map_err(|e| self.locked(e))
+        r.map_err(|e: StoreError| self.locked(e))
+    }
+
+    /// The ids of the accounts in a round's scope, in order.
+    pub fn round_account_ids(&self, round_id: i64) -> Result<Vec<i64>, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT account_id FROM round_accounts WHERE round_id = ?1 ORDER BY account_id",
+            )?;
+            let rows = stmt.query_map([round_id], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+        })();
+        r.map_err(|e: StoreError| self.locked(e))
     }
 }

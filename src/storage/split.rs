@@ -4,7 +4,6 @@
 
 use std::ops::RangeInclusive;
 
-use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
 use super::{Store, StoreError};
 use crate::domain::account::Account;
 
@@ -62,26 +61,6 @@ impl Store {
             }
             out
         })
-    }
-
-    fn round_accounts_in(
-        &self,
-        round_id: i64,
-        ids: RangeInclusive<i64>,
-    ) -> Result<Vec<Account>, StoreError> {
-        let r = (|| {
-            let sql = format!(
-                "SELECT {ACCOUNT_COLUMNS} FROM round_accounts ra JOIN accounts a ON a.id = ra.account_id
-                 WHERE ra.round_id = ?1 AND ra.account_id BETWEEN ?2 AND ?3 ORDER BY ra.account_id"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(
-                rusqlite::params![round_id, ids.start(), ids.end()],
-                account_from_row,
-            )?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })();
-        r.map_err(|e| self.locked(e))
     }
 }
 

@@ -11,6 +11,7 @@ use super::text::fit;
 use super::theme::Theme;
 use crate::app::list::status_label;
 use crate::app::{App, InputKind, PickKind, Popup, layout};
+use crate::i18n::rectify_tui_msg as rt;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
     let Some(p) = &app.popup else {
@@ -64,15 +65,24 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                     " Agreed value (veto: 0 clean, or the reason number) ",
                 ),
                 InputKind::Rationale => l.pick(" 协调理由 ", " Rationale "),
+                InputKind::RectifyNote => rt::note_title(l),
+                InputKind::RectifyEvidence => rt::evidence_title(l),
+                InputKind::RecheckNote => rt::recheck_note_title(l),
+                InputKind::RecheckEvidence => rt::recheck_evidence_title(l),
             };
-            let hint = if *kind == InputKind::Evaluator {
-                l.pick("Enter 确定 · Esc 退出", "Enter accepts · Esc quits")
-            } else {
-                l.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
+            let hint = match kind {
+                InputKind::Evaluator => {
+                    l.pick("Enter 确定 · Esc 退出", "Enter accepts · Esc quits")
+                }
+                InputKind::RectifyNote | InputKind::RecheckNote => rt::next_hint(l),
+                _ => rt::save_hint(l),
             };
-            let mut lines = consensus_context(app, *kind)
-                .map(|t| vec![Line::raw(t)])
-                .unwrap_or_default();
+            let context = (consensus_context(app, *kind))
+                .map(|t| vec![t])
+                .or_else(|| super::rectify::record_context(app, *kind));
+            let mut lines: Vec<Line> = (context.unwrap_or_default().into_iter())
+                .flat_map(|t| para(&t, full))
+                .collect();
             let (before, after) = buf.split();
             lines.push(Line::styled(format!("{before}▏{after}"), theme.key()));
             lines.push(Line::styled(hint, theme.dim()));
@@ -87,6 +97,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                 PickKind::VetoReason => l.pick(" 选择否决原因 ", " Pick the veto reason "),
                 PickKind::Round(_) => l.pick(" 选择轮次 ", " Pick a round "),
                 PickKind::Level(_) => l.pick(" 选择档次 ", " Pick a level "),
+                PickKind::RecheckResult(_) => rt::result_title(l),
                 PickKind::Evaluator => l.pick(
                     " 本数据库的评估人：你是哪一位？ ",
                     " Evaluators of this database: which one are you? ",
@@ -175,7 +186,7 @@ fn filter(frame: &mut Frame, full: Rect, app: &App, field: usize, theme: Theme) 
 
 /// A message broken into the popup's lines (Chinese may break anywhere; ratatui's own wrapping
 /// breaks at spaces only, which leaves a Chinese sentence ragged).
-fn para(text: &str, full: Rect) -> Vec<Line<'static>> {
+pub(super) fn para(text: &str, full: Rect) -> Vec<Line<'static>> {
     let inner = usize::from(layout::POPUP_WIDTH.min(full.width).saturating_sub(2));
     (text.lines())
         .flat_map(|l| super::text::wrap(l, inner))

@@ -10,10 +10,12 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::{fit, fit_right, truncate};
 use super::theme::Theme;
-use crate::app::App;
 use crate::app::rectify::RectifyView;
+use crate::app::{App, InputKind};
+use crate::domain::rectify::Status;
 use crate::i18n::Lang;
 use crate::i18n::rectify_msg as m;
+use crate::i18n::rectify_tui_msg as rt;
 use crate::report::rectify::{StatusFilter, Tracked, status_label};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -187,4 +189,27 @@ fn detail(frame: &mut Frame, area: Rect, t: Option<&Tracked>, lang: Lang) {
     ];
     let lines: Vec<Line> = lines.iter().map(|l| Line::from(truncate(l, w))).collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The lines above a record's prompt: the finding it is about, the result chosen (a re-check)
+/// and the 整改说明 typed (while its evidence is asked).
+pub(super) fn record_context(app: &App, kind: InputKind) -> Option<Vec<String>> {
+    use InputKind::*;
+    if !matches!(
+        kind,
+        RectifyNote | RectifyEvidence | RecheckNote | RecheckEvidence
+    ) {
+        return None;
+    }
+    let v = app.rectify.as_ref()?;
+    let (t, d) = (v.current()?, v.draft.as_ref()?);
+    let mut what = app.finding_words(t.account.id, &t.finding.item);
+    if let Some(r) = d.result {
+        what = format!("{what} → {}", status_label(Status::Checked(r), app.lang));
+    }
+    let mut lines = vec![what];
+    if kind == RectifyEvidence {
+        lines.push(rt::note_shown(app.lang, &d.note));
+    }
+    Some(lines)
 }

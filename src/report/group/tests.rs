@@ -7,6 +7,7 @@ use crate::report::combine::account_result;
 use crate::report::combine::tests::scheme;
 use crate::report::sheet::{SheetStatus, VetoReason};
 use crate::report::tests::{account, f, sheet};
+use std::collections::BTreeMap;
 
 #[test]
 fn units_of_one_name_in_two_counties_stay_apart() {
