@@ -190,29 +190,6 @@ impl Store {
         Ok(Some(out))
     }
 
-    /// Whether the kept operations index needs no refresh: nothing stale, the shipped formula
-    /// registered as it is defined now, no damaged kept row. A report then reads it without
-    /// taking the write lock (a read-only command on a file another program writes).
-    pub fn ops_index_fresh(&self) -> Result<bool, StoreError> {
-        if self.ops_index_stale()? > 0 {
-            return Ok(false);
-        }
-        let kept = crate::domain::ops::formula::shipped()
-            .into_iter()
-            .find(|f| f.id == super::ops_index::KEPT_FORMULA);
-        match kept {
-            Some(f) if self.kept_formula_id(&f)?.is_some() => {}
-            _ => return Ok(false),
-        }
-        let damaged: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM ops_week_index
-                 WHERE typeof(data) != 'blob' OR length(data) % ?1 != 0)",
-            [super::ops_records::RECORD as i64],
-            |r| r.get(0),
-        )?;
-        Ok(!damaged)
-    }
-
     /// Whether any post or weekly row falls on `from..=to`.
     pub fn has_metrics_between(&self, from: NaiveDate, to: NaiveDate) -> Result<bool, StoreError> {
         let end = to.succ_opt().unwrap_or(to).to_string();

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod auto;
 pub mod compare;
 pub mod formula;
+pub mod group;
 pub mod metrics;
 pub mod report;
 pub mod roster;

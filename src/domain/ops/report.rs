@@ -6,9 +6,8 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use super::activity::{ActivityRules, Finding};
+use super::activity::ActivityRules;
 use super::compare::{is_below_mean, mean_of};
 use super::formula::{Formula, for_platform};
 use super::roster::Roster;
@@ -16,86 +15,13 @@ use super::table::{OpsTable, TableParts};
 use super::tally::{AccountIndex, PostDays, State};
 use super::{Counts, KeptWeek, PeriodMetrics, PostFigures, PostWeek, WeekFigures};
 use crate::domain::account::Account;
-use crate::domain::platform::{Level, Platform};
 
-/// How accounts are grouped for the average.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GroupBy {
-    /// All accounts of the round.
-    All,
-    Platform,
-    Level,
-    /// The first region segment (省): seed 003 compares with the provincial average.
-    Province,
-    /// The first two segments (省/市).
-    City,
-    /// The first three segments (省/市/县).
-    County,
-}
-
-impl GroupBy {
-    pub fn parse(s: &str) -> Option<GroupBy> {
-        Some(match s.trim().to_lowercase().as_str() {
-            "all" | "round" | "全部" => GroupBy::All,
-            "platform" | "平台" => GroupBy::Platform,
-            "level" | "层级" => GroupBy::Level,
-            "province" | "region" | "省" => GroupBy::Province,
-            "city" | "市" => GroupBy::City,
-            "county" | "县" => GroupBy::County,
-            _ => return None,
-        })
-    }
-
-    /// The group key of an account into `out`: `all`, a platform or level code, or the first
-    /// one to three segments of its region path (empty segments left out).
-    pub(super) fn write_key(
-        self,
-        platform: Platform,
-        level: Level,
-        region: &str,
-        out: &mut String,
-    ) {
-        let segs = |n: usize, out: &mut String| {
-            for (k, part) in region
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .take(n)
-                .enumerate()
-            {
-                if k > 0 {
-                    out.push('/');
-                }
-                out.push_str(part);
-            }
-        };
-        match self {
-            GroupBy::All => out.push_str("all"),
-            GroupBy::Platform => out.push_str(platform.code()),
-            GroupBy::Level => out.push_str(level.code()),
-            GroupBy::Province => segs(1, out),
-            GroupBy::City => segs(2, out),
-            GroupBy::County => segs(3, out),
-        }
-    }
-}
-
-/// An account's line and what makes an account unavailable live with the rows that make them.
-pub use super::rows::{OpsRow, unavailable};
-
-/// The whole report.
-#[derive(Debug, Clone, Serialize)]
-pub struct OpsReport {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub weeks: Vec<NaiveDate>,
-    pub group_by: GroupBy,
-    pub rules: ActivityRules,
-    pub accounts: Vec<OpsRow>,
-    /// Accounts with no figures at all in the period (无数据), counted apart from the flags.
-    pub no_data: usize,
-    pub findings: Vec<Finding>,
-}
+// The grouping, an account's line and what makes an account unavailable live in the files
+// that make them; the whole report with the table that lists it.
+pub use super::group::GroupBy;
+pub use super::roster::unavailable;
+pub use super::rows::OpsRow;
+pub use super::table::OpsReport;
 
 /// Builds an [`OpsReport`] week by week. A period can be built in consecutive parts (on
 /// separate connections) and the parts merged in order ([`Self::part`], [`Self::merge`]).

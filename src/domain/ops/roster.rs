@@ -4,10 +4,20 @@
 //! kept per account (a national round has 100,000 of them).
 
 use super::activity::{ActivityRules, Consolidation, Finding};
-use super::report::GroupBy;
-use super::rows::unavailable;
+use super::group::GroupBy;
 use crate::domain::account::Account;
 use crate::domain::platform::{Level, Platform};
+
+/// Whether an account's status marks it unavailable (an app that cannot be downloaded or used).
+pub fn unavailable(status: &str) -> bool {
+    ["无法下载", "无法使用", "不可用", "无法访问"]
+        .iter()
+        .any(|w| status.contains(w))
+        || status
+            .as_bytes()
+            .windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"unavailable"))
+}
 
 /// One account as it is read, its text borrowed (from a database row or an [`Account`]).
 #[derive(Debug, Clone, Copy)]

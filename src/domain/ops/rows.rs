@@ -10,17 +10,6 @@ use super::formula::Formula;
 use super::roster::Roster;
 use super::tally::{PostDays, State};
 
-/// Whether an account's status marks it unavailable (an app that cannot be downloaded or used).
-pub fn unavailable(status: &str) -> bool {
-    ["无法下载", "无法使用", "不可用", "无法访问"]
-        .iter()
-        .any(|w| status.contains(w))
-        || status
-            .as_bytes()
-            .windows(11)
-            .any(|w| w.eq_ignore_ascii_case(b"unavailable"))
-}
-
 /// One account's line in the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct OpsRow {

@@ -5,14 +5,29 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::activity::{ActivityRules, Finding};
 use super::compare::{GroupStats, Standing, Streak};
 use super::formula::Formula;
-use super::report::{GroupBy, OpsReport, OpsRow};
+use super::group::GroupBy;
 use super::roster::Roster;
-use super::rows::{Brief, RowKey, RowMaker, flag_names, join};
+use super::rows::{Brief, OpsRow, RowKey, RowMaker, flag_names, join};
 use super::tally::{PostDays, State};
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpsReport {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub weeks: Vec<NaiveDate>,
+    pub group_by: GroupBy,
+    pub rules: ActivityRules,
+    pub accounts: Vec<OpsRow>,
+    /// Accounts with no figures at all in the period (无数据), counted apart from the flags.
+    pub no_data: usize,
+    pub findings: Vec<Finding>,
+}
 
 /// What a finished builder hands over.
 pub(super) struct TableParts<'a> {
