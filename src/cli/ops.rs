@@ -156,7 +156,7 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
     let rules = rules(args, lang)?;
     let formulas = formulas(&args.formula, lang)?;
     refresh_index(store, lang);
-    let (accounts, from, to) = match (&args.round, args.week) {
+    let (roster, from, to) = match (&args.round, args.week) {
         (Some(r), _) => {
             let round = store.round(r)?;
             let to = round.monitoring_date;
@@ -164,7 +164,7 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
                 to - Duration::weeks(i64::from(args.weeks.max(1))),
                 args.week_start,
             );
-            (store.round_accounts(round.id)?, first, to)
+            (store.round_roster(round.id, args.by)?, first, to)
         }
         (None, Some(w)) => {
             // The report at that week: its index and standing, with the `--weeks` weeks up to
@@ -172,7 +172,7 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
             let last = week_start(w, args.week_start);
             let first = last - Duration::weeks(i64::from(args.weeks.max(1)) - 1);
             (
-                store.list_accounts(&AccountFilter::default())?,
+                store.listed_roster(&AccountFilter::default(), args.by)?,
                 first,
                 last + Duration::days(6),
             )
@@ -185,16 +185,7 @@ pub fn run(store: &mut Store, args: &OpsArgs, lang: Lang) -> anyhow::Result<()> 
             )
         ),
     };
-    let report = build(
-        store,
-        &accounts,
-        &formulas,
-        args.by,
-        &rules,
-        from,
-        to,
-        args.week_start,
-    )?;
+    let report = build(store, roster, &formulas, &rules, from, to, args.week_start)?;
     let mut failed = None;
     let written = crate::io::out::stream_stdout(&mut |w| {
         super::ops_render::render_to(&report, args.format, lang, w).map_err(|e| {

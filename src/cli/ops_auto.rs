@@ -32,21 +32,12 @@ pub fn round_report(store: &Store, round: &Round) -> anyhow::Result<OpsReport> {
         .into_iter()
         .filter(|f| f.id == "gov-ops")
         .collect();
-    let accounts = store.round_accounts(round.id)?;
+    let roster = store.round_roster(round.id, GroupBy::All)?;
     let to = round.monitoring_date;
     let first = chrono::Weekday::Mon;
     let from = crate::domain::ops::week::week_start(to - chrono::Duration::weeks(26), first);
     let rules = ActivityRules::default();
-    super::ops_read::build(
-        store,
-        &accounts,
-        &formulas,
-        GroupBy::All,
-        &rules,
-        from,
-        to,
-        first,
-    )
+    Ok(super::ops_read::build(store, roster, &formulas, &rules, from, to, first)?.into_report())
 }
 
 /// Whether the rubric names any rule (else there is nothing automatic).

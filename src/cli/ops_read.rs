@@ -6,7 +6,8 @@ use clap::ValueEnum;
 
 use crate::domain::ops::activity::ActivityRules;
 use crate::domain::ops::formula::Formula;
-use crate::domain::ops::report::{GroupBy, OpsReport};
+use crate::domain::ops::roster::Roster;
+use crate::domain::ops::table::OpsTable;
 use crate::i18n::Lang;
 use crate::storage::Store;
 
@@ -23,6 +24,9 @@ pub enum OpsFormat {
 /// (a read-only file, a lock), the report reads those weeks from the metrics instead: slower,
 /// the same figures.
 pub fn refresh_index(store: &mut Store, lang: Lang) {
+    if store.ops_index_fresh().unwrap_or(false) {
+        return;
+    }
     if store.ops_index_stale().unwrap_or(0) >= 100_000 {
         eprintln!(
             "{}",
@@ -37,22 +41,20 @@ pub fn refresh_index(store: &mut Store, lang: Lang) {
     }
 }
 
-/// Reads the metrics week by week and builds the report over `from..=to`.
-#[allow(clippy::too_many_arguments)]
-pub fn build(
+/// Reads the metrics week by week and builds the report over `from..=to`, its rows made as
+/// they are listed.
+pub fn build<'a>(
     store: &Store,
-    accounts: &[crate::domain::account::Account],
-    formulas: &[Formula],
-    by: GroupBy,
-    rules: &ActivityRules,
+    roster: Roster,
+    formulas: &'a [Formula],
+    rules: &'a ActivityRules,
     from: NaiveDate,
     to: NaiveDate,
     first: Weekday,
-) -> anyhow::Result<OpsReport> {
-    Ok(store.ops_report(&crate::storage::ops_scan::OpsQuery {
-        accounts,
+) -> anyhow::Result<OpsTable<'a>> {
+    Ok(store.ops_table(&crate::storage::ops_scan::OpsQuery {
+        roster: std::sync::Arc::new(roster),
         formulas,
-        by,
         rules,
         from,
         to,

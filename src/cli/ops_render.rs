@@ -1,7 +1,7 @@
 //! Rendering of the operations report: aligned table, JSON, CSV (Excel-safe) and Markdown.
 
 use crate::domain::figure::{Figure, index};
-use crate::domain::ops::report::{OpsReport, OpsRow};
+use crate::domain::ops::table::{OpsLine, OpsTable};
 use crate::i18n::Lang;
 
 use super::ops_read::OpsFormat;
@@ -78,7 +78,7 @@ fn header(lang: Lang) -> [&'static str; 11] {
 /// A row's cells in order, each handed to `emit` from `buf` (no string per cell): the one
 /// definition of what the table, Markdown and CSV show.
 fn each_cell(
-    r: &OpsRow,
+    r: &OpsLine<'_>,
     lang: Lang,
     codes: bool,
     buf: &mut String,
@@ -93,7 +93,7 @@ fn each_cell(
             lang.pick("无数据", "no data")
         });
     }
-    for (k, f) in r.flags.iter().enumerate() {
+    for (k, f) in r.flags().enumerate() {
         if k > 0 {
             buf.push_str(if codes { ";" } else { "、" });
         }
@@ -105,11 +105,11 @@ fn each_cell(
     } else {
         platform_label(r.platform, lang)
     })?;
-    emit(&r.name)?;
+    emit(r.name)?;
     emit(if codes {
-        &r.group
+        r.group
     } else {
-        group_label(&r.group, lang)
+        group_label(r.group, lang)
     })?;
     let st = r.standing.as_ref();
     // Every statistic as published ([`index`]: half-up at four decimals); none without figures.
@@ -138,7 +138,7 @@ fn each_cell(
     }
     emit(buf)?;
     buf.clear();
-    match r.activity.last_post {
+    match r.last_post {
         Some(d) => {
             let _ = write!(buf, "{d}");
         }
@@ -146,7 +146,7 @@ fn each_cell(
     }
     emit(buf)?;
     buf.clear();
-    let _ = write!(buf, "{}", r.activity.longest_gap);
+    let _ = write!(buf, "{}", r.longest_gap);
     emit(buf)
 }
 
@@ -159,7 +159,7 @@ fn no_data(lang: Lang, codes: bool) -> &'static str {
     }
 }
 
-fn cells(r: &OpsRow, lang: Lang, codes: bool) -> Vec<String> {
+fn cells(r: &OpsLine<'_>, lang: Lang, codes: bool) -> Vec<String> {
     let mut out = Vec::with_capacity(11);
     let mut buf = String::new();
     let _ = each_cell(r, lang, codes, &mut buf, &mut |c| {
@@ -169,7 +169,7 @@ fn cells(r: &OpsRow, lang: Lang, codes: bool) -> Vec<String> {
     out
 }
 
-fn findings(rep: &OpsReport, lang: Lang) -> String {
+fn findings(rep: &OpsTable<'_>, lang: Lang) -> String {
     use crate::domain::ops::activity::Finding;
     let mut out = String::new();
     for f in &rep.findings {
@@ -231,9 +231,10 @@ fn findings(rep: &OpsReport, lang: Lang) -> String {
     out
 }
 
-/// Writes the report in the chosen format to `out`; CSV and JSON row by row.
+/// Writes the report in the chosen format to `out`; CSV and JSON row by row, each row made
+/// as it is written.
 pub fn render_to(
-    rep: &OpsReport,
+    rep: &OpsTable<'_>,
     format: OpsFormat,
     lang: Lang,
     out: &mut dyn std::io::Write,
@@ -247,11 +248,11 @@ pub fn render_to(
 }
 
 /// The CSV (codes for flags), one row at a time through the one listing writer.
-fn write_csv(rep: &OpsReport, lang: Lang, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+fn write_csv(rep: &OpsTable<'_>, lang: Lang, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     let mut w = crate::io::export::CsvOut::new(out, &header(lang))?;
     let mut buf = String::new();
-    for r in &rep.accounts {
-        each_cell(r, lang, true, &mut buf, &mut |c| w.field(c))?;
+    for k in 0..rep.len() {
+        each_cell(&rep.line(k), lang, true, &mut buf, &mut |c| w.field(c))?;
         w.end_row()?;
     }
     w.finish()?;
@@ -261,29 +262,23 @@ fn write_csv(rep: &OpsReport, lang: Lang, out: &mut dyn std::io::Write) -> anyho
 /// The same bytes as [`super::output::json`] of the whole report plus a newline, with one
 /// account row in memory as JSON at a time (a national report is 100 MB of JSON): the report
 /// without its rows, then each row at the rows' place, indented as the whole would be.
-fn write_json(rep: &OpsReport, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    let skeleton = OpsReport {
-        from: rep.from,
-        to: rep.to,
-        weeks: rep.weeks.clone(),
-        group_by: rep.group_by,
-        rules: rep.rules.clone(),
-        accounts: Vec::new(),
-        no_data: rep.no_data,
-        findings: rep.findings.clone(),
-    };
+fn write_json(rep: &OpsTable<'_>, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    let skeleton = rep.skeleton();
     let text = super::output::json(&skeleton)?;
     let slot = "\n  \"accounts\": [";
+    let mut days = Vec::new();
     let Some(at) = text.find(&format!("{slot}]")) else {
-        out.write_all(super::output::json(rep)?.as_bytes())?;
+        let mut whole = skeleton;
+        whole.accounts = (0..rep.len()).map(|k| rep.row(k, &mut days)).collect();
+        out.write_all(super::output::json(&whole)?.as_bytes())?;
         out.write_all(b"\n")?;
         return Ok(());
     };
     let at = at + slot.len();
     out.write_all(&text.as_bytes()[..at])?;
-    for (i, row) in rep.accounts.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let row = super::output::json(row)?;
+    for k in 0..rep.len() {
+        out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+        let row = super::output::json(&rep.row(k, &mut days))?;
         for (k, line) in row.lines().enumerate() {
             if k > 0 {
                 out.write_all(b"\n")?;
@@ -292,7 +287,7 @@ fn write_json(rep: &OpsReport, out: &mut dyn std::io::Write) -> anyhow::Result<(
             out.write_all(line.as_bytes())?;
         }
     }
-    if !rep.accounts.is_empty() {
+    if !rep.is_empty() {
         out.write_all(b"\n  ")?;
     }
     out.write_all(&text.as_bytes()[at..])?;
@@ -301,16 +296,18 @@ fn write_json(rep: &OpsReport, out: &mut dyn std::io::Write) -> anyhow::Result<(
 }
 
 /// The aligned table with its heading line and the consolidation findings.
-fn table(rep: &OpsReport, lang: Lang) -> String {
-    let rows: Vec<Vec<String>> = rep.accounts.iter().map(|r| cells(r, lang, false)).collect();
-    let flagged = rep.accounts.iter().filter(|r| !r.flags.is_empty()).count();
+fn table(rep: &OpsTable<'_>, lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = (0..rep.len())
+        .map(|k| cells(&rep.line(k), lang, false))
+        .collect();
+    let flagged = rep.flagged;
     let head = match lang {
         Lang::Zh => format!(
             "{} 至 {}，{} 周，{} 个账号，{} 个有标记，{} 个无数据（未导入运营数据，不作判断）\n",
             rep.from,
             rep.to,
             rep.weeks.len(),
-            rep.accounts.len(),
+            rep.len(),
             flagged,
             rep.no_data
         ),
@@ -319,7 +316,7 @@ fn table(rep: &OpsReport, lang: Lang) -> String {
             rep.from,
             rep.to,
             rep.weeks.len(),
-            rep.accounts.len(),
+            rep.len(),
             flagged,
             rep.no_data
         ),
@@ -328,11 +325,11 @@ fn table(rep: &OpsReport, lang: Lang) -> String {
 }
 
 /// The Markdown table, the findings as a list under it.
-fn markdown(rep: &OpsReport, lang: Lang) -> String {
+fn markdown(rep: &OpsTable<'_>, lang: Lang) -> String {
     let h = header(lang);
     let mut out = format!("| {} |\n|{}\n", h.join(" | "), "---|".repeat(h.len()));
-    for r in &rep.accounts {
-        let c: Vec<String> = cells(r, lang, false)
+    for k in 0..rep.len() {
+        let c: Vec<String> = cells(&rep.line(k), lang, false)
             .iter()
             .map(|c| c.replace('|', "\\|"))
             .collect();

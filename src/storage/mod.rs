@@ -29,6 +29,7 @@ mod migrations;
 mod open;
 mod ops_index;
 mod ops_records;
+mod ops_roster;
 pub mod ops_scan;
 mod ops_verify;
 mod panel;

@@ -2,6 +2,8 @@
 //! range, in time order, without holding more than one row; the report built from them week by
 //! week.
 
+use std::sync::Arc;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
 use rusqlite::params;
 
@@ -9,6 +11,8 @@ use crate::domain::account::Account;
 use crate::domain::ops::activity::ActivityRules;
 use crate::domain::ops::formula::Formula;
 use crate::domain::ops::report::{GroupBy, OpsBuilder, OpsReport};
+use crate::domain::ops::roster::Roster;
+use crate::domain::ops::table::OpsTable;
 use crate::domain::ops::week::weeks_between;
 
 pub use crate::domain::ops::{PostFigures, WeekFigures};
@@ -48,12 +52,12 @@ fn nonneg(v: Option<i64>) -> u64 {
     v.unwrap_or(0).max(0) as u64
 }
 
-/// What an operations report covers: accounts, formulas, grouping, rules, the period and the
+/// What an operations report covers: accounts (grouped), formulas, rules, the period and the
 /// first weekday; `series` keeps each account's weekly index and group mean (for charts).
 pub struct OpsQuery<'a> {
-    pub accounts: &'a [Account],
+    /// The accounts and their groups.
+    pub roster: Arc<Roster>,
     pub formulas: &'a [Formula],
-    pub by: GroupBy,
     pub rules: &'a ActivityRules,
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -67,18 +71,23 @@ impl Store {
     /// own thread when the file allows, then joined (streaks run across the seam); the halves
     /// are the same whichever way they run, so the figures do not depend on the threads.
     pub fn ops_report(&self, q: &OpsQuery<'_>) -> Result<OpsReport, StoreError> {
-        self.ops_report_split(q, PARALLEL_ROWS)
+        Ok(self.ops_table(q)?.into_report())
     }
 
-    /// [`Store::ops_report`], the later half on a second connection from `parallel_rows`
+    /// [`Store::ops_report`] kept lean: each row made when a listing asks for it.
+    pub fn ops_table<'a>(&self, q: &OpsQuery<'a>) -> Result<OpsTable<'a>, StoreError> {
+        self.ops_table_split(q, PARALLEL_ROWS)
+    }
+
+    /// [`Store::ops_table`], the later half on a second connection from `parallel_rows`
     /// account-weeks on (unless `ASSAY_READ_THREADS=1`).
-    pub(super) fn ops_report_split(
+    pub(super) fn ops_table_split<'a>(
         &self,
-        q: &OpsQuery<'_>,
+        q: &OpsQuery<'a>,
         parallel_rows: usize,
-    ) -> Result<OpsReport, StoreError> {
+    ) -> Result<OpsTable<'a>, StoreError> {
         let (from, to) = (q.from, q.to);
-        let mut b = OpsBuilder::new(q.accounts, q.formulas, q.by, from, to);
+        let mut b = OpsBuilder::over(q.roster.clone(), q.formulas, from, to);
         if q.series {
             b = b.with_series();
         }
@@ -87,7 +96,7 @@ impl Store {
         let weeks = weeks_between(from, to, q.first);
         let (early, late) = weeks.split_at(weeks.len() / 2);
         let mut later = b.part();
-        let parallel = super::read_parts() > 1 && q.accounts.len() * weeks.len() >= parallel_rows;
+        let parallel = super::read_parts() > 1 && q.roster.len() * weeks.len() >= parallel_rows;
         let reader = if parallel {
             self.reader().ok().flatten()
         } else {
@@ -107,7 +116,7 @@ impl Store {
                 .run_weeks(&mut b, early, q, kept)
                 .and_then(|()| self.run_weeks(&mut later, late, q, kept)),
         })?;
-        Ok(b.merge(later).finish(from, to, q.rules))
+        Ok(b.merge(later).finish_table(from, to, q.rules))
     }
 
     /// Adds `weeks` (in order) to `b`: from the kept index values when they are fresh, else
@@ -136,7 +145,13 @@ impl Store {
                 b.close_values(week, &values);
                 continue;
             }
-            let mut buf = b.week_buffer();
+            // A week cut short by the end date counts for activity, not for the comparison:
+            // its posts give their days, no figures (no buffer of a whole week's metrics).
+            let mut buf = if last <= to {
+                b.week_buffer()
+            } else {
+                Vec::new()
+            };
             if whole {
                 // A whole Monday week: the aggregates kept at import, one row an account.
                 self.for_each_post_week(week, &mut |w| b.add_post_week(&mut buf, &w))?;
@@ -145,7 +160,6 @@ impl Store {
                     b.add_post(&mut buf, &p)
                 })?;
             }
-            // A week cut short by the end date counts for activity, not for the comparison.
             if last <= to {
                 self.for_each_week_between(week, last, &mut |w| {
                     b.add_week_row(&mut buf, &WeekFigures::from(&w))
@@ -209,9 +223,8 @@ impl Store {
             .collect();
         let rules = ActivityRules::default();
         let q = OpsQuery {
-            accounts,
+            roster: Arc::new(Roster::of(accounts, GroupBy::All)),
             formulas: &formulas,
-            by: GroupBy::All,
             rules: &rules,
             from,
             to,

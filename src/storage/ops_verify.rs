@@ -12,7 +12,7 @@ use rusqlite::{Connection, params};
 use super::StoreError;
 use super::audit::Finding;
 use super::ops_index::{KEPT_FORMULA, Pending, formula_hash};
-use super::ops_records::kept_records;
+use super::ops_records::{RECORD, kept_records};
 use super::ops_scan::week_metric_row;
 use super::post_weeks::post_week_row;
 use crate::domain::ops::KeptWeek;
@@ -146,5 +146,30 @@ fn same(a: Option<&KeptWeek>, b: Option<&KeptWeek>) -> bool {
         }
         (None, None) => true,
         _ => false,
+    }
+}
+
+impl super::Store {
+    /// Whether the kept operations index needs no refresh: nothing stale, the shipped formula
+    /// registered as it is defined now, no damaged kept row. A report then reads it without
+    /// taking the write lock (a read-only command on a file another program writes).
+    pub fn ops_index_fresh(&self) -> Result<bool, StoreError> {
+        if self.ops_index_stale()? > 0 {
+            return Ok(false);
+        }
+        let kept = formula::shipped()
+            .into_iter()
+            .find(|f| f.id == KEPT_FORMULA);
+        match kept {
+            Some(f) if self.kept_formula_id(&f)?.is_some() => {}
+            _ => return Ok(false),
+        }
+        let damaged: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM ops_week_index
+                 WHERE typeof(data) != 'blob' OR length(data) % ?1 != 0)",
+            [RECORD as i64],
+            |r| r.get(0),
+        )?;
+        Ok(!damaged)
     }
 }

@@ -4,8 +4,6 @@
 //! seeds 000 and 001), no interaction (messages received, none answered) and consolidation
 //! findings (too many accounts in a county, two accounts of one unit on one platform).
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -268,45 +266,116 @@ fn county(region: &str) -> Option<std::borrow::Cow<'_, str>> {
 
 /// Consolidation findings over a set of accounts (counties, then units, each in key order).
 pub fn consolidation(rules: &ActivityRules, accounts: &[&Account]) -> Vec<Finding> {
-    let mut by_county: HashMap<std::borrow::Cow<'_, str>, usize> = HashMap::new();
-    let mut by_unit: HashMap<(&str, &'static str), Vec<&str>> = HashMap::new();
-    for a in accounts {
-        if let Some(c) = county(&a.region) {
-            *by_county.entry(c).or_default() += 1;
-        }
-        let unit = a.unit.trim();
-        if !unit.is_empty() {
-            by_unit
-                .entry((unit, a.platform.code()))
-                .or_default()
-                .push(&a.name);
+    let mut c = Consolidation::default();
+    for (i, a) in accounts.iter().enumerate() {
+        c.add(i as u32, &a.region, &a.unit, a.platform.code());
+    }
+    c.findings(rules, |i| &accounts[i as usize].name)
+}
+
+/// The consolidation rule gathered one account at a time, without keeping the accounts'
+/// strings: accounts counted by county, and per host unit and platform the positions of its
+/// accounts (their names are asked for at the end, only for the units with more than one).
+#[derive(Default)]
+pub struct Consolidation {
+    counties: foldhash::HashMap<String, usize>,
+    /// Unit → its accounts on each platform.
+    units: foldhash::HashMap<Box<str>, Vec<UnitSeen>>,
+}
+
+/// A host unit's accounts on one platform: the platform code, the first account's position and
+/// the later ones'.
+type UnitSeen = (&'static str, u32, Vec<u32>);
+
+impl Consolidation {
+    /// Adds the account at position `at` (positions rise in the order accounts are listed).
+    pub fn add(&mut self, at: u32, region: &str, unit: &str, platform: &'static str) {
+        self.add_region(region, 1);
+        self.add_unit(at, unit, platform);
+    }
+
+    /// Counts `n` accounts in `region` (towards its county).
+    pub fn add_region(&mut self, region: &str, n: usize) {
+        if let Some(c) = county(region) {
+            match self.counties.get_mut(c.as_ref()) {
+                Some(k) => *k += n,
+                None => {
+                    self.counties.insert(c.into_owned(), n);
+                }
+            }
         }
     }
-    let mut counties: Vec<_> = by_county
-        .into_iter()
-        .filter(|(_, n)| *n > rules.county_max)
-        .collect();
-    counties.sort();
-    let mut units: Vec<_> = by_unit.into_iter().filter(|(_, v)| v.len() > 1).collect();
-    units.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out: Vec<Finding> = counties
-        .into_iter()
-        .map(|(county, accounts)| Finding::CountyOverLimit {
-            county: county.into_owned(),
-            accounts,
-            limit: rules.county_max,
-        })
-        .collect();
-    out.extend(
-        units
+
+    /// Adds the account at position `at` to its host unit's accounts on `platform`.
+    pub fn add_unit(&mut self, at: u32, unit: &str, platform: &'static str) {
+        let unit = unit.trim();
+        if unit.is_empty() {
+            return;
+        }
+        let seen = match self.units.get_mut(unit) {
+            Some(v) => v,
+            None => self.units.entry(unit.into()).or_default(),
+        };
+        match seen.iter_mut().find(|(p, _, _)| *p == platform) {
+            Some((_, _, more)) => more.push(at),
+            None => seen.push((platform, at, Vec::new())),
+        }
+    }
+
+    /// Forgets the units with one account on each platform (they make no finding): what is
+    /// kept is then the counties and the repeated units.
+    pub fn settle(&mut self) {
+        self.units.retain(|_, seen| {
+            seen.retain(|(_, _, more)| !more.is_empty());
+            !seen.is_empty()
+        });
+        self.units.shrink_to_fit();
+    }
+
+    /// The findings (counties over the limit, then units with more than one account on a
+    /// platform, each in key order); `name` gives an account's name from its position.
+    pub fn findings<'n>(
+        &self,
+        rules: &ActivityRules,
+        name: impl Fn(u32) -> &'n str,
+    ) -> Vec<Finding> {
+        let mut counties: Vec<(String, usize)> = self
+            .counties
+            .iter()
+            .filter(|(_, n)| **n > rules.county_max)
+            .map(|(c, n)| (c.clone(), *n))
+            .collect();
+        counties.sort();
+        let mut units: Vec<((&str, &'static str), Vec<u32>)> = Vec::new();
+        for (unit, seen) in &self.units {
+            for (platform, first, more) in seen {
+                if !more.is_empty() {
+                    let mut all = vec![*first];
+                    all.extend(more);
+                    units.push(((unit, platform), all));
+                }
+            }
+        }
+        units.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<Finding> = counties
             .into_iter()
-            .map(|((unit, platform), accounts)| Finding::DuplicateUnit {
-                unit: unit.to_string(),
-                platform: platform.to_string(),
-                accounts: accounts.into_iter().map(str::to_string).collect(),
-            }),
-    );
-    out
+            .map(|(county, accounts)| Finding::CountyOverLimit {
+                county,
+                accounts,
+                limit: rules.county_max,
+            })
+            .collect();
+        out.extend(
+            units
+                .into_iter()
+                .map(|((unit, platform), accounts)| Finding::DuplicateUnit {
+                    unit: unit.to_string(),
+                    platform: platform.to_string(),
+                    accounts: accounts.into_iter().map(|i| name(i).to_string()).collect(),
+                }),
+        );
+        out
+    }
 }
 
 #[cfg(test)]

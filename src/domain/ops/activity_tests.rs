@@ -165,3 +165,48 @@ fn consolidation_findings() {
         ]
     );
 }
+
+#[test]
+fn a_roster_keeps_names_regions_groups_and_the_same_findings() {
+    use crate::domain::ops::report::GroupBy;
+    use crate::domain::ops::roster::Roster;
+    let r = ActivityRules {
+        county_max: 1,
+        ..ActivityRules::default()
+    };
+    let mut list = vec![
+        acc(
+            "甲",
+            " 单位 ",
+            Platform::WeChat,
+            "浙江省/丽水市/云和县/崇头镇",
+        ),
+        acc("乙", "单位", Platform::WeChat, "浙江省/丽水市/云和县"),
+        acc("丙", "单位", Platform::Douyin, "浙江省//丽水市/莲都区"),
+        acc("丁", "", Platform::Douyin, "浙江省/丽水市/莲都区"),
+        acc("戊", "单位", Platform::WeChat, ""),
+    ];
+    list[3].status = "APP无法下载".into();
+    let roster = Roster::of(&list, GroupBy::County);
+    assert_eq!(roster.len(), 5);
+    let names: Vec<&str> = (0..5).map(|i| roster.name(i)).collect();
+    assert_eq!(names, ["甲", "乙", "丙", "丁", "戊"]);
+    assert_eq!(roster.region(2), "浙江省//丽水市/莲都区");
+    assert_eq!(roster.region(4), "");
+    assert_eq!(
+        roster.group_names(),
+        ["浙江省/丽水市/云和县", "浙江省/丽水市/莲都区", ""]
+    );
+    assert_eq!(roster.groups_of(), [0, 0, 1, 1, 2]);
+    let refs: Vec<&Account> = list.iter().collect();
+    let want = consolidation(&r, &refs);
+    assert_eq!(roster.findings(&r), want);
+    assert!(
+        want.contains(&Finding::DuplicateUnit {
+            unit: "单位".into(),
+            platform: "wechat".into(),
+            accounts: vec!["甲".into(), "乙".into(), "戊".into()],
+        }),
+        "{want:?}"
+    );
+}

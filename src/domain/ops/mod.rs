@@ -6,9 +6,12 @@ pub mod activity;
 pub mod auto;
 pub mod compare;
 pub mod formula;
+pub mod group;
 pub mod metrics;
 pub mod report;
+pub mod roster;
 mod rows;
+pub mod table;
 mod tally;
 pub mod week;
 

@@ -3,89 +3,32 @@
 //! one row per account with its flags, flagged accounts first. Memory is one week's figures plus
 //! a few numbers per account and a bitset of its post days (one bit a day of the period).
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use super::activity::{self, ActivityRules, Finding};
-use super::compare::{GroupStats, Standing, is_below_mean, mean_of};
+use super::activity::ActivityRules;
+use super::compare::{is_below_mean, mean_of};
 use super::formula::{Formula, for_platform};
-use super::rows::{RowKey, RowMaker, join};
+use super::roster::Roster;
+use super::table::{OpsTable, TableParts};
 use super::tally::{AccountIndex, PostDays, State};
 use super::{Counts, KeptWeek, PeriodMetrics, PostFigures, PostWeek, WeekFigures};
 use crate::domain::account::Account;
 
-/// How accounts are grouped for the average.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GroupBy {
-    /// All accounts of the round.
-    All,
-    Platform,
-    Level,
-    /// The first region segment (省): seed 003 compares with the provincial average.
-    Province,
-    /// The first two segments (省/市).
-    City,
-    /// The first three segments (省/市/县).
-    County,
-}
-
-impl GroupBy {
-    pub fn parse(s: &str) -> Option<GroupBy> {
-        Some(match s.trim().to_lowercase().as_str() {
-            "all" | "round" | "全部" => GroupBy::All,
-            "platform" | "平台" => GroupBy::Platform,
-            "level" | "层级" => GroupBy::Level,
-            "province" | "region" | "省" => GroupBy::Province,
-            "city" | "市" => GroupBy::City,
-            "county" | "县" => GroupBy::County,
-            _ => return None,
-        })
-    }
-
-    fn key(self, a: &Account) -> String {
-        let segs = |n: usize| {
-            let parts: Vec<&str> = a.region.split('/').filter(|s| !s.is_empty()).collect();
-            parts[..n.min(parts.len())].join("/")
-        };
-        match self {
-            GroupBy::All => "all".into(),
-            GroupBy::Platform => a.platform.code().into(),
-            GroupBy::Level => a.level.code().into(),
-            GroupBy::Province => segs(1),
-            GroupBy::City => segs(2),
-            GroupBy::County => segs(3),
-        }
-    }
-}
-
-/// An account's line and what makes an account unavailable live with the rows that make them.
-pub use super::rows::{OpsRow, unavailable};
-
-/// The whole report.
-#[derive(Debug, Clone, Serialize)]
-pub struct OpsReport {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub weeks: Vec<NaiveDate>,
-    pub group_by: GroupBy,
-    pub rules: ActivityRules,
-    pub accounts: Vec<OpsRow>,
-    /// Accounts with no figures at all in the period (无数据), counted apart from the flags.
-    pub no_data: usize,
-    pub findings: Vec<Finding>,
-}
+// The grouping, an account's line and what makes an account unavailable live in the files
+// that make them; the whole report with the table that lists it.
+pub use super::group::GroupBy;
+pub use super::roster::unavailable;
+pub use super::rows::OpsRow;
+pub use super::table::OpsReport;
 
 /// Builds an [`OpsReport`] week by week. A period can be built in consecutive parts (on
 /// separate connections) and the parts merged in order ([`Self::part`], [`Self::merge`]).
 #[derive(Clone)]
 pub struct OpsBuilder<'a> {
-    accounts: &'a [Account],
+    roster: Arc<Roster>,
     formulas: &'a [Formula],
-    by: GroupBy,
-    groups: Vec<String>,
     index: AccountIndex,
     state: Vec<State>,
     days: PostDays,
@@ -96,38 +39,38 @@ pub struct OpsBuilder<'a> {
 }
 
 impl<'a> OpsBuilder<'a> {
-    /// A builder for the period `from..=to` (post days outside it are not kept).
+    /// A builder over `accounts` grouped `by`, for the period `from..=to` (post days outside it
+    /// are not kept).
     pub fn new(
-        accounts: &'a [Account],
+        accounts: &[Account],
         formulas: &'a [Formula],
         by: GroupBy,
         from: NaiveDate,
         to: NaiveDate,
     ) -> Self {
-        let mut groups: Vec<String> = Vec::new();
-        let mut gi: HashMap<String, usize> = HashMap::new();
-        let state = accounts
-            .iter()
-            .map(|a| {
-                let k = by.key(a);
-                let next = gi.len();
-                let group = *gi.entry(k.clone()).or_insert_with(|| {
-                    groups.push(k);
-                    next
-                });
-                let formula = for_platform(formulas, a.platform)
+        Self::over(Arc::new(Roster::of(accounts, by)), formulas, from, to)
+    }
+
+    /// A builder over the accounts of `roster`, for the period `from..=to`.
+    pub fn over(
+        roster: Arc<Roster>,
+        formulas: &'a [Formula],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Self {
+        let state = (0..roster.len())
+            .map(|i| {
+                let formula = for_platform(formulas, roster.platforms[i])
                     .and_then(|f| formulas.iter().position(|g| std::ptr::eq(f, g)));
-                State::new(group, formula)
+                State::new(roster.group[i] as usize, formula)
             })
             .collect();
         OpsBuilder {
-            accounts,
+            index: AccountIndex::new(&roster.ids),
+            days: PostDays::new(roster.len(), from, to),
+            roster,
             formulas,
-            by,
-            groups,
-            index: AccountIndex::new(accounts),
             state,
-            days: PostDays::new(accounts.len(), from, to),
             weeks: Vec::new(),
             keep_series: false,
             kept_week: (NaiveDate::MIN, 0),
@@ -143,26 +86,30 @@ impl<'a> OpsBuilder<'a> {
     /// A fresh per-account metrics vector for one week (to fill with [`Self::add_post`] and
     /// [`Self::add_week_row`]).
     pub fn week_buffer(&self) -> Vec<PeriodMetrics> {
-        vec![PeriodMetrics::new(7.0); self.accounts.len()]
+        vec![PeriodMetrics::new(7.0); self.roster.len()]
     }
 
-    /// Adds a post to the week's buffer (posts of accounts outside the report are ignored).
+    /// Adds a post to the week's buffer (posts of accounts outside the report are ignored;
+    /// with an empty buffer only its day is kept).
     pub fn add_post(&mut self, buf: &mut [PeriodMetrics], p: &PostFigures) {
         let Some(i) = self.index.get(p.account_id) else {
             return;
         };
         let [reads, wow, likes, shares, comments] = p.counts.map(|v| v as f64);
         self.state[i].data_now = true;
-        buf[i].add_post(
-            p.headline,
-            &Counts {
-                reads,
-                wow,
-                likes,
-                shares,
-                comments,
-            },
-        );
+        // An empty buffer: a week cut short by the end date, which counts for activity only.
+        if let Some(m) = buf.get_mut(i) {
+            m.add_post(
+                p.headline,
+                &Counts {
+                    reads,
+                    wow,
+                    likes,
+                    shares,
+                    comments,
+                },
+            );
+        }
         self.days.mark(i, p.published.date());
     }
 
@@ -257,7 +204,7 @@ impl<'a> OpsBuilder<'a> {
     /// weekly row) has no index this week (无数据): left out of the mean, never below it.
     pub fn close_values(&mut self, week: NaiveDate, idx: &[f64]) {
         self.weeks.push(week);
-        let mut sums = vec![(0.0f64, 0usize); self.groups.len()];
+        let mut sums = vec![(0.0f64, 0usize); self.roster.groups.len()];
         for (s, x) in self.state.iter().zip(idx) {
             if s.data_now && x.is_finite() {
                 let g = &mut sums[s.group];
@@ -296,70 +243,30 @@ impl<'a> OpsBuilder<'a> {
         self
     }
 
-    /// Each account's standing in its group in the last week closed.
-    fn last_standings(&self) -> Vec<Option<Standing>> {
-        if self.weeks.is_empty() {
-            return vec![None; self.state.len()];
-        }
-        let mut values: Vec<Vec<f64>> = vec![Vec::new(); self.groups.len()];
-        for s in &self.state {
-            values[s.group].push(s.last);
-        }
-        let stats: Vec<GroupStats> = values.iter().map(|v| GroupStats::of(v)).collect();
-        self.state
-            .iter()
-            .map(|s| Some(stats[s.group].standing(s.last)))
-            .collect()
+    /// The report over `from..=to` (activity rules use the post days seen).
+    pub fn finish(self, from: NaiveDate, to: NaiveDate, rules: &ActivityRules) -> OpsReport {
+        self.finish_table(from, to, rules).into_report()
     }
 
-    /// The report over `from..=to` (activity rules use the post days seen). The rows are
-    /// built in two halves on two threads, the consolidation findings beside them.
-    pub fn finish(mut self, from: NaiveDate, to: NaiveDate, rules: &ActivityRules) -> OpsReport {
-        let mut standings = self.last_standings();
-        let state = std::mem::take(&mut self.state);
-        let refs: Vec<&Account> = self.accounts.iter().collect();
-        let maker = RowMaker {
-            days: &self.days,
-            groups: &self.groups,
-            formulas: self.formulas,
+    /// The report over `from..=to` kept lean: each row made when it is asked for.
+    pub fn finish_table(
+        self,
+        from: NaiveDate,
+        to: NaiveDate,
+        rules: &ActivityRules,
+    ) -> OpsTable<'a> {
+        OpsTable::new(
+            TableParts {
+                roster: self.roster,
+                formulas: self.formulas,
+                state: self.state,
+                days: self.days,
+                weeks: self.weeks,
+            },
+            from,
+            to,
             rules,
-            from,
-            to,
-            weeks: &self.weeks,
-        };
-        let mid = state.len() / 2;
-        let mut first = state;
-        let second = first.split_off(mid);
-        let later_standings = standings.split_off(mid);
-        let (mut rows, findings) = std::thread::scope(|scope| {
-            let findings = scope.spawn(|| activity::consolidation(rules, &refs));
-            let maker = &maker;
-            let accounts = self.accounts;
-            let later = scope.spawn(move || maker.rows(accounts, mid, second, later_standings));
-            let mut rows = maker.rows(accounts, 0, first, standings);
-            rows.extend(join(later));
-            (rows, join(findings))
-        });
-        // Flagged first (by how many flags, then the longest streak), then by index, low first
-        // (the id last: every key differs, so the order is total).
-        let mut order: Vec<(RowKey, usize)> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (RowKey::of(r), i))
-            .collect();
-        order.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut slots: Vec<Option<OpsRow>> = rows.drain(..).map(Some).collect();
-        let rows: Vec<OpsRow> = order.iter().filter_map(|&(_, i)| slots[i].take()).collect();
-        OpsReport {
-            from,
-            to,
-            weeks: self.weeks,
-            group_by: self.by,
-            rules: rules.clone(),
-            findings,
-            no_data: rows.iter().filter(|r| r.no_data).count(),
-            accounts: rows,
-        }
+        )
     }
 }
 

@@ -107,9 +107,17 @@ fn a_silent_account_is_below_every_week_and_comes_first() {
 #[test]
 fn groups_by_region_segments() {
     let a = acc(1, "甲", "浙江省/丽水市/云和县/崇头镇");
-    assert_eq!(GroupBy::Province.key(&a), "浙江省");
-    assert_eq!(GroupBy::City.key(&a), "浙江省/丽水市");
-    assert_eq!(GroupBy::County.key(&a), "浙江省/丽水市/云和县");
+    let key = |by: GroupBy, region: &str| {
+        let mut out = String::new();
+        by.write_key(a.platform, a.level, region, &mut out);
+        out
+    };
+    assert_eq!(key(GroupBy::Province, &a.region), "浙江省");
+    assert_eq!(key(GroupBy::City, &a.region), "浙江省/丽水市");
+    assert_eq!(key(GroupBy::County, &a.region), "浙江省/丽水市/云和县");
+    assert_eq!(key(GroupBy::County, "/浙江省//丽水市/"), "浙江省/丽水市");
+    assert_eq!(key(GroupBy::Platform, ""), a.platform.code());
+    assert_eq!(key(GroupBy::All, ""), "all");
     assert_eq!(GroupBy::parse("platform"), Some(GroupBy::Platform));
     assert!(unavailable("APP无法下载"));
     assert!(!unavailable("正常"));
@@ -117,7 +125,7 @@ fn groups_by_region_segments() {
 
 #[test]
 fn account_index_dense_and_sparse() {
-    let dense = AccountIndex::new(&[acc(3, "a", ""), acc(5, "b", "")]);
+    let dense = AccountIndex::new(&[3, 5]);
     assert!(matches!(dense, AccountIndex::Dense { .. }));
     assert_eq!(
         (
@@ -129,7 +137,7 @@ fn account_index_dense_and_sparse() {
         ),
         (Some(0), Some(1), None, None, None)
     );
-    let sparse = AccountIndex::new(&[acc(5, "a", ""), acc(10_000_000, "b", "")]);
+    let sparse = AccountIndex::new(&[5, 10_000_000]);
     assert!(matches!(sparse, AccountIndex::Sparse(_)));
     assert_eq!((sparse.get(10_000_000), sparse.get(6)), (Some(1), None));
     assert_eq!(AccountIndex::new(&[]).get(1), None);
@@ -165,6 +173,22 @@ fn post_days_keep_one_bit_a_day_inside_the_period_only() {
     days.mark_week(0, d("2024-12-30"), 0b0000_0111);
     days.mark_week(0, d("2023-12-25"), 0b1000_0000 >> 1);
     assert_eq!(days.day_numbers(0), vec![n("2024-12-30"), n("2024-12-31")]);
+    // A week's bits at every offset (across word boundaries, at the period's edges) mark the
+    // days one at a time would.
+    for base in -8..=370i64 {
+        for bits in [0u8, 0b0111_1111, 0b0100_0001, 0b1000_0000, 0b0010_1010] {
+            let mut fast = super::PostDays::new(2, from, to);
+            fast.mark_bits(1, base, bits);
+            let want: Vec<i64> = (0..8)
+                .filter(|k| bits & (1 << k) != 0)
+                .map(|k| base + k)
+                .filter(|k| (0..366).contains(k))
+                .map(|k| n("2024-01-01") + k)
+                .collect();
+            assert_eq!(fast.day_numbers(1), want, "base {base} bits {bits:#b}");
+            assert!(fast.day_numbers(0).is_empty());
+        }
+    }
 }
 
 /// A report built in two parts joined at any week equals the report built in one go: streaks

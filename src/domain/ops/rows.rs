@@ -7,19 +7,8 @@ use serde::Serialize;
 use super::activity::{self, Activity, ActivityRules};
 use super::compare::{Standing, Streak};
 use super::formula::Formula;
+use super::roster::Roster;
 use super::tally::{PostDays, State};
-use crate::domain::account::Account;
-
-/// Whether an account's status marks it unavailable (an app that cannot be downloaded or used).
-pub fn unavailable(status: &str) -> bool {
-    ["无法下载", "无法使用", "不可用", "无法访问"]
-        .iter()
-        .any(|w| status.contains(w))
-        || status
-            .as_bytes()
-            .windows(11)
-            .any(|w| w.eq_ignore_ascii_case(b"unavailable"))
-}
 
 /// One account's line in the report.
 #[derive(Debug, Clone, Serialize)]
@@ -83,20 +72,46 @@ impl Ord for TotalF64 {
     }
 }
 
-impl RowKey {
-    pub(super) fn of(r: &OpsRow) -> RowKey {
-        RowKey(
-            std::cmp::Reverse((!r.flags.is_empty(), r.flags.len(), r.streak.longest)),
-            TotalF64(r.index),
-            r.id,
-        )
-    }
+/// The flags a row can carry, in the order they are listed (bit k of a flag set = name k).
+pub const FLAG_NAMES: [&str; 5] = [
+    "dormant",
+    "zombie",
+    "below_average",
+    "under_floor",
+    "no_interaction",
+];
+
+/// The names of the flags in a flag set, in listed order.
+pub fn flag_names(bits: u8) -> impl Iterator<Item = &'static str> {
+    FLAG_NAMES
+        .into_iter()
+        .enumerate()
+        .filter(move |(k, _)| bits & (1 << k) != 0)
+        .map(|(_, n)| n)
+}
+
+/// What the rules found for one account: its activity, flags (bits of [`FLAG_NAMES`]), and
+/// whether it has figures at all in the period (without, nothing is judged: 无数据).
+pub(super) struct Judged {
+    pub(super) activity: Activity,
+    pub(super) flags: u8,
+    pub(super) covered: bool,
+}
+
+/// What a listing shows of one account's activity, kept from the one judgement that placed it
+/// in the list (a row of every figure is made again only for JSON).
+#[derive(Clone, Copy)]
+pub(super) struct Brief {
+    pub(super) flags: u8,
+    pub(super) no_data: bool,
+    pub(super) last_post: Option<NaiveDate>,
+    pub(super) longest_gap: i64,
 }
 
 /// What turns an account's running figures into its report row.
 pub(super) struct RowMaker<'a> {
     pub(super) days: &'a PostDays,
-    pub(super) groups: &'a [String],
+    pub(super) roster: &'a Roster,
     pub(super) formulas: &'a [Formula],
     pub(super) rules: &'a ActivityRules,
     pub(super) from: NaiveDate,
@@ -121,81 +136,95 @@ impl RowMaker<'_> {
         Some((first.max(self.from), end))
     }
 
-    /// The rows of `accounts[start..]` from their states and last standings.
-    pub(super) fn rows(
-        &self,
-        accounts: &[Account],
-        start: usize,
-        state: Vec<State>,
-        standings: Vec<Option<Standing>>,
-    ) -> Vec<OpsRow> {
-        accounts[start..]
-            .iter()
-            .zip(state)
-            .zip(standings)
-            .enumerate()
-            .map(|(k, ((a, s), standing))| self.row(start + k, a, s, standing))
-            .collect()
-    }
-
-    fn row(&self, i: usize, a: &Account, s: State, standing: Option<Standing>) -> OpsRow {
+    /// The rules over the account at position `i` with running figures `s`; `days` is a
+    /// buffer for its post days.
+    pub(super) fn judge(&self, i: usize, s: &State, days: &mut Vec<i64>) -> Judged {
         let rules = self.rules;
-        let covered = self.covered(&s);
+        let covered = self.covered(s);
         let act = match covered {
-            Some((from, to)) => activity::evaluate_days(
-                rules,
-                &self.days.day_numbers(i),
-                from,
-                to,
-                s.messages,
-                unavailable(&a.status),
-            ),
+            Some((from, to)) => {
+                self.days.day_numbers_into(i, days);
+                activity::evaluate_days(
+                    rules,
+                    days,
+                    from,
+                    to,
+                    s.messages,
+                    self.roster.unavailable[i],
+                )
+            }
             None => activity::Activity::default(),
         };
-        let mut flags = Vec::new();
-        if !act.dormant_reports.is_empty() || act.dormant_now {
-            flags.push("dormant");
+        let mut flags = 0u8;
+        if covered.is_some() {
+            let mut flag = |k: usize, on: bool| flags |= u8::from(on) << k;
+            flag(0, !act.dormant_reports.is_empty() || act.dormant_now);
+            flag(1, act.zombie);
+            // The streak still running at the end: seed 003's "two weeks below" is judged at
+            // the time of review; the longest run is reported beside it.
+            flag(
+                2,
+                s.streak.current >= rules.streak_weeks && rules.streak_weeks > 0,
+            );
+            flag(3, !act.under_floor.is_empty());
+            flag(4, act.no_interaction);
         }
-        if act.zombie {
-            flags.push("zombie");
+        Judged {
+            activity: act,
+            flags,
+            covered: covered.is_some(),
         }
-        // The streak still running at the end: seed 003's "two weeks below" is judged at the
-        // time of review; the longest run is reported beside it.
-        if s.streak.current >= rules.streak_weeks && rules.streak_weeks > 0 {
-            flags.push("below_average");
-        }
-        if !act.under_floor.is_empty() {
-            flags.push("under_floor");
-        }
-        if act.no_interaction {
-            flags.push("no_interaction");
-        }
-        if covered.is_none() {
-            flags.clear();
-        }
+    }
+
+    /// The sort key of the account at position `i`, with what a listing shows of it.
+    pub(super) fn key(&self, i: usize, s: &State, days: &mut Vec<i64>) -> (RowKey, Brief) {
+        let j = self.judge(i, s, days);
+        let n = j.flags.count_ones() as usize;
+        let key = RowKey(
+            std::cmp::Reverse((n > 0, n, s.streak.longest)),
+            TotalF64(s.last),
+            self.roster.ids[i],
+        );
+        let brief = Brief {
+            flags: j.flags,
+            no_data: !j.covered,
+            last_post: j.activity.last_post,
+            longest_gap: j.activity.longest_gap,
+        };
+        (key, brief)
+    }
+
+    /// The row of the account at position `i`, with its standing in the last week and its
+    /// weekly series.
+    pub(super) fn row(
+        &self,
+        i: usize,
+        s: &State,
+        standing: Option<Standing>,
+        series: Vec<[f64; 2]>,
+        days: &mut Vec<i64>,
+    ) -> OpsRow {
+        let j = self.judge(i, s, days);
+        let r = self.roster;
         let weeks = self.weeks.len() as u32;
         OpsRow {
-            id: a.id,
-            platform: a.platform.code(),
-            name: a.name.clone(),
-            region: a.region.clone(),
-            group: self.groups[s.group].clone(),
+            id: r.ids[i],
+            platform: r.platforms[i].code(),
+            name: r.name(i).to_string(),
+            region: r.region(i).to_string(),
+            group: r.groups[s.group].clone(),
             formula: s.formula.map(|f| self.formulas[f].id.clone()),
             index: s.last,
             standing: standing.filter(|_| s.last.is_finite()),
-            mean_index: if s.data_weeks > 0 {
-                s.sum.total() / f64::from(s.data_weeks)
-            } else {
-                f64::NAN
-            },
+            mean_index: s.mean_index(),
             weeks_below: s.below,
             streak: s.streak,
-            flags,
-            no_data: covered.is_none(),
+            flags: flag_names(j.flags).collect(),
+            no_data: !j.covered,
             data_weeks: s.data_weeks,
             no_data_weeks: weeks.saturating_sub(s.data_weeks),
-            activity: act,
-            series: s.series,
+            activity: j.activity,
+            series,
         }
     }
 }

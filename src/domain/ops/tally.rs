@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::compare::Streak;
-use crate::domain::account::Account;
 
 /// A sum carried with its rounding error (Knuth's two-sum): the total of a period is the same
 /// whether its weeks were added in one pass or in parts joined afterwards (exact to far below
@@ -97,6 +96,15 @@ impl State {
         }
     }
 
+    /// The mean of the weekly indices over the weeks with figures (NaN without any).
+    pub(super) fn mean_index(&self) -> f64 {
+        if self.data_weeks > 0 {
+            self.sum.total() / f64::from(self.data_weeks)
+        } else {
+            f64::NAN
+        }
+    }
+
     /// Back to no week, same account.
     pub(super) fn reset(&mut self) {
         *self = State::new(self.group, self.formula);
@@ -170,27 +178,22 @@ pub(super) enum AccountIndex {
 }
 
 impl AccountIndex {
-    pub(super) fn new(accounts: &[Account]) -> AccountIndex {
-        let (min, max) = accounts.iter().fold((i64::MAX, i64::MIN), |(lo, hi), a| {
-            (lo.min(a.id), hi.max(a.id))
+    pub(super) fn new(ids: &[i64]) -> AccountIndex {
+        let (min, max) = ids.iter().fold((i64::MAX, i64::MIN), |(lo, hi), &id| {
+            (lo.min(id), hi.max(id))
         });
         let span = max.saturating_sub(min).saturating_add(1);
-        if accounts.is_empty() || span > 4 * accounts.len() as i64 + 1024 {
-            return AccountIndex::Sparse(
-                accounts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (a.id, i))
-                    .collect(),
-            );
+        if ids.is_empty() || span > 4 * ids.len() as i64 + 1024 {
+            return AccountIndex::Sparse(ids.iter().enumerate().map(|(i, &id)| (id, i)).collect());
         }
         let mut slots = vec![u32::MAX; span as usize];
-        for (i, a) in accounts.iter().enumerate() {
-            slots[(a.id - min) as usize] = i as u32;
+        for (i, &id) in ids.iter().enumerate() {
+            slots[(id - min) as usize] = i as u32;
         }
         AccountIndex::Dense { min, slots }
     }
 
+    #[inline]
     pub(super) fn get(&self, id: i64) -> Option<usize> {
         match self {
             AccountIndex::Dense { min, slots } => {
@@ -257,6 +260,16 @@ impl PostDays {
 
     /// Marks bit d of `bits` as the day `base` + d of the period (see [`Self::offset`]).
     pub(super) fn mark_bits(&mut self, account: usize, base: i64, bits: u8) {
+        if base >= 0 && base + 8 <= self.days {
+            // All eight days inside the period: one or two words at once.
+            let (k, row) = (base as usize, account * self.words);
+            let (w, shift) = (row + k / 64, k % 64);
+            self.bits[w] |= u64::from(bits) << shift;
+            if shift > 56 {
+                self.bits[w + 1] |= u64::from(bits) >> (64 - shift);
+            }
+            return;
+        }
         let mut bits = bits;
         while bits != 0 {
             let k = base + i64::from(bits.trailing_zeros());
@@ -269,10 +282,18 @@ impl PostDays {
     }
 
     /// The account's post days as day numbers ([`super::activity::day_number`]), oldest first.
+    #[cfg(test)]
     pub(super) fn day_numbers(&self, account: usize) -> Vec<i64> {
+        let mut out = Vec::new();
+        self.day_numbers_into(account, &mut out);
+        out
+    }
+
+    /// [`Self::day_numbers`] into `out` (cleared first): one buffer for every account.
+    pub(super) fn day_numbers_into(&self, account: usize, out: &mut Vec<i64>) {
+        out.clear();
         let first = super::activity::day_number(self.from);
         let words = &self.bits[account * self.words..(account + 1) * self.words];
-        let mut out = Vec::new();
         for (w, &word) in words.iter().enumerate() {
             let mut x = word;
             while x != 0 {
@@ -280,6 +301,5 @@ impl PostDays {
                 x &= x - 1;
             }
         }
-        out
     }
 }

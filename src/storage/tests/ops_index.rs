@@ -47,16 +47,15 @@ fn report_split(s: &Store, by: GroupBy, weeks: i64, parallel_rows: usize) -> Str
     let to = round.monitoring_date;
     let from = crate::domain::ops::week::week_start(to - Duration::weeks(weeks), Weekday::Mon);
     let q = OpsQuery {
-        accounts: &accounts,
+        roster: std::sync::Arc::new(crate::domain::ops::roster::Roster::of(&accounts, by)),
         formulas: &formulas,
-        by,
         rules: &rules,
         from,
         to,
         first: Weekday::Mon,
         series: true,
     };
-    let r: OpsReport = s.ops_report_split(&q, parallel_rows).unwrap();
+    let r: OpsReport = s.ops_table_split(&q, parallel_rows).unwrap().into_report();
     let series: Vec<_> = r.accounts.iter().map(|a| a.series.clone()).collect();
     format!("{}{:?}", serde_json::to_string(&r).unwrap(), series)
 }
@@ -240,4 +239,32 @@ fn a_kept_row_deleted_by_hand_is_read_from_the_metrics_and_rebuilt() {
         .execute_batch("UPDATE ops_week_index SET data = substr(data, 34)")
         .unwrap();
     assert_ne!(report(&s, GroupBy::All, 26), want);
+}
+
+#[test]
+fn the_index_is_fresh_only_when_nothing_waits_for_a_refresh() {
+    let mut s = Store::open_in_memory().unwrap();
+    super::city::load(&mut s);
+    s.refresh_ops_index().unwrap();
+    assert!(s.ops_index_fresh().unwrap());
+    // A stale week, another definition kept, a damaged row: each wants the refresh.
+    mark_all_stale(&s);
+    assert!(!s.ops_index_fresh().unwrap());
+    s.refresh_ops_index().unwrap();
+    assert!(s.ops_index_fresh().unwrap());
+    s.conn
+        .execute_batch("UPDATE ops_index_formulas SET hash = 'old'")
+        .unwrap();
+    assert!(!s.ops_index_fresh().unwrap());
+    s.refresh_ops_index().unwrap();
+    assert!(s.ops_index_fresh().unwrap());
+    s.conn
+        .execute_batch(
+            "UPDATE ops_week_index SET data = substr(data, 2)
+             WHERE id = (SELECT min(id) FROM ops_week_index)",
+        )
+        .unwrap();
+    assert!(!s.ops_index_fresh().unwrap());
+    s.refresh_ops_index().unwrap();
+    assert!(s.ops_index_fresh().unwrap());
 }

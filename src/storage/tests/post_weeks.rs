@@ -103,9 +103,11 @@ fn the_report_from_aggregates_equals_the_report_from_every_post() {
     let to = round.monitoring_date;
     let from = to - Duration::weeks(26);
     let q = OpsQuery {
-        accounts: &accounts,
+        roster: std::sync::Arc::new(crate::domain::ops::roster::Roster::of(
+            &accounts,
+            GroupBy::Platform,
+        )),
         formulas: &formulas,
-        by: GroupBy::Platform,
         rules: &rules,
         from,
         to,
