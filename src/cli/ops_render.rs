@@ -84,7 +84,6 @@ fn each_cell(
     buf: &mut String,
     emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    use std::fmt::Write;
     buf.clear();
     if r.no_data {
         buf.push_str(if codes {
@@ -129,7 +128,10 @@ fn each_cell(
         emit(buf)?;
     }
     buf.clear();
-    let _ = write!(buf, "{}/{}", r.streak.current, r.streak.longest);
+    let mut digits = itoa::Buffer::new();
+    buf.push_str(digits.format(r.streak.current));
+    buf.push('/');
+    buf.push_str(digits.format(r.streak.longest));
     emit(buf)?;
     buf.clear();
     match index(r.mean_index) {
@@ -139,15 +141,32 @@ fn each_cell(
     emit(buf)?;
     buf.clear();
     match r.last_post {
-        Some(d) => {
-            let _ = write!(buf, "{d}");
-        }
+        Some(d) => write_date(d, buf),
         None => buf.push('-'),
     }
     emit(buf)?;
-    buf.clear();
-    let _ = write!(buf, "{}", r.longest_gap);
-    emit(buf)
+    emit(digits.format(r.longest_gap))
+}
+
+/// A date as chrono prints it (2024-12-10), without the formatting machinery for the years
+/// 0–9999 (chrono's own text for any other).
+fn write_date(d: chrono::NaiveDate, buf: &mut String) {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        use std::fmt::Write;
+        let _ = write!(buf, "{d}");
+        return;
+    }
+    let mut digits = itoa::Buffer::new();
+    for (n, width) in [(y as u32, 4), (m, 2), (day, 2)] {
+        if width == 2 {
+            buf.push('-');
+        }
+        let s = digits.format(n);
+        buf.extend(std::iter::repeat_n('0', width - s.len()));
+        buf.push_str(s);
+    }
 }
 
 /// 「无数据」 where a figure would stand (empty in CSV: the flags column says no_data).
@@ -343,4 +362,23 @@ fn markdown(rep: &OpsTable<'_>, lang: Lang) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_written_as_chrono_prints_them() {
+        use chrono::Datelike;
+        let mut d = chrono::NaiveDate::from_ymd_opt(-3, 1, 1).unwrap();
+        let mut buf = String::new();
+        let mut seen = 0;
+        while d.year() <= 10_020 {
+            buf.clear();
+            super::write_date(d, &mut buf);
+            assert_eq!(buf, d.to_string());
+            d += chrono::Duration::days(97);
+            seen += 1;
+        }
+        assert!(seen > 30_000, "{seen}");
+    }
 }
