@@ -266,15 +266,62 @@ pub fn render_to(
     }
 }
 
-/// The CSV (codes for flags), one row at a time through the one listing writer.
+/// Rows of a CSV listing written as one piece (a second thread writes every other piece).
+const CSV_PIECE: usize = 8192;
+
+/// The CSV (codes for flags), one row at a time through the one listing writer. A long listing
+/// is made in pieces of [`CSV_PIECE`] rows, every other piece on a second thread, and written
+/// in order: the same bytes, two pieces in memory at a time.
 fn write_csv(rep: &OpsTable<'_>, lang: Lang, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    let mut w = crate::io::export::CsvOut::new(out, &header(lang))?;
+    use crate::io::export::CsvOut;
+    let mut w = CsvOut::new(out, &header(lang))?;
+    if rep.len() <= CSV_PIECE {
+        csv_rows(rep, lang, 0..rep.len(), &mut w)?;
+        w.finish()?;
+        return Ok(());
+    }
+    let out = w.into_inner()?;
+    let pieces = rep.len().div_ceil(CSV_PIECE);
+    let made = |p: usize| {
+        let mut c = CsvOut::continued(Vec::new());
+        let rows = p * CSV_PIECE..((p + 1) * CSV_PIECE).min(rep.len());
+        csv_rows(rep, lang, rows, &mut c).and_then(|()| c.into_inner())
+    };
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for p in (1..pieces).step_by(2) {
+                if tx.send(made(p)).is_err() {
+                    return;
+                }
+            }
+        });
+        for p in 0..pieces {
+            let bytes = if p % 2 == 0 {
+                made(p)?
+            } else {
+                rx.recv().map_err(|e| anyhow::anyhow!("{e}"))??
+            };
+            out.write_all(&bytes)?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The rows at listed positions `range` into `w`.
+fn csv_rows<W: std::io::Write>(
+    rep: &OpsTable<'_>,
+    lang: Lang,
+    range: std::ops::Range<usize>,
+    w: &mut crate::io::export::CsvOut<W>,
+) -> std::io::Result<()> {
     let mut buf = String::new();
-    for k in 0..rep.len() {
+    for k in range {
         each_cell(&rep.line(k), lang, true, &mut buf, &mut |c| w.field(c))?;
         w.end_row()?;
     }
-    w.finish()?;
     Ok(())
 }
 
