@@ -84,7 +84,6 @@ fn each_cell(
     buf: &mut String,
     emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    use std::fmt::Write;
     buf.clear();
     if r.no_data {
         buf.push_str(if codes {
@@ -129,7 +128,10 @@ fn each_cell(
         emit(buf)?;
     }
     buf.clear();
-    let _ = write!(buf, "{}/{}", r.streak.current, r.streak.longest);
+    let mut digits = itoa::Buffer::new();
+    buf.push_str(digits.format(r.streak.current));
+    buf.push('/');
+    buf.push_str(digits.format(r.streak.longest));
     emit(buf)?;
     buf.clear();
     match index(r.mean_index) {
@@ -139,15 +141,32 @@ fn each_cell(
     emit(buf)?;
     buf.clear();
     match r.last_post {
-        Some(d) => {
-            let _ = write!(buf, "{d}");
-        }
+        Some(d) => write_date(d, buf),
         None => buf.push('-'),
     }
     emit(buf)?;
-    buf.clear();
-    let _ = write!(buf, "{}", r.longest_gap);
-    emit(buf)
+    emit(digits.format(r.longest_gap))
+}
+
+/// A date as chrono prints it (2024-12-10), without the formatting machinery for the years
+/// 0–9999 (chrono's own text for any other).
+fn write_date(d: chrono::NaiveDate, buf: &mut String) {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        use std::fmt::Write;
+        let _ = write!(buf, "{d}");
+        return;
+    }
+    let mut digits = itoa::Buffer::new();
+    for (n, width) in [(y as u32, 4), (m, 2), (day, 2)] {
+        if width == 2 {
+            buf.push('-');
+        }
+        let s = digits.format(n);
+        buf.extend(std::iter::repeat_n('0', width - s.len()));
+        buf.push_str(s);
+    }
 }
 
 /// 「无数据」 where a figure would stand (empty in CSV: the flags column says no_data).
@@ -247,15 +266,62 @@ pub fn render_to(
     }
 }
 
-/// The CSV (codes for flags), one row at a time through the one listing writer.
+/// Rows of a CSV listing written as one piece (a second thread writes every other piece).
+const CSV_PIECE: usize = 8192;
+
+/// The CSV (codes for flags), one row at a time through the one listing writer. A long listing
+/// is made in pieces of [`CSV_PIECE`] rows, every other piece on a second thread, and written
+/// in order: the same bytes, two pieces in memory at a time.
 fn write_csv(rep: &OpsTable<'_>, lang: Lang, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    let mut w = crate::io::export::CsvOut::new(out, &header(lang))?;
+    use crate::io::export::CsvOut;
+    let mut w = CsvOut::new(out, &header(lang))?;
+    if rep.len() <= CSV_PIECE {
+        csv_rows(rep, lang, 0..rep.len(), &mut w)?;
+        w.finish()?;
+        return Ok(());
+    }
+    let out = w.into_inner()?;
+    let pieces = rep.len().div_ceil(CSV_PIECE);
+    let made = |p: usize| {
+        let mut c = CsvOut::continued(Vec::new());
+        let rows = p * CSV_PIECE..((p + 1) * CSV_PIECE).min(rep.len());
+        csv_rows(rep, lang, rows, &mut c).and_then(|()| c.into_inner())
+    };
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for p in (1..pieces).step_by(2) {
+                if tx.send(made(p)).is_err() {
+                    return;
+                }
+            }
+        });
+        for p in 0..pieces {
+            let bytes = if p % 2 == 0 {
+                made(p)?
+            } else {
+                rx.recv().map_err(|e| anyhow::anyhow!("{e}"))??
+            };
+            out.write_all(&bytes)?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The rows at listed positions `range` into `w`.
+fn csv_rows<W: std::io::Write>(
+    rep: &OpsTable<'_>,
+    lang: Lang,
+    range: std::ops::Range<usize>,
+    w: &mut crate::io::export::CsvOut<W>,
+) -> std::io::Result<()> {
     let mut buf = String::new();
-    for k in 0..rep.len() {
+    for k in range {
         each_cell(&rep.line(k), lang, true, &mut buf, &mut |c| w.field(c))?;
         w.end_row()?;
     }
-    w.finish()?;
     Ok(())
 }
 
@@ -343,4 +409,23 @@ fn markdown(rep: &OpsTable<'_>, lang: Lang) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_written_as_chrono_prints_them() {
+        use chrono::Datelike;
+        let mut d = chrono::NaiveDate::from_ymd_opt(-3, 1, 1).unwrap();
+        let mut buf = String::new();
+        let mut seen = 0;
+        while d.year() <= 10_020 {
+            buf.clear();
+            super::write_date(d, &mut buf);
+            assert_eq!(buf, d.to_string());
+            d += chrono::Duration::days(97);
+            seen += 1;
+        }
+        assert!(seen > 30_000, "{seen}");
+    }
 }

@@ -166,3 +166,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn figure_text_is_the_integer_and_its_zero_padded_decimals() {
+    let mut x = 1u64;
+    for d in 0..=MAX_DECIMALS {
+        for k in 0..2000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let units = match k {
+                0 => 0,
+                1 => i64::MAX,
+                2 => i64::MIN,
+                3 => -1,
+                _ => (x >> (k % 60)) as i64 * if k % 2 == 0 { 1 } else { -1 },
+            };
+            let f = Figure::new(units, d);
+            let (a, p, w) = (units.unsigned_abs(), 10u64.pow(d), d as usize);
+            let sign = if units < 0 { "-" } else { "" };
+            let want = if d == 0 {
+                format!("{sign}{a}")
+            } else {
+                format!("{sign}{}.{:0w$}", a / p, a % p)
+            };
+            assert_eq!(f.text(), want, "{units} at {d}");
+        }
+    }
+}

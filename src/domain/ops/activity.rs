@@ -7,8 +7,6 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::domain::account::Account;
-
 /// The parameters of every activity rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActivityRules {
@@ -148,12 +146,139 @@ pub fn evaluate_days(
     messages: (u64, u64),
     unavailable: bool,
 ) -> Activity {
-    let (f, t) = (day_number(from), day_number(to));
+    let (mut reports, mut under_floor) = (Vec::new(), Vec::new());
+    let scan = scan_days(
+        rules,
+        d,
+        (day_number(from), day_number(to)),
+        &mut |at| reports.push(date_of(at, to)),
+        &mut |start| under_floor.push(date_of(start, to)),
+    );
+    let mut because = Vec::new();
+    if scan.reports_in_a_row(rules) {
+        because.push("reports");
+    }
+    if scan.gap_too_long(rules) {
+        because.push("gap");
+    }
+    if unavailable {
+        because.push("unavailable");
+    }
+    Activity {
+        last_post: d.last().map(|&n| date_of(n, to)),
+        silent_days: scan.silent_days,
+        dormant_now: scan.dormant_now(rules),
+        dormant_reports: reports,
+        consecutive_reports: scan.best,
+        longest_gap: scan.longest_gap,
+        zombie: !because.is_empty(),
+        zombie_because: because,
+        under_floor,
+        messages: messages.0,
+        replies: messages.1,
+        no_interaction: no_interaction(messages),
+    }
+}
+
+/// What the rules conclude for one account, without the dates they name: what a listing shows
+/// and sorts by (the flags, the last post, the longest gap).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    /// Dormant at a check date or at the end.
+    pub dormant: bool,
+    pub zombie: bool,
+    /// Some floor period with fewer posts than the floor.
+    pub under_floor: bool,
+    pub no_interaction: bool,
+    pub last_post: Option<NaiveDate>,
+    pub longest_gap: i64,
+}
+
+impl Activity {
+    /// The verdict these findings make.
+    pub fn verdict(&self) -> Verdict {
+        Verdict {
+            dormant: !self.dormant_reports.is_empty() || self.dormant_now,
+            zombie: self.zombie,
+            under_floor: !self.under_floor.is_empty(),
+            no_interaction: self.no_interaction,
+            last_post: self.last_post,
+            longest_gap: self.longest_gap,
+        }
+    }
+}
+
+/// [`evaluate_days`]`(…).verdict()`, the same rules, no date collected (one per account of a
+/// national listing).
+pub fn verdict_days(
+    rules: &ActivityRules,
+    d: &[i64],
+    from: NaiveDate,
+    to: NaiveDate,
+    messages: (u64, u64),
+    unavailable: bool,
+) -> Verdict {
+    let (mut reports, mut under) = (0usize, 0usize);
+    let scan = scan_days(
+        rules,
+        d,
+        (day_number(from), day_number(to)),
+        &mut |_| reports += 1,
+        &mut |_| under += 1,
+    );
+    Verdict {
+        dormant: reports > 0 || scan.dormant_now(rules),
+        zombie: scan.reports_in_a_row(rules) || scan.gap_too_long(rules) || unavailable,
+        under_floor: under > 0,
+        no_interaction: no_interaction(messages),
+        last_post: d.last().map(|&n| date_of(n, to)),
+        longest_gap: scan.longest_gap,
+    }
+}
+
+/// Messages received and none answered.
+fn no_interaction(messages: (u64, u64)) -> bool {
+    messages.0 > 0 && messages.1 == 0
+}
+
+/// What one pass over an account's post days finds (the dates handed out as it goes).
+struct DayScan {
+    /// Days from the last post (or the day before the period) to the period's end.
+    silent_days: i64,
+    /// The most consecutive dormant checks.
+    best: u32,
+    /// The longest gap between posts, the period's edges counting as posts.
+    longest_gap: i64,
+}
+
+impl DayScan {
+    fn dormant_now(&self, rules: &ActivityRules) -> bool {
+        self.silent_days >= rules.dormant_days
+    }
+
+    fn reports_in_a_row(&self, rules: &ActivityRules) -> bool {
+        self.best >= rules.zombie_reports && rules.zombie_reports > 0
+    }
+
+    fn gap_too_long(&self, rules: &ActivityRules) -> bool {
+        self.longest_gap > rules.zombie_gap_days
+    }
+}
+
+/// The day rules over post days `d` (day numbers, sorted, without repeats, within `f..=t`):
+/// each check day at which the account is dormant goes to `report`, each floor period with too
+/// few posts (its first day) to `floor`.
+fn scan_days(
+    rules: &ActivityRules,
+    d: &[i64],
+    (f, t): (i64, i64),
+    report: &mut impl FnMut(i64),
+    floor: &mut impl FnMut(i64),
+) -> DayScan {
     // Days since the last post on or before `at` (the day before the period without one);
     // `p` posts fall on or before `at`.
     let silent = |at: i64, p: usize| at - if p > 0 { d[p - 1] } else { f - 1 };
     let silent_days = silent(t, d.partition_point(|x| *x <= t));
-    let mut reports = Vec::new();
     let (mut run, mut best) = (0u32, 0u32);
     // The checks move forward, and so does the count of posts before each.
     let (mut at, mut p) = (f + rules.dormant_days - 1, 0);
@@ -162,7 +287,7 @@ pub fn evaluate_days(
             p += 1;
         }
         if silent(at, p) >= rules.dormant_days {
-            reports.push(date_of(at, to));
+            report(at);
             run += 1;
             best = best.max(run);
         } else {
@@ -177,37 +302,18 @@ pub fn evaluate_days(
         longest_gap = longest_gap.max(x - prev - 1);
         prev = x;
     }
-    let mut because = Vec::new();
-    if best >= rules.zombie_reports && rules.zombie_reports > 0 {
-        because.push("reports");
-    }
-    if longest_gap > rules.zombie_gap_days {
-        because.push("gap");
-    }
-    if unavailable {
-        because.push("unavailable");
-    }
-    Activity {
-        last_post: d.last().map(|&n| date_of(n, to)),
+    under_floor(rules, d, f, t, floor);
+    DayScan {
         silent_days,
-        dormant_now: silent_days >= rules.dormant_days,
-        dormant_reports: reports,
-        consecutive_reports: best,
+        best,
         longest_gap,
-        zombie: !because.is_empty(),
-        zombie_because: because,
-        under_floor: under_floor(rules, d, f, t, to),
-        messages: messages.0,
-        replies: messages.1,
-        no_interaction: messages.0 > 0 && messages.1 == 0,
     }
 }
 
 /// Whole floor periods in `f..=t` (day numbers, counted from `f`) with fewer posts than the
-/// floor, as their first days.
-fn under_floor(rules: &ActivityRules, d: &[i64], f: i64, t: i64, to: NaiveDate) -> Vec<NaiveDate> {
+/// floor, their first days handed to `out`.
+fn under_floor(rules: &ActivityRules, d: &[i64], f: i64, t: i64, out: &mut impl FnMut(i64)) {
     let len = rules.floor_days.max(1);
-    let mut out = Vec::new();
     // Posts before the period's start and before its end, both moving forward.
     let (mut start, mut lo, mut hi) = (f, 0, 0);
     while start + len - 1 <= t {
@@ -220,11 +326,10 @@ fn under_floor(rules: &ActivityRules, d: &[i64], f: i64, t: i64, to: NaiveDate) 
             hi += 1;
         }
         if ((hi - lo) as u32) < rules.floor_posts {
-            out.push(date_of(start, to));
+            out(start);
         }
         start = end;
     }
-    out
 }
 
 /// A consolidation finding (seeds 001, 003).
@@ -243,139 +348,6 @@ pub enum Finding {
         platform: String,
         accounts: Vec<String>,
     },
-}
-
-/// The county part of a region path (first three segments: 省/市/县), borrowed from the path
-/// when it has no empty segment before the county's end.
-fn county(region: &str) -> Option<std::borrow::Cow<'_, str>> {
-    let mut end = 0;
-    let mut seen = 0;
-    for seg in region.split('/') {
-        if seg.is_empty() {
-            let parts: Vec<&str> = region.split('/').filter(|s| !s.is_empty()).collect();
-            return (parts.len() >= 3).then(|| parts[..3].join("/").into());
-        }
-        end += seg.len() + usize::from(seen > 0);
-        seen += 1;
-        if seen == 3 {
-            return Some(region[..end].into());
-        }
-    }
-    None
-}
-
-/// Consolidation findings over a set of accounts (counties, then units, each in key order).
-pub fn consolidation(rules: &ActivityRules, accounts: &[&Account]) -> Vec<Finding> {
-    let mut c = Consolidation::default();
-    for (i, a) in accounts.iter().enumerate() {
-        c.add(i as u32, &a.region, &a.unit, a.platform.code());
-    }
-    c.findings(rules, |i| &accounts[i as usize].name)
-}
-
-/// The consolidation rule gathered one account at a time, without keeping the accounts'
-/// strings: accounts counted by county, and per host unit and platform the positions of its
-/// accounts (their names are asked for at the end, only for the units with more than one).
-#[derive(Default)]
-pub struct Consolidation {
-    counties: foldhash::HashMap<String, usize>,
-    /// Unit → its accounts on each platform.
-    units: foldhash::HashMap<Box<str>, Vec<UnitSeen>>,
-}
-
-/// A host unit's accounts on one platform: the platform code, the first account's position and
-/// the later ones'.
-type UnitSeen = (&'static str, u32, Vec<u32>);
-
-impl Consolidation {
-    /// Adds the account at position `at` (positions rise in the order accounts are listed).
-    pub fn add(&mut self, at: u32, region: &str, unit: &str, platform: &'static str) {
-        self.add_region(region, 1);
-        self.add_unit(at, unit, platform);
-    }
-
-    /// Counts `n` accounts in `region` (towards its county).
-    pub fn add_region(&mut self, region: &str, n: usize) {
-        if let Some(c) = county(region) {
-            match self.counties.get_mut(c.as_ref()) {
-                Some(k) => *k += n,
-                None => {
-                    self.counties.insert(c.into_owned(), n);
-                }
-            }
-        }
-    }
-
-    /// Adds the account at position `at` to its host unit's accounts on `platform`.
-    pub fn add_unit(&mut self, at: u32, unit: &str, platform: &'static str) {
-        let unit = unit.trim();
-        if unit.is_empty() {
-            return;
-        }
-        let seen = match self.units.get_mut(unit) {
-            Some(v) => v,
-            None => self.units.entry(unit.into()).or_default(),
-        };
-        match seen.iter_mut().find(|(p, _, _)| *p == platform) {
-            Some((_, _, more)) => more.push(at),
-            None => seen.push((platform, at, Vec::new())),
-        }
-    }
-
-    /// Forgets the units with one account on each platform (they make no finding): what is
-    /// kept is then the counties and the repeated units.
-    pub fn settle(&mut self) {
-        self.units.retain(|_, seen| {
-            seen.retain(|(_, _, more)| !more.is_empty());
-            !seen.is_empty()
-        });
-        self.units.shrink_to_fit();
-    }
-
-    /// The findings (counties over the limit, then units with more than one account on a
-    /// platform, each in key order); `name` gives an account's name from its position.
-    pub fn findings<'n>(
-        &self,
-        rules: &ActivityRules,
-        name: impl Fn(u32) -> &'n str,
-    ) -> Vec<Finding> {
-        let mut counties: Vec<(String, usize)> = self
-            .counties
-            .iter()
-            .filter(|(_, n)| **n > rules.county_max)
-            .map(|(c, n)| (c.clone(), *n))
-            .collect();
-        counties.sort();
-        let mut units: Vec<((&str, &'static str), Vec<u32>)> = Vec::new();
-        for (unit, seen) in &self.units {
-            for (platform, first, more) in seen {
-                if !more.is_empty() {
-                    let mut all = vec![*first];
-                    all.extend(more);
-                    units.push(((unit, platform), all));
-                }
-            }
-        }
-        units.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out: Vec<Finding> = counties
-            .into_iter()
-            .map(|(county, accounts)| Finding::CountyOverLimit {
-                county,
-                accounts,
-                limit: rules.county_max,
-            })
-            .collect();
-        out.extend(
-            units
-                .into_iter()
-                .map(|((unit, platform), accounts)| Finding::DuplicateUnit {
-                    unit: unit.to_string(),
-                    platform: platform.to_string(),
-                    accounts: accounts.into_iter().map(|i| name(i).to_string()).collect(),
-                }),
-        );
-        out
-    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod auto;
 pub mod compare;
+pub mod consolidation;
 pub mod formula;
 pub mod group;
 pub mod metrics;

@@ -36,6 +36,9 @@ pub struct OpsBuilder<'a> {
     keep_series: bool,
     /// The week of the last kept row added and its offset in the period's days.
     kept_week: (NaiveDate, i64),
+    /// Each account's index in a week without figures under its formula (what a week of kept
+    /// values starts from; 0 without a formula).
+    blank: Arc<Vec<f64>>,
 }
 
 impl<'a> OpsBuilder<'a> {
@@ -58,14 +61,23 @@ impl<'a> OpsBuilder<'a> {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Self {
-        let state = (0..roster.len())
+        let state: Vec<State> = (0..roster.len())
             .map(|i| {
                 let formula = for_platform(formulas, roster.platforms[i])
                     .and_then(|f| formulas.iter().position(|g| std::ptr::eq(f, g)));
                 State::new(roster.group[i] as usize, formula)
             })
             .collect();
+        let empty: Vec<f64> = formulas
+            .iter()
+            .map(|f| f.inner(&PeriodMetrics::new(7.0)))
+            .collect();
+        let blank = state
+            .iter()
+            .map(|s| s.formula.map_or(0.0, |f| empty[f]))
+            .collect();
         OpsBuilder {
+            blank: Arc::new(blank),
             index: AccountIndex::new(&roster.ids),
             days: PostDays::new(roster.len(), from, to),
             roster,
@@ -164,17 +176,8 @@ impl<'a> OpsBuilder<'a> {
     /// Sets `values` to a week's index values before any kept row is added: each account's
     /// index of a week with no figures at all (no posts, no weekly row).
     pub fn reset_values(&self, values: &mut Vec<f64>) {
-        let empty: Vec<f64> = self
-            .formulas
-            .iter()
-            .map(|f| f.inner(&PeriodMetrics::new(7.0)))
-            .collect();
         values.clear();
-        values.extend(
-            self.state
-                .iter()
-                .map(|s| s.formula.map_or(0.0, |f| empty[f])),
-        );
+        values.extend_from_slice(&self.blank);
     }
 
     /// Adds one account's kept figures of a whole Monday week under formula `formula` (a

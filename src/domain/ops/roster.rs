@@ -3,7 +3,8 @@
 //! interned, and the consolidation findings gathered while the accounts are added. No string is
 //! kept per account (a national round has 100,000 of them).
 
-use super::activity::{ActivityRules, Consolidation, Finding};
+use super::activity::{ActivityRules, Finding};
+use super::consolidation::Consolidation;
 use super::group::GroupBy;
 use crate::domain::account::Account;
 use crate::domain::platform::{Level, Platform};

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::activity::{self, Activity, ActivityRules};
+use super::activity::{self, Activity, ActivityRules, Verdict};
 use super::compare::{Standing, Streak};
 use super::formula::Formula;
 use super::roster::Roster;
@@ -139,13 +139,12 @@ impl RowMaker<'_> {
     /// The rules over the account at position `i` with running figures `s`; `days` is a
     /// buffer for its post days.
     pub(super) fn judge(&self, i: usize, s: &State, days: &mut Vec<i64>) -> Judged {
-        let rules = self.rules;
         let covered = self.covered(s);
         let act = match covered {
             Some((from, to)) => {
                 self.days.day_numbers_into(i, days);
                 activity::evaluate_days(
-                    rules,
+                    self.rules,
                     days,
                     from,
                     to,
@@ -155,41 +154,61 @@ impl RowMaker<'_> {
             }
             None => activity::Activity::default(),
         };
-        let mut flags = 0u8;
-        if covered.is_some() {
-            let mut flag = |k: usize, on: bool| flags |= u8::from(on) << k;
-            flag(0, !act.dormant_reports.is_empty() || act.dormant_now);
-            flag(1, act.zombie);
-            // The streak still running at the end: seed 003's "two weeks below" is judged at
-            // the time of review; the longest run is reported beside it.
-            flag(
-                2,
-                s.streak.current >= rules.streak_weeks && rules.streak_weeks > 0,
-            );
-            flag(3, !act.under_floor.is_empty());
-            flag(4, act.no_interaction);
-        }
         Judged {
+            flags: self.flags(s, covered.map(|_| act.verdict())),
             activity: act,
-            flags,
             covered: covered.is_some(),
         }
     }
 
-    /// The sort key of the account at position `i`, with what a listing shows of it.
+    /// The flags (bits of [`FLAG_NAMES`]) of an account with running figures `s` and the
+    /// rules' verdict (none without figures: nothing is judged).
+    fn flags(&self, s: &State, verdict: Option<Verdict>) -> u8 {
+        let Some(v) = verdict else {
+            return 0;
+        };
+        let rules = self.rules;
+        let mut flags = 0u8;
+        let mut flag = |k: usize, on: bool| flags |= u8::from(on) << k;
+        flag(0, v.dormant);
+        flag(1, v.zombie);
+        // The streak still running at the end: seed 003's "two weeks below" is judged at
+        // the time of review; the longest run is reported beside it.
+        flag(
+            2,
+            s.streak.current >= rules.streak_weeks && rules.streak_weeks > 0,
+        );
+        flag(3, v.under_floor);
+        flag(4, v.no_interaction);
+        flags
+    }
+
+    /// The sort key of the account at position `i`, with what a listing shows of it: the same
+    /// rules as [`Self::judge`], without the dates they name.
     pub(super) fn key(&self, i: usize, s: &State, days: &mut Vec<i64>) -> (RowKey, Brief) {
-        let j = self.judge(i, s, days);
-        let n = j.flags.count_ones() as usize;
+        let verdict = self.covered(s).map(|(from, to)| {
+            self.days.day_numbers_into(i, days);
+            activity::verdict_days(
+                self.rules,
+                days,
+                from,
+                to,
+                s.messages,
+                self.roster.unavailable[i],
+            )
+        });
+        let flags = self.flags(s, verdict);
+        let n = flags.count_ones() as usize;
         let key = RowKey(
             std::cmp::Reverse((n > 0, n, s.streak.longest)),
             TotalF64(s.last),
             self.roster.ids[i],
         );
         let brief = Brief {
-            flags: j.flags,
-            no_data: !j.covered,
-            last_post: j.activity.last_post,
-            longest_gap: j.activity.longest_gap,
+            flags,
+            no_data: verdict.is_none(),
+            last_post: verdict.and_then(|v| v.last_post),
+            longest_gap: verdict.map_or(0, |v| v.longest_gap),
         };
         (key, brief)
     }

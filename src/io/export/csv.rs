@@ -88,6 +88,19 @@ impl<W: std::io::Write> CsvOut<W> {
         Ok(CsvOut { w })
     }
 
+    /// A listing's later rows written elsewhere (no BOM, no header): the same bytes as if
+    /// they had been written through the writer that began the listing.
+    pub fn continued(out: W) -> Self {
+        CsvOut {
+            w: ::csv::Writer::from_writer(out),
+        }
+    }
+
+    /// Writes out what is buffered and hands back the output.
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.w.into_inner().map_err(|e| e.into_error())
+    }
+
     /// One cell of the current row.
     pub fn field(&mut self, cell: &str) -> std::io::Result<()> {
         Ok(self.w.write_field(listing_cell(cell))?)
@@ -150,6 +163,33 @@ mod tests {
         for s in ["-测试", "=1+1", "@x", "'abc", "''", "普通", "'"] {
             assert_eq!(undefuse(&defuse(s)), s);
         }
+    }
+
+    #[test]
+    fn a_listing_continued_elsewhere_has_the_same_bytes() {
+        let rows: Vec<Vec<&str>> = (0..50)
+            .map(|i| match i % 4 {
+                0 => vec!["=1+2", "a,b"],
+                1 => vec!["-3", "say \"hi\""],
+                2 => vec!["", "two\nlines"],
+                _ => vec!["普通", "x"],
+            })
+            .collect();
+        let mut whole = Vec::new();
+        write_csv(&mut whole, &["a", "b"], &rows).unwrap();
+        let mut parts = CsvOut::new(Vec::new(), &["a", "b"]).unwrap();
+        for r in &rows[..20] {
+            r.iter().for_each(|c| parts.field(c).unwrap());
+            parts.end_row().unwrap();
+        }
+        let mut joined = parts.into_inner().unwrap();
+        let mut rest = CsvOut::continued(Vec::new());
+        for r in &rows[20..] {
+            r.iter().for_each(|c| rest.field(c).unwrap());
+            rest.end_row().unwrap();
+        }
+        joined.extend(rest.into_inner().unwrap());
+        assert_eq!(joined, whole);
     }
 
     #[test]
