@@ -16,6 +16,7 @@ pub mod findings;
 pub mod group;
 pub mod group_acc;
 pub mod group_key;
+pub mod model;
 pub mod offenders;
 pub mod offenders_tables;
 pub mod rank;

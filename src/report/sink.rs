@@ -6,25 +6,14 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde::{Deserialize, Serialize};
-
-use super::build::{AccountLine, Failure, Options, Report, RollupLevel};
 use super::combine::{AccountResult, Verdict};
 use super::group_acc::{Accs, GroupAcc};
 use super::group_key::Keyer;
+use super::model::{AccountLine, Failure, Options, Report, RollupLevel, Tally};
 use super::rank::standings;
 use super::rollup::{Node, roll_leaves};
 use super::sheet::{Scheme, SheetResult};
 use crate::domain::platform::{Level, Platform};
-
-/// What the round summary counts over every account in scope.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Tally {
-    pub by_level: Vec<(Level, usize)>,
-    pub by_platform: Vec<(Platform, usize)>,
-    /// Counted (complete or submitted) sheets over all accounts.
-    pub sheets_counted: usize,
-}
 
 /// The report being gathered.
 pub struct Sink<'s> {
