@@ -170,6 +170,20 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Every Rust source under `src/`, in path order: its path relative to `src/` and its text.
+fn sources() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    (files.iter())
+        .map(|f| {
+            let rel = f.strip_prefix(&src).unwrap_or(f).display().to_string();
+            (rel, std::fs::read_to_string(f).expect("read source"))
+        })
+        .collect()
+}
+
 /// The string literal starting at `s` (after optional spaces): its text, escapes resolved
 /// enough for reading (`\n`, `\"`, `\\`, a line continuation).
 fn literal(s: &str) -> Option<String> {
@@ -228,17 +242,11 @@ fn chinese_texts(src: &str) -> Vec<(usize, String)> {
 
 #[test]
 fn every_chinese_text_in_the_sources_is_chinese() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    files.sort();
     let (mut read, mut bad) = (0, Vec::new());
-    for file in &files {
-        let text = std::fs::read_to_string(file).expect("read source");
+    for (rel, text) in sources() {
         for (line, zh) in chinese_texts(&text) {
             read += 1;
             let words = english_words(&zh);
-            let rel = file.strip_prefix(&src).unwrap_or(file).display();
             if !words.is_empty() {
                 bad.push(format!("src/{rel}:{line}: {words:?} in «{zh}»"));
             } else if !has_han(&zh) && english_words_in_placeholders_aside(&zh) {
@@ -276,17 +284,11 @@ fn edge_messages(src: &str) -> Vec<(usize, String)> {
 
 #[test]
 fn no_error_is_raised_with_english_words_of_its_own() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    files.sort();
     let (mut read, mut bad) = (0, Vec::new());
-    for file in &files {
-        let text = std::fs::read_to_string(file).expect("read source");
+    for (rel, text) in sources() {
         for (line, msg) in edge_messages(&text) {
             read += 1;
             if !has_han(&msg) && english_words_in_placeholders_aside(&msg) {
-                let rel = file.strip_prefix(&src).unwrap_or(file).display();
                 bad.push(format!("src/{rel}:{line}: «{msg}»"));
             }
         }

@@ -52,27 +52,30 @@ impl<'a> SheetScorer<'a> {
 
     /// One account's entries. Sheets of accounts outside the round are ignored.
     pub fn sheet(&mut self, account: i64, entries: &[Entry]) {
-        while self.accounts.get(self.next).is_some_and(|a| a.0 < account) {
-            self.push_blank();
-        }
-        if let Some(&(id, p, l)) = self.accounts.get(self.next).filter(|a| a.0 == account) {
+        if let Some((p, l)) = self.reach(account) {
             let o = (self.scorer)(self.rubric, p, l, entries);
-            self.out.push(Totals::of(id, &o));
-            self.next += 1;
+            self.out.push(Totals::of(account, &o));
         }
     }
 
     /// One account's kept sheet figures (the same result as its entries scored, read instead of
     /// computed). Sheets of accounts outside the round are ignored.
     pub fn kept(&mut self, account: i64, figures: &SheetFigures) {
+        if self.reach(account).is_some() {
+            self.out
+                .push(Totals::of_figures(account, self.rubric, figures));
+        }
+    }
+
+    /// Gives the accounts before `account` their blank result and steps past `account`,
+    /// returning its kind; `None` (nothing stepped past it) when it is not in the round.
+    fn reach(&mut self, account: i64) -> Option<(Platform, Level)> {
         while self.accounts.get(self.next).is_some_and(|a| a.0 < account) {
             self.push_blank();
         }
-        if self.accounts.get(self.next).is_some_and(|a| a.0 == account) {
-            self.out
-                .push(Totals::of_figures(account, self.rubric, figures));
-            self.next += 1;
-        }
+        let &(_, p, l) = self.accounts.get(self.next).filter(|a| a.0 == account)?;
+        self.next += 1;
+        Some((p, l))
     }
 
     /// The accounts after the last sheet, all blank.

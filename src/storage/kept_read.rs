@@ -145,19 +145,8 @@ impl Store {
         )?;
         let mut rows = stmt.query(params![round_id, id])?;
         while let Some(r) = rows.next()? {
-            if r.get_ref(6)?.as_str().ok() != Some(ENGINE_VERSION) {
+            let Some(figures) = row_figures(r, 1)? else {
                 return Ok(false);
-            }
-            let figures = SheetFigures {
-                scored: r.get::<_, i64>(1)? as usize,
-                applicable: r.get::<_, i64>(2)? as usize,
-                points: kept_figure(r.get(3)?),
-                subtotals: r
-                    .get_ref(4)?
-                    .as_blob()
-                    .map(decode_subtotals)
-                    .unwrap_or_default(),
-                vetoes: decode_vetoes(r.get_ref(5)?.as_str_or_null().ok().flatten()),
             };
             if !f(r.get(0)?, figures) {
                 break;
@@ -180,27 +169,15 @@ impl Store {
         )?;
         let mut rows = stmt.query([round_id])?;
         while let Some(r) = rows.next()? {
-            if r.get_ref(7)?.as_str().ok() != Some(ENGINE_VERSION) {
+            let Some(figures) = row_figures(r, 2)? else {
                 return Ok(false);
-            }
+            };
             let (a, e): (i64, i64) = (r.get(0)?, r.get(1)?);
-            let subtotals = r
-                .get_ref(5)?
-                .as_blob()
-                .map(decode_subtotals)
-                .unwrap_or_default();
-            let vetoes = decode_vetoes(r.get_ref(6)?.as_str_or_null().ok().flatten());
             f((
                 a,
                 names.get(&e).cloned().unwrap_or_default(),
                 submitted.contains(&(a, e)),
-                SheetFigures {
-                    scored: r.get::<_, i64>(2)? as usize,
-                    applicable: r.get::<_, i64>(3)? as usize,
-                    points: kept_figure(r.get(4)?),
-                    subtotals,
-                    vetoes,
-                },
+                figures,
             ));
         }
         Ok(true)
@@ -224,4 +201,21 @@ impl Store {
         })();
         r.map_err(|e| self.locked(e))
     }
+}
+
+/// The figures of a kept row whose columns from `at` are scored, applicable, points, subtotals,
+/// vetoes and engine; `None` for a row computed by another engine version.
+fn row_figures(r: &rusqlite::Row<'_>, at: usize) -> Result<Option<SheetFigures>, StoreError> {
+    if r.get_ref(at + 5)?.as_str().ok() != Some(ENGINE_VERSION) {
+        return Ok(None);
+    }
+    Ok(Some(SheetFigures {
+        scored: r.get::<_, i64>(at)? as usize,
+        applicable: r.get::<_, i64>(at + 1)? as usize,
+        points: kept_figure(r.get(at + 2)?),
+        subtotals: (r.get_ref(at + 3)?.as_blob())
+            .map(decode_subtotals)
+            .unwrap_or_default(),
+        vetoes: decode_vetoes(r.get_ref(at + 4)?.as_str_or_null().ok().flatten()),
+    }))
 }
