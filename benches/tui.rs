@@ -249,7 +249,7 @@ fn p99(_: &mut Criterion) {
     draw(&mut term, &app);
     // With a database file the TUI aggregates the summary on its worker (`summary_job`): the
     // key only asks for it, and the answer's arrival is a frame of its own (timed below).
-    let summary = summary_off_the_key_path(&mut app, &mut b);
+    let (summary, summary_top) = summary_off_the_key_path(&mut app, &mut b);
     app.summary_job.background = true;
     println!("p99 of one key + draw, {SAMPLES} samples each, 100k accounts, 120x40:");
     let mut worst = std::time::Duration::ZERO;
@@ -262,6 +262,13 @@ fn p99(_: &mut Criterion) {
     cases.push((
         "summary_drill",
         vec![Action::ShowSummary, summary.clone()],
+        Action::Enter,
+    ));
+    // The summary a user waited for has its top step only: a level's step is made on the key
+    // that first opens it.
+    cases.push((
+        "summary_drill_level_unmade",
+        vec![Action::ShowSummary, summary_top],
         Action::Enter,
     ));
     // Into a region, then into its first unit: each step below a level is computed on the key
@@ -322,7 +329,7 @@ fn p99(_: &mut Criterion) {
 
 /// The summary as the worker computes it (the one aggregation over MemBackend's sheets), timed
 /// 11 times off the key path; returns its answer as the action the worker sends.
-fn summary_off_the_key_path(app: &mut App, b: &mut MemBackend) -> Action {
+fn summary_off_the_key_path(app: &mut App, b: &mut MemBackend) -> (Action, Action) {
     use assay::app::summary_job::{SummaryLoad, SummaryRequest, compute};
     let req = || SummaryRequest {
         round: app.session.round_id,
@@ -330,6 +337,8 @@ fn summary_off_the_key_path(app: &mut App, b: &mut MemBackend) -> Action {
         accounts: None,
         evaluator: app.session.evaluator.clone(),
         lang: app.lang,
+        ahead: true,
+        cancel: Default::default(),
     };
     let mut times = Vec::new();
     let mut last = None;
@@ -344,9 +353,15 @@ fn summary_off_the_key_path(app: &mut App, b: &mut MemBackend) -> Action {
         "summary aggregated on the worker (off the key path), median of 11: {:.1} ms",
         times[5]
     );
-    Action::SummaryLoaded(SummaryLoad(std::sync::Arc::new(
-        Ok(last.expect("computed")),
-    )))
+    // As the worker answers a user who waits: the top step only, each level made when opened.
+    let listed = app.rows.iter().map(|r| r.account.clone()).collect();
+    let top = SummaryRequest {
+        ahead: false,
+        ..req()
+    };
+    let top = compute(b, top, listed).expect("summary");
+    let load = |s| Action::SummaryLoaded(SummaryLoad(std::sync::Arc::new(Ok(s))));
+    (load(last.expect("computed")), load(top))
 }
 
 /// The key to time, owned as the runtime hands it over: a worker's answer arrives as the only

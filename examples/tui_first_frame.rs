@@ -6,10 +6,14 @@
 //! Used by scripts/bench-scale.sh: `tui_first_frame DB ROUND EVALUATOR`. The process runs until
 //! every total is in; its last line gives the first frame and the time until all totals.
 //! `tui_first_frame DB ROUND EVALUATOR --first` stops after the first frame (for medians of many
-//! runs and for instruction counts under `valgrind --tool=callgrind`); `--summary` then opens the
-//! summary screen (every evaluator's kept results aggregated on the worker, as the runtime does,
-//! then drawn) 5 times and prints the median time from the key to the drawn summary, and of the
-//! key alone.
+//! runs and for instruction counts under `valgrind --tool=callgrind`); `--summary` times the key
+//! that opens the summary screen to its drawn frame, 5 times each way, and prints the medians:
+//! - cold: nothing computed ahead (a fresh app each time; the worker aggregates every
+//!   evaluator's kept results while the user waits, as the runtime does);
+//! - ahead: the runtime's idle moment came first (`Action::SummaryAhead`, its answer applied);
+//! - again: the summary left and opened again, nothing written in between;
+//!
+//! and the key alone (what the UI thread itself spends on it).
 
 use std::time::{Duration, Instant};
 
@@ -52,34 +56,7 @@ fn main() -> anyhow::Result<()> {
     term.draw(|f| assay::ui::render(f, &app))?;
     let first = t0.elapsed();
     if mode == "--summary" {
-        let (mut open, mut keys) = (Vec::new(), Vec::new());
-        for _ in 0..5 {
-            let t = Instant::now();
-            app.apply(Action::ShowSummary, &mut store);
-            term.draw(|f| assay::ui::render(f, &app))?;
-            let key = ms(t.elapsed());
-            // As the runtime does: the worker aggregates, its answer is applied and drawn.
-            if let Some(req) = app.summary_job.request.take() {
-                let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
-                let answer = rx.recv()?;
-                app.apply(answer, &mut store);
-                term.draw(|f| assay::ui::render(f, &app))?;
-            }
-            keys.push(key);
-            open.push(ms(t.elapsed()));
-            // Back to the list (the same key toggles).
-            app.apply(Action::ShowSummary, &mut store);
-        }
-        let runs = open.iter().map(|t| format!("{t:.0}")).collect::<Vec<_>>();
-        println!(
-            "summary: key to drawn frame median {:.0} ms (runs {} ms) for {} accounts; \
-             the key itself (the worker computes the rest) median {:.2} ms",
-            median(&mut open),
-            runs.join(", "),
-            app.rows.len(),
-            median(&mut keys)
-        );
-        std::process::exit(0);
+        return summary(&mut store, &opts, round.parse()?, evaluator, db);
     }
     if mode == "--first" {
         println!(
@@ -149,6 +126,78 @@ fn main() -> anyhow::Result<()> {
         first.as_secs_f64(),
         app.rows.len(),
         all.as_secs_f64()
+    );
+    Ok(())
+}
+
+/// One `t` and what the runtime does until the summary is drawn: the key, a worker's answer
+/// if it asked for one. Returns (key to drawn frame, the key alone) in ms.
+fn open_summary(
+    app: &mut assay::app::App,
+    store: &mut Store,
+    term: &mut Terminal<TestBackend>,
+    db: &str,
+) -> anyhow::Result<(f64, f64)> {
+    let t = Instant::now();
+    app.apply(Action::ShowSummary, store);
+    term.draw(|f| assay::ui::render(f, app))?;
+    let key = ms(t.elapsed());
+    if let Some(req) = app.summary_job.request.take() {
+        let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
+        app.apply(rx.recv()?, store);
+        term.draw(|f| assay::ui::render(f, app))?;
+    }
+    anyhow::ensure!(app.summary.is_some(), "no summary shown");
+    Ok((ms(t.elapsed()), key))
+}
+
+/// The `--summary` mode (see the module's text).
+fn summary(
+    store: &mut Store,
+    opts: &TuiOptions,
+    round: i64,
+    evaluator: &str,
+    db: &str,
+) -> anyhow::Result<()> {
+    let mut term = Terminal::new(TestBackend::new(120, 40))?;
+    let (mut cold, mut ahead, mut again, mut keys) = (vec![], vec![], vec![], vec![]);
+    let mut accounts = 0;
+    for _ in 0..5 {
+        let (mut app, _feed) = load(store, opts, round, evaluator)?;
+        app.apply(Action::Resize(120, 40), store);
+        accounts = app.rows.len();
+        let (t, k) = open_summary(&mut app, store, &mut term, db)?;
+        cold.push(t);
+        keys.push(k);
+        app.apply(Action::ShowSummary, store);
+        again.push(open_summary(&mut app, store, &mut term, db)?.0);
+
+        let (mut app, _feed) = load(store, opts, round, evaluator)?;
+        app.apply(Action::Resize(120, 40), store);
+        app.apply(Action::SummaryAhead, store);
+        let req = app.summary_job.request.take();
+        let req = req.ok_or_else(|| anyhow::anyhow!("no summary asked for ahead"))?;
+        let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
+        app.apply(rx.recv()?, store);
+        let (t, k) = open_summary(&mut app, store, &mut term, db)?;
+        ahead.push(t);
+        keys.push(k);
+    }
+    let runs = |v: &[f64]| {
+        v.iter()
+            .map(|t| format!("{t:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!(
+        "summary: key to drawn frame median cold {:.0} ms (runs {} ms), computed ahead {:.1} ms, \
+         opened again {:.1} ms, for {} accounts; the key itself median {:.2} ms",
+        median(&mut cold.clone()),
+        runs(&cold),
+        median(&mut ahead),
+        median(&mut again),
+        accounts,
+        median(&mut keys)
     );
     Ok(())
 }

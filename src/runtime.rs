@@ -39,6 +39,10 @@ pub fn parse_rubric(round: &Round) -> anyhow::Result<Rubric> {
 /// How long the event loop waits for a key before it looks for background results.
 const POLL: Duration = Duration::from_millis(30);
 
+/// How long the TUI waits without a key before it has the summary computed ahead (and, once
+/// it is, how often it looks whether a commit made it stale).
+const AHEAD: Duration = Duration::from_millis(300);
+
 /// Builds the app for one round and evaluator from the accounts alone, and starts the worker
 /// that computes the totals (`None` for an in-memory store: scored here, before returning).
 pub fn load(
@@ -231,7 +235,21 @@ pub fn run(mut store: Store, opts: TuiOptions) -> anyhow::Result<()> {
             // Only an event that resolves to an action redraws (mouse motion does not).
             dirty = false;
             let idle = feed.is_none() && ops.is_none() && summary.is_none() && !app.busy();
-            if idle || event::poll(POLL)? {
+            // Idle, wait for a key; with nothing pressed for AHEAD, compute the summary ahead.
+            let wait = match (idle, app.summary_job.wants_ahead()) {
+                (false, _) => Some(POLL),
+                (true, true) => Some(AHEAD),
+                (true, false) => None,
+            };
+            let pressed = match wait {
+                Some(t) => event::poll(t)?,
+                None => true,
+            };
+            if !pressed && idle {
+                // Changes nothing on screen: no redraw.
+                app.apply(Action::SummaryAhead, &mut store);
+            }
+            if pressed {
                 let action = match event::read()? {
                     Event::Key(k) if k.is_press() => keymap::resolve(app.ctx(), k),
                     Event::Mouse(m) => mouse::resolve(&app, m),

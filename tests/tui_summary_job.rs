@@ -159,3 +159,151 @@ fn the_worker_answers_on_a_database_file_as_the_ui_thread_would() {
     );
     assay::app::worker::close();
 }
+
+/// On a database file the summary is computed ahead in an idle moment and `t` shows it without
+/// asking the worker; it is shown again after leaving it while nothing is written, and any
+/// commit (this TUI's or another connection's) makes the next `t` compute afresh.
+#[test]
+fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
+    use assay::runtime::{TuiOptions, open};
+    use assay::storage::Store;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("demo.db");
+    let mut store = Store::create_or_open(&path).expect("store");
+    assay::sample::load_demo(&mut store).expect("demo");
+    let round = store.rounds().expect("rounds").last().map(|r| r.id);
+    let o = TuiOptions {
+        lang: Lang::Zh,
+        evaluator: Some("王敏".into()),
+        round,
+        db_label: "demo.db".into(),
+    };
+    let (mut app, _feed) = open(&store, &o, None).expect("open");
+    let answer = |app: &mut assay::app::App, store: &mut Store| {
+        let req = app.summary_job.request.take().expect("a request");
+        let rx = assay::app::worker::spawn_summary(path.clone(), req);
+        let a = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the worker answers");
+        app.apply(a, store);
+    };
+    assert!(app.summary_job.wants_ahead());
+    app.apply(Action::SummaryAhead, &mut store);
+    assert!(
+        app.summary_job
+            .request
+            .as_ref()
+            .is_some_and(|r| r.ahead && r.accounts.is_none()),
+        "asked ahead, each level's step with it"
+    );
+    assert!(!app.summary_job.wants_ahead(), "one at a time");
+    answer(&mut app, &mut store);
+    assert_eq!(app.screen, Screen::Accounts, "nothing forced on the user");
+    assert!(app.summary.is_none());
+    app.apply(Action::SummaryAhead, &mut store);
+    assert!(
+        app.summary_job.request.is_none(),
+        "what is ready still holds"
+    );
+
+    app.apply(Action::ShowSummary, &mut store);
+    assert_eq!(app.screen, Screen::Summary);
+    assert!(
+        app.summary_job.request.is_none(),
+        "no worker: shown at once"
+    );
+    assert!(!app.summary_job.loading);
+    let shown = app.summary.clone().expect("shown");
+    let listed = app.rows.iter().map(|r| r.account.clone()).collect();
+    let req = assay::app::summary_job::SummaryRequest {
+        round: app.session.round_id,
+        rubric: app.session.rubric.clone(),
+        accounts: None,
+        evaluator: app.session.evaluator.clone(),
+        lang: Lang::Zh,
+        ahead: true,
+        cancel: Default::default(),
+    };
+    let fresh = compute(&mut store, req, listed).expect("fresh");
+    assert_eq!(shown, fresh, "the summary ahead is the one computed now");
+
+    // Left and opened again with nothing written: the same summary, where it was left.
+    keys(&mut app, &mut store, &[Action::Enter]);
+    let path_left = app.summary.as_ref().expect("shown").path.clone();
+    assert_eq!(path_left.len(), 1, "into a level");
+    keys(
+        &mut app,
+        &mut store,
+        &[Action::ShowSummary, Action::ShowSummary],
+    );
+    assert!(app.summary_job.request.is_none());
+    assert_eq!(app.summary.as_ref().expect("shown").path, path_left);
+
+    // This TUI's own write: computed afresh.
+    keys(&mut app, &mut store, &[Action::ShowSummary]);
+    store.evaluator_id("新来的评估人").expect("a write");
+    app.apply(Action::ShowSummary, &mut store);
+    assert!(app.summary_job.request.is_some(), "stale after a write");
+    assert!(app.summary.is_none() && app.summary_job.loading);
+    answer(&mut app, &mut store);
+    assert!(app.summary.is_some());
+
+    // Another connection's commit: computed afresh too, and ahead in the next idle moment.
+    keys(&mut app, &mut store, &[Action::ShowSummary]);
+    let mut other = Store::open(&path).expect("another connection");
+    other.evaluator_id("另一位评估人").expect("a write");
+    app.apply(Action::SummaryAhead, &mut store);
+    assert!(
+        app.summary_job.request.is_some(),
+        "stale: computed ahead again"
+    );
+    answer(&mut app, &mut store);
+    app.apply(Action::ShowSummary, &mut store);
+    assert!(app.summary_job.request.is_none() && app.summary.is_some());
+    assay::app::worker::close();
+}
+
+fn keys(app: &mut assay::app::App, store: &mut assay::storage::Store, actions: &[Action]) {
+    for a in actions {
+        app.apply(a.clone(), store);
+    }
+}
+
+/// A request computed ahead and overtaken by a write and a `t` is cancelled: the worker stops
+/// on it without an answer to show, and the user's request is the one answered.
+#[test]
+fn a_request_overtaken_by_the_users_key_is_cancelled() {
+    use assay::app::summary_job::SummaryLoad;
+    use assay::runtime::{TuiOptions, open};
+    use assay::storage::Store;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("demo.db");
+    let mut store = Store::create_or_open(&path).expect("store");
+    assay::sample::load_demo(&mut store).expect("demo");
+    let round = store.rounds().expect("rounds").last().map(|r| r.id);
+    let o = TuiOptions {
+        lang: Lang::Zh,
+        evaluator: Some("王敏".into()),
+        round,
+        db_label: "demo.db".into(),
+    };
+    let (mut app, _feed) = open(&store, &o, None).expect("open");
+    app.apply(Action::SummaryAhead, &mut store);
+    let ahead = app.summary_job.request.take().expect("asked ahead");
+    store.evaluator_id("新来的评估人").expect("a write");
+    app.apply(Action::ShowSummary, &mut store);
+    let asked = app.summary_job.request.take().expect("asked by the key");
+    assert!(ahead.cancel.is_set(), "the request ahead is cancelled");
+    assert!(!asked.cancel.is_set() && !asked.ahead);
+    let wait = std::time::Duration::from_secs(60);
+    let stopped = assay::app::worker::spawn_summary(path.clone(), ahead);
+    match stopped.recv_timeout(wait).expect("the worker ends") {
+        Action::SummaryLoaded(SummaryLoad(r)) => assert!(r.is_err(), "no summary made"),
+        other => panic!("{other:?}"),
+    }
+    let rx = assay::app::worker::spawn_summary(path.clone(), asked);
+    app.apply(rx.recv_timeout(wait).expect("answer"), &mut store);
+    assert_eq!(app.screen, Screen::Summary);
+    assert!(app.summary.is_some() && app.popup.is_none());
+    assay::app::worker::close();
+}

@@ -90,6 +90,8 @@ pub enum Action {
     SummaryLoaded(super::summary_job::SummaryLoad),
     /// Try again the writes that waited for the database's lock (not a key).
     RetryWrites,
+    /// The TUI is idle: the summary may be computed ahead (not a key; see `summary_job`).
+    SummaryAhead,
 }
 
 impl Action {

@@ -139,6 +139,13 @@ pub trait Backend {
             "rectification records are kept in a database only; open one with --db".into(),
         )))
     }
+
+    /// A stamp of the database's content (see [`crate::storage::DataStamp`]): a result computed
+    /// under a stamp still holds while the stamp is unchanged. `None`: no way to tell, so
+    /// nothing is kept on its strength.
+    fn data_stamp(&self) -> Option<crate::storage::DataStamp> {
+        None
+    }
 }
 
 /// The rectification screen's rows and the round's 整改 deadline.
@@ -148,6 +155,10 @@ pub type Tracked = (
 );
 
 impl Backend for Store {
+    fn data_stamp(&self) -> Option<crate::storage::DataStamp> {
+        Store::data_stamp(self).ok()
+    }
+
     fn rectify_published(&self, round: i64) -> Result<bool, StoreError> {
         crate::report::rectify_record::published(self, round)
     }

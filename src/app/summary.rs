@@ -87,8 +87,23 @@ impl Drop for Summary {
 }
 
 impl Summary {
-    /// Aggregates the round's sheets for `accounts` (every evaluator).
+    /// Aggregates the round's sheets for `accounts` (every evaluator), with each level's step
+    /// made too: a level spans a large share of the round, too many accounts to group on the
+    /// key that opens it (a region's step below is over its own accounts only).
     pub fn of(
+        scheme: &Scheme,
+        accounts: Vec<Account>,
+        sheets: &[SheetResult],
+        lang: Lang,
+    ) -> Summary {
+        let mut s = Summary::top(scheme, accounts, sheets, lang);
+        s.make_levels();
+        s
+    }
+
+    /// The summary's top step alone, for a user who waits for it: each level's step is made
+    /// when first opened (at 100k accounts ≈ a fifth of the whole), as deeper steps are.
+    pub fn top(
         scheme: &Scheme,
         accounts: Vec<Account>,
         sheets: &[SheetResult],
@@ -120,16 +135,23 @@ impl Summary {
             pending: HashMap::new(),
         };
         s.visit(Vec::new(), all, Some(r.overall));
-        // Each level's step too: a level spans a large share of the round, too many accounts to
-        // group on the key that opens it; a region's step below is over its own accounts only.
-        let levels: Vec<Vec<String>> = s.pending.keys().cloned().collect();
-        for path in levels {
-            if let Some((idx, here)) = s.pending.remove(&path) {
-                s.visit(path, idx, here);
-            }
-        }
         s.refresh();
         s
+    }
+
+    /// Makes each level's step (listed by the top step, not yet shown).
+    fn make_levels(&mut self) {
+        let levels: Vec<Vec<String>> = self
+            .pending
+            .keys()
+            .filter(|p| p.len() == 1)
+            .cloned()
+            .collect();
+        for path in levels {
+            if let Some((idx, here)) = self.pending.remove(&path) {
+                self.visit(path, idx, here);
+            }
+        }
     }
 
     /// Computes and keeps the step at `path` over the accounts `idx` (with its statistics when

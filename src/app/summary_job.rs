@@ -2,15 +2,29 @@
 //! well over a frame, so `t` asks the runtime's worker for it (over the shared read-only
 //! connection) and the screen says 「汇总计算中」 until it arrives; keys stay live. Without a
 //! database file (tests, in-memory stores) it is computed at once, by the same function.
+//!
+//! A summary is a function of the database's content, the round, the viewer and the language,
+//! so one computed under a [`DataStamp`] still holds while the stamp is unchanged: the runtime
+//! has the worker compute it ahead when the TUI is idle (`Action::PrefetchSummary`), and `t`
+//! shows it at once, or shows again the one left, if nothing was committed since (by this TUI
+//! or any other connection). Any commit moves the stamp, and the next `t` computes afresh.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::summary::Summary;
 use super::{App, Backend, Screen};
 use crate::domain::account::Account;
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
-use crate::storage::StoreError;
+use crate::storage::{DataStamp, StoreError};
+
+/// What a summary was computed under, beside the round and viewer (fixed for an `App`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SummaryKey {
+    data: DataStamp,
+    lang: Lang,
+}
 
 /// The summary request and its state (see the module's text).
 #[derive(Debug, Clone, Default)]
@@ -21,6 +35,31 @@ pub struct SummaryJob {
     pub request: Option<SummaryRequest>,
     /// The screen waits for an answer.
     pub loading: bool,
+    /// The request with the worker. The runtime keeps only the latest request's channel, so
+    /// the next answer is this one's.
+    in_flight: Option<Flight>,
+    /// A summary computed ahead of the key that shows it, and its key.
+    ready: Option<(SummaryKey, Summary)>,
+    /// The key of the summary in `App::summary` (`None`: unknown, never shown again).
+    shown: Option<SummaryKey>,
+    /// A computation ahead failed: not tried again in this session (it is logged; `t` still
+    /// computes and shows any error).
+    ahead_failed: bool,
+}
+
+/// A request with the worker: made under this key (`None`: unknown), stopped by its `cancel`.
+#[derive(Debug, Clone)]
+struct Flight {
+    key: Option<SummaryKey>,
+    cancel: Cancel,
+}
+
+impl SummaryJob {
+    /// Whether the runtime should offer the app an idle moment to compute the summary ahead:
+    /// on a database file, nothing with the worker, no error before.
+    pub fn wants_ahead(&self) -> bool {
+        self.background && self.in_flight.is_none() && !self.ahead_failed
+    }
 }
 
 /// What the worker aggregates: the round's listed accounts for this viewer.
@@ -33,6 +72,11 @@ pub struct SummaryRequest {
     pub accounts: Option<Vec<Account>>,
     pub evaluator: String,
     pub lang: Lang,
+    /// Computed ahead of the key (nobody waits): each level's step is made too, so that no
+    /// level waits when first opened. Otherwise only the top step is (see `Summary::top`).
+    pub ahead: bool,
+    /// Set when a later request supersedes this one.
+    pub cancel: Cancel,
 }
 
 /// The worker's answer: the summary or an error message.
@@ -52,8 +96,26 @@ pub fn compute(
     req: SummaryRequest,
     accounts: Vec<Account>,
 ) -> Result<Summary, StoreError> {
+    let input = read(backend, &req, &accounts)?;
+    Ok(aggregate(input, &req, accounts))
+}
+
+/// What the aggregation reads besides the accounts: the sheets this viewer may see, the scheme
+/// and whether the round is a calibration round.
+pub struct SummaryInput {
+    sheets: Vec<crate::report::SheetResult>,
+    scheme: crate::report::Scheme,
+    calibration: bool,
+}
+
+/// The reading half of [`compute`].
+pub fn read(
+    backend: &mut dyn Backend,
+    req: &SummaryRequest,
+    accounts: &[Account],
+) -> Result<SummaryInput, StoreError> {
     let round = req.round;
-    let mut sheets = backend.round_sheets(round, &req.rubric, &accounts)?;
+    let mut sheets = backend.round_sheets(round, &req.rubric, accounts)?;
     let me = &req.evaluator;
     if let Some(viewer) = backend.viewer(round, me)? {
         sheets = crate::report::blind::visible_sheets(me, viewer, &sheets);
@@ -61,54 +123,159 @@ pub fn compute(
     let policy = backend.panel_policy(round)?;
     let own = backend.category_methods(round)?;
     let scheme = crate::report::Scheme::of(&req.rubric, policy).with_category_methods(&own);
-    let mut s = Summary::of(&scheme, accounts, &sheets, req.lang);
-    s.calibration = backend.is_calibration(round)?;
-    Ok(s)
+    let calibration = backend.is_calibration(round)?;
+    Ok(SummaryInput {
+        sheets,
+        scheme,
+        calibration,
+    })
+}
+
+/// The aggregating half of [`compute`].
+pub fn aggregate(input: SummaryInput, req: &SummaryRequest, accounts: Vec<Account>) -> Summary {
+    let SummaryInput {
+        sheets,
+        scheme,
+        calibration,
+    } = input;
+    let mut s = if req.ahead {
+        Summary::of(&scheme, accounts, &sheets, req.lang)
+    } else {
+        Summary::top(&scheme, accounts, &sheets, req.lang)
+    };
+    s.calibration = calibration;
+    s
+}
+
+/// Set when a request is superseded before its answer: the worker stops at its next step.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn set(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
 }
 
 impl App {
-    /// Opens the summary (or goes back to the list from it), read afresh on every visit: other
-    /// evaluators' sheets and submissions change too.
+    /// Opens the summary (or goes back to the list from it). Its figures are those of the
+    /// database now: the summary left or computed ahead when nothing was committed since, else
+    /// computed afresh (other evaluators' sheets and submissions change too).
     pub(super) fn toggle_summary(&mut self, backend: &mut dyn Backend) -> Result<(), StoreError> {
         if self.screen == Screen::Summary {
             self.screen = Screen::Accounts;
             return Ok(());
         }
-        let req = SummaryRequest {
+        self.screen = Screen::Summary;
+        let key = self.summary_stamp(backend);
+        if key.is_some() {
+            if self.summary.is_some() && self.summary_job.shown == key {
+                return Ok(());
+            }
+            if let Some((k, s)) = self.summary_job.ready.take()
+                && Some(k) == key
+            {
+                self.summary = Some(s);
+                self.summary_job.shown = key;
+                return Ok(());
+            }
+        }
+        self.summary = None;
+        self.summary_job.shown = None;
+        if self.summary_job.background {
+            // One request per key: a second `t` while it computes waits for the same answer.
+            if self
+                .summary_job
+                .in_flight
+                .as_ref()
+                .is_none_or(|f| f.key != key)
+            {
+                self.ask_summary(key, false);
+            }
+            self.summary_job.loading = true;
+        } else {
+            let accounts = self.rows.iter().map(|r| r.account.clone()).collect();
+            self.summary = Some(compute(backend, self.summary_request(false), accounts)?);
+            // Reading may have brought stale kept rows up to date (a write): stamped after.
+            self.summary_job.shown = self.summary_stamp(backend);
+        }
+        Ok(())
+    }
+
+    /// The runtime's idle moment: has the worker compute the summary ahead unless the one
+    /// ready or left still holds (see the module's text).
+    pub(super) fn summary_ahead(&mut self, backend: &mut dyn Backend) {
+        let job = &self.summary_job;
+        if !job.wants_ahead() || self.screen == Screen::Summary || self.rows.is_empty() {
+            return;
+        }
+        let Some(key) = self.summary_stamp(backend) else {
+            return;
+        };
+        let left = self.summary.is_some() && job.shown == Some(key);
+        if left || job.ready.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        self.ask_summary(Some(key), true);
+    }
+
+    /// Hands the worker a request (through the runtime), superseding the one with it.
+    fn ask_summary(&mut self, key: Option<SummaryKey>, ahead: bool) {
+        if let Some(old) = self.summary_job.in_flight.take() {
+            old.cancel.set();
+        }
+        let req = self.summary_request(ahead);
+        self.summary_job.in_flight = Some(Flight {
+            key,
+            cancel: req.cancel.clone(),
+        });
+        self.summary_job.request = Some(req);
+    }
+
+    fn summary_stamp(&self, backend: &dyn Backend) -> Option<SummaryKey> {
+        backend.data_stamp().map(|data| SummaryKey {
+            data,
+            lang: self.lang,
+        })
+    }
+
+    fn summary_request(&self, ahead: bool) -> SummaryRequest {
+        SummaryRequest {
+            ahead,
+            cancel: Cancel::default(),
             round: self.session.round_id,
             rubric: self.session.rubric.clone(),
             accounts: None,
             evaluator: self.session.evaluator.clone(),
             lang: self.lang,
-        };
-        if self.summary_job.background {
-            if !self.summary_job.loading {
-                self.summary_job.request = Some(req);
-            }
-            self.summary_job.loading = true;
-            self.summary = None;
-        } else {
-            let accounts = self.rows.iter().map(|r| r.account.clone()).collect();
-            self.summary = Some(compute(backend, req, accounts)?);
         }
-        self.screen = Screen::Summary;
-        Ok(())
     }
 
-    /// The worker's summary arrived: shown if the screen still waits for it.
+    /// The worker's summary arrived: shown if the screen waits for it, else kept for the next
+    /// `t` when its key is known; an error is a popup only for a user who waits.
     pub(super) fn summary_loaded(&mut self, load: SummaryLoad) {
-        if !std::mem::take(&mut self.summary_job.loading) {
-            return;
-        }
-        let waiting = self.screen == Screen::Summary;
+        let key = self.summary_job.in_flight.take().and_then(|f| f.key);
+        let asked = std::mem::take(&mut self.summary_job.loading);
+        let waiting = asked && self.screen == Screen::Summary;
         match Arc::try_unwrap(load.0).unwrap_or_else(|a| (*a).clone()) {
-            Ok(s) if waiting => self.summary = Some(s),
-            Ok(_) => {}
-            Err(why) => {
+            Ok(s) if waiting => {
+                self.summary = Some(s);
+                self.summary_job.shown = key;
+            }
+            Ok(s) => self.summary_job.ready = key.map(|k| (k, s)),
+            Err(why) if asked => {
                 if waiting {
                     self.screen = Screen::Accounts;
                 }
                 self.error(why);
+            }
+            Err(why) => {
+                tracing::warn!("the summary computed ahead failed: {why}");
+                self.summary_job.ahead_failed = true;
             }
         }
     }

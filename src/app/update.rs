@@ -25,6 +25,7 @@ impl App {
             Action::OpsLoaded(load) => return self.ops_loaded(load),
             Action::SummaryLoaded(load) => return self.summary_loaded(load),
             Action::RetryWrites => return self.retry_writes(backend),
+            Action::SummaryAhead => return self.summary_ahead(backend),
             _ => {}
         }
         if action == Action::Quit {

@@ -196,14 +196,28 @@ pub fn spawn_summary(db: PathBuf, req: super::summary_job::SummaryRequest) -> Re
         "summary",
         db,
         move |store| {
+            use super::summary_job::{aggregate, read};
             let mut req = req;
+            // Never shown: a superseded request's channel is dropped with it.
+            let lang = req.lang;
+            let superseded = || {
+                lang.pick("汇总已由新的请求取代", "summary superseded")
+                    .to_string()
+            };
             let accounts = match req.accounts.take() {
                 Some(a) => a,
                 None => store
                     .listed_accounts(req.round, &req.evaluator, crate::storage::read_parts())
                     .map_err(|e| e.to_string())?,
             };
-            super::summary_job::compute(store, req, accounts).map_err(|e| e.to_string())
+            if req.cancel.is_set() {
+                return Err(superseded());
+            }
+            let input = read(store, &req, &accounts).map_err(|e| e.to_string())?;
+            if req.cancel.is_set() {
+                return Err(superseded());
+            }
+            Ok(aggregate(input, &req, accounts))
         },
         |r| Action::SummaryLoaded(super::summary_job::SummaryLoad(std::sync::Arc::new(r))),
     )

@@ -9,6 +9,9 @@ use super::sheet::{Scheme, SheetResult};
 use super::sink::Sink;
 use crate::domain::account::Account;
 
+/// Below this many accounts one thread combines them faster than starting more.
+const COMBINE_APART_FROM: usize = 20_000;
+
 /// Combines each account's sheets (sheets of accounts not in `accounts` are ignored).
 pub fn account_results(
     scheme: &Scheme,
@@ -31,14 +34,50 @@ fn account_results_from(
     accounts: Vec<Account>,
     sheets: &[SheetResult],
 ) -> Vec<AccountResult> {
+    let threads = match accounts.len() {
+        n if n < COMBINE_APART_FROM => 1,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+    };
+    combined_in_runs(scheme, accounts, sheets, threads)
+}
+
+/// [`account_results_from`] on `threads` threads, one run of accounts each.
+fn combined_in_runs(
+    scheme: &Scheme,
+    accounts: Vec<Account>,
+    sheets: &[SheetResult],
+    threads: usize,
+) -> Vec<AccountResult> {
     let by_account = sheets_by_account(sheets, accounts.len());
-    accounts
-        .into_iter()
-        .map(|a| {
-            let mine = by_account.get(&a.id).map_or(&[][..], Vec::as_slice);
-            account_result_of(scheme, a, mine)
-        })
-        .collect()
+    let one = |a: Account| {
+        let mine = by_account.get(&a.id).map_or(&[][..], Vec::as_slice);
+        account_result_of(scheme, a, mine)
+    };
+    if threads < 2 {
+        return accounts.into_iter().map(one).collect();
+    }
+    // One run of accounts per thread, each combined on its own; the results in order.
+    let total = accounts.len();
+    let mut runs = Vec::with_capacity(threads);
+    let mut rest = accounts;
+    let per = rest.len().div_ceil(threads);
+    while rest.len() > per {
+        let tail = rest.split_off(per);
+        runs.push(std::mem::replace(&mut rest, tail));
+    }
+    runs.push(rest);
+    let one = &one;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = runs
+            .into_iter()
+            .map(|run| s.spawn(move || run.into_iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        let mut all = Vec::with_capacity(total);
+        for h in handles {
+            all.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        all
+    })
 }
 
 fn sheets_by_account(sheets: &[SheetResult], n: usize) -> HashMap<i64, Vec<&SheetResult>> {
@@ -111,4 +150,39 @@ fn build_on(
         sink.push(r);
     }
     sink.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rubric::VetoPolicy;
+    use crate::report::combine::tests::scheme;
+    use crate::report::sheet::SheetStatus;
+    use crate::report::tests::{account, sheet};
+
+    /// Combined on several threads, the accounts come back in their order with the results one
+    /// thread gives, whatever the split (runs of unequal length, fewer accounts than threads).
+    #[test]
+    fn combining_on_several_threads_gives_the_one_threads_results_in_order() {
+        let accounts: Vec<Account> = (1..=11).map(|i| account(i, &format!("号{i}"))).collect();
+        let mut sheets = Vec::new();
+        for i in 1..=11 {
+            sheets.push(sheet(
+                i,
+                "张",
+                SheetStatus::Complete,
+                50.0 + (i * 7 % 40) as f64,
+            ));
+            if i % 3 != 0 {
+                sheets.push(sheet(i, "李", SheetStatus::Submitted, 40.0 + i as f64));
+            }
+        }
+        let s = scheme(VetoPolicy::FailKeepScore);
+        let one = combined_in_runs(&s, accounts.clone(), &sheets, 1);
+        assert_eq!(one.len(), 11);
+        for threads in [2, 3, 4, 16] {
+            let many = combined_in_runs(&s, accounts.clone(), &sheets, threads);
+            assert_eq!(many, one, "{threads} threads");
+        }
+    }
 }

@@ -43,8 +43,10 @@ mod rounds;
 mod scan;
 mod scores;
 mod split;
+mod stamp;
 mod tx;
 pub use split::read_parts;
+pub use stamp::DataStamp;
 
 pub use audit::{Audit, Finding, RoundAudit};
 pub use auto_entries::AutoRecord;
