@@ -161,6 +161,7 @@ fn summary(
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     let (mut cold, mut ahead, mut again, mut keys) = (vec![], vec![], vec![], vec![]);
+    let mut making = vec![];
     let mut accounts = 0;
     for _ in 0..5 {
         let (mut app, _feed) = load(store, opts, round, evaluator)?;
@@ -174,11 +175,13 @@ fn summary(
 
         let (mut app, _feed) = load(store, opts, round, evaluator)?;
         app.apply(Action::Resize(120, 40), store);
+        let t = Instant::now();
         app.apply(Action::SummaryAhead, store);
         let req = app.summary_job.request.take();
         let req = req.ok_or_else(|| anyhow::anyhow!("no summary asked for ahead"))?;
         let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
         app.apply(rx.recv()?, store);
+        making.push(ms(t.elapsed()));
         let (t, k) = open_summary(&mut app, store, &mut term, db)?;
         ahead.push(t);
         keys.push(k);
@@ -191,13 +194,15 @@ fn summary(
     };
     println!(
         "summary: key to drawn frame median cold {:.0} ms (runs {} ms), computed ahead {:.1} ms, \
-         opened again {:.1} ms, for {} accounts; the key itself median {:.2} ms",
+         opened again {:.1} ms, for {} accounts; the key itself median {:.2} ms; computing it \
+         ahead (levels too) took {:.0} ms",
         median(&mut cold.clone()),
         runs(&cold),
         median(&mut ahead),
         median(&mut again),
         accounts,
-        median(&mut keys)
+        median(&mut keys),
+        median(&mut making)
     );
     Ok(())
 }

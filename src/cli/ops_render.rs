@@ -250,8 +250,8 @@ fn findings(rep: &OpsTable<'_>, lang: Lang) -> String {
     out
 }
 
-/// Writes the report in the chosen format to `out`; CSV and JSON row by row, each row made
-/// as it is written.
+/// Writes the report in the chosen format to `out`, row by row, each row made as it is
+/// written (the aligned table makes each twice: to measure its columns, then to write it).
 pub fn render_to(
     rep: &OpsTable<'_>,
     format: OpsFormat,
@@ -261,8 +261,8 @@ pub fn render_to(
     match format {
         OpsFormat::Csv => write_csv(rep, lang, out),
         OpsFormat::Json => write_json(rep, out),
-        OpsFormat::Table => Ok(out.write_all(table(rep, lang).as_bytes())?),
-        OpsFormat::Md => Ok(out.write_all(markdown(rep, lang).as_bytes())?),
+        OpsFormat::Table => write_table(rep, lang, out),
+        OpsFormat::Md => write_markdown(rep, lang, out),
     }
 }
 
@@ -361,11 +361,9 @@ fn write_json(rep: &OpsTable<'_>, out: &mut dyn std::io::Write) -> anyhow::Resul
     Ok(())
 }
 
-/// The aligned table with its heading line and the consolidation findings.
-fn table(rep: &OpsTable<'_>, lang: Lang) -> String {
-    let rows: Vec<Vec<String>> = (0..rep.len())
-        .map(|k| cells(&rep.line(k), lang, false))
-        .collect();
+/// The aligned table with its heading line and the consolidation findings, each row made as
+/// it is measured and again as it is written.
+fn write_table(rep: &OpsTable<'_>, lang: Lang, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     let flagged = rep.flagged;
     let head = match lang {
         Lang::Zh => format!(
@@ -387,28 +385,36 @@ fn table(rep: &OpsTable<'_>, lang: Lang) -> String {
             rep.no_data
         ),
     };
-    head + &super::output::table(&header(lang), &rows) + &findings(rep, lang)
+    out.write_all(head.as_bytes())?;
+    let row = |k| cells(&rep.line(k), lang, false);
+    super::output::write_table(&header(lang), rep.len(), row, out)?;
+    out.write_all(findings(rep, lang).as_bytes())?;
+    Ok(())
 }
 
-/// The Markdown table, the findings as a list under it.
-fn markdown(rep: &OpsTable<'_>, lang: Lang) -> String {
+/// The Markdown table, the findings as a list under it; each row written as it is made.
+fn write_markdown(
+    rep: &OpsTable<'_>,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     let h = header(lang);
-    let mut out = format!("| {} |\n|{}\n", h.join(" | "), "---|".repeat(h.len()));
+    write!(out, "| {} |\n|{}\n", h.join(" | "), "---|".repeat(h.len()))?;
     for k in 0..rep.len() {
         let c: Vec<String> = cells(&rep.line(k), lang, false)
             .iter()
             .map(|c| c.replace('|', "\\|"))
             .collect();
-        out += &format!("| {} |\n", c.join(" | "));
+        writeln!(out, "| {} |", c.join(" | "))?;
     }
     let f = findings(rep, lang);
     if !f.is_empty() {
-        out += "\n";
+        out.write_all(b"\n")?;
         for l in f.lines() {
-            out += &format!("- {l}\n");
+            writeln!(out, "- {l}")?;
         }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

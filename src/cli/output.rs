@@ -19,36 +19,54 @@ pub enum Format {
 /// Every cell passes through [`crate::text_safety::escape_cell`]: no control or bidi character
 /// reaches the terminal raw.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_table(header, rows.len(), |k| &rows[k], &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`table`] written to `out`, its `n` rows made by `row(k)`, each twice: once to measure the
+/// columns, once to write it. One row is in memory at a time (a national listing's table would
+/// otherwise hold every cell).
+pub fn write_table<R: AsRef<[String]>>(
+    header: &[&str],
+    n: usize,
+    row: impl Fn(usize) -> R,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     use crate::text_safety::escape_cell;
     let header: Vec<String> = header.iter().map(|h| escape_cell(h).into_owned()).collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| escape_cell(c).into_owned()).collect())
-        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
+    for k in 0..n {
+        for (w, cell) in widths.iter_mut().zip(row(k).as_ref()) {
+            *w = (*w).max(escape_cell(cell).width());
         }
     }
-    let mut out = String::new();
-    let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
-        let parts: Vec<String> = cells
-            .zip(&widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
-            .collect();
-        out.push_str(parts.join("  ").trim_end());
-        out.push('\n');
+    let mut buf = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = &str>, out: &mut dyn std::io::Write| {
+        buf.clear();
+        for (i, (c, w)) in cells.zip(&widths).enumerate() {
+            if i > 0 {
+                buf.push_str("  ");
+            }
+            buf.push_str(c);
+            buf.extend(std::iter::repeat_n(' ', w.saturating_sub(c.width())));
+        }
+        buf.truncate(buf.trim_end().len());
+        buf.push('\n');
+        out.write_all(buf.as_bytes())
     };
-    line(&mut header.iter().copied(), &mut out);
+    line(&mut header.iter().map(String::as_str), out)?;
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-    out.push_str(&rule.join("  "));
-    out.push('\n');
-    for row in &rows {
-        line(&mut row.iter().map(String::as_str), &mut out);
+    out.write_all(rule.join("  ").as_bytes())?;
+    out.write_all(b"\n")?;
+    for k in 0..n {
+        let r = row(k);
+        let cells: Vec<std::borrow::Cow<'_, str>> =
+            r.as_ref().iter().map(|c| escape_cell(c)).collect();
+        line(&mut cells.iter().map(|c| c.as_ref()), out)?;
     }
-    out
+    Ok(())
 }
 
 /// CSV that Excel opens with Chinese intact (UTF-8 BOM) and that cannot inject formulas: the
