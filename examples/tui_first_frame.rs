@@ -161,7 +161,7 @@ fn summary(
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     let (mut cold, mut ahead, mut again, mut keys) = (vec![], vec![], vec![], vec![]);
-    let mut making = vec![];
+    let (mut making, mut level) = (vec![], vec![]);
     let mut accounts = 0;
     for _ in 0..5 {
         let (mut app, _feed) = load(store, opts, round, evaluator)?;
@@ -170,6 +170,15 @@ fn summary(
         let (t, k) = open_summary(&mut app, store, &mut term, db)?;
         cold.push(t);
         keys.push(k);
+        // Into the third level (县级, the largest in generated data), whose step the cold
+        // summary did not make.
+        let t = Instant::now();
+        app.apply(Action::Down, store);
+        app.apply(Action::Down, store);
+        app.apply(Action::Enter, store);
+        term.draw(|f| assay::ui::render(f, &app))?;
+        level.push(ms(t.elapsed()));
+        app.apply(Action::Back, store);
         app.apply(Action::ShowSummary, store);
         again.push(open_summary(&mut app, store, &mut term, db)?.0);
 
@@ -192,6 +201,10 @@ fn summary(
             .collect::<Vec<_>>()
             .join(", ")
     };
+    println!(
+        "summary: into the third level when cold (its step made on the key) median {:.0} ms",
+        median(&mut level)
+    );
     println!(
         "summary: key to drawn frame median cold {:.0} ms (runs {} ms), computed ahead {:.1} ms, \
          opened again {:.1} ms, for {} accounts; the key itself median {:.2} ms; computing it \
