@@ -160,9 +160,10 @@ fn the_worker_answers_on_a_database_file_as_the_ui_thread_would() {
     assay::app::worker::close();
 }
 
-/// On a database file the summary is computed ahead in an idle moment and `t` shows it without
-/// asking the worker; it is shown again after leaving it while nothing is written, and any
-/// commit (this TUI's or another connection's) makes the next `t` compute afresh.
+/// On a database file, once the summary has been opened, it is computed ahead in an idle moment
+/// and `t` shows it without asking the worker; it is shown again after leaving it while nothing
+/// is written, and any commit (this TUI's or another connection's) makes the next `t` compute
+/// afresh. Never opened, it is never computed ahead.
 #[test]
 fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
     use assay::runtime::{TuiOptions, open};
@@ -187,7 +188,20 @@ fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
             .expect("the worker answers");
         app.apply(a, store);
     };
-    assert!(app.summary_job.wants_ahead());
+    // Never opened: nothing computed ahead (no work, no memory for a user who does not look).
+    assert!(!app.summary_job.wants_ahead());
+    app.apply(Action::SummaryAhead, &mut store);
+    assert!(app.summary_job.request.is_none(), "never opened");
+    // Opened once (the user waits: the top step only), then left.
+    app.apply(Action::ShowSummary, &mut store);
+    assert!(app.summary_job.request.as_ref().is_some_and(|r| !r.ahead));
+    answer(&mut app, &mut store);
+    assert!(app.summary.is_some() && app.summary_job.wants_ahead());
+    keys(&mut app, &mut store, &[Action::ShowSummary]);
+    app.apply(Action::SummaryAhead, &mut store);
+    assert!(app.summary_job.request.is_none(), "the one left holds");
+    // A write: from now on it is computed ahead.
+    store.evaluator_id("先写一笔").expect("a write");
     app.apply(Action::SummaryAhead, &mut store);
     assert!(
         app.summary_job
@@ -199,7 +213,6 @@ fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
     assert!(!app.summary_job.wants_ahead(), "one at a time");
     answer(&mut app, &mut store);
     assert_eq!(app.screen, Screen::Accounts, "nothing forced on the user");
-    assert!(app.summary.is_none());
     app.apply(Action::SummaryAhead, &mut store);
     assert!(
         app.summary_job.request.is_none(),
@@ -288,6 +301,8 @@ fn a_request_overtaken_by_the_users_key_is_cancelled() {
         db_label: "demo.db".into(),
     };
     let (mut app, _feed) = open(&store, &o, None).expect("open");
+    // As after a first `t` in the session.
+    app.summary_job.opened = true;
     app.apply(Action::SummaryAhead, &mut store);
     let ahead = app.summary_job.request.take().expect("asked ahead");
     store.evaluator_id("新来的评估人").expect("a write");

@@ -4,10 +4,12 @@
 //! database file (tests, in-memory stores) it is computed at once, by the same function.
 //!
 //! A summary is a function of the database's content, the round, the viewer and the language,
-//! so one computed under a [`DataStamp`] still holds while the stamp is unchanged: the runtime
-//! has the worker compute it ahead when the TUI is idle (`Action::PrefetchSummary`), and `t`
-//! shows it at once, or shows again the one left, if nothing was committed since (by this TUI
-//! or any other connection). Any commit moves the stamp, and the next `t` computes afresh.
+//! so one computed under a [`DataStamp`] still holds while the stamp is unchanged: `t` shows
+//! again the one left if nothing was committed since (by this TUI or any other connection), and
+//! once the summary has been opened in the session the runtime has the worker compute it ahead
+//! whenever the TUI is idle (`Action::SummaryAhead`), so that `t` after a change shows it at
+//! once too. Any commit moves the stamp, and the next `t` without a summary computed ahead
+//! computes afresh.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -35,6 +37,10 @@ pub struct SummaryJob {
     pub request: Option<SummaryRequest>,
     /// The screen waits for an answer.
     pub loading: bool,
+    /// The summary was opened in this session: from then on it is computed ahead when the TUI
+    /// is idle. A user who never opens it pays neither the work nor the memory (≈ 250 MB at
+    /// 100,000 accounts).
+    pub opened: bool,
     /// The request with the worker. The runtime keeps only the latest request's channel, so
     /// the next answer is this one's.
     in_flight: Option<Flight>,
@@ -58,7 +64,7 @@ impl SummaryJob {
     /// Whether the runtime should offer the app an idle moment to compute the summary ahead:
     /// on a database file, nothing with the worker, no error before.
     pub fn wants_ahead(&self) -> bool {
-        self.background && self.in_flight.is_none() && !self.ahead_failed
+        self.background && self.opened && self.in_flight.is_none() && !self.ahead_failed
     }
 }
 
@@ -171,6 +177,7 @@ impl App {
             return Ok(());
         }
         self.screen = Screen::Summary;
+        self.summary_job.opened = true;
         let key = self.summary_stamp(backend);
         if key.is_some() {
             if self.summary.is_some() && self.summary_job.shown == key {
@@ -220,6 +227,10 @@ impl App {
         if left || job.ready.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
+        // What is kept no longer holds: freed before the new one is made, not beside it.
+        self.summary = None;
+        self.summary_job.shown = None;
+        self.summary_job.ready = None;
         self.ask_summary(Some(key), true);
     }
 
