@@ -166,20 +166,8 @@ fn the_worker_answers_on_a_database_file_as_the_ui_thread_would() {
 /// afresh. Never opened, it is never computed ahead.
 #[test]
 fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
-    use assay::runtime::{TuiOptions, open};
     use assay::storage::Store;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("demo.db");
-    let mut store = Store::create_or_open(&path).expect("store");
-    assay::sample::load_demo(&mut store).expect("demo");
-    let round = store.rounds().expect("rounds").last().map(|r| r.id);
-    let o = TuiOptions {
-        lang: Lang::Zh,
-        evaluator: Some("王敏".into()),
-        round,
-        db_label: "demo.db".into(),
-    };
-    let (mut app, _feed) = open(&store, &o, None).expect("open");
+    let (_dir, path, mut store, mut app) = demo_on_file();
     let answer = |app: &mut assay::app::App, store: &mut Store| {
         let req = app.summary_job.request.take().expect("a request");
         let rx = assay::app::worker::spawn_summary(path.clone(), req);
@@ -287,20 +275,7 @@ fn keys(app: &mut assay::app::App, store: &mut assay::storage::Store, actions: &
 #[test]
 fn a_request_overtaken_by_the_users_key_is_cancelled() {
     use assay::app::summary_job::SummaryLoad;
-    use assay::runtime::{TuiOptions, open};
-    use assay::storage::Store;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("demo.db");
-    let mut store = Store::create_or_open(&path).expect("store");
-    assay::sample::load_demo(&mut store).expect("demo");
-    let round = store.rounds().expect("rounds").last().map(|r| r.id);
-    let o = TuiOptions {
-        lang: Lang::Zh,
-        evaluator: Some("王敏".into()),
-        round,
-        db_label: "demo.db".into(),
-    };
-    let (mut app, _feed) = open(&store, &o, None).expect("open");
+    let (_dir, path, mut store, mut app) = demo_on_file();
     // As after a first `t` in the session.
     app.summary_job.opened = true;
     app.apply(Action::SummaryAhead, &mut store);
@@ -321,4 +296,28 @@ fn a_request_overtaken_by_the_users_key_is_cancelled() {
     assert_eq!(app.screen, Screen::Summary);
     assert!(app.summary.is_some() && app.popup.is_none());
     assay::app::worker::close();
+}
+
+/// The demo in a database file and the TUI opened on its last round as 王敏, as `assay tui`
+/// opens it (the summary computed on the worker).
+fn demo_on_file() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    assay::storage::Store,
+    assay::app::App,
+) {
+    use assay::runtime::{TuiOptions, open};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("demo.db");
+    let mut store = assay::storage::Store::create_or_open(&path).expect("store");
+    assay::sample::load_demo(&mut store).expect("demo");
+    let round = store.rounds().expect("rounds").last().map(|r| r.id);
+    let o = TuiOptions {
+        lang: Lang::Zh,
+        evaluator: Some("王敏".into()),
+        round,
+        db_label: "demo.db".into(),
+    };
+    let (app, _feed) = open(&store, &o, None).expect("open");
+    (dir, path, store, app)
 }
