@@ -120,6 +120,10 @@ pub(super) struct RowMaker<'a> {
     pub(super) weeks: &'a [NaiveDate],
 }
 
+/// The activity rules over one account's post days ([`activity::evaluate_days`] and
+/// [`activity::verdict_days`]): rules, days, period, messages and replies, unavailable.
+type DayRule<T> = fn(&ActivityRules, &[i64], NaiveDate, NaiveDate, (u64, u64), bool) -> T;
+
 impl RowMaker<'_> {
     /// The part of the period the account has figures for: from the Monday of its first week
     /// with figures to the Sunday of its last, or to the end of the period when that is the
@@ -139,26 +143,29 @@ impl RowMaker<'_> {
     /// The rules over the account at position `i` with running figures `s`; `days` is a
     /// buffer for its post days.
     pub(super) fn judge(&self, i: usize, s: &State, days: &mut Vec<i64>) -> Judged {
-        let covered = self.covered(s);
-        let act = match covered {
-            Some((from, to)) => {
-                self.days.day_numbers_into(i, days);
-                activity::evaluate_days(
-                    self.rules,
-                    days,
-                    from,
-                    to,
-                    s.messages,
-                    self.roster.unavailable[i],
-                )
-            }
-            None => activity::Activity::default(),
-        };
+        let act = self.over_days(i, s, days, activity::evaluate_days);
+        let covered = act.is_some();
+        let act = act.unwrap_or_default();
         Judged {
-            flags: self.flags(s, covered.map(|_| act.verdict())),
+            flags: self.flags(s, covered.then(|| act.verdict())),
             activity: act,
-            covered: covered.is_some(),
+            covered,
         }
+    }
+
+    /// `rule` (the whole findings or the verdict alone) over the post days of the account at
+    /// position `i` within the weeks its figures cover; `None` without figures.
+    fn over_days<T>(
+        &self,
+        i: usize,
+        s: &State,
+        days: &mut Vec<i64>,
+        rule: DayRule<T>,
+    ) -> Option<T> {
+        let (from, to) = self.covered(s)?;
+        self.days.day_numbers_into(i, days);
+        let unavailable = self.roster.unavailable[i];
+        Some(rule(self.rules, days, from, to, s.messages, unavailable))
     }
 
     /// The flags (bits of [`FLAG_NAMES`]) of an account with running figures `s` and the
@@ -186,17 +193,7 @@ impl RowMaker<'_> {
     /// The sort key of the account at position `i`, with what a listing shows of it: the same
     /// rules as [`Self::judge`], without the dates they name.
     pub(super) fn key(&self, i: usize, s: &State, days: &mut Vec<i64>) -> (RowKey, Brief) {
-        let verdict = self.covered(s).map(|(from, to)| {
-            self.days.day_numbers_into(i, days);
-            activity::verdict_days(
-                self.rules,
-                days,
-                from,
-                to,
-                s.messages,
-                self.roster.unavailable[i],
-            )
-        });
+        let verdict = self.over_days(i, s, days, activity::verdict_days);
         let flags = self.flags(s, verdict);
         let n = flags.count_ones() as usize;
         let key = RowKey(
