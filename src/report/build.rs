@@ -36,7 +36,8 @@ fn account_results_from(
 ) -> Vec<AccountResult> {
     let threads = match accounts.len() {
         n if n < COMBINE_APART_FROM => 1,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+        // As many as a split read or recompute uses (`ASSAY_READ_THREADS=1`: one).
+        _ => crate::storage::read_parts(),
     };
     combined_in_runs(scheme, accounts, sheets, threads)
 }
