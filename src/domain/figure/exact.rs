@@ -37,6 +37,12 @@ impl Exact {
         Exact::ratio(units, pow10(decimals))
     }
 
+    /// `units` × 10^−decimals (decimals ≤ 30) over the denominator 10^decimals itself, not
+    /// reduced: figures at the same decimals then add and compare without a division.
+    pub(super) fn scaled(units: i128, decimals: u32) -> Exact {
+        Exact::Small(units, pow10(decimals))
+    }
+
     /// n / d; `d` must not be 0 (a zero denominator gives 0, never a panic).
     pub fn ratio(n: i128, d: i128) -> Exact {
         if d == 0 {

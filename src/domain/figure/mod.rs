@@ -85,7 +85,7 @@ impl Figure {
 
     /// The exact value.
     pub fn exact(self) -> Exact {
-        Exact::units(i128::from(self.units), self.decimals())
+        Exact::scaled(i128::from(self.units), self.decimals())
     }
 
     /// The value as a double: exact to the last printed digit (a spreadsheet cell's value, a

@@ -121,6 +121,30 @@ proptest! {
         prop_assert_eq!(x.cmp(&y), mx.cmp(&my));
     }
 
+    /// A figure's exact value is kept over 10^decimals, unreduced: its sums, means, order and
+    /// publication are still those of the rational it stands for.
+    #[test]
+    fn figures_as_exact_values_are_their_rationals(
+        xs in proptest::collection::vec((-9_000_000_000_000i64..9_000_000_000_000, 0u32..=6), 1..7),
+        k in 0u32..=6,
+    ) {
+        let exact: Vec<Exact> = xs.iter().map(|&(u, d)| Figure::new(u, d).exact()).collect();
+        let models: Vec<BigRational> =
+            xs.iter().map(|&(u, d)| model(i128::from(u), 10i128.pow(d))).collect();
+        let sum: Exact = exact.iter().cloned().sum();
+        let msum: BigRational = models.iter().sum();
+        prop_assert_eq!(big_of(&sum), msum.clone());
+        let n = Exact::int(exact.len() as i128);
+        let mean = sum.div(&n).unwrap();
+        let mmean = &msum / BigRational::from_integer(BigInt::from(exact.len()));
+        prop_assert_eq!(big_of(&mean), mmean.clone());
+        prop_assert_eq!(BigInt::from(mean.round_units(k)), model_publish(&mmean, k));
+        for (x, mx) in exact.iter().zip(&models) {
+            prop_assert_eq!(x.cmp(&exact[0]), mx.cmp(&models[0]));
+            prop_assert_eq!(x.mul(&exact[0]).cmp(&mean), (mx * &models[0]).cmp(&mmean));
+        }
+    }
+
     #[test]
     fn publication_is_half_up_of_the_exact_value((a, b) in ratio(), k in 0u32..=6) {
         let x = Exact::ratio(a, b);
