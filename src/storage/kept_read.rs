@@ -76,12 +76,33 @@ impl Store {
         Ok(())
     }
 
-    /// The kept rows, or `None` when one was computed by another engine version.
+    /// The kept rows, or `None` when one was computed by another engine version. A national
+    /// round's rows are read in account id ranges on several connections at once
+    /// ([`Store::in_id_ranges`], as many as [`super::read_parts`] says), in order.
     fn read_kept(&self, round_id: i64) -> Result<Option<Vec<KeptRow>>, StoreError> {
+        self.read_kept_in(round_id, super::read_parts())
+    }
+
+    /// [`Store::read_kept`] on up to `parts` connections.
+    pub(super) fn read_kept_in(
+        &self,
+        round_id: i64,
+        parts: usize,
+    ) -> Result<Option<Vec<KeptRow>>, StoreError> {
+        let ctx = self.round_sheet_context(round_id)?;
+        let parts = self.in_id_ranges(round_id, parts, |store, range| {
+            let mut out = Vec::new();
+            let current = store.read_kept_each(round_id, range, &ctx, &mut |row| out.push(row))?;
+            Ok(current.then_some(out))
+        })?;
         let mut out = Vec::new();
-        Ok(self
-            .read_kept_each(round_id, &mut |row| out.push(row))?
-            .then_some(out))
+        for part in parts {
+            let Some(rows) = part else {
+                return Ok(None);
+            };
+            out.extend(rows);
+        }
+        Ok(Some(out))
     }
 
     /// Recomputes the round's stale kept rows (as [`Store::kept_sheets`] does first), so that
@@ -95,7 +116,9 @@ impl Store {
     /// row computed by another engine version: the caller drops what it was given, calls
     /// [`Store::rebuild_kept`] and reads again.
     pub fn kept_rows(&self, round_id: i64, f: &mut dyn FnMut(KeptRow)) -> Result<bool, StoreError> {
-        self.read_kept_each(round_id, f).map_err(|e| self.locked(e))
+        let ctx = self.round_sheet_context(round_id)?;
+        self.read_kept_each(round_id, i64::MIN..=i64::MAX, &ctx, f)
+            .map_err(|e| self.locked(e))
     }
 
     /// One evaluator's kept rows of a round, in account order, handed to `f` (which returns
@@ -155,19 +178,21 @@ impl Store {
         Ok(true)
     }
 
-    /// Evaluator names and submission states are looked up in memory (one row per sheet is all
-    /// SQLite reads).
+    /// The kept rows of the accounts in `ids`. Evaluator names and submission states are looked
+    /// up in memory (`ctx`: one row per sheet is all SQLite reads).
     fn read_kept_each(
         &self,
         round_id: i64,
+        ids: std::ops::RangeInclusive<i64>,
+        (submitted, names): &SheetContext,
         f: &mut dyn FnMut(KeptRow),
     ) -> Result<bool, StoreError> {
-        let (submitted, names) = self.round_sheet_context(round_id)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT account_id, evaluator_id, scored, applicable, points, subtotals, vetoes, engine
-             FROM sheet_results WHERE round_id = ?1 ORDER BY account_id, evaluator_id",
+             FROM sheet_results WHERE round_id = ?1 AND account_id BETWEEN ?2 AND ?3
+             ORDER BY account_id, evaluator_id",
         )?;
-        let mut rows = stmt.query([round_id])?;
+        let mut rows = stmt.query(params![round_id, ids.start(), ids.end()])?;
         while let Some(r) = rows.next()? {
             let Some(figures) = row_figures(r, 2)? else {
                 return Ok(false);

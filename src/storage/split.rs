@@ -29,6 +29,22 @@ impl Store {
         round_id: i64,
         parts: usize,
     ) -> Result<Vec<Account>, StoreError> {
+        let parts = self.in_id_ranges(round_id, parts, |store, range| {
+            store.round_accounts_in(round_id, range)
+        })?;
+        Ok(parts.into_iter().flatten().collect())
+    }
+
+    /// `read` over the round's account ids split into up to `parts` consecutive ranges, each
+    /// on its own thread and read-only connection (the first on this one; one range in memory,
+    /// for a small round or when no other connection opens). The parts come back in id order;
+    /// a round without accounts gives none.
+    pub(super) fn in_id_ranges<T: Send>(
+        &self,
+        round_id: i64,
+        parts: usize,
+        read: impl Fn(&Store, RangeInclusive<i64>) -> Result<T, StoreError> + Sync,
+    ) -> Result<Vec<T>, StoreError> {
         let (lo, hi, n): (Option<i64>, Option<i64>, i64) = self
             .conn
             .prepare_cached(
@@ -45,17 +61,19 @@ impl Store {
             .map_while(|_| self.reader().ok().flatten())
             .collect();
         let ranges = id_ranges(lo, hi, readers.len() + 1);
+        let read = &read;
         std::thread::scope(|scope| {
             let rest: Vec<_> = readers
                 .into_iter()
                 .zip(ranges.iter().skip(1).cloned())
-                .map(|(r, range)| scope.spawn(move || r.round_accounts_in(round_id, range)))
+                .map(|(r, range)| scope.spawn(move || read(&r, range)))
                 .collect();
-            let mut out = self.round_accounts_in(round_id, ranges[0].clone());
+            let first = read(self, ranges[0].clone());
+            let mut out = first.map(|p| vec![p]);
             for part in rest {
                 let part = part.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
                 out = out.and_then(|mut out| {
-                    out.extend(part?);
+                    out.push(part?);
                     Ok(out)
                 });
             }
@@ -107,10 +125,9 @@ mod tests {
         assert_eq!(id_ranges(1, 10, 2), vec![1..=5, 6..=10]);
     }
 
-    #[test]
-    fn a_split_read_gives_the_same_accounts_in_order() {
+    /// A round of `SPLIT_FROM + 7` accounts (enough to be split) in a database file.
+    fn national(dir: &tempfile::TempDir) -> (Store, i64, usize) {
         use crate::domain::platform::{Level, Platform};
-        let dir = tempfile::tempdir().expect("dir");
         let mut s = Store::create_or_open(&dir.path().join("a.db")).expect("store");
         let accounts: Vec<Account> = (0..SPLIT_FROM + 7)
             .map(|i| Account {
@@ -141,15 +158,65 @@ mod tests {
                 scope: Default::default(),
             })
             .expect("round");
-        let one = s.round_accounts(round.id).expect("one");
-        assert_eq!(one.len(), accounts.len());
+        (s, round.id, accounts.len())
+    }
+
+    #[test]
+    fn a_split_read_gives_the_same_accounts_in_order() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (s, round, n) = national(&dir);
+        let one = s.round_accounts(round).expect("one");
+        assert_eq!(one.len(), n);
         for parts in [1, 2, 3] {
-            assert_eq!(s.round_accounts_split(round.id, parts).expect("split"), one);
+            assert_eq!(s.round_accounts_split(round, parts).expect("split"), one);
         }
         assert!(
-            s.round_accounts_split(round.id + 1, 2)
+            s.round_accounts_split(round + 1, 2)
                 .expect("none")
                 .is_empty()
         );
+    }
+
+    /// Kept rows read in id ranges on several connections: the same rows, in account and
+    /// evaluator order, with names and submission states; a row of another engine version in
+    /// any range makes the whole read `None`.
+    #[test]
+    fn a_split_read_of_kept_rows_gives_the_same_rows_in_order() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (s, round, _) = national(&dir);
+        let engine = crate::domain::sheet_result::ENGINE_VERSION;
+        s.conn
+            .execute_batch(&format!(
+                "INSERT INTO evaluators (id, name) VALUES (7, '乙'), (3, '甲');
+                 INSERT INTO sheet_results
+                 SELECT {round}, account_id, e.id, 1, 2, (account_id % 97) * 0.5, X'', NULL, '{engine}'
+                 FROM round_accounts, evaluators e
+                 WHERE round_id = {round} AND account_id % 3 <> e.id % 2;
+                 INSERT INTO submissions
+                 SELECT {round}, account_id, 7, 'submitted', '2024-01-02'
+                 FROM round_accounts WHERE round_id = {round} AND account_id % 5 = 0;"
+            ))
+            .expect("rows");
+        let one = s.read_kept_in(round, 1).expect("one").expect("current");
+        assert!(one.len() > 20_000, "{}", one.len());
+        assert!(one.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert!(one.iter().any(|r| r.2) && one.iter().any(|r| !r.2));
+        for parts in [2, 3] {
+            assert_eq!(
+                s.read_kept_in(round, parts).expect("split"),
+                Some(one.clone())
+            );
+        }
+        // A row of another engine version near the end, in the last range.
+        let last = one.last().expect("a row").0;
+        s.conn
+            .execute(
+                "UPDATE sheet_results SET engine = 'old' WHERE account_id = ?1",
+                [last],
+            )
+            .expect("old");
+        for parts in [1, 2, 3] {
+            assert_eq!(s.read_kept_in(round, parts).expect("split"), None);
+        }
     }
 }
