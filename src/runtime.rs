@@ -11,7 +11,7 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::DefaultTerminal;
 
 use crate::app::worker::{self, Feed, Job};
-use crate::app::{Action, App, Session, Start, keymap, mouse, round_label};
+use crate::app::{Action, App, Session, Start, keymap, mouse};
 use crate::config::{Config, ConfigError};
 use crate::domain::engine;
 use crate::domain::rubric::Rubric;
@@ -79,9 +79,7 @@ pub fn load(
         (app, Some(worker::deferred(job)))
     };
     app.mark_submitted(&store.submitted_accounts(round.id, evaluator)?);
-    app.rounds = (store.round_progress(evaluator)?.iter())
-        .map(|p| (p.round.id, round_label(p, opts.lang)))
-        .collect();
+    app.rounds = store.rounds()?.iter().map(|r| r.id).collect();
     app.known_evaluators = store.evaluator_names()?;
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.ops_job.background = !in_memory;
@@ -106,7 +104,7 @@ pub fn open(
     let start = Start::plan(opts.round, evaluator.as_deref(), &ids)
         .with_context(|| crate::i18n::compare_msg::no_rounds(opts.lang, None))?;
     let (mut app, feed) = load(store, opts, start.round, evaluator.as_deref().unwrap_or(""))?;
-    app.begin(start);
+    app.begin(start, store)?;
     Ok((app, feed))
 }
 
@@ -121,7 +119,7 @@ pub fn reload(
     round: i64,
 ) -> anyhow::Result<(App, Option<Feed>)> {
     let (mut app, feed) = load(store, opts, round, &old.session.evaluator)?;
-    if let Some(name) = app.take_over(old) {
+    if let Some(name) = app.take_over(old, store)? {
         config.remember(db_key(store).as_deref(), &name);
         let saved = match config_path {
             Some(p) => config.save_to(p),

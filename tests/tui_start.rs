@@ -233,7 +233,7 @@ fn a_database_with_evaluators_offers_their_names_instead_of_reusing_another_name
     insta::assert_snapshot!("start_evaluator_names_zh_80x24", render(&mut app));
     drive(&mut app, &mut store, &[Action::Down, Action::Enter]);
     assert_eq!(app.reload, Some(q3));
-    let (next, _) = reload(&store, &o, &mut config, None, app, q3).expect("reload");
+    let (mut next, _) = reload(&store, &o, &mut config, None, app, q3).expect("reload");
     assert_eq!(next.session.evaluator, "钱七");
     assert_eq!(
         next.rows[1].sheet(),
@@ -241,11 +241,12 @@ fn a_database_with_evaluators_offers_their_names_instead_of_reusing_another_name
     );
     // Progress counts completed sheets with the submitted ones (钱七: one submitted, one
     // complete), and the partly scored sheet of 赵六 not at all.
-    assert!(
-        next.rounds[0].1.contains("已完成 2/8（已提交 1）"),
-        "{:?}",
-        next.rounds
-    );
+    next.open_round_picker(&store).expect("progress");
+    let Some(Popup::Pick { options, .. }) = &next.popup else {
+        panic!("the round picker");
+    };
+    assert!(options[0].contains("已完成 2/8（已提交 1）"), "{options:?}");
+    next.popup = None;
     // The last choice offers a new name; Esc on the list leaves, like Esc on the prompt.
     let mut app = first(&store, &o, None);
     drive(

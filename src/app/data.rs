@@ -8,7 +8,9 @@ use crate::domain::panel::{Disagreement, QueueRule};
 use crate::domain::rubric::Rubric;
 use crate::report::SheetResult;
 use crate::report::rectify_record::RecordError;
-use crate::storage::{Consensus, ConsensusRow, Rectification, Store, StoreError, Submission};
+use crate::storage::{
+    Consensus, ConsensusRow, Rectification, RoundProgress, Store, StoreError, Submission,
+};
 
 /// What the TUI needs from storage. Every write is its own transaction with history.
 pub trait Backend {
@@ -46,6 +48,8 @@ pub trait Backend {
     }
     /// Every account whose sheet `evaluator` has submitted in the round.
     fn submitted_accounts(&self, round: i64, evaluator: &str) -> Result<Vec<i64>, StoreError>;
+    /// Every round with its account count and `evaluator`'s progress (the round picker).
+    fn round_progress(&self, evaluator: &str) -> Result<Vec<RoundProgress>, StoreError>;
     fn set_submitted(
         &mut self,
         round: i64,
@@ -268,6 +272,10 @@ impl Backend for Store {
 
     fn submitted_accounts(&self, round: i64, evaluator: &str) -> Result<Vec<i64>, StoreError> {
         Store::submitted_accounts(self, round, evaluator)
+    }
+
+    fn round_progress(&self, evaluator: &str) -> Result<Vec<RoundProgress>, StoreError> {
+        Store::round_progress(self, evaluator)
     }
 
     fn set_submitted(

@@ -12,7 +12,9 @@ use crate::domain::ops::report::OpsReport;
 use crate::domain::panel::{self, Disagreement, QueueRule};
 use crate::domain::rubric::Rubric;
 use crate::report::{SheetFigures, SheetResult};
-use crate::storage::{Consensus, ConsensusRow, StoreError, account_label, split_done};
+use crate::storage::{
+    Consensus, ConsensusRow, RoundProgress, StoreError, account_label, split_done,
+};
 
 /// Entries kept in memory, keyed by (round, account, evaluator) then indicator.
 #[derive(Debug, Default, Clone)]
@@ -29,6 +31,8 @@ pub struct MemBackend {
     pub ops: Option<OpsReport>,
     /// The next this many writes are refused as if another program held the lock.
     pub locked: u32,
+    /// The rounds and progress the round picker lists.
+    pub rounds: Vec<RoundProgress>,
 }
 
 impl MemBackend {
@@ -117,6 +121,10 @@ impl Backend for MemBackend {
     fn submitted(&self, round: i64, account: i64, evaluator: &str) -> Result<bool, StoreError> {
         let key = (round, account, evaluator.to_string());
         Ok(self.submitted.get(&key).copied().unwrap_or(false))
+    }
+
+    fn round_progress(&self, _evaluator: &str) -> Result<Vec<RoundProgress>, StoreError> {
+        Ok(self.rounds.clone())
     }
 
     fn submitted_accounts(&self, round: i64, evaluator: &str) -> Result<Vec<i64>, StoreError> {

@@ -1,9 +1,9 @@
 //! How the TUI starts: which round opens first, whether the evaluator is asked for a name, and
 //! when the round picker appears. Pure decisions; the runtime loads rounds and saves the config.
 
-use super::{App, PickKind, Popup};
+use super::{App, Backend, PickKind, Popup};
 use crate::i18n::Lang;
-use crate::storage::RoundProgress;
+use crate::storage::{RoundProgress, StoreError};
 
 /// A round as the round picker lists it: name, monitoring date, the evaluator's progress (sheets
 /// completed or submitted out of the round's accounts, so the account count too, and the
@@ -51,13 +51,26 @@ impl Start {
 impl App {
     /// Opens the first popup of a start: the name prompt (the round picker then waits for the
     /// reload that follows the name), else the round picker when it is due.
-    pub fn begin(&mut self, start: Start) {
+    pub fn begin(&mut self, start: Start, backend: &dyn Backend) -> Result<(), StoreError> {
         if start.ask_evaluator {
             self.ask_evaluator_among();
             self.pick_after_name = start.pick_round;
         } else if start.pick_round {
-            self.pick_round(self.rounds.clone());
+            self.open_round_picker(backend)?;
         }
+        Ok(())
+    }
+
+    /// The round picker, each round labelled with the evaluator's progress as it is now.
+    pub fn open_round_picker(&mut self, backend: &dyn Backend) -> Result<(), StoreError> {
+        let progress = backend.round_progress(&self.session.evaluator)?;
+        let rounds = progress
+            .iter()
+            .filter(|p| self.rounds.contains(&p.round.id))
+            .map(|p| (p.round.id, round_label(p, self.lang)))
+            .collect();
+        self.pick_round(rounds);
+        Ok(())
     }
 
     /// Asks who is scoring: a list of the names this database already knows (plus "a new
@@ -78,15 +91,19 @@ impl App {
     /// Takes over from the app this one replaces after a reload (another round, or the name just
     /// typed): keeps the terminal size and opens the round picker if it is still due. Returns
     /// the evaluator name just typed, which the runtime saves to the config.
-    pub fn take_over(&mut self, old: App) -> Option<String> {
+    pub fn take_over(
+        &mut self,
+        old: App,
+        backend: &dyn Backend,
+    ) -> Result<Option<String>, StoreError> {
         let (w, h) = old.size;
         self.size = (w, h);
         let page = self.page();
         self.list.select(self.list.selected, page);
         if old.pick_after_name && self.rounds.len() > 1 {
-            self.pick_round(self.rounds.clone());
+            self.open_round_picker(backend)?;
         }
-        old.named_evaluator
+        Ok(old.named_evaluator)
     }
 }
 

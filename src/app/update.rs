@@ -181,7 +181,7 @@ impl App {
             Action::Reconcile => self.open_reconcile(backend)?,
             Action::ShowOps => self.show_ops(backend)?,
             Action::ShowRectify => self.show_rectify(backend)?,
-            Action::PickRound if self.rounds.len() > 1 => self.pick_round(self.rounds.clone()),
+            Action::PickRound if self.rounds.len() > 1 => self.open_round_picker(backend)?,
             Action::PickRound => {
                 self.flash = Some(self.t("只有一个轮次", "There is only one round").into())
             }
