@@ -168,6 +168,9 @@ fn summary(
         let (mut app, _feed) = load(store, opts, round, evaluator)?;
         app.apply(Action::Resize(120, 40), store);
         accounts = app.rows.len();
+        // The previous run's summaries are freed on threads of their own: let them finish, as
+        // a session's first `t` has nothing being freed beside it.
+        std::thread::sleep(Duration::from_millis(1500));
         let (t, k) = open_summary(&mut app, store, &mut term, db)?;
         cold.push(t);
         keys.push(k);
