@@ -8,8 +8,12 @@
 //! `tui_first_frame DB ROUND EVALUATOR --first` stops after the first frame (for medians of many
 //! runs and for instruction counts under `valgrind --tool=callgrind`); `--summary` times the key
 //! that opens the summary screen to its drawn frame, 5 times each way, and prints the medians:
-//! - cold: nothing computed ahead (a fresh app each time; the worker aggregates every
-//!   evaluator's kept results while the user waits, as the runtime does);
+//! - cold, nothing kept: nothing computed ahead and no top step kept in the database (a fresh
+//!   app each time, the kept tops forgotten; the worker aggregates every evaluator's kept
+//!   results while the user waits, as the runtime does);
+//! - cold, top kept: a fresh app whose first `t` finds the top step an earlier summary kept
+//!   under the same content: the frame with its figures, and the accounts' results (drill-down)
+//!   arriving after;
 //! - ahead: the summary opened before in the session, the runtime's idle moment came first
 //!   (`Action::SummaryAhead`, its answer applied);
 //! - again: the summary left and opened again, nothing written in between;
@@ -131,25 +135,31 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One `t` and what the runtime does until the summary is drawn: the key, a worker's answer
-/// if it asked for one. Returns (key to drawn frame, the key alone) in ms.
+/// One `t` and what the runtime does until the summary is drawn whole: the key, a worker's
+/// answer if it asked for one. Returns, in ms, the key to the first frame with figures (the
+/// kept top step, or the whole summary), to the whole summary, and the key alone.
 fn open_summary(
     app: &mut assay::app::App,
     store: &mut Store,
     term: &mut Terminal<TestBackend>,
     db: &str,
-) -> anyhow::Result<(f64, f64)> {
+) -> anyhow::Result<(f64, f64, f64)> {
     let t = Instant::now();
     app.apply(Action::ShowSummary, store);
     term.draw(|f| assay::ui::render(f, app))?;
     let key = ms(t.elapsed());
+    let first = app.summary.is_some().then_some(key);
     if let Some(req) = app.summary_job.request.take() {
         let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
         app.apply(rx.recv()?, store);
         term.draw(|f| assay::ui::render(f, app))?;
     }
-    anyhow::ensure!(app.summary.is_some(), "no summary shown");
-    Ok((ms(t.elapsed()), key))
+    anyhow::ensure!(
+        app.summary.as_ref().is_some_and(|s| !s.partial),
+        "no whole summary shown"
+    );
+    let whole = ms(t.elapsed());
+    Ok((first.unwrap_or(whole), whole, key))
 }
 
 /// The `--summary` mode (see the module's text).
@@ -162,16 +172,28 @@ fn summary(
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     let (mut cold, mut ahead, mut again, mut keys) = (vec![], vec![], vec![], vec![]);
-    let (mut making, mut level) = (vec![], vec![]);
+    let (mut making, mut level, mut kept, mut kept_whole) = (vec![], vec![], vec![], vec![]);
     let mut accounts = 0;
     for _ in 0..5 {
+        // A fresh session whose first `t` finds the top step the last run kept.
+        let (mut app, _feed) = load(store, opts, round, evaluator)?;
+        app.apply(Action::Resize(120, 40), store);
+        std::thread::sleep(Duration::from_millis(1500));
+        if store.summary_tops()? > 0 {
+            let (t, whole, _) = open_summary(&mut app, store, &mut term, db)?;
+            kept.push(t);
+            kept_whole.push(whole);
+        }
+        drop(app);
+
+        store.forget_summary_tops()?;
         let (mut app, _feed) = load(store, opts, round, evaluator)?;
         app.apply(Action::Resize(120, 40), store);
         accounts = app.rows.len();
         // The previous run's summaries are freed on threads of their own: let them finish, as
         // a session's first `t` has nothing being freed beside it.
         std::thread::sleep(Duration::from_millis(1500));
-        let (t, k) = open_summary(&mut app, store, &mut term, db)?;
+        let (t, _, k) = open_summary(&mut app, store, &mut term, db)?;
         cold.push(t);
         keys.push(k);
         // Into the third level (县级, the largest in generated data), whose step the cold
@@ -185,6 +207,10 @@ fn summary(
         app.apply(Action::Back, store);
         app.apply(Action::ShowSummary, store);
         again.push(open_summary(&mut app, store, &mut term, db)?.0);
+        anyhow::ensure!(
+            store.summary_tops()? > 0,
+            "the cold summary kept no top step"
+        );
 
         let (mut app, _feed) = load(store, opts, round, evaluator)?;
         app.apply(Action::Resize(120, 40), store);
@@ -197,7 +223,7 @@ fn summary(
         let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
         app.apply(rx.recv()?, store);
         making.push(ms(t.elapsed()));
-        let (t, k) = open_summary(&mut app, store, &mut term, db)?;
+        let (t, _, k) = open_summary(&mut app, store, &mut term, db)?;
         ahead.push(t);
         keys.push(k);
     }
@@ -212,9 +238,17 @@ fn summary(
         median(&mut level)
     );
     println!(
-        "summary: key to drawn frame median cold {:.0} ms (runs {} ms), computed ahead {:.1} ms, \
-         opened again {:.1} ms, for {} accounts; the key itself median {:.2} ms; computing it \
-         ahead (levels too) took {:.0} ms",
+        "summary: first `t` of a session with the top step kept: its frame median {:.1} ms \
+         (runs {} ms), the whole summary (drill-down) {:.0} ms",
+        median(&mut kept.clone()),
+        runs(&kept),
+        median(&mut kept_whole)
+    );
+    println!(
+        "summary: key to drawn frame median cold with the top kept {:.1} ms, cold with nothing \
+         kept {:.0} ms (runs {} ms), computed ahead {:.1} ms, opened again {:.1} ms, for {} \
+         accounts; the key itself median {:.2} ms; computing it ahead (levels too) took {:.0} ms",
+        median(&mut kept.clone()),
         median(&mut cold.clone()),
         runs(&cold),
         median(&mut ahead),

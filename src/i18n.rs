@@ -24,6 +24,12 @@ impl Lang {
         }
     }
 
+    /// The language's code where it is kept (`zh`, `en`): an identifier, never shown.
+    pub fn code(self) -> &'static str {
+        const CODES: [&str; 2] = ["zh", "en"];
+        CODES[self as usize]
+    }
+
     /// Picks the Chinese or English text.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -58,4 +64,18 @@ pub fn set_current(lang: Lang) {
 /// The language set by [`set_current`], Chinese when never set.
 pub fn current() -> Lang {
     CURRENT.get().copied().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    /// Each language's code parses back to it, and the two differ.
+    #[test]
+    fn codes_parse_back() {
+        for l in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+        }
+        assert_ne!(Lang::Zh.code(), Lang::En.code());
+    }
 }

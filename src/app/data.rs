@@ -150,6 +150,11 @@ pub trait Backend {
     fn data_stamp(&self) -> Option<crate::storage::DataStamp> {
         None
     }
+    /// The summary top step kept for the round, viewer and language under the content now
+    /// (see `storage::summary_tops`); `None` when there is none (or no database).
+    fn summary_top(&self, _round: i64, _viewer: &str, _lang: crate::i18n::Lang) -> Option<String> {
+        None
+    }
 }
 
 /// The rectification screen's rows and the round's 整改 deadline.
@@ -161,6 +166,20 @@ pub type Tracked = (
 impl Backend for Store {
     fn data_stamp(&self) -> Option<crate::storage::DataStamp> {
         Store::data_stamp(self).ok()
+    }
+
+    fn summary_top(&self, round: i64, viewer: &str, lang: crate::i18n::Lang) -> Option<String> {
+        let version = super::summary::top::version();
+        let key = crate::storage::TopKey {
+            round,
+            viewer,
+            lang: lang.code(),
+            version: &version,
+        };
+        Store::summary_top(self, key)
+            .inspect_err(|e| tracing::warn!("the kept summary top does not read: {e}"))
+            .ok()
+            .flatten()
     }
 
     fn rectify_published(&self, round: i64) -> Result<bool, StoreError> {

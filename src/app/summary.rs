@@ -11,6 +11,8 @@ use crate::report::group::{Dim, GroupStats, partition_refs};
 use crate::report::rank::{Standing, standings};
 use crate::report::{AccountResult, Options, Scheme, SheetResult};
 
+pub mod top;
+
 /// The drill-down dimensions, in order; below the last come the accounts.
 pub const DRILL: [Dim; 3] = [Dim::Level, Dim::Region(usize::MAX), Dim::Unit];
 
@@ -39,6 +41,9 @@ pub struct Summary {
     pub selected: usize,
     /// A calibration round: marked in the headline (not a live result).
     pub calibration: bool,
+    /// Only the top step, as kept in the database (see [`top`]): shown while the accounts'
+    /// results are computed; nothing to drill into before they arrive.
+    pub partial: bool,
     lang: Lang,
     /// The steps of the drill-down shown so far, each computed once: the top one and each
     /// level's by [`Summary::of`] (on the worker), a deeper one (a region's units, a unit's
@@ -130,6 +135,7 @@ impl Summary {
             lines: Vec::new(),
             selected: 0,
             calibration: false,
+            partial: false,
             lang,
             steps: HashMap::new(),
             pending: HashMap::new(),
@@ -238,6 +244,9 @@ impl Summary {
 
     /// Into the selected group; false at the account level (nothing below).
     pub fn drill(&mut self) -> bool {
+        if self.partial {
+            return false;
+        }
         let Some(Line::Group(g)) = self.lines.get(self.selected) else {
             return false;
         };

@@ -19,7 +19,7 @@ use super::{App, Backend, Screen};
 use crate::domain::account::Account;
 use crate::domain::rubric::Rubric;
 use crate::i18n::Lang;
-use crate::storage::{DataStamp, StoreError};
+use crate::storage::{DataStamp, StoreError, TopKey};
 
 /// What a summary was computed under, beside the round and viewer (fixed for an `App`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,15 +126,42 @@ pub fn read(
     if let Some(viewer) = backend.viewer(round, me)? {
         sheets = crate::report::blind::visible_sheets(me, viewer, &sheets);
     }
-    let policy = backend.panel_policy(round)?;
-    let own = backend.category_methods(round)?;
-    let scheme = crate::report::Scheme::of(&req.rubric, policy).with_category_methods(&own);
+    let scheme = scheme(backend, round, &req.rubric)?;
     let calibration = backend.is_calibration(round)?;
     Ok(SummaryInput {
         sheets,
         scheme,
         calibration,
     })
+}
+
+/// The round's scheme: its rubric under its panel's rules.
+fn scheme(
+    backend: &dyn Backend,
+    round: i64,
+    rubric: &Rubric,
+) -> Result<crate::report::Scheme, StoreError> {
+    let policy = backend.panel_policy(round)?;
+    let own = backend.category_methods(round)?;
+    Ok(crate::report::Scheme::of(rubric, policy).with_category_methods(&own))
+}
+
+/// Keeps the summary's top step in the database under the stamp its figures were read at,
+/// for the next TUI's first `t` (see `storage::summary_tops`); a failure is only logged.
+pub fn keep_top(db: &std::path::Path, req: &SummaryRequest, stamp: DataStamp, s: &Summary) {
+    let Some(body) = s.top_body() else {
+        return;
+    };
+    let version = super::summary::top::version();
+    let key = TopKey {
+        round: req.round,
+        viewer: &req.evaluator,
+        lang: req.lang.code(),
+        version: &version,
+    };
+    if let Err(e) = crate::storage::Store::keep_summary_top(db, key, stamp.generation(), &body) {
+        tracing::info!("the summary's top step was not kept: {e}");
+    }
 }
 
 /// The aggregating half of [`compute`].
@@ -204,6 +231,10 @@ impl App {
                 self.ask_summary(key, false);
             }
             self.summary_job.loading = true;
+            // The top step kept under this stamp, if any, shows while the worker computes.
+            if key.is_some() {
+                self.summary = self.kept_top(backend);
+            }
         } else {
             let accounts = self.rows.iter().map(|r| r.account.clone()).collect();
             self.summary = Some(compute(backend, self.summary_request(false), accounts)?);
@@ -247,6 +278,16 @@ impl App {
         self.summary_job.request = Some(req);
     }
 
+    /// The top step kept in the database under the stamp now, as a partial summary.
+    fn kept_top(&self, backend: &dyn Backend) -> Option<Summary> {
+        let round = self.session.round_id;
+        let body = backend.summary_top(round, &self.session.evaluator, self.lang)?;
+        let scheme = scheme(backend, round, &self.session.rubric)
+            .inspect_err(|e| tracing::warn!("no scheme for the kept summary top: {e}"))
+            .ok()?;
+        Summary::from_top(scheme, &body, self.lang)
+    }
+
     fn summary_stamp(&self, backend: &dyn Backend) -> Option<SummaryKey> {
         backend.data_stamp().map(|data| SummaryKey {
             data,
@@ -273,7 +314,14 @@ impl App {
         let asked = std::mem::take(&mut self.summary_job.loading);
         let waiting = asked && self.screen == Screen::Summary;
         match Arc::try_unwrap(load.0).unwrap_or_else(|a| (*a).clone()) {
-            Ok(s) if waiting => {
+            Ok(mut s) if waiting => {
+                // Replacing the kept top step: the same line stays selected.
+                if let Some(top) = self.summary.as_ref().filter(|t| t.partial) {
+                    s.selected = top.selected.min(s.lines.len().saturating_sub(1));
+                    if top.overall != s.overall || top.lines != s.lines {
+                        tracing::warn!("the kept summary top differs from the summary computed");
+                    }
+                }
                 self.summary = Some(s);
                 self.summary_job.shown = key;
             }

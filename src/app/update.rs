@@ -217,7 +217,19 @@ impl App {
         }
         match action {
             Action::Enter => {
-                s.drill();
+                if s.partial {
+                    // The kept top step is shown; the accounts' results are still computing.
+                    self.flash = Some(
+                        self.lang
+                            .pick(
+                                "明细仍在计算，稍候即可下钻",
+                                "the details are still computing; drill down in a moment",
+                            )
+                            .to_string(),
+                    );
+                } else {
+                    s.drill();
+                }
             }
             Action::Back => {
                 s.up();

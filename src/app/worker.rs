@@ -192,12 +192,15 @@ pub fn spawn_ops(db: PathBuf, req: super::ops::OpsRequest) -> Receiver<Action> {
 /// Computes the summary screen on its own thread (the one aggregation, as on the UI thread);
 /// the answer arrives as one `Action::SummaryLoaded`.
 pub fn spawn_summary(db: PathBuf, req: super::summary_job::SummaryRequest) -> Receiver<Action> {
+    let path = db.clone();
     spawn_one(
         "summary",
         db,
         move |store| {
-            use super::summary_job::{aggregate, read};
+            use super::summary_job::{aggregate, keep_top, read};
             let mut req = req;
+            // Taken before any read: a write meanwhile moves it, and the top is not kept.
+            let stamp = store.data_stamp().map_err(|e| e.to_string())?;
             // Never shown: a superseded request's channel is dropped with it.
             let lang = req.lang;
             let superseded = || {
@@ -217,7 +220,9 @@ pub fn spawn_summary(db: PathBuf, req: super::summary_job::SummaryRequest) -> Re
             if req.cancel.is_set() {
                 return Err(superseded());
             }
-            Ok(aggregate(input, &req, accounts))
+            let s = aggregate(input, &req, accounts);
+            keep_top(&path, &req, stamp, &s);
+            Ok(s)
         },
         |r| Action::SummaryLoaded(super::summary_job::SummaryLoad(std::sync::Arc::new(r))),
     )

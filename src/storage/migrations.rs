@@ -87,6 +87,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "follow-up: rectifications and re-checks, appeals, the 整改 and appeal windows, the calendar",
         sql: super::follow::MIGRATION_SQL,
     },
+    Migration {
+        name: "content generation: a counter moved by every write a summary reads, and kept summary tops",
+        sql: super::summary_tops::MIGRATION_SQL,
+    },
 ];
 
 /// The schema version this program writes: the number of migrations.

@@ -44,9 +44,11 @@ mod scan;
 mod scores;
 mod split;
 mod stamp;
+mod summary_tops;
 mod tx;
 pub use split::read_parts;
 pub use stamp::DataStamp;
+pub use summary_tops::{COUNTED, NOT_COUNTED, TopKey};
 
 pub use audit::{Audit, Finding, RoundAudit};
 pub use auto_entries::AutoRecord;

@@ -1,26 +1,29 @@
-//! A stamp of the database's content as one connection sees it: two equal stamps mean nothing
-//! was committed between them, by this connection or any other, so whatever was computed from
-//! the database under the first still holds under the second (the TUI keeps its summary by it).
+//! A stamp of the database's content as far as summaries read it: two equal stamps mean no row
+//! of a table a summary reads was written between them, by this connection or any other, so
+//! whatever was computed from the database under the first still holds under the second (the
+//! TUI keeps its summary by it, and the kept summary tops by its generation).
 
 use super::{Store, StoreError};
 
-/// `PRAGMA data_version` (moves when another connection commits) and the connection's own
-/// `total_changes` (moves with each row it writes, triggers included).
+/// The content generation (see [`Store::generation`]): persistent, so a stamp taken by one
+/// process is compared with one taken by the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DataStamp {
-    others: i64,
-    own: u64,
+    generation: i64,
+}
+
+impl DataStamp {
+    /// The generation the stamp was taken at.
+    pub fn generation(self) -> i64 {
+        self.generation
+    }
 }
 
 impl Store {
     /// The database's content stamp now (see [`DataStamp`]).
     pub fn data_stamp(&self) -> Result<DataStamp, StoreError> {
-        let others = self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
         Ok(DataStamp {
-            others,
-            own: self.conn.total_changes(),
+            generation: self.generation()?,
         })
     }
 }

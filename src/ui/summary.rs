@@ -83,7 +83,7 @@ fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
     }
     let mut crumb = vec![l.pick("全部", "All").to_string()];
     crumb.extend(sm.path.iter().cloned());
-    let crumb = format!(
+    let mut crumb = format!(
         "{}  ({} {}, {} {})",
         crumb.join(" › "),
         l.pick("本层", "here"),
@@ -91,6 +91,12 @@ fn headline(sm: &Summary, l: Lang, w: usize) -> Vec<String> {
         l.pick("均分", "mean"),
         opt(sm.here.spread.mean)
     );
+    if sm.partial {
+        crumb.push_str(l.pick(
+            "  〔明细计算中，稍候可下钻〕",
+            "  [details computing; drill down in a moment]",
+        ));
+    }
     [counts, rates, whose, crumb]
         .into_iter()
         .map(|s| fit(&s, w))

@@ -1,0 +1,158 @@
+//! The summary's top step kept in the database (storage::summary_tops): a later session's first
+//! `t`, with nothing written since, shows the round's and each level's figures at once, marked
+//! partial (Enter waits), and the worker's whole summary replaces it with the same figures; a
+//! write to what the summary reads, another viewer or another language finds nothing kept.
+
+mod common_tui;
+
+use assay::app::{Action, App, Screen};
+use assay::domain::entry::Entry;
+use assay::i18n::Lang;
+use assay::runtime::{TuiOptions, load};
+use assay::storage::{AccountFilter, NewRound, Store};
+use common_tui::{RUBRIC, accounts};
+
+/// A database file with the fixture accounts, one round and two complete sheets of 张三.
+fn database(path: &std::path::Path) -> (Store, i64) {
+    let mut store = Store::create_or_open(path).expect("store");
+    store.insert_accounts(&accounts()).expect("accounts");
+    let round = store
+        .create_round(&NewRound {
+            name: "2024年第四季度".into(),
+            rubric_id: "t".into(),
+            rubric_version: "1".into(),
+            rubric_text: RUBRIC.into(),
+            monitoring_date: chrono::NaiveDate::from_ymd_opt(2024, 12, 1).expect("date"),
+            scope: AccountFilter::default(),
+        })
+        .expect("round")
+        .id;
+    let ids: Vec<i64> = store
+        .round_accounts(round)
+        .expect("accounts")
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    for (i, &id) in ids.iter().take(2).enumerate() {
+        sheet(&mut store, round, id, "张三", 3.0 + i as f64);
+    }
+    (store, round)
+}
+
+/// Every item that applies to a WeChat account judged: a complete sheet.
+fn sheet(store: &mut Store, round: i64, account: i64, who: &str, pos: f64) {
+    let value = |id: &str, v: f64| Entry {
+        value: Some(v),
+        ..Entry::new(id)
+    };
+    let count = |id: &str| Entry {
+        count: Some(0),
+        ..Entry::new(id)
+    };
+    for e in [
+        value("pos", pos),
+        count("off"),
+        value("read", 8.0),
+        value("menu", 1.0),
+        count("orig"),
+        value("stale", 0.0),
+    ] {
+        store.set_entry(round, account, who, &e).expect("entry");
+    }
+}
+
+/// A session as `assay tui` starts it on the file, its summary computed by the worker.
+fn session(store: &Store, round: i64, who: &str, lang: Lang) -> App {
+    let opts = TuiOptions {
+        lang,
+        evaluator: Some(who.into()),
+        round: Some(round),
+        db_label: "test.db".into(),
+    };
+    let (mut app, _feed) = load(store, &opts, round, who).expect("load");
+    app.summary_job.background = true;
+    app
+}
+
+/// `t`, then the worker's answer applied; returns what the key alone showed.
+fn open(app: &mut App, store: &mut Store) -> Option<assay::app::Summary> {
+    app.apply(Action::ShowSummary, store);
+    assert_eq!(app.screen, Screen::Summary);
+    let shown = app.summary.clone();
+    let req = app.summary_job.request.take().expect("the worker is asked");
+    let rx = assay::app::worker::spawn_summary(store.path().to_path_buf(), req);
+    app.apply(rx.recv().expect("answer"), store);
+    let whole = app.summary.as_ref().expect("the whole summary");
+    assert!(!whole.partial);
+    shown
+}
+
+#[test]
+fn a_later_session_shows_the_kept_top_until_the_whole_summary_arrives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut store, round) = database(&dir.path().join("k.db"));
+
+    let mut first = session(&store, round, "张三", Lang::Zh);
+    assert!(open(&mut first, &mut store).is_none(), "nothing kept yet");
+    let whole = first.summary.clone().expect("summary");
+    assert_eq!(
+        store.summary_tops().expect("count"),
+        1,
+        "the worker kept its top"
+    );
+
+    let mut later = session(&store, round, "张三", Lang::Zh);
+    later.apply(Action::ShowSummary, &mut store);
+    let top = later.summary.clone().expect("the kept top, at once");
+    assert!(top.partial);
+    assert_eq!(top.overall, whole.overall);
+    assert_eq!(top.lines, whole.lines);
+    assert_eq!(top.evaluators, vec!["张三"]);
+    later.apply(Action::Down, &mut store);
+    later.apply(Action::Enter, &mut store);
+    assert!(later.summary.as_ref().is_some_and(|s| s.path.is_empty()));
+    assert!(
+        later
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.contains("明细仍在计算")),
+        "{:?}",
+        later.flash
+    );
+    let selected = later.summary.as_ref().expect("shown").selected;
+    assert_eq!(
+        selected,
+        1.min(top.lines.len() - 1),
+        "moved on the kept top"
+    );
+    let req = later
+        .summary_job
+        .request
+        .take()
+        .expect("the worker is asked");
+    let rx = assay::app::worker::spawn_summary(store.path().to_path_buf(), req);
+    later.apply(rx.recv().expect("answer"), &mut store);
+    let replaced = later.summary.as_ref().expect("whole");
+    assert!(!replaced.partial);
+    assert_eq!(replaced.overall, whole.overall);
+    assert_eq!(replaced.selected, selected, "the same line stays selected");
+
+    // Another viewer, another language: nothing kept for them.
+    assert!(open(&mut session(&store, round, "李四", Lang::Zh), &mut store).is_none());
+    assert!(open(&mut session(&store, round, "张三", Lang::En), &mut store).is_none());
+    // Each has kept its own now.
+    assert!(open(&mut session(&store, round, "张三", Lang::En), &mut store).is_some());
+
+    // A sheet written (by any connection) retires every kept top.
+    let mut other = Store::open(store.path()).expect("second connection");
+    let third = store.round_accounts(round).expect("accounts")[2].id;
+    sheet(&mut other, round, third, "李四", 2.0);
+    let mut after = session(&store, round, "张三", Lang::Zh);
+    assert!(
+        open(&mut after, &mut store).is_none(),
+        "retired by the write"
+    );
+    let now = after.summary.as_ref().expect("summary");
+    assert_ne!(now.overall, whole.overall, "the new sheet counts");
+    assert!(open(&mut session(&store, round, "张三", Lang::Zh), &mut store).is_some());
+}
