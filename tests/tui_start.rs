@@ -11,7 +11,7 @@ use assay::domain::platform::Level;
 use assay::i18n::Lang;
 use assay::runtime::{TuiOptions, open, reload};
 use assay::storage::{AccountFilter, NewRound, Store};
-use common_tui::{RUBRIC, accounts, screen, typed};
+use common_tui::{RUBRIC, accounts, complete_sheet, screen, typed};
 
 /// A store with the fixture accounts and two rounds: every account in 2024年第三季度, only the
 /// county accounts in 2024年第四季度 (the newer one).
@@ -52,29 +52,6 @@ fn opts(evaluator: Option<&str>, round: Option<i64>) -> TuiOptions {
 fn drive(app: &mut App, store: &mut Store, actions: &[Action]) {
     for a in actions {
         app.apply(a.clone(), store);
-    }
-}
-
-/// Judges every item that applies to a WeChat account: a complete sheet, not submitted.
-fn complete_sheet(store: &mut Store, round: i64, account: i64, who: &str) {
-    use assay::domain::entry::Entry;
-    let value = |id: &str, v: f64| Entry {
-        value: Some(v),
-        ..Entry::new(id)
-    };
-    let count = |id: &str| Entry {
-        count: Some(0),
-        ..Entry::new(id)
-    };
-    for e in [
-        value("pos", 4.0),
-        count("off"),
-        value("read", 8.0),
-        value("menu", 1.0),
-        count("orig"),
-        value("stale", 0.0),
-    ] {
-        store.set_entry(round, account, who, &e).expect("entry");
     }
 }
 
@@ -215,7 +192,7 @@ fn a_database_with_evaluators_offers_their_names_instead_of_reusing_another_name
     store
         .set_submission(q3, 2, "钱七", assay::storage::Submission::Submitted)
         .expect("submit");
-    complete_sheet(&mut store, q3, 1, "钱七");
+    complete_sheet(&mut store, q3, 1, "钱七", 4.0);
     // The config remembers 王敏 from the demo database: not a name this database knows.
     let mut config = Config::default();
     config.remember(Some("/elsewhere/demo.db"), "王敏");
@@ -263,7 +240,7 @@ fn a_database_with_evaluators_offers_their_names_instead_of_reusing_another_name
 #[test]
 fn the_english_round_picker_reads_progress_in_english() {
     let (mut store, q3, _) = store();
-    complete_sheet(&mut store, q3, 1, "张三");
+    complete_sheet(&mut store, q3, 1, "张三", 4.0);
     let mut o = opts(Some("张三"), None);
     o.lang = Lang::En;
     let app = first(&store, &o, None);

@@ -6,11 +6,10 @@
 mod common_tui;
 
 use assay::app::{Action, App, Screen};
-use assay::domain::entry::Entry;
 use assay::i18n::Lang;
 use assay::runtime::{TuiOptions, load};
 use assay::storage::{AccountFilter, NewRound, Store};
-use common_tui::{RUBRIC, accounts};
+use common_tui::{RUBRIC, accounts, complete_sheet};
 
 /// A database file with the fixture accounts, one round and two complete sheets of 张三.
 fn database(path: &std::path::Path) -> (Store, i64) {
@@ -34,31 +33,9 @@ fn database(path: &std::path::Path) -> (Store, i64) {
         .map(|a| a.id)
         .collect();
     for (i, &id) in ids.iter().take(2).enumerate() {
-        sheet(&mut store, round, id, "张三", 3.0 + i as f64);
+        complete_sheet(&mut store, round, id, "张三", 3.0 + i as f64);
     }
     (store, round)
-}
-
-/// Every item that applies to a WeChat account judged: a complete sheet.
-fn sheet(store: &mut Store, round: i64, account: i64, who: &str, pos: f64) {
-    let value = |id: &str, v: f64| Entry {
-        value: Some(v),
-        ..Entry::new(id)
-    };
-    let count = |id: &str| Entry {
-        count: Some(0),
-        ..Entry::new(id)
-    };
-    for e in [
-        value("pos", pos),
-        count("off"),
-        value("read", 8.0),
-        value("menu", 1.0),
-        count("orig"),
-        value("stale", 0.0),
-    ] {
-        store.set_entry(round, account, who, &e).expect("entry");
-    }
 }
 
 /// A session as `assay tui` starts it on the file, its summary computed by the worker.
@@ -146,7 +123,7 @@ fn a_later_session_shows_the_kept_top_until_the_whole_summary_arrives() {
     // A sheet written (by any connection) retires every kept top.
     let mut other = Store::open(store.path()).expect("second connection");
     let third = store.round_accounts(round).expect("accounts")[2].id;
-    sheet(&mut other, round, third, "李四", 2.0);
+    complete_sheet(&mut other, round, third, "李四", 2.0);
     let mut after = session(&store, round, "张三", Lang::Zh);
     assert!(
         open(&mut after, &mut store).is_none(),

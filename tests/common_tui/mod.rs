@@ -155,3 +155,33 @@ pub fn screen(app: &mut App, backend: &mut MemBackend, w: u16, h: u16) -> String
     term.draw(|f| assay::ui::render(f, app)).expect("draw");
     format!("{}", term.backend())
 }
+
+/// Judges every item of [`RUBRIC`] that applies to a WeChat account, `pos` on its first: a
+/// complete sheet, not submitted.
+pub fn complete_sheet(
+    store: &mut assay::storage::Store,
+    round: i64,
+    account: i64,
+    who: &str,
+    pos: f64,
+) {
+    use assay::domain::entry::Entry;
+    let value = |id: &str, v: f64| Entry {
+        value: Some(v),
+        ..Entry::new(id)
+    };
+    let count = |id: &str| Entry {
+        count: Some(0),
+        ..Entry::new(id)
+    };
+    for e in [
+        value("pos", pos),
+        count("off"),
+        value("read", 8.0),
+        value("menu", 1.0),
+        count("orig"),
+        value("stale", 0.0),
+    ] {
+        store.set_entry(round, account, who, &e).expect("entry");
+    }
+}
