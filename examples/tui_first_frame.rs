@@ -14,6 +14,8 @@
 //! - cold, top kept: a fresh app whose first `t` finds the top step an earlier summary kept
 //!   under the same content: the frame with its figures, and the accounts' results (drill-down)
 //!   arriving after;
+//! - primed: a fresh app with nothing kept whose first idle moment came before `t` (the
+//!   runtime's `Action::SummaryAhead` of a summary never opened: the worker keeps a top step);
 //! - ahead: the summary opened before in the session, the runtime's idle moment came first
 //!   (`Action::SummaryAhead`, its answer applied);
 //! - again: the summary left and opened again, nothing written in between;
@@ -173,6 +175,7 @@ fn summary(
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     let (mut cold, mut ahead, mut again, mut keys) = (vec![], vec![], vec![], vec![]);
     let (mut making, mut level, mut kept, mut kept_whole) = (vec![], vec![], vec![], vec![]);
+    let (mut primed, mut priming) = (vec![], vec![]);
     let mut accounts = 0;
     for _ in 0..5 {
         // A fresh session whose first `t` finds the top step the last run kept.
@@ -184,6 +187,22 @@ fn summary(
             kept.push(t);
             kept_whole.push(whole);
         }
+        drop(app);
+
+        // Nothing kept; the session's first idle moment comes before `t`.
+        store.forget_summary_tops()?;
+        let (mut app, _feed) = load(store, opts, round, evaluator)?;
+        app.apply(Action::Resize(120, 40), store);
+        std::thread::sleep(Duration::from_millis(1500));
+        let t = Instant::now();
+        app.apply(Action::SummaryAhead, store);
+        let req = app.summary_job.request.take();
+        let req = req.ok_or_else(|| anyhow::anyhow!("no top step made sure of"))?;
+        let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
+        app.apply(rx.recv()?, store);
+        priming.push(ms(t.elapsed()));
+        anyhow::ensure!(app.summary.is_none(), "the prime holds no summary");
+        primed.push(open_summary(&mut app, store, &mut term, db)?.0);
         drop(app);
 
         store.forget_summary_tops()?;
@@ -229,7 +248,7 @@ fn summary(
     }
     let runs = |v: &[f64]| {
         v.iter()
-            .map(|t| format!("{t:.0}"))
+            .map(|t| format!("{t:.1}"))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -243,6 +262,13 @@ fn summary(
         median(&mut kept.clone()),
         runs(&kept),
         median(&mut kept_whole)
+    );
+    println!(
+        "summary: first `t` after the session's first idle moment, nothing kept before: its \
+         frame median {:.1} ms (runs {} ms); the idle moment's worker took {:.0} ms",
+        median(&mut primed.clone()),
+        runs(&primed),
+        median(&mut priming)
     );
     println!(
         "summary: key to drawn frame median cold with the top kept {:.1} ms, cold with nothing \

@@ -163,7 +163,8 @@ fn the_worker_answers_on_a_database_file_as_the_ui_thread_would() {
 /// On a database file, once the summary has been opened, it is computed ahead in an idle moment
 /// and `t` shows it without asking the worker; it is shown again after leaving it while nothing
 /// is written, and any commit (this TUI's or another connection's) makes the next `t` compute
-/// afresh. Never opened, it is never computed ahead.
+/// afresh. Never opened, it is never computed ahead: the session's first idle moment only has
+/// the worker keep a top step, holding nothing.
 #[test]
 fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
     use assay::storage::Store;
@@ -176,14 +177,34 @@ fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
             .expect("the worker answers");
         app.apply(a, store);
     };
-    // Never opened: nothing computed ahead (no work, no memory for a user who does not look).
-    assert!(!app.summary_job.wants_ahead());
+    // Never opened: the first idle moment has the worker keep a top step, once, and nothing
+    // is held in memory for a user who does not look.
+    assert_eq!(store.summary_tops().expect("tops"), 0);
+    assert!(
+        app.summary_job.wants_ahead(),
+        "the session's first idle moment"
+    );
     app.apply(Action::SummaryAhead, &mut store);
-    assert!(app.summary_job.request.is_none(), "never opened");
-    // Opened once (the user waits: the top step only), then left.
-    app.apply(Action::ShowSummary, &mut store);
     assert!(app.summary_job.request.as_ref().is_some_and(|r| !r.ahead));
     answer(&mut app, &mut store);
+    assert_eq!(store.summary_tops().expect("tops"), 1, "a top step kept");
+    assert!(app.summary.is_none(), "nothing held");
+    assert!(!app.summary_job.wants_ahead(), "once a session");
+    app.apply(Action::SummaryAhead, &mut store);
+    assert!(app.summary_job.request.is_none(), "never opened");
+    // Opened once: the kept top at once, the whole summary from the worker (the user waits:
+    // the top step only), then left.
+    app.apply(Action::ShowSummary, &mut store);
+    assert!(
+        app.summary.as_ref().is_some_and(|s| s.partial),
+        "the kept top"
+    );
+    assert!(app.summary_job.request.as_ref().is_some_and(|r| !r.ahead));
+    answer(&mut app, &mut store);
+    assert!(
+        app.summary.as_ref().is_some_and(|s| !s.partial),
+        "the whole summary"
+    );
     assert!(app.summary.is_some() && app.summary_job.wants_ahead());
     keys(&mut app, &mut store, &[Action::ShowSummary]);
     app.apply(Action::SummaryAhead, &mut store);

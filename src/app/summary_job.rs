@@ -9,7 +9,9 @@
 //! once the summary has been opened in the session the runtime has the worker compute it ahead
 //! whenever the TUI is idle (`Action::SummaryAhead`), so that `t` after a change shows it at
 //! once too. Any commit moves the stamp, and the next `t` without a summary computed ahead
-//! computes afresh.
+//! computes afresh. Each summary the worker computes keeps its top step in the database
+//! (`storage::summary_tops`), which a `t` under the same stamp shows at once while the whole
+//! summary is computed; the session's first idle moment makes sure one is kept.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -38,8 +40,8 @@ pub struct SummaryJob {
     /// The screen waits for an answer.
     pub loading: bool,
     /// The summary was opened in this session: from then on it is computed ahead when the TUI
-    /// is idle. A user who never opens it pays neither the work nor the memory (≈ 250 MB at
-    /// 100,000 accounts).
+    /// is idle. A user who never opens it pays no memory (≈ 250 MB at 100,000 accounts) and,
+    /// once a session, the work of keeping a top step when none is kept (0.5 s on the worker).
     pub opened: bool,
     /// The request with the worker. The runtime keeps only the latest request's channel, so
     /// the next answer is this one's.
@@ -51,6 +53,9 @@ pub struct SummaryJob {
     /// A computation ahead failed: not tried again in this session (it is logged; `t` still
     /// computes and shows any error).
     ahead_failed: bool,
+    /// The session's first idle moment made sure that a top step is kept for the content then
+    /// (see [`App::summary_ahead`]): done once, whether or not the summary is opened.
+    primed: bool,
 }
 
 /// A request with the worker: made under this key (`None`: unknown), stopped by its `cancel`.
@@ -58,13 +63,19 @@ pub struct SummaryJob {
 struct Flight {
     key: Option<SummaryKey>,
     cancel: Cancel,
+    /// Asked only so that the worker keeps its top step: the answer is not held in memory
+    /// unless a `t` waits for it.
+    prime: bool,
 }
 
 impl SummaryJob {
     /// Whether the runtime should offer the app an idle moment to compute the summary ahead:
     /// on a database file, nothing with the worker, no error before.
     pub fn wants_ahead(&self) -> bool {
-        self.background && self.opened && self.in_flight.is_none() && !self.ahead_failed
+        self.background
+            && (self.opened || !self.primed)
+            && self.in_flight.is_none()
+            && !self.ahead_failed
     }
 }
 
@@ -254,6 +265,19 @@ impl App {
         let Some(key) = self.summary_stamp(backend) else {
             return;
         };
+        if !job.opened {
+            // Never opened yet: once a session, the worker makes sure that a top step is kept
+            // for the content now, so that the first `t` shows one at once; what it computes
+            // is not held (a user who does not look pays no memory).
+            self.summary_job.primed = true;
+            if self.kept_top(backend).is_none() {
+                self.ask_summary(Some(key), false);
+                if let Some(f) = self.summary_job.in_flight.as_mut() {
+                    f.prime = true;
+                }
+            }
+            return;
+        }
         let left = self.summary.is_some() && job.shown == Some(key);
         if left || job.ready.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
@@ -274,6 +298,7 @@ impl App {
         self.summary_job.in_flight = Some(Flight {
             key,
             cancel: req.cancel.clone(),
+            prime: false,
         });
         self.summary_job.request = Some(req);
     }
@@ -310,10 +335,14 @@ impl App {
     /// The worker's summary arrived: shown if the screen waits for it, else kept for the next
     /// `t` when its key is known; an error is a popup only for a user who waits.
     pub(super) fn summary_loaded(&mut self, load: SummaryLoad) {
-        let key = self.summary_job.in_flight.take().and_then(|f| f.key);
+        let flight = self.summary_job.in_flight.take();
+        let key = flight.as_ref().and_then(|f| f.key);
         let asked = std::mem::take(&mut self.summary_job.loading);
         let waiting = asked && self.screen == Screen::Summary;
+        let prime = flight.is_some_and(|f| f.prime);
         match Arc::try_unwrap(load.0).unwrap_or_else(|a| (*a).clone()) {
+            // The worker has kept its top step; nobody asked to see it.
+            Ok(_) if prime && !asked => {}
             Ok(mut s) if waiting => {
                 // Replacing the kept top step: the same line stays selected.
                 if let Some(top) = self.summary.as_ref().filter(|t| t.partial) {
