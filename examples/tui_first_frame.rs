@@ -164,6 +164,18 @@ fn open_summary(
     Ok((first.unwrap_or(whole), whole, key))
 }
 
+/// The runtime's idle moment (`Action::SummaryAhead`) and the worker's answer applied; its
+/// time in ms.
+fn idle_moment(app: &mut assay::app::App, store: &mut Store, db: &str) -> anyhow::Result<f64> {
+    let t = Instant::now();
+    app.apply(Action::SummaryAhead, store);
+    let req = app.summary_job.request.take();
+    let req = req.ok_or_else(|| anyhow::anyhow!("nothing asked of the worker when idle"))?;
+    let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
+    app.apply(rx.recv()?, store);
+    Ok(ms(t.elapsed()))
+}
+
 /// The `--summary` mode (see the module's text).
 fn summary(
     store: &mut Store,
@@ -194,13 +206,7 @@ fn summary(
         let (mut app, _feed) = load(store, opts, round, evaluator)?;
         app.apply(Action::Resize(120, 40), store);
         std::thread::sleep(Duration::from_millis(1500));
-        let t = Instant::now();
-        app.apply(Action::SummaryAhead, store);
-        let req = app.summary_job.request.take();
-        let req = req.ok_or_else(|| anyhow::anyhow!("no top step made sure of"))?;
-        let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
-        app.apply(rx.recv()?, store);
-        priming.push(ms(t.elapsed()));
+        priming.push(idle_moment(&mut app, store, db)?);
         anyhow::ensure!(app.summary.is_none(), "the prime holds no summary");
         primed.push(open_summary(&mut app, store, &mut term, db)?.0);
         drop(app);
@@ -235,13 +241,7 @@ fn summary(
         app.apply(Action::Resize(120, 40), store);
         // As after a first `t` in the session (only then is the summary computed ahead).
         app.summary_job.opened = true;
-        let t = Instant::now();
-        app.apply(Action::SummaryAhead, store);
-        let req = app.summary_job.request.take();
-        let req = req.ok_or_else(|| anyhow::anyhow!("no summary asked for ahead"))?;
-        let rx = assay::app::worker::spawn_summary(std::path::PathBuf::from(db), req);
-        app.apply(rx.recv()?, store);
-        making.push(ms(t.elapsed()));
+        making.push(idle_moment(&mut app, store, db)?);
         let (t, _, k) = open_summary(&mut app, store, &mut term, db)?;
         ahead.push(t);
         keys.push(k);
