@@ -22,7 +22,7 @@ pub fn account_results(
     accounts
         .iter()
         .map(|a| {
-            let mine = by_account.get(&a.id).map_or(&[][..], Vec::as_slice);
+            let mine = by_account.get(a.id);
             account_result(scheme, a, mine)
         })
         .collect()
@@ -51,7 +51,7 @@ fn combined_in_runs(
 ) -> Vec<AccountResult> {
     let by_account = sheets_by_account(sheets, accounts.len());
     let one = |a: Account| {
-        let mine = by_account.get(&a.id).map_or(&[][..], Vec::as_slice);
+        let mine = by_account.get(a.id);
         account_result_of(scheme, a, mine)
     };
     if threads < 2 {
@@ -81,12 +81,36 @@ fn combined_in_runs(
     })
 }
 
-fn sheets_by_account(sheets: &[SheetResult], n: usize) -> HashMap<i64, Vec<&SheetResult>> {
-    let mut by_account: HashMap<i64, Vec<&SheetResult>> = HashMap::with_capacity(n);
-    for s in sheets {
-        by_account.entry(s.account_id).or_default().push(s);
+/// Each account's sheets, in the order given: one vector of references in account order (a
+/// stable sort, skipped when the sheets come in account order, as kept rows are read) and each
+/// account's run of it, rather than a vector per account.
+struct ByAccount<'a> {
+    refs: Vec<&'a SheetResult>,
+    runs: HashMap<i64, std::ops::Range<usize>>,
+}
+
+impl<'a> ByAccount<'a> {
+    fn get(&self, account: i64) -> &[&'a SheetResult] {
+        self.runs
+            .get(&account)
+            .map_or(&[], |r| &self.refs[r.clone()])
     }
-    by_account
+}
+
+fn sheets_by_account(sheets: &[SheetResult], n: usize) -> ByAccount<'_> {
+    let mut refs: Vec<&SheetResult> = sheets.iter().collect();
+    if !refs.is_sorted_by_key(|s| s.account_id) {
+        refs.sort_by_key(|s| s.account_id);
+    }
+    let mut runs = HashMap::with_capacity(n);
+    let mut start = 0;
+    for i in 1..=refs.len() {
+        if i == refs.len() || refs[i].account_id != refs[start].account_id {
+            runs.insert(refs[start].account_id, start..i);
+            start = i;
+        }
+    }
+    ByAccount { refs, runs }
 }
 
 /// The whole aggregation.
@@ -131,7 +155,9 @@ pub fn build_results(
     for s in sheets {
         sink.sheet(s);
     }
-    for r in account_results_from(scheme, accounts, sheets) {
+    let rs = account_results_from(scheme, accounts, sheets);
+    sink.reserve(rs.len());
+    for r in rs {
         sink.push(r);
     }
     sink.finish_with_results()
@@ -147,6 +173,7 @@ fn build_on(
     for s in sheets {
         sink.sheet(s);
     }
+    sink.reserve(rs.len());
     for r in rs {
         sink.push(r);
     }
@@ -185,5 +212,31 @@ mod tests {
             let many = combined_in_runs(&s, accounts.clone(), &sheets, threads);
             assert_eq!(many, one, "{threads} threads");
         }
+    }
+
+    /// Sheets out of account order (as a backend scoring on the fly may give them) are each
+    /// account's in the order given, as when they come sorted; accounts without sheets get none.
+    #[test]
+    fn each_accounts_sheets_are_found_whatever_the_order_given() {
+        let sheets = vec![
+            sheet(3, "张", SheetStatus::Complete, 70.0),
+            sheet(1, "李", SheetStatus::Complete, 60.0),
+            sheet(3, "王", SheetStatus::Submitted, 80.0),
+            sheet(1, "张", SheetStatus::Complete, 65.0),
+        ];
+        let by = sheets_by_account(&sheets, 3);
+        let names =
+            |a: i64| -> Vec<&str> { by.get(a).iter().map(|s| s.evaluator.as_str()).collect() };
+        assert_eq!(names(1), ["李", "张"]);
+        assert_eq!(names(3), ["张", "王"]);
+        assert!(names(2).is_empty());
+        let mut sorted = sheets.clone();
+        sorted.sort_by_key(|s| s.account_id);
+        let accounts: Vec<Account> = (1..=3).map(|i| account(i, &format!("号{i}"))).collect();
+        let s = scheme(VetoPolicy::FailKeepScore);
+        assert_eq!(
+            combined_in_runs(&s, accounts.clone(), &sheets, 1),
+            combined_in_runs(&s, accounts, &sorted, 1)
+        );
     }
 }

@@ -10,7 +10,8 @@ use super::sheet::{Scheme, SheetResult, VetoReason};
 use crate::domain::account::Account;
 use crate::domain::figure::{Exact, Figure};
 use crate::domain::panel::{
-    PanelResult, Parts, SheetScore, combine_by_category, combine_values, panel_result,
+    PanelResult, Parts, SheetScore, combine_by_category, combine_in_place, combine_values,
+    panel_result,
 };
 use crate::domain::rubric::VetoPolicy;
 
@@ -265,14 +266,18 @@ fn combined_parts(
     let n = scheme.categories.len();
     let d = scheme.decimals;
     if own.iter().all(Option::is_none) {
+        // One buffer for every category's values (at 100,000 accounts the copies add up).
+        let mut xs: Vec<Exact> = Vec::with_capacity(counted.len());
         let subtotals = (0..n)
             .map(|i| {
-                let xs: Vec<Exact> = counted
-                    .iter()
-                    .filter_map(|s| s.subtotals.get(i).copied().flatten())
-                    .map(Figure::exact)
-                    .collect();
-                combine_values(scheme.panel.method, &xs)
+                xs.clear();
+                xs.extend(
+                    counted
+                        .iter()
+                        .filter_map(|s| s.subtotals.get(i).copied().flatten())
+                        .map(Figure::exact),
+                );
+                combine_in_place(scheme.panel.method, &mut xs)
                     .ok()
                     .flatten()
                     .map(|x| x.publish(d))

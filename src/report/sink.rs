@@ -57,6 +57,15 @@ impl<'s> Sink<'s> {
         }
     }
 
+    /// Makes room for `n` more kept results at once (a national round's 100,000 would otherwise
+    /// be moved on each doubling of the vector).
+    pub fn reserve(&mut self, n: usize) {
+        if let Some((rs, groups)) = &mut self.kept {
+            rs.reserve(n);
+            groups.reserve(n);
+        }
+    }
+
     /// Notes a sheet's evaluator (every sheet of the round, also of accounts out of scope).
     pub fn sheet(&mut self, s: &SheetResult) {
         let set = if s.status.counts() {

@@ -16,8 +16,8 @@ pub use categories::{Parts, combine_by_category, method_of};
 pub use items::{account_items, round_items};
 pub use queue::{Disagreement, Item, QueueRule, Vote, Why, queue};
 pub use result::{
-    Method, PanelError, PanelPolicy, PanelResult, SheetScore, VetoRule, combine_values,
-    panel_result,
+    Method, PanelError, PanelPolicy, PanelResult, SheetScore, VetoRule, combine_in_place,
+    combine_values, panel_result,
 };
 pub use zscore::{ZScores, z_scores};
 

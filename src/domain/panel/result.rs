@@ -216,12 +216,17 @@ pub fn panel_result(
 /// Combines values (one per complete sheet, any order) by `method`, exactly: the rule the panel
 /// result applies to totals and reports apply to category subtotals; `None` for no values.
 pub fn combine_values(method: Method, xs: &[Exact]) -> Result<Option<Exact>, PanelError> {
-    if xs.is_empty() {
+    combine_in_place(method, &mut xs.to_vec())
+}
+
+/// [`combine_values`] on values the caller no longer needs in their order (they are sorted in
+/// place): a caller combining many small sets reuses one buffer instead of copying each.
+pub fn combine_in_place(method: Method, v: &mut [Exact]) -> Result<Option<Exact>, PanelError> {
+    if v.is_empty() {
         return Ok(None);
     }
-    let mut v = xs.to_vec();
     v.sort();
-    aggregate(method, &v).map(Some)
+    aggregate(method, v).map(Some)
 }
 
 /// Mean, median or 1-and-1 trimmed mean of sorted, non-empty `v`, exactly.
