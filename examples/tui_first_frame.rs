@@ -16,6 +16,9 @@
 //!   arriving after;
 //! - primed: a fresh app with nothing kept whose first idle moment came before `t` (the
 //!   runtime's `Action::SummaryAhead` of a summary never opened: the worker keeps a top step);
+//! - after a change: the same with a write between the first idle moment and the next (the
+//!   calibration mark set and cleared: two counted rows, the content otherwise the same), the
+//!   top step kept again at that next idle moment, then `t`;
 //! - ahead: the summary opened before in the session, the runtime's idle moment came first
 //!   (`Action::SummaryAhead`, its answer applied);
 //! - again: the summary left and opened again, nothing written in between;
@@ -188,6 +191,7 @@ fn summary(
     let (mut cold, mut ahead, mut again, mut keys) = (vec![], vec![], vec![], vec![]);
     let (mut making, mut level, mut kept, mut kept_whole) = (vec![], vec![], vec![], vec![]);
     let (mut primed, mut priming) = (vec![], vec![]);
+    let (mut changed, mut repriming) = (vec![], vec![]);
     let mut accounts = 0;
     for _ in 0..5 {
         // A fresh session whose first `t` finds the top step the last run kept.
@@ -209,6 +213,25 @@ fn summary(
         priming.push(idle_moment(&mut app, store, db)?);
         anyhow::ensure!(app.summary.is_none(), "the prime holds no summary");
         primed.push(open_summary(&mut app, store, &mut term, db)?.0);
+        drop(app);
+
+        // Nothing kept, primed, then a change: the idle moment after it keeps a top again.
+        store.forget_summary_tops()?;
+        let (mut app, _feed) = load(store, opts, round, evaluator)?;
+        app.apply(Action::Resize(120, 40), store);
+        std::thread::sleep(Duration::from_millis(1500));
+        idle_moment(&mut app, store, db)?;
+        let before = store.data_stamp()?;
+        let on = store.is_calibration(round)?;
+        store.set_calibration(round, !on)?;
+        store.set_calibration(round, on)?;
+        anyhow::ensure!(
+            store.data_stamp()? != before,
+            "the change moved the generation"
+        );
+        repriming.push(idle_moment(&mut app, store, db)?);
+        anyhow::ensure!(app.summary.is_none(), "the prime holds no summary");
+        changed.push(open_summary(&mut app, store, &mut term, db)?.0);
         drop(app);
 
         store.forget_summary_tops()?;
@@ -269,6 +292,13 @@ fn summary(
         median(&mut primed.clone()),
         runs(&primed),
         median(&mut priming)
+    );
+    println!(
+        "summary: first `t` after a change and the idle moment after it, never opened before: \
+         its frame median {:.1} ms (runs {} ms); that idle moment's worker took {:.0} ms",
+        median(&mut changed.clone()),
+        runs(&changed),
+        median(&mut repriming)
     );
     println!(
         "summary: key to drawn frame median cold with the top kept {:.1} ms, cold with nothing \

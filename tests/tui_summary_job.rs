@@ -163,8 +163,8 @@ fn the_worker_answers_on_a_database_file_as_the_ui_thread_would() {
 /// On a database file, once the summary has been opened, it is computed ahead in an idle moment
 /// and `t` shows it without asking the worker; it is shown again after leaving it while nothing
 /// is written, and any commit (this TUI's or another connection's) makes the next `t` compute
-/// afresh. Never opened, it is never computed ahead: the session's first idle moment only has
-/// the worker keep a top step, holding nothing.
+/// afresh. Never opened, it is never computed ahead: the idle moment after each change (and the
+/// session's first) only has the worker keep a top step, holding nothing.
 #[test]
 fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
     use assay::storage::Store;
@@ -177,8 +177,8 @@ fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
             .expect("the worker answers");
         app.apply(a, store);
     };
-    // Never opened: the first idle moment has the worker keep a top step, once, and nothing
-    // is held in memory for a user who does not look.
+    // Never opened: the first idle moment has the worker keep a top step, and nothing is held
+    // in memory for a user who does not look.
     assert_eq!(store.summary_tops().expect("tops"), 0);
     assert!(
         app.summary_job.wants_ahead(),
@@ -189,9 +189,26 @@ fn a_summary_computed_ahead_is_shown_at_once_until_something_is_written() {
     answer(&mut app, &mut store);
     assert_eq!(store.summary_tops().expect("tops"), 1, "a top step kept");
     assert!(app.summary.is_none(), "nothing held");
-    assert!(!app.summary_job.wants_ahead(), "once a session");
     app.apply(Action::SummaryAhead, &mut store);
-    assert!(app.summary_job.request.is_none(), "never opened");
+    assert!(
+        app.summary_job.request.is_none(),
+        "the same content: not asked again"
+    );
+    // A change (here another connection's write) retires the kept top; the next idle moment
+    // has the worker keep one for the content now, still holding nothing.
+    Store::open(&path)
+        .expect("another connection")
+        .evaluator_id("先来一笔")
+        .expect("a write");
+    app.apply(Action::SummaryAhead, &mut store);
+    assert!(
+        app.summary_job.request.as_ref().is_some_and(|r| !r.ahead),
+        "asked again after a change"
+    );
+    answer(&mut app, &mut store);
+    assert!(app.summary.is_none(), "still nothing held");
+    app.apply(Action::SummaryAhead, &mut store);
+    assert!(app.summary_job.request.is_none(), "kept for this content");
     // Opened once: the kept top at once, the whole summary from the worker (the user waits:
     // the top step only), then left.
     app.apply(Action::ShowSummary, &mut store);

@@ -11,7 +11,8 @@
 //! once too. Any commit moves the stamp, and the next `t` without a summary computed ahead
 //! computes afresh. Each summary the worker computes keeps its top step in the database
 //! (`storage::summary_tops`), which a `t` under the same stamp shows at once while the whole
-//! summary is computed; the session's first idle moment makes sure one is kept.
+//! summary is computed. In a session that has not opened the summary, each idle moment after
+//! a change (the first of the session too) makes sure one is kept, holding nothing.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -40,8 +41,9 @@ pub struct SummaryJob {
     /// The screen waits for an answer.
     pub loading: bool,
     /// The summary was opened in this session: from then on it is computed ahead when the TUI
-    /// is idle. A user who never opens it pays no memory (≈ 250 MB at 100,000 accounts) and,
-    /// once a session, the work of keeping a top step when none is kept (0.5 s on the worker).
+    /// is idle. A user who never opens it pays no memory (≈ 250 MB at 100,000 accounts), only
+    /// the work of keeping a top step (0.5 s on the worker at 100k) at the idle moment after
+    /// each change that left none kept.
     pub opened: bool,
     /// The request with the worker. The runtime keeps only the latest request's channel, so
     /// the next answer is this one's.
@@ -53,9 +55,9 @@ pub struct SummaryJob {
     /// A computation ahead failed: not tried again in this session (it is logged; `t` still
     /// computes and shows any error).
     ahead_failed: bool,
-    /// The session's first idle moment made sure that a top step is kept for the content then
-    /// (see [`App::summary_ahead`]): done once, whether or not the summary is opened.
-    primed: bool,
+    /// The content under which an idle moment last made sure that a top step is kept (see
+    /// [`App::summary_ahead`]): asked again only after the content changes.
+    primed: Option<SummaryKey>,
 }
 
 /// A request with the worker: made under this key (`None`: unknown), stopped by its `cancel`.
@@ -69,13 +71,10 @@ struct Flight {
 }
 
 impl SummaryJob {
-    /// Whether the runtime should offer the app an idle moment to compute the summary ahead:
-    /// on a database file, nothing with the worker, no error before.
+    /// Whether the runtime should offer the app idle moments to compute the summary (or keep
+    /// its top step) ahead: on a database file, nothing with the worker, no error before.
     pub fn wants_ahead(&self) -> bool {
-        self.background
-            && (self.opened || !self.primed)
-            && self.in_flight.is_none()
-            && !self.ahead_failed
+        self.background && self.in_flight.is_none() && !self.ahead_failed
     }
 }
 
@@ -266,10 +265,14 @@ impl App {
             return;
         };
         if !job.opened {
-            // Never opened yet: once a session, the worker makes sure that a top step is kept
-            // for the content now, so that the first `t` shows one at once; what it computes
-            // is not held (a user who does not look pays no memory).
-            self.summary_job.primed = true;
+            // Never opened yet: once for each content (the session's first idle moment, then
+            // the one after each change), the worker makes sure that a top step is kept, so
+            // that the first `t` shows one at once; what it computes is not held (a user who
+            // does not look pays no memory).
+            if job.primed == Some(key) {
+                return;
+            }
+            self.summary_job.primed = Some(key);
             if self.kept_top(backend).is_none() {
                 self.ask_summary(Some(key), false);
                 if let Some(f) = self.summary_job.in_flight.as_mut() {
