@@ -1,7 +1,8 @@
 //! The audit and the backup on the real binary (issue 19 §2, §3): kept per-sheet results and a
 //! pinned rubric rewritten with its hash recomputed are named by `audit verify`; a chain head
 //! pinned from the bulletin is found while the chains stand and missed once they are rewritten;
-//! `backup` copies a live database that audits clean; refused commands write nothing.
+//! `backup` copies a live database that audits clean; refused commands write nothing; a summary
+//! top the TUI keeps, edited by hand, is named too.
 
 mod common_cli;
 mod common_trust;
@@ -168,4 +169,60 @@ fn refused_commands_write_nothing() {
     );
     assert!(err.contains(":4:") && err.contains("1000000"), "{err}");
     assert_eq!(before, dump(&db), "a refused command wrote to the database");
+}
+
+/// A summary top kept as the TUI keeps it passes the audit; the same top with one figure
+/// changed by hand (what a TUI would show at once on `t`) is named, with its round and viewer.
+#[test]
+fn a_summary_top_edited_by_hand_is_named() {
+    use assay::app::summary_job::{SummaryRequest, compute, keep_top};
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let mut store = assay::storage::Store::open(&db).expect("opens");
+    let round = store.round("2").expect("round 2");
+    let viewer = "王敏";
+    let req = SummaryRequest {
+        round: round.id,
+        rubric: assay::runtime::parse_rubric(&round).expect("rubric"),
+        accounts: None,
+        evaluator: viewer.into(),
+        lang: assay::i18n::Lang::Zh,
+        ahead: false,
+        cancel: Default::default(),
+    };
+    let stamp = store.data_stamp().expect("stamp");
+    let accounts = store
+        .listed_accounts(round.id, viewer, 1)
+        .expect("accounts");
+    let summary = compute(&mut store, req.clone(), accounts).expect("summary");
+    keep_top(&db, &req, stamp, &summary);
+    drop(store);
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let body: String = c
+        .query_row("SELECT body FROM summary_tops", [], |r| r.get(0))
+        .expect("a top kept");
+    drop(c);
+    ok(&db, &["audit", "verify"]);
+
+    let mut top: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let n = top["overall"]["accounts"].as_u64().expect("accounts");
+    top["overall"]["accounts"] = (n + 1).into();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute("UPDATE summary_tops SET body = ?1", [top.to_string()])
+        .unwrap();
+    drop(c);
+    let err = fails(&db, &["audit", "verify"], 1);
+    assert!(
+        err.contains("轮次 2：为评估人 王敏（zh）保存的汇总首屏与重新计算的结果不符"),
+        "{err}"
+    );
+    let out = assay(
+        &db,
+        &["--lang", "en", "audit", "verify", "--format", "json"],
+    );
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        json.contains("SummaryTop") && json.contains("the summary top kept for evaluator 王敏"),
+        "{json}"
+    );
 }

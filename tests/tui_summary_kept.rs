@@ -1,7 +1,8 @@
 //! The summary's top step kept in the database (storage::summary_tops): a later session's first
 //! `t`, with nothing written since, shows the round's and each level's figures at once, marked
 //! partial (Enter waits), and the worker's whole summary replaces it with the same figures; a
-//! write to what the summary reads, another viewer or another language finds nothing kept.
+//! write to what the summary reads, another viewer or another language finds nothing kept; a
+//! top edited by hand is shown only until the whole summary replaces it, with a word saying so.
 
 mod common_tui;
 
@@ -132,4 +133,39 @@ fn a_later_session_shows_the_kept_top_until_the_whole_summary_arrives() {
     let now = after.summary.as_ref().expect("summary");
     assert_ne!(now.overall, whole.overall, "the new sheet counts");
     assert!(open(&mut session(&store, round, "张三", Lang::Zh), &mut store).is_some());
+}
+
+#[test]
+fn a_top_edited_by_hand_is_replaced_and_the_user_told() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("k.db");
+    let (mut store, round) = database(&path);
+    let mut first = session(&store, round, "张三", Lang::Zh);
+    open(&mut first, &mut store);
+    let whole = first.summary.clone().expect("summary");
+    assert!(first.flash.is_none());
+
+    let c = rusqlite::Connection::open(&path).expect("sqlite");
+    let body: String = c
+        .query_row("SELECT body FROM summary_tops", [], |r| r.get(0))
+        .expect("kept");
+    let mut top: serde_json::Value = serde_json::from_str(&body).expect("json");
+    top["overall"]["accounts"] = 9999.into();
+    c.execute("UPDATE summary_tops SET body = ?1", [top.to_string()])
+        .expect("hand edit");
+    drop(c);
+
+    let mut later = session(&store, round, "张三", Lang::Zh);
+    let shown = open(&mut later, &mut store).expect("the edited top, at once");
+    assert_eq!(shown.overall.accounts, 9999, "what the edit put there");
+    let replaced = later.summary.as_ref().expect("whole");
+    assert_eq!(replaced.overall, whole.overall, "the recomputed figures");
+    assert!(
+        later
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.contains("先前保存的汇总首屏与重新计算的不符")),
+        "{:?}",
+        later.flash
+    );
 }

@@ -351,7 +351,17 @@ impl App {
                 if let Some(top) = self.summary.as_ref().filter(|t| t.partial) {
                     s.selected = top.selected.min(s.lines.len().saturating_sub(1));
                     if top.overall != s.overall || top.lines != s.lines {
+                        // Kept under this very content by this version: only a hand edit (or
+                        // a fault) makes them differ. The user saw those figures; say so.
                         tracing::warn!("the kept summary top differs from the summary computed");
+                        self.flash = Some(
+                            self.lang
+                                .pick(
+                                    "先前保存的汇总首屏与重新计算的不符，已改按重新计算显示（assay audit verify 可查）",
+                                    "the summary top kept earlier differed from the recomputed one and has been replaced (see assay audit verify)",
+                                )
+                                .to_string(),
+                        );
                     }
                 }
                 self.summary = Some(s);

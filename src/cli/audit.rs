@@ -24,6 +24,7 @@ pub fn verify(
     };
     let mut audit = store.audit(round)?;
     kept_sheets(store, round, &mut audit.findings)?;
+    super::audit_tops::summary_tops(store, round, &mut audit.findings)?;
     for pin in pins {
         if store.find_pinned(pin)?.is_none() {
             audit.findings.push(Finding::Pin {

@@ -145,6 +145,21 @@ pub fn describe(f: &Finding, zh: bool) -> Option<String> {
                 )
             }
         }
+        Finding::SummaryTop {
+            round,
+            viewer,
+            lang,
+        } => {
+            if zh {
+                format!(
+                    "轮次 {round}：为评估人 {viewer}（{lang}）保存的汇总首屏与重新计算的结果不符（summary_tops 在 assay 之外被改动；终端界面打开汇总后会改按重新计算显示）"
+                )
+            } else {
+                format!(
+                    "round {round}: the summary top kept for evaluator {viewer} ({lang}) differs from a recomputation (summary_tops was changed outside assay; the TUI shows the recomputed one once the summary is computed)"
+                )
+            }
+        }
         Finding::Pin { hash } => {
             if zh {
                 format!(

@@ -10,6 +10,7 @@ mod args;
 mod assigned;
 mod audit;
 mod audit_ledger;
+mod audit_tops;
 mod backup;
 mod blind;
 mod bulletin;

@@ -71,6 +71,13 @@ pub enum Finding {
     OpsIndex { week: String, accounts: usize },
     /// Kept per-sheet results of a round that differ from a recomputation from the entries.
     KeptSheets { round: i64, sheets: usize },
+    /// A summary top kept under the content now (what a TUI shows at once on `t`) that differs
+    /// from the same top computed again: `summary_tops` was changed behind the program's back.
+    SummaryTop {
+        round: i64,
+        viewer: String,
+        lang: String,
+    },
     /// A chain head pinned earlier (from a bulletin) is in neither chain: they were rewritten.
     Pin { hash: String },
 }

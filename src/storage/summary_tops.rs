@@ -127,6 +127,17 @@ pub struct TopKey<'a> {
     pub version: &'a str,
 }
 
+/// A kept top as stored.
+#[derive(Debug, Clone)]
+pub struct KeptTop {
+    pub round: i64,
+    pub viewer: String,
+    /// The language code of its labels (`Lang::code`).
+    pub lang: String,
+    pub version: String,
+    pub body: String,
+}
+
 impl Store {
     /// The content generation: moves with every row written to a [`COUNTED`] table.
     pub fn generation(&self) -> Result<i64, StoreError> {
@@ -146,6 +157,26 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?)
+    }
+
+    /// The tops kept under the generation now (the only ones a TUI shows), in key order:
+    /// what `audit verify` computes again.
+    pub fn current_summary_tops(&self) -> Result<Vec<KeptTop>, StoreError> {
+        let mut q = self.conn.prepare(
+            "SELECT round_id, viewer, lang, version, body FROM summary_tops
+             WHERE generation = (SELECT n FROM content_generation)
+             ORDER BY round_id, viewer, lang",
+        )?;
+        let rows = q.query_map([], |r| {
+            Ok(KeptTop {
+                round: r.get(0)?,
+                viewer: r.get(1)?,
+                lang: r.get(2)?,
+                version: r.get(3)?,
+                body: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// How many summary tops are kept, under any generation.
