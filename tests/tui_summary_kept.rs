@@ -2,7 +2,8 @@
 //! `t`, with nothing written since, shows the round's and each level's figures at once, marked
 //! partial (Enter waits), and the worker's whole summary replaces it with the same figures; a
 //! write to what the summary reads, another viewer or another language finds nothing kept; a
-//! top edited by hand is shown only until the whole summary replaces it, with a word saying so.
+//! top edited by hand is shown only until the whole summary replaces it, with a word saying so;
+//! without a panel or assignments every evaluator shares one top, a panel's members do not.
 
 mod common_tui;
 
@@ -115,11 +116,17 @@ fn a_later_session_shows_the_kept_top_until_the_whole_summary_arrives() {
     assert_eq!(replaced.overall, whole.overall);
     assert_eq!(replaced.selected, selected, "the same line stays selected");
 
-    // Another viewer, another language: nothing kept for them.
-    assert!(open(&mut session(&store, round, "李四", Lang::Zh), &mut store).is_none());
+    // No panel and no assignments: another evaluator sees the same summary, kept once for
+    // every evaluator. Another language: nothing kept for it, until its own is.
+    let theirs = open(&mut session(&store, round, "李四", Lang::Zh), &mut store);
+    assert_eq!(
+        theirs.map(|t| t.overall.clone()),
+        Some(whole.overall.clone()),
+        "the shared top"
+    );
     assert!(open(&mut session(&store, round, "张三", Lang::En), &mut store).is_none());
-    // Each has kept its own now.
     assert!(open(&mut session(&store, round, "张三", Lang::En), &mut store).is_some());
+    assert_eq!(store.summary_tops().expect("count"), 2, "one per language");
 
     // A sheet written (by any connection) retires every kept top.
     let mut other = Store::open(store.path()).expect("second connection");
@@ -168,4 +175,57 @@ fn a_top_edited_by_hand_is_replaced_and_the_user_told() {
         "{:?}",
         later.flash
     );
+}
+
+/// Once the round has a panel, each member's view is their own (blind scoring): the shared top
+/// no longer holds (the panel moved the content generation) and each keeps one of their own.
+#[test]
+fn a_panels_members_each_keep_their_own_top() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("k.db");
+    let (mut store, round) = database(&path);
+    open(&mut session(&store, round, "张三", Lang::Zh), &mut store);
+    assert!(open(&mut session(&store, round, "李四", Lang::Zh), &mut store).is_some());
+    for (name, role) in [("张三", "evaluator"), ("李四", "evaluator")] {
+        let m = assay::storage::Member {
+            name: name.into(),
+            role: role.into(),
+            affiliation: String::new(),
+        };
+        store.set_member(round, &m).expect("member");
+    }
+    assert!(open(&mut session(&store, round, "张三", Lang::Zh), &mut store).is_none());
+    assert!(open(&mut session(&store, round, "李四", Lang::Zh), &mut store).is_none());
+    assert!(open(&mut session(&store, round, "李四", Lang::Zh), &mut store).is_some());
+    let c = rusqlite::Connection::open(&path).expect("sqlite");
+    let mut q = c
+        .prepare("SELECT viewer FROM summary_tops WHERE generation = (SELECT n FROM content_generation) ORDER BY viewer")
+        .expect("prepare");
+    let viewers: Vec<String> = q
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .map(|r| r.expect("row"))
+        .collect();
+    assert_eq!(viewers, ["张三", "李四"]);
+}
+
+/// Accounts assigned to an evaluator make their view their own (they list only those); an
+/// evaluator without assignments in the same round still sees every evaluator's summary.
+#[test]
+fn an_assigned_evaluator_keeps_their_own_top() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut store, round) = database(&dir.path().join("k.db"));
+    let shared = assay::storage::SHARED_VIEW;
+    assert_eq!(store.top_viewer(round, "张三").expect("viewer"), shared);
+    let first = store.round_accounts(round).expect("accounts")[0].id;
+    store
+        .replace_assignments(round, &[(first, "张三".into())])
+        .expect("assign");
+    assert_eq!(store.top_viewer(round, "张三").expect("viewer"), "张三");
+    assert_eq!(store.top_viewer(round, "王五").expect("viewer"), shared);
+    let mut mine = session(&store, round, "张三", Lang::Zh);
+    assert_eq!(mine.rows.len(), 1, "only the assigned account");
+    open(&mut mine, &mut store);
+    let all = open(&mut session(&store, round, "王五", Lang::Zh), &mut store);
+    assert!(all.is_none(), "王五 sees every account: not 张三's top");
 }

@@ -150,13 +150,19 @@ pub fn describe(f: &Finding, zh: bool) -> Option<String> {
             viewer,
             lang,
         } => {
+            let whose = match (viewer.is_empty(), zh) {
+                (true, true) => "全体评估人".to_string(),
+                (true, false) => "every evaluator".to_string(),
+                (false, true) => format!("评估人 {viewer}"),
+                (false, false) => format!("evaluator {viewer}"),
+            };
             if zh {
                 format!(
-                    "轮次 {round}：为评估人 {viewer}（{lang}）保存的汇总首屏与重新计算的结果不符（summary_tops 在 assay 之外被改动；终端界面打开汇总后会改按重新计算显示）"
+                    "轮次 {round}：为{whose}（{lang}）保存的汇总首屏与重新计算的结果不符（summary_tops 在 assay 之外被改动；终端界面打开汇总后会改按重新计算显示）"
                 )
             } else {
                 format!(
-                    "round {round}: the summary top kept for evaluator {viewer} ({lang}) differs from a recomputation (summary_tops was changed outside assay; the TUI shows the recomputed one once the summary is computed)"
+                    "round {round}: the summary top kept for {whose} ({lang}) differs from a recomputation (summary_tops was changed outside assay; the TUI shows the recomputed one once the summary is computed)"
                 )
             }
         }

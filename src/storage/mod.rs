@@ -48,7 +48,7 @@ mod summary_tops;
 mod tx;
 pub use split::read_parts;
 pub use stamp::DataStamp;
-pub use summary_tops::{COUNTED, KeptTop, NOT_COUNTED, TopKey};
+pub use summary_tops::{COUNTED, KeptTop, NOT_COUNTED, SHARED_VIEW, TopKey};
 
 pub use audit::{Audit, Finding, RoundAudit};
 pub use auto_entries::AutoRecord;

@@ -121,11 +121,16 @@ counted!(
 #[derive(Debug, Clone, Copy)]
 pub struct TopKey<'a> {
     pub round: i64,
+    /// The evaluator who looks: kept under their name, or under [`SHARED_VIEW`] where their
+    /// summary is every evaluator's (see [`Store::top_viewer`]).
     pub viewer: &'a str,
     pub lang: &'a str,
     /// The program and engine that compute it.
     pub version: &'a str,
 }
+
+/// The name a top is kept under when it is every evaluator's summary.
+pub const SHARED_VIEW: &str = "";
 
 /// A kept top as stored.
 #[derive(Debug, Clone)]
@@ -146,14 +151,26 @@ impl Store {
             .query_row("SELECT n FROM content_generation", [], |r| r.get(0))?)
     }
 
+    /// Whose summary `evaluator` sees in the round, as a kept top's name: [`SHARED_VIEW`] when
+    /// it is every evaluator's (no panel declared, so no blind scoring, and no accounts
+    /// assigned to them, so they list every account: what `blind_viewer` and `listed_accounts`
+    /// decide), else their own name. Panels and assignments are counted: a change to either
+    /// retires the tops kept before it.
+    pub fn top_viewer(&self, round_id: i64, evaluator: &str) -> Result<String, StoreError> {
+        let own = self.blind_viewer(round_id, Some(evaluator))?.is_some()
+            || crate::domain::panel::assigned_to(&self.assignments(round_id)?, evaluator).is_some();
+        Ok(if own { evaluator } else { SHARED_VIEW }.to_string())
+    }
+
     /// The top kept for `key` if it was computed under the generation now, by this version.
     pub fn summary_top(&self, key: TopKey<'_>) -> Result<Option<String>, StoreError> {
+        let viewer = self.top_viewer(key.round, key.viewer)?;
         Ok(self
             .conn
             .query_row(
                 "SELECT body FROM summary_tops WHERE round_id = ?1 AND viewer = ?2 AND lang = ?3
                  AND version = ?4 AND generation = (SELECT n FROM content_generation)",
-                params![key.round, key.viewer, key.lang, key.version],
+                params![key.round, viewer, key.lang, key.version],
                 |r| r.get(0),
             )
             .optional()?)
@@ -206,18 +223,12 @@ impl Store {
         body: &str,
     ) -> Result<bool, StoreError> {
         let mut store = Store::open_with_timeout(path, Duration::ZERO)?;
+        let viewer = store.top_viewer(key.round, key.viewer)?;
         let tx = super::tx::write_tx(&mut store.conn)?;
         let n = tx.execute(
             "INSERT OR REPLACE INTO summary_tops
              SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE (SELECT n FROM content_generation) = ?4",
-            params![
-                key.round,
-                key.viewer,
-                key.lang,
-                generation,
-                key.version,
-                body
-            ],
+            params![key.round, viewer, key.lang, generation, key.version, body],
         )?;
         tx.commit()?;
         Ok(n == 1)
