@@ -171,7 +171,7 @@ fn a_top_edited_by_hand_is_replaced_and_the_user_told() {
         later
             .flash
             .as_deref()
-            .is_some_and(|f| f.contains("先前保存的汇总首屏与重新计算的不符")),
+            .is_some_and(|f| f.contains("保存的汇总首屏与重新计算的不符，已改正")),
         "{:?}",
         later.flash
     );

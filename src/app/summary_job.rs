@@ -357,8 +357,8 @@ impl App {
                         self.flash = Some(
                             self.lang
                                 .pick(
-                                    "先前保存的汇总首屏与重新计算的不符，已改按重新计算显示（assay audit verify 可查）",
-                                    "the summary top kept earlier differed from the recomputed one and has been replaced (see assay audit verify)",
+                                    "保存的汇总首屏与重新计算的不符，已改正",
+                                    "the kept summary top differed from the recomputed one: corrected",
                                 )
                                 .to_string(),
                         );
