@@ -318,11 +318,7 @@ impl Backend for Store {
         rubric: &Rubric,
         accounts: &[Account],
     ) -> Result<Vec<SheetResult>, StoreError> {
-        let mut sheets: Vec<SheetResult> = self
-            .kept_sheets(round)?
-            .into_iter()
-            .filter_map(|(a, ev, submitted, f)| f.into_sheet(a, ev, submitted))
-            .collect();
+        let mut sheets = self.kept_sheet_results(round)?;
         // The consensus counts here as in every report; own points are shown by the CLI only.
         crate::report::agreed::apply_stored(self, round, rubric, accounts, &mut sheets)?;
         Ok(sheets)

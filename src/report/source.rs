@@ -180,11 +180,7 @@ fn kept_with_accounts(
 }
 
 fn kept(store: &mut Store, round_id: i64) -> Result<Vec<SheetResult>, StoreError> {
-    Ok(store
-        .kept_sheets(round_id)?
-        .into_iter()
-        .filter_map(|(a, ev, submitted, f)| f.into_sheet(a, ev, submitted))
-        .collect())
+    store.kept_sheet_results(round_id)
 }
 
 /// Scores every sheet again from its entries. On a database file the round's accounts are split

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::kept::{decode_subtotals, decode_vetoes, flush_round, kept_figure};
 use super::{Store, StoreError};
-use crate::domain::sheet_result::{ENGINE_VERSION, SheetFigures};
+use crate::domain::sheet_result::{ENGINE_VERSION, SheetFigures, SheetResult};
 
 /// Submitted (account id, evaluator id) pairs, and evaluator names by id.
 pub type SheetContext = (std::collections::HashSet<(i64, i64)>, HashMap<i64, String>);
@@ -19,14 +19,30 @@ impl Store {
     /// The kept results of a round, recomputing stale rows (and rows of another engine version)
     /// first in one write transaction. Rows come in account, evaluator order.
     pub fn kept_sheets(&mut self, round_id: i64) -> Result<Vec<KeptRow>, StoreError> {
+        self.kept_mapped(round_id, &Some)
+    }
+
+    /// [`Store::kept_sheets`] as sheet results (rows whose counts make no status left out), each
+    /// made as its row is read: a national round's 300,000 rows are not held twice.
+    pub fn kept_sheet_results(&mut self, round_id: i64) -> Result<Vec<SheetResult>, StoreError> {
+        self.kept_mapped(round_id, &|(a, ev, submitted, f): KeptRow| {
+            f.into_sheet(a, ev, submitted)
+        })
+    }
+
+    fn kept_mapped<T: Send>(
+        &mut self,
+        round_id: i64,
+        map: &(dyn Fn(KeptRow) -> Option<T> + Sync),
+    ) -> Result<Vec<T>, StoreError> {
         let r = (|| {
             self.refresh_stale(round_id)?;
-            match self.read_kept(round_id)? {
+            match self.read_kept(round_id, map)? {
                 Some(rows) => Ok(rows),
                 // Rows of another engine version: recompute the round, then read again.
                 None => {
                     self.rebuild_kept(round_id)?;
-                    Ok(self.read_kept(round_id)?.unwrap_or_default())
+                    Ok(self.read_kept(round_id, map)?.unwrap_or_default())
                 }
             }
         })();
@@ -79,23 +95,30 @@ impl Store {
     /// The kept rows, or `None` when one was computed by another engine version. A national
     /// round's rows are read in account id ranges on several connections at once
     /// ([`Store::in_id_ranges`], as many as [`super::read_parts`] says), in order.
-    fn read_kept(&self, round_id: i64) -> Result<Option<Vec<KeptRow>>, StoreError> {
-        self.read_kept_in(round_id, super::read_parts())
+    fn read_kept<T: Send>(
+        &self,
+        round_id: i64,
+        map: &(dyn Fn(KeptRow) -> Option<T> + Sync),
+    ) -> Result<Option<Vec<T>>, StoreError> {
+        self.read_kept_in(round_id, super::read_parts(), map)
     }
 
     /// [`Store::read_kept`] on up to `parts` connections.
-    pub(super) fn read_kept_in(
+    pub(super) fn read_kept_in<T: Send>(
         &self,
         round_id: i64,
         parts: usize,
-    ) -> Result<Option<Vec<KeptRow>>, StoreError> {
+        map: &(dyn Fn(KeptRow) -> Option<T> + Sync),
+    ) -> Result<Option<Vec<T>>, StoreError> {
         let ctx = self.round_sheet_context(round_id)?;
         let parts = self.in_id_ranges(round_id, parts, |store, range| {
             let mut out = Vec::new();
-            let current = store.read_kept_each(round_id, range, &ctx, &mut |row| out.push(row))?;
+            let current = store.read_kept_each(round_id, range, &ctx, &mut |row| {
+                out.extend(map(row));
+            })?;
             Ok(current.then_some(out))
         })?;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
         for part in parts {
             let Some(rows) = part else {
                 return Ok(None);

@@ -197,13 +197,16 @@ mod tests {
                  FROM round_accounts WHERE round_id = {round} AND account_id % 5 = 0;"
             ))
             .expect("rows");
-        let one = s.read_kept_in(round, 1).expect("one").expect("current");
+        let one = s
+            .read_kept_in(round, 1, &Some)
+            .expect("one")
+            .expect("current");
         assert!(one.len() > 20_000, "{}", one.len());
         assert!(one.windows(2).all(|w| w[0].0 <= w[1].0));
         assert!(one.iter().any(|r| r.2) && one.iter().any(|r| !r.2));
         for parts in [2, 3] {
             assert_eq!(
-                s.read_kept_in(round, parts).expect("split"),
+                s.read_kept_in(round, parts, &Some).expect("split"),
                 Some(one.clone())
             );
         }
@@ -216,7 +219,7 @@ mod tests {
             )
             .expect("old");
         for parts in [1, 2, 3] {
-            assert_eq!(s.read_kept_in(round, parts).expect("split"), None);
+            assert_eq!(s.read_kept_in(round, parts, &Some).expect("split"), None);
         }
     }
 }
