@@ -2,7 +2,8 @@
 //!
 //! The modules stand on floors and import only downwards (ARCHITECTURE.md; `tests/layers.rs`
 //! keeps the rule), bottom to top:
-//! - `i18n`, `text_safety`  the language and message catalogue; terminal-safe text.
+//! - `i18n`, `text_safety`, `memory`  the language and message catalogue; terminal-safe text;
+//!   the allocator.
 //! - `config`, `domain`     the user's config file; the pure model and every rule (no I/O crates).
 //! - `storage`, `io`, `logging`  the only SQLite code; files in and out; the log file.
 //! - `report`, `gen`        reports from stored rounds; synthetic data.
@@ -18,6 +19,7 @@ pub mod r#gen;
 pub mod i18n;
 pub mod io;
 pub mod logging;
+pub mod memory;
 pub mod report;
 pub mod runtime;
 pub mod sample;

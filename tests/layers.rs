@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The floors from the bottom up; a module may import only modules on floors below its own.
 const FLOORS: &[&[&str]] = &[
-    &["i18n", "text_safety"],
+    &["i18n", "text_safety", "memory"],
     &["config", "domain"],
     &["logging", "storage", "io"],
     &["gen", "report"],

@@ -208,6 +208,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         || matches!(&cli.command, Some(Command::Demo(d)) if !d.print && d.samples.is_none())
     {
         crate::runtime::require_terminal(lang)?;
+    } else {
+        // A command's peak memory is what its user sees; a TUI session reuses what it freed.
+        crate::memory::give_back_at_once();
     }
     dispatch(cli, lang).map_err(|e| match e.downcast_ref::<crate::storage::StoreError>() {
         Some(s) => anyhow::anyhow!(s.message(lang)),
