@@ -114,16 +114,17 @@ impl Summary {
         sheets: &[SheetResult],
         lang: Lang,
     ) -> Summary {
+        // Grouped by the first drill dimension in the same pass: the top step's lines.
         let (r, results) = build_results(
             scheme,
             accounts,
             sheets,
             &Options {
+                by: vec![DRILL[0]],
                 lang,
                 ..Options::default()
             },
         );
-        let all = (0..results.len()).collect();
         let mut s = Summary {
             scheme: scheme.clone(),
             results,
@@ -140,9 +141,34 @@ impl Summary {
             steps: HashMap::new(),
             pending: HashMap::new(),
         };
-        s.visit(Vec::new(), all, Some(r.overall));
+        s.visit_top(r.overall, r.groups);
         s.refresh();
         s
+    }
+
+    /// The top step from the round's statistics and its groups by the first drill dimension,
+    /// as the one aggregation made them; each group's members are found in one pass. Groups
+    /// that do not match the members found (never expected) are made again by [`Summary::visit`].
+    fn visit_top(&mut self, here: GroupStats, groups: Vec<GroupStats>) {
+        let all: Vec<&AccountResult> = self.results.iter().collect();
+        let parts = partition_refs(&all, &[DRILL[0]], self.lang);
+        drop(all);
+        let same = parts.len() == groups.len()
+            && parts.iter().zip(&groups).all(|((key, _), g)| *key == g.key);
+        if !same {
+            let idx = (0..self.results.len()).collect();
+            return self.visit(Vec::new(), idx, Some(here));
+        }
+        let mut lines = Vec::with_capacity(groups.len());
+        for ((key, members), g) in parts.into_iter().zip(groups) {
+            if !key.is_empty() {
+                self.pending.insert(key, (members, Some(g.clone())));
+            }
+            lines.push(Line::Group(Box::new(g)));
+        }
+        let mut here = here;
+        here.key = Vec::new();
+        self.steps.insert(Vec::new(), Step { here, lines });
     }
 
     /// Makes each level's step (listed by the top step, not yet shown).

@@ -177,15 +177,44 @@ pub fn build_results(
     sheets: &[SheetResult],
     opts: &Options,
 ) -> (Report, Vec<AccountResult>) {
-    let mut sink = Sink::new(scheme, opts, false);
+    let rs = account_results_from(scheme, accounts, sheets);
+    let threads = match rs.len() {
+        n if n < COMBINE_APART_FROM => 1,
+        _ => crate::storage::read_parts(),
+    };
+    let mut sink = counted_in_runs(scheme, opts, &rs, threads);
     for s in sheets {
         sink.sheet(s);
     }
-    let rs = account_results_from(scheme, accounts, sheets);
-    for r in &rs {
-        sink.count(r);
-    }
     (sink.finish(), rs)
+}
+
+/// The results counted into a sink, on `threads` threads (one run of results each, merged in
+/// order: the same figures as one sink fed them all).
+fn counted_in_runs<'s>(
+    scheme: &'s Scheme,
+    opts: &'s Options,
+    rs: &[AccountResult],
+    threads: usize,
+) -> Sink<'s> {
+    use rayon::prelude::*;
+    let one = |run: &[AccountResult]| {
+        let mut sink = Sink::new(scheme, opts, false);
+        for r in run {
+            sink.count(r);
+        }
+        sink
+    };
+    if threads < 2 || rs.is_empty() {
+        return one(rs);
+    }
+    let sinks: Vec<Sink<'s>> = rs.par_chunks(rs.len().div_ceil(threads)).map(one).collect();
+    let mut sinks = sinks.into_iter();
+    let mut all = sinks.next().unwrap_or_else(|| one(&[]));
+    for later in sinks {
+        all.merge(later);
+    }
+    all
 }
 
 fn build_on(
@@ -236,6 +265,41 @@ mod tests {
         for threads in [2, 3, 4, 16] {
             let many = combined_in_runs(&s, accounts.clone(), &sheets, threads);
             assert_eq!(many, one, "{threads} threads");
+        }
+    }
+
+    /// Counted on several threads and merged in order, the results give the report one sink
+    /// fed them all gives: the round, each group (by level, by unit), failures, evaluators.
+    #[test]
+    fn counting_on_several_threads_gives_the_one_sinks_report() {
+        use crate::domain::platform::Level;
+        use crate::report::group::Dim;
+        let accounts: Vec<Account> = (1..=13)
+            .map(|i| {
+                let mut a = account(i, &format!("号{i}"));
+                a.unit = ["一局", "二局", "三局"][i as usize % 3].into();
+                if i % 4 == 0 {
+                    a.level = Level::City;
+                }
+                a
+            })
+            .collect();
+        let sheets: Vec<SheetResult> = (1..=13)
+            .map(|i| sheet(i, "张", SheetStatus::Complete, 30.0 + (i * 11 % 60) as f64))
+            .collect();
+        let s = scheme(VetoPolicy::FailKeepScore);
+        let rs = combined_in_runs(&s, accounts, &sheets, 1);
+        for by in [vec![Dim::Level], vec![Dim::Unit, Dim::Level]] {
+            let opts = Options {
+                by,
+                ..Options::default()
+            };
+            let one = counted_in_runs(&s, &opts, &rs, 1).finish();
+            assert!(!one.failures.is_empty() && one.groups.len() > 1);
+            for threads in [2, 3, 5, 20] {
+                let many = counted_in_runs(&s, &opts, &rs, threads).finish();
+                assert_eq!(many, one, "{threads} threads");
+            }
         }
     }
 

@@ -127,6 +127,13 @@ impl Exact {
         if o.is_zero() {
             return None;
         }
+        // By a positive integer (a mean's count): only the denominator grows, no gcd.
+        if let (Exact::Small(a, b), Exact::Small(k, 1)) = (self, o)
+            && *k > 0
+            && let Some(d) = b.checked_mul(*k)
+        {
+            return Some(Exact::Small(*a, d));
+        }
         Some(self.mul(&o.recip()))
     }
 

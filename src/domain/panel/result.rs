@@ -219,17 +219,22 @@ pub fn combine_values(method: Method, xs: &[Exact]) -> Result<Option<Exact>, Pan
     combine_in_place(method, &mut xs.to_vec())
 }
 
-/// [`combine_values`] on values the caller no longer needs in their order (they are sorted in
-/// place): a caller combining many small sets reuses one buffer instead of copying each.
+/// [`combine_values`] on values the caller no longer needs in their order (sorted in place for
+/// the median and the trimmed mean): a caller combining many small sets reuses one buffer
+/// instead of copying each.
 pub fn combine_in_place(method: Method, v: &mut [Exact]) -> Result<Option<Exact>, PanelError> {
     if v.is_empty() {
         return Ok(None);
     }
-    v.sort();
+    // A mean is the same exact sum in any order; the median and the trimmed mean need the order.
+    if method != Method::Mean {
+        v.sort();
+    }
     aggregate(method, v).map(Some)
 }
 
-/// Mean, median or 1-and-1 trimmed mean of sorted, non-empty `v`, exactly.
+/// Mean, median or 1-and-1 trimmed mean of non-empty `v` (sorted for the median and the trimmed
+/// mean), exactly.
 fn aggregate(method: Method, v: &[Exact]) -> Result<Exact, PanelError> {
     let n = v.len();
     let mean = |s: &[Exact]| {
