@@ -1,6 +1,7 @@
-//! Exact rational arithmetic for figures: a value is a fraction n/d kept in lowest terms, in
-//! `i128` while it fits and in big integers (num-bigint) when an operation would overflow, so no
-//! sum, product or quotient of decimals ever loses a digit.
+//! Exact rational arithmetic for figures: a value is a fraction n/d (not necessarily in lowest
+//! terms: equality and order compare values), in `i128` while it fits and in big integers
+//! (num-bigint) when an operation would overflow, so no sum, product or quotient of decimals
+//! ever loses a digit.
 
 use std::cmp::Ordering;
 
