@@ -41,13 +41,34 @@ fn push_row(b: &mut RosterBuilder, row: &Row<'_>) -> rusqlite::Result<()> {
 }
 
 impl Store {
-    /// The roster of a round's accounts ([`Store::round_accounts`]), grouped `by`.
+    /// The roster of a round's accounts ([`Store::round_accounts`]), grouped `by`: a national
+    /// round's read in id ranges on as many connections ([`super::read_parts`]) and
+    /// joined in order (the same roster as one read).
     pub fn round_roster(&self, round_id: i64, by: GroupBy) -> Result<Roster, StoreError> {
+        self.round_roster_in(round_id, by, super::read_parts())
+    }
+
+    /// [`Store::round_roster`] read in up to `parts` id ranges.
+    pub(super) fn round_roster_in(
+        &self,
+        round_id: i64,
+        by: GroupBy,
+        parts: usize,
+    ) -> Result<Roster, StoreError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM round_accounts ra JOIN accounts a ON a.id = ra.account_id
-             WHERE ra.round_id = ?1 ORDER BY ra.account_id"
+             WHERE ra.round_id = ?1 AND ra.account_id BETWEEN ?2 AND ?3 ORDER BY ra.account_id"
         );
-        self.roster_of(&sql, &[rusqlite::types::Value::Integer(round_id)], by)
+        let parts = self.in_id_ranges(round_id, parts, |store, ids| {
+            let params = [round_id, *ids.start(), *ids.end()].map(rusqlite::types::Value::Integer);
+            store.roster_part(&sql, &params, by)
+        })?;
+        let mut parts = parts.into_iter();
+        let Some(mut all) = parts.next() else {
+            return Ok(RosterBuilder::new(by).finish());
+        };
+        parts.for_each(|p| all.append(p));
+        Ok(all.finish())
     }
 
     /// The roster of the accounts [`Store::list_accounts`] lists under `filter`, grouped `by`.
@@ -66,6 +87,16 @@ impl Store {
         params: &[rusqlite::types::Value],
         by: GroupBy,
     ) -> Result<Roster, StoreError> {
+        Ok(self.roster_part(sql, params, by)?.finish())
+    }
+
+    /// The accounts `sql` selects (with [`COLUMNS`]), added to a fresh builder.
+    fn roster_part(
+        &self,
+        sql: &str,
+        params: &[rusqlite::types::Value],
+        by: GroupBy,
+    ) -> Result<RosterBuilder, StoreError> {
         // The pages of the scan are read once: a small page cache for it, not the connection's
         // 32 MB (which a national round's accounts would fill, 16 MB at 100,000).
         let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
@@ -77,7 +108,7 @@ impl Store {
             while let Some(row) = rows.next()? {
                 push_row(&mut b, row)?;
             }
-            Ok(b.finish())
+            Ok(b)
         })();
         self.conn.pragma_update(None, "cache_size", cache)?;
         r.map_err(|e: StoreError| self.locked(e))

@@ -177,6 +177,32 @@ mod tests {
         );
     }
 
+    /// A round's roster read in id ranges and joined: the roster of its accounts read in one
+    /// (names, regions, groups in first-seen order, findings).
+    #[test]
+    fn a_split_roster_is_the_roster_of_the_round_accounts() {
+        use crate::domain::ops::report::GroupBy;
+        use crate::domain::ops::roster::Roster;
+        let dir = tempfile::tempdir().expect("dir");
+        let (s, round, n) = national(&dir);
+        let accounts = s.round_accounts(round).expect("accounts");
+        let rules = crate::domain::ops::activity::ActivityRules::default();
+        for by in [GroupBy::All, GroupBy::Platform, GroupBy::County] {
+            let want = Roster::of(&accounts, by);
+            for parts in [1, 2, 3] {
+                let got = s.round_roster_in(round, by, parts).expect("roster");
+                assert_eq!(got.len(), n);
+                assert!((0..n).all(|i| got.name(i) == want.name(i)), "{parts}");
+                assert!((0..n).all(|i| got.region(i) == want.region(i)), "{parts}");
+                assert_eq!(got.group_names(), want.group_names(), "{parts}");
+                assert_eq!(got.groups_of(), want.groups_of(), "{parts}");
+                assert_eq!(got.findings(&rules), want.findings(&rules), "{parts}");
+            }
+        }
+        let none = s.round_roster_in(round + 1, GroupBy::All, 2).expect("none");
+        assert!(none.is_empty());
+    }
+
     /// Kept rows read in id ranges on several connections: the same rows, in account and
     /// evaluator order, with names and submission states; a row of another engine version in
     /// any range makes the whole read `None`.

@@ -109,6 +109,36 @@ impl Consolidation {
         });
     }
 
+    /// Adds what `later` gathered after this one's accounts: its positions move up by `offset`
+    /// (the accounts added here), its counties add up. The same as adding its accounts here in
+    /// order (neither settled).
+    pub fn append(&mut self, later: Consolidation, offset: u32) {
+        debug_assert!(self.settled.is_none() && later.settled.is_none());
+        for (c, n) in later.counties {
+            *self.counties.entry(c).or_insert(0) += n;
+        }
+        let platforms: Vec<u16> = later
+            .platforms
+            .iter()
+            .map(|&p| match self.platforms.iter().position(|&q| q == p) {
+                Some(k) => k as u16,
+                None => {
+                    self.platforms.push(p);
+                    (self.platforms.len() - 1) as u16
+                }
+            })
+            .collect();
+        let shift = self.texts.len() as u32;
+        self.texts.push_str(&later.texts);
+        self.seen.extend(later.seen.iter().map(|u| UnitSeen {
+            start: u.start + shift,
+            end: u.end + shift,
+            at: u.at + offset,
+            platform: platforms[usize::from(u.platform)],
+            ..*u
+        }));
+    }
+
     /// Keeps only what makes a finding (the counties and the repeated units) and forgets the
     /// units seen; nothing is added after.
     pub fn settle(&mut self) {

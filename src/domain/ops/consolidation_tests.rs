@@ -141,3 +141,86 @@ fn repeated_units_are_those_a_plain_map_finds_in_the_same_order() {
     c.settle();
     assert_eq!(c.findings(&r, |i| &list[i as usize].name), want);
 }
+
+/// A roster read in consecutive parts and joined is the roster read in one: the same names,
+/// regions, groups (in first-seen order), unavailable marks and findings, for every split.
+#[test]
+fn a_roster_joined_from_parts_is_the_roster_built_in_one() {
+    use crate::domain::ops::report::GroupBy;
+    use crate::domain::ops::roster::{AccountRef, Roster, RosterBuilder};
+    let r = ActivityRules {
+        county_max: 3,
+        ..ActivityRules::default()
+    };
+    let platforms = [Platform::WeChat, Platform::Douyin, Platform::Weibo];
+    let regions = [
+        "浙江省/丽水市/云和县",
+        "浙江省/丽水市/莲都区/岩泉街道",
+        "四川省/成都市/锦江区",
+        "",
+        "浙江省//丽水市/缙云县",
+    ];
+    let list: Vec<Account> = (0..300u64)
+        .map(|i| {
+            let x = i.wrapping_mul(2654435761) % 997;
+            let unit = match x % 5 {
+                0 => String::new(),
+                _ => format!("单位{}", x % 40),
+            };
+            let mut a = acc(
+                &format!("号{i}"),
+                &unit,
+                platforms[(x % 3) as usize],
+                regions[(x % 5) as usize],
+            );
+            if x % 11 == 0 {
+                a.status = "无法访问".into();
+            }
+            a
+        })
+        .collect();
+    for by in [
+        GroupBy::All,
+        GroupBy::Platform,
+        GroupBy::City,
+        GroupBy::County,
+    ] {
+        let whole = Roster::of(&list, by);
+        for cuts in [vec![1], vec![150], vec![7, 8, 200], vec![0, 299]] {
+            let mut bounds = vec![0];
+            bounds.extend(&cuts);
+            bounds.push(list.len());
+            let mut parts = bounds.windows(2).map(|w| {
+                let mut b = RosterBuilder::new(by);
+                for a in &list[w[0]..w[1]] {
+                    b.push(&AccountRef::from(a));
+                }
+                b
+            });
+            let mut joined = parts.next().expect("a part");
+            parts.for_each(|p| joined.append(p));
+            assert_eq!(joined.len(), list.len());
+            let joined = joined.finish();
+            let names = |x: &Roster| {
+                (0..x.len())
+                    .map(|i| x.name(i).to_string())
+                    .collect::<Vec<_>>()
+            };
+            let regions = |x: &Roster| {
+                (0..x.len())
+                    .map(|i| x.region(i).to_string())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(names(&joined), names(&whole), "{by:?} {cuts:?}");
+            assert_eq!(regions(&joined), regions(&whole), "{by:?} {cuts:?}");
+            assert_eq!(joined.group_names(), whole.group_names(), "{by:?} {cuts:?}");
+            assert_eq!(joined.groups_of(), whole.groups_of(), "{by:?} {cuts:?}");
+            assert_eq!(joined.ids, whole.ids);
+            assert_eq!(joined.platforms, whole.platforms);
+            assert_eq!(joined.unavailable, whole.unavailable, "{by:?} {cuts:?}");
+            let findings = joined.findings(&r);
+            assert_eq!(findings, whole.findings(&r), "{by:?} {cuts:?}");
+            assert!(findings.len() > 10, "{findings:?}");
+        }
+    }
+}

@@ -172,6 +172,44 @@ impl RosterBuilder {
         r.consolidation.add_unit(at, a.unit, a.platform.code());
     }
 
+    /// How many accounts were added.
+    pub fn len(&self) -> usize {
+        self.roster.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.roster.ids.is_empty()
+    }
+
+    /// Adds the accounts `later` was given, after this one's: the same roster as pushing them
+    /// here in order (regions and groups keep their first-seen order), so a roster can be read
+    /// in consecutive parts on several connections and joined.
+    pub fn append(&mut self, later: RosterBuilder) {
+        let offset = self.roster.ids.len() as u32;
+        let l = later.roster;
+        let r = &mut self.roster;
+        r.ids.extend_from_slice(&l.ids);
+        r.platforms.extend_from_slice(&l.platforms);
+        let shift = r.names.len();
+        r.names.push_str(&l.names);
+        r.name_ends.extend(l.name_ends.iter().map(|e| e + shift));
+        let regions: Vec<u32> = l
+            .regions
+            .into_iter()
+            .map(|region| intern(&mut r.regions, &mut self.region_ids, region))
+            .collect();
+        r.region
+            .extend(l.region.iter().map(|&k| regions[k as usize]));
+        let groups: Vec<u32> = l
+            .groups
+            .into_iter()
+            .map(|g| intern(&mut r.groups, &mut self.group_ids, g))
+            .collect();
+        r.group.extend(l.group.iter().map(|&k| groups[k as usize]));
+        r.unavailable.extend_from_slice(&l.unavailable);
+        r.consolidation.append(l.consolidation, offset);
+    }
+
     pub fn finish(self) -> Roster {
         let mut r = self.roster;
         // Counties counted once per region: the same counts as one account at a time.
@@ -192,4 +230,19 @@ impl RosterBuilder {
         r.unavailable.shrink_to_fit();
         r
     }
+}
+
+/// The position of `key` in `list` (added at the end, and to `ids`, when new).
+fn intern<K: std::hash::Hash + Eq + Clone>(
+    list: &mut Vec<K>,
+    ids: &mut foldhash::HashMap<K, u32>,
+    key: K,
+) -> u32 {
+    if let Some(&k) = ids.get(&key) {
+        return k;
+    }
+    let k = list.len() as u32;
+    list.push(key.clone());
+    ids.insert(key, k);
+    k
 }

@@ -86,6 +86,18 @@ impl OpsLine<'_> {
     }
 }
 
+/// Each group's figures of the last week (none without a week).
+fn group_stats(p: &TableParts<'_>) -> Vec<GroupStats> {
+    if p.weeks.is_empty() {
+        return Vec::new();
+    }
+    let mut values: Vec<Vec<f64>> = vec![Vec::new(); p.roster.groups.len()];
+    for s in &p.state {
+        values[s.group].push(s.last);
+    }
+    values.iter().map(|v| GroupStats::of(v)).collect()
+}
+
 impl<'a> OpsTable<'a> {
     /// Judges every account once for its place in the list (two halves on two threads), and
     /// keeps what its row is made from.
@@ -95,15 +107,6 @@ impl<'a> OpsTable<'a> {
         to: NaiveDate,
         rules: &ActivityRules,
     ) -> OpsTable<'a> {
-        let stats = if p.weeks.is_empty() {
-            Vec::new()
-        } else {
-            let mut values: Vec<Vec<f64>> = vec![Vec::new(); p.roster.groups.len()];
-            for s in &p.state {
-                values[s.group].push(s.last);
-            }
-            values.iter().map(|v| GroupStats::of(v)).collect()
-        };
         let maker = RowMaker {
             days: &p.days,
             roster: &p.roster,
@@ -124,12 +127,17 @@ impl<'a> OpsTable<'a> {
         };
         let n = p.state.len();
         let mid = n / 2;
-        let mut keyed = std::thread::scope(|scope| {
+        // The later half's keys and the findings on a second thread, the group figures and the
+        // first half's keys on this one.
+        let (mut keyed, findings, stats) = std::thread::scope(|scope| {
             let keys = &keys;
-            let later = scope.spawn(move || keys(mid..n));
+            let roster = &p.roster;
+            let later = scope.spawn(move || (keys(mid..n), roster.findings(rules)));
+            let stats = group_stats(&p);
             let mut first = keys(0..mid);
-            first.extend(join(later));
-            first
+            let (rest, findings) = join(later);
+            first.extend(rest);
+            (first, findings, stats)
         });
         let briefs: Vec<Brief> = keyed.iter().map(|k| k.2).collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -143,7 +151,7 @@ impl<'a> OpsTable<'a> {
             rules: rules.clone(),
             no_data,
             flagged,
-            findings: p.roster.findings(rules),
+            findings,
             weeks: p.weeks,
             roster: p.roster,
             formulas: p.formulas,
