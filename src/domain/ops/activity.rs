@@ -208,34 +208,6 @@ impl Activity {
     }
 }
 
-/// [`evaluate_days`]`(…).verdict()`, the same rules, no date collected (one per account of a
-/// national listing).
-pub fn verdict_days(
-    rules: &ActivityRules,
-    d: &[i64],
-    from: NaiveDate,
-    to: NaiveDate,
-    messages: (u64, u64),
-    unavailable: bool,
-) -> Verdict {
-    let (mut reports, mut under) = (0usize, 0usize);
-    let scan = scan_days(
-        rules,
-        d,
-        (day_number(from), day_number(to)),
-        &mut |_| reports += 1,
-        &mut |_| under += 1,
-    );
-    Verdict {
-        dormant: reports > 0 || scan.dormant_now(rules),
-        zombie: scan.reports_in_a_row(rules) || scan.gap_too_long(rules) || unavailable,
-        under_floor: under > 0,
-        no_interaction: no_interaction(messages),
-        last_post: d.last().map(|&n| date_of(n, to)),
-        longest_gap: scan.longest_gap,
-    }
-}
-
 /// Messages received and none answered.
 fn no_interaction(messages: (u64, u64)) -> bool {
     messages.0 > 0 && messages.1 == 0
@@ -349,6 +321,10 @@ pub enum Finding {
         accounts: Vec<String>,
     },
 }
+
+#[path = "activity_bits.rs"]
+mod bits;
+pub use bits::{DayBits, verdict_bits};
 
 #[cfg(test)]
 #[path = "activity_tests.rs"]

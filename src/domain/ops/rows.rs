@@ -120,10 +120,6 @@ pub(super) struct RowMaker<'a> {
     pub(super) weeks: &'a [NaiveDate],
 }
 
-/// The activity rules over one account's post days ([`activity::evaluate_days`] and
-/// [`activity::verdict_days`]): rules, days, period, messages and replies, unavailable.
-type DayRule<T> = fn(&ActivityRules, &[i64], NaiveDate, NaiveDate, (u64, u64), bool) -> T;
-
 impl RowMaker<'_> {
     /// The part of the period the account has figures for: from the Monday of its first week
     /// with figures to the Sunday of its last, or to the end of the period when that is the
@@ -143,7 +139,7 @@ impl RowMaker<'_> {
     /// The rules over the account at position `i` with running figures `s`; `days` is a
     /// buffer for its post days.
     pub(super) fn judge(&self, i: usize, s: &State, days: &mut Vec<i64>) -> Judged {
-        let act = self.over_days(i, s, days, activity::evaluate_days);
+        let act = self.activity(i, s, days);
         let covered = act.is_some();
         let act = act.unwrap_or_default();
         Judged {
@@ -153,19 +149,20 @@ impl RowMaker<'_> {
         }
     }
 
-    /// `rule` (the whole findings or the verdict alone) over the post days of the account at
-    /// position `i` within the weeks its figures cover; `None` without figures.
-    fn over_days<T>(
-        &self,
-        i: usize,
-        s: &State,
-        days: &mut Vec<i64>,
-        rule: DayRule<T>,
-    ) -> Option<T> {
+    /// The activity rules' findings over the post days of the account at position `i` within
+    /// the weeks its figures cover; `None` without figures.
+    fn activity(&self, i: usize, s: &State, days: &mut Vec<i64>) -> Option<Activity> {
         let (from, to) = self.covered(s)?;
         self.days.day_numbers_into(i, days);
         let unavailable = self.roster.unavailable[i];
-        Some(rule(self.rules, days, from, to, s.messages, unavailable))
+        Some(activity::evaluate_days(
+            self.rules,
+            days,
+            from,
+            to,
+            s.messages,
+            unavailable,
+        ))
     }
 
     /// The flags (bits of [`FLAG_NAMES`]) of an account with running figures `s` and the
@@ -192,8 +189,12 @@ impl RowMaker<'_> {
 
     /// The sort key of the account at position `i`, with what a listing shows of it: the same
     /// rules as [`Self::judge`], without the dates they name.
-    pub(super) fn key(&self, i: usize, s: &State, days: &mut Vec<i64>) -> (RowKey, Brief) {
-        let verdict = self.over_days(i, s, days, activity::verdict_days);
+    pub(super) fn key(&self, i: usize, s: &State) -> (RowKey, Brief) {
+        let verdict = self.covered(s).map(|(from, to)| {
+            let unavailable = self.roster.unavailable[i];
+            let bits = self.days.bits_of(i);
+            activity::verdict_bits(self.rules, bits, from, to, s.messages, unavailable)
+        });
         let flags = self.flags(s, verdict);
         let n = flags.count_ones() as usize;
         let key = RowKey(

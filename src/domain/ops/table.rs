@@ -117,10 +117,9 @@ impl<'a> OpsTable<'a> {
             weeks: &p.weeks,
         };
         let keys = |range: std::ops::Range<usize>| -> Vec<(RowKey, u32, Brief)> {
-            let mut days = Vec::new();
             range
                 .map(|i| {
-                    let (key, brief) = maker.key(i, &p.state[i], &mut days);
+                    let (key, brief) = maker.key(i, &p.state[i]);
                     (key, i as u32, brief)
                 })
                 .collect()

@@ -289,6 +289,14 @@ impl PostDays {
         out
     }
 
+    /// The account's post days as bits.
+    pub(super) fn bits_of(&self, account: usize) -> super::activity::DayBits<'_> {
+        super::activity::DayBits {
+            words: &self.bits[account * self.words..(account + 1) * self.words],
+            first: super::activity::day_number(self.from),
+        }
+    }
+
     /// [`Self::day_numbers`] into `out` (cleared first): one buffer for every account.
     pub(super) fn day_numbers_into(&self, account: usize, out: &mut Vec<i64>) {
         out.clear();

@@ -1,0 +1,133 @@
+//! The day rules' verdict read straight off an account's post-day bits (one bit a day), the
+//! same as [`super::evaluate_days`]`(…).verdict()` over the day numbers the bits give, without
+//! listing them (one verdict per account of a national listing).
+
+use chrono::NaiveDate;
+
+use super::{ActivityRules, DayScan, Verdict, date_of, day_number, no_interaction};
+
+/// An account's post days: bit `k % 64` of `words[k / 64]` is the day numbered `first + k`
+/// ([`day_number`]).
+#[derive(Debug, Clone, Copy)]
+pub struct DayBits<'a> {
+    pub words: &'a [u64],
+    pub first: i64,
+}
+
+/// Bits `0..=b` of a word (`b` in `0..64`).
+fn upto(b: i64) -> u64 {
+    if b >= 63 { !0 } else { (1u64 << (b + 1)) - 1 }
+}
+
+impl DayBits<'_> {
+    /// One past the last day the bits can hold, as an offset from `first`.
+    fn end(&self) -> i64 {
+        self.words.len() as i64 * 64
+    }
+
+    /// The last day with a post on or before `day`.
+    fn last_upto(&self, day: i64) -> Option<i64> {
+        let k = day.saturating_sub(self.first).min(self.end() - 1);
+        if k < 0 {
+            return None;
+        }
+        let mut w = (k / 64) as usize;
+        let mut word = self.words[w] & upto(k % 64);
+        loop {
+            if word != 0 {
+                return Some(self.first + w as i64 * 64 + 63 - i64::from(word.leading_zeros()));
+            }
+            if w == 0 {
+                return None;
+            }
+            w -= 1;
+            word = self.words[w];
+        }
+    }
+
+    /// How many days of `lo..=hi` have a post.
+    fn count(&self, lo: i64, hi: i64) -> u32 {
+        let lo = lo.saturating_sub(self.first).max(0);
+        let hi = hi.saturating_sub(self.first).min(self.end() - 1);
+        if lo > hi {
+            return 0;
+        }
+        let (lw, hw) = ((lo / 64) as usize, (hi / 64) as usize);
+        let mut n = 0;
+        for (w, &word) in self.words.iter().enumerate().take(hw + 1).skip(lw) {
+            let mut x = word;
+            if w == lw {
+                x &= !0u64 << (lo % 64);
+            }
+            if w == hw {
+                x &= upto(hi % 64);
+            }
+            n += x.count_ones();
+        }
+        n
+    }
+
+    /// The days with a post, oldest first.
+    fn days(self) -> impl Iterator<Item = i64> {
+        self.words.iter().enumerate().flat_map(move |(w, &word)| {
+            let base = self.first + w as i64 * 64;
+            std::iter::successors(Some(word), |&x| Some(x & x.wrapping_sub(1)))
+                .take_while(|x| *x != 0)
+                .map(move |x| base + i64::from(x.trailing_zeros()))
+        })
+    }
+}
+
+/// The verdict of the day rules over the post days `bits` for the period `from..=to`: the
+/// same checks as [`super::evaluate_days`] (its dormant checks, gaps and floor periods), each
+/// answered from the bits.
+pub fn verdict_bits(
+    rules: &ActivityRules,
+    bits: DayBits<'_>,
+    from: NaiveDate,
+    to: NaiveDate,
+    messages: (u64, u64),
+    unavailable: bool,
+) -> Verdict {
+    let (f, t) = (day_number(from), day_number(to));
+    // Days since the last post on or before `at` (the day before the period without one).
+    let silent = |at: i64| at - bits.last_upto(at).unwrap_or(f - 1);
+    let (mut reports, mut run, mut best) = (0usize, 0u32, 0u32);
+    let mut at = f + rules.dormant_days - 1;
+    while at <= t {
+        if silent(at) >= rules.dormant_days {
+            reports += 1;
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+        at += rules.check_days.max(1);
+    }
+    let mut prev = f - 1;
+    let mut longest_gap = 0;
+    for x in bits.days().chain(std::iter::once(t + 1)) {
+        longest_gap = longest_gap.max(x - prev - 1);
+        prev = x;
+    }
+    let len = rules.floor_days.max(1);
+    let mut start = f;
+    let mut under_floor = false;
+    while start + len - 1 <= t && !under_floor {
+        under_floor = bits.count(start, start + len - 1) < rules.floor_posts;
+        start += len;
+    }
+    let scan = DayScan {
+        silent_days: silent(t),
+        best,
+        longest_gap,
+    };
+    Verdict {
+        dormant: reports > 0 || scan.dormant_now(rules),
+        zombie: scan.reports_in_a_row(rules) || scan.gap_too_long(rules) || unavailable,
+        under_floor,
+        no_interaction: no_interaction(messages),
+        last_post: bits.last_upto(i64::MAX).map(|n| date_of(n, to)),
+        longest_gap: scan.longest_gap,
+    }
+}
