@@ -237,28 +237,78 @@ impl DayScan {
     }
 }
 
-/// The day rules over post days `d` (day numbers, sorted, without repeats, within `f..=t`):
-/// each check day at which the account is dormant goes to `report`, each floor period with too
-/// few posts (its first day) to `floor`.
-fn scan_days(
+/// An account's post days as the day rules read them: sorted day numbers without repeats
+/// (`[i64]`) or one bit a day ([`DayBits`]).
+pub(super) trait DaySet {
+    /// The last day with a post on or before `day`.
+    fn last_upto(&self, day: i64) -> Option<i64>;
+    /// How many days of `lo..=hi` have a post.
+    fn count(&self, lo: i64, hi: i64) -> u32;
+    /// The days with a post, oldest first.
+    fn each(&self) -> impl Iterator<Item = i64> + '_;
+}
+
+impl DaySet for [i64] {
+    fn last_upto(&self, day: i64) -> Option<i64> {
+        let p = self.partition_point(|x| *x <= day);
+        p.checked_sub(1).map(|i| self[i])
+    }
+
+    fn count(&self, lo: i64, hi: i64) -> u32 {
+        let start = self.partition_point(|x| *x < lo);
+        let end = self.partition_point(|x| *x <= hi);
+        end.saturating_sub(start) as u32
+    }
+
+    fn each(&self) -> impl Iterator<Item = i64> + '_ {
+        self.iter().copied()
+    }
+}
+
+/// The verdict of the day rules over the post days `d` (see [`evaluate_days`], whose
+/// findings give the same verdict), without the dates they name.
+fn verdict_of<D: DaySet + ?Sized>(
     rules: &ActivityRules,
-    d: &[i64],
+    d: &D,
+    from: NaiveDate,
+    to: NaiveDate,
+    messages: (u64, u64),
+    unavailable: bool,
+) -> Verdict {
+    let (mut reports, mut under) = (0usize, 0usize);
+    let scan = scan_days(
+        rules,
+        d,
+        (day_number(from), day_number(to)),
+        &mut |_| reports += 1,
+        &mut |_| under += 1,
+    );
+    Verdict {
+        dormant: reports > 0 || scan.dormant_now(rules),
+        zombie: scan.reports_in_a_row(rules) || scan.gap_too_long(rules) || unavailable,
+        under_floor: under > 0,
+        no_interaction: no_interaction(messages),
+        last_post: d.last_upto(i64::MAX).map(|n| date_of(n, to)),
+        longest_gap: scan.longest_gap,
+    }
+}
+
+/// The day rules over post days `d` for the period `f..=t` (day numbers): each check day at
+/// which the account is dormant goes to `report`, each floor period with too few posts (its
+/// first day) to `floor`.
+fn scan_days<D: DaySet + ?Sized>(
+    rules: &ActivityRules,
+    d: &D,
     (f, t): (i64, i64),
     report: &mut impl FnMut(i64),
     floor: &mut impl FnMut(i64),
 ) -> DayScan {
-    // Days since the last post on or before `at` (the day before the period without one);
-    // `p` posts fall on or before `at`.
-    let silent = |at: i64, p: usize| at - if p > 0 { d[p - 1] } else { f - 1 };
-    let silent_days = silent(t, d.partition_point(|x| *x <= t));
+    // Days since the last post on or before `at` (the day before the period without one).
+    let silent = |at: i64| at - d.last_upto(at).unwrap_or(f - 1);
     let (mut run, mut best) = (0u32, 0u32);
-    // The checks move forward, and so does the count of posts before each.
-    let (mut at, mut p) = (f + rules.dormant_days - 1, 0);
+    let mut at = f + rules.dormant_days - 1;
     while at <= t {
-        while p < d.len() && d[p] <= at {
-            p += 1;
-        }
-        if silent(at, p) >= rules.dormant_days {
+        if silent(at) >= rules.dormant_days {
             report(at);
             run += 1;
             best = best.max(run);
@@ -270,37 +320,23 @@ fn scan_days(
     // Gaps between posts, the days before the first and after the last counting as gaps.
     let mut prev = f - 1;
     let mut longest_gap = 0;
-    for &x in d.iter().chain(std::iter::once(&(t + 1))) {
+    for x in d.each().chain(std::iter::once(t + 1)) {
         longest_gap = longest_gap.max(x - prev - 1);
         prev = x;
     }
-    under_floor(rules, d, f, t, floor);
+    // Whole floor periods in `f..=t`, counted from `f`.
+    let len = rules.floor_days.max(1);
+    let mut start = f;
+    while start + len - 1 <= t {
+        if d.count(start, start + len - 1) < rules.floor_posts {
+            floor(start);
+        }
+        start += len;
+    }
     DayScan {
-        silent_days,
+        silent_days: silent(t),
         best,
         longest_gap,
-    }
-}
-
-/// Whole floor periods in `f..=t` (day numbers, counted from `f`) with fewer posts than the
-/// floor, their first days handed to `out`.
-fn under_floor(rules: &ActivityRules, d: &[i64], f: i64, t: i64, out: &mut impl FnMut(i64)) {
-    let len = rules.floor_days.max(1);
-    // Posts before the period's start and before its end, both moving forward.
-    let (mut start, mut lo, mut hi) = (f, 0, 0);
-    while start + len - 1 <= t {
-        let end = start + len;
-        while lo < d.len() && d[lo] < start {
-            lo += 1;
-        }
-        hi = hi.max(lo);
-        while hi < d.len() && d[hi] < end {
-            hi += 1;
-        }
-        if ((hi - lo) as u32) < rules.floor_posts {
-            out(start);
-        }
-        start = end;
     }
 }
 

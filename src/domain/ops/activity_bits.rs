@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::{ActivityRules, DayScan, Verdict, date_of, day_number, no_interaction};
+use super::{ActivityRules, DaySet, Verdict, verdict_of};
 
 /// An account's post days: bit `k % 64` of `words[k / 64]` is the day numbered `first + k`
-/// ([`day_number`]).
+/// ([`super::day_number`]).
 #[derive(Debug, Clone, Copy)]
 pub struct DayBits<'a> {
     pub words: &'a [u64],
@@ -24,8 +24,9 @@ impl DayBits<'_> {
     fn end(&self) -> i64 {
         self.words.len() as i64 * 64
     }
+}
 
-    /// The last day with a post on or before `day`.
+impl DaySet for DayBits<'_> {
     fn last_upto(&self, day: i64) -> Option<i64> {
         let k = day.saturating_sub(self.first).min(self.end() - 1);
         if k < 0 {
@@ -45,7 +46,6 @@ impl DayBits<'_> {
         }
     }
 
-    /// How many days of `lo..=hi` have a post.
     fn count(&self, lo: i64, hi: i64) -> u32 {
         let lo = lo.saturating_sub(self.first).max(0);
         let hi = hi.saturating_sub(self.first).min(self.end() - 1);
@@ -67,8 +67,7 @@ impl DayBits<'_> {
         n
     }
 
-    /// The days with a post, oldest first.
-    fn days(self) -> impl Iterator<Item = i64> {
+    fn each(&self) -> impl Iterator<Item = i64> + '_ {
         self.words.iter().enumerate().flat_map(move |(w, &word)| {
             let base = self.first + w as i64 * 64;
             std::iter::successors(Some(word), |&x| Some(x & x.wrapping_sub(1)))
@@ -79,8 +78,8 @@ impl DayBits<'_> {
 }
 
 /// The verdict of the day rules over the post days `bits` for the period `from..=to`: the
-/// same checks as [`super::evaluate_days`] (its dormant checks, gaps and floor periods), each
-/// answered from the bits.
+/// same rules as [`super::evaluate_days`] (one definition, [`DaySet`]), each check answered
+/// from the bits instead of a list of days.
 pub fn verdict_bits(
     rules: &ActivityRules,
     bits: DayBits<'_>,
@@ -89,45 +88,5 @@ pub fn verdict_bits(
     messages: (u64, u64),
     unavailable: bool,
 ) -> Verdict {
-    let (f, t) = (day_number(from), day_number(to));
-    // Days since the last post on or before `at` (the day before the period without one).
-    let silent = |at: i64| at - bits.last_upto(at).unwrap_or(f - 1);
-    let (mut reports, mut run, mut best) = (0usize, 0u32, 0u32);
-    let mut at = f + rules.dormant_days - 1;
-    while at <= t {
-        if silent(at) >= rules.dormant_days {
-            reports += 1;
-            run += 1;
-            best = best.max(run);
-        } else {
-            run = 0;
-        }
-        at += rules.check_days.max(1);
-    }
-    let mut prev = f - 1;
-    let mut longest_gap = 0;
-    for x in bits.days().chain(std::iter::once(t + 1)) {
-        longest_gap = longest_gap.max(x - prev - 1);
-        prev = x;
-    }
-    let len = rules.floor_days.max(1);
-    let mut start = f;
-    let mut under_floor = false;
-    while start + len - 1 <= t && !under_floor {
-        under_floor = bits.count(start, start + len - 1) < rules.floor_posts;
-        start += len;
-    }
-    let scan = DayScan {
-        silent_days: silent(t),
-        best,
-        longest_gap,
-    };
-    Verdict {
-        dormant: reports > 0 || scan.dormant_now(rules),
-        zombie: scan.reports_in_a_row(rules) || scan.gap_too_long(rules) || unavailable,
-        under_floor,
-        no_interaction: no_interaction(messages),
-        last_post: bits.last_upto(i64::MAX).map(|n| date_of(n, to)),
-        longest_gap: scan.longest_gap,
-    }
+    verdict_of(rules, &bits, from, to, messages, unavailable)
 }
