@@ -78,16 +78,7 @@ impl Store {
             "SELECT {COLUMNS} FROM accounts a WHERE {cond}
              AND a.id NOT IN (SELECT account_id FROM account_retirements) ORDER BY a.id"
         );
-        self.roster_of(&sql, &params, by)
-    }
-
-    fn roster_of(
-        &self,
-        sql: &str,
-        params: &[rusqlite::types::Value],
-        by: GroupBy,
-    ) -> Result<Roster, StoreError> {
-        Ok(self.roster_part(sql, params, by)?.finish())
+        Ok(self.roster_part(&sql, &params, by)?.finish())
     }
 
     /// The accounts `sql` selects (with [`COLUMNS`]), added to a fresh builder.
